@@ -1,0 +1,46 @@
+# StudyPlanner developer commands. `make run` and `make test` are all most people need.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint typecheck pytest screenshots bench clean help
+
+help:
+	@echo "make run          create .venv if needed and start the app"
+	@echo "make test         lint, type check and the whole test suite (headless)"
+	@echo "make lint         ruff check + format check"
+	@echo "make typecheck    mypy (strict on domain/ and storage/)"
+	@echo "make screenshots  README screenshots under Xvfb (docs/screenshots/)"
+	@echo "make bench        benchmarks (ratios against a baseline in the same run)"
+	@echo "make clean        remove .venv, build output and caches"
+
+$(STAMP): pyproject.toml constraints.txt
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "StudyPlanner needs Python 3.11 or newer (set PYTHON=python3.11)")'
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev,package]'
+	@touch $@
+
+run: $(STAMP)
+	$(PY) -m studyplanner
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check studyplanner tests benchmarks packaging
+	$(VENV)/bin/ruff format --check studyplanner tests benchmarks packaging
+
+typecheck: $(STAMP)
+	$(VENV)/bin/mypy studyplanner
+
+pytest: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+
+test: lint typecheck pytest
+
+screenshots: $(STAMP)
+	$(PY) tools/screenshots.py docs/screenshots
+
+bench: $(STAMP)
+	$(PY) benchmarks/bench_schedule.py
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -1,0 +1,5 @@
+import sys
+
+from studyplanner.cli import main
+
+sys.exit(main())

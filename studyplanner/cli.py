@@ -1,0 +1,344 @@
+"""The command line: the same domain, storage and export code as the app, without widgets.
+
+Exit status: 0 on success, 2 on bad input (one line on stderr), 1 on an unexpected failure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from studyplanner import __version__
+from studyplanner.domain.advice import Advice, advise
+from studyplanner.domain.catalog import Catalog, CatalogError, Tier
+from studyplanner.domain.plan import Direction, LearnerProfile, Role, StudyPlan
+from studyplanner.domain.schedule import Schedule, ScheduleError, schedule_plan
+from studyplanner.domain.suggest import suggest_plan
+from studyplanner.storage import paths
+from studyplanner.storage.catalog_source import load_app_catalog
+from studyplanner.storage.plan_files import PlanFileError, load_plan, plan_json_schema, save_plan
+
+EXIT_OK = 0
+EXIT_FAILURE = 1
+EXIT_BAD_INPUT = 2
+
+
+class UsageError(Exception):
+    """Bad input from the user: printed as one line, exit status 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> Any:  # noqa: D102 - argparse override
+        raise UsageError(message)
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date in YYYY-MM-DD form: {text!r}") from None
+
+
+def _positive_hours(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not 0 < value <= 168:
+        raise argparse.ArgumentTypeError("hours per week must be more than 0 and at most 168")
+    return value
+
+
+def _years(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not 0 <= value <= 50:
+        raise argparse.ArgumentTypeError("experience years must be between 0 and 50")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="studyplanner",
+        description="Plan AWS certifications: a desktop app, and these commands.",
+        epilog="With no command, the desktop app opens (with PLAN if given).",
+    )
+    parser.add_argument("--version", action="version", version=f"StudyPlanner {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        metavar="DIR",
+        help=f"where plans and backups live (default: the user data dir; env {paths.ENV_VAR})",
+    )
+    parser.add_argument(
+        "--smoke",
+        action="store_true",
+        help="start the full app, paint once, print milliseconds to first paint, exit",
+    )
+    parser.add_argument(
+        "--screenshot", type=Path, metavar="PNG", help="with --smoke: save the main window"
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    cat = sub.add_parser("catalog", help="list the certifications by tier")
+    cat.add_argument("--json", action="store_true", help="machine-readable list")
+
+    sug = sub.add_parser("suggest", help="write a starter plan from your profile")
+    sug.add_argument("--role", required=True, choices=[r.value for r in Role])
+    sug.add_argument("--experience-years", required=True, type=_years, metavar="N")
+    sug.add_argument("--hours-per-week", required=True, type=_positive_hours, metavar="H")
+    sug.add_argument("--direction", choices=[d.value for d in Direction])
+    sug.add_argument(
+        "--focus",
+        action="append",
+        default=[],
+        metavar="AREA",
+        help="an area your organisation relies on (repeatable), e.g. security, SAP, ML",
+    )
+    sug.add_argument("--start", type=_iso_date, default=None, metavar="YYYY-MM-DD")
+    sug.add_argument("--name", default=None)
+    sug.add_argument("-o", "--output", required=True, type=Path, metavar="PLAN.json")
+
+    show = sub.add_parser("show", help="check a plan and print its schedule and warnings")
+    show.add_argument("plan", type=Path, metavar="PLAN.json")
+    show.add_argument("--json", action="store_true", help="machine-readable schedule")
+
+    sub.add_parser("schema", help="print the plan file's JSON Schema")
+
+    prt = sub.add_parser("print", help="render a plan as a PDF report (no window)")
+    prt.add_argument("plan", type=Path, metavar="PLAN.json")
+    prt.add_argument("-o", "--output", required=True, type=Path, metavar="OUT.pdf")
+    prt.add_argument("--paper", choices=["a4", "letter"], default="a4")
+    prt.add_argument("--landscape", action="store_true")
+
+    ics = sub.add_parser("export-ics", help="write the plan's exams as an iCalendar file")
+    ics.add_argument("plan", type=Path, metavar="PLAN.json")
+    ics.add_argument("-o", "--output", required=True, type=Path, metavar="OUT.ics")
+    ics.add_argument("--study-blocks", action="store_true", help="also add the study windows")
+
+    return parser
+
+
+# --- commands -----------------------------------------------------------------------------
+
+
+def _catalog() -> Catalog:
+    loaded = load_app_catalog()
+    if loaded.problem:
+        print(f"warning: {loaded.problem}", file=sys.stderr)
+    return loaded.catalog
+
+
+def cmd_catalog(args: argparse.Namespace) -> int:
+    catalog = _catalog()
+    if args.json:
+        rows = [
+            {
+                "id": c.id,
+                "code": c.code,
+                "name": c.name,
+                "tier": c.tier.value,
+                "status": c.lifecycle.status.value,
+                "hours": c.hours.typical,
+                "hours_low": c.hours.low,
+                "hours_high": c.hours.high,
+                "minutes": c.exam.minutes,
+                "fee_usd": c.exam.fee_usd,
+                "ends_on": c.lifecycle.ends_on.isoformat() if c.lifecycle.ends_on else None,
+                "replaced_by": c.lifecycle.replaced_by,
+            }
+            for c in catalog
+        ]
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        return EXIT_OK
+    for tier in Tier:
+        print(f"{tier.label}")
+        for c in catalog.by_tier(tier):
+            status = ""
+            if c.lifecycle.status.value != "active":
+                status = f"  [{c.lifecycle.status.value} {c.lifecycle.ends_on}]"
+            print(f"  {c.code:8} {c.name:45} {c.hours.typical:>4} h  ${c.exam.fee_usd}{status}")
+        print()
+    return EXIT_OK
+
+
+def cmd_suggest(args: argparse.Namespace) -> int:
+    catalog = _catalog()
+    profile = LearnerProfile(
+        role=Role(args.role),
+        experience_years=args.experience_years,
+        direction=Direction(args.direction) if args.direction else None,
+        focus_areas=args.focus,
+    )
+    suggestion = suggest_plan(
+        catalog, profile, args.hours_per_week, args.start or date.today(), name=args.name
+    )
+    _save(suggestion.plan, args.output)
+    print(f"Wrote {args.output} ({len(suggestion.plan.entries)} exams):")
+    for i, pick in enumerate(suggestion.reasons, 1):
+        cert = catalog.get(pick.certification_id)
+        print(f"  {i}. {cert.code} {cert.name}: {pick.reason}")
+    for remark in suggestion.remarks:
+        print(f"  note: {remark}")
+    return EXIT_OK
+
+
+def _save(plan: StudyPlan, path: Path) -> None:
+    try:
+        save_plan(plan, path)
+    except PlanFileError as exc:
+        raise UsageError(str(exc)) from exc
+
+
+def load_and_schedule(path: Path) -> tuple[Catalog, Schedule, list[Advice]]:
+    catalog = _catalog()
+    try:
+        plan = load_plan(path, catalog)
+    except PlanFileError as exc:
+        raise UsageError(str(exc)) from exc
+    try:
+        schedule = schedule_plan(plan, catalog)
+    except ScheduleError as exc:
+        raise UsageError(f"{path}: {exc}") from exc
+    return catalog, schedule, advise(schedule, catalog)
+
+
+def schedule_as_json(schedule: Schedule, advice: list[Advice]) -> dict[str, Any]:
+    def iso(day: date | None) -> str | None:
+        return day.isoformat() if day else None
+
+    entry_cert = {item.entry.id: item.certification.id for item in schedule.entries}
+    return {
+        "name": schedule.plan.name,
+        "start_date": schedule.plan.start_date.isoformat(),
+        "weekly_hours": schedule.plan.availability.weekly_hours,
+        "entries": [
+            {
+                "id": item.certification.id,
+                "entry_id": item.entry.id,
+                "code": item.certification.code,
+                "name": item.certification.name,
+                "tier": item.certification.tier.value,
+                "status": item.entry.status.value,
+                "hours": item.hours,
+                "remaining_hours": item.remaining_hours,
+                "study_start": iso(item.study_start),
+                "study_end": iso(item.study_end),
+                "exam_date": iso(item.exam_date),
+                "fee_usd": item.certification.exam.fee_usd,
+            }
+            for item in schedule.entries
+        ],
+        "total_hours": schedule.total_hours,
+        "finish_date": iso(schedule.finish_date),
+        "warnings": [
+            {
+                "code": a.code.value,
+                "message": a.message,
+                "entry": entry_cert.get(a.entry_id) if a.entry_id else None,
+                "entry_id": a.entry_id,
+            }
+            for a in advice
+        ],
+    }
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    _, schedule, advice = load_and_schedule(args.plan)
+    if args.json:
+        print(json.dumps(schedule_as_json(schedule, advice), indent=2, ensure_ascii=False))
+        return EXIT_OK
+    plan = schedule.plan
+    print(f"{plan.name}  (from {plan.start_date}, {plan.availability.weekly_hours:g} h/week)")
+    for i, item in enumerate(schedule.entries, 1):
+        start = item.study_start.isoformat() if item.study_start else "—"
+        exam = item.exam_date.isoformat() if item.exam_date else "—"
+        print(
+            f"  {i:>2}. {item.certification.code:8} {item.certification.name:45} "
+            f"{item.hours:>6g} h  study from {start:10}  exam {exam}"
+            + (f"  ({item.entry.status.value})" if item.entry.status.value != "planned" else "")
+        )
+    finish = schedule.finish_date.isoformat() if schedule.finish_date else "—"
+    print(f"  Total {schedule.total_hours:g} h, finish {finish}")
+    for a in advice:
+        print(f"  warning: {a.message}")
+    return EXIT_OK
+
+
+def cmd_schema(_args: argparse.Namespace) -> int:
+    print(json.dumps(plan_json_schema(), indent=2))
+    return EXIT_OK
+
+
+def cmd_print(args: argparse.Namespace) -> int:
+    from studyplanner.export.cli_support import print_plan_to_pdf
+
+    catalog, schedule, advice = load_and_schedule(args.plan)
+    pages = print_plan_to_pdf(
+        schedule, advice, args.output, paper=args.paper, landscape=args.landscape
+    )
+    print(f"Wrote {args.output} ({pages} page{'s' if pages != 1 else ''})")
+    return EXIT_OK
+
+
+def cmd_export_ics(args: argparse.Namespace) -> int:
+    from studyplanner.export.ics import write_ics
+
+    _, schedule, _ = load_and_schedule(args.plan)
+    count = write_ics(schedule, args.output, study_blocks=args.study_blocks)
+    print(f"Wrote {args.output} ({count} events)")
+    return EXIT_OK
+
+
+COMMANDS = {
+    "catalog": cmd_catalog,
+    "suggest": cmd_suggest,
+    "show": cmd_show,
+    "schema": cmd_schema,
+    "print": cmd_print,
+    "export-ics": cmd_export_ics,
+}
+
+
+def _split_app_args(argv: list[str]) -> tuple[list[str], Path | None]:
+    """``studyplanner PLAN.json`` opens the app: pull a lone plan path out before argparse."""
+    known = set(COMMANDS)
+    positional = [a for a in argv if not a.startswith("-")]
+    if positional and positional[0] not in known and positional[0].endswith(".json"):
+        rest = list(argv)
+        rest.remove(positional[0])
+        return rest, Path(positional[0])
+    return argv, None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    args_list, plan_to_open = _split_app_args(args_list)
+    parser = build_parser()
+    try:
+        args = parser.parse_args(args_list)
+        if args.data_dir is not None:
+            paths.set_data_dir(args.data_dir)
+        if args.screenshot and not args.smoke:
+            raise UsageError("--screenshot goes with --smoke")
+        if args.command is None:
+            from studyplanner.ui.app import run_app
+
+            return run_app(plan_to_open, smoke=args.smoke, screenshot=args.screenshot)
+        return COMMANDS[args.command](args)
+    except UsageError as exc:
+        print(f"studyplanner: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except CatalogError as exc:
+        print(f"studyplanner: catalog problem: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except OSError as exc:
+        print(f"studyplanner: {exc}", file=sys.stderr)
+        return EXIT_FAILURE

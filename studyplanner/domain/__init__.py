@@ -1,0 +1,1 @@
+"""The planning rules, free of Qt: catalog, plans, estimates, scheduling, advice, suggestions."""

@@ -1,0 +1,191 @@
+"""A person's study plan: who they are, when they can study, and which exams in which order."""
+
+from __future__ import annotations
+
+import math
+import uuid
+from datetime import date, timedelta
+from enum import StrEnum
+from typing import Annotated, Self
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+PLAN_SCHEMA_VERSION = 2
+MAX_TEXT = 10_000
+
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+class Role(StrEnum):
+    """The learner's current job, the seed guide's first key variable."""
+
+    DEVELOPER = "developer"
+    ARCHITECT = "architect"
+    OPERATIONS = "operations"
+    DATA = "data"
+    SECURITY = "security"
+    NETWORKING = "networking"
+    ML = "ml"
+    MANAGER = "manager"
+
+    @property
+    def label(self) -> str:
+        return _ROLE_LABELS[self]
+
+
+_ROLE_LABELS = {
+    Role.DEVELOPER: "Software developer",
+    Role.ARCHITECT: "Solutions / cloud architect",
+    Role.OPERATIONS: "Operations / sysadmin / SRE",
+    Role.DATA: "Data engineer / analyst",
+    Role.SECURITY: "Security engineer",
+    Role.NETWORKING: "Network engineer",
+    Role.ML: "ML / AI engineer",
+    Role.MANAGER: "Manager, sales or other non-engineering role",
+}
+
+
+class Direction(StrEnum):
+    """Where the learner wants their career to go next."""
+
+    ARCHITECTURE = "architecture"
+    DEVOPS = "devops"
+    SECURITY = "security"
+    DATA = "data"
+    ML = "ml"
+    NETWORKING = "networking"
+
+    @property
+    def label(self) -> str:
+        return {
+            Direction.ARCHITECTURE: "Architecture",
+            Direction.DEVOPS: "DevOps / automation",
+            Direction.SECURITY: "Security & compliance",
+            Direction.DATA: "Data engineering",
+            Direction.ML: "Machine learning & AI",
+            Direction.NETWORKING: "Networking",
+        }[self]
+
+
+class EntryStatus(StrEnum):
+    PLANNED = "planned"
+    STUDYING = "studying"
+    PASSED = "passed"
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+class LearnerProfile(_Model):
+    """The seed guide's key variables, minus time (which lives in the availability)."""
+
+    role: Role = Role.DEVELOPER
+    experience_years: float = Field(default=1.0, ge=0, le=50)
+    direction: Direction | None = None
+    focus_areas: list[Annotated[str, Field(max_length=60)]] = Field(
+        default_factory=list, max_length=30, description="The organisation's stack, e.g. 'SAP'"
+    )
+
+
+class Blackout(_Model):
+    """A period with no study at all (holiday, busy season), inclusive at both ends."""
+
+    start: date
+    end: date
+    label: str = Field(default="", max_length=200)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Self:
+        if self.end < self.start:
+            raise ValueError("a blackout period must end on or after its start")
+        return self
+
+    def covers(self, day: date) -> bool:
+        return self.start <= day <= self.end
+
+
+HoursPerDay = Annotated[float, Field(ge=0, le=24)]
+
+
+class WeeklyAvailability(_Model):
+    """Study hours on each weekday (Monday first) and the periods with none."""
+
+    hours_per_weekday: list[HoursPerDay] = Field(
+        default_factory=lambda: [1.0, 1.0, 1.0, 1.0, 1.0, 1.5, 1.5], min_length=7, max_length=7
+    )
+    blackouts: list[Blackout] = Field(default_factory=list, max_length=500)
+
+    @property
+    def weekly_hours(self) -> float:
+        return sum(self.hours_per_weekday)
+
+    def hours_on(self, day: date) -> float:
+        if any(b.covers(day) for b in self.blackouts):
+            return 0.0
+        return self.hours_per_weekday[day.weekday()]
+
+    @classmethod
+    def spread(cls, weekly_hours: float, blackouts: list[Blackout] | None = None) -> Self:
+        """Spread a weekly total the way people tend to study: weekdays light, weekends heavier.
+
+        Weekdays get a ninth of the total each, rounded down to a quarter hour; the two weekend
+        days share the rest, so the days always add up to ``weekly_hours`` exactly.
+        """
+        weekday = math.floor(weekly_hours / 9 * 4) / 4
+        weekend = (weekly_hours - 5 * weekday) / 2
+        days = [weekday] * 5 + [weekend] * 2
+        if weekend > 24:
+            days = [weekly_hours / 7] * 7
+        return cls(hours_per_weekday=days, blackouts=blackouts or [])
+
+
+def _new_entry_id() -> str:
+    return uuid.uuid4().hex
+
+
+class PlanEntry(_Model):
+    """One certification in the plan, with the learner's own numbers for it."""
+
+    id: str = Field(default_factory=_new_entry_id, pattern=r"^[0-9a-f]{32}$")
+    certification_id: str = Field(min_length=1, max_length=64)
+    hours_override: float | None = Field(default=None, gt=0, le=5000)
+    pinned_exam_date: date | None = None
+    status: EntryStatus = EntryStatus.PLANNED
+    passed_on: date | None = None
+    hours_logged: float = Field(default=0.0, ge=0, le=5000)
+    notes: str = Field(default="", max_length=MAX_TEXT)
+
+    @model_validator(mode="after")
+    def _passed_has_date(self) -> Self:
+        if self.passed_on is not None and self.status is not EntryStatus.PASSED:
+            raise ValueError("'passed_on' is only for entries with status 'passed'")
+        return self
+
+
+class StudyPlan(_Model):
+    """The whole plan as it is saved to disk."""
+
+    schema_version: int = PLAN_SCHEMA_VERSION
+    name: str = Field(default="My certification plan", min_length=1, max_length=200)
+    start_date: date = Field(default_factory=date.today)
+    profile: LearnerProfile = Field(default_factory=LearnerProfile)
+    availability: WeeklyAvailability = Field(default_factory=WeeklyAvailability)
+    entries: list[PlanEntry] = Field(default_factory=list, max_length=500)
+
+    def entry(self, entry_id: str) -> PlanEntry:
+        for item in self.entries:
+            if item.id == entry_id:
+                return item
+        raise KeyError(entry_id)
+
+    def index_of(self, entry_id: str) -> int:
+        for i, item in enumerate(self.entries):
+            if item.id == entry_id:
+                return i
+        raise KeyError(entry_id)
+
+    @property
+    def end_of_horizon(self) -> date:
+        """The latest date the scheduler will look at before calling a plan unreachable."""
+        return self.start_date + timedelta(days=365 * 60)

@@ -1,0 +1,181 @@
+"""Turn a plan into dates: when each exam's study starts and ends, and when the exam is.
+
+Entries are studied one after another in plan order. Each day gives the hours the availability
+allows (none on blackout days); an entry's remaining hours (estimate minus hours already
+logged) are consumed day by day. The exam is on the day after the last study day, and the next
+entry starts studying the day after that exam. A pinned exam date is kept when the hours can
+reach it; otherwise the earliest reachable date is used and the advice says so.
+Passed entries need no study and do not move the cursor.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from studyplanner.domain.catalog import Catalog, Certification
+from studyplanner.domain.estimates import HourEstimate, entry_hours
+from studyplanner.domain.plan import EntryStatus, PlanEntry, StudyPlan, WeeklyAvailability
+
+ONE_DAY = timedelta(days=1)
+EPSILON = 1e-9
+
+
+class ScheduleError(ValueError):
+    """The plan cannot be scheduled (for example: no study hours at all)."""
+
+
+@dataclass(frozen=True)
+class ScheduledEntry:
+    """One entry with its computed dates. ``study_start``/``study_end`` are None when no study
+    is needed (passed, or all hours logged)."""
+
+    entry: PlanEntry
+    certification: Certification
+    estimate: HourEstimate
+    remaining_hours: float
+    study_start: date | None
+    study_end: date | None
+    exam_date: date | None
+    reachable_exam_date: date | None
+    pinned_unreachable: bool
+
+    @property
+    def hours(self) -> float:
+        return self.estimate.hours
+
+
+@dataclass(frozen=True)
+class Schedule:
+    plan: StudyPlan
+    entries: tuple[ScheduledEntry, ...]
+
+    @property
+    def total_hours(self) -> float:
+        return sum(item.hours for item in self.entries)
+
+    @property
+    def remaining_hours(self) -> float:
+        return sum(item.remaining_hours for item in self.entries)
+
+    @property
+    def finish_date(self) -> date | None:
+        dates = [item.exam_date for item in self.entries if item.exam_date is not None]
+        return max(dates) if dates else None
+
+    @property
+    def total_fees_usd(self) -> int:
+        return sum(
+            item.certification.exam.fee_usd
+            for item in self.entries
+            if item.entry.status is not EntryStatus.PASSED
+        )
+
+    def for_entry(self, entry_id: str) -> ScheduledEntry:
+        for item in self.entries:
+            if item.entry.id == entry_id:
+                return item
+        raise KeyError(entry_id)
+
+
+def _consume(
+    availability: WeeklyAvailability, first_day: date, hours: float, horizon: date
+) -> date:
+    """Return the last day needed to study ``hours`` starting on ``first_day``.
+
+    Whole weeks without blackouts are skipped in one step so long plans stay fast.
+    """
+    weekly = availability.weekly_hours
+    blackouts = availability.blackouts
+    day = first_day
+    remaining = hours
+    while True:
+        if day > horizon:
+            raise ScheduleError(
+                "the available study hours cannot finish this plan within 60 years; "
+                "add weekly hours or remove blackout periods"
+            )
+        week_end = day + timedelta(days=6)
+        if remaining > weekly + EPSILON and not any(
+            b.start <= week_end and b.end >= day for b in blackouts
+        ):
+            remaining -= weekly
+            day += timedelta(days=7)
+            continue
+        remaining -= availability.hours_on(day)
+        if remaining <= EPSILON:
+            return day
+        day += ONE_DAY
+
+
+def schedule_plan(plan: StudyPlan, catalog: Catalog) -> Schedule:
+    """Compute study windows and exam dates for every entry of ``plan``.
+
+    Raises ``ScheduleError`` when there is something to study but no hours to study it in,
+    and ``KeyError`` for a certification id the catalog does not know.
+    """
+    availability = plan.availability
+    cursor = plan.start_date
+    years = plan.profile.experience_years
+    horizon = plan.end_of_horizon
+    needs_study = any(
+        e.status is not EntryStatus.PASSED for e in plan.entries
+    )  # passed entries need none
+    if needs_study and availability.weekly_hours <= EPSILON:
+        raise ScheduleError("weekly availability is zero hours: add study hours to some weekdays")
+
+    result: list[ScheduledEntry] = []
+    for entry in plan.entries:
+        cert = catalog.get(entry.certification_id)
+        estimate = entry_hours(entry, cert, years)
+        if entry.status is EntryStatus.PASSED:
+            result.append(
+                ScheduledEntry(
+                    entry=entry,
+                    certification=cert,
+                    estimate=estimate,
+                    remaining_hours=0.0,
+                    study_start=None,
+                    study_end=None,
+                    exam_date=entry.passed_on,
+                    reachable_exam_date=entry.passed_on,
+                    pinned_unreachable=False,
+                )
+            )
+            continue
+        remaining = max(0.0, estimate.hours - entry.hours_logged)
+        if remaining <= EPSILON:
+            study_start = study_end = None
+            reachable = cursor
+        else:
+            study_start = cursor
+            study_end = _consume(availability, cursor, remaining, horizon)
+            reachable = study_end + ONE_DAY
+        pinned = entry.pinned_exam_date
+        unreachable = pinned is not None and pinned < reachable
+        exam = pinned if pinned is not None and not unreachable else reachable
+        result.append(
+            ScheduledEntry(
+                entry=entry,
+                certification=cert,
+                estimate=estimate,
+                remaining_hours=remaining,
+                study_start=study_start,
+                study_end=study_end,
+                exam_date=exam,
+                reachable_exam_date=reachable,
+                pinned_unreachable=unreachable,
+            )
+        )
+        cursor = exam + ONE_DAY
+    return Schedule(plan=plan, entries=tuple(result))
+
+
+def hours_between(availability: WeeklyAvailability, first: date, last: date) -> float:
+    """Study hours the availability gives from ``first`` to ``last`` inclusive."""
+    total = 0.0
+    day = first
+    while day <= last:
+        total += availability.hours_on(day)
+        day += ONE_DAY
+    return total

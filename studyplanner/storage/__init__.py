@@ -1,0 +1,1 @@
+"""Where StudyPlanner keeps files and how it reads and writes them safely."""

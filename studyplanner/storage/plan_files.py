@@ -1,0 +1,268 @@
+"""Reading and writing plan files without ever losing a user's data.
+
+- Loading never raises anything but ``PlanFileError``, whose message names the file and,
+  where it applies, the field.
+- Saving is atomic, keeps the last ``KEEP_BACKUPS`` versions of the file, and refuses to
+  overwrite a file written by a newer StudyPlanner.
+- Older files are migrated step by step after the original is backed up.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from studyplanner.domain.catalog import Catalog
+from studyplanner.domain.plan import PLAN_SCHEMA_VERSION, StudyPlan, WeeklyAvailability
+from studyplanner.storage import paths
+from studyplanner.storage.atomic import atomic_write_text
+
+MAX_PLAN_BYTES = 5 * 1024 * 1024
+KEEP_BACKUPS = 10
+PLAN_SUFFIX = ".json"
+
+RawPlan = dict[str, Any]
+
+
+class PlanFileError(Exception):
+    """A plan file that cannot be used; ``str()`` is the message for the user."""
+
+    def __init__(self, path: Path, message: str, *, newer: bool = False) -> None:
+        super().__init__(f"{path}: {message}")
+        self.path = path
+        self.message = message
+        self.newer = newer
+
+
+# --- migrations -------------------------------------------------------------------------
+
+
+def _migrate_1_to_2(raw: RawPlan) -> RawPlan:
+    """Version 1 stored one weekly total and entries without ids; version 2 stores hours per
+    weekday and gives every entry a stable id (used for calendar UIDs and undo)."""
+    from studyplanner.domain.plan import _new_entry_id
+
+    out = dict(raw)
+    old = out.get("availability")
+    if isinstance(old, dict) and "weekly_hours" in old:
+        weekly = old.get("weekly_hours")
+        if not isinstance(weekly, int | float) or isinstance(weekly, bool):
+            raise ValueError("availability.weekly_hours: must be a number")
+        spread = WeeklyAvailability.spread(float(weekly))
+        out["availability"] = {
+            "hours_per_weekday": spread.hours_per_weekday,
+            "blackouts": old.get("blackouts", []),
+        }
+    entries = out.get("entries")
+    if isinstance(entries, list):
+        out["entries"] = [
+            {**e, "id": e.get("id") or _new_entry_id()} if isinstance(e, dict) else e
+            for e in entries
+        ]
+    out["schema_version"] = 2
+    return out
+
+
+# MIGRATIONS[n] turns a version-n document into version n + 1.
+MIGRATIONS: dict[int, Callable[[RawPlan], RawPlan]] = {1: _migrate_1_to_2}
+
+
+def migrate(raw: RawPlan) -> RawPlan:
+    version = raw.get("schema_version")
+    assert isinstance(version, int)
+    while version < PLAN_SCHEMA_VERSION:
+        raw = MIGRATIONS[version](raw)
+        version = raw["schema_version"]
+    return raw
+
+
+# --- reading ------------------------------------------------------------------------------
+
+
+def _field_name(loc: tuple[int | str, ...]) -> str:
+    return ".".join(str(p) for p in loc) or "(top level)"
+
+
+def parse_plan(data: bytes, path: Path, catalog: Catalog) -> tuple[StudyPlan, bool]:
+    """Parse plan file bytes. Returns the plan and whether it was migrated from an older
+    version. Raises ``PlanFileError`` for anything unusable."""
+    if len(data) > MAX_PLAN_BYTES:
+        raise PlanFileError(
+            path, f"is {len(data) / 1e6:.1f} MB; plan files are at most {MAX_PLAN_BYTES // 2**20} MB"
+        )
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise PlanFileError(path, f"is not UTF-8 text (byte {exc.start})") from exc
+    try:
+        raw = json.loads(text)
+    except json.JSONDecodeError as exc:
+        hint = " (the file looks truncated)" if exc.pos >= len(text.rstrip()) else ""
+        raise PlanFileError(
+            path, f"is not valid JSON at line {exc.lineno}, column {exc.colno}{hint}"
+        ) from exc
+    except RecursionError as exc:
+        raise PlanFileError(path, "is nested too deeply to be a plan") from exc
+    if not isinstance(raw, dict):
+        raise PlanFileError(path, "does not hold a plan (expected a JSON object)")
+    version = raw.get("schema_version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise PlanFileError(path, "field 'schema_version': missing or not a positive integer")
+    if version > PLAN_SCHEMA_VERSION:
+        raise PlanFileError(
+            path,
+            f"was written by a newer StudyPlanner (plan format {version}, this version reads "
+            f"up to {PLAN_SCHEMA_VERSION}); it is left untouched",
+            newer=True,
+        )
+    migrated = version < PLAN_SCHEMA_VERSION
+    if migrated:
+        try:
+            raw = migrate(raw)
+        except (ValueError, TypeError, KeyError) as exc:
+            raise PlanFileError(path, f"cannot be upgraded from format {version}: {exc}") from exc
+    try:
+        plan = StudyPlan.model_validate(raw)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        raise PlanFileError(path, f"field '{_field_name(tuple(first['loc']))}': {first['msg']}") from exc
+    for index, entry in enumerate(plan.entries):
+        if entry.certification_id not in catalog:
+            raise PlanFileError(
+                path,
+                f"field 'entries.{index}.certification_id': unknown certification "
+                f"{entry.certification_id!r}",
+            )
+    return plan, migrated
+
+
+def load_plan(path: Path, catalog: Catalog) -> StudyPlan:
+    """Read a plan file; an older format is backed up, then migrated in memory and on disk."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_PLAN_BYTES:
+            raise PlanFileError(
+                path, f"is {size / 1e6:.1f} MB; plan files are at most {MAX_PLAN_BYTES // 2**20} MB"
+            )
+        data = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise PlanFileError(path, "does not exist") from exc
+    except IsADirectoryError as exc:
+        raise PlanFileError(path, "is a folder, not a plan file") from exc
+    except OSError as exc:
+        raise PlanFileError(path, f"cannot be read ({exc.strerror or exc})") from exc
+    plan, migrated = parse_plan(data, path, catalog)
+    if migrated:
+        backup_file(path)
+        save_plan(plan, path)
+    return plan
+
+
+# --- writing ------------------------------------------------------------------------------
+
+
+def plan_to_json(plan: StudyPlan) -> str:
+    return plan.model_dump_json(indent=2) + "\n"
+
+
+def _existing_version(path: Path) -> int | None:
+    """schema_version of the file already at ``path``, or None if there is no readable one."""
+    try:
+        raw = json.loads(path.read_bytes()[: MAX_PLAN_BYTES + 1])
+    except (OSError, ValueError, RecursionError):
+        return None
+    version = raw.get("schema_version") if isinstance(raw, dict) else None
+    return version if isinstance(version, int) else None
+
+
+def save_plan(plan: StudyPlan, path: Path) -> None:
+    """Write ``plan`` atomically; the previous file (if any) goes to the backups first."""
+    if path.exists():
+        version = _existing_version(path)
+        if version is not None and version > PLAN_SCHEMA_VERSION:
+            raise PlanFileError(
+                path,
+                f"was written by a newer StudyPlanner (plan format {version}); "
+                "refusing to overwrite it",
+                newer=True,
+            )
+        backup_file(path)
+    try:
+        atomic_write_text(path, plan_to_json(plan))
+    except OSError as exc:
+        raise PlanFileError(path, f"could not be saved ({exc.strerror or exc})") from exc
+
+
+def backup_folder(path: Path) -> Path:
+    return paths.backups_dir() / path.stem
+
+
+def backup_file(path: Path) -> Path | None:
+    """Copy ``path`` into its backup folder and prune to the newest ``KEEP_BACKUPS``."""
+    if not path.exists():
+        return None
+    folder = backup_folder(path)
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now().strftime("%Y%m%dT%H%M%S%f")
+    target = folder / f"{path.stem}.{stamp}{path.suffix}"
+    shutil.copy2(path, target)
+    for old in list_backups(path)[KEEP_BACKUPS:]:
+        old.unlink(missing_ok=True)
+    return target
+
+
+def list_backups(path: Path) -> list[Path]:
+    """Backups of ``path``, newest first."""
+    folder = backup_folder(path)
+    if not folder.is_dir():
+        return []
+    return sorted(folder.glob(f"{path.stem}.*{path.suffix}"), key=lambda p: p.name, reverse=True)
+
+
+def latest_good_backup(path: Path, catalog: Catalog) -> tuple[Path, StudyPlan] | None:
+    """The newest backup of ``path`` that loads cleanly, for recovery after a bad file."""
+    for candidate in list_backups(path):
+        try:
+            plan, _ = parse_plan(candidate.read_bytes(), candidate, catalog)
+        except (PlanFileError, OSError):
+            continue
+        return candidate, plan
+    return None
+
+
+# --- plan folder --------------------------------------------------------------------------
+
+
+def list_plans() -> list[Path]:
+    """Plan files in the data directory, most recently changed first."""
+    folder = paths.plans_dir()
+    if not folder.is_dir():
+        return []
+    files = [p for p in folder.glob(f"*{PLAN_SUFFIX}") if p.is_file()]
+    return sorted(files, key=lambda p: p.stat().st_mtime, reverse=True)
+
+
+def new_plan_path(name: str) -> Path:
+    """A file name in the plans folder derived from ``name`` that is not taken yet."""
+    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:60] or "plan"
+    folder = paths.plans_dir()
+    candidate = folder / f"{slug}{PLAN_SUFFIX}"
+    counter = 2
+    while candidate.exists():
+        candidate = folder / f"{slug}-{counter}{PLAN_SUFFIX}"
+        counter += 1
+    return candidate
+
+
+def plan_json_schema() -> dict[str, Any]:
+    schema = StudyPlan.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "StudyPlanner plan file"
+    return schema

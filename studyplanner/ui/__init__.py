@@ -1,0 +1,1 @@
+"""The desktop interface: widgets, views, item models, undo commands and dialogs."""
