@@ -1,0 +1,199 @@
+"""The open plan, its computed schedule, and the undo stack every edit goes through.
+
+Views never change the plan directly: they call the edit methods here, each of which pushes
+one ``QUndoCommand``. Every change (edit, undo, redo, opening another plan) emits
+``changed``; panes listen to it and redraw from ``schedule`` and ``advice``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from studyplanner.domain.advice import Advice, advise
+from studyplanner.domain.catalog import Catalog
+from studyplanner.domain.plan import PlanEntry, StudyPlan
+from studyplanner.domain.schedule import Schedule, ScheduleError, schedule_plan
+
+
+class _PlanEdit(QUndoCommand):
+    """One edit, stored as the whole plan before and after: undo restores it exactly."""
+
+    def __init__(self, document: PlanDocument, before: StudyPlan, after: StudyPlan, text: str):
+        super().__init__(text)
+        self._document = document
+        self._before = before
+        self._after = after
+
+    def redo(self) -> None:
+        self._document._install(self._after.model_copy(deep=True))
+
+    def undo(self) -> None:
+        self._document._install(self._before.model_copy(deep=True))
+
+
+class PlanDocument(QObject):
+    changed = Signal()
+    """The plan, its schedule or its advice changed."""
+    opened = Signal()
+    """A different plan was put in place (new, open); not an edit."""
+    selection_changed = Signal(str)
+    """The entry id the user is working on ('' for none)."""
+
+    def __init__(self, catalog: Catalog, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.catalog = catalog
+        self.undo_stack = QUndoStack(self)
+        self.path: Path | None = None
+        self.read_only = False
+        self._plan = StudyPlan()
+        self._schedule: Schedule | None = None
+        self._schedule_error: str | None = None
+        self._advice: list[Advice] = []
+        self._selected = ""
+        self._recompute()
+
+    # --- reading ----------------------------------------------------------------------
+
+    @property
+    def plan(self) -> StudyPlan:
+        """A copy of the current plan: change it through the edit methods."""
+        return self._plan.model_copy(deep=True)
+
+    @property
+    def schedule(self) -> Schedule | None:
+        return self._schedule
+
+    @property
+    def schedule_error(self) -> str | None:
+        return self._schedule_error
+
+    @property
+    def advice(self) -> list[Advice]:
+        return list(self._advice)
+
+    @property
+    def selected_entry_id(self) -> str:
+        return self._selected
+
+    def entry_ids(self) -> list[str]:
+        return [e.id for e in self._plan.entries]
+
+    def contains_certification(self, cert_id: str) -> bool:
+        return any(e.certification_id == cert_id for e in self._plan.entries)
+
+    # --- not edits -----------------------------------------------------------------------
+
+    def set_plan(self, plan: StudyPlan, path: Path | None, *, read_only: bool = False) -> None:
+        """Open ``plan``: clears the undo history (opening is not an edit)."""
+        self.undo_stack.clear()
+        self.path = path
+        self.read_only = read_only
+        self._selected = ""
+        self._install(plan.model_copy(deep=True))
+        self.undo_stack.setClean()
+        self.opened.emit()
+        self.selection_changed.emit("")
+
+    def select(self, entry_id: str) -> None:
+        if entry_id and entry_id not in self.entry_ids():
+            entry_id = ""
+        if entry_id != self._selected:
+            self._selected = entry_id
+            self.selection_changed.emit(entry_id)
+
+    # --- edits (each one undo command) ------------------------------------------------
+
+    def _edit(self, text: str, change: Callable[[StudyPlan], None]) -> bool:
+        if self.read_only:
+            return False
+        before = self._plan.model_copy(deep=True)
+        after = self._plan.model_copy(deep=True)
+        change(after)
+        after = StudyPlan.model_validate(after.model_dump())
+        if after == before:
+            return False
+        self.undo_stack.push(_PlanEdit(self, before, after, text))
+        return True
+
+    def insert_certification(self, cert_id: str, index: int | None = None) -> str:
+        """Add ``cert_id`` at ``index`` (end if None); returns the new entry's id."""
+        cert = self.catalog.get(cert_id)
+        entry = PlanEntry(certification_id=cert_id)
+
+        def change(plan: StudyPlan) -> None:
+            at = len(plan.entries) if index is None else max(0, min(index, len(plan.entries)))
+            plan.entries.insert(at, entry)
+
+        if self._edit(f"Add {cert.code}", change):
+            self.select(entry.id)
+            return entry.id
+        return ""
+
+    def move_entry(self, entry_id: str, new_index: int) -> bool:
+        """Move an entry so that it ends up at ``new_index`` in the plan."""
+
+        def change(plan: StudyPlan) -> None:
+            old = plan.index_of(entry_id)
+            item = plan.entries.pop(old)
+            plan.entries.insert(max(0, min(new_index, len(plan.entries))), item)
+
+        cert = self.catalog.get(self._plan.entry(entry_id).certification_id)
+        return self._edit(f"Move {cert.code}", change)
+
+    def remove_entry(self, entry_id: str) -> bool:
+        cert = self.catalog.get(self._plan.entry(entry_id).certification_id)
+        index = self._plan.index_of(entry_id)
+
+        def change(plan: StudyPlan) -> None:
+            del plan.entries[plan.index_of(entry_id)]
+
+        done = self._edit(f"Remove {cert.code}", change)
+        if done:
+            ids = self.entry_ids()
+            self.select(ids[min(index, len(ids) - 1)] if ids else "")
+        return done
+
+    def update_entry(self, entry_id: str, text: str, **fields: Any) -> bool:
+        """Set fields of one entry (validated as a whole), e.g. ``hours_override=90``."""
+
+        def change(plan: StudyPlan) -> None:
+            index = plan.index_of(entry_id)
+            data = plan.entries[index].model_dump()
+            data.update(fields)
+            plan.entries[index] = PlanEntry.model_validate(data)
+
+        return self._edit(text, change)
+
+    def update_plan(self, text: str, **fields: Any) -> bool:
+        """Set top-level plan fields (name, start_date, profile, availability)."""
+
+        def change(plan: StudyPlan) -> None:
+            for key, value in fields.items():
+                setattr(plan, key, value)
+
+        return self._edit(text, change)
+
+    # --- internals ---------------------------------------------------------------------
+
+    def _install(self, plan: StudyPlan) -> None:
+        self._plan = plan
+        if self._selected and self._selected not in self.entry_ids():
+            self._selected = ""
+            self.selection_changed.emit("")
+        self._recompute()
+        self.changed.emit()
+
+    def _recompute(self) -> None:
+        try:
+            self._schedule = schedule_plan(self._plan, self.catalog)
+            self._schedule_error = None
+            self._advice = advise(self._schedule, self.catalog)
+        except ScheduleError as exc:
+            self._schedule = None
+            self._schedule_error = str(exc)
+            self._advice = []
