@@ -1,0 +1,104 @@
+"""What the ladder's selected certification is: exam facts, focus, audience, lifecycle, source."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QPushButton, QTextBrowser, QVBoxLayout, QWidget
+
+from studyplanner.domain.catalog import Catalog, Certification, LifecycleStatus
+from studyplanner.ui.palette import TIER_COLORS, Ink
+
+
+def certification_html(cert: Certification, catalog: Catalog) -> str:
+    """Rich text for one certification; every catalog string is escaped."""
+    color = TIER_COLORS[cert.tier]
+    exam = cert.exam
+    life = cert.lifecycle
+    if life.status is LifecycleStatus.ACTIVE:
+        since = f" since {life.since:%-d %b %Y}" if life.since else ""
+        lifecycle = f"Active{since}"
+    elif life.status is LifecycleStatus.RETIRING:
+        lifecycle = f"<b>Retiring</b> — last day {life.ends_on:%-d %b %Y}"
+    else:
+        lifecycle = f"<b>Retired</b> on {life.ends_on:%-d %b %Y}"
+    if life.replaced_by and life.replaced_by in catalog:
+        successor = catalog.get(life.replaced_by)
+        lifecycle += f"; replaced by {escape(successor.code)} {escape(successor.name)}"
+    prior = ", ".join(escape(catalog.get(p).name) for p in cert.recommended_prior) or "none"
+    previous = f" (earlier: {escape(', '.join(cert.previous_codes))})" if cert.previous_codes else ""
+
+    def row(label: str, value: str) -> str:
+        return (
+            f"<tr><td style='color:{Ink.MUTED}; padding:2px 12px 2px 0'>{label}</td>"
+            f"<td style='padding:2px 0'>{value}</td></tr>"
+        )
+
+    return f"""
+<div style='color:{Ink.TEXT}'>
+<p style='margin:0'><span style='color:{color}; font-weight:700; letter-spacing:1px'>
+{escape(cert.code)}</span>{previous} ·
+<span style='color:{color}'>{escape(cert.tier.label)}</span></p>
+<h2 style='margin:2px 0 8px 0'>{escape(cert.name)}</h2>
+<p>{escape(cert.focus)}</p>
+<p><b>Who it is for:</b> {escape(cert.audience)}</p>
+<table cellspacing='0'>
+{row("Exam", f"{exam.minutes} min · {exam.questions} questions · "
+             f"{escape(', '.join(exam.question_types))}")}
+{row("Fee", f"${exam.fee_usd} USD")}
+{row("Passing score", f"{exam.passing_score} / 1000")}
+{row("Study hours", f"{cert.hours.low}–{cert.hours.high} h (typically {cert.hours.typical} h)")}
+{row("Experience", escape(cert.recommended_experience))}
+{row("Before this", prior)}
+{row("Key services", escape(", ".join(cert.key_services)))}
+{row("Status", lifecycle)}
+{row("Valid for", f"{cert.validity_years} years")}
+</table>
+<p style='color:{Ink.MUTED}; font-size:small'>Source: {escape(cert.source)}
+(as of {cert.as_of:%-d %b %Y})</p>
+</div>"""
+
+
+class CertificationDetails(QWidget):
+    """Read-only details of one certification, with an 'Add to plan' button."""
+
+    add_requested = Signal(str)
+
+    def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._catalog = catalog
+        self._cert_id = ""
+        self._browser = QTextBrowser(self)
+        self._browser.setOpenLinks(False)
+        self._browser.setFrameShape(QTextBrowser.Shape.NoFrame)
+        self._add = QPushButton("Add to plan", self)
+        self._add.clicked.connect(lambda: self.add_requested.emit(self._cert_id))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(self._browser, 1)
+        layout.addWidget(self._add, 0, Qt.AlignmentFlag.AlignRight)
+        self.show_certification("")
+
+    @property
+    def certification_id(self) -> str:
+        return self._cert_id
+
+    def show_certification(self, cert_id: str) -> None:
+        self._cert_id = cert_id
+        if not cert_id:
+            self._browser.setHtml(
+                f"<p style='color:{Ink.MUTED}'>Select a certification on the ladder to see "
+                "its exam facts, who it is for and where it leads.</p>"
+            )
+            self._add.setEnabled(False)
+            return
+        cert = self._catalog.get(cert_id)
+        self._browser.setHtml(certification_html(cert, self._catalog))
+        self._add.setEnabled(not cert.is_retired)
+        self._add.setToolTip(
+            "Retired certifications cannot be booked any more" if cert.is_retired else ""
+        )
+
+    def text(self) -> str:
+        return self._browser.toPlainText()
