@@ -1,0 +1,81 @@
+"""Starting the desktop app: QApplication, catalog, main window, the plan to show."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from studyplanner import APP_NAME, STARTED_AT, __version__
+
+SMOKE_TIMEOUT_MS = 20_000
+
+
+class _FirstPaint(QObject):
+    """Notices the main window's first paint (for ``--smoke``)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.painted_at: float | None = None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Paint and self.painted_at is None:
+            self.painted_at = time.perf_counter()
+            QTimer.singleShot(0, QApplication.quit)
+        return False
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication(argv if argv is not None else [sys.argv[0]])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName(APP_NAME)
+    app.setDesktopFileName("studyplanner")
+    return app
+
+
+def run_app(plan: Path | None = None, *, smoke: bool = False, screenshot: Path | None = None) -> int:
+    """Run the app until its window closes; with ``smoke``, exit after the first paint."""
+    from studyplanner.domain.catalog import CatalogError
+    from studyplanner.storage.catalog_source import load_app_catalog
+    from studyplanner.ui.main_window import MainWindow, app_icon
+
+    app = create_application()
+    app.setWindowIcon(app_icon())
+    try:
+        loaded = load_app_catalog()
+    except (CatalogError, FileNotFoundError) as exc:
+        if smoke:
+            raise
+        QMessageBox.critical(None, APP_NAME, f"The certification catalog cannot be read:\n{exc}")
+        return 2
+    window = MainWindow(loaded)
+    window.open_initial(plan)
+    if not smoke:
+        window.show()
+        return app.exec()
+
+    watcher = _FirstPaint()
+    window.installEventFilter(watcher)
+    window.show()
+    QTimer.singleShot(SMOKE_TIMEOUT_MS, app.quit)
+    app.exec()
+    if watcher.painted_at is None:
+        print("studyplanner: the main window never painted", file=sys.stderr)
+        return 1
+    elapsed_ms = (watcher.painted_at - STARTED_AT) * 1000
+    if screenshot is not None:
+        app.processEvents()
+        if not window.grab().save(str(screenshot)):
+            print(f"studyplanner: could not write {screenshot}", file=sys.stderr)
+            return 1
+    print(f"first paint after {elapsed_ms:.0f} ms")
+    window.close()
+    return 0

@@ -1,0 +1,48 @@
+"""Shared fixtures for widget tests: the bundled catalog and a realistic plan."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from studyplanner.domain.catalog import Catalog
+from studyplanner.domain.plan import (
+    Blackout,
+    Direction,
+    LearnerProfile,
+    PlanEntry,
+    Role,
+    StudyPlan,
+    WeeklyAvailability,
+)
+from studyplanner.storage.catalog_source import bundled_catalog
+
+
+@pytest.fixture(scope="session")
+def catalog() -> Catalog:
+    return bundled_catalog()
+
+
+def sunday_evening_plan() -> StudyPlan:
+    """Developer – Associate first, then Solutions Architect, 8 hours a week."""
+    return StudyPlan(
+        name="Road to DevOps Pro",
+        start_date=date(2026, 12, 7),
+        profile=LearnerProfile(
+            role=Role.DEVELOPER, experience_years=2, direction=Direction.DEVOPS
+        ),
+        availability=WeeklyAvailability.spread(
+            8, [Blackout(start=date(2026, 12, 24), end=date(2027, 1, 1), label="Holidays")]
+        ),
+        entries=[
+            PlanEntry(certification_id="developer-associate"),
+            PlanEntry(certification_id="solutions-architect-associate"),
+            PlanEntry(certification_id="devops-engineer-professional"),
+        ],
+    )
+
+
+@pytest.fixture
+def realistic_plan() -> StudyPlan:
+    return sunday_evening_plan()

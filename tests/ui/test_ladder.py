@@ -1,0 +1,100 @@
+"""The tier ladder shows the catalog by tier, hides retired exams on request, and hands
+certifications to the plan by keyboard, double-click or drag."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from studyplanner.domain.catalog import Catalog, Tier
+from studyplanner.ui.ladder import CARD_H, LadderView, PlanMark
+
+
+def make_ladder(qtbot: QtBot, catalog: Catalog) -> LadderView:
+    view = LadderView(catalog)
+    qtbot.addWidget(view)
+    view.resize(1300, 560)
+    view.show()
+    qtbot.waitExposed(view)
+    return view
+
+
+def test_rungs_go_up_and_specialty_stands_beside(qtbot: QtBot, catalog: Catalog) -> None:
+    view = make_ladder(qtbot, catalog)
+    y = {
+        tier: view.card(catalog.by_tier(tier, include_retired=False)[0].id).pos().y()
+        for tier in Tier
+    }
+    assert y[Tier.FOUNDATIONAL] > y[Tier.ASSOCIATE] + CARD_H
+    assert y[Tier.ASSOCIATE] > y[Tier.PROFESSIONAL] + CARD_H
+    rightmost_linear = max(
+        view.card(c.id).pos().x()
+        for tier in (Tier.FOUNDATIONAL, Tier.ASSOCIATE, Tier.PROFESSIONAL)
+        for c in catalog.by_tier(tier, include_retired=False)
+    )
+    assert all(
+        view.card(c.id).pos().x() > rightmost_linear
+        for c in catalog.by_tier(Tier.SPECIALTY, include_retired=False)
+    )
+
+
+def test_retired_hidden_until_toggled(qtbot: QtBot, catalog: Catalog) -> None:
+    view = make_ladder(qtbot, catalog)
+    retired = {c.id for c in catalog if c.is_retired}
+    assert retired and not retired & set(view.visible_certifications())
+    view.set_show_retired(True)
+    assert retired <= set(view.visible_certifications())
+    assert len(view.visible_certifications()) == len(catalog)
+
+
+def test_recommended_path_arrows(qtbot: QtBot, catalog: Catalog) -> None:
+    view = make_ladder(qtbot, catalog)
+    arrows = {item.data(0) for item in view.scene().items() if isinstance(item.data(0), str)}
+    assert "solutions-architect-associate->solutions-architect-professional" in arrows
+    assert "developer-associate->devops-engineer-professional" in arrows
+
+
+def test_enter_on_selected_card_asks_to_add(qtbot: QtBot, catalog: Catalog) -> None:
+    view = make_ladder(qtbot, catalog)
+    with qtbot.wait_signal(view.certification_selected) as selected:
+        view.select_certification("developer-associate")
+    assert selected.args == ["developer-associate"]
+    with qtbot.wait_signal(view.add_requested) as added:
+        qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert added.args == ["developer-associate"]
+
+
+def test_arrow_keys_walk_the_ladder(qtbot: QtBot, catalog: Catalog) -> None:
+    view = make_ladder(qtbot, catalog)
+    view.select_certification("solutions-architect-associate")
+    qtbot.keyClick(view, Qt.Key.Key_Up)
+    assert view.selected_certification() == "solutions-architect-professional"
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    assert view.selected_certification() == "developer-associate"
+
+
+def test_retired_cards_cannot_be_added(qtbot: QtBot, catalog: Catalog) -> None:
+    view = make_ladder(qtbot, catalog)
+    view.set_show_retired(True)
+    view.select_certification("sysops-administrator-associate")
+    with qtbot.assert_not_emitted(view.add_requested):
+        qtbot.keyClick(view, Qt.Key.Key_Return)
+
+
+def test_click_selects_and_double_click_adds(qtbot: QtBot, catalog: Catalog) -> None:
+    view = make_ladder(qtbot, catalog)
+    point = view.card_center_in_viewport("cloud-practitioner").toPoint()
+    with qtbot.wait_signal(view.certification_selected):
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert view.selected_certification() == "cloud-practitioner"
+    with qtbot.wait_signal(view.add_requested) as added:
+        qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert added.args == ["cloud-practitioner"]
+
+
+def test_plan_marks_reach_cards(qtbot: QtBot, catalog: Catalog) -> None:
+    view = make_ladder(qtbot, catalog)
+    view.set_plan_marks({"developer-associate": PlanMark.PASSED})
+    assert view.card("developer-associate").plan_mark == PlanMark.PASSED
+    assert view.card("solutions-architect-associate").plan_mark == PlanMark.NONE

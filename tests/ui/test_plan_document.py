@@ -1,0 +1,82 @@
+"""The plan document: every edit is one undo step and undo restores the plan exactly."""
+
+from __future__ import annotations
+
+from pytestqt.qtbot import QtBot
+
+from studyplanner.domain.catalog import Catalog
+from studyplanner.domain.plan import StudyPlan, WeeklyAvailability
+from studyplanner.ui.plan_document import PlanDocument
+
+
+def test_opening_is_not_an_edit(qtbot: QtBot, catalog: Catalog, realistic_plan: StudyPlan) -> None:
+    document = PlanDocument(catalog)
+    with qtbot.wait_signal(document.opened):
+        document.set_plan(realistic_plan, None)
+    assert document.undo_stack.count() == 0
+    assert document.plan == realistic_plan
+
+
+def test_edit_sequence_undoes_to_the_original(
+    qtbot: QtBot, catalog: Catalog, realistic_plan: StudyPlan
+) -> None:
+    document = PlanDocument(catalog)
+    document.set_plan(realistic_plan, None)
+    snapshots = [document.plan]
+    first = document.plan.entries[0].id
+    document.insert_certification("security-specialty", 1)
+    snapshots.append(document.plan)
+    document.move_entry(first, 2)
+    snapshots.append(document.plan)
+    document.update_entry(first, "Change hours", hours_override=42)
+    snapshots.append(document.plan)
+    document.update_plan("Hours", availability=WeeklyAvailability.spread(12))
+    snapshots.append(document.plan)
+    document.remove_entry(first)
+    snapshots.append(document.plan)
+    assert document.undo_stack.count() == 5
+
+    for expected in reversed(snapshots[:-1]):
+        document.undo_stack.undo()
+        assert document.plan == expected
+    for expected in snapshots[1:]:
+        document.undo_stack.redo()
+        assert document.plan == expected
+
+
+def test_no_op_edit_pushes_nothing(catalog: Catalog, realistic_plan: StudyPlan) -> None:
+    document = PlanDocument(catalog)
+    document.set_plan(realistic_plan, None)
+    entry = document.plan.entries[0]
+    assert not document.update_entry(entry.id, "Same", notes=entry.notes)
+    assert document.undo_stack.count() == 0
+
+
+def test_schedule_follows_weekly_hours(catalog: Catalog, realistic_plan: StudyPlan) -> None:
+    document = PlanDocument(catalog)
+    document.set_plan(realistic_plan, None)
+    assert document.schedule is not None
+    before = document.schedule.finish_date
+    assert before is not None
+    document.update_plan("More hours", availability=WeeklyAvailability.spread(16))
+    after = document.schedule.finish_date
+    assert after is not None and after < before
+
+
+def test_zero_hours_is_reported_not_raised(catalog: Catalog, realistic_plan: StudyPlan) -> None:
+    document = PlanDocument(catalog)
+    document.set_plan(realistic_plan, None)
+    document.update_plan(
+        "No time", availability=WeeklyAvailability(hours_per_weekday=[0] * 7)
+    )
+    assert document.schedule is None
+    assert document.schedule_error and "zero" in document.schedule_error
+    document.undo_stack.undo()
+    assert document.schedule is not None
+
+
+def test_read_only_document_refuses_edits(catalog: Catalog, realistic_plan: StudyPlan) -> None:
+    document = PlanDocument(catalog)
+    document.set_plan(realistic_plan, None, read_only=True)
+    assert document.insert_certification("security-specialty") == ""
+    assert document.plan == realistic_plan
