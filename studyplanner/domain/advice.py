@@ -47,7 +47,11 @@ def advise(schedule: Schedule, catalog: Catalog) -> list[Advice]:
                 f"plans above {MAX_SENSIBLE_WEEKLY_HOURS:g} h rarely hold",
             )
         )
-    associate_seen = False
+    # An Associate already passed counts wherever the learner listed it.
+    associate_seen = any(
+        item.certification.tier is Tier.ASSOCIATE and item.entry.status is EntryStatus.PASSED
+        for item in schedule.entries
+    )
     seen: dict[str, str] = {}
     for item in schedule.entries:
         cert = item.certification

@@ -6,6 +6,7 @@ broken file is reported by file, certification and field instead of failing some
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Iterator
 from datetime import date
@@ -186,10 +187,8 @@ def _describe_location(raw: Any, loc: tuple[int | str, ...]) -> str:
     if len(loc) >= 2 and loc[0] == "certifications" and isinstance(loc[1], int):
         index = loc[1]
         cert_id = None
-        try:
+        with contextlib.suppress(KeyError, IndexError, TypeError, AttributeError):
             cert_id = raw["certifications"][index].get("id")
-        except (KeyError, IndexError, TypeError, AttributeError):
-            pass
         who = f"certification {cert_id!r}" if cert_id else f"certification #{index + 1}"
         rest = ".".join(str(p) for p in loc[2:])
         return f"{who}, field {rest!r}" if rest else who

@@ -1,0 +1,81 @@
+"""The plan models refuse what cannot be true and spread weekly hours sensibly."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pydantic import ValidationError
+
+from studyplanner.domain.plan import (
+    Blackout,
+    EntryStatus,
+    PlanEntry,
+    StudyPlan,
+    WeeklyAvailability,
+)
+
+
+def test_a_blackout_cannot_end_before_it_starts() -> None:
+    with pytest.raises(ValidationError, match="end on or after"):
+        Blackout(start=date(2026, 2, 10), end=date(2026, 2, 9))
+
+
+def test_blackout_days_give_no_hours() -> None:
+    week = WeeklyAvailability(
+        hours_per_weekday=[2, 2, 2, 2, 2, 5, 5],
+        blackouts=[Blackout(start=date(2026, 1, 6), end=date(2026, 1, 7))],
+    )
+    assert week.hours_on(date(2026, 1, 5)) == 2  # Monday
+    assert week.hours_on(date(2026, 1, 6)) == 0  # blackout, inclusive start
+    assert week.hours_on(date(2026, 1, 7)) == 0  # inclusive end
+    assert week.hours_on(date(2026, 1, 10)) == 5  # Saturday
+
+
+def test_passed_on_is_only_for_passed_entries() -> None:
+    with pytest.raises(ValidationError, match="passed_on"):
+        PlanEntry(certification_id="developer-associate", passed_on=date(2025, 5, 1))
+    done = PlanEntry(
+        certification_id="developer-associate",
+        status=EntryStatus.PASSED,
+        passed_on=date(2025, 5, 1),
+    )
+    assert done.passed_on == date(2025, 5, 1)
+
+
+def test_entries_get_distinct_stable_ids() -> None:
+    ids = {PlanEntry(certification_id="cloud-practitioner").id for _ in range(50)}
+    assert len(ids) == 50
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [{"hours_override": 0}, {"hours_logged": -1}, {"certification_id": ""}, {"colour": "red"}],
+)
+def test_impossible_entry_values_are_refused(bad: dict[str, object]) -> None:
+    with pytest.raises(ValidationError):
+        PlanEntry.model_validate({"certification_id": "cloud-practitioner", **bad})
+
+
+def test_hours_per_day_must_fit_in_a_day() -> None:
+    with pytest.raises(ValidationError):
+        WeeklyAvailability(hours_per_weekday=[25, 0, 0, 0, 0, 0, 0])
+    with pytest.raises(ValidationError):
+        WeeklyAvailability(hours_per_weekday=[1, 1, 1])
+
+
+def test_a_new_plan_is_on_the_current_format() -> None:
+    assert StudyPlan().schema_version == 2
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.integers(min_value=1, max_value=4 * 160).map(lambda q: q / 4))
+def test_spread_adds_up_to_the_weekly_total(weekly: float) -> None:
+    week = WeeklyAvailability.spread(weekly)
+    assert week.weekly_hours == pytest.approx(weekly)
+    assert all(0 <= h <= 24 for h in week.hours_per_weekday)
+    weekdays, weekend = week.hours_per_weekday[:5], week.hours_per_weekday[5:]
+    if weekly <= 48:
+        assert max(weekdays) <= min(weekend), "weekends carry at least as much as weekdays"

@@ -1,0 +1,180 @@
+"""Properties the scheduler must keep for any plan, checked with hypothesis.
+
+Hours are drawn in quarter hours so sums are exact in binary floating point and the
+"covers exactly" property can be checked without a tolerance.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from studyplanner.domain.catalog import Catalog
+from studyplanner.domain.plan import (
+    Blackout,
+    EntryStatus,
+    LearnerProfile,
+    PlanEntry,
+    StudyPlan,
+    WeeklyAvailability,
+)
+from studyplanner.domain.schedule import Schedule, hours_between, schedule_plan
+from studyplanner.storage.catalog_source import bundled_catalog
+
+CATALOG: Catalog = bundled_catalog()
+CERT_IDS = [c.id for c in CATALOG]
+PROPERTY_SETTINGS = settings(max_examples=80, deadline=None)
+
+quarter_hours = st.integers(min_value=0, max_value=16).map(lambda q: q / 4)
+weeks = st.lists(quarter_hours, min_size=7, max_size=7).filter(lambda w: sum(w) >= 2)
+starts = st.dates(min_value=date(2024, 1, 1), max_value=date(2030, 12, 31))
+
+
+@st.composite
+def blackouts(draw: st.DrawFn, start: date) -> Blackout:
+    first = start + timedelta(days=draw(st.integers(min_value=-30, max_value=500)))
+    length = draw(st.integers(min_value=0, max_value=40))
+    return Blackout(start=first, end=first + timedelta(days=length))
+
+
+@st.composite
+def plan_entries(draw: st.DrawFn, start: date, allow_passed: bool) -> PlanEntry:
+    statuses = list(EntryStatus) if allow_passed else [EntryStatus.PLANNED, EntryStatus.STUDYING]
+    status = draw(st.sampled_from(statuses))
+    passed_on = None
+    if status is EntryStatus.PASSED:
+        passed_on = start - timedelta(days=draw(st.integers(min_value=0, max_value=900)))
+    pinned = draw(
+        st.none() | st.integers(min_value=0, max_value=900).map(lambda d: start + timedelta(d))
+    )
+    return PlanEntry(
+        certification_id=draw(st.sampled_from(CERT_IDS)),
+        hours_override=draw(
+            st.none() | st.integers(min_value=1, max_value=4 * 300).map(lambda q: q / 4)
+        ),
+        hours_logged=draw(st.integers(min_value=0, max_value=4 * 60).map(lambda q: q / 4)),
+        pinned_exam_date=pinned,
+        status=status,
+        passed_on=passed_on,
+    )
+
+
+@st.composite
+def plans(draw: st.DrawFn, allow_passed: bool = False) -> StudyPlan:
+    start = draw(starts)
+    return StudyPlan(
+        name="Property plan",
+        start_date=start,
+        profile=LearnerProfile(experience_years=draw(st.sampled_from([0, 0.5, 1, 2, 3, 8]))),
+        availability=WeeklyAvailability(
+            hours_per_weekday=draw(weeks),
+            blackouts=draw(st.lists(blackouts(start), max_size=3)),
+        ),
+        entries=draw(st.lists(plan_entries(start, allow_passed), min_size=1, max_size=4)),
+    )
+
+
+def exam_dates(schedule: Schedule) -> list[date]:
+    dates = [item.exam_date for item in schedule.entries]
+    assert all(d is not None for d in dates)
+    return [d for d in dates if d is not None]
+
+
+def with_availability(plan: StudyPlan, availability: WeeklyAvailability) -> StudyPlan:
+    return plan.model_copy(update={"availability": availability})
+
+
+@PROPERTY_SETTINGS
+@given(plans())
+def test_exam_dates_never_go_backwards_along_the_plan(plan: StudyPlan) -> None:
+    schedule = schedule_plan(plan, CATALOG)
+    dates = exam_dates(schedule)
+    assert dates == sorted(dates)
+    assert all(d >= plan.start_date for d in dates)
+    previous_exam: date | None = None
+    for item in schedule.entries:
+        if item.study_start is not None and previous_exam is not None:
+            assert item.study_start > previous_exam, "study overlaps the previous exam"
+        previous_exam = item.exam_date
+
+
+@PROPERTY_SETTINGS
+@given(plans(), st.lists(quarter_hours, min_size=7, max_size=7))
+def test_more_weekly_hours_never_make_a_date_later(plan: StudyPlan, extra: list[float]) -> None:
+    before = exam_dates(schedule_plan(plan, CATALOG))
+    more = [
+        min(24.0, h + e) for h, e in zip(plan.availability.hours_per_weekday, extra, strict=True)
+    ]
+    richer = with_availability(
+        plan, plan.availability.model_copy(update={"hours_per_weekday": more})
+    )
+    after = exam_dates(schedule_plan(richer, CATALOG))
+    assert all(a <= b for a, b in zip(after, before, strict=True))
+
+
+@PROPERTY_SETTINGS
+@given(st.data(), plans())
+def test_adding_a_blackout_never_makes_a_date_earlier(data: st.DataObject, plan: StudyPlan) -> None:
+    before = exam_dates(schedule_plan(plan, CATALOG))
+    extra = data.draw(blackouts(plan.start_date))
+    darker = with_availability(
+        plan,
+        plan.availability.model_copy(update={"blackouts": [*plan.availability.blackouts, extra]}),
+    )
+    after = exam_dates(schedule_plan(darker, CATALOG))
+    assert all(a >= b for a, b in zip(after, before, strict=True))
+
+
+@PROPERTY_SETTINGS
+@given(plans(allow_passed=True))
+def test_each_study_window_holds_exactly_the_remaining_hours(plan: StudyPlan) -> None:
+    schedule = schedule_plan(plan, CATALOG)
+    availability = plan.availability
+    for item in schedule.entries:
+        expected = (
+            0.0
+            if item.entry.status is EntryStatus.PASSED
+            else max(0.0, item.hours - item.entry.hours_logged)
+        )
+        assert item.remaining_hours == expected
+        if item.remaining_hours == 0:
+            assert item.study_start is None and item.study_end is None
+            continue
+        assert item.study_start is not None and item.study_end is not None
+        last_day_before = item.study_end - timedelta(days=1)
+        assert hours_between(availability, item.study_start, item.study_end) >= item.remaining_hours
+        assert hours_between(availability, item.study_start, last_day_before) < item.remaining_hours
+        # The window ends on a day that gives hours, and the exam is the day after.
+        assert availability.hours_on(item.study_end) > 0
+        assert item.reachable_exam_date == item.study_end + timedelta(days=1)
+
+
+@PROPERTY_SETTINGS
+@given(plans(allow_passed=True))
+def test_passed_entries_do_not_move_the_others(plan: StudyPlan) -> None:
+    open_entries = [e for e in plan.entries if e.status is not EntryStatus.PASSED]
+    full = schedule_plan(plan, CATALOG)
+    if not open_entries:
+        assert all(item.study_start is None for item in full.entries)
+        return
+    reduced = schedule_plan(plan.model_copy(update={"entries": open_entries}), CATALOG)
+    kept = [item for item in full.entries if item.entry.status is not EntryStatus.PASSED]
+    assert [i.exam_date for i in kept] == [i.exam_date for i in reduced.entries]
+    assert [i.study_start for i in kept] == [i.study_start for i in reduced.entries]
+
+
+@PROPERTY_SETTINGS
+@given(plans())
+def test_pins_are_kept_exactly_when_reachable(plan: StudyPlan) -> None:
+    for item in schedule_plan(plan, CATALOG).entries:
+        pinned = item.entry.pinned_exam_date
+        assert item.reachable_exam_date is not None
+        if pinned is None:
+            assert item.exam_date == item.reachable_exam_date
+            assert not item.pinned_unreachable
+        elif pinned >= item.reachable_exam_date:
+            assert item.exam_date == pinned and not item.pinned_unreachable
+        else:
+            assert item.exam_date == item.reachable_exam_date and item.pinned_unreachable
