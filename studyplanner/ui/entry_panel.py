@@ -1,0 +1,487 @@
+"""The panel that edits the selected plan entry: hours, exam date, status, progress and notes.
+
+It shows what the scheduler computed for the entry (estimate, study window, exam date) next to
+the learner's own numbers, so a change in hours is seen moving the dates at once. Every change
+goes through ``PlanDocument.update_entry`` as one undo command, committed when the user finishes
+editing a field, never per keystroke.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from pydantic import ValidationError
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Slot
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studyplanner.domain.catalog import Certification
+from studyplanner.domain.estimates import HourEstimate, entry_hours
+from studyplanner.domain.plan import MAX_TEXT, EntryStatus, PlanEntry
+from studyplanner.ui.plan_document import PlanDocument
+
+PLACEHOLDER_TEXT = "Select an exam in the plan to edit it"
+DATE_FORMAT = "d MMM yyyy"
+MAX_HOURS = 5000.0
+
+STATUS_LABELS = {
+    EntryStatus.PLANNED: "Planned",
+    EntryStatus.STUDYING: "Studying",
+    EntryStatus.PASSED: "Passed",
+}
+
+
+def format_day(day: date) -> str:
+    """A date the way people write it in a plan: '1 Dec 2026'."""
+    return f"{day.day} {day:%b %Y}"
+
+
+def format_hours(hours: float) -> str:
+    return f"{hours:g} h"
+
+
+def to_qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def from_qdate(day: QDate) -> date:
+    return date(day.year(), day.month(), day.day())
+
+
+def align_form_labels(*forms: QFormLayout) -> None:
+    """Give the labels of several forms one width so that stacked sections line up."""
+    labels: list[QWidget] = []
+    for form in forms:
+        for row in range(form.rowCount()):
+            item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            label = item.widget() if item is not None else None
+            if label is not None:
+                labels.append(label)
+    width = max((label.sizeHint().width() for label in labels), default=0)
+    for label in labels:
+        label.setMinimumWidth(width)
+
+
+def validation_message(exc: ValidationError) -> str:
+    """The first problem pydantic found, in a sentence a user can act on."""
+    first = exc.errors()[0]
+    message = str(first.get("msg", "invalid value"))
+    return message.removeprefix("Value error, ")
+
+
+def describe_schedule(
+    status: EntryStatus,
+    study_start: date | None,
+    study_end: date | None,
+    exam_date: date | None,
+    pinned_unreachable: bool,
+) -> str:
+    """The computed dates of one entry as one line: 'Study 1 Dec 2026 – 27 Feb 2027, exam …'."""
+    if status is EntryStatus.PASSED:
+        return f"Passed on {format_day(exam_date)}" if exam_date else "Passed"
+    if exam_date is None:
+        return "No dates yet"
+    if study_start is None or study_end is None:
+        text = f"Nothing left to study, exam {format_day(exam_date)}"
+    else:
+        text = (
+            f"Study {format_day(study_start)} – {format_day(study_end)}, "
+            f"exam {format_day(exam_date)}"
+        )
+    if pinned_unreachable:
+        text += " (the pinned date cannot be reached)"
+    return text
+
+
+class DecimalSpinBox(QDoubleSpinBox):
+    """A number box that shows 2.5 and 8 rather than 2.50 and 8.00, with an optional unit that
+    agrees with the number ('1 year', '2 years')."""
+
+    def set_unit(self, singular: str, plural: str) -> None:
+        self._units = (singular, plural)
+        self.valueChanged.connect(self._update_unit)
+        self._update_unit(self.value())
+
+    @Slot(float)
+    def _update_unit(self, value: float) -> None:
+        singular, plural = self._units
+        suffix = singular if value == 1 else plural
+        if self.suffix() != suffix:
+            self.setSuffix(suffix)
+
+    def textFromValue(self, value: float) -> str:
+        text = f"{value:.{self.decimals()}f}"
+        return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+class EntryPanel(QWidget):
+    """Edits the entry selected in the plan; shows a hint when nothing is selected."""
+
+    def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._document = document
+        self._entry_id = ""
+        self._shown_hours = 0.0
+        self._shown_hours_logged = 0.0
+        self._build()
+        document.changed.connect(self._refresh)
+        document.opened.connect(self._refresh)
+        document.selection_changed.connect(self._on_selection_changed)
+        self._on_selection_changed(document.selected_entry_id)
+
+    # --- construction --------------------------------------------------------------------
+
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        self._stack = QStackedWidget()
+        outer.addWidget(self._stack)
+
+        self.placeholder = QLabel(PLACEHOLDER_TEXT)
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setEnabled(False)
+        self._stack.addWidget(self.placeholder)
+
+        editor = QWidget()
+        column = QVBoxLayout(editor)
+        column.setContentsMargins(0, 0, 0, 0)
+
+        self.title = QLabel()
+        title_font = QFont(self.title.font())
+        title_font.setBold(True)
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.2)
+        self.title.setFont(title_font)
+        self.title.setWordWrap(True)
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.subtitle = QLabel()
+        self.subtitle.setEnabled(False)
+        self.dates = QLabel()
+        self.dates.setWordWrap(True)
+        dates_font = QFont(self.dates.font())
+        dates_font.setBold(True)
+        self.dates.setFont(dates_font)
+        self.dates.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.read_only_note = QLabel("Read-only: this plan is open in another window.")
+        self.read_only_note.setWordWrap(True)
+        column.addWidget(self.title)
+        column.addWidget(self.subtitle)
+        column.addWidget(self.dates)
+        column.addWidget(self.read_only_note)
+
+        # Exam
+        exam_box = QGroupBox("Exam")
+        self._exam_form = QFormLayout(exam_box)
+        self.status = QComboBox()
+        for status, label in STATUS_LABELS.items():
+            self.status.addItem(label, status.value)
+        self._exam_form.addRow("Status:", self.status)
+        self.passed_on = self._date_edit()
+        self.passed_on.setAccessibleName("Passed on")
+        self._exam_form.addRow("Passed on:", self.passed_on)
+        self.pinned = QCheckBox("Fixed date")
+        self.pinned.setToolTip("Keep the exam on a booked date instead of the earliest one")
+        self.pinned_date = self._date_edit()
+        self.pinned_date.setAccessibleName("Pinned exam date")
+        self._pinned_row = QHBoxLayout()
+        self._pinned_row.addWidget(self.pinned)
+        self._pinned_row.addWidget(self.pinned_date, 1)
+        self._exam_form.addRow("Exam date:", self._pinned_row)
+        column.addWidget(exam_box)
+
+        # Study hours
+        hours_box = QGroupBox("Study hours")
+        hours_form = QFormLayout(hours_box)
+        self.hours = DecimalSpinBox()
+        self.hours.setRange(1.0, MAX_HOURS)
+        self.hours.setDecimals(0)
+        self.hours.setSuffix(" h")
+        self.hours.setKeyboardTracking(False)
+        self.hours.setAccessibleName("Study hours")
+        self.use_estimate = QPushButton("Use estimate")
+        self.use_estimate.setToolTip("Forget your own figure and plan with the estimate")
+        hours_row = QHBoxLayout()
+        hours_row.addWidget(self.hours, 1)
+        hours_row.addWidget(self.use_estimate)
+        hours_form.addRow("Planned hours:", hours_row)
+        self.estimate = QLabel()
+        self.estimate.setEnabled(False)
+        hours_form.addRow("", self.estimate)
+        self.hours_logged = DecimalSpinBox()
+        self.hours_logged.setRange(0.0, MAX_HOURS)
+        self.hours_logged.setDecimals(1)
+        self.hours_logged.setSingleStep(0.5)
+        self.hours_logged.setSuffix(" h")
+        self.hours_logged.setKeyboardTracking(False)
+        self.hours_logged.setToolTip("Hours already studied; the schedule plans only the rest")
+        hours_form.addRow("Already studied:", self.hours_logged)
+        column.addWidget(hours_box)
+
+        # Notes
+        notes_box = QGroupBox("Notes")
+        notes_column = QVBoxLayout(notes_box)
+        self.notes = QPlainTextEdit()
+        self.notes.setPlaceholderText("Study resources, booking reference, anything to remember")
+        self.notes.setTabChangesFocus(True)
+        self.notes.installEventFilter(self)
+        notes_column.addWidget(self.notes)
+        column.addWidget(notes_box, 1)
+
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #b3261e;")
+        self.problem.hide()
+        column.addWidget(self.problem)
+        align_form_labels(self._exam_form, hours_form)
+
+        self._stack.addWidget(editor)
+        self._editor = editor
+
+        self.hours.editingFinished.connect(self._commit_hours)
+        self.use_estimate.clicked.connect(self._use_estimate)
+        self.hours_logged.editingFinished.connect(self._commit_hours_logged)
+        self.status.activated.connect(self._commit_status)
+        self.passed_on.dateChanged.connect(self._commit_passed_on)
+        self.pinned.toggled.connect(self._commit_pinned)
+        self.pinned_date.dateChanged.connect(self._commit_pinned)
+
+    def _date_edit(self) -> QDateEdit:
+        edit = QDateEdit()
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat(DATE_FORMAT)
+        edit.setKeyboardTracking(False)
+        return edit
+
+    # --- reading the document -------------------------------------------------------------
+
+    def _entry(self) -> PlanEntry | None:
+        if not self._entry_id:
+            return None
+        try:
+            return self._document.plan.entry(self._entry_id)
+        except KeyError:
+            return None
+
+    def _certification(self, entry: PlanEntry) -> Certification:
+        return self._document.catalog.get(entry.certification_id)
+
+    def _estimate(self, entry: PlanEntry) -> HourEstimate:
+        schedule = self._document.schedule
+        if schedule is not None:
+            try:
+                return schedule.for_entry(entry.id).estimate
+            except KeyError:
+                pass
+        years = self._document.plan.profile.experience_years
+        return entry_hours(entry, self._certification(entry), years)
+
+    @Slot(str)
+    def _on_selection_changed(self, entry_id: str) -> None:
+        if entry_id != self._entry_id:
+            self._commit_notes()
+            self._entry_id = entry_id
+            self.problem.hide()
+        self._refresh()
+
+    @Slot()
+    def _refresh(self) -> None:
+        """Show the document's values without sending any of them back as edits."""
+        entry = self._entry()
+        if entry is None:
+            self._entry_id = ""
+            self._stack.setCurrentWidget(self.placeholder)
+            return
+        self._stack.setCurrentWidget(self._editor)
+        cert = self._certification(entry)
+        estimate = self._estimate(entry)
+        read_only = self._document.read_only
+
+        widgets = (
+            self.hours,
+            self.hours_logged,
+            self.status,
+            self.passed_on,
+            self.pinned,
+            self.pinned_date,
+            self.notes,
+        )
+        for widget in widgets:
+            widget.blockSignals(True)
+        try:
+            self.title.setText(f"{cert.code}  {cert.name}")
+            self.subtitle.setText(
+                f"{cert.tier.label} · {cert.exam.minutes} min exam · ${cert.exam.fee_usd}"
+            )
+            self.hours.setValue(estimate.hours)
+            self.estimate.setText(
+                f"Estimate {format_hours(estimate.typical)} "
+                f"(range {estimate.low:g}–{estimate.high:g} h)"
+            )
+            self.use_estimate.setEnabled(estimate.overridden and not read_only)
+            self.hours_logged.setValue(entry.hours_logged)
+            # What the boxes show after rounding: leaving a box unchanged is not an edit.
+            self._shown_hours = self.hours.value()
+            self._shown_hours_logged = self.hours_logged.value()
+            self.status.setCurrentIndex(self.status.findData(entry.status.value))
+            passed = entry.status is EntryStatus.PASSED
+            self._exam_form.setRowVisible(self.passed_on, passed)
+            self.passed_on.setDate(to_qdate(entry.passed_on or date.today()))
+            self.pinned.setChecked(entry.pinned_exam_date is not None)
+            self.pinned_date.setDate(to_qdate(entry.pinned_exam_date or self._exam_day(entry)))
+            self.pinned_date.setEnabled(entry.pinned_exam_date is not None and not read_only)
+            self._exam_form.setRowVisible(self._pinned_row, not passed)
+            if self.notes.toPlainText() != entry.notes:
+                self.notes.setPlainText(entry.notes)
+        finally:
+            for widget in widgets:
+                widget.blockSignals(False)
+
+        for widget in (self.hours, self.hours_logged, self.status, self.passed_on, self.pinned):
+            widget.setEnabled(not read_only)
+        self.notes.setReadOnly(read_only)
+        self.read_only_note.setVisible(read_only)
+        self.dates.setText(self._dates_text(entry))
+
+    def _exam_day(self, entry: PlanEntry) -> date:
+        """The computed exam date, used as the starting point when pinning one."""
+        schedule = self._document.schedule
+        if schedule is not None:
+            try:
+                exam = schedule.for_entry(entry.id).exam_date
+            except KeyError:
+                exam = None
+            if exam is not None:
+                return exam
+        return date.today()
+
+    def _dates_text(self, entry: PlanEntry) -> str:
+        schedule = self._document.schedule
+        if schedule is None:
+            return self._document.schedule_error or "No dates yet"
+        try:
+            item = schedule.for_entry(entry.id)
+        except KeyError:
+            return "No dates yet"
+        return describe_schedule(
+            entry.status,
+            item.study_start,
+            item.study_end,
+            item.exam_date,
+            item.pinned_unreachable,
+        )
+
+    # --- edits -----------------------------------------------------------------------------
+
+    def _apply(self, text: str, **fields: Any) -> None:
+        """Send one edit to the document; a value the plan refuses is explained, not lost."""
+        if not self._entry_id or self._document.read_only:
+            return
+        try:
+            self._document.update_entry(self._entry_id, text, **fields)
+        except ValidationError as exc:
+            self.problem.setText(validation_message(exc))
+            self.problem.show()
+            return
+        self.problem.hide()
+
+    def _code(self) -> str:
+        entry = self._entry()
+        return self._certification(entry).code if entry else ""
+
+    @Slot()
+    def _commit_hours(self) -> None:
+        value = self.hours.value()
+        if self._entry() is None or value == self._shown_hours:
+            return
+        self._apply(f"Change hours of {self._code()}", hours_override=value)
+
+    @Slot()
+    def _use_estimate(self) -> None:
+        self._apply(f"Use estimated hours for {self._code()}", hours_override=None)
+
+    @Slot()
+    def _commit_hours_logged(self) -> None:
+        value = self.hours_logged.value()
+        if self._entry() is None or value == self._shown_hours_logged:
+            return
+        self._apply(f"Change hours studied for {self._code()}", hours_logged=value)
+
+    @Slot(int)
+    def _commit_status(self, index: int) -> None:
+        entry = self._entry()
+        if entry is None:
+            return
+        status = EntryStatus(self.status.itemData(index))
+        if status is entry.status:
+            return
+        if status is EntryStatus.PASSED:
+            passed_on = entry.pinned_exam_date or min(self._exam_day(entry), date.today())
+            self._apply(f"Mark {self._code()} as passed", status=status, passed_on=passed_on)
+        else:
+            self._apply(
+                f"Mark {self._code()} as {STATUS_LABELS[status].lower()}",
+                status=status,
+                passed_on=None,
+            )
+
+    @Slot()
+    def _commit_passed_on(self) -> None:
+        entry = self._entry()
+        if entry is None or entry.status is not EntryStatus.PASSED:
+            return
+        day = from_qdate(self.passed_on.date())
+        if day == entry.passed_on:
+            return
+        self._apply(f"Change pass date of {self._code()}", passed_on=day)
+
+    @Slot()
+    def _commit_pinned(self) -> None:
+        entry = self._entry()
+        if entry is None:
+            return
+        day = from_qdate(self.pinned_date.date()) if self.pinned.isChecked() else None
+        self.pinned_date.setEnabled(day is not None)
+        if day == entry.pinned_exam_date:
+            return
+        if day is None:
+            text = f"Unpin exam date of {self._code()}"
+        elif entry.pinned_exam_date is None:
+            text = f"Pin exam date of {self._code()}"
+        else:
+            text = f"Change exam date of {self._code()}"
+        self._apply(text, pinned_exam_date=day)
+
+    def _commit_notes(self) -> None:
+        entry = self._entry()
+        if entry is None or self.notes.isReadOnly():
+            return
+        text = self.notes.toPlainText()
+        if text == entry.notes:
+            return
+        if len(text) > MAX_TEXT:
+            self.problem.setText(
+                f"Notes can hold up to {MAX_TEXT:,} characters; these have {len(text):,}. "
+                "Shorten them to save."
+            )
+            self.problem.show()
+            return
+        self._apply(f"Edit notes of {self._code()}", notes=text)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.notes and event.type() == QEvent.Type.FocusOut:
+            self._commit_notes()
+        return super().eventFilter(watched, event)

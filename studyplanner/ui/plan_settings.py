@@ -1,0 +1,438 @@
+"""The plan's own settings: its name and start, who the learner is, and when they can study.
+
+Changing the weekly hours is the quickest way to see the whole schedule move, so the panel
+offers one "hours a week" control beside the seven per-weekday ones and keeps them in step.
+Every change is one undo command through ``PlanDocument.update_plan``; a value the plan refuses
+(a blackout that ends before it starts, an empty name) is explained and left in the field.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from pydantic import ValidationError
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studyplanner.domain.plan import (
+    WEEKDAYS,
+    Blackout,
+    Direction,
+    LearnerProfile,
+    Role,
+    StudyPlan,
+    WeeklyAvailability,
+)
+from studyplanner.ui.entry_panel import (
+    DATE_FORMAT,
+    DecimalSpinBox,
+    align_form_labels,
+    format_day,
+    from_qdate,
+    to_qdate,
+    validation_message,
+)
+from studyplanner.ui.plan_document import PlanDocument
+
+NO_DIRECTION = "(none)"
+MAX_WEEKLY_HOURS = 7 * 24.0
+
+
+def focus_areas_text(areas: list[str]) -> str:
+    return ", ".join(areas)
+
+
+def parse_focus_areas(text: str) -> list[str]:
+    """'SAP, data lake,, security ' -> ['SAP', 'data lake', 'security']."""
+    return [part.strip() for part in text.split(",") if part.strip()]
+
+
+def describe_blackout(blackout: Blackout) -> str:
+    if blackout.start == blackout.end:
+        span = format_day(blackout.start)
+    else:
+        span = f"{format_day(blackout.start)} – {format_day(blackout.end)}"
+    return f"{span}  {blackout.label}" if blackout.label else span
+
+
+def _hours_spin(suffix: str, maximum: float) -> DecimalSpinBox:
+    spin = DecimalSpinBox()
+    spin.setRange(0.0, maximum)
+    spin.setDecimals(2)
+    spin.setSingleStep(0.5)
+    spin.setSuffix(suffix)
+    spin.setKeyboardTracking(False)
+    return spin
+
+
+def _compact(combo: QComboBox) -> None:
+    """Let a combo with long labels shrink with a narrow panel instead of widening it."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(14)
+
+
+class PlanSettingsPanel(QWidget):
+    """Edits the plan's name, start date, learner profile, weekly hours and blackout periods."""
+
+    def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._document = document
+        self._shown_experience = 0.0
+        self._shown_weekly = 0.0
+        self._shown_days = [0.0] * len(WEEKDAYS)
+        self._build()
+        document.changed.connect(self._refresh)
+        document.opened.connect(self._refresh)
+        self._refresh()
+
+    # --- construction --------------------------------------------------------------------
+
+    def _build(self) -> None:
+        column = QVBoxLayout(self)
+
+        plan_box = QGroupBox("Plan")
+        plan_form = QFormLayout(plan_box)
+        self.name = QLineEdit()
+        self.name.setMaxLength(200)
+        plan_form.addRow("Name:", self.name)
+        self.start_date = self._date_edit()
+        self.start_date.setToolTip("The first day of study")
+        plan_form.addRow("Start studying:", self.start_date)
+        column.addWidget(plan_box)
+
+        profile_box = QGroupBox("Learner")
+        profile_form = QFormLayout(profile_box)
+        self.role = QComboBox()
+        for role in Role:
+            self.role.addItem(role.label, role.value)
+        _compact(self.role)
+        profile_form.addRow("Role:", self.role)
+        self.experience = DecimalSpinBox()
+        self.experience.setRange(0.0, 50.0)
+        self.experience.setDecimals(1)
+        self.experience.setSingleStep(0.5)
+        self.experience.set_unit(" year", " years")
+        self.experience.setKeyboardTracking(False)
+        self.experience.setToolTip("Years of hands-on AWS experience; it scales the estimates")
+        profile_form.addRow("AWS experience:", self.experience)
+        self.direction = QComboBox()
+        self.direction.addItem(NO_DIRECTION, "")
+        for direction in Direction:
+            self.direction.addItem(direction.label, direction.value)
+        _compact(self.direction)
+        profile_form.addRow("Career direction:", self.direction)
+        self.focus_areas = QLineEdit()
+        self.focus_areas.setPlaceholderText("e.g. serverless, data lake, SAP")
+        self.focus_areas.setToolTip("Your organisation's focus areas, separated by commas")
+        profile_form.addRow("Organisation focus:", self.focus_areas)
+        column.addWidget(profile_box)
+
+        time_box = QGroupBox("Study time")
+        time_column = QVBoxLayout(time_box)
+        time_form = QFormLayout()
+        time_form.setContentsMargins(0, 0, 0, 0)
+        self.weekly_hours = _hours_spin(" h/week", MAX_WEEKLY_HOURS)
+        self.weekly_hours.setToolTip(
+            "Spread this total over the week: a little each weekday, more at the weekend"
+        )
+        time_form.addRow("Hours a week:", self.weekly_hours)
+        time_column.addLayout(time_form)
+        days = QGridLayout()
+        days.setHorizontalSpacing(4)
+        self.day_hours: list[DecimalSpinBox] = []
+        for index, day in enumerate(WEEKDAYS):
+            label = QLabel(day[:3])
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            spin = _hours_spin("", 24.0)
+            spin.setMinimumWidth(36)
+            spin.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+            spin.setButtonSymbols(QDoubleSpinBox.ButtonSymbols.NoButtons)
+            spin.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            spin.setAccessibleName(f"Hours on {day}")
+            spin.setToolTip(f"Study hours on {day}s")
+            label.setBuddy(spin)
+            days.addWidget(label, 0, index)
+            days.addWidget(spin, 1, index)
+            self.day_hours.append(spin)
+            spin.editingFinished.connect(lambda index=index: self._commit_day(index))
+        time_column.addLayout(days)
+        column.addWidget(time_box)
+
+        blackout_box = QGroupBox("Blackout periods")
+        blackout_box.setToolTip("Holidays or busy weeks without any study")
+        blackout_column = QVBoxLayout(blackout_box)
+        self.blackouts = QListWidget()
+        self.blackouts.setMinimumHeight(56)
+        self.blackouts.setMaximumHeight(120)
+        self.blackouts.setAccessibleName("Blackout periods")
+        blackout_column.addWidget(self.blackouts)
+        remove_row = QHBoxLayout()
+        remove_row.addStretch(1)
+        self.remove_blackout = QPushButton("Remove")
+        self.remove_blackout.setToolTip("Remove the selected period")
+        remove_row.addWidget(self.remove_blackout)
+        blackout_column.addLayout(remove_row)
+        add_form = QFormLayout()
+        add_form.setContentsMargins(0, 0, 0, 0)
+        self.blackout_start = self._date_edit()
+        self.blackout_end = self._date_edit()
+        add_form.addRow("From:", self.blackout_start)
+        add_form.addRow("To (inclusive):", self.blackout_end)
+        label_row = QHBoxLayout()
+        self.blackout_label = QLineEdit()
+        self.blackout_label.setMaxLength(200)
+        self.blackout_label.setPlaceholderText("e.g. Holidays")
+        self.add_blackout = QPushButton("Add period")
+        label_row.addWidget(self.blackout_label, 1)
+        label_row.addWidget(self.add_blackout)
+        add_form.addRow("Label:", label_row)
+        blackout_column.addLayout(add_form)
+        column.addWidget(blackout_box)
+        column.addStretch(1)
+
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #b3261e;")
+        self.problem.hide()
+        column.addWidget(self.problem)
+
+        align_form_labels(plan_form, profile_form, time_form, add_form)
+
+        self.name.editingFinished.connect(self._commit_name)
+        self.start_date.dateChanged.connect(self._commit_start_date)
+        self.role.activated.connect(self._commit_profile)
+        self.experience.editingFinished.connect(self._commit_profile)
+        self.direction.activated.connect(self._commit_profile)
+        self.focus_areas.editingFinished.connect(self._commit_profile)
+        self.weekly_hours.editingFinished.connect(self._commit_weekly_hours)
+        self.add_blackout.clicked.connect(self._add_blackout)
+        self.remove_blackout.clicked.connect(self._remove_blackout)
+        self.blackouts.currentRowChanged.connect(self._update_buttons)
+        self._editors: tuple[QWidget, ...] = (
+            self.name,
+            self.start_date,
+            self.role,
+            self.experience,
+            self.direction,
+            self.focus_areas,
+            self.weekly_hours,
+            *self.day_hours,
+            self.blackout_start,
+            self.blackout_end,
+            self.blackout_label,
+            self.add_blackout,
+        )
+        self._fill_new_blackout(date.today())
+
+    def _date_edit(self) -> QDateEdit:
+        edit = QDateEdit()
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat(DATE_FORMAT)
+        edit.setKeyboardTracking(False)
+        return edit
+
+    # --- showing the document ---------------------------------------------------------------
+
+    @Slot()
+    def _refresh(self) -> None:
+        """Show the document's values without sending any of them back as edits."""
+        plan = self._document.plan
+        value_widgets = (
+            self.name,
+            self.start_date,
+            self.role,
+            self.experience,
+            self.direction,
+            self.focus_areas,
+            self.weekly_hours,
+            *self.day_hours,
+        )
+        for widget in value_widgets:
+            widget.blockSignals(True)
+        try:
+            if self.name.text() != plan.name:
+                self.name.setText(plan.name)
+            self.start_date.setDate(to_qdate(plan.start_date))
+            self.role.setCurrentIndex(self.role.findData(plan.profile.role.value))
+            self.experience.setValue(plan.profile.experience_years)
+            direction = plan.profile.direction.value if plan.profile.direction else ""
+            self.direction.setCurrentIndex(self.direction.findData(direction))
+            if parse_focus_areas(self.focus_areas.text()) != plan.profile.focus_areas:
+                self.focus_areas.setText(focus_areas_text(plan.profile.focus_areas))
+            self.weekly_hours.setValue(plan.availability.weekly_hours)
+            for spin, hours in zip(
+                self.day_hours, plan.availability.hours_per_weekday, strict=True
+            ):
+                spin.setValue(hours)
+            # What the boxes show after rounding: leaving a box unchanged is not an edit.
+            self._shown_experience = self.experience.value()
+            self._shown_weekly = self.weekly_hours.value()
+            self._shown_days = [spin.value() for spin in self.day_hours]
+        finally:
+            for widget in value_widgets:
+                widget.blockSignals(False)
+
+        current = self.blackouts.currentRow()
+        self.blackouts.clear()
+        for blackout in plan.availability.blackouts:
+            item = QListWidgetItem(describe_blackout(blackout))
+            item.setToolTip(describe_blackout(blackout))
+            self.blackouts.addItem(item)
+        if self.blackouts.count():
+            self.blackouts.setCurrentRow(min(max(current, 0), self.blackouts.count() - 1))
+
+        read_only = self._document.read_only
+        for widget in self._editors:
+            widget.setEnabled(not read_only)
+        self._update_buttons()
+
+    @Slot()
+    def _update_buttons(self) -> None:
+        self.remove_blackout.setEnabled(
+            not self._document.read_only and self.blackouts.currentRow() >= 0
+        )
+
+    def _fill_new_blackout(self, start: date) -> None:
+        self.blackout_start.setDate(to_qdate(start))
+        self.blackout_end.setDate(to_qdate(start + timedelta(days=6)))
+
+    # --- edits -----------------------------------------------------------------------------
+
+    def _apply(self, text: str, **fields: Any) -> bool:
+        """Send one edit to the document; a value the plan refuses is explained, not lost."""
+        if self._document.read_only:
+            return False
+        try:
+            self._document.update_plan(text, **fields)
+        except ValidationError as exc:
+            self._show_problem(validation_message(exc))
+            return False
+        self.problem.hide()
+        return True
+
+    def _show_problem(self, message: str) -> None:
+        self.problem.setText(message)
+        self.problem.show()
+
+    @Slot()
+    def _commit_name(self) -> None:
+        name = self.name.text().strip()
+        if not name:
+            self._show_problem("A plan needs a name; the old name is kept until you type one.")
+            return
+        if name == self._document.plan.name:
+            self.problem.hide()
+            return
+        self._apply("Rename plan", name=name)
+
+    @Slot()
+    def _commit_start_date(self) -> None:
+        day = from_qdate(self.start_date.date())
+        if day != self._document.plan.start_date:
+            self._apply("Change start date", start_date=day)
+
+    @Slot()
+    def _commit_profile(self) -> None:
+        current = self._document.plan.profile
+        direction = self.direction.currentData()
+        try:
+            years = self.experience.value()
+            profile = LearnerProfile(
+                role=Role(self.role.currentData()),
+                experience_years=current.experience_years
+                if years == self._shown_experience
+                else years,
+                direction=Direction(direction) if direction else None,
+                focus_areas=parse_focus_areas(self.focus_areas.text()),
+            )
+        except ValidationError as exc:
+            self._show_problem(f"Organisation focus: {validation_message(exc)}")
+            return
+        if profile == current:
+            return
+        self._apply(_profile_change_text(current, profile), profile=profile)
+
+    @Slot()
+    def _commit_weekly_hours(self) -> None:
+        hours = self.weekly_hours.value()
+        if hours == self._shown_weekly:
+            return
+        plan = self._document.plan
+        availability = WeeklyAvailability.spread(hours, blackouts=plan.availability.blackouts)
+        self._apply(f"Study {hours:g} h a week", availability=availability)
+
+    def _commit_day(self, index: int) -> None:
+        hours = self.day_hours[index].value()
+        if hours == self._shown_days[index]:
+            return
+        plan = self._document.plan
+        days = list(plan.availability.hours_per_weekday)
+        days[index] = hours
+        availability = plan.availability.model_copy(update={"hours_per_weekday": days})
+        self._apply(f"Change {WEEKDAYS[index]} hours", availability=availability)
+
+    @Slot()
+    def _add_blackout(self) -> None:
+        plan = self._document.plan
+        try:
+            blackout = Blackout(
+                start=from_qdate(self.blackout_start.date()),
+                end=from_qdate(self.blackout_end.date()),
+                label=self.blackout_label.text().strip(),
+            )
+        except ValidationError as exc:
+            self._show_problem(f"This period was not added: {validation_message(exc)}.")
+            return
+        blackouts = sorted([*plan.availability.blackouts, blackout], key=lambda b: b.start)
+        availability = _with_blackouts(plan, blackouts)
+        if self._apply("Add blackout period", availability=availability):
+            self.blackout_label.clear()
+            self.blackouts.setCurrentRow(blackouts.index(blackout))
+            self._fill_new_blackout(blackout.end + timedelta(days=1))
+
+    @Slot()
+    def _remove_blackout(self) -> None:
+        plan = self._document.plan
+        row = self.blackouts.currentRow()
+        if not 0 <= row < len(plan.availability.blackouts):
+            return
+        blackouts = list(plan.availability.blackouts)
+        del blackouts[row]
+        self._apply(
+            "Remove blackout period",
+            availability=_with_blackouts(plan, blackouts),
+        )
+
+
+def _with_blackouts(plan: StudyPlan, blackouts: list[Blackout]) -> WeeklyAvailability:
+    return WeeklyAvailability(
+        hours_per_weekday=list(plan.availability.hours_per_weekday), blackouts=blackouts
+    )
+
+
+def _profile_change_text(before: LearnerProfile, after: LearnerProfile) -> str:
+    """Name the one field that changed, for the Undo menu."""
+    if before.role != after.role:
+        return "Change role"
+    if before.experience_years != after.experience_years:
+        return "Change AWS experience"
+    if before.direction != after.direction:
+        return "Change career direction"
+    return "Change organisation focus"

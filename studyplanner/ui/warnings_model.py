@@ -1,0 +1,70 @@
+"""The plan's advice as a list model, so a view can show it and say which entry it is about."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Slot
+from PySide6.QtWidgets import QApplication, QStyle
+
+from studyplanner.domain.advice import Advice, Severity
+from studyplanner.ui.plan_document import PlanDocument
+
+EntryIdRole = Qt.ItemDataRole.UserRole + 1
+"""The id of the plan entry a warning is about ('' for advice about the whole plan)."""
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class WarningsModel(QAbstractListModel):
+    """One row per piece of advice in ``document.advice``, in plan order; reset on every change."""
+
+    def __init__(self, document: PlanDocument, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._document = document
+        self._advice: list[Advice] = document.advice
+        document.changed.connect(self._reload)
+
+    @Slot()
+    def _reload(self) -> None:
+        self.beginResetModel()
+        self._advice = self._document.advice
+        self.endResetModel()
+
+    def advice_at(self, row: int) -> Advice:
+        return self._advice[row]
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt signature)
+        return 0 if parent.isValid() else len(self._advice)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._advice):
+            return None
+        advice = self._advice[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return advice.message
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if advice.entry_id:
+                return f"{advice.message}\n\nClick to select this exam in the plan."
+            return advice.message
+        if role == Qt.ItemDataRole.DecorationRole:
+            icon = (
+                QStyle.StandardPixmap.SP_MessageBoxWarning
+                if advice.severity is Severity.WARNING
+                else QStyle.StandardPixmap.SP_MessageBoxInformation
+            )
+            return QApplication.style().standardIcon(icon)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{advice.severity.value.capitalize()}: {advice.message}"
+        if role == EntryIdRole:
+            return advice.entry_id or ""
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
