@@ -1,0 +1,358 @@
+"""The entry panel: each finished edit is one undo command, and the panel follows undo."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QComboBox, QLineEdit
+from pytestqt.qtbot import QtBot
+
+from studyplanner.domain.catalog import Catalog
+from studyplanner.domain.plan import (
+    MAX_TEXT,
+    Blackout,
+    Direction,
+    EntryStatus,
+    LearnerProfile,
+    PlanEntry,
+    Role,
+    StudyPlan,
+    WeeklyAvailability,
+)
+from studyplanner.storage.catalog_source import bundled_catalog
+from studyplanner.ui.entry_panel import PLACEHOLDER_TEXT, DecimalSpinBox, EntryPanel
+from studyplanner.ui.plan_document import PlanDocument
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return bundled_catalog()
+
+
+def three_exam_plan() -> StudyPlan:
+    return StudyPlan(
+        name="Road to DevOps Pro",
+        start_date=date(2026, 12, 1),
+        profile=LearnerProfile(role=Role.DEVELOPER, experience_years=2, direction=Direction.DEVOPS),
+        availability=WeeklyAvailability.spread(
+            8, blackouts=[Blackout(start=date(2026, 12, 24), end=date(2027, 1, 1), label="Xmas")]
+        ),
+        entries=[
+            PlanEntry(certification_id="developer-associate", notes="Start with Lambda"),
+            PlanEntry(certification_id="solutions-architect-associate"),
+            PlanEntry(certification_id="devops-engineer-professional"),
+        ],
+    )
+
+
+@pytest.fixture
+def document(catalog: Catalog) -> PlanDocument:
+    doc = PlanDocument(catalog)
+    doc.set_plan(three_exam_plan(), None)
+    return doc
+
+
+@pytest.fixture
+def panel(qtbot: QtBot, document: PlanDocument) -> EntryPanel:
+    widget = EntryPanel(document)
+    qtbot.addWidget(widget)
+    widget.resize(380, 620)
+    widget.show()
+    widget.activateWindow()
+    qtbot.waitActive(widget)
+    return widget
+
+
+def first_id(document: PlanDocument) -> str:
+    return document.entry_ids()[0]
+
+
+def type_into(qtbot: QtBot, box: DecimalSpinBox | QLineEdit, text: str) -> None:
+    """Replace the box's text as a user would and press Enter."""
+    line = box if isinstance(box, QLineEdit) else box.lineEdit()
+    line.selectAll()
+    qtbot.keyClicks(box, text)
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+
+
+def choose(combo: QComboBox, text: str) -> None:
+    """Pick an item the way a mouse choice does: current index set, then ``activated``."""
+    index = combo.findText(text)
+    assert index >= 0, text
+    combo.setCurrentIndex(index)
+    combo.activated.emit(index)
+
+
+def test_without_selection_the_panel_says_what_to_do(
+    panel: EntryPanel, document: PlanDocument
+) -> None:
+    assert panel.placeholder.isVisible()
+    assert panel.placeholder.text() == PLACEHOLDER_TEXT
+    assert not panel.hours.isVisible()
+
+    document.select(first_id(document))
+
+    assert not panel.placeholder.isVisible()
+    assert panel.hours.isVisible()
+
+
+def test_shows_certification_estimate_and_computed_dates(
+    panel: EntryPanel, document: PlanDocument
+) -> None:
+    document.select(first_id(document))
+    assert document.schedule is not None
+    item = document.schedule.for_entry(first_id(document))
+    estimate = item.estimate
+
+    assert "DVA-C02" in panel.title.text()
+    assert "Developer – Associate" in panel.title.text()
+    assert "Associate" in panel.subtitle.text()
+    assert panel.hours.value() == estimate.hours
+    assert panel.estimate.text() == (
+        f"Estimate {estimate.typical:g} h (range {estimate.low:g}–{estimate.high:g} h)"
+    )
+    assert not panel.use_estimate.isEnabled()
+    assert item.study_start == date(2026, 12, 1)
+    assert item.study_end is not None and item.exam_date is not None
+    assert panel.dates.text() == (
+        f"Study 1 Dec 2026 – {item.study_end.day} {item.study_end:%b %Y}, "
+        f"exam {item.exam_date.day} {item.exam_date:%b %Y}"
+    )
+    assert panel.notes.toPlainText() == "Start with Lambda"
+
+
+def test_changing_hours_is_one_undo_command_that_moves_the_exam(
+    qtbot: QtBot, panel: EntryPanel, document: PlanDocument
+) -> None:
+    entry_id = first_id(document)
+    document.select(entry_id)
+    assert document.schedule is not None
+    exam_before = document.schedule.for_entry(entry_id).exam_date
+    assert exam_before is not None
+    estimate = panel.hours.value()
+
+    type_into(qtbot, panel.hours, "200")
+
+    assert document.undo_stack.count() == 1
+    assert document.undo_stack.undoText() == "Change hours of DVA-C02"
+    assert document.plan.entry(entry_id).hours_override == 200
+    assert document.schedule.for_entry(entry_id).exam_date > exam_before
+    assert panel.use_estimate.isEnabled()
+    assert "exam" in panel.dates.text()
+
+    # Leaving the box afterwards (a second editingFinished) is not another edit.
+    panel.hours.editingFinished.emit()
+    assert document.undo_stack.count() == 1
+
+    document.undo_stack.undo()
+
+    assert panel.hours.value() == estimate
+    assert document.plan.entry(entry_id).hours_override is None
+    assert not panel.use_estimate.isEnabled()
+    assert document.undo_stack.count() == 1, "showing the undone value must not push an edit"
+
+
+def test_finishing_hours_without_a_change_pushes_nothing(
+    qtbot: QtBot, panel: EntryPanel, document: PlanDocument
+) -> None:
+    document.select(first_id(document))
+
+    type_into(qtbot, panel.hours, panel.hours.cleanText())
+
+    assert document.undo_stack.count() == 0
+
+
+def test_use_estimate_drops_the_override(
+    qtbot: QtBot, panel: EntryPanel, document: PlanDocument
+) -> None:
+    entry_id = first_id(document)
+    document.update_entry(entry_id, "setup", hours_override=150)
+    document.select(entry_id)
+    assert panel.hours.value() == 150
+
+    qtbot.mouseClick(panel.use_estimate, Qt.MouseButton.LeftButton)
+
+    assert document.plan.entry(entry_id).hours_override is None
+    assert document.undo_stack.count() == 2
+    assert document.undo_stack.undoText() == "Use estimated hours for DVA-C02"
+    assert document.schedule is not None
+    assert panel.hours.value() == document.schedule.for_entry(entry_id).estimate.typical
+
+
+def test_hours_logged_shortens_the_study(
+    qtbot: QtBot, panel: EntryPanel, document: PlanDocument
+) -> None:
+    entry_id = first_id(document)
+    document.select(entry_id)
+    assert document.schedule is not None
+    exam_before = document.schedule.for_entry(entry_id).exam_date
+    assert exam_before is not None
+
+    type_into(qtbot, panel.hours_logged, "40.5")
+
+    assert document.plan.entry(entry_id).hours_logged == 40.5
+    assert document.undo_stack.count() == 1
+    assert document.schedule.for_entry(entry_id).exam_date < exam_before
+
+
+def test_pinning_keeps_the_exam_on_the_chosen_date(
+    panel: EntryPanel, document: PlanDocument
+) -> None:
+    entry_id = document.entry_ids()[1]
+    document.select(entry_id)
+    assert document.schedule is not None
+    computed = document.schedule.for_entry(entry_id).exam_date
+    assert not panel.pinned_date.isEnabled()
+
+    panel.pinned.click()
+
+    assert document.plan.entry(entry_id).pinned_exam_date == computed
+    assert document.undo_stack.undoText() == "Pin exam date of SAA-C03"
+    assert panel.pinned_date.isEnabled()
+
+    panel.pinned_date.setDate(QDate(2028, 3, 15))  # what a calendar pick does
+
+    assert document.plan.entry(entry_id).pinned_exam_date == date(2028, 3, 15)
+    assert document.schedule.for_entry(entry_id).exam_date == date(2028, 3, 15)
+    assert document.undo_stack.count() == 2
+    assert "exam 15 Mar 2028" in panel.dates.text()
+
+    panel.pinned.click()
+
+    assert document.plan.entry(entry_id).pinned_exam_date is None
+    assert document.undo_stack.count() == 3
+
+
+def test_passed_status_sets_the_pass_date_in_the_same_edit(
+    panel: EntryPanel, document: PlanDocument
+) -> None:
+    entry_id = first_id(document)
+    document.select(entry_id)
+    assert panel.passed_on.isHidden()
+
+    choose(panel.status, "Passed")
+
+    entry = document.plan.entry(entry_id)
+    assert entry.status is EntryStatus.PASSED
+    assert entry.passed_on is not None and entry.passed_on <= date.today()
+    assert document.undo_stack.count() == 1
+    assert document.undo_stack.undoText() == "Mark DVA-C02 as passed"
+    assert not panel.passed_on.isHidden()
+    assert panel.pinned.isHidden()
+
+    panel.passed_on.setDate(QDate(2026, 6, 3))
+
+    assert document.plan.entry(entry_id).passed_on == date(2026, 6, 3)
+    assert document.undo_stack.count() == 2
+    assert panel.dates.text() == "Passed on 3 Jun 2026"
+
+    choose(panel.status, "Studying")
+
+    entry = document.plan.entry(entry_id)
+    assert entry.status is EntryStatus.STUDYING
+    assert entry.passed_on is None
+    assert document.undo_stack.count() == 3
+    assert panel.passed_on.isHidden()
+
+    document.undo_stack.undo()
+
+    assert panel.status.currentText() == "Passed"
+    assert panel.passed_on.date() == QDate(2026, 6, 3)
+    assert document.undo_stack.count() == 3
+
+
+def test_choosing_the_same_status_pushes_nothing(panel: EntryPanel, document: PlanDocument) -> None:
+    document.select(first_id(document))
+
+    choose(panel.status, "Planned")
+
+    assert document.undo_stack.count() == 0
+
+
+def test_notes_are_kept_literally_and_committed_on_focus_out(
+    qtbot: QtBot, panel: EntryPanel, document: PlanDocument
+) -> None:
+    entry_id = first_id(document)
+    document.select(entry_id)
+    panel.notes.setFocus()
+    panel.notes.clear()
+    first_line, second_line = "<b>Book</b> the exam & bring ID", "  - practice test *twice*"
+
+    qtbot.keyClicks(panel.notes, first_line)
+    qtbot.keyClick(panel.notes, Qt.Key.Key_Return)
+    qtbot.keyClicks(panel.notes, second_line)
+    text = f"{first_line}\n{second_line}"
+    assert document.undo_stack.count() == 0, "typing is not yet an edit"
+    panel.hours.setFocus()
+
+    assert document.plan.entry(entry_id).notes == text
+    assert document.undo_stack.count() == 1
+    assert document.undo_stack.undoText() == "Edit notes of DVA-C02"
+
+    document.undo_stack.undo()
+
+    assert panel.notes.toPlainText() == "Start with Lambda"
+
+
+def test_notes_are_saved_when_another_entry_is_selected(
+    panel: EntryPanel, document: PlanDocument
+) -> None:
+    first, second = document.entry_ids()[:2]
+    document.select(first)
+    panel.notes.setPlainText("Book for March")
+
+    document.select(second)
+
+    assert document.plan.entry(first).notes == "Book for March"
+    assert panel.notes.toPlainText() == ""
+    assert "SAA-C03" in panel.title.text()
+
+
+def test_a_refused_value_is_explained_not_lost(
+    qtbot: QtBot, panel: EntryPanel, document: PlanDocument
+) -> None:
+    document.select(first_id(document))
+    panel.notes.setFocus()
+    panel.notes.setPlainText("y" * (MAX_TEXT + 5))
+    panel.hours.setFocus()
+
+    assert not panel.problem.isHidden()
+    assert "10,000" in panel.problem.text()
+    assert panel.notes.toPlainText() == "y" * (MAX_TEXT + 5)
+    assert document.undo_stack.count() == 0
+
+
+def test_read_only_plan_disables_editing(
+    qtbot: QtBot, catalog: Catalog, panel: EntryPanel, document: PlanDocument
+) -> None:
+    document.set_plan(three_exam_plan(), None, read_only=True)
+    document.select(first_id(document))
+
+    assert not panel.hours.isEnabled()
+    assert not panel.status.isEnabled()
+    assert not panel.pinned.isEnabled()
+    assert not panel.hours_logged.isEnabled()
+    assert panel.notes.isReadOnly()
+    assert not panel.read_only_note.isHidden()
+
+    panel.notes.setFocus()
+    panel.notes.setPlainText("changed")
+    panel.hours.setFocus()
+    panel.hours.setValue(300)
+    panel.hours.editingFinished.emit()
+
+    assert document.undo_stack.count() == 0
+    assert document.plan.entry(first_id(document)).notes == "Start with Lambda"
+
+
+def test_removing_the_selected_entry_shows_the_placeholder(
+    panel: EntryPanel, document: PlanDocument
+) -> None:
+    entry_id = document.entry_ids()[-1]
+    document.select(entry_id)
+    document.remove_entry(entry_id)
+    document.select("")
+
+    assert panel.placeholder.isVisible()
