@@ -6,6 +6,7 @@ The save goes through the storage layer (atomic, with backups). A failure is rep
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from studyplanner.storage.plan_files import PlanFileError, save_plan
@@ -44,6 +45,9 @@ class Autosaver(QObject):
         self._set_pending(False)
 
     def _on_edit(self, _index: int) -> None:
+        stack = self._document.undo_stack
+        if not shiboken6.isValid(stack):
+            return  # the stack announces its own destruction: nothing left to save
         if self._document.read_only or self._document.path is None:
             return
         if self._document.undo_stack.isClean():

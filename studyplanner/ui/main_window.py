@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QSize, Qt, QTimer, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDockWidget,
@@ -62,6 +63,7 @@ class MainWindow(QMainWindow):
         self.document = PlanDocument(self.catalog, self)
         self.autosaver = Autosaver(self.document, self)
         self._lock: PlanLock | None = None
+        self._shown_once = False
 
         self.setWindowIcon(app_icon())
         self.resize(1440, 900)
@@ -122,15 +124,16 @@ class MainWindow(QMainWindow):
         self.entry_dock = self._dock("Exam in plan", self.entry_panel, "entry")
         self.settings_dock = self._dock("Plan settings", self.plan_settings, "settings")
         self.warnings_dock = self._dock("Warnings", self.warnings, "warnings")
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.details_dock)
+        self.splitDockWidget(self.details_dock, self.warnings_dock, Qt.Orientation.Vertical)
         self.tabifyDockWidget(self.details_dock, self.entry_dock)
         self.tabifyDockWidget(self.entry_dock, self.settings_dock)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.warnings_dock)
-        self.splitDockWidget(self.details_dock, self.warnings_dock, Qt.Orientation.Vertical)
-        self.resizeDocks([self.details_dock], [400], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.details_dock], [420], Qt.Orientation.Horizontal)
         self.resizeDocks(
-            [self.details_dock, self.warnings_dock], [640, 200], Qt.Orientation.Vertical
+            [self.details_dock, self.warnings_dock], [620, 180], Qt.Orientation.Vertical
         )
         self.details_dock.raise_()
+        self.splitter.setSizes([420, 480])
 
         self.summary = QLabel(self)
         self.save_state = QLabel(self)
@@ -144,8 +147,8 @@ class MainWindow(QMainWindow):
         dock.setFeatures(
             QDockWidget.DockWidgetFeature.DockWidgetMovable
             | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+            | QDockWidget.DockWidgetFeature.DockWidgetClosable
         )
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         return dock
 
     def _action(
@@ -260,7 +263,6 @@ class MainWindow(QMainWindow):
         document.changed.connect(self._refresh)
         document.opened.connect(self._refresh)
         document.selection_changed.connect(self._on_entry_selected)
-        document.undo_stack.cleanChanged.connect(lambda _clean: self._update_title())
         self.ladder.certification_selected.connect(self._on_certification_selected)
         self.ladder.add_requested.connect(self.add_certification)
         self.details.add_requested.connect(self.add_certification)
@@ -564,6 +566,8 @@ class MainWindow(QMainWindow):
             action.setEnabled(editable)
 
     def _update_title(self) -> None:
+        if not shiboken6.isValid(self.document):
+            return
         name = self.document.plan.name
         suffix = " (read-only)" if self.document.read_only else ""
         self.setWindowTitle(f"{name}[*]{suffix} — {APP_NAME}")
@@ -619,8 +623,11 @@ class MainWindow(QMainWindow):
         save_settings(self.settings)
         event.accept()
 
-    def showEvent(self, event: object) -> None:  # noqa: N802 - Qt override
-        super().showEvent(event)  # type: ignore[arg-type]
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            QTimer.singleShot(0, self.timeline.fit_to_plan)
         if self.catalog_problem:
             problem, self.catalog_problem = self.catalog_problem, None
             QTimer.singleShot(0, lambda: QMessageBox.warning(self, "Catalog", problem))
