@@ -75,7 +75,7 @@ def describe_blackout(blackout: Blackout) -> str:
 def _hours_spin(suffix: str, maximum: float) -> DecimalSpinBox:
     spin = DecimalSpinBox()
     spin.setRange(0.0, maximum)
-    spin.setDecimals(2)
+    spin.setDecimals(3)  # a spread weekend day can be 2.125 h
     spin.setSingleStep(0.5)
     spin.setSuffix(suffix)
     spin.setKeyboardTracking(False)

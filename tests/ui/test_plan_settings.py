@@ -1,0 +1,309 @@
+"""Plan settings: weekly hours move the exam dates; every finished change is one undo command."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QComboBox, QLineEdit
+from pytestqt.qtbot import QtBot
+
+from studyplanner.domain.catalog import Catalog
+from studyplanner.domain.plan import (
+    Blackout,
+    Direction,
+    LearnerProfile,
+    PlanEntry,
+    Role,
+    StudyPlan,
+    WeeklyAvailability,
+)
+from studyplanner.storage.catalog_source import bundled_catalog
+from studyplanner.ui.entry_panel import DecimalSpinBox
+from studyplanner.ui.plan_document import PlanDocument
+from studyplanner.ui.plan_settings import NO_DIRECTION, PlanSettingsPanel
+
+HOLIDAYS = Blackout(start=date(2026, 12, 24), end=date(2027, 1, 1), label="Holidays")
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return bundled_catalog()
+
+
+def three_exam_plan() -> StudyPlan:
+    return StudyPlan(
+        name="Road to DevOps Pro",
+        start_date=date(2026, 12, 1),
+        profile=LearnerProfile(
+            role=Role.DEVELOPER,
+            experience_years=2,
+            direction=Direction.DEVOPS,
+            focus_areas=["serverless", "data lake"],
+        ),
+        availability=WeeklyAvailability.spread(8, blackouts=[HOLIDAYS]),
+        entries=[
+            PlanEntry(certification_id="developer-associate"),
+            PlanEntry(certification_id="solutions-architect-associate"),
+            PlanEntry(certification_id="devops-engineer-professional"),
+        ],
+    )
+
+
+@pytest.fixture
+def document(catalog: Catalog) -> PlanDocument:
+    doc = PlanDocument(catalog)
+    doc.set_plan(three_exam_plan(), None)
+    return doc
+
+
+@pytest.fixture
+def panel(qtbot: QtBot, document: PlanDocument) -> PlanSettingsPanel:
+    widget = PlanSettingsPanel(document)
+    qtbot.addWidget(widget)
+    widget.resize(380, 760)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def type_into(qtbot: QtBot, box: DecimalSpinBox | QLineEdit, text: str) -> None:
+    """Replace the box's text as a user would and press Enter."""
+    line = box if isinstance(box, QLineEdit) else box.lineEdit()
+    line.selectAll()
+    qtbot.keyClicks(box, text)
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+
+
+def choose(combo: QComboBox, text: str) -> None:
+    """Pick an item the way a mouse choice does: current index set, then ``activated``."""
+    index = combo.findText(text)
+    assert index >= 0, text
+    combo.setCurrentIndex(index)
+    combo.activated.emit(index)
+
+
+def exam_dates(document: PlanDocument) -> list[date | None]:
+    assert document.schedule is not None
+    return [item.exam_date for item in document.schedule.entries]
+
+
+def day_values(panel: PlanSettingsPanel) -> list[float]:
+    return [spin.value() for spin in panel.day_hours]
+
+
+def test_shows_the_plan(panel: PlanSettingsPanel) -> None:
+    assert panel.name.text() == "Road to DevOps Pro"
+    assert panel.start_date.date() == QDate(2026, 12, 1)
+    assert panel.role.currentText() == Role.DEVELOPER.label
+    assert panel.experience.text() == "2 years"
+    assert panel.direction.currentText() == Direction.DEVOPS.label
+    assert panel.focus_areas.text() == "serverless, data lake"
+    assert panel.weekly_hours.text() == "8 h/week"
+    assert [spin.text() for spin in panel.day_hours] == ["0.75"] * 5 + ["2.125"] * 2
+    assert [panel.blackouts.item(i).text() for i in range(panel.blackouts.count())] == [
+        "24 Dec 2026 – 1 Jan 2027  Holidays"
+    ]
+
+
+def test_hours_a_week_spreads_over_the_days_and_moves_the_exams(
+    qtbot: QtBot, panel: PlanSettingsPanel, document: PlanDocument
+) -> None:
+    before = exam_dates(document)
+
+    type_into(qtbot, panel.weekly_hours, "16")
+
+    availability = document.plan.availability
+    assert availability == WeeklyAvailability.spread(16, blackouts=[HOLIDAYS])
+    assert document.undo_stack.count() == 1
+    assert document.undo_stack.undoText() == "Study 16 h a week"
+    after = exam_dates(document)
+    assert all(
+        a is not None and b is not None and a < b for a, b in zip(after, before, strict=True)
+    )
+    assert day_values(panel) == availability.hours_per_weekday
+
+    document.undo_stack.undo()
+
+    assert panel.weekly_hours.value() == 8
+    assert day_values(panel) == WeeklyAvailability.spread(8).hours_per_weekday
+    assert exam_dates(document) == before
+    assert document.undo_stack.count() == 1, "showing the undone value must not push an edit"
+
+
+def test_one_weekday_changes_only_that_day_and_the_weekly_total(
+    qtbot: QtBot, panel: PlanSettingsPanel, document: PlanDocument
+) -> None:
+    saturday = panel.day_hours[5]
+    old_days = document.plan.availability.hours_per_weekday
+
+    type_into(qtbot, saturday, "4")
+
+    days = document.plan.availability.hours_per_weekday
+    assert days[5] == 4
+    assert days[:5] == old_days[:5] and days[6] == old_days[6]
+    assert document.plan.availability.blackouts == [HOLIDAYS]
+    assert document.undo_stack.undoText() == "Change Saturday hours"
+    assert document.undo_stack.count() == 1
+    assert panel.weekly_hours.value() == pytest.approx(sum(days), abs=0.01)
+
+
+def test_leaving_hour_boxes_unchanged_pushes_nothing(
+    qtbot: QtBot, panel: PlanSettingsPanel, document: PlanDocument
+) -> None:
+    # Leaving boxes as they show the plan (weekend 2.125 h) is not an edit.
+    for spin in [panel.weekly_hours, *panel.day_hours, panel.experience]:
+        spin.editingFinished.emit()
+    type_into(qtbot, panel.day_hours[6], panel.day_hours[6].cleanText())
+
+    assert document.undo_stack.count() == 0
+
+
+def test_rename_and_refuse_an_empty_name(
+    qtbot: QtBot, panel: PlanSettingsPanel, document: PlanDocument
+) -> None:
+    type_into(qtbot, panel.name, "Cloud year")
+
+    assert document.plan.name == "Cloud year"
+    assert document.undo_stack.undoText() == "Rename plan"
+
+    type_into(qtbot, panel.name, " ")
+
+    assert document.plan.name == "Cloud year"
+    assert document.undo_stack.count() == 1
+    assert not panel.problem.isHidden()
+    assert "name" in panel.problem.text()
+
+
+def test_start_date_moves_the_first_study_day(
+    panel: PlanSettingsPanel, document: PlanDocument
+) -> None:
+    panel.start_date.setDate(QDate(2027, 2, 1))
+
+    assert document.plan.start_date == date(2027, 2, 1)
+    assert document.schedule is not None
+    assert document.schedule.entries[0].study_start == date(2027, 2, 1)
+    assert document.undo_stack.count() == 1
+
+
+def test_profile_edits_each_one_command(
+    qtbot: QtBot, panel: PlanSettingsPanel, document: PlanDocument
+) -> None:
+    assert document.schedule is not None
+    hours_before = document.schedule.total_hours
+
+    choose(panel.role, Role.OPERATIONS.label)
+    assert document.plan.profile.role is Role.OPERATIONS
+    assert document.undo_stack.undoText() == "Change role"
+
+    type_into(qtbot, panel.experience, "0.5")
+    assert document.plan.profile.experience_years == 0.5
+    assert document.undo_stack.undoText() == "Change AWS experience"
+    assert document.schedule is not None
+    assert document.schedule.total_hours > hours_before, "less experience, more study"
+
+    choose(panel.direction, NO_DIRECTION)
+    assert document.plan.profile.direction is None
+
+    type_into(qtbot, panel.focus_areas, " SAP, , security ,")
+    assert document.plan.profile.focus_areas == ["SAP", "security"]
+    assert document.undo_stack.undoText() == "Change organisation focus"
+
+    assert document.undo_stack.count() == 4
+    choose(panel.role, Role.OPERATIONS.label)
+    assert document.undo_stack.count() == 4
+
+
+def test_a_focus_area_too_long_is_explained_and_kept(
+    qtbot: QtBot, panel: PlanSettingsPanel, document: PlanDocument
+) -> None:
+    text = "serverless, " + "x" * 61
+
+    type_into(qtbot, panel.focus_areas, text)
+
+    assert document.undo_stack.count() == 0
+    assert not panel.problem.isHidden()
+    assert "60 characters" in panel.problem.text()
+    assert panel.focus_areas.text() == text
+
+
+def test_add_and_remove_a_blackout_period(
+    qtbot: QtBot, panel: PlanSettingsPanel, document: PlanDocument
+) -> None:
+    before = exam_dates(document)
+    panel.blackout_start.setDate(QDate(2027, 2, 1))
+    panel.blackout_end.setDate(QDate(2027, 2, 28))
+    panel.blackout_label.setText("Busy season")
+
+    qtbot.mouseClick(panel.add_blackout, Qt.MouseButton.LeftButton)
+
+    blackouts = document.plan.availability.blackouts
+    assert blackouts == [
+        HOLIDAYS,
+        Blackout(start=date(2027, 2, 1), end=date(2027, 2, 28), label="Busy season"),
+    ]
+    assert document.undo_stack.count() == 1
+    assert panel.blackouts.count() == 2
+    assert panel.blackouts.item(1).text() == "1 Feb 2027 – 28 Feb 2027  Busy season"
+    assert exam_dates(document)[-1] > before[-1]  # type: ignore[operator]
+
+    panel.blackouts.setCurrentRow(0)
+    qtbot.mouseClick(panel.remove_blackout, Qt.MouseButton.LeftButton)
+
+    assert [b.label for b in document.plan.availability.blackouts] == ["Busy season"]
+    assert document.undo_stack.count() == 2
+    assert document.undo_stack.undoText() == "Remove blackout period"
+
+
+def test_a_period_that_ends_before_it_starts_is_refused_visibly(
+    qtbot: QtBot, panel: PlanSettingsPanel, document: PlanDocument
+) -> None:
+    panel.blackout_start.setDate(QDate(2027, 3, 10))
+    panel.blackout_end.setDate(QDate(2027, 3, 1))
+    panel.blackout_label.setText("Move house")
+
+    qtbot.mouseClick(panel.add_blackout, Qt.MouseButton.LeftButton)
+
+    assert document.undo_stack.count() == 0
+    assert not panel.problem.isHidden()
+    assert "end on or after its start" in panel.problem.text()
+    assert panel.blackout_label.text() == "Move house"
+    assert panel.blackout_start.date() == QDate(2027, 3, 10)
+    assert panel.blackout_end.date() == QDate(2027, 3, 1)
+
+
+def test_read_only_plan_disables_editing(panel: PlanSettingsPanel, document: PlanDocument) -> None:
+    document.set_plan(three_exam_plan(), None, read_only=True)
+
+    for widget in (
+        panel.name,
+        panel.start_date,
+        panel.role,
+        panel.experience,
+        panel.weekly_hours,
+        *panel.day_hours,
+        panel.add_blackout,
+        panel.remove_blackout,
+    ):
+        assert not widget.isEnabled(), widget
+
+
+def test_opening_another_plan_shows_its_values_without_edits(
+    panel: PlanSettingsPanel, document: PlanDocument
+) -> None:
+    other = StudyPlan(
+        name="Data path",
+        start_date=date(2027, 5, 3),
+        availability=WeeklyAvailability(hours_per_weekday=[0, 0, 0, 0, 0, 5, 5]),
+    )
+
+    document.set_plan(other, None)
+
+    assert panel.name.text() == "Data path"
+    assert panel.weekly_hours.value() == 10
+    assert day_values(panel) == [0, 0, 0, 0, 0, 5, 5]
+    assert panel.blackouts.count() == 0
+    assert not panel.remove_blackout.isEnabled()
+    assert panel.direction.currentText() == NO_DIRECTION
+    assert document.undo_stack.count() == 0
