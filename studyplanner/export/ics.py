@@ -1,0 +1,124 @@
+"""The plan's exams as an iCalendar file, for Google Calendar, Outlook, Apple Calendar.
+
+Each event's UID comes from the plan entry's id, so importing a re-exported file updates the
+events instead of adding copies. Passed exams are included (on the day they were passed, when
+recorded) so that an exam imported while planned is updated rather than left at a stale date;
+passed entries have no study block.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+from icalendar import Calendar, Event
+
+from studyplanner import __version__
+from studyplanner.domain.plan import EntryStatus
+from studyplanner.domain.schedule import Schedule, ScheduledEntry
+from studyplanner.storage.atomic import atomic_write_bytes
+
+UID_DOMAIN = "studyplanner.local"
+_SEQUENCE_EPOCH = datetime(2024, 1, 1, tzinfo=UTC)
+
+
+def exam_uid(entry_id: str) -> str:
+    return f"{entry_id}-exam@{UID_DOMAIN}"
+
+
+def study_uid(entry_id: str) -> str:
+    return f"{entry_id}-study@{UID_DOMAIN}"
+
+
+def _sequence(now: datetime) -> int:
+    """A revision number that grows with every export, so calendars that compare SEQUENCE
+    (Outlook, Apple) accept a re-export as an update to the events they already have."""
+    return max(0, int((now - _SEQUENCE_EPOCH).total_seconds() // 60))
+
+
+def _title(item: ScheduledEntry) -> str:
+    return f"{item.certification.code} {item.certification.name}"
+
+
+def _exam_event(item: ScheduledEntry, day: date, plan_name: str, now: datetime) -> Event:
+    cert = item.certification
+    passed = item.entry.status is EntryStatus.PASSED
+    event = Event()
+    event.add("uid", exam_uid(item.entry.id))
+    event.add("dtstamp", now)
+    event.add("last-modified", now)
+    event.add("sequence", _sequence(now))
+    event.add("summary", f"AWS exam{' passed' if passed else ''}: {_title(item)}")
+    event.add("dtstart", day)
+    event.add("dtend", day + timedelta(days=1))
+    event.add(
+        "description",
+        "\n".join(
+            [
+                f"Certification: AWS Certified {cert.name}",
+                f"Exam code: {cert.code}",
+                f"Tier: {cert.tier.label}",
+                f"Exam fee: ${cert.exam.fee_usd:,} (USD)",
+                f"Duration: {cert.exam.minutes} minutes, {cert.exam.questions} questions",
+                f"Plan: {plan_name}",
+            ]
+        ),
+    )
+    event.add("categories", ["AWS certification", cert.tier.label])
+    event.add("transp", "TRANSPARENT" if passed else "OPAQUE")
+    return event
+
+
+def _study_event(
+    item: ScheduledEntry, start: date, end: date, plan_name: str, now: datetime
+) -> Event:
+    event = Event()
+    event.add("uid", study_uid(item.entry.id))
+    event.add("dtstamp", now)
+    event.add("last-modified", now)
+    event.add("sequence", _sequence(now))
+    event.add("summary", f"Study for AWS {_title(item)}")
+    event.add("dtstart", start)
+    event.add("dtend", end + timedelta(days=1))
+    event.add(
+        "description",
+        f"{item.remaining_hours:g} hours of study before the exam.\nPlan: {plan_name}",
+    )
+    event.add("categories", ["AWS certification", "Study"])
+    event.add("transp", "TRANSPARENT")  # a months-long block must not mark every day busy
+    return event
+
+
+def plan_calendar(
+    schedule: Schedule, *, study_blocks: bool = False, now: datetime | None = None
+) -> Calendar:
+    """The calendar for ``schedule``: one all-day event per exam with a known date, and with
+    ``study_blocks`` one all-day span per study window."""
+    now = now or datetime.now(UTC).replace(microsecond=0)
+    plan_name = schedule.plan.name
+    calendar = Calendar()
+    calendar.add("prodid", f"-//StudyPlanner//StudyPlanner {__version__}//EN")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", plan_name)
+    for item in schedule.entries:
+        if (
+            study_blocks
+            and item.entry.status is not EntryStatus.PASSED
+            and item.study_start is not None
+            and item.study_end is not None
+        ):
+            calendar.add_component(
+                _study_event(item, item.study_start, item.study_end, plan_name, now)
+            )
+        if item.exam_date is not None:
+            calendar.add_component(_exam_event(item, item.exam_date, plan_name, now))
+    return calendar
+
+
+def write_ics(schedule: Schedule, output_path: Path, *, study_blocks: bool = False) -> int:
+    """Write the plan's calendar to ``output_path`` atomically; return the number of events."""
+    calendar = plan_calendar(schedule, study_blocks=study_blocks)
+    atomic_write_bytes(Path(output_path), calendar.to_ical())
+    return len(calendar.walk("VEVENT"))
