@@ -25,8 +25,8 @@ run: $(STAMP)
 	$(PY) -m studyplanner
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check studyplanner tests benchmarks packaging
-	$(VENV)/bin/ruff format --check studyplanner tests benchmarks packaging
+	$(VENV)/bin/ruff check studyplanner tests benchmarks packaging tools
+	$(VENV)/bin/ruff format --check studyplanner tests benchmarks packaging tools
 
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy studyplanner

@@ -129,10 +129,15 @@ class WeeklyAvailability(_Model):
     def spread(cls, weekly_hours: float, blackouts: list[Blackout] | None = None) -> Self:
         """Spread a weekly total the way people tend to study: weekdays light, weekends heavier.
 
-        Weekdays get a ninth of the total each, rounded down to a quarter hour; the two weekend
-        days share the rest, so the days always add up to ``weekly_hours`` exactly.
+        A weekday gets about a ninth of the total (so a weekend day gets about twice as much),
+        rounded to a half hour; the two weekend days share the rest, so the days always add up
+        to ``weekly_hours`` exactly (8 h a week: 1 h on weekdays, 1.5 h on Saturday and Sunday).
         """
-        weekday = math.floor(weekly_hours / 9 * 4) / 4
+        weekday = round(weekly_hours / 9 * 2) / 2
+        if 5 * weekday > weekly_hours:
+            weekday = math.floor(weekly_hours / 5 * 2) / 2
+        if (weekly_hours - 5 * weekday) / 2 < weekday:
+            weekday = max(0.0, weekday - 0.5)
         weekend = (weekly_hours - 5 * weekday) / 2
         days = [weekday] * 5 + [weekend] * 2
         if weekend > 24:
