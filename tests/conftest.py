@@ -10,7 +10,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from studyplanner.storage import paths  # noqa: E402
+from studyplanner.storage import paths
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 

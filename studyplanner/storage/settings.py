@@ -6,6 +6,7 @@ folder cover it too. A damaged settings file is never fatal: the app starts with
 
 from __future__ import annotations
 
+import contextlib
 import json
 from pathlib import Path
 
@@ -47,7 +48,6 @@ def load_settings() -> AppSettings:
 
 
 def save_settings(settings: AppSettings) -> None:
-    try:
+    # Losing the recent-files list is not worth interrupting the user.
+    with contextlib.suppress(OSError):
         atomic_write_text(paths.settings_path(), settings.model_dump_json(indent=2) + "\n")
-    except OSError:
-        pass  # losing the recent-files list is not worth interrupting the user

@@ -21,7 +21,7 @@ class _FirstPaint(QObject):
         super().__init__()
         self.painted_at: float | None = None
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and self.painted_at is None:
             self.painted_at = time.perf_counter()
             QTimer.singleShot(0, QApplication.quit)
@@ -41,7 +41,9 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def run_app(plan: Path | None = None, *, smoke: bool = False, screenshot: Path | None = None) -> int:
+def run_app(
+    plan: Path | None = None, *, smoke: bool = False, screenshot: Path | None = None
+) -> int:
     """Run the app until its window closes; with ``smoke``, exit after the first paint."""
     from studyplanner.domain.catalog import CatalogError
     from studyplanner.storage.catalog_source import load_app_catalog

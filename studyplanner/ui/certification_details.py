@@ -27,7 +27,9 @@ def certification_html(cert: Certification, catalog: Catalog) -> str:
         successor = catalog.get(life.replaced_by)
         lifecycle += f"; replaced by {escape(successor.code)} {escape(successor.name)}"
     prior = ", ".join(escape(catalog.get(p).name) for p in cert.recommended_prior) or "none"
-    previous = f" (earlier: {escape(', '.join(cert.previous_codes))})" if cert.previous_codes else ""
+    previous = (
+        f" (earlier: {escape(', '.join(cert.previous_codes))})" if cert.previous_codes else ""
+    )
 
     def row(label: str, value: str) -> str:
         return (
@@ -44,8 +46,13 @@ def certification_html(cert: Certification, catalog: Catalog) -> str:
 <p>{escape(cert.focus)}</p>
 <p><b>Who it is for:</b> {escape(cert.audience)}</p>
 <table cellspacing='0'>
-{row("Exam", f"{exam.minutes} min · {exam.questions} questions · "
-             f"{escape(', '.join(exam.question_types))}")}
+{
+        row(
+            "Exam",
+            f"{exam.minutes} min · {exam.questions} questions · "
+            f"{escape(', '.join(exam.question_types))}",
+        )
+    }
 {row("Fee", f"${exam.fee_usd} USD")}
 {row("Passing score", f"{exam.passing_score} / 1000")}
 {row("Study hours", f"{cert.hours.low}–{cert.hours.high} h (typically {cert.hours.typical} h)")}

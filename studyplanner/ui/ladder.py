@@ -48,7 +48,9 @@ TIER_HINT = {
     Tier.FOUNDATIONAL: "no hands-on\nexperience needed",
     Tier.ASSOCIATE: "about 1–2 years\non AWS",
     Tier.PROFESSIONAL: "2+ years\non AWS",
-    Tier.SPECIALTY: "off the linear path: deep domain skills,\nbest after Associate-level knowledge",
+    Tier.SPECIALTY: (
+        "off the linear path: deep domain skills,\nbest after Associate-level knowledge"
+    ),
 }
 
 
@@ -81,7 +83,7 @@ class CertificationCard(QGraphicsObject):
         self.setToolTip(tip)
         self.setData(0, f"{cert.code} {cert.name}")
 
-    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt override
+    def boundingRect(self) -> QRectF:
         return QRectF(-2, -2, CARD_W + 4, CARD_H + 4)
 
     def paint(
@@ -152,7 +154,9 @@ class CertificationCard(QGraphicsObject):
             footer = f"Retired {cert.lifecycle.ends_on:%b %Y}"
         else:
             footer = f"{cert.hours.typical} h · ${cert.exam.fee_usd}"
-        painter.drawText(QRectF(16, CARD_H - 20, CARD_W - 24, 14), Qt.AlignmentFlag.AlignLeft, footer)
+        painter.drawText(
+            QRectF(16, CARD_H - 20, CARD_W - 24, 14), Qt.AlignmentFlag.AlignLeft, footer
+        )
 
         if retired:
             self._paint_ribbon(painter, "RETIRED", QColor("#8A8F98"), top=True)
@@ -178,17 +182,17 @@ class CertificationCard(QGraphicsObject):
 
     # --- interaction --------------------------------------------------------------------
 
-    def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:  # noqa: N802
+    def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
         self._hover = True
         self.update()
         super().hoverEnterEvent(event)
 
-    def hoverLeaveEvent(self, event: QGraphicsSceneHoverEvent) -> None:  # noqa: N802
+    def hoverLeaveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
         self._hover = False
         self.update()
         super().hoverLeaveEvent(event)
 
-    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
             self._press_pos = event.screenPos().toPointF()
             self._view.select_certification(self.cert.id)
@@ -197,7 +201,7 @@ class CertificationCard(QGraphicsObject):
             return
         super().mousePressEvent(event)
 
-    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         if self._press_pos is None or self.cert.is_retired:
             return
         moved = (event.screenPos().toPointF() - self._press_pos).manhattanLength()
@@ -206,11 +210,11 @@ class CertificationCard(QGraphicsObject):
         self._press_pos = None
         self._view.start_drag(self)
 
-    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         self._press_pos = None
         super().mouseReleaseEvent(event)
 
-    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
+    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         self._view.request_add(self.cert.id)
         event.accept()
 
@@ -381,8 +385,12 @@ class LadderView(QGraphicsView):
         scene.addRect(rect, QPen(Qt.PenStyle.NoPen), QBrush(band)).setZValue(0)
         edge = QColor(color)
         edge.setAlpha(160)
-        scene.addRect(QRectF(rect.left(), rect.top(), 4, rect.height()), QPen(Qt.PenStyle.NoPen), QBrush(edge))
-        self._add_text(tier.label.upper(), rect.left() + 18, rect.top() + 16, 10.5, color, bold=True)
+        scene.addRect(
+            QRectF(rect.left(), rect.top(), 4, rect.height()), QPen(Qt.PenStyle.NoPen), QBrush(edge)
+        )
+        self._add_text(
+            tier.label.upper(), rect.left() + 18, rect.top() + 16, 10.5, color, bold=True
+        )
         self._add_text(TIER_HINT[tier], rect.left() + 18, rect.top() + 38, 8.0, QColor(Ink.MUTED))
 
     def _add_specialty_background(self, rect: QRectF) -> None:
@@ -423,7 +431,9 @@ class LadderView(QGraphicsView):
                 target = self._cards.get(target_id)
                 if target is None or target.cert.tier is Tier.SPECIALTY:
                     continue  # Specialty sits beside the path: its details name what comes first
-                curve, head = self._arrow_paths(card.sceneBoundingRect(), target.sceneBoundingRect())
+                curve, head = self._arrow_paths(
+                    card.sceneBoundingRect(), target.sceneBoundingRect()
+                )
                 line = QGraphicsPathItem(curve)
                 line.setPen(pen)
                 line.setZValue(1)
@@ -459,7 +469,7 @@ class LadderView(QGraphicsView):
         scale = max(0.45, min(1.15, sx, sy))
         self.scale(scale, scale)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit()
 
@@ -477,7 +487,7 @@ class LadderView(QGraphicsView):
 
     # --- keyboard -----------------------------------------------------------------------
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         selected = self.selected_certification()
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and selected:
@@ -520,7 +530,7 @@ class LadderView(QGraphicsView):
         if best is not None:
             self.select_certification(best[1].cert.id)
 
-    def focusInEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+    def focusInEvent(self, event: object) -> None:
         super().focusInEvent(event)  # type: ignore[arg-type]
         if not self.selected_certification() and self._cards:
             first = next(iter(self._cards.values()))

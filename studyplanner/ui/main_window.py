@@ -91,8 +91,11 @@ class MainWindow(QMainWindow):
         header = QWidget(ladder_pane)
         header_layout = QHBoxLayout(header)
         header_layout.setContentsMargins(12, 6, 12, 6)
-        title = QLabel("<b>Certification ladder</b> — drag a card into the plan below, "
-                       "or select it and press Enter", header)
+        title = QLabel(
+            "<b>Certification ladder</b> — drag a card into the plan below, "
+            "or select it and press Enter",
+            header,
+        )
         header_layout.addWidget(title, 1)
         header_layout.addWidget(self.show_retired)
         ladder_layout.addWidget(header)
@@ -302,8 +305,9 @@ class MainWindow(QMainWindow):
         backup = None if error.newer else latest_good_backup(path, self.catalog)
         if backup is None:
             QMessageBox.warning(
-                self, "Cannot open plan", f"{error.message}.\n\nFile: {path}\n\n"
-                "The file was left untouched."
+                self,
+                "Cannot open plan",
+                f"{error.message}.\n\nFile: {path}\n\nThe file was left untouched.",
             )
             return False
         backup_path, plan = backup
@@ -607,7 +611,7 @@ class MainWindow(QMainWindow):
             "source). Not affiliated with Amazon Web Services.</p>",
         )
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+    def closeEvent(self, event: QCloseEvent) -> None:
         if not self.autosaver.flush():
             answer = QMessageBox.question(
                 self,
@@ -623,7 +627,7 @@ class MainWindow(QMainWindow):
         save_settings(self.settings)
         event.accept()
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self._shown_once:
             self._shown_once = True

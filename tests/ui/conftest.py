@@ -29,9 +29,7 @@ def sunday_evening_plan() -> StudyPlan:
     return StudyPlan(
         name="Road to DevOps Pro",
         start_date=date(2026, 12, 7),
-        profile=LearnerProfile(
-            role=Role.DEVELOPER, experience_years=2, direction=Direction.DEVOPS
-        ),
+        profile=LearnerProfile(role=Role.DEVELOPER, experience_years=2, direction=Direction.DEVOPS),
         availability=WeeklyAvailability.spread(
             8, [Blackout(start=date(2026, 12, 24), end=date(2027, 1, 1), label="Holidays")]
         ),

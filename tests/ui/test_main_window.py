@@ -20,7 +20,11 @@ from studyplanner.ui import autosave
 from studyplanner.ui.main_window import MainWindow
 from studyplanner.ui.mime import certification_mime
 
-THREE_EXAMS = ["developer-associate", "solutions-architect-associate", "devops-engineer-professional"]
+THREE_EXAMS = [
+    "developer-associate",
+    "solutions-architect-associate",
+    "devops-engineer-professional",
+]
 
 
 class Dialogs:
@@ -29,9 +33,13 @@ class Dialogs:
     def __init__(self, monkeypatch: pytest.MonkeyPatch, answer: Any = None) -> None:
         self.shown: list[tuple[str, str]] = []
         for name in ("information", "warning", "critical"):
-            monkeypatch.setattr(QMessageBox, name, self._record(name, QMessageBox.StandardButton.Ok))
+            monkeypatch.setattr(
+                QMessageBox, name, self._record(name, QMessageBox.StandardButton.Ok)
+            )
         monkeypatch.setattr(
-            QMessageBox, "question", self._record("question", answer or QMessageBox.StandardButton.Cancel)
+            QMessageBox,
+            "question",
+            self._record("question", answer or QMessageBox.StandardButton.Cancel),
         )
 
     def _record(self, kind: str, answer: Any) -> Any:
@@ -210,5 +218,3 @@ def test_window_title_names_the_plan(qtbot: QtBot, dialogs: Dialogs) -> None:
     window.document.update_plan("Rename", name="Before summer")
     assert window.windowTitle().startswith("Before summer")
     assert window.windowTitle().endswith("StudyPlanner")
-
-

@@ -66,9 +66,7 @@ def test_schedule_follows_weekly_hours(catalog: Catalog, realistic_plan: StudyPl
 def test_zero_hours_is_reported_not_raised(catalog: Catalog, realistic_plan: StudyPlan) -> None:
     document = PlanDocument(catalog)
     document.set_plan(realistic_plan, None)
-    document.update_plan(
-        "No time", availability=WeeklyAvailability(hours_per_weekday=[0] * 7)
-    )
+    document.update_plan("No time", availability=WeeklyAvailability(hours_per_weekday=[0] * 7))
     assert document.schedule is None
     assert document.schedule_error and "zero" in document.schedule_error
     document.undo_stack.undo()
