@@ -1,0 +1,39 @@
+"""App settings survive restarts, and a damaged settings file never stops the app."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from studyplanner.storage import paths
+from studyplanner.storage.settings import MAX_RECENT, AppSettings, load_settings, save_settings
+
+
+def test_round_trip_in_the_data_dir(data_dir: Path) -> None:
+    settings = AppSettings()
+    settings.remember(Path("/plans/a.json"))
+    settings.remember(Path("/plans/b.json"))
+    settings.show_retired = True
+    save_settings(settings)
+    assert paths.settings_path().parent == data_dir
+    loaded = load_settings()
+    assert loaded.last_plan == "/plans/b.json"
+    assert loaded.recent_plans == ["/plans/b.json", "/plans/a.json"]
+    assert loaded.show_retired
+
+
+def test_recent_list_is_bounded_and_deduplicated() -> None:
+    settings = AppSettings()
+    for i in range(MAX_RECENT + 5):
+        settings.remember(Path(f"/plans/{i}.json"))
+    settings.remember(Path("/plans/3.json"))
+    assert len(settings.recent_plans) == MAX_RECENT
+    assert settings.recent_plans[0] == "/plans/3.json"
+    assert settings.recent_plans.count("/plans/3.json") == 1
+    settings.forget(Path("/plans/3.json"))
+    assert "/plans/3.json" not in settings.recent_plans and settings.last_plan is None
+
+
+def test_damaged_settings_give_defaults(data_dir: Path) -> None:
+    paths.settings_path().parent.mkdir(parents=True, exist_ok=True)
+    paths.settings_path().write_text('{"recent_plans": 5', encoding="utf-8")
+    assert load_settings() == AppSettings()
