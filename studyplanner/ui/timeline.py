@@ -1,0 +1,807 @@
+"""The plan as a timeline: one row per entry with its study bar and exam date, under a date axis.
+
+The view only draws what the ``PlanDocument`` computed and turns gestures into the document's
+edit methods (each one undo command): dropping a certification inserts it where it lands,
+dropping a bar moves that entry, a click selects. Zooming changes pixels per day and lays the
+scene out again, so text never gets scaled.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QDrag,
+    QDragEnterEvent,
+    QDragLeaveEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QFont,
+    QKeyEvent,
+    QKeySequence,
+    QMouseEvent,
+    QPainter,
+    QPixmap,
+    QResizeEvent,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QGraphicsRectItem,
+    QGraphicsScene,
+    QGraphicsSimpleTextItem,
+    QGraphicsView,
+    QWidget,
+)
+
+from studyplanner.domain.catalog import Tier
+from studyplanner.domain.plan import EntryStatus
+from studyplanner.domain.schedule import ScheduledEntry
+from studyplanner.export.palette import TIER_COLORS
+from studyplanner.ui.mime import decode_certification, decode_entry, entry_mime
+from studyplanner.ui.plan_document import PlanDocument
+from studyplanner.ui.timeline_items import (
+    AXIS_HEIGHT,
+    BADGE_SIZE,
+    BAR_HEIGHT,
+    CANVAS,
+    MARKER_SIZE,
+    MONTH_BAND,
+    MUTED_TEXT,
+    PASSED,
+    ROW_HEIGHT,
+    ROWS_TOP,
+    TEXT,
+    TODAY,
+    AdviceBadge,
+    BlackoutBand,
+    Callout,
+    DateAxis,
+    EntryBar,
+    ExamMarker,
+    InsertionIndicator,
+    PassedMarker,
+    RowBackground,
+    entry_id_of,
+    first_of_month,
+    next_month,
+    text_width,
+    ui_font,
+)
+
+DEFAULT_PIXELS_PER_DAY = 3.0
+MIN_PIXELS_PER_DAY = 0.3
+MAX_PIXELS_PER_DAY = 60.0
+ZOOM_STEP = 1.25
+TODAY_REACH = timedelta(days=120)
+"""Today is shown (and the axis stretched to it) when it is this close to the plan."""
+LABEL_GAP = 8.0
+RIGHT_ROOM = 320.0
+"""Room kept right of the last exam for its date and label when fitting the plan."""
+MESSAGE_MS = 2600
+
+
+def date_font() -> QFont:
+    return ui_font(8.5)
+
+
+def label_font() -> QFont:
+    """Entry labels, beside a bar or inside it (``EntryBar`` uses the same)."""
+    return ui_font(8.5, QFont.Weight.DemiBold)
+
+
+EMPTY_HINT = "Drag certifications here from the ladder, or select one and press Enter"
+REFUSED_DROP = "Only certifications can be dropped here"
+READ_ONLY_DROP = "This plan is open read-only"
+
+
+def format_day(day: date) -> str:
+    return f"{day.day} {day:%b %Y}"
+
+
+def format_hours(hours: float) -> str:
+    return f"{round(hours, 1):g} h"
+
+
+def entry_label(item: ScheduledEntry) -> str:
+    """The text on or next to a bar: "DVA-C02 Developer – Associate · 101 h"."""
+    cert = item.certification
+    return f"{cert.code} {cert.name} · {format_hours(item.hours)}"
+
+
+@dataclass
+class _Row:
+    """What the view drew for one entry, kept so selection and tests need no scene search."""
+
+    entry_id: str
+    top: float
+    bar: EntryBar | None
+    exam: ExamMarker | None
+    passed: PassedMarker | None
+    badge: AdviceBadge | None
+    tooltip: str
+    background: RowBackground | None = None
+
+
+class TimelineView(QGraphicsView):
+    """The plan's timeline: date axis, a bar per entry, exam milestones, blackouts, advice."""
+
+    def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._document = document
+        self._scene = QGraphicsScene(self)
+        self.setScene(self._scene)
+        self._ppd = DEFAULT_PIXELS_PER_DAY
+        self._origin = date.today()
+        self._last_day = date.today()
+        self._rows: list[_Row] = []
+        self._paint_width = 1.0
+        self._axis: DateAxis | None = None
+        self._indicator = InsertionIndicator()
+        self._callout: Callout | None = None
+        self._refusal: Callout | None = None
+        self._press_pos: QPoint | None = None
+        self._press_entry = ""
+        self.today_override: date | None = None
+        """Tests and screenshots pin "today" here; None means the real date."""
+
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.MinimalViewportUpdate)
+        self.setBackgroundBrush(QBrush(CANVAS))
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setAcceptDrops(True)
+        self.viewport().setAcceptDrops(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMouseTracking(True)
+        self.setAccessibleName("Plan timeline")
+
+        self._refusal_timer = QTimer(self)
+        self._refusal_timer.setSingleShot(True)
+        self._refusal_timer.timeout.connect(self._hide_refusal)
+
+        document.changed.connect(self._rebuild)
+        document.opened.connect(self._on_opened)
+        document.selection_changed.connect(self._show_selection)
+        self._rebuild()
+
+    # --- public API ------------------------------------------------------------------
+
+    @property
+    def pixels_per_day(self) -> float:
+        return self._ppd
+
+    def zoom_in(self) -> None:
+        self._zoom_to(self._ppd * ZOOM_STEP)
+
+    def zoom_out(self) -> None:
+        self._zoom_to(self._ppd / ZOOM_STEP)
+
+    def fit_to_plan(self) -> None:
+        """Zoom so the whole plan, from its start to its last exam and that exam's label, fits
+        the view's width (an empty plan shows about half a year)."""
+        origin, _first, last, _today = self._range()
+        room = max(120.0, self.viewport().width() - 16.0)
+        schedule = self._document.schedule
+        items = schedule.entries if schedule is not None else ()
+        ppd = room / max(183, (last - origin).days + 1)
+        if items:
+            # Two passes: first as if every label sat beside its bar, then with the labels that
+            # fit inside their bars at that scale (bars only get wider, so they still fit).
+            for _attempt in range(2):
+                limits = []
+                for item in items:
+                    day = self._row_day(item)
+                    if day is None:
+                        continue
+                    inside = self._label_inside(item, ppd) if _attempt else False
+                    beyond = self._text_extent(item, inside) + 16
+                    limits.append((room - beyond) / ((day - origin).days + 1))
+                ppd = min(limits, default=ppd)
+        self._set_scale(ppd)
+        self.horizontalScrollBar().setValue(0)
+
+    def ensure_entry_visible(self, entry_id: str) -> None:
+        """Scroll so the entry's row and its bar (or exam marker) are in view."""
+        row = self._row(entry_id)
+        if row is None:
+            return
+        target = self.row_rect(self._rows.index(row))
+        shape = row.bar.rect if row.bar else None
+        marker = row.exam or row.passed
+        if marker is not None:
+            spot = marker.sceneBoundingRect()
+            shape = spot if shape is None else shape.united(spot)
+        if shape is not None:
+            target = QRectF(shape.left(), target.top(), shape.width(), target.height())
+        else:
+            target = QRectF(self.mapToScene(0, 0).x(), target.top(), 1, target.height())
+        self.ensureVisible(target, 60, int(AXIS_HEIGHT) + 24)
+
+    # --- read-outs for tests and accessibility ---------------------------------------------
+
+    def row_count(self) -> int:
+        return len(self._rows)
+
+    def bar_rect(self, entry_id: str) -> QRectF | None:
+        """The scene rectangle of an entry's study bar, or None when it has no study period."""
+        row = self._row(entry_id)
+        return row.bar.rect if row is not None and row.bar is not None else None
+
+    def exam_marker_pos(self, entry_id: str) -> QPointF | None:
+        row = self._row(entry_id)
+        return row.exam.pos() if row is not None and row.exam is not None else None
+
+    def advice_badge(self, entry_id: str) -> AdviceBadge | None:
+        row = self._row(entry_id)
+        return row.badge if row is not None else None
+
+    def row_rect(self, index: int) -> QRectF:
+        """The scene rectangle of the row at ``index`` (plan order)."""
+        return QRectF(0, ROWS_TOP + index * ROW_HEIGHT, self._paint_width, ROW_HEIGHT)
+
+    def message(self) -> str:
+        """The message shown in the view (a refusal, the empty hint, or a schedule error)."""
+        if self._refusal is not None and self._refusal.isVisible():
+            return self._refusal.text
+        return self._callout.text if self._callout is not None else ""
+
+    def axis_captions(self) -> list[str]:
+        """The date axis's upper captions: month names, or years when zoomed out."""
+        return self._axis.captions() if self._axis is not None else []
+
+    def insertion_index(self) -> int | None:
+        """Where a drop would land right now, or None when no drag is over the view."""
+        return self._indicator.index if self._indicator.isVisible() else None
+
+    # --- geometry ---------------------------------------------------------------------
+
+    def _today(self) -> date:
+        return self.today_override or date.today()
+
+    def _x(self, day: date) -> float:
+        return (day - self._origin).days * self._ppd
+
+    def _day_at(self, x: float) -> date:
+        return self._origin + timedelta(days=int(x // self._ppd))
+
+    def _range(self) -> tuple[date, date, date, bool]:
+        """(axis origin, first day, last day, whether today is shown): the plan from its start
+        to its last exam, stretched to today when today is near."""
+        plan = self._document.plan
+        days = [plan.start_date]
+        schedule = self._document.schedule
+        if schedule is not None:
+            for item in schedule.entries:
+                days.extend(d for d in (item.study_start, item.exam_date) if d is not None)
+        first, last = min(days), max(days)
+        today = self._today()
+        show_today = first - TODAY_REACH <= today <= last + TODAY_REACH
+        if show_today:
+            first, last = min(first, today), max(last, today)
+        return first_of_month(first - timedelta(days=10)), first, last, show_today
+
+    @staticmethod
+    def _row_day(item: ScheduledEntry) -> date | None:
+        """The day a row's marker sits on: the exam, or the day it was passed."""
+        if item.entry.status is EntryStatus.PASSED:
+            return item.entry.passed_on
+        return item.exam_date
+
+    def _label_inside(self, item: ScheduledEntry, ppd: float) -> bool:
+        if item.study_start is None or item.study_end is None:
+            return False
+        width = ((item.study_end - item.study_start).days + 1) * ppd
+        return text_width(label_font(), entry_label(item)) + 16 <= width
+
+    @staticmethod
+    def _row_texts(item: ScheduledEntry, inside: bool) -> list[tuple[str, QColor, QFont]]:
+        """What is written after a row's marker, in order: the date, then the label unless it
+        sits inside the bar."""
+        entry = item.entry
+        cert = item.certification
+        if entry.status is EntryStatus.PASSED:
+            day = entry.passed_on
+            return [
+                (f"passed {format_day(day)}" if day else "passed", MUTED_TEXT, date_font()),
+                (f"{cert.code} {cert.name}", PASSED, date_font()),
+            ]
+        texts: list[tuple[str, QColor, QFont]] = []
+        if item.exam_date is not None:
+            date_text = format_day(item.exam_date)
+            if entry.pinned_exam_date is not None and not item.pinned_unreachable:
+                date_text += " · pinned"
+            texts.append((date_text, TEXT, date_font()))
+        if not inside:
+            texts.append((entry_label(item), TEXT, label_font()))
+        return texts
+
+    def _text_extent(self, item: ScheduledEntry, inside: bool) -> float:
+        """How far right of its marker's centre a row's texts (and badge) reach."""
+        extent = MARKER_SIZE / 2 + LABEL_GAP
+        for text, _colour, font in self._row_texts(item, inside):
+            extent += text_width(font, text) + LABEL_GAP
+        return extent + BADGE_SIZE + LABEL_GAP
+
+    # --- drawing ----------------------------------------------------------------------
+
+    def _on_opened(self) -> None:
+        self._rebuild()
+        if self.viewport().width() > 300:
+            self.fit_to_plan()
+        self.horizontalScrollBar().setValue(0)
+        self.verticalScrollBar().setValue(0)
+
+    def _rebuild(self) -> None:
+        """Lay the whole scene out again from the document (cheap: a few items per entry)."""
+        scene = self._scene
+        # Detach the items that outlive a rebuild before clear() deletes everything else.
+        for keep in (self._indicator, self._refusal):
+            if keep is not None and keep.scene() is scene:
+                scene.removeItem(keep)
+        scene.clear()
+        self._rows = []
+        self._callout = None
+        self._axis = None
+
+        plan = self._document.plan
+        schedule = self._document.schedule
+        today = self._today()
+        self._origin, _first, last, show_today = self._range()
+
+        right = self._x(last + timedelta(days=1))
+        entries = schedule.entries if schedule is not None else ()
+        advice: dict[str, list[str]] = {}
+        for note in self._document.advice:
+            if note.entry_id:
+                advice.setdefault(note.entry_id, []).append(note.message)
+        selected = self._document.selected_entry_id
+        for index, item in enumerate(entries):
+            right = max(right, self._add_entry(index, item, advice.get(item.entry.id, [])))
+
+        # The scene (what scrolls) reaches just past what was drawn; the axis, bands and rows
+        # are painted further, to fill the view, without adding scroll bars.
+        content = QRectF(0, 0, right + 24, ROWS_TOP + (len(entries) + 1) * ROW_HEIGHT)
+        width = max(content.width(), self.viewport().width() + 40.0)
+        height = max(content.height(), self.viewport().height() + 40.0)
+        self._paint_width = width
+        self._last_day = self._day_at(width)
+        for row in self._rows:
+            row.background = RowBackground(row.entry_id, row.top, width)
+            row.background.setToolTip(row.tooltip)
+            scene.addItem(row.background)
+        self._show_selection(selected, scroll=False)
+
+        self._add_month_bands(width, height)
+        self._add_blackouts(height)
+        if show_today:
+            self._add_today(today, height)
+        self._axis = DateAxis(self._origin, width, self._ppd, today if show_today else None)
+        scene.addItem(self._axis)
+
+        if self._document.schedule_error:
+            self._callout = Callout(
+                f"This plan cannot be scheduled: {self._document.schedule_error}", "error"
+            )
+        elif not plan.entries:
+            self._callout = Callout(EMPTY_HINT, "hint")
+        if self._callout is not None:
+            scene.addItem(self._callout)
+
+        scene.addItem(self._indicator)
+        self._indicator.hide()
+        if self._refusal is not None:
+            scene.addItem(self._refusal)
+        scene.setSceneRect(content)
+        self._place_overlays()
+
+    def _add_entry(self, index: int, item: ScheduledEntry, messages: list[str]) -> float:
+        """Draw one entry's row; returns the rightmost x it used."""
+        scene = self._scene
+        entry = item.entry
+        entry_id = entry.id
+        top = ROWS_TOP + index * ROW_HEIGHT
+        middle = top + ROW_HEIGHT / 2
+        colour = QColor(TIER_COLORS[Tier(item.certification.tier)])
+        tooltip = self._tooltip(item)
+
+        bar: EntryBar | None = None
+        exam: ExamMarker | None = None
+        passed: PassedMarker | None = None
+        cursor = self._x(self._document.plan.start_date)
+        if item.study_start is not None and item.study_end is not None:
+            x0 = self._x(item.study_start)
+            x1 = self._x(item.study_end + timedelta(days=1))
+            bar = EntryBar(
+                entry_id,
+                QRectF(x0, middle - BAR_HEIGHT / 2, x1 - x0, BAR_HEIGHT),
+                colour,
+                entry_label(item),
+                label_font(),
+            )
+            bar.setToolTip(tooltip)
+            scene.addItem(bar)
+            cursor = x1
+        day = self._row_day(item)
+        if day is not None:
+            centre = QPointF(self._x(day) + self._ppd / 2, middle)
+            if entry.status is EntryStatus.PASSED:
+                passed = PassedMarker(entry_id, centre)
+                passed.setToolTip(tooltip)
+                scene.addItem(passed)
+            else:
+                exam = ExamMarker(entry_id, centre, colour, entry.pinned_exam_date is not None)
+                exam.setToolTip(tooltip)
+                scene.addItem(exam)
+            cursor = centre.x() + MARKER_SIZE / 2
+        cursor += LABEL_GAP
+
+        badge: AdviceBadge | None = None
+        texts = self._row_texts(item, bar is not None and bar.label_inside)
+        for position, (text, text_colour, font) in enumerate(texts):
+            cursor = self._add_text(text, cursor, middle, text_colour, font, tooltip)
+            if position == 0 and messages:
+                badge = AdviceBadge(
+                    entry_id, QPointF(cursor + BADGE_SIZE / 2 + 4, middle), messages
+                )
+                scene.addItem(badge)
+                cursor += BADGE_SIZE + 4
+            cursor += LABEL_GAP
+        if badge is None and messages:
+            badge = AdviceBadge(entry_id, QPointF(cursor + BADGE_SIZE / 2, middle), messages)
+            scene.addItem(badge)
+            cursor += BADGE_SIZE + LABEL_GAP
+        self._rows.append(_Row(entry_id, top, bar, exam, passed, badge, tooltip))
+        return cursor
+
+    def _add_text(
+        self, text: str, x: float, middle: float, colour: QColor, font: QFont, tooltip: str
+    ) -> float:
+        item = QGraphicsSimpleTextItem(text)
+        item.setFont(font)
+        item.setToolTip(tooltip)
+        item.setBrush(colour)
+        height = item.boundingRect().height()
+        item.setPos(x, middle - height / 2)
+        item.setZValue(11)
+        self._scene.addItem(item)
+        return x + text_width(font, text)
+
+    def _tooltip(self, item: ScheduledEntry) -> str:
+        cert = item.certification
+        estimate = item.estimate
+        lines = [
+            f"<b>{cert.code} {cert.name}</b>",
+            f"{cert.tier.label} · {format_hours(item.hours)}",
+        ]
+        if estimate.overridden:
+            lines[-1] += f" (your figure; estimate {format_hours(estimate.typical)})"
+        else:
+            lines[-1] += f" (range {estimate.low:g}–{estimate.high:g} h)"
+        if item.entry.status is EntryStatus.PASSED:
+            passed = item.entry.passed_on
+            lines.append(f"Passed {format_day(passed)}" if passed else "Passed")
+        else:
+            if item.study_start is not None and item.study_end is not None:
+                lines.append(f"Study {format_day(item.study_start)} – {format_day(item.study_end)}")
+            if item.exam_date is not None:
+                lines.append(f"Exam {format_day(item.exam_date)}")
+        return "<br>".join(lines)
+
+    def _add_month_bands(self, width: float, height: float) -> None:
+        month = first_of_month(self._origin)
+        shade = False
+        while month <= self._last_day:
+            following = next_month(month)
+            if shade:
+                x0 = max(0.0, self._x(month))
+                x1 = min(width, self._x(following))
+                band = QGraphicsRectItem(QRectF(x0, AXIS_HEIGHT, x1 - x0, height))
+                band.setBrush(MONTH_BAND)
+                band.setPen(Qt.PenStyle.NoPen)
+                band.setZValue(-10)
+                self._scene.addItem(band)
+            shade = not shade
+            month = following
+
+    def _add_blackouts(self, height: float) -> None:
+        for blackout in self._document.plan.availability.blackouts:
+            if blackout.end < self._origin or blackout.start > self._last_day:
+                continue
+            x0 = self._x(blackout.start)
+            x1 = self._x(blackout.end + timedelta(days=1))
+            tooltip = (
+                f"{blackout.label or 'No study'}: "
+                f"{format_day(blackout.start)} – {format_day(blackout.end)}"
+            )
+            band = BlackoutBand(
+                QRectF(x0, AXIS_HEIGHT, x1 - x0, height - AXIS_HEIGHT), blackout.label, tooltip
+            )
+            self._scene.addItem(band)
+
+    def _add_today(self, today: date, height: float) -> None:
+        x = self._x(today) + self._ppd / 2
+        line = self._scene.addLine(x, AXIS_HEIGHT, x, height)
+        pen = line.pen()
+        pen.setColor(TODAY)
+        pen.setWidthF(1.5)
+        line.setPen(pen)
+        line.setZValue(9)
+
+    def _place_overlays(self) -> None:
+        """Pin the axis to the top of the visible area and centre the message cards in it."""
+        visible = self.mapToScene(self.viewport().rect()).boundingRect()
+        if self._axis is not None:
+            self._axis.setPos(0, max(0.0, visible.top()))
+            self._axis.follow_left(max(0.0, visible.left()))
+        centre_x = visible.center().x()
+        top = max(visible.top() + AXIS_HEIGHT, ROWS_TOP) + 28
+        for card in (self._callout, self._refusal):
+            if card is not None:
+                size = card.size
+                card.setPos(max(8.0, centre_x - size.width() / 2), top)
+                top += size.height() + 12
+
+    def _show_selection(self, entry_id: str, scroll: bool = True) -> None:
+        for row in self._rows:
+            selected = row.entry_id == entry_id
+            if row.background is not None:
+                row.background.set_selected(selected)
+            if row.bar is not None:
+                row.bar.set_selected(selected)
+        if entry_id and scroll:
+            self.ensure_entry_visible(entry_id)
+
+    def _row(self, entry_id: str) -> _Row | None:
+        for row in self._rows:
+            if row.entry_id == entry_id:
+                return row
+        return None
+
+    # --- zoom -------------------------------------------------------------------------
+
+    def _set_scale(self, pixels_per_day: float, anchor_x: float | None = None) -> None:
+        """Change pixels per day and lay out again, keeping the day under ``anchor_x``
+        (a viewport x) where it was."""
+        pixels_per_day = max(MIN_PIXELS_PER_DAY, min(MAX_PIXELS_PER_DAY, pixels_per_day))
+        if anchor_x is None:
+            anchor_x = self.viewport().width() / 2
+        anchor_days = self.mapToScene(int(anchor_x), 0).x() / self._ppd
+        self._ppd = pixels_per_day
+        self._rebuild()
+        self.horizontalScrollBar().setValue(round(anchor_days * self._ppd - anchor_x))
+        self._place_overlays()
+
+    def _zoom_to(self, pixels_per_day: float, anchor_x: float | None = None) -> None:
+        self._set_scale(pixels_per_day, anchor_x)
+
+    # --- events -----------------------------------------------------------------------
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        super().scrollContentsBy(dx, dy)
+        self._place_overlays()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        old = event.oldSize()
+        if old.width() < event.size().width() or old.height() < event.size().height():
+            self._rebuild()
+        self._place_overlays()
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            steps = event.angleDelta().y() / 120
+            if steps:
+                self._zoom_to(self._ppd * ZOOM_STEP**steps, event.position().x())
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Keyboard alternatives; the main window's shortcuts, when it has them, come first."""
+        ids = self._document.entry_ids()
+        current = self._document.selected_entry_id
+        index = ids.index(current) if current in ids else -1
+        key = event.key()
+        ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+        if event.matches(QKeySequence.StandardKey.ZoomIn):
+            self.zoom_in()
+        elif event.matches(QKeySequence.StandardKey.ZoomOut):
+            self.zoom_out()
+        elif key in (Qt.Key.Key_Up, Qt.Key.Key_Down) and ids:
+            step = -1 if key == Qt.Key.Key_Up else 1
+            if ctrl and index >= 0:
+                target = index + step
+                if 0 <= target < len(ids):
+                    self._document.move_entry(current, target)
+                    self.ensure_entry_visible(current)
+            else:
+                target = max(0, min(len(ids) - 1, index + step if index >= 0 else 0))
+                self._document.select(ids[target])
+        elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and index >= 0:
+            self._document.remove_entry(current)
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            entry_id = self._entry_at(event.position())
+            self._press_pos = event.position().toPoint()
+            self._press_entry = entry_id
+            self._document.select(entry_id)
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if (
+            self._press_pos is not None
+            and self._press_entry
+            and event.buttons() & Qt.MouseButton.LeftButton
+        ):
+            distance = (event.position().toPoint() - self._press_pos).manhattanLength()
+            if distance >= QApplication.startDragDistance():
+                entry_id = self._press_entry
+                self._press_pos = None
+                self._press_entry = ""
+                self._start_drag(entry_id)
+                event.accept()
+                return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        self._press_pos = None
+        self._press_entry = ""
+        super().mouseReleaseEvent(event)
+
+    def _entry_at(self, position: QPointF) -> str:
+        """The entry whose row is under a viewport position ('' for none)."""
+        for item in self.items(position.toPoint()):
+            entry_id = entry_id_of(item)
+            if entry_id:
+                return entry_id
+        return ""
+
+    def _start_drag(self, entry_id: str) -> None:
+        schedule = self._document.schedule
+        if schedule is None or self._document.read_only:
+            return
+        item = schedule.for_entry(entry_id)
+        label = entry_label(item)
+        drag = QDrag(self)
+        drag.setMimeData(entry_mime(entry_id, label))
+        drag.setPixmap(
+            self._drag_picture(label, QColor(TIER_COLORS[Tier(item.certification.tier)]))
+        )
+        drag.setHotSpot(QPoint(12, 14))
+        drag.exec(Qt.DropAction.MoveAction)
+        self._indicator.hide()
+
+    def _drag_picture(self, label: str, colour: QColor) -> QPixmap:
+        font = ui_font(8.5, QFont.Weight.DemiBold)
+        ratio = self.devicePixelRatioF()
+        width = int(text_width(font, label) + 24)
+        pixmap = QPixmap(int(width * ratio), int(28 * ratio))
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        colour.setAlpha(225)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        painter.drawRoundedRect(QRectF(0, 0, width, 28), 6, 6)
+        painter.setPen(QColor("#FFFFFF"))
+        painter.setFont(font)
+        painter.drawText(QRectF(12, 0, width - 16, 28), Qt.AlignmentFlag.AlignVCenter, label)
+        painter.end()
+        return pixmap
+
+    # --- drops ------------------------------------------------------------------------
+
+    def _acceptable(self, event: QDropEvent) -> bool:
+        """Whether a drag carries something the plan takes: a certification, or one of this
+        plan's entries."""
+        if self._document.read_only:
+            return False
+        data = event.mimeData()
+        if decode_certification(data) is not None:
+            return True
+        entry_id = decode_entry(data)
+        return entry_id is not None and entry_id in self._document.entry_ids()
+
+    def _drop_index(self, position: QPointF) -> int:
+        """Insertion index for a viewport position: before the row under it (upper half),
+        after it (lower half), or at the end below the last row."""
+        count = len(self._rows) if self._document.schedule is not None else 0
+        y = self.mapToScene(position.toPoint()).y() - ROWS_TOP
+        if y < 0:
+            return 0
+        row, within = divmod(y, ROW_HEIGHT)
+        if row >= count:
+            return len(self._document.entry_ids()) if count == 0 else count
+        return int(row) + (1 if within >= ROW_HEIGHT / 2 else 0)
+
+    def _show_indicator(self, position: QPointF) -> None:
+        index = self._drop_index(position)
+        visible = self.mapToScene(self.viewport().rect()).boundingRect()
+        self._indicator.place(
+            index, visible.left() + 4, ROWS_TOP + index * ROW_HEIGHT, visible.width() - 12
+        )
+        self._autoscroll(position)
+
+    def _autoscroll(self, position: QPointF) -> None:
+        margin = 28
+        bar = self.verticalScrollBar()
+        if position.y() < AXIS_HEIGHT + margin:
+            bar.setValue(bar.value() - 12)
+        elif position.y() > self.viewport().height() - margin:
+            bar.setValue(bar.value() + 12)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._acceptable(event):
+            event.acceptProposedAction()
+            self._hide_refusal()
+            self._show_indicator(event.position())
+        else:
+            event.ignore()
+            self._show_refusal(READ_ONLY_DROP if self._document.read_only else REFUSED_DROP)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if self._acceptable(event):
+            event.acceptProposedAction()
+            self._show_indicator(event.position())
+        else:
+            event.ignore()
+            self._indicator.hide()
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        self._indicator.hide()
+        event.accept()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        self._indicator.hide()
+        if not self._acceptable(event):
+            event.ignore()
+            return
+        index = self._drop_index(event.position())
+        data = event.mimeData()
+        cert_id = decode_certification(data)
+        if cert_id is not None:
+            event.setDropAction(Qt.DropAction.CopyAction)
+            event.accept()
+            new_id = self._document.insert_certification(cert_id, index)
+            if new_id:
+                self.ensure_entry_visible(new_id)
+            return
+        entry_id = decode_entry(data)
+        assert entry_id is not None  # _acceptable checked it
+        old = self._document.entry_ids().index(entry_id)
+        new_index = index - 1 if index > old else index
+        event.setDropAction(Qt.DropAction.MoveAction)
+        event.accept()
+        if new_index != old:
+            self._document.move_entry(entry_id, new_index)
+        self._document.select(entry_id)
+
+    # --- transient refusal message ----------------------------------------------------------
+
+    def _show_refusal(self, text: str) -> None:
+        if self._refusal is not None and self._refusal.scene() is self._scene:
+            self._scene.removeItem(self._refusal)
+        self._refusal = Callout(text, "refusal")
+        self._scene.addItem(self._refusal)
+        self._place_overlays()
+        self._refusal_timer.start(MESSAGE_MS)
+
+    def _hide_refusal(self) -> None:
+        if self._refusal is not None:
+            if self._refusal.scene() is self._scene:
+                self._scene.removeItem(self._refusal)
+            self._refusal = None

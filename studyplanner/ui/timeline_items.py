@@ -1,0 +1,486 @@
+"""The drawn pieces of the timeline: date axis, bars, exam and passed markers, advice badges.
+
+Each piece is assembled once from Qt's own shape and text items, so painting, scrolling and
+zooming run entirely in C++ (fast for long plans, and no Python code runs per paint). The
+timeline view decides where each piece goes and what it means; every piece that belongs to a
+plan entry carries the entry id under ``ENTRY_ID_ROLE`` so a click can find its entry.
+"""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date, timedelta
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainterPath, QPen, QPolygonF
+from PySide6.QtWidgets import (
+    QGraphicsEllipseItem,
+    QGraphicsItem,
+    QGraphicsLineItem,
+    QGraphicsPathItem,
+    QGraphicsPolygonItem,
+    QGraphicsRectItem,
+    QGraphicsSimpleTextItem,
+    QGraphicsTextItem,
+)
+
+ENTRY_ID_ROLE = 0
+"""``QGraphicsItem.data()`` key holding the plan entry id an item belongs to."""
+
+# Geometry, in scene pixels.
+AXIS_HEIGHT = 46.0
+UPPER_TIER_HEIGHT = 24.0
+LANE_HEIGHT = 22.0
+ROWS_TOP = AXIS_HEIGHT + LANE_HEIGHT
+ROW_HEIGHT = 38.0
+BAR_HEIGHT = 22.0
+BAR_RADIUS = 5.0
+MARKER_SIZE = 15.0
+BADGE_SIZE = 16.0
+
+# Colours of the canvas (the tier colours come from the export palette).
+WHITE = QColor("#FFFFFF")
+CANVAS = QColor("#FFFFFF")
+MONTH_BAND = QColor("#F5F7F9")
+GRID_LINE = QColor("#E4E8EC")
+AXIS_BACKGROUND = QColor("#FAFBFC")
+AXIS_BORDER = QColor("#D3D9DF")
+TEXT = QColor("#25292E")
+MUTED_TEXT = QColor("#6B7480")
+TODAY = QColor("#D93025")
+SELECTED_ROW = QColor("#E9F1FD")
+SELECTION_RING = QColor("#1A73E8")
+INSERTION = QColor("#1A73E8")
+BLACKOUT_FILL = QColor(110, 120, 132, 26)
+BLACKOUT_HATCH = QColor(110, 120, 132, 64)
+PASSED = QColor("#8D98A5")
+WARNING = QColor("#F2A900")
+WARNING_EDGE = QColor("#B57F00")
+WARNING_INK = QColor("#3A2A00")
+
+
+def ui_font(point_size: float, weight: QFont.Weight = QFont.Weight.Normal) -> QFont:
+    """The application font at ``point_size``: the timeline never scales text, so it stays
+    crisp at every zoom level."""
+    font = QFont()
+    font.setPointSizeF(point_size)
+    font.setWeight(weight)
+    return font
+
+
+def text_width(font: QFont, text: str) -> float:
+    return QFontMetricsF(font).horizontalAdvance(text)
+
+
+def first_of_month(day: date) -> date:
+    return day.replace(day=1)
+
+
+def next_month(day: date) -> date:
+    """The first day of the month after ``day``'s month."""
+    days = calendar.monthrange(day.year, day.month)[1]
+    return first_of_month(day) + timedelta(days=days)
+
+
+def pen(colour: QColor, width: float = 1.0) -> QPen:
+    line = QPen(colour, width)
+    line.setCosmetic(False)
+    return line
+
+
+def no_pen() -> QPen:
+    return QPen(Qt.PenStyle.NoPen)
+
+
+def add_text(
+    parent: QGraphicsItem, text: str, font: QFont, colour: QColor, x: float, centre_y: float
+) -> QGraphicsSimpleTextItem:
+    """A line of text whose left edge is at ``x`` and vertical centre at ``centre_y``."""
+    item = QGraphicsSimpleTextItem(text)
+    item.setParentItem(parent)
+    item.setFont(font)
+    item.setBrush(colour)
+    item.setPos(x, centre_y - item.boundingRect().height() / 2)
+    return item
+
+
+def _fit(font: QFont, width: float, candidates: list[str]) -> str:
+    for caption in candidates:
+        if text_width(font, caption) + 10 <= width:
+            return caption
+    return ""
+
+
+class DateAxis(QGraphicsRectItem):
+    """The header, in two tiers that adapt to the zoom: month names over week ticks (with the
+    day of each Monday) when months are wide, years over month names when they are narrow; and
+    a "Today" tag. The view pins it to the top of the visible area while scrolling and calls
+    ``follow_left`` so the caption of a partly scrolled-away period stays readable."""
+
+    def __init__(
+        self, origin: date, width: float, pixels_per_day: float, today: date | None
+    ) -> None:
+        super().__init__(0, 0, width, AXIS_HEIGHT)
+        self._origin = origin
+        self._ppd = pixels_per_day
+        self._width = width
+        last_day = origin + timedelta(days=int(width / pixels_per_day))
+        self.detailed = 30 * pixels_per_day >= 84
+        """Month names over weeks (True) or years over months (False)."""
+        self.setBrush(AXIS_BACKGROUND)
+        self.setPen(no_pen())
+        self.setZValue(100)
+
+        caption_font = ui_font(9.0, QFont.Weight.DemiBold)
+        small_font = ui_font(7.5)
+        separators = QPainterPath()
+        ticks = QPainterPath()
+        separators.moveTo(0, UPPER_TIER_HEIGHT + 0.5)
+        separators.lineTo(width, UPPER_TIER_HEIGHT + 0.5)
+        lower_middle = (UPPER_TIER_HEIGHT + AXIS_HEIGHT) / 2
+
+        months: list[tuple[float, float, date]] = []
+        month = first_of_month(origin)
+        while month <= last_day:
+            following = next_month(month)
+            x = self.x_of(max(month, origin))
+            months.append((x, min(self.x_of(following), width) - x, month))
+            month = following
+
+        upper: list[tuple[float, float, list[str]]] = []
+        if self.detailed:
+            upper = [(x, w, [f"{m:%B %Y}", f"{m:%b %Y}", f"{m:%b}"]) for x, w, m in months]
+            week = 7 * pixels_per_day
+            monday = origin + timedelta(days=(7 - origin.weekday()) % 7)
+            while monday <= last_day:
+                x = self.x_of(monday) + 0.5
+                ticks.moveTo(x, AXIS_HEIGHT - 5)
+                ticks.lineTo(x, AXIS_HEIGHT)
+                if week >= 20:
+                    add_text(self, str(monday.day), small_font, MUTED_TEXT, x + 3.5, lower_middle)
+                monday += timedelta(days=7)
+        else:
+            year = origin.year
+            while date(year, 1, 1) <= last_day:
+                x = self.x_of(max(date(year, 1, 1), origin))
+                upper.append((x, min(self.x_of(date(year + 1, 1, 1)), width) - x, [str(year)]))
+                year += 1
+            for x, w, m in months:
+                ticks.moveTo(x + 0.5, UPPER_TIER_HEIGHT)
+                ticks.lineTo(x + 0.5, AXIS_HEIGHT)
+                caption = _fit(small_font, w + 4, [f"{m:%b}", f"{m:%b}"[0]])
+                if caption:
+                    item = add_text(self, caption, small_font, MUTED_TEXT, 0, lower_middle)
+                    item.setX(x + (w - item.boundingRect().width()) / 2)
+
+        self._captions: list[tuple[float, float, QGraphicsSimpleTextItem]] = []
+        for x, w, candidates in upper:
+            separators.moveTo(x + 0.5, 0)
+            separators.lineTo(x + 0.5, AXIS_HEIGHT)
+            caption = _fit(caption_font, w, candidates)
+            if caption:
+                item = add_text(self, caption, caption_font, TEXT, x + 6, UPPER_TIER_HEIGHT / 2)
+                self._captions.append((x, w, item))
+
+        for path, colour in ((separators, AXIS_BORDER), (ticks, AXIS_BORDER)):
+            lines = QGraphicsPathItem(path)
+            lines.setParentItem(self)
+            lines.setPen(pen(colour))
+        border = QGraphicsLineItem(0, AXIS_HEIGHT - 0.5, width, AXIS_HEIGHT - 0.5)
+        border.setParentItem(self)
+        border.setPen(pen(AXIS_BORDER))
+
+        if today is not None and origin <= today <= last_day:
+            self._add_today_tag(self.x_of(today) + pixels_per_day / 2)
+
+    def x_of(self, day: date) -> float:
+        return (day - self._origin).days * self._ppd
+
+    def captions(self) -> list[str]:
+        """The upper tier's captions in order (month names, or years when zoomed out)."""
+        return [item.text() for _x, _w, item in self._captions]
+
+    def follow_left(self, left: float) -> None:
+        """Keep the caption of the period under the visible left edge in view."""
+        for x, width, item in self._captions:
+            if x <= left < x + width:
+                room = x + width - item.boundingRect().width() - 12
+                item.setX(max(x, min(left, room)) + 6)
+            elif item.x() != x + 6:
+                item.setX(x + 6)
+
+    def _add_today_tag(self, centre: float) -> None:
+        font = ui_font(7.5, QFont.Weight.Bold)
+        width = text_width(font, "Today") + 12
+        shape = QPainterPath()
+        shape.addRoundedRect(QRectF(centre - width / 2, UPPER_TIER_HEIGHT + 3, width, 16), 8, 8)
+        tag = QGraphicsPathItem(shape)
+        tag.setParentItem(self)
+        tag.setBrush(TODAY)
+        tag.setPen(no_pen())
+        label = add_text(tag, "Today", font, WHITE, 0, UPPER_TIER_HEIGHT + 11)
+        label.setX(centre - label.boundingRect().width() / 2)
+
+
+class BlackoutBand(QGraphicsPathItem):
+    """A period with no study: a lightly hatched vertical band, its label in the lane under
+    the axis."""
+
+    def __init__(self, rect: QRectF, label: str, tooltip: str) -> None:
+        outline = QPainterPath()
+        outline.addRect(rect)
+        super().__init__(outline)
+        self.label = label
+        self.setBrush(BLACKOUT_FILL)
+        self.setPen(no_pen())
+        self.setToolTip(tooltip)
+        self.setZValue(-5)
+        hatch = QPainterPath()
+        step = 7.0
+        # Lines rising to the right at 45° (x + y = k), clipped to the band by hand.
+        k = rect.left() + rect.top() + step / 2
+        while k < rect.right() + rect.bottom():
+            low_y = min(rect.bottom(), k - rect.left())
+            high_y = max(rect.top(), k - rect.right())
+            hatch.moveTo(k - low_y, low_y)
+            hatch.lineTo(k - high_y, high_y)
+            k += step
+        hatch.moveTo(rect.topLeft())
+        hatch.lineTo(rect.bottomLeft())
+        hatch.moveTo(rect.topRight())
+        hatch.lineTo(rect.bottomRight())
+        lines = QGraphicsPathItem(hatch)
+        lines.setParentItem(self)
+        lines.setPen(pen(BLACKOUT_HATCH))
+        if label:
+            font = ui_font(7.5)
+            font.setItalic(True)
+            add_text(self, label, font, MUTED_TEXT, rect.left() + 4, rect.top() + LANE_HEIGHT / 2)
+
+
+class EntryBar(QGraphicsPathItem):
+    """An entry's study period as a rounded bar in its tier colour. The label is drawn inside
+    when it fits (``label_inside``); otherwise the view writes it after the exam marker."""
+
+    def __init__(
+        self, entry_id: str, rect: QRectF, colour: QColor, label: str, font: QFont
+    ) -> None:
+        shape = QPainterPath()
+        shape.addRoundedRect(rect.adjusted(0.5, 0.5, -0.5, -0.5), BAR_RADIUS, BAR_RADIUS)
+        super().__init__(shape)
+        self.rect = QRectF(rect)
+        self.colour = QColor(colour)
+        self.setBrush(colour)
+        self.setPen(pen(colour.darker(125)))
+        self.setData(ENTRY_ID_ROLE, entry_id)
+        self.setCursor(Qt.CursorShape.OpenHandCursor)
+        self.setZValue(10)
+
+        # A light sheen on the upper half gives the flat bar a little depth.
+        sheen_shape = QPainterPath()
+        sheen_shape.addRoundedRect(
+            rect.adjusted(1.5, 1.5, -1.5, -rect.height() / 2), BAR_RADIUS - 1, BAR_RADIUS - 1
+        )
+        sheen = QGraphicsPathItem(sheen_shape)
+        sheen.setParentItem(self)
+        sheen.setBrush(QColor(255, 255, 255, 30))
+        sheen.setPen(no_pen())
+
+        ring_shape = QPainterPath()
+        ring_shape.addRoundedRect(rect.adjusted(-2.5, -2.5, 2.5, 2.5), 7, 7)
+        self._ring = QGraphicsPathItem(ring_shape)
+        self._ring.setParentItem(self)
+        self._ring.setPen(pen(SELECTION_RING, 2))
+        self._ring.setVisible(False)
+
+        self.label_inside = text_width(font, label) + 16 <= rect.width()
+        if self.label_inside:
+            add_text(self, label, font, WHITE, rect.left() + 8, rect.center().y())
+
+    @property
+    def selected(self) -> bool:
+        return self._ring.isVisible()
+
+    def set_selected(self, selected: bool) -> None:
+        self._ring.setVisible(selected)
+
+
+class ExamMarker(QGraphicsPolygonItem):
+    """The exam day as a diamond milestone in the tier colour; a white dot when the date is
+    pinned by the learner."""
+
+    def __init__(self, entry_id: str, centre: QPointF, colour: QColor, pinned: bool) -> None:
+        half = MARKER_SIZE / 2
+        super().__init__(
+            QPolygonF([QPointF(0, -half), QPointF(half, 0), QPointF(0, half), QPointF(-half, 0)])
+        )
+        self.setPos(centre)
+        self.setBrush(colour.darker(115))
+        self.setPen(pen(WHITE, 2))
+        self.setData(ENTRY_ID_ROLE, entry_id)
+        self.setZValue(12)
+        edge = QGraphicsPolygonItem(self.polygon())
+        edge.setParentItem(self)
+        edge.setPen(pen(colour.darker(160)))
+        if pinned:
+            dot = QGraphicsEllipseItem(-2.5, -2.5, 5, 5)
+            dot.setParentItem(self)
+            dot.setBrush(WHITE)
+            dot.setPen(no_pen())
+
+
+class PassedMarker(QGraphicsEllipseItem):
+    """A passed exam: a muted round check mark on the day it was passed."""
+
+    def __init__(self, entry_id: str, centre: QPointF) -> None:
+        half = MARKER_SIZE / 2
+        super().__init__(-half, -half, MARKER_SIZE, MARKER_SIZE)
+        self.setPos(centre)
+        self.setBrush(PASSED)
+        self.setPen(no_pen())
+        self.setData(ENTRY_ID_ROLE, entry_id)
+        self.setZValue(12)
+        tick = QPainterPath(QPointF(-3.8, 0.2))
+        tick.lineTo(-1.0, 3.0)
+        tick.lineTo(4.0, -2.8)
+        mark = QGraphicsPathItem(tick)
+        mark.setParentItem(self)
+        check_pen = pen(WHITE, 2)
+        check_pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        check_pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        mark.setPen(check_pen)
+
+
+class AdviceBadge(QGraphicsPathItem):
+    """A small amber warning triangle on an entry that has advice; the tooltip says what."""
+
+    def __init__(self, entry_id: str, centre: QPointF, messages: list[str]) -> None:
+        half = BADGE_SIZE / 2
+        triangle = QPainterPath(QPointF(0, -half))
+        triangle.lineTo(half, half - 1.5)
+        triangle.lineTo(-half, half - 1.5)
+        triangle.closeSubpath()
+        super().__init__(triangle)
+        self.messages = list(messages)
+        self.setPos(centre)
+        self.setBrush(WARNING)
+        edge = pen(WARNING_EDGE)
+        edge.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        self.setPen(edge)
+        self.setData(ENTRY_ID_ROLE, entry_id)
+        self.setToolTip("\n\n".join(messages))
+        self.setZValue(14)
+        mark = add_text(self, "!", ui_font(7.5, QFont.Weight.Black), WARNING_INK, 0, 2)
+        mark.setX(-mark.boundingRect().width() / 2)
+
+
+class RowBackground(QGraphicsRectItem):
+    """The full-width strip of one entry's row: a thin separator, tinted when selected."""
+
+    def __init__(self, entry_id: str, top: float, width: float) -> None:
+        super().__init__(0, top, width, ROW_HEIGHT)
+        self.setPen(no_pen())
+        self.setBrush(Qt.BrushStyle.NoBrush)
+        self.setData(ENTRY_ID_ROLE, entry_id)
+        self.setZValue(-8)
+        self._separator = QGraphicsLineItem(
+            0, top + ROW_HEIGHT - 0.5, width, top + ROW_HEIGHT - 0.5
+        )
+        self._separator.setParentItem(self)
+        self._separator.setPen(pen(GRID_LINE))
+
+    @property
+    def selected(self) -> bool:
+        return self.brush().style() != Qt.BrushStyle.NoBrush
+
+    def set_selected(self, selected: bool) -> None:
+        if selected != self.selected:
+            self.setBrush(SELECTED_ROW if selected else Qt.BrushStyle.NoBrush)
+
+
+class InsertionIndicator(QGraphicsLineItem):
+    """Where a drop will land: a blue line between rows with a ring at its start."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        line_pen = pen(INSERTION, 2.5)
+        line_pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        self.setPen(line_pen)
+        self.setZValue(90)
+        self._ring = QGraphicsEllipseItem(-4, -4, 8, 8)
+        self._ring.setParentItem(self)
+        self._ring.setPen(pen(INSERTION, 2))
+        self._ring.setBrush(WHITE)
+        self.index = 0
+        self.hide()
+
+    def place(self, index: int, left: float, y: float, width: float) -> None:
+        self.index = index
+        self.setLine(left + 9, 0, left + width, 0)
+        self._ring.setPos(left + 5, 0)
+        self.setPos(0, y)
+        self.show()
+
+
+CALLOUT_STYLES: dict[str, tuple[QColor, QColor, QColor]] = {
+    "hint": (WHITE, QColor("#C2CCD6"), MUTED_TEXT),
+    "error": (QColor("#FDECEA"), QColor("#E6A39C"), QColor("#8A1C12")),
+    "refusal": (QColor("#323842"), QColor("#323842"), WHITE),
+}
+"""Fill, border and text colour of each kind of message card."""
+
+
+class Callout(QGraphicsPathItem):
+    """A message card drawn in the view: the empty-plan hint, a schedule error, or a refused
+    drop."""
+
+    def __init__(self, text: str, kind: str = "hint") -> None:
+        super().__init__()
+        self.text = text
+        self.kind = kind
+        fill, edge, ink = CALLOUT_STYLES[kind]
+        body = QGraphicsTextItem()
+        body.setParentItem(self)
+        body.setFont(ui_font(10.0))
+        body.setDefaultTextColor(ink)
+        body.setPlainText(text)
+        natural = body.boundingRect().width()
+        body.setTextWidth(min(natural, 470.0))
+        icon = 26.0 if kind == "error" else 0.0
+        text_rect = body.boundingRect()
+        self.size = QRectF(0, 0, text_rect.width() + 32 + icon, text_rect.height() + 16)
+        body.setPos(16 + icon, 8)
+
+        outline = QPainterPath()
+        outline.addRoundedRect(self.size.adjusted(0.5, 0.5, -0.5, -0.5), 10, 10)
+        self.setPath(outline)
+        self.setBrush(fill)
+        border = pen(edge)
+        if kind == "hint":
+            border.setStyle(Qt.PenStyle.DashLine)
+        self.setPen(border)
+        self.setZValue(95)
+
+        shadow = QGraphicsPathItem(outline.translated(0, 2))
+        shadow.setParentItem(self)
+        shadow.setFlag(QGraphicsItem.GraphicsItemFlag.ItemStacksBehindParent)
+        shadow.setBrush(QColor(0, 0, 0, 24))
+        shadow.setPen(no_pen())
+        if kind == "error":
+            centre = QPointF(16 + 8, self.size.height() / 2)
+            dot = QGraphicsEllipseItem(centre.x() - 8, centre.y() - 8, 16, 16)
+            dot.setParentItem(self)
+            dot.setBrush(QColor("#C5221F"))
+            dot.setPen(no_pen())
+            mark = add_text(dot, "!", ui_font(9, QFont.Weight.Black), WHITE, 0, centre.y())
+            mark.setX(centre.x() - mark.boundingRect().width() / 2)
+
+
+def entry_id_of(item: QGraphicsItem | None) -> str:
+    """The plan entry an item (or one of its ancestors) belongs to, or ''."""
+    while item is not None:
+        value = item.data(ENTRY_ID_ROLE)
+        if isinstance(value, str) and value:
+            return value
+        item = item.parentItem()
+    return ""
