@@ -1,0 +1,157 @@
+"""New plan from profile: the suggested path and its reasons follow the answers live."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox
+from pytestqt.qtbot import QtBot
+
+from studyplanner.domain.catalog import Catalog
+from studyplanner.domain.plan import Direction, Role
+from studyplanner.storage.catalog_source import bundled_catalog
+from studyplanner.ui.entry_panel import DecimalSpinBox
+from studyplanner.ui.profile_dialog import FOLLOW_ROLE, NewPlanFromProfileDialog
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return bundled_catalog()
+
+
+@pytest.fixture
+def dialog(qtbot: QtBot, catalog: Catalog) -> NewPlanFromProfileDialog:
+    widget = NewPlanFromProfileDialog(None, catalog)
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def choose(combo: QComboBox, text: str) -> None:
+    index = combo.findText(text)
+    assert index >= 0, text
+    combo.setCurrentIndex(index)
+
+
+def type_into(qtbot: QtBot, box: DecimalSpinBox, text: str) -> None:
+    """Replace the number as a user would; the preview follows every keystroke."""
+    box.lineEdit().selectAll()
+    qtbot.keyClicks(box, text)
+
+
+def answer_developer(qtbot: QtBot, dialog: NewPlanFromProfileDialog) -> None:
+    choose(dialog.role, Role.DEVELOPER.label)
+    type_into(qtbot, dialog.experience, "2")
+    type_into(qtbot, dialog.weekly_hours, "8")
+    choose(dialog.direction, Direction.DEVOPS.label)
+    dialog.start_date.setDate(QDate(2027, 1, 4))
+
+
+def codes(catalog: Catalog, dialog: NewPlanFromProfileDialog) -> list[str]:
+    return [catalog.get(e.certification_id).code for e in dialog.suggestion().plan.entries]
+
+
+def test_developer_with_two_years_heading_for_devops(
+    qtbot: QtBot, catalog: Catalog, dialog: NewPlanFromProfileDialog
+) -> None:
+    answer_developer(qtbot, dialog)
+
+    assert codes(catalog, dialog) == ["DVA-C02", "SAA-C03", "DOP-C02"]
+    plan = dialog.suggestion().plan
+    assert plan.profile.experience_years == 2
+    assert plan.profile.direction is Direction.DEVOPS
+    assert plan.availability.weekly_hours == 8
+    assert plan.start_date == date(2027, 1, 4)
+    assert plan.name == "Software developer path"
+
+    preview = dialog.preview.toPlainText()
+    positions = [preview.index(code) for code in ("DVA-C02", "SAA-C03", "DOP-C02")]
+    assert positions == sorted(positions), "the exams are listed in plan order"
+    for reason in dialog.suggestion().reasons:
+        assert reason.reason in preview.replace("\n", " ")
+    assert "3 exams" in preview
+    assert dialog.create_button.isEnabled()
+
+
+def test_preview_follows_each_answer_live(qtbot: QtBot, dialog: NewPlanFromProfileDialog) -> None:
+    answer_developer(qtbot, dialog)
+    assert "DOP-C02" in dialog.preview.toPlainText()
+
+    choose(dialog.role, Role.DATA.label)
+    choose(dialog.direction, FOLLOW_ROLE)
+
+    preview = dialog.preview.toPlainText()
+    assert "DEA-C01" in preview
+    assert "DOP-C02" not in preview
+    assert dialog.name.placeholderText() == "Data engineer / analyst path"
+
+
+def test_remarks_are_shown(qtbot: QtBot, dialog: NewPlanFromProfileDialog) -> None:
+    answer_developer(qtbot, dialog)
+
+    qtbot.keyClicks(dialog.focus_areas, "SAP, security")
+
+    remarks = dialog.suggestion().remarks
+    assert remarks
+    preview = dialog.preview.toPlainText().replace("\n", " ")
+    for remark in remarks:
+        assert remark in preview
+
+
+def test_few_hours_keep_the_plan_short_and_say_so(
+    qtbot: QtBot, catalog: Catalog, dialog: NewPlanFromProfileDialog
+) -> None:
+    answer_developer(qtbot, dialog)
+
+    type_into(qtbot, dialog.weekly_hours, "3")
+
+    assert codes(catalog, dialog) == ["DVA-C02", "SAA-C03"]
+    assert "3 hours a week" in dialog.preview.toPlainText()
+
+
+def test_plan_name_typed_by_the_user_is_used(
+    qtbot: QtBot, dialog: NewPlanFromProfileDialog
+) -> None:
+    qtbot.keyClicks(dialog.name, "My 2027 plan")
+
+    assert dialog.suggestion().plan.name == "My 2027 plan"
+
+
+def test_ask_returns_the_plan_on_create(
+    qtbot: QtBot, catalog: Catalog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def create(self: NewPlanFromProfileDialog) -> int:
+        answer_developer(qtbot, self)
+        self.create_button.click()
+        return self.result()
+
+    monkeypatch.setattr(NewPlanFromProfileDialog, "exec", create)
+
+    plan = NewPlanFromProfileDialog.ask(None, catalog)
+
+    assert plan is not None
+    assert [catalog.get(e.certification_id).code for e in plan.entries] == [
+        "DVA-C02",
+        "SAA-C03",
+        "DOP-C02",
+    ]
+    assert all(e.notes for e in plan.entries), "each exam keeps its reason in its notes"
+
+
+def test_ask_returns_none_on_cancel(catalog: Catalog, monkeypatch: pytest.MonkeyPatch) -> None:
+    def cancel(self: NewPlanFromProfileDialog) -> int:
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
+        return self.result()
+
+    monkeypatch.setattr(NewPlanFromProfileDialog, "exec", cancel)
+
+    assert NewPlanFromProfileDialog.ask(None, catalog) is None
+
+
+def test_escape_cancels(qtbot: QtBot, dialog: NewPlanFromProfileDialog) -> None:
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+    assert dialog.result() == QDialog.DialogCode.Rejected
