@@ -101,7 +101,8 @@ def test_shows_the_plan(panel: PlanSettingsPanel) -> None:
     assert panel.direction.currentText() == Direction.DEVOPS.label
     assert panel.focus_areas.text() == "serverless, data lake"
     assert panel.weekly_hours.text() == "8 h/week"
-    assert [spin.text() for spin in panel.day_hours] == ["0.75"] * 5 + ["2.125"] * 2
+    days = three_exam_plan().availability.hours_per_weekday
+    assert [spin.text() for spin in panel.day_hours] == [f"{hours:g}" for hours in days]
     assert [panel.blackouts.item(i).text() for i in range(panel.blackouts.count())] == [
         "24 Dec 2026 – 1 Jan 2027  Holidays"
     ]
@@ -152,7 +153,12 @@ def test_one_weekday_changes_only_that_day_and_the_weekly_total(
 def test_leaving_hour_boxes_unchanged_pushes_nothing(
     qtbot: QtBot, panel: PlanSettingsPanel, document: PlanDocument
 ) -> None:
-    # Leaving boxes as they show the plan (weekend 2.125 h) is not an edit.
+    # Quarter and eighth hours show exactly; leaving boxes as they show the plan is no edit.
+    plan = three_exam_plan()
+    plan.availability = WeeklyAvailability(hours_per_weekday=[0.75] * 5 + [2.125] * 2)
+    document.set_plan(plan, None)
+    assert [spin.text() for spin in panel.day_hours] == ["0.75"] * 5 + ["2.125"] * 2
+
     for spin in [panel.weekly_hours, *panel.day_hours, panel.experience]:
         spin.editingFinished.emit()
     type_into(qtbot, panel.day_hours[6], panel.day_hours[6].cleanText())
