@@ -193,4 +193,6 @@ class StudyPlan(_Model):
     @property
     def end_of_horizon(self) -> date:
         """The latest date the scheduler will look at before calling a plan unreachable."""
+        if self.start_date > date.max - timedelta(days=365 * 60):
+            return date.max
         return self.start_date + timedelta(days=365 * 60)

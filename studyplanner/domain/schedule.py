@@ -111,9 +111,19 @@ def _consume(
 def schedule_plan(plan: StudyPlan, catalog: Catalog) -> Schedule:
     """Compute study windows and exam dates for every entry of ``plan``.
 
-    Raises ``ScheduleError`` when there is something to study but no hours to study it in,
-    and ``KeyError`` for a certification id the catalog does not know.
+    Raises ``ScheduleError`` when there is something to study but no hours to study it in
+    (or the dates would run past the end of the calendar), and ``KeyError`` for a
+    certification id the catalog does not know.
     """
+    try:
+        return _schedule(plan, catalog)
+    except OverflowError as exc:  # a date after 9999-12-31
+        raise ScheduleError(
+            "the plan's dates would run past the year 9999; check the start and pinned dates"
+        ) from exc
+
+
+def _schedule(plan: StudyPlan, catalog: Catalog) -> Schedule:
     availability = plan.availability
     cursor = plan.start_date
     years = plan.profile.experience_years

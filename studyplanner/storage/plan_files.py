@@ -9,11 +9,14 @@
 
 from __future__ import annotations
 
+import contextlib
+import glob
 import json
+import math
 import re
 import shutil
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -53,8 +56,13 @@ def _migrate_1_to_2(raw: RawPlan) -> RawPlan:
     old = out.get("availability")
     if isinstance(old, dict) and "weekly_hours" in old:
         weekly = old.get("weekly_hours")
-        if not isinstance(weekly, int | float) or isinstance(weekly, bool):
-            raise ValueError("availability.weekly_hours: must be a number")
+        if (
+            not isinstance(weekly, int | float)
+            or isinstance(weekly, bool)
+            or not math.isfinite(weekly)
+            or not 0 <= weekly <= 168
+        ):
+            raise ValueError("field 'availability.weekly_hours' must be a number from 0 to 168")
         spread = WeeklyAvailability.spread(float(weekly))
         out["availability"] = {
             "hours_per_weekday": spread.hours_per_weekday,
@@ -95,7 +103,8 @@ def parse_plan(data: bytes, path: Path, catalog: Catalog) -> tuple[StudyPlan, bo
     version. Raises ``PlanFileError`` for anything unusable."""
     if len(data) > MAX_PLAN_BYTES:
         raise PlanFileError(
-            path, f"is {len(data) / 1e6:.1f} MB; plan files are at most {MAX_PLAN_BYTES // 2**20} MB"
+            path,
+            f"is {len(data) / 1e6:.1f} MB; plan files are at most {MAX_PLAN_BYTES // 2**20} MB",
         )
     try:
         text = data.decode("utf-8")
@@ -104,12 +113,15 @@ def parse_plan(data: bytes, path: Path, catalog: Catalog) -> tuple[StudyPlan, bo
     try:
         raw = json.loads(text)
     except json.JSONDecodeError as exc:
-        hint = " (the file looks truncated)" if exc.pos >= len(text.rstrip()) else ""
+        truncated = exc.msg.startswith("Unterminated") or exc.pos >= len(text.rstrip())
+        hint = " (the file looks truncated)" if truncated else ""
         raise PlanFileError(
             path, f"is not valid JSON at line {exc.lineno}, column {exc.colno}{hint}"
         ) from exc
     except RecursionError as exc:
         raise PlanFileError(path, "is nested too deeply to be a plan") from exc
+    except ValueError as exc:  # e.g. an integer with more digits than Python will convert
+        raise PlanFileError(path, "holds a number too long to be part of a plan") from exc
     if not isinstance(raw, dict):
         raise PlanFileError(path, "does not hold a plan (expected a JSON object)")
     version = raw.get("schema_version")
@@ -126,13 +138,18 @@ def parse_plan(data: bytes, path: Path, catalog: Catalog) -> tuple[StudyPlan, bo
     if migrated:
         try:
             raw = migrate(raw)
-        except (ValueError, TypeError, KeyError) as exc:
-            raise PlanFileError(path, f"cannot be upgraded from format {version}: {exc}") from exc
+        except (ValueError, TypeError, KeyError, ArithmeticError) as exc:
+            reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            raise PlanFileError(
+                path, f"cannot be upgraded from format {version}: {reason}"
+            ) from exc
     try:
         plan = StudyPlan.model_validate(raw)
     except ValidationError as exc:
         first = exc.errors()[0]
-        raise PlanFileError(path, f"field '{_field_name(tuple(first['loc']))}': {first['msg']}") from exc
+        raise PlanFileError(
+            path, f"field '{_field_name(tuple(first['loc']))}': {first['msg']}"
+        ) from exc
     for index, entry in enumerate(plan.entries):
         if entry.certification_id not in catalog:
             raise PlanFileError(
@@ -160,8 +177,10 @@ def load_plan(path: Path, catalog: Catalog) -> StudyPlan:
         raise PlanFileError(path, f"cannot be read ({exc.strerror or exc})") from exc
     plan, migrated = parse_plan(data, path, catalog)
     if migrated:
-        backup_file(path)
-        save_plan(plan, path)
+        # save_plan backs the old file up before replacing it. If the folder is read-only the
+        # file stays in its old format, untouched, and the plan still opens.
+        with contextlib.suppress(PlanFileError):
+            save_plan(plan, path)
     return plan
 
 
@@ -184,6 +203,8 @@ def _existing_version(path: Path) -> int | None:
 
 def save_plan(plan: StudyPlan, path: Path) -> None:
     """Write ``plan`` atomically; the previous file (if any) goes to the backups first."""
+    if path.is_dir():
+        raise PlanFileError(path, "is a folder, not a plan file")
     if path.exists():
         version = _existing_version(path)
         if version is not None and version > PLAN_SCHEMA_VERSION:
@@ -193,7 +214,12 @@ def save_plan(plan: StudyPlan, path: Path) -> None:
                 "refusing to overwrite it",
                 newer=True,
             )
-        backup_file(path)
+        try:
+            backup_file(path)
+        except OSError as exc:
+            raise PlanFileError(
+                path, f"could not be backed up before saving ({exc.strerror or exc})"
+            ) from exc
     try:
         atomic_write_text(path, plan_to_json(plan))
     except OSError as exc:
@@ -210,8 +236,11 @@ def backup_file(path: Path) -> Path | None:
         return None
     folder = backup_folder(path)
     folder.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now().strftime("%Y%m%dT%H%M%S%f")
-    target = folder / f"{path.stem}.{stamp}{path.suffix}"
+    now = datetime.now()
+    target = folder / f"{path.stem}.{now:%Y%m%dT%H%M%S%f}{path.suffix}"
+    while target.exists():  # two saves within the clock's resolution must not share a name
+        now += timedelta(microseconds=1)
+        target = folder / f"{path.stem}.{now:%Y%m%dT%H%M%S%f}{path.suffix}"
     shutil.copy2(path, target)
     for old in list_backups(path)[KEEP_BACKUPS:]:
         old.unlink(missing_ok=True)
@@ -223,7 +252,8 @@ def list_backups(path: Path) -> list[Path]:
     folder = backup_folder(path)
     if not folder.is_dir():
         return []
-    return sorted(folder.glob(f"{path.stem}.*{path.suffix}"), key=lambda p: p.name, reverse=True)
+    pattern = f"{glob.escape(path.stem)}.*{glob.escape(path.suffix)}"
+    return sorted(folder.glob(pattern), key=lambda p: p.name, reverse=True)
 
 
 def latest_good_backup(path: Path, catalog: Catalog) -> tuple[Path, StudyPlan] | None:

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 import pytest
 
 from studyplanner.domain.catalog import Catalog
-from studyplanner.domain.plan import Blackout, EntryStatus
+from studyplanner.domain.plan import Blackout, EntryStatus, StudyPlan
 from studyplanner.domain.schedule import ScheduleError, hours_between, schedule_plan
 from tests.domain.plans import MONDAY, entry, plan
 
@@ -173,3 +173,34 @@ def test_a_long_plan_ends_where_the_hours_say(catalog: Catalog) -> None:
     availability = schedule.plan.availability
     assert hours_between(availability, item.study_start, item.study_end) >= 300
     assert hours_between(availability, item.study_start, item.study_end - timedelta(days=1)) < 300
+
+
+@pytest.mark.parametrize(
+    "study_plan",
+    [
+        plan(entry("cloud-practitioner"), start=date(9999, 12, 20)),
+        plan(entry("cloud-practitioner", pinned=date.max), entry("developer-associate")),
+        plan(entry("cloud-practitioner", hours=5000), start=date(9999, 12, 1), week=[0.25] * 7),
+    ],
+    ids=["start-near-the-end-of-the-calendar", "pinned-on-the-last-day", "long-study"],
+)
+def test_dates_past_the_calendar_are_a_schedule_error(
+    catalog: Catalog, study_plan: StudyPlan
+) -> None:
+    with pytest.raises(ScheduleError, match="9999"):
+        schedule_plan(study_plan, catalog)
+
+
+def test_a_plan_may_start_in_the_distant_past(catalog: Catalog) -> None:
+    item = schedule_plan(
+        plan(entry("cloud-practitioner", hours=10), start=date(1, 1, 1), week=TEN_A_DAY), catalog
+    ).entries[0]
+    assert item.exam_date == date(1, 1, 2)
+
+
+def test_a_plan_late_in_the_calendar_still_schedules_when_it_fits(catalog: Catalog) -> None:
+    item = schedule_plan(
+        plan(entry("cloud-practitioner", hours=10), start=date(9999, 6, 1), week=TEN_A_DAY),
+        catalog,
+    ).entries[0]
+    assert item.exam_date == date(9999, 6, 2)

@@ -20,12 +20,12 @@ from studyplanner.domain.plan import (
     StudyPlan,
     WeeklyAvailability,
 )
-from studyplanner.domain.schedule import Schedule, hours_between, schedule_plan
+from studyplanner.domain.schedule import Schedule, ScheduleError, hours_between, schedule_plan
 from studyplanner.storage.catalog_source import bundled_catalog
 
 CATALOG: Catalog = bundled_catalog()
 CERT_IDS = [c.id for c in CATALOG]
-PROPERTY_SETTINGS = settings(max_examples=80, deadline=None)
+PROPERTY_SETTINGS = settings(max_examples=60, deadline=None)
 
 quarter_hours = st.integers(min_value=0, max_value=16).map(lambda q: q / 4)
 weeks = st.lists(quarter_hours, min_size=7, max_size=7).filter(lambda w: sum(w) >= 2)
@@ -178,3 +178,34 @@ def test_pins_are_kept_exactly_when_reachable(plan: StudyPlan) -> None:
             assert item.exam_date == pinned and not item.pinned_unreachable
         else:
             assert item.exam_date == item.reachable_exam_date and item.pinned_unreachable
+
+
+@st.composite
+def plans_anywhere_in_the_calendar(draw: st.DrawFn) -> StudyPlan:
+    """Plans whose dates may sit at either end of the calendar."""
+    any_day = st.dates() | st.dates(min_value=date(9999, 1, 1))  # the end is where it breaks
+    start = draw(any_day)
+    entries = [
+        PlanEntry(
+            certification_id=draw(st.sampled_from(CERT_IDS)),
+            pinned_exam_date=draw(st.none() | any_day),
+            hours_override=draw(st.none() | st.integers(min_value=1, max_value=5000)),
+        )
+        for _ in range(draw(st.integers(min_value=1, max_value=3)))
+    ]
+    return StudyPlan(
+        start_date=start,
+        availability=WeeklyAvailability(hours_per_weekday=draw(weeks)),
+        entries=entries,
+    )
+
+
+@PROPERTY_SETTINGS
+@given(plans_anywhere_in_the_calendar())
+def test_any_valid_plan_schedules_or_raises_schedule_error(plan: StudyPlan) -> None:
+    try:
+        schedule = schedule_plan(plan, CATALOG)
+    except ScheduleError:
+        return  # past the year 9999, or more than the 60-year horizon
+    dates = exam_dates(schedule)
+    assert dates == sorted(dates)

@@ -1,0 +1,61 @@
+"""Shared fixtures for the storage tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from studyplanner.domain.catalog import Catalog
+from studyplanner.domain.plan import (
+    Blackout,
+    Direction,
+    EntryStatus,
+    LearnerProfile,
+    PlanEntry,
+    Role,
+    StudyPlan,
+    WeeklyAvailability,
+)
+from studyplanner.storage.catalog_source import bundled_catalog
+
+
+@pytest.fixture(scope="session")
+def catalog() -> Catalog:
+    return bundled_catalog()
+
+
+def full_plan(name: str = "Cloud path ☁") -> StudyPlan:
+    """A plan that uses every field, so a round trip really covers the format."""
+    return StudyPlan(
+        name=name,
+        start_date=date(2026, 3, 2),
+        profile=LearnerProfile(
+            role=Role.DATA,
+            experience_years=1.5,
+            direction=Direction.ML,
+            focus_areas=["data lake", "SageMaker"],
+        ),
+        availability=WeeklyAvailability(
+            hours_per_weekday=[1, 0.5, 1, 0, 1.25, 4, 3.5],
+            blackouts=[Blackout(start=date(2026, 8, 1), end=date(2026, 8, 14), label="Summer")],
+        ),
+        entries=[
+            PlanEntry(
+                certification_id="cloud-practitioner",
+                status=EntryStatus.PASSED,
+                passed_on=date(2025, 11, 20),
+            ),
+            PlanEntry(
+                certification_id="data-engineer-associate",
+                status=EntryStatus.STUDYING,
+                hours_logged=22.5,
+                hours_override=90,
+                notes="Glue and Kinesis first.\nThen Redshift — «important».",
+            ),
+            PlanEntry(
+                certification_id="machine-learning-engineer-associate",
+                pinned_exam_date=date(2026, 12, 15),
+            ),
+        ],
+    )

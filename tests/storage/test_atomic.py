@@ -1,0 +1,53 @@
+"""Atomic writes: the file holds the old content or the new, and no temp files are left."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from studyplanner.storage.atomic import atomic_write_bytes, atomic_write_text
+
+
+def test_writes_and_replaces_whole_files(tmp_path: Path) -> None:
+    target = tmp_path / "deep" / "folder" / "file.json"
+    atomic_write_text(target, "first")
+    atomic_write_text(target, "second ✓")
+    assert target.read_text(encoding="utf-8") == "second ✓"
+    assert os.listdir(target.parent) == ["file.json"]
+
+
+@pytest.mark.parametrize("failing", ["fsync", "replace"])
+def test_a_failed_write_leaves_the_old_file_and_no_temp_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failing: str
+) -> None:
+    target = tmp_path / "file.json"
+    target.write_bytes(b"old")
+
+    def broken(*_args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, failing, broken)
+    with pytest.raises(OSError, match="No space"):
+        atomic_write_bytes(target, b"new" * 1000)
+    monkeypatch.undo()
+    assert target.read_bytes() == b"old"
+    assert os.listdir(tmp_path) == ["file.json"]
+
+
+def test_an_interrupted_write_leaves_the_old_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "file.json"
+    target.write_bytes(b"old")
+
+    def interrupted(*_args: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "fsync", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        atomic_write_bytes(target, b"new")
+    monkeypatch.undo()
+    assert target.read_bytes() == b"old"
+    assert os.listdir(tmp_path) == ["file.json"]

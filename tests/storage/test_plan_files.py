@@ -1,0 +1,405 @@
+"""Plan files: round trips, backups, refusing bad or newer files, migrating old ones."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from studyplanner.domain.catalog import Catalog
+from studyplanner.domain.plan import PLAN_SCHEMA_VERSION, StudyPlan
+from studyplanner.storage import paths
+from studyplanner.storage.plan_files import (
+    KEEP_BACKUPS,
+    MAX_PLAN_BYTES,
+    MIGRATIONS,
+    PlanFileError,
+    latest_good_backup,
+    list_backups,
+    list_plans,
+    load_plan,
+    migrate,
+    new_plan_path,
+    plan_json_schema,
+    plan_to_json,
+    save_plan,
+)
+from tests.storage.conftest import full_plan
+
+
+def plan_path(name: str = "career.json") -> Path:
+    return paths.plans_dir() / name
+
+
+def saved_document(plan: StudyPlan | None = None) -> dict[str, Any]:
+    document: dict[str, Any] = json.loads(plan_to_json(plan or full_plan()))
+    return document
+
+
+def write(path: Path, content: bytes | str | object) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    elif isinstance(content, str):
+        path.write_text(content, encoding="utf-8")
+    else:
+        path.write_text(json.dumps(content), encoding="utf-8")
+    return path
+
+
+# --- round trip and atomic save ---------------------------------------------------------
+
+
+def test_save_then_load_gives_the_same_plan(catalog: Catalog) -> None:
+    plan = full_plan()
+    path = plan_path()
+    save_plan(plan, path)
+    assert load_plan(path, catalog) == plan
+    assert json.loads(path.read_text(encoding="utf-8"))["schema_version"] == PLAN_SCHEMA_VERSION
+
+
+def test_a_failed_save_keeps_the_previous_file(
+    catalog: Catalog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = plan_path()
+    save_plan(full_plan("Before"), path)
+    before = path.read_bytes()
+
+    def disk_full(*_args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", disk_full)
+    with pytest.raises(PlanFileError, match="could not be saved") as caught:
+        save_plan(full_plan("After"), path)
+    monkeypatch.undo()
+
+    assert str(path) in str(caught.value)
+    assert path.read_bytes() == before
+    assert sorted(os.listdir(path.parent)) == ["career.json"]  # no temp file left behind
+    assert load_plan(path, catalog).name == "Before"
+
+
+# --- backups ------------------------------------------------------------------------------
+
+
+def test_each_overwrite_keeps_the_previous_version_as_a_backup() -> None:
+    path = plan_path()
+    save_plan(full_plan("v1"), path)
+    assert list_backups(path) == []  # nothing was overwritten yet
+    first = path.read_bytes()
+    save_plan(full_plan("v2"), path)
+    backups = list_backups(path)
+    assert len(backups) == 1
+    assert backups[0].read_bytes() == first
+    assert not backups[0].is_relative_to(paths.plans_dir())  # backups are not listed as plans
+
+
+def test_only_the_last_ten_versions_are_kept(catalog: Catalog) -> None:
+    path = plan_path()
+    for version in range(1, 15):
+        save_plan(full_plan(f"v{version}"), path)
+    backups = list_backups(path)
+    assert len(backups) == KEEP_BACKUPS == 10
+    names = [json.loads(b.read_text(encoding="utf-8"))["name"] for b in backups]
+    assert names == [f"v{v}" for v in range(13, 3, -1)]  # newest first, v14 is the file itself
+    assert load_plan(path, catalog).name == "v14"
+
+
+def test_backups_of_a_plan_with_glob_characters_in_its_name(catalog: Catalog) -> None:
+    path = plan_path("team [2026] *draft*?.json")
+    for version in range(1, 13):
+        save_plan(full_plan(f"v{version}"), path)
+    assert len(list_backups(path)) == KEEP_BACKUPS
+    found = latest_good_backup(path, catalog)
+    assert found is not None and found[1].name == "v11"
+
+
+def test_latest_good_backup_skips_damaged_backups(catalog: Catalog) -> None:
+    path = plan_path()
+    for version in ("v1", "v2", "v3"):
+        save_plan(full_plan(version), path)
+    newest = list_backups(path)[0]
+    newest.write_bytes(newest.read_bytes()[:100])  # v2's backup is damaged
+    found = latest_good_backup(path, catalog)
+    assert found is not None
+    backup, plan = found
+    assert plan.name == "v1"
+    assert backup == list_backups(path)[1]
+
+
+def test_latest_good_backup_without_backups_is_none(catalog: Catalog) -> None:
+    path = plan_path()
+    assert latest_good_backup(path, catalog) is None
+    save_plan(full_plan(), path)
+    assert latest_good_backup(path, catalog) is None
+
+
+# --- files that cannot be loaded ---------------------------------------------------------
+
+
+def _truncated() -> bytes:
+    text = plan_to_json(full_plan())
+    return text[: len(text) // 2].encode("utf-8")
+
+
+def _with(**changes: Any) -> bytes:
+    document = saved_document()
+    document.update(changes)
+    return json.dumps(document).encode("utf-8")
+
+
+def _with_entry(index: int, **changes: Any) -> bytes:
+    document = saved_document()
+    document["entries"][index].update(changes)
+    return json.dumps(document).encode("utf-8")
+
+
+BAD_FILES = {
+    "truncated": (_truncated(), "truncated"),
+    "not-json": (b"Plan: learn AWS\n", "not valid JSON"),
+    "empty": (b"", "not valid JSON"),
+    "entries-is-a-number": (_with(entries=5), "field 'entries'"),
+    "entries-is-null": (_with(entries=None), "field 'entries'"),
+    "name-is-a-list": (_with(name=["a"]), "field 'name'"),
+    "bad-start-date": (_with(start_date="next Tuesday"), "field 'start_date'"),
+    "hours-over-24": (
+        _with(availability={"hours_per_weekday": [25, 1, 1, 1, 1, 1, 1], "blackouts": []}),
+        "field 'availability.hours_per_weekday.0'",
+    ),
+    "unknown-certification": (
+        _with_entry(1, certification_id="quantum-associate"),
+        "field 'entries.1.certification_id': unknown certification 'quantum-associate'",
+    ),
+    "negative-hours-logged": (_with_entry(2, hours_logged=-4), "field 'entries.2.hours_logged'"),
+    "unknown-field": (_with(colour="blue"), "field 'colour'"),
+    "not-utf8": ("plan «é»".encode("latin-1"), "not UTF-8"),
+    "a-json-list": (b"[1, 2, 3]", "expected a JSON object"),
+    "a-json-string": (b'"plan"', "expected a JSON object"),
+    "no-schema-version": (
+        json.dumps({k: v for k, v in saved_document().items() if k != "schema_version"}).encode(),
+        "field 'schema_version'",
+    ),
+    "schema-version-text": (_with(schema_version="2"), "field 'schema_version'"),
+    "schema-version-zero": (_with(schema_version=0), "field 'schema_version'"),
+    "schema-version-true": (_with(schema_version=True), "field 'schema_version'"),
+    "deeply-nested": (b"[" * 100_000 + b"]" * 100_000, "plan"),
+    "a-number-too-long": (
+        b'{"schema_version": 2, "name": ' + b"7" * 5000 + b"}",
+        "number",
+    ),
+    "v1-infinite-hours": (
+        b'{"schema_version": 1, "availability": {"weekly_hours": Infinity}}',
+        "weekly_hours",
+    ),
+    "v1-negative-hours": (
+        b'{"schema_version": 1, "availability": {"weekly_hours": -3}}',
+        "weekly_hours",
+    ),
+    "v1-entries-not-objects": (
+        b'{"schema_version": 1, "entries": [5]}',
+        "field 'entries.0'",
+    ),
+}
+
+
+@pytest.mark.parametrize(("content", "expected"), BAD_FILES.values(), ids=BAD_FILES.keys())
+def test_a_bad_file_gives_one_clear_message(
+    catalog: Catalog, content: bytes, expected: str
+) -> None:
+    path = write(plan_path(), content)
+    with pytest.raises(PlanFileError) as caught:
+        load_plan(path, catalog)
+    error = caught.value
+    assert error.path == path
+    assert str(error).startswith(f"{path}: ")
+    assert expected in error.message
+    assert "\n" not in str(error), "the message must fit on one line"
+    assert not error.newer
+    assert path.read_bytes() == content, "a file that cannot be loaded is left untouched"
+
+
+def test_an_oversized_file_is_refused_before_reading_it(catalog: Catalog) -> None:
+    text = plan_to_json(full_plan())
+    padding = " " * (MAX_PLAN_BYTES + 1 - len(text.encode("utf-8")))
+    path = write(plan_path(), text + padding)
+    assert path.stat().st_size == MAX_PLAN_BYTES + 1
+    with pytest.raises(PlanFileError, match=r"5\.2 MB; plan files are at most 5 MB") as caught:
+        load_plan(path, catalog)
+    assert str(path) in str(caught.value)
+
+
+def test_a_file_of_exactly_the_limit_still_loads(catalog: Catalog) -> None:
+    plan = full_plan()
+    text = plan_to_json(plan)
+    path = write(plan_path(), text + " " * (MAX_PLAN_BYTES - len(text.encode("utf-8"))))
+    assert path.stat().st_size == MAX_PLAN_BYTES
+    assert load_plan(path, catalog) == plan
+
+
+def test_a_missing_file_or_a_folder_is_a_plan_file_error(catalog: Catalog) -> None:
+    with pytest.raises(PlanFileError, match="does not exist"):
+        load_plan(plan_path("gone.json"), catalog)
+    folder = plan_path("folder.json")
+    folder.mkdir(parents=True)
+    with pytest.raises(PlanFileError, match="is a folder"):
+        load_plan(folder, catalog)
+
+
+def test_saving_over_a_folder_is_a_plan_file_error() -> None:
+    folder = plan_path("folder.json")
+    folder.mkdir(parents=True)
+    with pytest.raises(PlanFileError) as caught:
+        save_plan(full_plan(), folder)
+    assert str(folder) in str(caught.value)
+    assert folder.is_dir()
+
+
+# --- newer files --------------------------------------------------------------------------
+
+
+def newer_file() -> Path:
+    document = saved_document()
+    document["schema_version"] = PLAN_SCHEMA_VERSION + 1
+    document["future_feature"] = {"anything": True}
+    return write(plan_path(), document)
+
+
+def test_a_newer_file_is_refused_for_loading(catalog: Catalog) -> None:
+    path = newer_file()
+    with pytest.raises(PlanFileError, match="newer StudyPlanner") as caught:
+        load_plan(path, catalog)
+    assert caught.value.newer
+
+
+def test_a_newer_file_is_never_overwritten() -> None:
+    path = newer_file()
+    before = path.read_bytes()
+    with pytest.raises(PlanFileError, match="refusing to overwrite") as caught:
+        save_plan(full_plan(), path)
+    assert caught.value.newer
+    assert path.read_bytes() == before
+    assert os.listdir(path.parent) == [path.name]
+
+
+# --- migration from version 1 -------------------------------------------------------------
+
+VERSION_1: dict[str, Any] = {
+    "schema_version": 1,
+    "name": "Old plan",
+    "start_date": "2025-09-01",
+    "profile": {"role": "operations", "experience_years": 3, "focus_areas": ["hybrid network"]},
+    "availability": {
+        "weekly_hours": 8,
+        "blackouts": [{"start": "2025-12-22", "end": "2026-01-02", "label": "Holidays"}],
+    },
+    "entries": [
+        {"certification_id": "cloudops-engineer-associate", "hours_logged": 12.5},
+        {"certification_id": "advanced-networking-specialty", "notes": "after SOA"},
+    ],
+}
+
+
+def test_the_one_to_two_step_on_its_own() -> None:
+    original = json.loads(json.dumps(VERSION_1))
+    upgraded = MIGRATIONS[1](original)
+
+    assert original == VERSION_1, "the step must not change its input"
+    assert upgraded["schema_version"] == 2
+    week = upgraded["availability"]["hours_per_weekday"]
+    assert len(week) == 7 and sum(week) == 8
+    assert upgraded["availability"]["blackouts"] == VERSION_1["availability"]["blackouts"]
+    ids = [e["id"] for e in upgraded["entries"]]
+    assert len(set(ids)) == 2 and all(len(i) == 32 for i in ids)
+    assert upgraded["entries"][0]["hours_logged"] == 12.5
+    assert upgraded["entries"][1]["notes"] == "after SOA"
+    assert StudyPlan.model_validate(upgraded).availability.weekly_hours == 8
+
+
+def test_the_one_to_two_step_keeps_existing_entry_ids() -> None:
+    document = json.loads(json.dumps(VERSION_1))
+    document["entries"][0]["id"] = "a" * 32
+    assert MIGRATIONS[1](document)["entries"][0]["id"] == "a" * 32
+
+
+def test_there_is_a_step_for_every_older_version() -> None:
+    assert sorted(MIGRATIONS) == list(range(1, PLAN_SCHEMA_VERSION))
+    assert migrate(json.loads(json.dumps(VERSION_1)))["schema_version"] == PLAN_SCHEMA_VERSION
+
+
+def test_loading_a_version_1_file_backs_it_up_then_upgrades_it(catalog: Catalog) -> None:
+    path = write(plan_path(), VERSION_1)
+    old_bytes = path.read_bytes()
+
+    plan = load_plan(path, catalog)
+
+    assert plan.schema_version == PLAN_SCHEMA_VERSION
+    assert plan.name == "Old plan"
+    assert plan.availability.weekly_hours == 8
+    assert [e.certification_id for e in plan.entries] == [
+        "cloudops-engineer-associate",
+        "advanced-networking-specialty",
+    ]
+    backups = list_backups(path)
+    assert len(backups) == 1
+    assert backups[0].read_bytes() == old_bytes
+    on_disk = json.loads(path.read_text(encoding="utf-8"))
+    assert on_disk["schema_version"] == PLAN_SCHEMA_VERSION
+    # Reloading gives the same plan, entry ids included: the upgrade happened once.
+    assert load_plan(path, catalog) == plan
+    assert len(list_backups(path)) == 1
+
+
+def test_a_version_1_file_that_cannot_be_written_back_still_loads(
+    catalog: Catalog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write(plan_path(), VERSION_1)
+    old_bytes = path.read_bytes()
+
+    def read_only(*_args: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(os, "replace", read_only)
+    plan = load_plan(path, catalog)
+    monkeypatch.undo()
+
+    assert plan.availability.weekly_hours == 8
+    assert path.read_bytes() == old_bytes
+
+
+# --- plan folder and schema ---------------------------------------------------------------
+
+
+def test_new_plan_paths_are_unique_slugs() -> None:
+    first = new_plan_path("My AWS Plan: 2026!")
+    assert first == paths.plans_dir() / "my-aws-plan-2026.json"
+    save_plan(full_plan(), first)
+    second = new_plan_path("My AWS Plan: 2026!")
+    assert second.name == "my-aws-plan-2026-2.json"
+    assert new_plan_path("☁☁").name == "plan.json"
+
+
+def test_list_plans_shows_plan_files_only(tmp_path: Path) -> None:
+    assert list_plans() == []
+    save_plan(full_plan(), plan_path("a.json"))
+    save_plan(full_plan(), plan_path("a.json"))  # makes a backup, which is not a plan
+    write(plan_path("notes.txt"), b"hello")
+    assert [p.name for p in list_plans()] == ["a.json"]
+
+
+def test_the_json_schema_describes_the_plan_format() -> None:
+    schema = plan_json_schema()
+    json.dumps(schema)  # serialisable as it is
+    assert schema["type"] == "object"
+    assert schema["$schema"].startswith("https://json-schema.org/")
+    assert set(schema["properties"]) == set(StudyPlan.model_fields)
+    assert {"schema_version", "name", "start_date", "profile", "availability", "entries"} <= set(
+        schema["properties"]
+    )
+    entry_schema = schema["$defs"]["PlanEntry"]
+    assert {"certification_id", "hours_override", "pinned_exam_date", "status"} <= set(
+        entry_schema["properties"]
+    )
+    assert schema["additionalProperties"] is False
