@@ -145,6 +145,9 @@ def _font(
     font.setPointSizeF(size)
     font.setWeight(weight)
     font.setKerning(True)
+    # No ligatures: "fi" drawn as one glyph is extracted as U+FB01, and searching the PDF for
+    # "file" or "first" would then miss it.
+    font.setFeature(QFont.Tag("liga"), 0)
     if numbers:
         font.setFeature(QFont.Tag("tnum"), 1)
     return font

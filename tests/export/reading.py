@@ -1,0 +1,80 @@
+"""Reading a report back the way a person does: the text of each page, and where words sit."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pypdf import PdfReader
+
+from studyplanner import cli
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+PageBoxes = tuple[float, float, list[tuple[float, float, float, float]]]
+
+
+def show_json(plan_path: Path, capsys: pytest.CaptureFixture[str]) -> dict[str, Any]:
+    """What `studyplanner show --json` says about the plan: the reference for the report."""
+    assert cli.main(["show", str(plan_path), "--json"]) == 0
+    shown: dict[str, Any] = json.loads(capsys.readouterr().out)
+    return shown
+
+
+def printed(day: str | None) -> str:
+    if day is None:
+        return "—"
+    d = date.fromisoformat(day)
+    return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
+
+
+def table_row(number: int, row: dict[str, Any]) -> str:
+    """The table row a reader sees for one entry of `show --json`, cell by cell."""
+    return " ".join(
+        [
+            str(number),
+            row["code"],
+            row["name"],
+            row["tier"].capitalize(),
+            f"{row['hours']:,g}",
+            printed(row["study_start"]),
+            printed(row["exam_date"]),
+            f"${row['fee_usd']:,}",
+            row["status"].capitalize(),
+        ]
+    )
+
+
+def pdf_pages(path: Path) -> list[str]:
+    """The text of each page, whitespace collapsed, as a reader's search would see it."""
+    return [" ".join(page.extract_text().split()) for page in PdfReader(path).pages]
+
+
+def assert_in_order(text: str, parts: list[str]) -> None:
+    cursor = 0
+    for part in parts:
+        found = text.find(part, cursor)
+        assert found >= 0, f"{part!r} missing (or out of order) after position {cursor}"
+        cursor = found + len(part)
+
+
+def word_boxes(path: Path) -> list[PageBoxes]:
+    """Per page: its width and height, and every word's box (x0, y0, x1, y1) in points."""
+    html = subprocess.run(
+        ["pdftotext", "-bbox", str(path), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    pages: list[PageBoxes] = []
+    for match in re.finditer(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', html, re.S):
+        boxes = [
+            (float(m[1]), float(m[2]), float(m[3]), float(m[4]))
+            for m in re.finditer(
+                r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)"',
+                match.group(3),
+            )
+        ]
+        pages.append((float(match.group(1)), float(match.group(2)), boxes))
+    return pages

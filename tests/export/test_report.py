@@ -1,0 +1,250 @@
+"""The printed report, read back from the PDF the way a reader (or a search) sees it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtPrintSupport import QPrinter
+
+from studyplanner import cli
+from studyplanner.domain.advice import advise
+from studyplanner.domain.catalog import Catalog
+from studyplanner.domain.plan import MAX_TEXT, PlanEntry, StudyPlan
+from studyplanner.domain.schedule import schedule_plan
+from studyplanner.export.cli_support import print_plan_to_pdf
+from studyplanner.export.palette import TIER_COLORS
+from studyplanner.export.report import REPORT_MARGINS_MM, render_report, setup_printer
+from tests.export.plans import HOSTILE_NAME, HOSTILE_NOTE, sixty_plan, small_plan
+from tests.export.reading import (
+    assert_in_order,
+    pdf_pages,
+    printed,
+    show_json,
+    table_row,
+    word_boxes,
+)
+
+MM = 72 / 25.4
+PAPERS = {("a4", False): (595, 842), ("letter", False): (612, 792)}
+PAPERS[("a4", True)] = PAPERS[("a4", False)][::-1]
+PAPERS[("letter", True)] = PAPERS[("letter", False)][::-1]
+
+
+def render(plan: StudyPlan, catalog: Catalog, path: Path, **options: object) -> int:
+    schedule = schedule_plan(plan, catalog)
+    return print_plan_to_pdf(schedule, advise(schedule, catalog), path, **options)  # type: ignore[arg-type]
+
+
+def test_every_entry_is_printed_in_plan_order_as_show_json_reports_it(
+    save: Callable[[StudyPlan], Path], capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    plan_path = save(small_plan())
+    shown = show_json(plan_path, capsys)
+    out = tmp_path / "plan.pdf"
+
+    assert cli.main(["print", str(plan_path), "-o", str(out)]) == 0
+
+    text = " ".join(pdf_pages(out))
+    rows = [table_row(n, row) for n, row in enumerate(shown["entries"], 1)]
+    assert_in_order(text, rows)
+    assert "Passed" in rows[0] and "Studying" in rows[2]
+
+
+def test_header_totals_and_warnings_are_printed(
+    save: Callable[[StudyPlan], Path], capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    plan_path = save(small_plan())
+    shown = show_json(plan_path, capsys)
+    out = tmp_path / "plan.pdf"
+    before = date.today()
+    cli.main(["print", str(plan_path), "-o", str(out)])
+    after = date.today()
+
+    first = pdf_pages(out)[0]
+    text = " ".join(pdf_pages(out))
+    assert first.startswith("AWS CERTIFICATION STUDY PLAN")
+    assert "Dana's path to Solutions Architect Professional" in first
+    assert any(f"Printed {printed(d.isoformat())}" in first for d in (before, after))
+    assert "Software developer · 2 years of AWS experience · heading for Architecture" in first
+    assert "focus: serverless, SAP" in first
+    assert "10.5 h a week (Mon 1 · Tue 1 · Wed 1 · Thu 1 · Fri 0.5 · Sat 3 · Sun 3)" in first
+    assert "no study 21 Dec 2026 – 3 Jan 2027 (Holidays)" in first
+    total = f"Total: 6 exams {shown['total_hours']:,g} {printed(shown['finish_date'])} $1,200"
+    assert total in text
+    assert shown["warnings"], "the pinned date in the small plan is unreachable"
+    for warning in shown["warnings"]:
+        assert warning["message"] in text
+    assert_in_order(text, ["Notes", "CLF-C02 Cloud Practitioner", "Passed first try."])
+
+
+def test_user_text_is_printed_literally_and_loads_nothing(catalog: Catalog, tmp_path: Path) -> None:
+    plan = small_plan().model_copy(update={"name": HOSTILE_NAME})
+    out = tmp_path / "hostile.pdf"
+    render(plan, catalog, out)
+
+    text = " ".join(pdf_pages(out))
+    assert HOSTILE_NOTE in text
+    assert HOSTILE_NAME in text
+    reader = PdfReader(out)
+    assert all(len(page.images) == 0 for page in reader.pages)
+    assert reader.metadata is not None and reader.metadata.title == HOSTILE_NAME
+
+
+@pytest.mark.parametrize(("paper", "landscape"), sorted(PAPERS))
+def test_sixty_entries_paginate_with_page_numbers_and_no_row_lost(
+    catalog: Catalog,
+    tmp_path: Path,
+    paper: str,
+    landscape: bool,
+) -> None:
+    plan = sixty_plan(catalog)
+    schedule = schedule_plan(plan, catalog)
+    out = tmp_path / "sixty.pdf"
+
+    pages = print_plan_to_pdf(
+        schedule, advise(schedule, catalog), out, paper=paper, landscape=landscape
+    )
+
+    texts = pdf_pages(out)
+    assert len(texts) == pages > 2
+    for number, text in enumerate(texts, 1):
+        assert text.endswith(f"Page {number} of {pages}")
+    rows = [
+        table_row(
+            n,
+            {
+                "code": item.certification.code,
+                "name": item.certification.name,
+                "tier": item.certification.tier.value,
+                "hours": item.hours,
+                "study_start": item.study_start and item.study_start.isoformat(),
+                "exam_date": item.exam_date and item.exam_date.isoformat(),
+                "fee_usd": item.certification.exam.fee_usd,
+                "status": item.entry.status.value,
+            },
+        )
+        for n, item in enumerate(schedule.entries, 1)
+    ]
+    assert_in_order(" ".join(texts), rows)
+    for text in texts:  # a page that carries table rows starts them under the column header
+        if any(row in text for row in rows):
+            assert "# EXAM CERTIFICATION TIER HOURS STUDY START EXAM DATE FEE STATUS" in text
+    for row in rows:  # and no row is split across two pages
+        assert any(row in text for text in texts), row
+    width, height = PAPERS[(paper, landscape)]
+    left, top, right, bottom = (m * MM for m in REPORT_MARGINS_MM)
+    for page_width, page_height, boxes in word_boxes(out):
+        assert (round(page_width), round(page_height)) == (width, height)
+        for x0, y0, x1, y1 in boxes:  # every word inside the printable area: nothing clipped
+            assert left - 1 <= x0 and x1 <= width - right + 1, (x0, x1)
+            assert top - 1 <= y0 and y1 <= height - bottom + 1, (y0, y1)
+
+
+def test_a_note_longer_than_a_page_flows_on_without_losing_a_word(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    words = [f"w{n:04d}" for n in range(MAX_TEXT // 6)]
+    note = " ".join(words)[:MAX_TEXT]
+    plan = small_plan()
+    plan.entries[1] = plan.entries[1].model_copy(update={"notes": note})
+    out = tmp_path / "long-note.pdf"
+
+    pages = render(plan, catalog, out)
+
+    texts = pdf_pages(out)
+    kept = note.rsplit(" ", 1)[0].split(" ")
+    assert_in_order(" ".join(texts), kept)
+    assert pages >= 3
+    assert any("Notes (continued)" in t and "SAA-C03 Solutions Architect" in t for t in texts[1:])
+
+
+def test_timeline_is_drawn_as_vectors_in_tier_colours(catalog: Catalog, tmp_path: Path) -> None:
+    out = tmp_path / "plan.pdf"
+    render(small_plan(), catalog, out)
+
+    page = PdfReader(out).pages[0]
+    assert len(page.images) == 0
+    text = " ".join(page.extract_text().split())
+    assert_in_order(text, ["Timeline", "2026", "2027", "2028", "Nov", "Dec", "Jan"])
+    assert_in_order(text, ["1 CLF-C02 2 SAA-C03 3 DVA-C02 4 SAP-C02 5 SCS-C03 6 DOP-C02"])
+    content = page.get_contents()
+    assert content is not None
+    fills = {
+        "#" + "".join(f"{round(float(v) * 255):02X}" for v in m.groups())
+        for m in re.finditer(
+            r"([\d.]+) ([\d.]+) ([\d.]+) scn", content.get_data().decode("latin-1")
+        )
+    }
+    assert set(TIER_COLORS.values()) <= fills
+
+
+def test_a_plan_without_exams_still_prints(catalog: Catalog, tmp_path: Path) -> None:
+    out = tmp_path / "empty.pdf"
+    pages = render(StudyPlan(name="Empty", start_date=date(2027, 1, 4)), catalog, out)
+
+    assert pages == 1
+    text = pdf_pages(out)[0]
+    assert "This plan has no exams yet." in text
+    assert "No warnings for this plan." in text
+
+
+def test_render_report_serves_a_prepared_printer_and_its_page_range(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    """The app's print preview and print dialog hand over their own QPrinter."""
+    schedule = schedule_plan(sixty_plan(catalog), catalog)
+    advice = advise(schedule, catalog)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "range.pdf"))
+    setup_printer(printer, paper="letter", landscape=True)
+    printer.setFromTo(2, 3)
+
+    total = render_report(schedule, advice, printer, printed_on=date(2026, 11, 29))
+    del printer
+
+    texts = pdf_pages(tmp_path / "range.pdf")
+    assert total > 3
+    assert [t[-len(f"Page 2 of {total}") :] for t in texts] == [
+        f"Page 2 of {total}",
+        f"Page 3 of {total}",
+    ]
+
+
+def test_unknown_paper_is_refused(catalog: Catalog, tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="unknown paper 'a5'"):
+        render(small_plan(), catalog, tmp_path / "a5.pdf", paper="a5")
+    assert not (tmp_path / "a5.pdf").exists()
+
+
+def test_a_failed_print_leaves_the_existing_file_alone(
+    catalog: Catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "plan.pdf"
+    out.write_bytes(b"%PDF- the earlier export")
+
+    def broken(*_args: object, **_kwargs: object) -> int:
+        raise OSError("disk full")
+
+    monkeypatch.setattr("studyplanner.export.cli_support.render_report", broken)
+    with pytest.raises(OSError, match="disk full"):
+        render(small_plan(), catalog, out)
+    assert out.read_bytes() == b"%PDF- the earlier export"
+
+
+def test_entries_keep_their_names_when_the_plan_repeats_them(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    plan = small_plan()
+    plan.entries.append(PlanEntry(certification_id="solutions-architect-associate"))
+    out = tmp_path / "repeat.pdf"
+    render(plan, catalog, out)
+
+    text = " ".join(pdf_pages(out))
+    assert text.count("SAA-C03 Solutions Architect – Associate Associate") == 2
+    assert "#7 · SAA-C03 Solutions Architect – Associate is in the plan more than once" in text
