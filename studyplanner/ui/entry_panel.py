@@ -20,12 +20,15 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDoubleSpinBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -75,6 +78,28 @@ def align_form_labels(*forms: QFormLayout) -> None:
     width = max((label.sizeHint().width() for label in labels), default=0)
     for label in labels:
         label.setMinimumWidth(width)
+
+
+def scrolling(content: QWidget) -> QScrollArea:
+    """Let a tall form scroll inside a short dock instead of making the window taller."""
+    area = QScrollArea()
+    area.setWidget(content)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    scroll_bar = area.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+    area.setMinimumWidth(content.minimumSizeHint().width() + scroll_bar)
+    return area
+
+
+def problem_label() -> QLabel:
+    """Where a panel explains a value the plan refused; hidden while all is well."""
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #b3261e;")
+    label.setAccessibleName("Problem")
+    label.hide()
+    return label
 
 
 def validation_message(exc: ValidationError) -> str:
@@ -241,15 +266,12 @@ class EntryPanel(QWidget):
         notes_column.addWidget(self.notes)
         column.addWidget(notes_box, 1)
 
-        self.problem = QLabel()
-        self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #b3261e;")
-        self.problem.hide()
-        column.addWidget(self.problem)
+        self.problem = problem_label()
+        outer.addWidget(self.problem)
         align_form_labels(self._exam_form, hours_form)
 
-        self._stack.addWidget(editor)
-        self._editor = editor
+        self._editor = scrolling(editor)
+        self._stack.addWidget(self._editor)
 
         self.hours.editingFinished.connect(self._commit_hours)
         self.use_estimate.clicked.connect(self._use_estimate)

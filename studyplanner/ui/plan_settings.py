@@ -46,6 +46,8 @@ from studyplanner.ui.entry_panel import (
     align_form_labels,
     format_day,
     from_qdate,
+    problem_label,
+    scrolling,
     to_qdate,
     validation_message,
 )
@@ -105,7 +107,10 @@ class PlanSettingsPanel(QWidget):
     # --- construction --------------------------------------------------------------------
 
     def _build(self) -> None:
-        column = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        content = QWidget()
+        column = QVBoxLayout(content)
 
         plan_box = QGroupBox("Plan")
         plan_form = QFormLayout(plan_box)
@@ -207,11 +212,10 @@ class PlanSettingsPanel(QWidget):
         column.addWidget(blackout_box)
         column.addStretch(1)
 
-        self.problem = QLabel()
-        self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #b3261e;")
-        self.problem.hide()
-        column.addWidget(self.problem)
+        outer.addWidget(scrolling(content), 1)
+        self.problem = problem_label()
+        self.problem.setContentsMargins(9, 0, 9, 9)
+        outer.addWidget(self.problem)
 
         align_form_labels(plan_form, profile_form, time_form, add_form)
 
