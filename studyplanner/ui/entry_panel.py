@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import ValidationError
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, Slot
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -179,7 +179,7 @@ class EntryPanel(QWidget):
         self.placeholder = QLabel(PLACEHOLDER_TEXT)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
-        self.placeholder.setEnabled(False)
+        self.placeholder.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self._stack.addWidget(self.placeholder)
 
         editor = QWidget()
@@ -194,7 +194,7 @@ class EntryPanel(QWidget):
         self.title.setWordWrap(True)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.subtitle = QLabel()
-        self.subtitle.setEnabled(False)
+        self.subtitle.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.dates = QLabel()
         self.dates.setWordWrap(True)
         dates_font = QFont(self.dates.font())
@@ -244,7 +244,7 @@ class EntryPanel(QWidget):
         hours_row.addWidget(self.use_estimate)
         hours_form.addRow("Planned hours:", hours_row)
         self.estimate = QLabel()
-        self.estimate.setEnabled(False)
+        self.estimate.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         hours_form.addRow("", self.estimate)
         self.hours_logged = DecimalSpinBox()
         self.hours_logged.setRange(0.0, MAX_HOURS)
