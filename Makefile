@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck pytest screenshots bench clean help
+.PHONY: run test lint typecheck pytest screenshots bench clean help package smoke-package install-desktop
 
 help:
 	@echo "make run          create .venv if needed and start the app"
@@ -14,6 +14,9 @@ help:
 	@echo "make screenshots  README screenshots under Xvfb (docs/screenshots/)"
 	@echo "make bench        benchmarks (ratios against a baseline in the same run)"
 	@echo "make clean        remove .venv, build output and caches"
+	@echo "make package      build the app folder dist/StudyPlanner/ and its .tar.gz (PyInstaller)"
+	@echo "make smoke-package  run the built app as a user's machine would (after make package)"
+	@echo "make install-desktop  add StudyPlanner to your application menu (desktop entry, icons)"
 
 $(STAMP): pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "StudyPlanner needs Python 3.11 or newer (set PYTHON=python3.11)")'
@@ -44,3 +47,13 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache .hypothesis
+
+# --- the packaged app (packaging/) ------------------------------------------------------------
+package: $(STAMP)
+	$(PY) packaging/build.py --max-size-mb 130
+
+smoke-package:
+	$(PYTHON) packaging/smoke_test.py dist/StudyPlanner/StudyPlanner
+
+install-desktop:
+	packaging/install_desktop.sh

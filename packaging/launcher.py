@@ -1,0 +1,12 @@
+"""Entry point of the packaged app: the same command line as ``studyplanner``, window included.
+
+PyInstaller freezes this script into the ``StudyPlanner`` executable; with no command it opens
+the desktop app, and the process exits with the command line's status.
+"""
+
+import sys
+
+from studyplanner.cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())
