@@ -83,6 +83,9 @@ TODAY_REACH = timedelta(days=120)
 LABEL_GAP = 8.0
 RIGHT_ROOM = 320.0
 """Room kept right of the last exam for its date and label when fitting the plan."""
+SPARE_PAINT = 400.0
+"""How far past the view the canvas is painted, so growing the window rarely needs a new
+layout."""
 MESSAGE_MS = 2600
 
 
@@ -140,15 +143,15 @@ class TimelineView(QGraphicsView):
         self._origin = date.today()
         self._last_day = date.today()
         self._rows: list[_Row] = []
-        self._paint_width = 1.0
+        self._plan = document.plan
+        self._paint_width = self._paint_height = 1.0
         self._axis: DateAxis | None = None
         self._indicator = InsertionIndicator()
         self._callout: Callout | None = None
         self._refusal: Callout | None = None
         self._press_pos: QPoint | None = None
         self._press_entry = ""
-        self.today_override: date | None = None
-        """Tests and screenshots pin "today" here; None means the real date."""
+        self._today_override: date | None = None
 
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
@@ -175,6 +178,16 @@ class TimelineView(QGraphicsView):
     @property
     def pixels_per_day(self) -> float:
         return self._ppd
+
+    @property
+    def today(self) -> date:
+        """The day marked "Today"; tests and screenshots pin it, otherwise the real date."""
+        return self._today_override or date.today()
+
+    @today.setter
+    def today(self, day: date | None) -> None:
+        self._today_override = day
+        self._rebuild()
 
     def zoom_in(self) -> None:
         self._zoom_to(self._ppd * ZOOM_STEP)
@@ -241,6 +254,13 @@ class TimelineView(QGraphicsView):
         row = self._row(entry_id)
         return row.badge if row is not None else None
 
+    def selected_entry_shown(self) -> str:
+        """The entry whose row is drawn highlighted ('' for none)."""
+        for row in self._rows:
+            if row.background is not None and row.background.selected:
+                return row.entry_id
+        return ""
+
     def row_rect(self, index: int) -> QRectF:
         """The scene rectangle of the row at ``index`` (plan order)."""
         return QRectF(0, ROWS_TOP + index * ROW_HEIGHT, self._paint_width, ROW_HEIGHT)
@@ -261,9 +281,6 @@ class TimelineView(QGraphicsView):
 
     # --- geometry ---------------------------------------------------------------------
 
-    def _today(self) -> date:
-        return self.today_override or date.today()
-
     def _x(self, day: date) -> float:
         return (day - self._origin).days * self._ppd
 
@@ -273,14 +290,15 @@ class TimelineView(QGraphicsView):
     def _range(self) -> tuple[date, date, date, bool]:
         """(axis origin, first day, last day, whether today is shown): the plan from its start
         to its last exam, stretched to today when today is near."""
-        plan = self._document.plan
+        # The document hands out deep copies of the plan, so it is read once per layout.
+        self._plan = plan = self._document.plan
         days = [plan.start_date]
         schedule = self._document.schedule
         if schedule is not None:
             for item in schedule.entries:
                 days.extend(d for d in (item.study_start, item.exam_date) if d is not None)
         first, last = min(days), max(days)
-        today = self._today()
+        today = self.today
         show_today = first - TODAY_REACH <= today <= last + TODAY_REACH
         if show_today:
             first, last = min(first, today), max(last, today)
@@ -331,7 +349,7 @@ class TimelineView(QGraphicsView):
     # --- drawing ----------------------------------------------------------------------
 
     def _on_opened(self) -> None:
-        self._rebuild()
+        """A different plan: show all of it (``changed`` has already drawn it)."""
         if self.viewport().width() > 300:
             self.fit_to_plan()
         self.horizontalScrollBar().setValue(0)
@@ -349,10 +367,10 @@ class TimelineView(QGraphicsView):
         self._callout = None
         self._axis = None
 
-        plan = self._document.plan
-        schedule = self._document.schedule
-        today = self._today()
         self._origin, _first, last, show_today = self._range()
+        plan = self._plan
+        schedule = self._document.schedule
+        today = self.today
 
         right = self._x(last + timedelta(days=1))
         entries = schedule.entries if schedule is not None else ()
@@ -367,9 +385,9 @@ class TimelineView(QGraphicsView):
         # The scene (what scrolls) reaches just past what was drawn; the axis, bands and rows
         # are painted further, to fill the view, without adding scroll bars.
         content = QRectF(0, 0, right + 24, ROWS_TOP + (len(entries) + 1) * ROW_HEIGHT)
-        width = max(content.width(), self.viewport().width() + 40.0)
-        height = max(content.height(), self.viewport().height() + 40.0)
-        self._paint_width = width
+        width = max(content.width(), self.viewport().width() + SPARE_PAINT)
+        height = max(content.height(), self.viewport().height() + SPARE_PAINT)
+        self._paint_width, self._paint_height = width, height
         self._last_day = self._day_at(width)
         for row in self._rows:
             row.background = RowBackground(row.entry_id, row.top, width)
@@ -413,7 +431,7 @@ class TimelineView(QGraphicsView):
         bar: EntryBar | None = None
         exam: ExamMarker | None = None
         passed: PassedMarker | None = None
-        cursor = self._x(self._document.plan.start_date)
+        cursor = self._x(self._plan.start_date)
         if item.study_start is not None and item.study_end is not None:
             x0 = self._x(item.study_start)
             x1 = self._x(item.study_end + timedelta(days=1))
@@ -510,7 +528,7 @@ class TimelineView(QGraphicsView):
             month = following
 
     def _add_blackouts(self, height: float) -> None:
-        for blackout in self._document.plan.availability.blackouts:
+        for blackout in self._plan.availability.blackouts:
             if blackout.end < self._origin or blackout.start > self._last_day:
                 continue
             x0 = self._x(blackout.start)
@@ -588,8 +606,8 @@ class TimelineView(QGraphicsView):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        old = event.oldSize()
-        if old.width() < event.size().width() or old.height() < event.size().height():
+        size = self.viewport().size()
+        if size.width() > self._paint_width or size.height() > self._paint_height:
             self._rebuild()
         self._place_overlays()
 
@@ -657,9 +675,12 @@ class TimelineView(QGraphicsView):
         super().mouseMoveEvent(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        pressed = self._press_pos is not None
         self._press_pos = None
         self._press_entry = ""
         super().mouseReleaseEvent(event)
+        if pressed:
+            event.accept()
 
     def _entry_at(self, position: QPointF) -> str:
         """The entry whose row is under a viewport position ('' for none)."""
@@ -705,16 +726,24 @@ class TimelineView(QGraphicsView):
 
     # --- drops ------------------------------------------------------------------------
 
-    def _acceptable(self, event: QDropEvent) -> bool:
-        """Whether a drag carries something the plan takes: a certification, or one of this
-        plan's entries."""
+    def _refusal_reason(self, event: QDropEvent) -> str | None:
+        """Why a drag cannot be dropped here, or None when the plan takes it: a certification
+        that can still be booked, or one of this plan's own entries."""
         if self._document.read_only:
-            return False
+            return READ_ONLY_DROP
         data = event.mimeData()
-        if decode_certification(data) is not None:
-            return True
+        cert_id = decode_certification(data)
+        if cert_id is not None:
+            if cert_id not in self._document.catalog:
+                return "This certification is not in the catalog"
+            cert = self._document.catalog.get(cert_id)
+            if cert.is_retired:
+                return f"{cert.code} {cert.name} is retired and cannot be planned"
+            return None
         entry_id = decode_entry(data)
-        return entry_id is not None and entry_id in self._document.entry_ids()
+        if entry_id is not None and entry_id in self._document.entry_ids():
+            return None
+        return REFUSED_DROP
 
     def _drop_index(self, position: QPointF) -> int:
         """Insertion index for a viewport position: before the row under it (upper half),
@@ -745,16 +774,17 @@ class TimelineView(QGraphicsView):
             bar.setValue(bar.value() + 12)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if self._acceptable(event):
+        reason = self._refusal_reason(event)
+        if reason is None:
             event.acceptProposedAction()
             self._hide_refusal()
             self._show_indicator(event.position())
         else:
             event.ignore()
-            self._show_refusal(READ_ONLY_DROP if self._document.read_only else REFUSED_DROP)
+            self._show_refusal(reason)
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        if self._acceptable(event):
+        if self._refusal_reason(event) is None:
             event.acceptProposedAction()
             self._show_indicator(event.position())
         else:
@@ -767,7 +797,7 @@ class TimelineView(QGraphicsView):
 
     def dropEvent(self, event: QDropEvent) -> None:
         self._indicator.hide()
-        if not self._acceptable(event):
+        if self._refusal_reason(event) is not None:
             event.ignore()
             return
         index = self._drop_index(event.position())
@@ -781,7 +811,7 @@ class TimelineView(QGraphicsView):
                 self.ensure_entry_visible(new_id)
             return
         entry_id = decode_entry(data)
-        assert entry_id is not None  # _acceptable checked it
+        assert entry_id is not None  # _refusal_reason checked it
         old = self._document.entry_ids().index(entry_id)
         new_index = index - 1 if index > old else index
         event.setDropAction(Qt.DropAction.MoveAction)

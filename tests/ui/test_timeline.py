@@ -1,0 +1,565 @@
+"""The timeline draws the schedule and turns drops, clicks and zooming into plan edits.
+
+Drops are real ``QDragEnterEvent``/``QDragMoveEvent``/``QDropEvent``s sent to the viewport,
+as a drag from the ladder delivers them; enter and move must both be accepted, or a real drag
+would drop nothing.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import (
+    QColor,
+    QDrag,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QImage,
+    QMouseEvent,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from studyplanner.domain.catalog import Catalog
+from studyplanner.domain.plan import (
+    Blackout,
+    EntryStatus,
+    LearnerProfile,
+    PlanEntry,
+    Role,
+    StudyPlan,
+    WeeklyAvailability,
+)
+from studyplanner.export.palette import TIER_COLORS
+from studyplanner.ui import timeline as timeline_module
+from studyplanner.ui.mime import certification_mime, decode_entry, entry_mime
+from studyplanner.ui.plan_document import PlanDocument
+from studyplanner.ui.timeline import EMPTY_HINT, REFUSED_DROP, TimelineView
+
+TODAY = date(2026, 11, 29)
+HOLIDAYS = Blackout(start=date(2026, 12, 24), end=date(2027, 1, 1), label="Holidays")
+
+
+def four_exam_plan() -> StudyPlan:
+    """A developer with two years on AWS, 8 hours a week, four exams."""
+    return StudyPlan(
+        name="Road to Security",
+        start_date=date(2026, 12, 7),
+        profile=LearnerProfile(role=Role.DEVELOPER, experience_years=2),
+        availability=WeeklyAvailability.spread(8, [HOLIDAYS]),
+        entries=[
+            PlanEntry(certification_id=cert_id)
+            for cert_id in (
+                "developer-associate",
+                "solutions-architect-associate",
+                "devops-engineer-professional",
+                "security-specialty",
+            )
+        ],
+    )
+
+
+def open_view(
+    qtbot: QtBot, catalog: Catalog, plan: StudyPlan, size: tuple[int, int] = (1000, 400)
+) -> tuple[TimelineView, PlanDocument]:
+    document = PlanDocument(catalog)
+    view = TimelineView(document)
+    qtbot.addWidget(view)
+    view.today = TODAY
+    view.resize(*size)
+    view.show()
+    qtbot.waitExposed(view)
+    document.set_plan(plan, None)
+    return view, document
+
+
+def cert_ids(document: PlanDocument) -> list[str]:
+    return [entry.certification_id for entry in document.plan.entries]
+
+
+def row_point(view: TimelineView, index: int, fraction: float) -> QPointF:
+    """A viewport point inside row ``index``, ``fraction`` of the way down it."""
+    rect = view.row_rect(index)
+    scene_point = QPointF(rect.left() + 200, rect.top() + rect.height() * fraction)
+    return QPointF(view.mapFromScene(scene_point))
+
+
+class Drag:
+    """The events a drag delivers to the timeline's viewport, one step at a time."""
+
+    def __init__(self, view: TimelineView, data: QMimeData) -> None:
+        self.view = view
+        self.data = data
+        self.actions = Qt.DropAction.CopyAction | Qt.DropAction.MoveAction
+
+    def enter(self, at: QPointF) -> bool:
+        event = QDragEnterEvent(
+            at, self.actions, self.data, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+        )
+        QApplication.sendEvent(self.view.viewport(), event)
+        return event.isAccepted()
+
+    def move(self, at: QPointF) -> bool:
+        event = QDragMoveEvent(
+            at, self.actions, self.data, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+        )
+        QApplication.sendEvent(self.view.viewport(), event)
+        return event.isAccepted()
+
+    def drop(self, at: QPointF) -> bool:
+        event = QDropEvent(
+            at, self.actions, self.data, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+        )
+        QApplication.sendEvent(self.view.viewport(), event)
+        return event.isAccepted()
+
+
+def drag_and_drop(view: TimelineView, data: QMimeData, at: QPointF) -> None:
+    """A whole accepted drag: enter and move accepted, the indicator shown, then the drop."""
+    drag = Drag(view, data)
+    assert drag.enter(at)
+    assert drag.move(at)
+    assert view.insertion_index() is not None
+    assert drag.drop(at)
+    assert view.insertion_index() is None
+
+
+# --- dropping certifications ----------------------------------------------------------------
+
+
+def test_certification_dropped_on_upper_half_of_a_row_goes_before_it(
+    qtbot: QtBot, catalog: Catalog, realistic_plan: StudyPlan
+) -> None:
+    view, document = open_view(qtbot, catalog, realistic_plan)
+    drag = Drag(view, certification_mime("cloud-practitioner"))
+    at = row_point(view, 1, 0.25)
+    assert drag.enter(at)
+    assert drag.move(at)
+    assert view.insertion_index() == 1
+    assert drag.drop(at)
+    assert cert_ids(document) == [
+        "developer-associate",
+        "cloud-practitioner",
+        "solutions-architect-associate",
+        "devops-engineer-professional",
+    ]
+    assert document.selected_entry_id == document.entry_ids()[1]
+    assert view.row_count() == 4
+
+
+def test_certification_dropped_on_lower_half_of_a_row_goes_after_it(
+    qtbot: QtBot, catalog: Catalog, realistic_plan: StudyPlan
+) -> None:
+    view, document = open_view(qtbot, catalog, realistic_plan)
+    drag_and_drop(view, certification_mime("security-specialty"), row_point(view, 1, 0.75))
+    assert cert_ids(document)[2] == "security-specialty"
+
+
+def test_certification_dropped_below_the_last_row_goes_to_the_end(
+    qtbot: QtBot, catalog: Catalog, realistic_plan: StudyPlan
+) -> None:
+    view, document = open_view(qtbot, catalog, realistic_plan)
+    drag_and_drop(view, certification_mime("security-specialty"), row_point(view, 5, 0.5))
+    assert cert_ids(document)[-1] == "security-specialty"
+    assert len(document.entry_ids()) == 4
+
+
+def test_certification_dropped_on_an_empty_plan_becomes_its_first_entry(
+    qtbot: QtBot, catalog: Catalog
+) -> None:
+    view, document = open_view(qtbot, catalog, StudyPlan(start_date=date(2026, 12, 7)))
+    assert view.message() == EMPTY_HINT
+    drag_and_drop(view, certification_mime("cloud-practitioner"), QPointF(300, 200))
+    assert cert_ids(document) == ["cloud-practitioner"]
+    assert view.message() == ""
+    assert view.bar_rect(document.entry_ids()[0]) is not None
+
+
+def test_undo_after_a_drop_restores_the_plan_exactly(
+    qtbot: QtBot, catalog: Catalog, realistic_plan: StudyPlan
+) -> None:
+    view, document = open_view(qtbot, catalog, realistic_plan)
+    before = document.plan
+    drag_and_drop(view, certification_mime("cloud-practitioner"), row_point(view, 0, 0.25))
+    after = document.plan
+    assert after != before
+    document.undo_stack.undo()
+    assert document.plan == before
+    assert view.row_count() == 3
+    document.undo_stack.redo()
+    assert document.plan == after
+
+
+# --- reordering ---------------------------------------------------------------------------
+
+
+def test_dropping_a_bar_lower_down_moves_the_entry_there(
+    qtbot: QtBot, catalog: Catalog, realistic_plan: StudyPlan
+) -> None:
+    view, document = open_view(qtbot, catalog, realistic_plan)
+    first = document.entry_ids()[0]
+    drag_and_drop(view, entry_mime(first), row_point(view, 2, 0.75))
+    assert cert_ids(document) == [
+        "solutions-architect-associate",
+        "devops-engineer-professional",
+        "developer-associate",
+    ]
+    assert document.entry_ids()[2] == first
+
+
+def test_dropping_a_bar_higher_up_moves_the_entry_there(
+    qtbot: QtBot, catalog: Catalog, realistic_plan: StudyPlan
+) -> None:
+    view, document = open_view(qtbot, catalog, realistic_plan)
+    last = document.entry_ids()[2]
+    drag_and_drop(view, entry_mime(last), row_point(view, 0, 0.25))
+    assert cert_ids(document) == [
+        "devops-engineer-professional",
+        "developer-associate",
+        "solutions-architect-associate",
+    ]
+    document.undo_stack.undo()
+    assert cert_ids(document)[0] == "developer-associate"
+
+
+def test_dropping_a_bar_where_it_already_is_changes_nothing(
+    qtbot: QtBot, catalog: Catalog, realistic_plan: StudyPlan
+) -> None:
+    view, document = open_view(qtbot, catalog, realistic_plan)
+    middle = document.entry_ids()[1]
+    drag_and_drop(view, entry_mime(middle), row_point(view, 2, 0.25))
+    assert document.entry_ids()[1] == middle
+    assert document.undo_stack.count() == 0
+
+
+def test_pressing_a_bar_and_moving_starts_a_drag_of_that_entry(
+    qtbot: QtBot, catalog: Catalog, realistic_plan: StudyPlan, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    started: list[str | None] = []
+
+    class RecordingDrag(QDrag):
+        def exec(self, *args: object) -> Qt.DropAction:
+            started.append(decode_entry(self.mimeData()))
+            return Qt.DropAction.IgnoreAction
+
+    monkeypatch.setattr(timeline_module, "QDrag", RecordingDrag)
+    view, document = open_view(qtbot, catalog, realistic_plan)
+    second = document.entry_ids()[1]
+    bar = view.bar_rect(second)
+    assert bar is not None
+    press = QPointF(view.mapFromScene(bar.center()))
+    moved = press + QPointF(QApplication.startDragDistance() + 4, 0)
+    for kind, at, buttons in (
+        (QMouseEvent.Type.MouseButtonPress, press, Qt.MouseButton.LeftButton),
+        (QMouseEvent.Type.MouseMove, press + QPointF(1, 0), Qt.MouseButton.LeftButton),
+        (QMouseEvent.Type.MouseMove, moved, Qt.MouseButton.LeftButton),
+    ):
+        event = QMouseEvent(
+            kind,
+            at,
+            view.viewport().mapToGlobal(at),
+            Qt.MouseButton.LeftButton
+            if kind is QMouseEvent.Type.MouseButtonPress
+            else Qt.MouseButton.NoButton,
+            buttons,
+            Qt.KeyboardModifier.NoModifier,
+        )
+        QApplication.sendEvent(view.viewport(), event)
+    assert started == [second]
+    assert document.selected_entry_id == second
+
+
+# --- refusing drops -----------------------------------------------------------------------------
+
+
+def test_text_dropped_on_the_timeline_is_refused_visibly(
+    qtbot: QtBot, catalog: Catalog, realistic_plan: StudyPlan
+) -> None:
+    view, document = open_view(qtbot, catalog, realistic_plan)
+    before = document.plan
+    data = QMimeData()
+    data.setText("developer-associate")
+    data.setUrls([QUrl("https://aws.amazon.com/certification/")])
+    drag = Drag(view, data)
+    at = row_point(view, 1, 0.25)
+    assert not drag.enter(at)
+    assert view.message() == REFUSED_DROP
+    assert view.insertion_index() is None
+    assert not drag.drop(at)
+    assert document.plan == before
+    assert document.undo_stack.count() == 0
+
+
+def test_refusal_message_goes_away_by_itself(
+    qtbot: QtBot, catalog: Catalog, realistic_plan: StudyPlan, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(timeline_module, "MESSAGE_MS", 50)
+    view, _document = open_view(qtbot, catalog, realistic_plan)
+    data = QMimeData()
+    data.setText("hello")
+    assert not Drag(view, data).enter(row_point(view, 0, 0.5))
+    assert view.message() == REFUSED_DROP
+    qtbot.waitUntil(lambda: view.message() != REFUSED_DROP, timeout=5000)
+
+
+def test_retired_certification_and_foreign_entry_are_refused(
+    qtbot: QtBot, catalog: Catalog, realistic_plan: StudyPlan
+) -> None:
+    view, document = open_view(qtbot, catalog, realistic_plan)
+    retired = next(c for c in catalog if c.is_retired)
+    at = row_point(view, 0, 0.5)
+    assert not Drag(view, certification_mime(retired.id)).enter(at)
+    assert "retired" in view.message()
+    assert not Drag(view, entry_mime("0" * 32)).enter(at)
+    assert len(document.entry_ids()) == 3
+
+
+def test_a_read_only_plan_takes_no_drops(
+    qtbot: QtBot, catalog: Catalog, realistic_plan: StudyPlan
+) -> None:
+    view, document = open_view(qtbot, catalog, realistic_plan)
+    document.set_plan(realistic_plan, None, read_only=True)
+    assert not Drag(view, certification_mime("cloud-practitioner")).enter(row_point(view, 0, 0.5))
+    assert "read-only" in view.message()
+
+
+# --- drawing the schedule ---------------------------------------------------------------------
+
+
+def test_bars_span_the_study_period_and_the_exam_sits_on_its_day(
+    qtbot: QtBot, catalog: Catalog
+) -> None:
+    view, document = open_view(qtbot, catalog, four_exam_plan())
+    schedule = document.schedule
+    assert schedule is not None
+    ppd = view.pixels_per_day
+    for index, item in enumerate(schedule.entries):
+        assert item.study_start is not None and item.study_end is not None
+        assert item.exam_date is not None
+        bar = view.bar_rect(item.entry.id)
+        marker = view.exam_marker_pos(item.entry.id)
+        assert bar is not None and marker is not None
+        days = (item.study_end - item.study_start).days + 1
+        assert bar.width() == pytest.approx(days * ppd)
+        assert marker.x() - bar.left() == pytest.approx(
+            ((item.exam_date - item.study_start).days + 0.5) * ppd
+        )
+        assert view.row_rect(index).contains(bar.center())
+
+
+def test_bars_and_exam_dates_move_when_weekly_hours_change(qtbot: QtBot, catalog: Catalog) -> None:
+    view, document = open_view(qtbot, catalog, four_exam_plan())
+    first, second = document.entry_ids()[:2]
+    bar_before = view.bar_rect(first)
+    exam_before = view.exam_marker_pos(first)
+    second_before = view.bar_rect(second)
+    assert bar_before is not None and exam_before is not None and second_before is not None
+
+    document.update_plan("Weekly hours", availability=WeeklyAvailability.spread(16, [HOLIDAYS]))
+
+    bar_after = view.bar_rect(first)
+    exam_after = view.exam_marker_pos(first)
+    second_after = view.bar_rect(second)
+    assert bar_after is not None and exam_after is not None and second_after is not None
+    assert bar_after.left() == pytest.approx(bar_before.left())
+    assert bar_after.width() < bar_before.width() * 0.7
+    assert exam_after.x() < exam_before.x()
+    assert second_after.left() < second_before.left()
+    document.undo_stack.undo()
+    restored = view.exam_marker_pos(first)
+    assert restored is not None and restored.x() == pytest.approx(exam_before.x())
+
+
+def test_entry_with_advice_gets_a_warning_badge_with_the_message(
+    qtbot: QtBot, catalog: Catalog
+) -> None:
+    plan = four_exam_plan()
+    plan.entries.insert(0, plan.entries.pop(2))  # DevOps Professional before any Associate
+    view, document = open_view(qtbot, catalog, plan)
+    pro, *others = document.entry_ids()
+    badge = view.advice_badge(pro)
+    assert badge is not None
+    advice = [a.message for a in document.advice if a.entry_id == pro]
+    assert advice and badge.toolTip() == "\n\n".join(advice)
+    assert "Associate" in badge.toolTip()
+    assert all(view.advice_badge(entry_id) is None for entry_id in others)
+
+
+def test_passed_exam_shows_a_check_on_the_day_without_a_bar(qtbot: QtBot, catalog: Catalog) -> None:
+    plan = four_exam_plan()
+    passed = PlanEntry(
+        certification_id="cloud-practitioner",
+        status=EntryStatus.PASSED,
+        passed_on=date(2026, 10, 14),
+    )
+    plan.entries.insert(0, passed)
+    view, _document = open_view(qtbot, catalog, plan)
+    assert view.bar_rect(passed.id) is None
+    assert view.exam_marker_pos(passed.id) is None
+    assert view.row_count() == 5
+
+
+def test_schedule_error_is_shown_instead_of_bars(qtbot: QtBot, catalog: Catalog) -> None:
+    plan = four_exam_plan()
+    plan.availability = WeeklyAvailability(hours_per_weekday=[0.0] * 7)
+    view, document = open_view(qtbot, catalog, plan)
+    assert document.schedule_error
+    assert view.row_count() == 0
+    assert document.schedule_error in view.message()
+
+
+def test_clicking_a_bar_selects_its_entry_and_highlights_the_row(
+    qtbot: QtBot, catalog: Catalog, realistic_plan: StudyPlan
+) -> None:
+    view, document = open_view(qtbot, catalog, realistic_plan)
+    third = document.entry_ids()[2]
+    bar = view.bar_rect(third)
+    assert bar is not None
+    with qtbot.wait_signal(document.selection_changed) as selected:
+        qtbot.mouseClick(
+            view.viewport(), Qt.MouseButton.LeftButton, pos=view.mapFromScene(bar.center())
+        )
+    assert selected.args == [third]
+    assert view.selected_entry_shown() == third
+    document.select(document.entry_ids()[0])
+    assert view.selected_entry_shown() == document.entry_ids()[0]
+
+
+def test_arrow_keys_walk_through_the_entries(
+    qtbot: QtBot, catalog: Catalog, realistic_plan: StudyPlan
+) -> None:
+    view, document = open_view(qtbot, catalog, realistic_plan)
+    ids = document.entry_ids()
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    assert document.selected_entry_id == ids[0]
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    assert document.selected_entry_id == ids[2]
+    qtbot.keyClick(view, Qt.Key.Key_Up)
+    assert document.selected_entry_id == ids[1]
+
+
+def test_a_sixty_entry_plan_draws_every_row_and_scrolls_to_the_last(
+    qtbot: QtBot, catalog: Catalog
+) -> None:
+    plan = four_exam_plan()
+    plan.entries = [
+        PlanEntry(certification_id=c.id, hours_override=20)
+        for c in [c for c in catalog if not c.is_retired] * 10
+    ][:60]
+    view, document = open_view(qtbot, catalog, plan)
+    assert view.row_count() == 60
+    last = document.entry_ids()[-1]
+    view.ensure_entry_visible(last)
+    bar = view.bar_rect(last)
+    assert bar is not None
+    visible = view.mapToScene(view.viewport().rect()).boundingRect()
+    assert visible.contains(bar.center())
+
+
+# --- zoom ---------------------------------------------------------------------------------
+
+
+def test_zoom_changes_pixels_per_day_and_keeps_text_unscaled(
+    qtbot: QtBot, catalog: Catalog, realistic_plan: StudyPlan
+) -> None:
+    view, document = open_view(qtbot, catalog, realistic_plan)
+    first = document.entry_ids()[0]
+    start = view.pixels_per_day
+    width = view.bar_rect(first).width()  # type: ignore[union-attr]
+    view.zoom_in()
+    assert view.pixels_per_day > start
+    assert view.bar_rect(first).width() > width  # type: ignore[union-attr]
+    assert view.transform().isIdentity()
+    view.zoom_out()
+    assert view.pixels_per_day == pytest.approx(start)
+    view.zoom_out()
+    assert view.pixels_per_day < start
+
+
+def test_ctrl_wheel_zooms_and_plain_wheel_does_not(
+    qtbot: QtBot, catalog: Catalog, realistic_plan: StudyPlan
+) -> None:
+    view, _document = open_view(qtbot, catalog, realistic_plan)
+
+    def wheel(modifiers: Qt.KeyboardModifier) -> None:
+        at = QPointF(400, 150)
+        event = QWheelEvent(
+            at,
+            QPointF(view.viewport().mapToGlobal(at)),
+            QPoint(0, 0),
+            QPoint(0, 120),
+            Qt.MouseButton.NoButton,
+            modifiers,
+            Qt.ScrollPhase.NoScrollPhase,
+            False,
+        )
+        QApplication.sendEvent(view.viewport(), event)
+
+    start = view.pixels_per_day
+    wheel(Qt.KeyboardModifier.NoModifier)
+    assert view.pixels_per_day == start
+    wheel(Qt.KeyboardModifier.ControlModifier)
+    assert view.pixels_per_day > start
+
+
+def test_fit_to_plan_shows_the_last_exam_and_its_label_without_scrolling(
+    qtbot: QtBot, catalog: Catalog
+) -> None:
+    view, document = open_view(qtbot, catalog, four_exam_plan())
+    for _ in range(5):
+        view.zoom_in()
+    assert view.horizontalScrollBar().maximum() > 0
+    view.fit_to_plan()
+    assert view.horizontalScrollBar().maximum() == 0
+    last = view.exam_marker_pos(document.entry_ids()[-1])
+    assert last is not None and last.x() < view.viewport().width() - 200
+
+
+def test_axis_switches_from_months_to_years_when_zoomed_out(
+    qtbot: QtBot, catalog: Catalog, realistic_plan: StudyPlan
+) -> None:
+    view, _document = open_view(qtbot, catalog, realistic_plan)
+    while view.pixels_per_day < 4:
+        view.zoom_in()
+    assert "December 2026" in view.axis_captions()
+    while view.pixels_per_day > 1:
+        view.zoom_out()
+    assert view.axis_captions()[:2] == ["2026", "2027"]
+
+
+# --- the picture --------------------------------------------------------------------------
+
+
+def test_rendered_timeline_shows_tier_coloured_bars(
+    qtbot: QtBot, catalog: Catalog, tmp_path: Path
+) -> None:
+    view, document = open_view(qtbot, catalog, four_exam_plan())
+    document.select(document.entry_ids()[1])
+    view.fit_to_plan()
+    path = tmp_path / "timeline.png"
+    assert view.grab().save(str(path))
+    image = QImage(str(path))
+    assert image.width() == 1000 and image.height() == 400
+    schedule = document.schedule
+    assert schedule is not None
+    ratio = image.devicePixelRatio()
+    for item in schedule.entries:
+        bar = view.bar_rect(item.entry.id)
+        assert bar is not None
+        # Just below the bar's middle: under the sheen, clear of any label inside it.
+        spot = view.mapFromScene(QPointF(bar.left() + 3, bar.center().y() + 6))
+        pixel = image.pixelColor(int(spot.x() * ratio), int(spot.y() * ratio))
+        expected = QColor(TIER_COLORS[item.certification.tier])
+        assert abs(pixel.red() - expected.red()) < 12, item.certification.id
+        assert abs(pixel.green() - expected.green()) < 12, item.certification.id
+        assert abs(pixel.blue() - expected.blue()) < 12, item.certification.id
+    assert schedule.finish_date is not None
+    assert schedule.finish_date - date(2026, 12, 7) > timedelta(days=365)
