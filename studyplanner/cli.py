@@ -33,7 +33,7 @@ class UsageError(Exception):
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> Any:  # noqa: D102 - argparse override
+    def error(self, message: str) -> Any:  # argparse would print usage and exit
         raise UsageError(message)
 
 
@@ -280,7 +280,7 @@ def cmd_schema(_args: argparse.Namespace) -> int:
 def cmd_print(args: argparse.Namespace) -> int:
     from studyplanner.export.cli_support import print_plan_to_pdf
 
-    catalog, schedule, advice = load_and_schedule(args.plan)
+    _, schedule, advice = load_and_schedule(args.plan)
     pages = print_plan_to_pdf(
         schedule, advice, args.output, paper=args.paper, landscape=args.landscape
     )
@@ -307,14 +307,24 @@ COMMANDS = {
 }
 
 
+# Top-level options followed by a value, which is not a command or a plan path.
+_OPTIONS_WITH_VALUE = {"--data-dir", "--screenshot"}
+
+
 def _split_app_args(argv: list[str]) -> tuple[list[str], Path | None]:
     """``studyplanner PLAN.json`` opens the app: pull a lone plan path out before argparse."""
-    known = set(COMMANDS)
-    positional = [a for a in argv if not a.startswith("-")]
-    if positional and positional[0] not in known and positional[0].endswith(".json"):
-        rest = list(argv)
-        rest.remove(positional[0])
-        return rest, Path(positional[0])
+    index = 0
+    while index < len(argv):
+        arg = argv[index]
+        if arg in _OPTIONS_WITH_VALUE:
+            index += 2
+            continue
+        if arg.startswith("-"):
+            index += 1
+            continue
+        if arg not in COMMANDS and arg.endswith(".json"):
+            return argv[:index] + argv[index + 1 :], Path(arg)
+        break
     return argv, None
 
 

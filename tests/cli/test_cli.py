@@ -1,0 +1,293 @@
+"""The command line, run in-process: output formats, plan files, and one-line errors."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from studyplanner import __version__
+from studyplanner.cli import main
+from studyplanner.domain.plan import Direction, Role, StudyPlan
+from studyplanner.storage import paths
+from studyplanner.storage.plan_files import plan_to_json, save_plan
+
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def suggest_args(output: Path, *extra: str) -> list[str]:
+    return [
+        "suggest",
+        "--role",
+        "developer",
+        "--experience-years",
+        "2",
+        "--hours-per-week",
+        "8",
+        "--start",
+        "2026-02-02",
+        "-o",
+        str(output),
+        *extra,
+    ]
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as done:
+        main(["--version"])
+    assert done.value.code == 0
+    assert capsys.readouterr().out.strip() == f"StudyPlanner {__version__}"
+
+
+def test_catalog_lists_certifications_by_tier(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "catalog")
+    assert code == 0 and err == ""
+    headings = [line for line in out.splitlines() if line and not line.startswith(" ")]
+    assert headings == ["Foundational", "Associate", "Professional", "Specialty"]
+    assert "DVA-C02" in out and "Developer – Associate" in out
+    assert re.search(r"DBS-C01 .*\[retired 2024-04-29\]", out)
+
+
+def test_catalog_json_has_the_documented_fields(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "catalog", "--json")
+    assert code == 0 and err == ""
+    rows = json.loads(out)
+    assert len(rows) == 17
+    for row in rows:
+        assert {"id", "code", "name", "tier", "status", "hours"} <= set(row)
+        assert row["tier"] in {"foundational", "associate", "professional", "specialty"}
+        assert row["status"] in {"active", "retiring", "retired"}
+        assert isinstance(row["hours"], int) and row["hours"] > 0
+    developer = next(r for r in rows if r["id"] == "developer-associate")
+    assert (developer["code"], developer["tier"], developer["status"], developer["hours"]) == (
+        "DVA-C02",
+        "associate",
+        "active",
+        110,
+    )
+    retired = {r["code"] for r in rows if r["status"] == "retired"}
+    assert retired == {"SOA-C02", "MLS-C01", "DBS-C01", "DAS-C01", "PAS-C01"}
+
+
+def test_suggest_writes_a_plan_that_show_json_reads(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plan_file = tmp_path / "dev.json"
+    code, out, err = run(capsys, *suggest_args(plan_file, "--direction", "devops"))
+    assert code == 0 and err == ""
+    assert "DVA-C02" in out and plan_file.is_file()
+
+    code, out, err = run(capsys, "show", str(plan_file), "--json")
+    assert code == 0 and err == ""
+    shown: dict[str, Any] = json.loads(out)
+    assert {"name", "entries", "total_hours", "warnings"} <= set(shown)
+    assert shown["name"] == "Software developer path"
+    assert [e["id"] for e in shown["entries"]] == [
+        "developer-associate",
+        "solutions-architect-associate",
+        "devops-engineer-professional",
+    ]
+    for item in shown["entries"]:
+        assert {"id", "code", "name", "tier", "hours", "study_start", "exam_date"} <= set(item)
+        assert ISO_DATE.match(item["study_start"]) and ISO_DATE.match(item["exam_date"])
+        assert item["study_start"] < item["exam_date"]
+    assert shown["entries"][0]["study_start"] == "2026-02-02"
+    assert shown["total_hours"] == sum(e["hours"] for e in shown["entries"])
+    assert shown["warnings"] == []
+
+
+def test_show_json_lists_warnings_with_their_entry(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plan_file = tmp_path / "odd.json"
+    document = json.loads(plan_to_json(StudyPlan(start_date=date(2026, 1, 5))))
+    document["entries"] = [
+        {"certification_id": "solutions-architect-professional"},
+        {"certification_id": "cloud-practitioner"},
+        {"certification_id": "cloud-practitioner"},
+    ]
+    plan_file.write_text(json.dumps(document), encoding="utf-8")
+
+    code, out, _ = run(capsys, "show", str(plan_file), "--json")
+    assert code == 0
+    warnings = json.loads(out)["warnings"]
+    assert [(w["code"], w["entry"]) for w in warnings] == [
+        ("professional-without-associate", "solutions-architect-professional"),
+        ("duplicate", "cloud-practitioner"),
+    ]
+    assert all(isinstance(w["message"], str) and w["message"] for w in warnings)
+
+
+def test_show_prints_the_schedule_and_warnings(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plan_file = tmp_path / "p.json"
+    save_plan(
+        StudyPlan.model_validate(
+            {
+                "name": "Text view",
+                "start_date": "2026-01-05",
+                "entries": [{"certification_id": "security-specialty"}],
+            }
+        ),
+        plan_file,
+    )
+    code, out, err = run(capsys, "show", str(plan_file))
+    assert code == 0 and err == ""
+    assert out.startswith("Text view  (from 2026-01-05")
+    assert "SCS-C03" in out and "study from 2026-01-05" in out
+    assert "warning:" in out and "before any Associate" in out
+
+
+def test_schema_prints_the_plan_json_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "schema")
+    assert code == 0 and err == ""
+    schema = json.loads(out)
+    assert "entries" in schema["properties"] and "schema_version" in schema["properties"]
+
+
+def test_help_lists_roles_and_directions(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as done:
+        main(["suggest", "--help"])
+    assert done.value.code == 0
+    text = capsys.readouterr().out
+    for choice in [*Role, *Direction]:
+        assert choice.value in text
+
+
+@pytest.mark.parametrize("role", [r.value for r in Role])
+def test_every_role_is_accepted(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], role: str
+) -> None:
+    plan_file = tmp_path / f"{role}.json"
+    args = suggest_args(plan_file)
+    args[args.index("developer")] = role
+    code, _, err = run(capsys, *args)
+    assert code == 0 and err == ""
+    assert json.loads(plan_file.read_text(encoding="utf-8"))["profile"]["role"] == role
+
+
+def test_data_dir_option_is_where_suggest_backs_up(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    chosen = tmp_path / "chosen"
+    plan_file = tmp_path / "p.json"
+    assert run(capsys, "--data-dir", str(chosen), *suggest_args(plan_file))[0] == 0
+    assert run(capsys, "--data-dir", str(chosen), *suggest_args(plan_file))[0] == 0
+    assert paths.data_dir() == chosen
+    assert len(list((chosen / "backups" / "p").iterdir())) == 1
+
+
+def test_a_plan_path_alone_opens_the_app_even_after_data_dir(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from studyplanner.ui import app
+
+    opened: list[Path | None] = []
+
+    def fake_run_app(plan: Path | None, *, smoke: bool, screenshot: Path | None) -> int:
+        opened.append(plan)
+        return 0
+
+    monkeypatch.setattr(app, "run_app", fake_run_app)
+    assert main(["mine.json"]) == 0
+    assert main(["--data-dir", str(tmp_path / "d"), "mine.json"]) == 0
+    assert main(["--data-dir", str(tmp_path / "d")]) == 0
+    assert opened == [Path("mine.json"), Path("mine.json"), None]
+    assert paths.data_dir() == tmp_path / "d"
+
+
+# --- bad input: exit 2, one line on stderr, no traceback ----------------------------------
+
+
+def zero_hours_plan(folder: Path) -> Path:
+    path = folder / "zero.json"
+    document = json.loads(plan_to_json(StudyPlan()))
+    document["availability"]["hours_per_weekday"] = [0] * 7
+    document["entries"] = [{"certification_id": "cloud-practitioner"}]
+    path.write_text(json.dumps(document), encoding="utf-8")
+    return path
+
+
+def corrupt_plan(folder: Path) -> Path:
+    path = folder / "corrupt.json"
+    path.write_text('{"schema_version": 2, "name": "half a pl', encoding="utf-8")
+    return path
+
+
+def newer_plan(folder: Path) -> Path:
+    path = folder / "newer.json"
+    path.write_text('{"schema_version": 99}', encoding="utf-8")
+    return path
+
+
+BAD_INPUT: dict[str, tuple[list[str], str]] = {
+    "unknown-role": (["suggest", "--role", "pilot", "--experience-years", "1",
+                      "--hours-per-week", "8", "-o", "{tmp}/x.json"], "invalid choice: 'pilot'"),
+    "unknown-direction": (["suggest", "--role", "data", "--experience-years", "1",
+                           "--hours-per-week", "8", "--direction", "sideways", "-o",
+                           "{tmp}/x.json"], "'sideways'"),
+    "bad-date": (["suggest", "--role", "data", "--experience-years", "1", "--hours-per-week",
+                  "8", "--start", "2026-02-30", "-o", "{tmp}/x.json"], "2026-02-30"),
+    "zero-hours-per-week": (["suggest", "--role", "data", "--experience-years", "1",
+                             "--hours-per-week", "0", "-o", "{tmp}/x.json"], "hours per week"),
+    "nan-hours-per-week": (["suggest", "--role", "data", "--experience-years", "1",
+                            "--hours-per-week", "nan", "-o", "{tmp}/x.json"], "hours per week"),
+    "negative-years": (["suggest", "--role", "data", "--experience-years", "-1",
+                        "--hours-per-week", "8", "-o", "{tmp}/x.json"], "experience years"),
+    "missing-output": (["suggest", "--role", "data", "--experience-years", "1",
+                        "--hours-per-week", "8"], "required"),
+    "missing-file": (["show", "{tmp}/nowhere.json"], "nowhere.json: does not exist"),
+    "corrupt-plan": (["show", "{tmp}/corrupt.json"], "corrupt.json: is not valid JSON"),
+    "zero-hours-plan": (["show", "{tmp}/zero.json"], "zero.json: weekly availability is zero"),
+    "newer-plan": (["show", "{tmp}/newer.json"], "newer StudyPlanner"),
+    "overwrite-newer": (["suggest", "--role", "data", "--experience-years", "1",
+                         "--hours-per-week", "8", "-o", "{tmp}/newer.json"], "refusing"),
+    "output-is-a-folder": (["suggest", "--role", "data", "--experience-years", "1",
+                            "--hours-per-week", "8", "-o", "{tmp}"], "is a folder"),
+    "unknown-command": (["bogus"], "invalid choice: 'bogus'"),
+    "unknown-option": (["catalog", "--jsn"], "unrecognized arguments: --jsn"),
+    "screenshot-without-smoke": (["--screenshot", "{tmp}/a.png"], "--smoke"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(("args", "expected"), BAD_INPUT.values(), ids=BAD_INPUT.keys())
+def test_bad_input_exits_2_with_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], args: list[str], expected: str
+) -> None:
+    zero_hours_plan(tmp_path)
+    corrupt_plan(tmp_path)
+    newer = newer_plan(tmp_path)
+    newer_before = newer.read_bytes()
+
+    code, out, err = run(capsys, *[a.replace("{tmp}", str(tmp_path)) for a in args])
+
+    assert code == 2
+    assert out == ""
+    assert err.endswith("\n") and err.count("\n") == 1, f"not one line: {err!r}"
+    assert err.startswith("studyplanner: ")
+    assert expected in err
+    assert "Traceback" not in err
+    assert newer.read_bytes() == newer_before
+
+
+def test_a_broken_user_catalog_is_a_warning_not_a_failure(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    user_catalog = paths.user_catalog_path()
+    user_catalog.parent.mkdir(parents=True, exist_ok=True)
+    user_catalog.write_text("{}", encoding="utf-8")
+    code, out, err = run(capsys, "catalog", "--json")
+    assert code == 0
+    assert len(json.loads(out)) == 17
+    assert err.count("\n") == 1 and err.startswith("warning: ") and str(user_catalog) in err

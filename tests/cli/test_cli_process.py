@@ -1,0 +1,52 @@
+"""The installed ``studyplanner`` command as a user runs it: real processes, real exit codes."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from studyplanner import __version__
+from studyplanner.storage import paths
+
+COMMAND = Path(sys.executable).with_name("studyplanner")
+
+
+def studyplanner(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, paths.ENV_VAR: str(data_dir)}
+    return subprocess.run(
+        [str(COMMAND), *args], capture_output=True, text=True, env=env, timeout=120, check=False
+    )
+
+
+def test_suggest_then_show_through_the_console_script(tmp_path: Path) -> None:
+    plan_file = tmp_path / "plan.json"
+    made = studyplanner(
+        tmp_path / "data",
+        "suggest", "--role", "manager", "--experience-years", "0", "--hours-per-week", "3",
+        "--start", "2026-03-02", "--name", "Sales team", "-o", str(plan_file),
+    )  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    assert made.stderr == ""
+
+    shown = studyplanner(tmp_path / "data", "show", str(plan_file), "--json")
+    assert shown.returncode == 0, shown.stderr
+    schedule = json.loads(shown.stdout)
+    assert schedule["name"] == "Sales team"
+    assert [e["code"] for e in schedule["entries"]] == ["CLF-C02"]
+    assert schedule["entries"][0]["study_start"] == "2026-03-02"
+
+
+def test_version_and_bad_input_through_the_console_script(tmp_path: Path) -> None:
+    version = studyplanner(tmp_path / "data", "--version")
+    assert (version.returncode, version.stdout.strip()) == (0, f"StudyPlanner {__version__}")
+
+    broken = tmp_path / "broken.json"
+    broken.write_bytes(b"\x00\xff not a plan")
+    bad = studyplanner(tmp_path / "data", "show", str(broken))
+    assert bad.returncode == 2
+    assert bad.stdout == ""
+    assert bad.stderr.count("\n") == 1
+    assert str(broken) in bad.stderr and "Traceback" not in bad.stderr
