@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cached_property
 
 from PySide6.QtCore import QLineF, QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -162,10 +163,6 @@ class _Style:
     line: float
     color: QColor
 
-    @property
-    def ascent(self) -> float:
-        return self.metrics.ascent()
-
     def width(self, text: str) -> float:
         return self.metrics.horizontalAdvance(text)
 
@@ -217,6 +214,7 @@ class _Style:
 # --- blocks and pages ---------------------------------------------------------------------------
 
 Paint = Callable[[QPainter, float], None]
+Backdrop = Callable[[QPainter, float, float], None]
 
 
 @dataclass
@@ -224,7 +222,9 @@ class _Block:
     """A strip of the page of known height; ``paint`` draws it with its top at the given y.
 
     ``continued`` blocks are drawn first when a page starts with this block (the table header
-    and the chart axis); ``keep_with_next`` keeps headings with what they introduce.
+    and the chart axis); ``keep_with_next`` keeps headings with what they introduce. ``under``
+    paints first (zebra stripes), then ``backdrop`` once behind each run of blocks sharing it
+    on a page (the chart's grid lines, whole instead of cut into one piece per row).
     """
 
     height: float
@@ -232,11 +232,32 @@ class _Block:
     space_before: float = 0.0
     keep_with_next: bool = False
     continued: tuple[_Block, ...] = ()
+    under: Paint | None = None
+    backdrop: Backdrop | None = None
 
 
 @dataclass
 class _Page:
     placed: list[tuple[float, _Block]] = field(default_factory=list)
+
+    def paint(self, painter: QPainter) -> None:
+        for top, block in self.placed:
+            if block.under is not None:
+                block.under(painter, top)
+        runs: list[tuple[Backdrop, float, float]] = []
+        for top, block in self.placed:
+            if block.backdrop is None:
+                continue
+            if runs and runs[-1][0] is block.backdrop and abs(runs[-1][2] - top) < 1e-6:
+                runs[-1] = (block.backdrop, runs[-1][1], top + block.height)
+            else:
+                runs.append((block.backdrop, top, top + block.height))
+        for backdrop, top, bottom in runs:
+            backdrop(painter, top, bottom)
+        for top, block in self.placed:
+            painter.save()
+            block.paint(painter, top)
+            painter.restore()
 
 
 def _paginate(blocks: Sequence[_Block], body_height: float) -> list[_Page]:
@@ -270,7 +291,6 @@ class _Column:
     title: str
     width: float
     right: bool = False
-    wrap: bool = False
 
 
 class _ReportLayout:
@@ -495,8 +515,6 @@ class _ReportLayout:
     def timeline(self) -> list[_Block]:
         entries = self.schedule.entries
         axis = _TimeAxis.for_schedule(self.schedule, self.printed_on)
-        if axis is None:
-            return []
         count = len(entries)
         row = self.pt(14 if count <= 12 else 12 if count <= 30 else 10.5)
         digits = max(self.chart_muted.width(str(n)) for n in range(1, count + 1))
@@ -511,12 +529,16 @@ class _ReportLayout:
         axis_block = self.chart_axis(axis)
         cont = (self.heading("Timeline", continued=True), axis_block)
         blocks = [heading, _Block(axis_block.height, axis_block.paint, keep_with_next=True)]
-        for n, item in enumerate(entries, 1):
-            blocks.append(
-                self.chart_row(axis, item, n, row, number_right, code_left, continued=cont)
-            )
-        blocks.append(self.chart_legend(axis))
-        return blocks
+
+        def grid(painter: QPainter, top: float, bottom: float) -> None:
+            self.grid(painter, axis, top, bottom)
+
+        rows = [
+            self.chart_row(axis, item, n, row, number_right, code_left, cont, grid)
+            for n, item in enumerate(entries, 1)
+        ]
+        _no_orphans(rows)
+        return [*blocks, *rows, self.chart_legend(axis)]
 
     def chart_axis(self, axis: _TimeAxis) -> _Block:
         style = self.chart_muted
@@ -576,14 +598,16 @@ class _ReportLayout:
         number_right: float,
         code_left: float,
         continued: tuple[_Block, ...],
+        grid: Backdrop,
     ) -> _Block:
         color = QColor(TIER_COLORS[item.certification.tier])
         passed = item.entry.status is EntryStatus.PASSED
 
-        def paint(painter: QPainter, top: float) -> None:
+        def zebra(painter: QPainter, top: float) -> None:
             if number % 2 == 0:
                 painter.fillRect(QRectF(0, top, self.width, height), _Ink.ZEBRA)
-            self.grid(painter, axis, top, top + height)
+
+        def paint(painter: QPainter, top: float) -> None:
             label_top = top + (height - self.chart.line) / 2
             self.chart_muted.draw(painter, number_right, label_top, str(number), right=True)
             self.chart.draw(
@@ -622,9 +646,10 @@ class _ReportLayout:
                     self.exam_mark(painter, QPointF(x, middle), size, color.darker(135))
             painter.setBrush(Qt.BrushStyle.NoBrush)
 
-        return _Block(height, paint, continued=continued)
+        return _Block(height, paint, continued=continued, under=zebra, backdrop=grid)
 
     def grid(self, painter: QPainter, axis: _TimeAxis, top: float, bottom: float) -> None:
+        """Month and year lines (and the print date) behind a run of chart rows on one page."""
         if axis.month_grid:
             painter.setPen(self.pen(_Ink.HAIRLINE, 0.4))
             for month in axis.month_marks():
@@ -729,9 +754,12 @@ class _ReportLayout:
         header = self.table_header(columns, head)
         blocks = [self.heading("Exams in order"), header]
         cont = (self.heading("Exams in order", continued=True), header)
-        for n, (item, cells) in enumerate(zip(self.schedule.entries, rows, strict=True), 1):
-            blocks.append(self.table_row(columns, cells, item, n, text, cont))
-        blocks.append(self.table_totals(columns, totals, bold))
+        lines = [
+            self.table_row(columns, cells, item, n, text, cont)
+            for n, (item, cells) in enumerate(zip(self.schedule.entries, rows, strict=True), 1)
+        ]
+        _no_orphans(lines)
+        blocks += [*lines, self.table_totals(columns, totals, bold)]
         if any(i.entry.status is EntryStatus.PASSED for i in self.schedule.entries):
             note = "Exam fees count only the exams not yet passed."
             blocks.append(self.paragraph(note, self.muted, self.pt(4)))
@@ -811,8 +839,7 @@ class _ReportLayout:
             return None
         widths[self.NAME] = max(name, self.pt(40))
         return [
-            _Column(title, w, right, wrap=(c == self.NAME))
-            for c, ((title, right), w) in enumerate(zip(self.TITLES, widths, strict=True))
+            _Column(title, w, right) for (title, right), w in zip(self.TITLES, widths, strict=True)
         ]
 
     def table_header(self, columns: list[_Column], head: _Style) -> _Block:
@@ -1000,6 +1027,16 @@ class _ReportLayout:
         self.footer.draw(painter, self.width, y, page, right=True)
 
 
+def _no_orphans(rows: list[_Block], first: int = 3) -> None:
+    """Keep a header with at least ``first`` rows, and the last row with what follows it
+    (totals, legend), so no page starts or ends a table with a lone row."""
+    if len(rows) > first:
+        for block in rows[: first - 1]:
+            block.keep_with_next = True
+    if len(rows) > 1:
+        rows[-1].keep_with_next = True
+
+
 def _add_months(day: date, months: int) -> date:
     index = day.year * 12 + day.month - 1 + months
     return date(index // 12, index % 12 + 1, 1)
@@ -1019,7 +1056,7 @@ class _TimeAxis:
     month_grid: bool = True
 
     @classmethod
-    def for_schedule(cls, schedule: Schedule, today: date | None = None) -> _TimeAxis | None:
+    def for_schedule(cls, schedule: Schedule, today: date | None = None) -> _TimeAxis:
         days: list[date] = [schedule.plan.start_date]
         for item in schedule.entries:
             if item.entry.status is EntryStatus.PASSED:
@@ -1051,13 +1088,15 @@ class _TimeAxis:
     def months(self) -> int:
         return (self.end.year * 12 + self.end.month) - (self.start.year * 12 + self.start.month)
 
-    def month_marks(self) -> list[date]:
-        return [_add_months(self.start, n) for n in range(self.months())]
+    @cached_property
+    def _month_marks(self) -> tuple[date, ...]:
+        return tuple(_add_months(self.start, n) for n in range(self.months()))
+
+    def month_marks(self) -> tuple[date, ...]:
+        return self._month_marks
 
     def year_marks(self) -> list[date]:
-        marks = [self.start]
-        marks += [d for d in self.month_marks() if d.month == 1 and d != self.start]
-        return marks
+        return [self.start, *(d for d in self._month_marks if d.month == 1 and d != self.start)]
 
     def choose_labels(self, layout: _ReportLayout) -> None:
         """Label every month when there is room, else every 2nd, 3rd or 6th, else years only
@@ -1110,10 +1149,7 @@ def render_report(
             if started and not printer.newPage():
                 raise OSError("the printer refused a new page")
             started = True
-            for top, block in page.placed:
-                painter.save()
-                block.paint(painter, top)
-                painter.restore()
+            page.paint(painter)
             layout.paint_footer(painter, body_height, number, len(pages))
         return len(pages)
     finally:
