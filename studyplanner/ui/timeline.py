@@ -75,7 +75,7 @@ from studyplanner.ui.timeline_items import (
 )
 
 DEFAULT_PIXELS_PER_DAY = 3.0
-MIN_PIXELS_PER_DAY = 0.3
+MIN_PIXELS_PER_DAY = 0.12
 MAX_PIXELS_PER_DAY = 60.0
 ZOOM_STEP = 1.25
 TODAY_REACH = timedelta(days=120)
@@ -128,6 +128,9 @@ class _Row:
     passed: PassedMarker | None
     badge: AdviceBadge | None
     tooltip: str
+    left: float
+    right: float
+    """Horizontal extent of everything drawn in the row, label included."""
     background: RowBackground | None = None
 
 
@@ -220,21 +223,14 @@ class TimelineView(QGraphicsView):
         self.horizontalScrollBar().setValue(0)
 
     def ensure_entry_visible(self, entry_id: str) -> None:
-        """Scroll so the entry's row and its bar (or exam marker) are in view."""
+        """Scroll so the entry's row, its bar and exam date are in view."""
         row = self._row(entry_id)
         if row is None:
             return
-        target = self.row_rect(self._rows.index(row))
-        shape = row.bar.rect if row.bar else None
-        marker = row.exam or row.passed
-        if marker is not None:
-            spot = marker.sceneBoundingRect()
-            shape = spot if shape is None else shape.united(spot)
-        if shape is not None:
-            target = QRectF(shape.left(), target.top(), shape.width(), target.height())
-        else:
-            target = QRectF(self.mapToScene(0, 0).x(), target.top(), 1, target.height())
-        self.ensureVisible(target, 60, int(AXIS_HEIGHT) + 24)
+        # From the bar's start to the end of its label, or as much of it as the view can hold.
+        room = max(40.0, self.viewport().width() - 80.0)
+        width = min(row.right - row.left, room)
+        self.ensureVisible(QRectF(row.left, row.top, width, ROW_HEIGHT), 40, int(AXIS_HEIGHT) + 24)
 
     # --- read-outs for tests and accessibility ---------------------------------------------
 
@@ -474,7 +470,8 @@ class TimelineView(QGraphicsView):
             badge = AdviceBadge(entry_id, QPointF(cursor + BADGE_SIZE / 2, middle), messages)
             scene.addItem(badge)
             cursor += BADGE_SIZE + LABEL_GAP
-        self._rows.append(_Row(entry_id, top, bar, exam, passed, badge, tooltip))
+        left = bar.rect.left() if bar is not None else self._x(day or self._plan.start_date)
+        self._rows.append(_Row(entry_id, top, bar, exam, passed, badge, tooltip, left, cursor))
         return cursor
 
     def _add_text(
@@ -512,10 +509,15 @@ class TimelineView(QGraphicsView):
         return "<br>".join(lines)
 
     def _add_month_bands(self, width: float, height: float) -> None:
+        """Shade every other month, or every other year when months get too narrow to tell
+        apart."""
+        by_year = 30.4 * self._ppd < 20
         month = first_of_month(self._origin)
-        shade = False
+        if by_year:
+            month = month.replace(month=1)
+        shade = by_year and month.year % 2 == 1
         while month <= self._last_day:
-            following = next_month(month)
+            following = month.replace(year=month.year + 1) if by_year else next_month(month)
             if shade:
                 x0 = max(0.0, self._x(month))
                 x1 = min(width, self._x(following))
@@ -552,18 +554,21 @@ class TimelineView(QGraphicsView):
         line.setZValue(9)
 
     def _place_overlays(self) -> None:
-        """Pin the axis to the top of the visible area and centre the message cards in it."""
+        """Pin the axis to the top of the visible area, the hint or error card under it, and a
+        refused drop's message at the bottom, all centred."""
         visible = self.mapToScene(self.viewport().rect()).boundingRect()
         if self._axis is not None:
             self._axis.setPos(0, max(0.0, visible.top()))
             self._axis.follow_left(max(0.0, visible.left()))
         centre_x = visible.center().x()
-        top = max(visible.top() + AXIS_HEIGHT, ROWS_TOP) + 28
-        for card in (self._callout, self._refusal):
-            if card is not None:
-                size = card.size
-                card.setPos(max(8.0, centre_x - size.width() / 2), top)
-                top += size.height() + 12
+        if self._callout is not None:
+            top = max(visible.top() + AXIS_HEIGHT, ROWS_TOP) + 28
+            width = self._callout.size.width()
+            self._callout.setPos(max(8.0, centre_x - width / 2), top)
+        if self._refusal is not None:
+            size = self._refusal.size
+            top = max(visible.top() + ROWS_TOP, visible.bottom() - size.height() - 20)
+            self._refusal.setPos(max(8.0, centre_x - size.width() / 2), top)
 
     def _show_selection(self, entry_id: str, scroll: bool = True) -> None:
         for row in self._rows:

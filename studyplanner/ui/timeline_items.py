@@ -138,6 +138,16 @@ class DateAxis(QGraphicsRectItem):
         separators.moveTo(0, UPPER_TIER_HEIGHT + 0.5)
         separators.lineTo(width, UPPER_TIER_HEIGHT + 0.5)
         lower_middle = (UPPER_TIER_HEIGHT + AXIS_HEIGHT) / 2
+        self._today_font = ui_font(7.5, QFont.Weight.Bold)
+        tag = QRectF()
+        if today is not None and origin <= today <= last_day:
+            centre = self.x_of(today) + pixels_per_day / 2
+            tag_width = text_width(self._today_font, "Today") + 12
+            tag = QRectF(centre - tag_width / 2, UPPER_TIER_HEIGHT + 3, tag_width, 16)
+
+        def clear_of_tag(x: float, width: float) -> bool:
+            """Lower-tier captions give way to the "Today" tag rather than peek out under it."""
+            return tag.isNull() or x + width < tag.left() - 2 or x > tag.right() + 2
 
         months: list[tuple[float, float, date]] = []
         month = first_of_month(origin)
@@ -156,7 +166,8 @@ class DateAxis(QGraphicsRectItem):
                 x = self.x_of(monday) + 0.5
                 ticks.moveTo(x, AXIS_HEIGHT - 5)
                 ticks.lineTo(x, AXIS_HEIGHT)
-                if week >= 20:
+                day_width = text_width(small_font, str(monday.day))
+                if week >= 20 and clear_of_tag(x + 3.5, day_width):
                     add_text(self, str(monday.day), small_font, MUTED_TEXT, x + 3.5, lower_middle)
                 monday += timedelta(days=7)
         else:
@@ -165,11 +176,24 @@ class DateAxis(QGraphicsRectItem):
                 x = self.x_of(max(date(year, 1, 1), origin))
                 upper.append((x, min(self.x_of(date(year + 1, 1, 1)), width) - x, [str(year)]))
                 year += 1
+            # One caption style for the whole axis, so narrow months never mix "Jan" and "J".
+            month_width = 30.4 * pixels_per_day
+            style = (
+                "%b"
+                if month_width >= text_width(small_font, "May") + 8
+                else "initial"
+                if month_width >= 12
+                else ""
+            )
             for x, w, m in months:
-                ticks.moveTo(x + 0.5, UPPER_TIER_HEIGHT)
-                ticks.lineTo(x + 0.5, AXIS_HEIGHT)
-                caption = _fit(small_font, w + 4, [f"{m:%b}", f"{m:%b}"[0]])
-                if caption:
+                if month_width >= 5:
+                    ticks.moveTo(x + 0.5, UPPER_TIER_HEIGHT)
+                    ticks.lineTo(x + 0.5, AXIS_HEIGHT)
+                caption = f"{m:%b}" if style else ""
+                if style == "initial":
+                    caption = caption[0]
+                caption_width = text_width(small_font, caption)
+                if caption and clear_of_tag(x + (w - caption_width) / 2, caption_width):
                     item = add_text(self, caption, small_font, MUTED_TEXT, 0, lower_middle)
                     item.setX(x + (w - item.boundingRect().width()) / 2)
 
@@ -190,8 +214,8 @@ class DateAxis(QGraphicsRectItem):
         border.setParentItem(self)
         border.setPen(pen(AXIS_BORDER))
 
-        if today is not None and origin <= today <= last_day:
-            self._add_today_tag(self.x_of(today) + pixels_per_day / 2)
+        if not tag.isNull():
+            self._add_today_tag(tag)
 
     def x_of(self, day: date) -> float:
         return (day - self._origin).days * self._ppd
@@ -209,17 +233,15 @@ class DateAxis(QGraphicsRectItem):
             elif item.x() != x + 6:
                 item.setX(x + 6)
 
-    def _add_today_tag(self, centre: float) -> None:
-        font = ui_font(7.5, QFont.Weight.Bold)
-        width = text_width(font, "Today") + 12
+    def _add_today_tag(self, rect: QRectF) -> None:
         shape = QPainterPath()
-        shape.addRoundedRect(QRectF(centre - width / 2, UPPER_TIER_HEIGHT + 3, width, 16), 8, 8)
+        shape.addRoundedRect(rect, 8, 8)
         tag = QGraphicsPathItem(shape)
         tag.setParentItem(self)
         tag.setBrush(TODAY)
         tag.setPen(no_pen())
-        label = add_text(tag, "Today", font, WHITE, 0, UPPER_TIER_HEIGHT + 11)
-        label.setX(centre - label.boundingRect().width() / 2)
+        label = add_text(tag, "Today", self._today_font, WHITE, 0, rect.center().y())
+        label.setX(rect.center().x() - label.boundingRect().width() / 2)
 
 
 class BlackoutBand(QGraphicsPathItem):
