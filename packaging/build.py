@@ -1,9 +1,10 @@
 """Build the packaged app and the archive users download: ``make package`` runs this.
 
-Runs PyInstaller on ``packaging/studyplanner.spec`` (one folder, ``dist/StudyPlanner/``), then
-archives the folder as ``dist/StudyPlanner-<version>-<os>-<machine>.tar.gz`` (``.zip`` on
-Windows; on macOS the archive holds ``StudyPlanner.app``). Prints the build time and the sizes,
-and with ``--max-size-mb`` fails when the folder outgrows its budget, so bloat shows up in CI.
+Runs PyInstaller on ``packaging/studyplanner.spec`` (one folder, ``dist/StudyPlanner/``; on
+Linux with ``install-desktop.sh`` beside the executable for a menu entry), then archives the
+folder as ``dist/StudyPlanner-<version>-<os>-<machine>.tar.gz`` (a ``.zip`` on Windows; on
+macOS the archive holds ``StudyPlanner.app``). Prints the build time and the sizes, and with
+``--max-size-mb`` fails when the folder outgrows its budget, so bloat shows up in CI.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import argparse
 import platform
 import re
+import shutil
 import subprocess
 import sys
 import tarfile
@@ -121,6 +123,11 @@ def main(argv: list[str] | None = None) -> int:
     build_seconds = time.perf_counter() - started
 
     folder = args.dist / APP_NAME
+    if sys.platform.startswith("linux"):
+        # Users who download the archive have no Makefile: the menu entry installer travels along.
+        installer = folder / "install-desktop.sh"
+        shutil.copy2(ROOT / "packaging" / "install_desktop.sh", installer)
+        installer.chmod(0o755)
     size, files = folder_size(folder)
     stem = f"{APP_NAME}-{app_version()}-{os_name()}-{platform.machine().lower()}"
     started = time.perf_counter()

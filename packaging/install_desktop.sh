@@ -1,14 +1,22 @@
 #!/usr/bin/env bash
-# Put StudyPlanner in the current user's application menu: `make install-desktop`.
+# Put StudyPlanner in the current user's application menu.
 #
 # Installs the desktop entry, the icons (hicolor theme) and the AppStream metainfo under
-# ${XDG_DATA_HOME:-~/.local/share}; no root needed. The menu entry starts the packaged app in
-# dist/StudyPlanner/ when it has been built (make package), else the venv's `studyplanner`
-# command. Give an executable as the first argument to use another one.
-# `packaging/install_desktop.sh --uninstall` removes those files again.
+# ${XDG_DATA_HOME:-~/.local/share}; no root needed. Works in two places:
+#   - in an unpacked download, as StudyPlanner/install-desktop.sh: the entry starts that app;
+#   - in a source checkout, as `make install-desktop`: the entry starts the packaged app in
+#     dist/StudyPlanner/ if it has been built (make package), else the venv's `studyplanner`.
+# Give an executable as the first argument to use another one; `--uninstall` removes the files.
 set -euo pipefail
 
-root="$(cd "$(dirname "$0")/.." && pwd)"
+here="$(cd "$(dirname "$0")" && pwd)"
+if [ -d "$here/_internal/resources" ]; then
+  resources="$here/_internal/resources"
+  candidates=("$here/StudyPlanner")
+else
+  resources="$here/../resources"
+  candidates=("$here/../dist/StudyPlanner/StudyPlanner" "$here/../.venv/bin/studyplanner")
+fi
 data="${XDG_DATA_HOME:-$HOME/.local/share}"
 sizes=(16 32 48 64 128 256)
 metainfo=io.github.studyplanner.StudyPlanner.metainfo.xml
@@ -39,13 +47,18 @@ if [ "${1:-}" = "--uninstall" ]; then
   exit 0
 fi
 
+exe=""
 if [ $# -gt 0 ]; then
   exe="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
-elif [ -x "$root/dist/StudyPlanner/StudyPlanner" ]; then
-  exe="$root/dist/StudyPlanner/StudyPlanner"
-elif [ -x "$root/.venv/bin/studyplanner" ]; then
-  exe="$root/.venv/bin/studyplanner"
 else
+  for candidate in "${candidates[@]}"; do
+    if [ -x "$candidate" ]; then
+      exe="$(cd "$(dirname "$candidate")" && pwd)/$(basename "$candidate")"
+      break
+    fi
+  done
+fi
+if [ -z "$exe" ]; then
   echo "install-desktop: nothing to launch yet: run \`make package\` (or \`make run\` for the venv)" >&2
   exit 1
 fi
@@ -68,14 +81,14 @@ while IFS= read -r line; do
     Exec=*) printf 'Exec="%s" %%f\n' "$exe" ;;
     *) printf '%s\n' "$line" ;;
   esac
-done <"$root/resources/studyplanner.desktop" >"$entry.tmp"
+done <"$resources/studyplanner.desktop" >"$entry.tmp"
 mv "$entry.tmp" "$entry"
 
-install -D -m 644 "$root/resources/$metainfo" "$data/metainfo/$metainfo"
-install -D -m 644 "$root/resources/icons/studyplanner.svg" \
+install -D -m 644 "$resources/$metainfo" "$data/metainfo/$metainfo"
+install -D -m 644 "$resources/icons/studyplanner.svg" \
   "$data/icons/hicolor/scalable/apps/studyplanner.svg"
 for size in "${sizes[@]}"; do
-  install -D -m 644 "$root/resources/icons/studyplanner-$size.png" \
+  install -D -m 644 "$resources/icons/studyplanner-$size.png" \
     "$data/icons/hicolor/${size}x${size}/apps/studyplanner.png"
 done
 refresh_caches

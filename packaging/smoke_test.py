@@ -4,8 +4,9 @@ Each step starts the built executable from a scratch directory with a bare envir
 (``PATH=/usr/bin:/bin``, a temporary ``HOME`` and data dir, no virtualenv, no source tree) and
 must exit 0 with no Python traceback on stderr. Steps: ``--version``, ``--smoke`` (the whole
 app up to its first paint, offscreen and, when Xvfb is installed, on a real X server), a
-suggested plan, ``show --json``, ``print`` to PDF, and a check that every bundled library
-still finds the libraries it links to. Needs only the Python standard library.
+suggested plan, ``show --json``, ``print`` to PDF, a check that every bundled library still
+finds the libraries it links to, and the menu-entry installer shipped in the folder. Needs only
+the Python standard library.
 """
 
 from __future__ import annotations
@@ -226,9 +227,45 @@ def check_libraries(test: SmokeTest) -> str:
             for line in out.stdout.splitlines()
             if "not found" in line
         ]
+    if not libraries:
+        raise StepFailed(f"no shared libraries under {test.app.parent}: not a PyInstaller build")
     if missing:
         raise StepFailed("unresolved libraries:\n" + "\n".join(missing))
     return f"{len(libraries)} ELF files, every dependency found"
+
+
+def check_menu_entry(test: SmokeTest) -> str:
+    """The installer shipped in the folder adds a menu entry that starts this very app."""
+    installer = test.app.parent / "install-desktop.sh"
+    if not installer.exists():
+        raise StepFailed(f"{installer.name} is missing from the app folder")
+    done = subprocess.run(
+        [str(installer)],
+        cwd=test.work_dir,
+        env=test.environment(),
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT_SECONDS,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise StepFailed(f"exit status {done.returncode}\n{_tail(done.stderr)}")
+    share = test.home / ".local" / "share"
+    entry = share / "applications" / "studyplanner.desktop"
+    icon = share / "icons" / "hicolor" / "256x256" / "apps" / "studyplanner.png"
+    if not entry.exists() or not icon.exists():
+        raise StepFailed(f"expected {entry} and {icon}")
+    exec_line = next(
+        (
+            line
+            for line in entry.read_text(encoding="utf-8").splitlines()
+            if line.startswith("Exec=")
+        ),
+        "",
+    )
+    if str(test.app) not in exec_line:
+        raise StepFailed(f"the entry starts {exec_line!r}, not {test.app}")
+    return f"{entry.relative_to(test.home)}: {exec_line}"
 
 
 def _is_elf(path: Path) -> bool:
@@ -292,6 +329,8 @@ def main(argv: list[str] | None = None) -> int:
         test.step("show plan.json --json", lambda: check_show(test))
         test.step("print plan.json -o plan.pdf", lambda: check_print(test))
         test.step("bundled libraries", lambda: check_libraries(test))
+        if sys.platform.startswith("linux"):
+            test.step("install-desktop.sh", lambda: check_menu_entry(test))
     finally:
         if args.keep or test.failures:
             print(f"  scratch directory kept: {scratch}")
