@@ -13,6 +13,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
 from studyplanner import __version__
 from studyplanner.domain.advice import Advice, advise
 from studyplanner.domain.catalog import Catalog, CatalogError, Tier
@@ -169,17 +171,26 @@ def cmd_catalog(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# Plan fields the suggest options fill, for naming the option in an error.
+_SUGGEST_OPTIONS = {"name": "--name", "focus_areas": "--focus", "profile": "--focus"}
+
+
 def cmd_suggest(args: argparse.Namespace) -> int:
     catalog = _catalog()
-    profile = LearnerProfile(
-        role=Role(args.role),
-        experience_years=args.experience_years,
-        direction=Direction(args.direction) if args.direction else None,
-        focus_areas=args.focus,
-    )
-    suggestion = suggest_plan(
-        catalog, profile, args.hours_per_week, args.start or date.today(), name=args.name
-    )
+    try:
+        profile = LearnerProfile(
+            role=Role(args.role),
+            experience_years=args.experience_years,
+            direction=Direction(args.direction) if args.direction else None,
+            focus_areas=args.focus,
+        )
+        suggestion = suggest_plan(
+            catalog, profile, args.hours_per_week, args.start or date.today(), name=args.name
+        )
+    except ValidationError as exc:  # e.g. a name or focus area longer than a plan allows
+        first = exc.errors()[0]
+        field = str(first["loc"][0]) if first["loc"] else ""
+        raise UsageError(f"{_SUGGEST_OPTIONS.get(field, field)}: {first['msg']}") from exc
     _save(suggestion.plan, args.output)
     print(f"Wrote {args.output} ({len(suggestion.plan.entries)} exams):")
     for i, pick in enumerate(suggestion.reasons, 1):

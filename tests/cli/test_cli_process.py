@@ -30,6 +30,14 @@ def test_suggest_then_show_through_the_console_script(tmp_path: Path) -> None:
     )  # fmt: skip
     assert made.returncode == 0, made.stderr
     assert made.stderr == ""
+    again = studyplanner(
+        tmp_path / "data",
+        "suggest", "--role", "manager", "--experience-years", "0", "--hours-per-week", "3",
+        "--start", "2026-03-02", "--name", "Sales team", "-o", str(plan_file),
+    )  # fmt: skip
+    assert again.returncode == 0, again.stderr
+    # The overwritten version went to the backups in STUDYPLANNER_DATA_DIR.
+    assert len(list((tmp_path / "data" / "backups" / "plan").iterdir())) == 1
 
     shown = studyplanner(tmp_path / "data", "show", str(plan_file), "--json")
     assert shown.returncode == 0, shown.stderr
