@@ -107,7 +107,7 @@ def parse_plan(data: bytes, path: Path, catalog: Catalog) -> tuple[StudyPlan, bo
             f"is {len(data) / 1e6:.1f} MB; plan files are at most {MAX_PLAN_BYTES // 2**20} MB",
         )
     try:
-        text = data.decode("utf-8")
+        text = data.decode("utf-8-sig")  # tolerate the BOM some Windows editors add
     except UnicodeDecodeError as exc:
         raise PlanFileError(path, f"is not UTF-8 text (byte {exc.start})") from exc
     try:

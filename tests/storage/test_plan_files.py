@@ -221,6 +221,12 @@ def test_a_bad_file_gives_one_clear_message(
     assert path.read_bytes() == content, "a file that cannot be loaded is left untouched"
 
 
+def test_a_plan_saved_by_an_editor_with_a_byte_order_mark_loads(catalog: Catalog) -> None:
+    plan = full_plan()
+    path = write(plan_path(), b"\xef\xbb\xbf" + plan_to_json(plan).encode("utf-8"))
+    assert load_plan(path, catalog) == plan
+
+
 def test_an_oversized_file_is_refused_before_reading_it(catalog: Catalog) -> None:
     text = plan_to_json(full_plan())
     padding = " " * (MAX_PLAN_BYTES + 1 - len(text.encode("utf-8")))
