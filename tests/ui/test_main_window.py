@@ -8,8 +8,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from studyplanner.domain.plan import StudyPlan, WeeklyAvailability
@@ -19,6 +18,7 @@ from studyplanner.storage.plan_files import PlanFileError, load_plan, save_plan
 from studyplanner.ui import autosave
 from studyplanner.ui.main_window import MainWindow
 from studyplanner.ui.mime import certification_mime
+from tests.ui.dnd import drop
 
 THREE_EXAMS = [
     "developer-associate",
@@ -76,17 +76,8 @@ def add_by_keyboard(qtbot: QtBot, window: MainWindow, cert_id: str) -> None:
 
 
 def drop_on_timeline(window: MainWindow, data: QMimeData, pos: QPointF) -> tuple[bool, bool]:
-    viewport = window.timeline.viewport()
-    actions = Qt.DropAction.CopyAction | Qt.DropAction.MoveAction
-    buttons = Qt.MouseButton.LeftButton
-    mods = Qt.KeyboardModifier.NoModifier
-    enter = QDragEnterEvent(pos, actions, data, buttons, mods)
-    QApplication.sendEvent(viewport, enter)
-    move = QDragMoveEvent(pos, actions, data, buttons, mods)
-    QApplication.sendEvent(viewport, move)
-    drop = QDropEvent(pos, actions, data, buttons, mods)
-    QApplication.sendEvent(viewport, drop)
-    return enter.isAccepted(), move.isAccepted()
+    result = drop(window.timeline.viewport(), data, pos)
+    return result.enter_accepted, result.move_accepted
 
 
 def test_keyboard_only_builds_a_three_exam_plan(qtbot: QtBot, dialogs: Dialogs) -> None:
