@@ -23,7 +23,13 @@ from studyplanner.domain.schedule import Schedule, ScheduleError, schedule_plan
 from studyplanner.domain.suggest import suggest_plan
 from studyplanner.storage import paths
 from studyplanner.storage.catalog_source import load_app_catalog
-from studyplanner.storage.plan_files import PlanFileError, load_plan, plan_json_schema, save_plan
+from studyplanner.storage.plan_files import (
+    PlanFileError,
+    load_plan,
+    one_line,
+    plan_json_schema,
+    save_plan,
+)
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -134,7 +140,7 @@ def build_parser() -> argparse.ArgumentParser:
 def _catalog() -> Catalog:
     loaded = load_app_catalog()
     if loaded.problem:
-        print(f"warning: {loaded.problem}", file=sys.stderr)
+        print(f"warning: {one_line(loaded.problem)}", file=sys.stderr)
     return loaded.catalog
 
 
@@ -355,11 +361,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_app(plan_to_open, smoke=args.smoke, screenshot=args.screenshot)
         return COMMANDS[args.command](args)
     except UsageError as exc:
-        print(f"studyplanner: {exc}", file=sys.stderr)
+        print(f"studyplanner: {one_line(str(exc))}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except CatalogError as exc:
-        print(f"studyplanner: catalog problem: {exc}", file=sys.stderr)
+        print(f"studyplanner: catalog problem: {one_line(str(exc))}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except OSError as exc:
-        print(f"studyplanner: {exc}", file=sys.stderr)
+        print(f"studyplanner: {one_line(str(exc))}", file=sys.stderr)
         return EXIT_FAILURE

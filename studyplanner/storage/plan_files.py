@@ -34,13 +34,19 @@ PLAN_SUFFIX = ".json"
 RawPlan = dict[str, Any]
 
 
+def one_line(text: str) -> str:
+    """``text`` with newlines and other control characters escaped, so a message that quotes
+    a file name or a field from the file still fits on one line."""
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode() for c in text)
+
+
 class PlanFileError(Exception):
-    """A plan file that cannot be used; ``str()`` is the message for the user."""
+    """A plan file that cannot be used; ``str()`` is the message for the user, on one line."""
 
     def __init__(self, path: Path, message: str, *, newer: bool = False) -> None:
-        super().__init__(f"{path}: {message}")
+        self.message = one_line(message)
+        super().__init__(f"{one_line(str(path))}: {self.message}")
         self.path = path
-        self.message = message
         self.newer = newer
 
 

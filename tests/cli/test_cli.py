@@ -249,6 +249,7 @@ BAD_INPUT: dict[str, tuple[list[str], str]] = {
                         "--hours-per-week", "8"], "required"),
     "missing-file": (["show", "{tmp}/nowhere.json"], "nowhere.json: does not exist"),
     "corrupt-plan": (["show", "{tmp}/corrupt.json"], "corrupt.json: is not valid JSON"),
+    "line-break-in-name": (["show", "{tmp}/two\nlines.json"], "two\\nlines.json: does not"),
     "zero-hours-plan": (["show", "{tmp}/zero.json"], "zero.json: weekly availability is zero"),
     "newer-plan": (["show", "{tmp}/newer.json"], "newer StudyPlanner"),
     "overwrite-newer": (["suggest", "--role", "data", "--experience-years", "1",

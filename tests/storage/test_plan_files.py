@@ -175,6 +175,7 @@ BAD_FILES = {
     ),
     "negative-hours-logged": (_with_entry(2, hours_logged=-4), "field 'entries.2.hours_logged'"),
     "unknown-field": (_with(colour="blue"), "field 'colour'"),
+    "unknown-field-with-a-line-break": (_with(**{"a\nb": 1}), "field 'a\\nb'"),
     "not-utf8": ("plan «é»".encode("latin-1"), "not UTF-8"),
     "a-json-list": (b"[1, 2, 3]", "expected a JSON object"),
     "a-json-string": (b'"plan"', "expected a JSON object"),
