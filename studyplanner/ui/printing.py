@@ -9,13 +9,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
+from PySide6.QtCore import QLocale, QStandardPaths
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from studyplanner.export.cli_support import print_plan_to_pdf
 from studyplanner.export.ics import write_ics
-from studyplanner.export.report import render_report
+from studyplanner.export.report import render_report, setup_printer
 from studyplanner.ui.plan_document import PlanDocument
 
 
@@ -25,9 +25,16 @@ def _suggested_file(document: PlanDocument, suffix: str) -> str:
     return str(Path(folder or Path.home()) / f"{stem}{suffix}")
 
 
+def default_paper() -> str:
+    """Letter where people measure in inches (US), A4 elsewhere."""
+    imperial = QLocale().measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem
+    return "letter" if imperial else "a4"
+
+
 def show_print_preview(parent: QWidget, document: PlanDocument) -> None:
     """The native print preview; its print button goes to the platform's printer dialog."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    setup_printer(printer, paper=default_paper())
     printer.setDocName(document.plan.name)
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.setWindowTitle(f"Print “{document.plan.name}”")
@@ -53,7 +60,7 @@ def export_pdf_dialog(parent: QWidget, document: PlanDocument) -> None:
     if schedule is None:
         return
     try:
-        pages = print_plan_to_pdf(schedule, document.advice, target)
+        pages = print_plan_to_pdf(schedule, document.advice, target, paper=default_paper())
     except OSError as exc:
         QMessageBox.warning(parent, "Export as PDF", f"Could not write {target}:\n{exc}")
         return
