@@ -1,8 +1,8 @@
 """The timeline draws the schedule and turns drops, clicks and zooming into plan edits.
 
-Drops are real ``QDragEnterEvent``/``QDragMoveEvent``/``QDropEvent``s sent to the viewport,
-as a drag from the ladder delivers them; enter and move must both be accepted, or a real drag
-would drop nothing.
+Drops are real ``QDragEnterEvent``/``QDragMoveEvent``/``QDropEvent``s sent to the viewport
+(``tests/ui/dnd.py``), as a drag from the ladder delivers them; enter and move must both be
+accepted, or a real drag would drop nothing.
 """
 
 from __future__ import annotations
@@ -15,9 +15,6 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import (
     QColor,
     QDrag,
-    QDragEnterEvent,
-    QDragMoveEvent,
-    QDropEvent,
     QImage,
     QMouseEvent,
     QWheelEvent,
@@ -40,6 +37,7 @@ from studyplanner.ui import timeline as timeline_module
 from studyplanner.ui.mime import certification_mime, decode_entry, entry_mime
 from studyplanner.ui.plan_document import PlanDocument
 from studyplanner.ui.timeline import EMPTY_HINT, REFUSED_DROP, TimelineView
+from tests.ui.dnd import drag_over, drop
 
 TODAY = date(2026, 11, 29)
 HOLIDAYS = Blackout(start=date(2026, 12, 24), end=date(2027, 1, 1), label="Holidays")
@@ -89,43 +87,11 @@ def row_point(view: TimelineView, index: int, fraction: float) -> QPointF:
     return QPointF(view.mapFromScene(scene_point))
 
 
-class Drag:
-    """The events a drag delivers to the timeline's viewport, one step at a time."""
-
-    def __init__(self, view: TimelineView, data: QMimeData) -> None:
-        self.view = view
-        self.data = data
-        self.actions = Qt.DropAction.CopyAction | Qt.DropAction.MoveAction
-
-    def enter(self, at: QPointF) -> bool:
-        event = QDragEnterEvent(
-            at, self.actions, self.data, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
-        )
-        QApplication.sendEvent(self.view.viewport(), event)
-        return event.isAccepted()
-
-    def move(self, at: QPointF) -> bool:
-        event = QDragMoveEvent(
-            at, self.actions, self.data, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
-        )
-        QApplication.sendEvent(self.view.viewport(), event)
-        return event.isAccepted()
-
-    def drop(self, at: QPointF) -> bool:
-        event = QDropEvent(
-            at, self.actions, self.data, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
-        )
-        QApplication.sendEvent(self.view.viewport(), event)
-        return event.isAccepted()
-
-
 def drag_and_drop(view: TimelineView, data: QMimeData, at: QPointF) -> None:
     """A whole accepted drag: enter and move accepted, the indicator shown, then the drop."""
-    drag = Drag(view, data)
-    assert drag.enter(at)
-    assert drag.move(at)
+    assert drag_over(view.viewport(), data, at) == (True, True)
     assert view.insertion_index() is not None
-    assert drag.drop(at)
+    assert drop(view.viewport(), data, at).drop_accepted
     assert view.insertion_index() is None
 
 
@@ -136,12 +102,11 @@ def test_certification_dropped_on_upper_half_of_a_row_goes_before_it(
     qtbot: QtBot, catalog: Catalog, realistic_plan: StudyPlan
 ) -> None:
     view, document = open_view(qtbot, catalog, realistic_plan)
-    drag = Drag(view, certification_mime("cloud-practitioner"))
+    data = certification_mime("cloud-practitioner")
     at = row_point(view, 1, 0.25)
-    assert drag.enter(at)
-    assert drag.move(at)
+    assert drag_over(view.viewport(), data, at) == (True, True)
     assert view.insertion_index() == 1
-    assert drag.drop(at)
+    assert drop(view.viewport(), data, at).drop_accepted
     assert cert_ids(document) == [
         "developer-associate",
         "cloud-practitioner",
@@ -285,12 +250,12 @@ def test_text_dropped_on_the_timeline_is_refused_visibly(
     data = QMimeData()
     data.setText("developer-associate")
     data.setUrls([QUrl("https://aws.amazon.com/certification/")])
-    drag = Drag(view, data)
     at = row_point(view, 1, 0.25)
-    assert not drag.enter(at)
+    entered, _moved = drag_over(view.viewport(), data, at)
+    assert not entered
     assert view.message() == REFUSED_DROP
     assert view.insertion_index() is None
-    assert not drag.drop(at)
+    assert not drop(view.viewport(), data, at).drop_accepted
     assert document.plan == before
     assert document.undo_stack.count() == 0
 
@@ -302,7 +267,7 @@ def test_refusal_message_goes_away_by_itself(
     view, _document = open_view(qtbot, catalog, realistic_plan)
     data = QMimeData()
     data.setText("hello")
-    assert not Drag(view, data).enter(row_point(view, 0, 0.5))
+    assert drag_over(view.viewport(), data, row_point(view, 0, 0.5))[0] is False
     assert view.message() == REFUSED_DROP
     qtbot.waitUntil(lambda: view.message() != REFUSED_DROP, timeout=5000)
 
@@ -313,9 +278,10 @@ def test_retired_certification_and_foreign_entry_are_refused(
     view, document = open_view(qtbot, catalog, realistic_plan)
     retired = next(c for c in catalog if c.is_retired)
     at = row_point(view, 0, 0.5)
-    assert not Drag(view, certification_mime(retired.id)).enter(at)
+    assert drag_over(view.viewport(), certification_mime(retired.id), at)[0] is False
     assert "retired" in view.message()
-    assert not Drag(view, entry_mime("0" * 32)).enter(at)
+    assert drag_over(view.viewport(), entry_mime("0" * 32), at)[0] is False
+    assert not drop(view.viewport(), entry_mime("0" * 32), at).drop_accepted
     assert len(document.entry_ids()) == 3
 
 
@@ -324,7 +290,8 @@ def test_a_read_only_plan_takes_no_drops(
 ) -> None:
     view, document = open_view(qtbot, catalog, realistic_plan)
     document.set_plan(realistic_plan, None, read_only=True)
-    assert not Drag(view, certification_mime("cloud-practitioner")).enter(row_point(view, 0, 0.5))
+    data = certification_mime("cloud-practitioner")
+    assert drag_over(view.viewport(), data, row_point(view, 0, 0.5))[0] is False
     assert "read-only" in view.message()
 
 
