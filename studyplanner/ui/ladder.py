@@ -55,9 +55,12 @@ TIER_HINT = {
 
 
 class PlanMark:
+    """How a certification appears in the open plan; a higher mark wins for duplicates."""
+
     NONE = 0
     PLANNED = 1
-    PASSED = 2
+    STUDYING = 2
+    PASSED = 3
 
 
 class CertificationCard(QGraphicsObject):
@@ -162,6 +165,8 @@ class CertificationCard(QGraphicsObject):
             self._paint_ribbon(painter, "RETIRED", QColor("#8A8F98"), top=True)
         elif self.plan_mark == PlanMark.PASSED:
             self._paint_ribbon(painter, "✓ PASSED", QColor("#2E7D32"))
+        elif self.plan_mark == PlanMark.STUDYING:
+            self._paint_ribbon(painter, "STUDYING", QColor(Ink.WARNING))
         elif self.plan_mark == PlanMark.PLANNED:
             self._paint_ribbon(painter, "IN PLAN", QColor(tier_color))
 

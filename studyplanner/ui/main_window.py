@@ -534,7 +534,10 @@ class MainWindow(QMainWindow):
         plan = document.plan
         marks: dict[str, int] = {}
         for entry in plan.entries:
-            mark = PlanMark.PASSED if entry.status is EntryStatus.PASSED else PlanMark.PLANNED
+            mark = {
+                EntryStatus.PASSED: PlanMark.PASSED,
+                EntryStatus.STUDYING: PlanMark.STUDYING,
+            }.get(entry.status, PlanMark.PLANNED)
             marks[entry.certification_id] = max(marks.get(entry.certification_id, 0), mark)
         self.ladder.set_plan_marks(marks)
         schedule = document.schedule

@@ -209,3 +209,21 @@ def test_window_title_names_the_plan(qtbot: QtBot, dialogs: Dialogs) -> None:
     window.document.update_plan("Rename", name="Before summer")
     assert window.windowTitle().startswith("Before summer")
     assert window.windowTitle().endswith("StudyPlanner")
+
+
+def test_ladder_cards_show_plan_status(qtbot: QtBot, dialogs: Dialogs) -> None:
+    from studyplanner.ui.ladder import PlanMark
+
+    window = open_window(qtbot)
+    add_by_keyboard(qtbot, window, "developer-associate")
+    card = window.ladder.card("developer-associate")
+    assert card.plan_mark == PlanMark.PLANNED
+    entry_id = window.document.selected_entry_id
+    window.document.update_entry(entry_id, "Studying", status="studying")
+    assert card.plan_mark == PlanMark.STUDYING
+    window.document.update_entry(entry_id, "Passed", status="passed", passed_on="2027-03-01")
+    assert card.plan_mark == PlanMark.PASSED
+    window.undo_action.trigger()
+    window.undo_action.trigger()
+    assert card.plan_mark == PlanMark.PLANNED
+    assert window.ladder.card("security-specialty").plan_mark == PlanMark.NONE
