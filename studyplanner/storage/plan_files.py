@@ -197,14 +197,27 @@ def plan_to_json(plan: StudyPlan) -> str:
     return plan.model_dump_json(indent=2) + "\n"
 
 
+_VERSION_IN_HEAD = re.compile(rb'"schema_version"\s*:\s*(\d+)')
+
+
 def _existing_version(path: Path) -> int | None:
-    """schema_version of the file already at ``path``, or None if there is no readable one."""
+    """schema_version of the file already at ``path``, or None if it names none.
+
+    The whole file is read (a newer format may well be larger than this version allows);
+    when it is not valid JSON, the number is looked for near its start, so a damaged file
+    from a newer StudyPlanner is still recognised and left alone.
+    """
     try:
-        raw = json.loads(path.read_bytes()[: MAX_PLAN_BYTES + 1])
-    except (OSError, ValueError, RecursionError):
+        data = path.read_bytes()
+    except OSError:
         return None
+    try:
+        raw = json.loads(data)
+    except (ValueError, RecursionError):
+        match = _VERSION_IN_HEAD.search(data[:4096])
+        return int(match.group(1)) if match else None
     version = raw.get("schema_version") if isinstance(raw, dict) else None
-    return version if isinstance(version, int) else None
+    return version if isinstance(version, int) and not isinstance(version, bool) else None
 
 
 def save_plan(plan: StudyPlan, path: Path) -> None:

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from studyplanner import APP_NAME, __version__
 from studyplanner.domain.plan import EntryStatus, StudyPlan
 from studyplanner.storage import paths
+from studyplanner.storage.atomic import remove_stale_temp_files
 from studyplanner.storage.catalog_source import LoadedCatalog
 from studyplanner.storage.locks import PlanLock
 from studyplanner.storage.plan_files import (
@@ -280,6 +281,7 @@ class MainWindow(QMainWindow):
 
     def open_initial(self, path: Path | None) -> None:
         """At start: the plan given on the command line, else the last one, else a new one."""
+        remove_stale_temp_files(paths.plans_dir())
         if path is None and self.settings.last_plan:
             candidate = Path(self.settings.last_plan)
             if candidate.exists():

@@ -51,3 +51,45 @@ def test_an_interrupted_write_leaves_the_old_file(
     monkeypatch.undo()
     assert target.read_bytes() == b"old"
     assert os.listdir(tmp_path) == ["file.json"]
+
+
+def test_new_file_follows_the_umask_not_owner_only(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    umask = os.umask(0o022)
+    try:
+        target = tmp_path / "export.pdf"
+        atomic_write_bytes(target, b"%PDF-1.4")
+    finally:
+        os.umask(umask)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o644
+
+
+def test_overwrite_keeps_the_files_permissions(tmp_path: Path) -> None:
+    import stat
+
+    target = tmp_path / "plan.json"
+    target.write_text("{}")
+    target.chmod(0o600)
+    atomic_write_bytes(target, b"{ }")
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert target.read_bytes() == b"{ }"
+
+
+def test_only_old_leftover_temp_files_are_removed(tmp_path: Path) -> None:
+    import os
+    import time
+
+    from studyplanner.storage.atomic import remove_stale_temp_files
+
+    old = tmp_path / ".plan.json.abc123.tmp"
+    fresh = tmp_path / ".plan.json.def456.tmp"
+    plan = tmp_path / "plan.json"
+    for path in (old, fresh, plan):
+        path.write_text("x")
+    hours_ago = time.time() - 7200
+    os.utime(old, (hours_ago, hours_ago))
+    os.utime(plan, (hours_ago, hours_ago))
+    assert remove_stale_temp_files(tmp_path) == 1
+    assert not old.exists() and fresh.exists() and plan.exists()

@@ -410,3 +410,26 @@ def test_the_json_schema_describes_the_plan_format() -> None:
         entry_schema["properties"]
     )
     assert schema["additionalProperties"] is False
+
+
+def test_damaged_file_from_a_newer_version_is_not_overwritten(
+    tmp_path: Path, catalog: Catalog
+) -> None:
+    path = tmp_path / "future.json"
+    original = b'{"schema_version": 99, "name": "From the future", "entries": [' + b"1," * 10
+    path.write_bytes(original)
+    with pytest.raises(PlanFileError) as info:
+        save_plan(StudyPlan(), path)
+    assert info.value.newer
+    assert path.read_bytes() == original
+
+
+def test_large_file_from_a_newer_version_is_not_overwritten(tmp_path: Path) -> None:
+    import json
+
+    path = tmp_path / "big-future.json"
+    original = json.dumps({"schema_version": 99, "padding": "x" * (6 * 1024 * 1024)}).encode()
+    path.write_bytes(original)
+    with pytest.raises(PlanFileError):
+        save_plan(StudyPlan(), path)
+    assert path.read_bytes() == original
