@@ -8,6 +8,7 @@ from enum import StrEnum
 from studyplanner.domain.catalog import Catalog, Tier
 from studyplanner.domain.plan import EntryStatus
 from studyplanner.domain.schedule import Schedule
+from studyplanner.domain.wording import format_day
 
 MAX_SENSIBLE_WEEKLY_HOURS = 40.0
 
@@ -98,8 +99,8 @@ def advise(schedule: Schedule, catalog: Catalog) -> list[Advice]:
             found.append(
                 Advice(
                     AdviceCode.AFTER_RETIREMENT,
-                    f"{label} is retired as of {end}, before the planned exam on "
-                    f"{item.exam_date}{hint}",
+                    f"{label} is retired as of {format_day(end)}, before the planned exam on "
+                    f"{format_day(item.exam_date)}{hint}",
                     entry.id,
                 )
             )
@@ -107,8 +108,9 @@ def advise(schedule: Schedule, catalog: Catalog) -> list[Advice]:
             found.append(
                 Advice(
                     AdviceCode.PINNED_DATE_UNREACHABLE,
-                    f"{label}: the pinned exam date {entry.pinned_exam_date} cannot be reached "
-                    f"with the available hours; the earliest is {item.reachable_exam_date}",
+                    f"{label}: the pinned exam date {format_day(entry.pinned_exam_date)} cannot be "
+                    "reached with the available hours; the earliest is "
+                    f"{format_day(item.reachable_exam_date)}",
                     entry.id,
                 )
             )

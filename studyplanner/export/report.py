@@ -36,12 +36,12 @@ from studyplanner.domain.advice import Advice, Severity
 from studyplanner.domain.catalog import Tier
 from studyplanner.domain.plan import WEEKDAYS, EntryStatus, StudyPlan
 from studyplanner.domain.schedule import Schedule, ScheduledEntry
+from studyplanner.domain.wording import MONTHS, format_day
 from studyplanner.export.palette import TIER_COLORS
 
 __all__ = [
     "PAPER_SIZES",
     "REPORT_MARGINS_MM",
-    "format_date",
     "render_report",
     "setup_printer",
 ]
@@ -50,7 +50,6 @@ PAPER_SIZES = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Let
 # left, top, right, bottom in millimetres; the footer sits inside the bottom margin's edge.
 REPORT_MARGINS_MM = (18.0, 16.0, 18.0, 12.0)
 
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 STATUS_LABELS = {
     EntryStatus.PLANNED: "Planned",
     EntryStatus.STUDYING: "Studying",
@@ -84,14 +83,6 @@ class _Ink:
     INFO = QColor("#1F6FB2")
     TODAY = QColor("#D14343")
     WHITE = QColor("#FFFFFF")
-
-
-def format_date(day: date | None) -> str:
-    """A date the way the report prints it, '14 Mar 2027': unambiguous on both sides of the
-    Atlantic and independent of the machine's locale."""
-    if day is None:
-        return "—"
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def _hours(value: float) -> str:
@@ -411,9 +402,9 @@ class _ReportLayout:
         if blackouts:
             shown = []
             for b in blackouts[:MAX_BLACKOUTS_LISTED]:
-                span = format_date(b.start)
+                span = format_day(b.start)
                 if b.end != b.start:
-                    span += f" – {format_date(b.end)}"
+                    span += f" – {format_day(b.end)}"
                 label = _one_line(b.label).strip()
                 shown.append(f"{span} ({label})" if label else span)
             more = len(blackouts) - MAX_BLACKOUTS_LISTED
@@ -425,7 +416,7 @@ class _ReportLayout:
     def header(self) -> list[_Block]:
         blocks: list[_Block] = []
         eyebrow = "AWS CERTIFICATION STUDY PLAN"
-        printed = f"Printed {format_date(self.printed_on)}"
+        printed = f"Printed {format_day(self.printed_on)}"
 
         def paint_eyebrow(painter: QPainter, top: float) -> None:
             self.eyebrow.draw(painter, 0, top, eyebrow)
@@ -453,9 +444,9 @@ class _ReportLayout:
 
     def dates_line(self) -> str:
         finish = self.schedule.finish_date
-        text = f"Starts {format_date(self.plan.start_date)}"
+        text = f"Starts {format_day(self.plan.start_date)}"
         if finish is not None:
-            text += f" · last exam {format_date(finish)}"
+            text += f" · last exam {format_day(finish)}"
         return text
 
     def fact(self, key: str, value: str, label_width: float, space: float) -> _Block:
@@ -481,7 +472,7 @@ class _ReportLayout:
                 f"{passed} passed" if passed else "none passed yet",
             ),
             ("EXAM FEES", _fee(schedule.total_fees_usd), "exams not yet passed"),
-            ("FINISH", format_date(schedule.finish_date), "date of the last exam"),
+            ("FINISH", format_day(schedule.finish_date), "date of the last exam"),
         ]
         pad = self.pt(10)
         room = self.width / len(cells) - pad * 2.4
@@ -636,7 +627,7 @@ class _ReportLayout:
             if exam is None:
                 self.chart_muted.draw(painter, axis.left, label_top, "passed, date not recorded")
             elif not axis.start <= exam < axis.end:
-                self.chart_muted.draw(painter, axis.left, label_top, f"passed {format_date(exam)}")
+                self.chart_muted.draw(painter, axis.left, label_top, f"passed {format_day(exam)}")
             else:
                 x = axis.x(exam) + axis.day_width() / 2
                 size = height * 0.34
@@ -773,8 +764,8 @@ class _ReportLayout:
             cert.name,
             cert.tier.label,
             _hours(item.hours),
-            format_date(item.study_start),
-            format_date(item.exam_date),
+            format_day(item.study_start),
+            format_day(item.exam_date),
             _fee(cert.exam.fee_usd),
             STATUS_LABELS[item.entry.status],
         ]
@@ -788,7 +779,7 @@ class _ReportLayout:
             "",
             _hours(self.schedule.total_hours),
             "",
-            format_date(self.schedule.finish_date),
+            format_day(self.schedule.finish_date),
             _fee(self.schedule.total_fees_usd),
             "",
         ]

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from studyplanner.domain.catalog import Catalog, Certification, LifecycleStatus
+from studyplanner.domain.wording import format_day
 from studyplanner.ui.palette import TIER_COLORS, Ink
 
 
@@ -17,12 +18,12 @@ def certification_html(cert: Certification, catalog: Catalog) -> str:
     exam = cert.exam
     life = cert.lifecycle
     if life.status is LifecycleStatus.ACTIVE:
-        since = f" since {life.since:%-d %b %Y}" if life.since else ""
+        since = f" since {format_day(life.since)}" if life.since else ""
         lifecycle = f"Active{since}"
     elif life.status is LifecycleStatus.RETIRING:
-        lifecycle = f"<b>Retiring</b> — last day {life.ends_on:%-d %b %Y}"
+        lifecycle = f"<b>Retiring</b> — last day {format_day(life.ends_on)}"
     else:
-        lifecycle = f"<b>Retired</b> on {life.ends_on:%-d %b %Y}"
+        lifecycle = f"<b>Retired</b> on {format_day(life.ends_on)}"
     if life.replaced_by and life.replaced_by in catalog:
         successor = catalog.get(life.replaced_by)
         lifecycle += f"; replaced by {escape(successor.code)} {escape(successor.name)}"
@@ -63,7 +64,7 @@ def certification_html(cert: Certification, catalog: Catalog) -> str:
 {row("Valid for", f"{cert.validity_years} years")}
 </table>
 <p style='color:{Ink.MUTED}; font-size:small'>Source: {escape(cert.source)}
-(as of {cert.as_of:%-d %b %Y})</p>
+(as of {format_day(cert.as_of)})</p>
 </div>"""
 
 

@@ -12,23 +12,19 @@ from datetime import date
 from typing import Any
 
 from pydantic import ValidationError
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, Slot
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDoubleSpinBox,
     QFormLayout,
-    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QStackedWidget,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -36,10 +32,20 @@ from PySide6.QtWidgets import (
 from studyplanner.domain.catalog import Certification
 from studyplanner.domain.estimates import HourEstimate, entry_hours
 from studyplanner.domain.plan import MAX_TEXT, EntryStatus, PlanEntry
+from studyplanner.domain.wording import format_day, format_hours
+from studyplanner.ui.form_fields import (
+    DATE_FORMAT,
+    DecimalSpinBox,
+    align_form_labels,
+    from_qdate,
+    problem_label,
+    scrolling,
+    to_qdate,
+    validation_message,
+)
 from studyplanner.ui.plan_document import PlanDocument
 
 PLACEHOLDER_TEXT = "Select an exam in the plan to edit it"
-DATE_FORMAT = "d MMM yyyy"
 MAX_HOURS = 5000.0
 
 STATUS_LABELS = {
@@ -47,66 +53,6 @@ STATUS_LABELS = {
     EntryStatus.STUDYING: "Studying",
     EntryStatus.PASSED: "Passed",
 }
-
-
-def format_day(day: date) -> str:
-    """A date the way people write it in a plan: '1 Dec 2026'."""
-    return f"{day.day} {day:%b %Y}"
-
-
-def format_hours(hours: float) -> str:
-    return f"{hours:g} h"
-
-
-def to_qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def from_qdate(day: QDate) -> date:
-    return date(day.year(), day.month(), day.day())
-
-
-def align_form_labels(*forms: QFormLayout) -> None:
-    """Give the labels of several forms one width so that stacked sections line up."""
-    labels: list[QWidget] = []
-    for form in forms:
-        for row in range(form.rowCount()):
-            item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
-            label = item.widget() if item is not None else None
-            if label is not None:
-                labels.append(label)
-    width = max((label.sizeHint().width() for label in labels), default=0)
-    for label in labels:
-        label.setMinimumWidth(width)
-
-
-def scrolling(content: QWidget) -> QScrollArea:
-    """Let a tall form scroll inside a short dock instead of making the window taller."""
-    area = QScrollArea()
-    area.setWidget(content)
-    area.setWidgetResizable(True)
-    area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    scroll_bar = area.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
-    area.setMinimumWidth(content.minimumSizeHint().width() + scroll_bar)
-    return area
-
-
-def problem_label() -> QLabel:
-    """Where a panel explains a value the plan refused; hidden while all is well."""
-    label = QLabel()
-    label.setWordWrap(True)
-    label.setStyleSheet("color: #b3261e;")
-    label.setAccessibleName("Problem")
-    label.hide()
-    return label
-
-
-def validation_message(exc: ValidationError) -> str:
-    """The first problem pydantic found, in a sentence a user can act on."""
-    first = exc.errors()[0]
-    message = str(first.get("msg", "invalid value"))
-    return message.removeprefix("Value error, ")
 
 
 def describe_schedule(
@@ -131,27 +77,6 @@ def describe_schedule(
     if pinned_unreachable:
         text += " (the pinned date cannot be reached)"
     return text
-
-
-class DecimalSpinBox(QDoubleSpinBox):
-    """A number box that shows 2.5 and 8 rather than 2.50 and 8.00, with an optional unit that
-    agrees with the number ('1 year', '2 years')."""
-
-    def set_unit(self, singular: str, plural: str) -> None:
-        self._units = (singular, plural)
-        self.valueChanged.connect(self._update_unit)
-        self._update_unit(self.value())
-
-    @Slot(float)
-    def _update_unit(self, value: float) -> None:
-        singular, plural = self._units
-        suffix = singular if value == 1 else plural
-        if self.suffix() != suffix:
-            self.setSuffix(suffix)
-
-    def textFromValue(self, value: float) -> str:
-        text = f"{value:.{self.decimals()}f}"
-        return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 class EntryPanel(QWidget):

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from studyplanner.domain.catalog import Catalog, Certification, Tier
+from studyplanner.domain.wording import format_month
 from studyplanner.ui.mime import certification_mime
 from studyplanner.ui.palette import TIER_COLORS, Ink
 
@@ -153,8 +154,9 @@ class CertificationCard(QGraphicsObject):
         small.setPointSizeF(8.0)
         painter.setFont(small)
         painter.setPen(QColor(Ink.MUTED))
-        if retired:
-            footer = f"Retired {cert.lifecycle.ends_on:%b %Y}"
+        ended = cert.lifecycle.ends_on
+        if retired and ended is not None:
+            footer = f"Retired {format_month(ended)}"
         else:
             footer = f"{cert.hours.typical} h · ${cert.exam.fee_usd}"
         painter.drawText(

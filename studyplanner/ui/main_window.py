@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from studyplanner import APP_NAME, __version__
 from studyplanner.domain.plan import EntryStatus, StudyPlan
+from studyplanner.domain.wording import format_day
 from studyplanner.storage import paths
 from studyplanner.storage.atomic import remove_stale_temp_files
 from studyplanner.storage.catalog_source import LoadedCatalog
@@ -549,7 +550,7 @@ class MainWindow(QMainWindow):
             self.summary.setText("No exams planned yet")
         else:
             finish = schedule.finish_date
-            finish_text = f"{finish:%-d %b %Y}" if finish else "—"
+            finish_text = format_day(finish)
             exams = len(plan.entries)
             self.summary.setText(
                 f"{exams} exam{'s' if exams != 1 else ''} · {schedule.total_hours:g} h of study · "
@@ -557,7 +558,7 @@ class MainWindow(QMainWindow):
             )
         weekly = plan.availability.weekly_hours
         self.timeline_title.setText(
-            f"<b>{_escape(plan.name)}</b> — from {plan.start_date:%-d %b %Y}, {weekly:g} h a week"
+            f"<b>{_escape(plan.name)}</b> — from {format_day(plan.start_date)}, {weekly:g} h a week"
         )
         self._update_actions()
         self._update_title()

@@ -40,11 +40,11 @@ from studyplanner.domain.plan import (
     StudyPlan,
     WeeklyAvailability,
 )
-from studyplanner.ui.entry_panel import (
+from studyplanner.domain.wording import format_day
+from studyplanner.ui.form_fields import (
     DATE_FORMAT,
     DecimalSpinBox,
     align_form_labels,
-    format_day,
     from_qdate,
     problem_label,
     scrolling,

@@ -30,11 +30,11 @@ from studyplanner.domain.catalog import Catalog
 from studyplanner.domain.plan import Direction, LearnerProfile, Role, StudyPlan
 from studyplanner.domain.schedule import ScheduleError, schedule_plan
 from studyplanner.domain.suggest import Suggestion, suggest_plan
-from studyplanner.ui.entry_panel import (
+from studyplanner.domain.wording import format_day
+from studyplanner.ui.form_fields import (
     DATE_FORMAT,
     DecimalSpinBox,
     align_form_labels,
-    format_day,
     from_qdate,
     to_qdate,
 )

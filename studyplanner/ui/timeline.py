@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 from studyplanner.domain.catalog import Tier
 from studyplanner.domain.plan import EntryStatus
 from studyplanner.domain.schedule import ScheduledEntry
+from studyplanner.domain.wording import format_day, format_hours
 from studyplanner.export.palette import TIER_COLORS
 from studyplanner.ui.mime import decode_certification, decode_entry, entry_mime
 from studyplanner.ui.plan_document import PlanDocument
@@ -101,14 +102,6 @@ def label_font() -> QFont:
 EMPTY_HINT = "Drag certifications here from the ladder, or select one and press Enter"
 REFUSED_DROP = "Only certifications can be dropped here"
 READ_ONLY_DROP = "This plan is open read-only"
-
-
-def format_day(day: date) -> str:
-    return f"{day.day} {day:%b %Y}"
-
-
-def format_hours(hours: float) -> str:
-    return f"{round(hours, 1):g} h"
 
 
 def entry_label(item: ScheduledEntry) -> str:

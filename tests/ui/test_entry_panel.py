@@ -22,7 +22,8 @@ from studyplanner.domain.plan import (
     WeeklyAvailability,
 )
 from studyplanner.storage.catalog_source import bundled_catalog
-from studyplanner.ui.entry_panel import PLACEHOLDER_TEXT, DecimalSpinBox, EntryPanel
+from studyplanner.ui.entry_panel import PLACEHOLDER_TEXT, EntryPanel
+from studyplanner.ui.form_fields import DecimalSpinBox
 from studyplanner.ui.plan_document import PlanDocument
 
 

@@ -20,7 +20,7 @@ from studyplanner.domain.plan import (
     WeeklyAvailability,
 )
 from studyplanner.storage.catalog_source import bundled_catalog
-from studyplanner.ui.entry_panel import DecimalSpinBox
+from studyplanner.ui.form_fields import DecimalSpinBox
 from studyplanner.ui.plan_document import PlanDocument
 from studyplanner.ui.plan_settings import NO_DIRECTION, PlanSettingsPanel
 

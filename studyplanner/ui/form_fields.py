@@ -1,0 +1,92 @@
+"""Form pieces the editing panels share: date conversion, decimal spin boxes, aligned form
+labels, a scrolling wrapper and the red problem line under a form."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pydantic import ValidationError
+from PySide6.QtCore import QDate, Qt, Slot
+from PySide6.QtWidgets import (
+    QDoubleSpinBox,
+    QFormLayout,
+    QFrame,
+    QLabel,
+    QScrollArea,
+    QStyle,
+    QWidget,
+)
+
+DATE_FORMAT = "d MMM yyyy"
+
+
+def to_qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def from_qdate(day: QDate) -> date:
+    return date(day.year(), day.month(), day.day())
+
+
+def align_form_labels(*forms: QFormLayout) -> None:
+    """Give the labels of several forms one width so that stacked sections line up."""
+    labels: list[QWidget] = []
+    for form in forms:
+        for row in range(form.rowCount()):
+            item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            label = item.widget() if item is not None else None
+            if label is not None:
+                labels.append(label)
+    width = max((label.sizeHint().width() for label in labels), default=0)
+    for label in labels:
+        label.setMinimumWidth(width)
+
+
+def scrolling(content: QWidget) -> QScrollArea:
+    """Let a tall form scroll inside a short dock instead of making the window taller."""
+    area = QScrollArea()
+    area.setWidget(content)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    scroll_bar = area.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+    area.setMinimumWidth(content.minimumSizeHint().width() + scroll_bar)
+    return area
+
+
+def problem_label() -> QLabel:
+    """Where a panel explains a value the plan refused; hidden while all is well."""
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #b3261e;")
+    label.setAccessibleName("Problem")
+    label.hide()
+    return label
+
+
+def validation_message(exc: ValidationError) -> str:
+    """The first problem pydantic found, in a sentence a user can act on."""
+    first = exc.errors()[0]
+    message = str(first.get("msg", "invalid value"))
+    return message.removeprefix("Value error, ")
+
+
+class DecimalSpinBox(QDoubleSpinBox):
+    """A number box that shows 2.5 and 8 rather than 2.50 and 8.00, with an optional unit that
+    agrees with the number ('1 year', '2 years')."""
+
+    def set_unit(self, singular: str, plural: str) -> None:
+        self._units = (singular, plural)
+        self.valueChanged.connect(self._update_unit)
+        self._update_unit(self.value())
+
+    @Slot(float)
+    def _update_unit(self, value: float) -> None:
+        singular, plural = self._units
+        suffix = singular if value == 1 else plural
+        if self.suffix() != suffix:
+            self.setSuffix(suffix)
+
+    def textFromValue(self, value: float) -> str:
+        text = f"{value:.{self.decimals()}f}"
+        return text.rstrip("0").rstrip(".") if "." in text else text
