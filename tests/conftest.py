@@ -10,7 +10,9 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from studyplanner.domain.catalog import Catalog
 from studyplanner.storage import paths
+from studyplanner.storage.catalog_source import bundled_catalog
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -28,3 +30,9 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     paths.set_data_dir(None)
     yield folder
     paths.set_data_dir(None)
+
+
+@pytest.fixture(scope="session")
+def catalog() -> Catalog:
+    """The catalog the app ships, loaded once for the whole run."""
+    return bundled_catalog()

@@ -8,20 +8,13 @@ from typing import Any
 
 import pytest
 
-from studyplanner.domain.catalog import Catalog
 from studyplanner.domain.plan import StudyPlan
-from studyplanner.storage.catalog_source import bundled_catalog
 from studyplanner.storage.plan_files import save_plan
 
 
 @pytest.fixture(autouse=True)
 def _application(qapp: Any) -> None:
     """The suite shares one QApplication (pytest-qt's), as the desktop app would."""
-
-
-@pytest.fixture(scope="session")
-def catalog() -> Catalog:
-    return bundled_catalog()
 
 
 @pytest.fixture

@@ -4,9 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
-
-from studyplanner.domain.catalog import Catalog
 from studyplanner.domain.plan import (
     Blackout,
     Direction,
@@ -17,12 +14,6 @@ from studyplanner.domain.plan import (
     StudyPlan,
     WeeklyAvailability,
 )
-from studyplanner.storage.catalog_source import bundled_catalog
-
-
-@pytest.fixture(scope="session")
-def catalog() -> Catalog:
-    return bundled_catalog()
 
 
 def full_plan(name: str = "Cloud path ☁") -> StudyPlan:

@@ -6,7 +6,6 @@ from datetime import date
 
 import pytest
 
-from studyplanner.domain.catalog import Catalog
 from studyplanner.domain.plan import (
     Blackout,
     Direction,
@@ -16,12 +15,6 @@ from studyplanner.domain.plan import (
     StudyPlan,
     WeeklyAvailability,
 )
-from studyplanner.storage.catalog_source import bundled_catalog
-
-
-@pytest.fixture(scope="session")
-def catalog() -> Catalog:
-    return bundled_catalog()
 
 
 def sunday_evening_plan() -> StudyPlan:

@@ -21,15 +21,9 @@ from studyplanner.domain.plan import (
     StudyPlan,
     WeeklyAvailability,
 )
-from studyplanner.storage.catalog_source import bundled_catalog
 from studyplanner.ui.entry_panel import PLACEHOLDER_TEXT, EntryPanel
 from studyplanner.ui.form_fields import DecimalSpinBox
 from studyplanner.ui.plan_document import PlanDocument
-
-
-@pytest.fixture(scope="module")
-def catalog() -> Catalog:
-    return bundled_catalog()
 
 
 def three_exam_plan() -> StudyPlan:

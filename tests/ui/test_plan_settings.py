@@ -19,17 +19,11 @@ from studyplanner.domain.plan import (
     StudyPlan,
     WeeklyAvailability,
 )
-from studyplanner.storage.catalog_source import bundled_catalog
 from studyplanner.ui.form_fields import DecimalSpinBox
 from studyplanner.ui.plan_document import PlanDocument
 from studyplanner.ui.plan_settings import NO_DIRECTION, PlanSettingsPanel
 
 HOLIDAYS = Blackout(start=date(2026, 12, 24), end=date(2027, 1, 1), label="Holidays")
-
-
-@pytest.fixture(scope="module")
-def catalog() -> Catalog:
-    return bundled_catalog()
 
 
 def three_exam_plan() -> StudyPlan:

@@ -11,14 +11,8 @@ from pytestqt.qtbot import QtBot
 
 from studyplanner.domain.catalog import Catalog
 from studyplanner.domain.plan import Direction, Role
-from studyplanner.storage.catalog_source import bundled_catalog
 from studyplanner.ui.form_fields import DecimalSpinBox
 from studyplanner.ui.profile_dialog import FOLLOW_ROLE, NewPlanFromProfileDialog
-
-
-@pytest.fixture(scope="module")
-def catalog() -> Catalog:
-    return bundled_catalog()
 
 
 @pytest.fixture

@@ -14,15 +14,9 @@ from pytestqt.qtbot import QtBot
 from studyplanner.domain.advice import AdviceCode
 from studyplanner.domain.catalog import Catalog
 from studyplanner.domain.plan import PlanEntry, StudyPlan, WeeklyAvailability
-from studyplanner.storage.catalog_source import bundled_catalog
 from studyplanner.ui.plan_document import PlanDocument
 from studyplanner.ui.warnings_model import EntryIdRole, WarningsModel
 from studyplanner.ui.warnings_panel import NO_WARNINGS_TEXT, WarningsPanel
-
-
-@pytest.fixture(scope="module")
-def catalog() -> Catalog:
-    return bundled_catalog()
 
 
 def plan_with_problems() -> StudyPlan:
