@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import signal
 import sys
 import time
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from studyplanner import APP_NAME, STARTED_AT, __version__
 
@@ -41,6 +42,25 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+def _close_on_termination(window: QWidget) -> None:
+    """Close the window (which flushes the autosave) on SIGTERM/SIGINT, e.g. at logout.
+
+    Python only runs signal handlers between bytecodes, so a cheap timer keeps the
+    interpreter ticking while Qt's event loop waits.
+    """
+
+    def request_close(_signum: int, _frame: object) -> None:
+        QTimer.singleShot(0, window.close)
+
+    for name in ("SIGTERM", "SIGINT", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None:
+            signal.signal(number, request_close)
+    ticker = QTimer(window)
+    ticker.timeout.connect(lambda: None)
+    ticker.start(300)
+
+
 def run_app(
     plan: Path | None = None, *, smoke: bool = False, screenshot: Path | None = None
 ) -> int:
@@ -61,6 +81,7 @@ def run_app(
     window = MainWindow(loaded)
     window.open_initial(plan)
     if not smoke:
+        _close_on_termination(window)
         window.show()
         return app.exec()
 

@@ -68,7 +68,7 @@ class MainWindow(QMainWindow):
         self._shown_once = False
 
         self.setWindowIcon(app_icon())
-        self.resize(1440, 900)
+        self._fit_to_screen(QSize(1440, 900))
         self.setMinimumSize(QSize(900, 600))
 
         self._build_widgets()
@@ -144,6 +144,14 @@ class MainWindow(QMainWindow):
         self.save_state = QLabel(self)
         self.statusBar().addWidget(self.summary, 1)
         self.statusBar().addPermanentWidget(self.save_state)
+
+    def _fit_to_screen(self, preferred: QSize) -> None:
+        """Start at ``preferred`` size, or 92 % of a smaller screen (a 1366x768 laptop)."""
+        screen = self.screen()
+        if screen is not None:
+            room = screen.availableGeometry().size() * 0.92
+            preferred = preferred.boundedTo(room)
+        self.resize(preferred)
 
     def _dock(self, title: str, widget: QWidget, name: str) -> QDockWidget:
         dock = QDockWidget(title, self)
