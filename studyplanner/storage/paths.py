@@ -50,3 +50,8 @@ def user_catalog_path() -> Path:
 
 def settings_path() -> Path:
     return data_dir() / "settings.json"
+
+
+def trash_dir() -> Path:
+    """Deleted plans wait here until the user restores them (File › Restore Deleted Plan)."""
+    return data_dir() / "trash"

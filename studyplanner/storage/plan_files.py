@@ -16,6 +16,7 @@ import math
 import re
 import shutil
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -315,3 +316,55 @@ def plan_json_schema() -> dict[str, Any]:
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "StudyPlanner plan file"
     return schema
+
+
+# --- deleted plans --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DeletedPlan:
+    """A plan in the trash: its file there, its name and when it was deleted."""
+
+    path: Path
+    name: str
+    deleted_at: datetime
+
+
+def move_to_trash(path: Path) -> Path:
+    """Delete a plan file the recoverable way: it moves to the trash folder, stamped."""
+    folder = paths.trash_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now().strftime("%Y%m%dT%H%M%S%f")
+    target = folder / f"{path.stem}.{stamp}{path.suffix}"
+    try:
+        shutil.copy2(path, target)
+        path.unlink()
+    except OSError as exc:
+        raise PlanFileError(path, f"could not be deleted ({exc.strerror or exc})") from exc
+    return target
+
+
+def list_trash(catalog: Catalog) -> list[DeletedPlan]:
+    """Deleted plans that can still be read, most recently deleted first."""
+    folder = paths.trash_dir()
+    if not folder.is_dir():
+        return []
+    found: list[DeletedPlan] = []
+    for candidate in folder.glob(f"*{PLAN_SUFFIX}"):
+        stamp = candidate.stem.rpartition(".")[2]
+        try:
+            deleted_at = datetime.strptime(stamp, "%Y%m%dT%H%M%S%f")
+            plan, _ = parse_plan(candidate.read_bytes(), candidate, catalog)
+        except (ValueError, OSError, PlanFileError):
+            continue
+        found.append(DeletedPlan(candidate, plan.name, deleted_at))
+    return sorted(found, key=lambda d: d.deleted_at, reverse=True)
+
+
+def restore_from_trash(deleted: DeletedPlan, catalog: Catalog) -> Path:
+    """Put a deleted plan back in the plans folder (under a free name) and empty its slot."""
+    plan, _ = parse_plan(deleted.path.read_bytes(), deleted.path, catalog)
+    target = new_plan_path(plan.name)
+    save_plan(plan, target)
+    deleted.path.unlink(missing_ok=True)
+    return target

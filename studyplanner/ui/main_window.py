@@ -37,11 +37,13 @@ from studyplanner.storage.catalog_source import LoadedCatalog
 from studyplanner.storage.locks import PlanLock
 from studyplanner.storage.plan_files import (
     PlanFileError,
-    backup_file,
     latest_good_backup,
     list_plans,
+    list_trash,
     load_plan,
+    move_to_trash,
     new_plan_path,
+    restore_from_trash,
     save_plan,
 )
 from studyplanner.storage.settings import AppSettings, load_settings, save_settings
@@ -193,6 +195,7 @@ class MainWindow(QMainWindow):
         self.duplicate_action = self._action("&Duplicate", self.duplicate_plan)
         self.rename_action = self._action("&Rename…", self.rename_plan, "F2")
         self.delete_action = self._action("De&lete Plan…", self.delete_plan)
+        self.restore_action = self._action("Restore Dele&ted Plan…", self.restore_deleted_plan)
         self.print_action = self._action("&Print…", self.print_plan, key.Print)
         self.pdf_action = self._action("Export as P&DF…", self.export_pdf, "Ctrl+Shift+E")
         self.ics_action = self._action("Export to &Calendar…", self.export_calendar)
@@ -216,6 +219,7 @@ class MainWindow(QMainWindow):
             self.timeline.addAction(action)
 
         self.zoom_in_action = self._action("Zoom &In", self.timeline.zoom_in, key.ZoomIn)
+        self.zoom_in_action.setShortcuts([QKeySequence(key.ZoomIn), QKeySequence("Ctrl+=")])
         self.zoom_out_action = self._action("Zoom &Out", self.timeline.zoom_out, key.ZoomOut)
         self.fit_action = self._action("&Fit Plan", self.timeline.fit_to_plan, "Ctrl+0")
         self.retired_action = QAction("Show &Retired Certifications", self)
@@ -231,7 +235,13 @@ class MainWindow(QMainWindow):
         file_menu.addMenu(self.recent_menu)
         file_menu.addSeparator()
         file_menu.addActions(
-            [self.save_as_action, self.duplicate_action, self.rename_action, self.delete_action]
+            [
+                self.save_as_action,
+                self.duplicate_action,
+                self.rename_action,
+                self.delete_action,
+                self.restore_action,
+            ]
         )
         file_menu.addSeparator()
         file_menu.addActions([self.print_action, self.pdf_action, self.ics_action])
@@ -438,15 +448,18 @@ class MainWindow(QMainWindow):
         answer = QMessageBox.question(
             self,
             "Delete plan",
-            f"Delete “{self.document.plan.name}”?\n\nA copy is kept in the backups folder "
-            f"({paths.backups_dir() / path.stem}) so it can be recovered.",
+            f"Delete “{self.document.plan.name}”?\n\n"
+            "You can bring it back with File › Restore Deleted Plan.",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
         self.autosaver.flush()
-        backup_file(path)
-        path.unlink(missing_ok=True)
+        try:
+            move_to_trash(path)
+        except PlanFileError as exc:
+            QMessageBox.warning(self, "Delete plan", str(exc))
+            return
         if self._lock is not None:
             self._lock.release()
             self._lock = None
@@ -456,6 +469,27 @@ class MainWindow(QMainWindow):
         if remaining and self.open_plan(remaining[0]):
             return
         self.new_plan()
+
+    def restore_deleted_plan(self) -> None:
+        deleted = list_trash(self.catalog)
+        if not deleted:
+            QMessageBox.information(self, "Restore deleted plan", "There are no deleted plans.")
+            return
+        labels = [
+            f"{item.name} — deleted {format_day(item.deleted_at.date())} {item.deleted_at:%H:%M}"
+            for item in deleted
+        ]
+        choice, ok = QInputDialog.getItem(
+            self, "Restore deleted plan", "Plan to restore:", labels, 0, False
+        )
+        if not ok or choice not in labels:
+            return
+        try:
+            restored = restore_from_trash(deleted[labels.index(choice)], self.catalog)
+        except (PlanFileError, OSError) as exc:
+            QMessageBox.warning(self, "Restore deleted plan", str(exc))
+            return
+        self.open_plan(restored)
 
     # --- printing and export ---------------------------------------------------------------
 

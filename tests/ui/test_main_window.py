@@ -227,3 +227,26 @@ def test_ladder_cards_show_plan_status(qtbot: QtBot, dialogs: Dialogs) -> None:
     window.undo_action.trigger()
     assert card.plan_mark == PlanMark.PLANNED
     assert window.ladder.card("security-specialty").plan_mark == PlanMark.NONE
+
+
+def test_delete_and_restore_from_the_file_menu(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, realistic_plan: StudyPlan
+) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    Dialogs(monkeypatch, answer=QMessageBox.StandardButton.Yes)
+    path = paths.plans_dir() / "road.json"
+    save_plan(realistic_plan, path)
+    window = open_window(qtbot, path)
+    window.delete_action.trigger()
+    assert not path.exists()
+    assert window.document.path != path  # a fresh plan is open instead
+
+    def pick_first(_parent: Any, _title: str, _label: str, items: list[str], *_a: Any) -> Any:
+        assert items[0].startswith("Road to DevOps Pro — deleted")
+        return items[0], True
+
+    monkeypatch.setattr(QInputDialog, "getItem", pick_first)
+    window.restore_action.trigger()
+    assert window.document.plan == realistic_plan
+    assert window.document.path is not None and window.document.path.exists()
