@@ -44,6 +44,7 @@ screenshots: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) benchmarks/bench_schedule.py
+	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/bench_timeline.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache .hypothesis
