@@ -12,8 +12,15 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 PLAN_SCHEMA_VERSION = 2
 MAX_TEXT = 10_000
+MAX_NAME = 200
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+EARLIEST_DATE = date(1900, 1, 1)
+LATEST_DATE = date(2199, 12, 31)
+PlanDate = Annotated[date, Field(ge=EARLIEST_DATE, le=LATEST_DATE)]
+"""Dates a plan can hold: far beyond any exam, and safely inside what calendars can show."""
 
 
 class Role(StrEnum):
@@ -91,8 +98,8 @@ class LearnerProfile(_Model):
 class Blackout(_Model):
     """A period with no study at all (holiday, busy season), inclusive at both ends."""
 
-    start: date
-    end: date
+    start: PlanDate
+    end: PlanDate
     label: str = Field(default="", max_length=200)
 
     @model_validator(mode="after")
@@ -145,19 +152,19 @@ class WeeklyAvailability(_Model):
         return cls(hours_per_weekday=days, blackouts=blackouts or [])
 
 
-def _new_entry_id() -> str:
+def new_entry_id() -> str:
     return uuid.uuid4().hex
 
 
 class PlanEntry(_Model):
     """One certification in the plan, with the learner's own numbers for it."""
 
-    id: str = Field(default_factory=_new_entry_id, pattern=r"^[0-9a-f]{32}$")
+    id: str = Field(default_factory=new_entry_id, pattern=r"^[0-9a-f]{32}$")
     certification_id: str = Field(min_length=1, max_length=64)
     hours_override: float | None = Field(default=None, gt=0, le=5000)
-    pinned_exam_date: date | None = None
+    pinned_exam_date: PlanDate | None = None
     status: EntryStatus = EntryStatus.PLANNED
-    passed_on: date | None = None
+    passed_on: PlanDate | None = None
     hours_logged: float = Field(default=0.0, ge=0, le=5000)
     notes: str = Field(default="", max_length=MAX_TEXT)
 
@@ -172,8 +179,8 @@ class StudyPlan(_Model):
     """The whole plan as it is saved to disk."""
 
     schema_version: int = PLAN_SCHEMA_VERSION
-    name: str = Field(default="My certification plan", min_length=1, max_length=200)
-    start_date: date = Field(default_factory=date.today)
+    name: str = Field(default="My certification plan", min_length=1, max_length=MAX_NAME)
+    start_date: PlanDate = Field(default_factory=date.today)
     profile: LearnerProfile = Field(default_factory=LearnerProfile)
     availability: WeeklyAvailability = Field(default_factory=WeeklyAvailability)
     entries: list[PlanEntry] = Field(default_factory=list, max_length=500)
@@ -193,6 +200,4 @@ class StudyPlan(_Model):
     @property
     def end_of_horizon(self) -> date:
         """The latest date the scheduler will look at before calling a plan unreachable."""
-        if self.start_date > date.max - timedelta(days=365 * 60):
-            return date.max
         return self.start_date + timedelta(days=365 * 60)

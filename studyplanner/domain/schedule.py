@@ -10,12 +10,19 @@ Passed entries need no study and do not move the cursor.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from studyplanner.domain.catalog import Catalog, Certification
 from studyplanner.domain.estimates import HourEstimate, entry_hours
-from studyplanner.domain.plan import EntryStatus, PlanEntry, StudyPlan, WeeklyAvailability
+from studyplanner.domain.plan import (
+    Blackout,
+    EntryStatus,
+    PlanEntry,
+    StudyPlan,
+    WeeklyAvailability,
+)
 
 ONE_DAY = timedelta(days=1)
 EPSILON = 1e-9
@@ -78,15 +85,39 @@ class Schedule:
         raise KeyError(entry_id)
 
 
+class _BlackoutIndex:
+    """The availability's blackout periods, merged and sorted, so asking whether a day or a
+    week is blocked costs a binary search instead of a scan of every period."""
+
+    def __init__(self, blackouts: list[Blackout]) -> None:
+        merged: list[tuple[date, date]] = []
+        for period in sorted(blackouts, key=lambda b: b.start):
+            if merged and period.start <= merged[-1][1] + ONE_DAY:
+                merged[-1] = (merged[-1][0], max(merged[-1][1], period.end))
+            else:
+                merged.append((period.start, period.end))
+        self._starts = [start for start, _ in merged]
+        self._ends = [end for _, end in merged]
+
+    def overlaps(self, first: date, last: date) -> bool:
+        """True if any blackout day falls between ``first`` and ``last`` inclusive."""
+        index = bisect_right(self._starts, last)
+        return index > 0 and self._ends[index - 1] >= first
+
+
 def _consume(
-    availability: WeeklyAvailability, first_day: date, hours: float, horizon: date
+    availability: WeeklyAvailability,
+    blackouts: _BlackoutIndex,
+    first_day: date,
+    hours: float,
+    horizon: date,
 ) -> date:
     """Return the last day needed to study ``hours`` starting on ``first_day``.
 
     Whole weeks without blackouts are skipped in one step so long plans stay fast.
     """
     weekly = availability.weekly_hours
-    blackouts = availability.blackouts
+    per_weekday = availability.hours_per_weekday
     day = first_day
     remaining = hours
     while True:
@@ -96,13 +127,12 @@ def _consume(
                 "add weekly hours or remove blackout periods"
             )
         week_end = day + timedelta(days=6)
-        if remaining > weekly + EPSILON and not any(
-            b.start <= week_end and b.end >= day for b in blackouts
-        ):
+        if remaining > weekly + EPSILON and not blackouts.overlaps(day, week_end):
             remaining -= weekly
             day += timedelta(days=7)
             continue
-        remaining -= availability.hours_on(day)
+        if not blackouts.overlaps(day, day):
+            remaining -= per_weekday[day.weekday()]
         if remaining <= EPSILON:
             return day
         day += ONE_DAY
@@ -111,16 +141,11 @@ def _consume(
 def schedule_plan(plan: StudyPlan, catalog: Catalog) -> Schedule:
     """Compute study windows and exam dates for every entry of ``plan``.
 
-    Raises ``ScheduleError`` when there is something to study but no hours to study it in
-    (or the dates would run past the end of the calendar), and ``KeyError`` for a
-    certification id the catalog does not know.
+    Raises ``ScheduleError`` when there is something to study but no hours to study it in,
+    and ``KeyError`` for a certification id the catalog does not know. Plan dates end in
+    2199 and the horizon is 60 years, so every computed date stays inside the calendar.
     """
-    try:
-        return _schedule(plan, catalog)
-    except OverflowError as exc:  # a date after 9999-12-31
-        raise ScheduleError(
-            "the plan's dates would run past the year 9999; check the start and pinned dates"
-        ) from exc
+    return _schedule(plan, catalog)
 
 
 def _schedule(plan: StudyPlan, catalog: Catalog) -> Schedule:
@@ -134,6 +159,7 @@ def _schedule(plan: StudyPlan, catalog: Catalog) -> Schedule:
     if needs_study and availability.weekly_hours <= EPSILON:
         raise ScheduleError("weekly availability is zero hours: add study hours to some weekdays")
 
+    blackout_index = _BlackoutIndex(availability.blackouts)
     result: list[ScheduledEntry] = []
     for entry in plan.entries:
         cert = catalog.get(entry.certification_id)
@@ -159,7 +185,7 @@ def _schedule(plan: StudyPlan, catalog: Catalog) -> Schedule:
             reachable = cursor
         else:
             study_start = cursor
-            study_end = _consume(availability, cursor, remaining, horizon)
+            study_end = _consume(availability, blackout_index, cursor, remaining, horizon)
             reachable = study_end + ONE_DAY
         pinned = entry.pinned_exam_date
         unreachable = pinned is not None and pinned < reachable

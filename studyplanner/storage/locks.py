@@ -66,6 +66,13 @@ class PlanLock:
             return True
         return False
 
+    def held_elsewhere(self) -> bool:
+        """True if another live StudyPlanner has this plan open right now."""
+        try:
+            return _owner_alive(self.path.read_bytes())
+        except OSError:
+            return False
+
     def release(self) -> None:
         if self.held:
             with contextlib.suppress(OSError):

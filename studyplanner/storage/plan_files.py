@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import glob
+import hashlib
 import json
 import math
 import re
@@ -57,7 +58,7 @@ class PlanFileError(Exception):
 def _migrate_1_to_2(raw: RawPlan) -> RawPlan:
     """Version 1 stored one weekly total and entries without ids; version 2 stores hours per
     weekday and gives every entry a stable id (used for calendar UIDs and undo)."""
-    from studyplanner.domain.plan import _new_entry_id
+    from studyplanner.domain.plan import new_entry_id
 
     out = dict(raw)
     old = out.get("availability")
@@ -78,7 +79,7 @@ def _migrate_1_to_2(raw: RawPlan) -> RawPlan:
     entries = out.get("entries")
     if isinstance(entries, list):
         out["entries"] = [
-            {**e, "id": e.get("id") or _new_entry_id()} if isinstance(e, dict) else e
+            {**e, "id": e.get("id") or new_entry_id()} if isinstance(e, dict) else e
             for e in entries
         ]
     out["schema_version"] = 2
@@ -247,7 +248,14 @@ def save_plan(plan: StudyPlan, path: Path) -> None:
 
 
 def backup_folder(path: Path) -> Path:
-    return paths.backups_dir() / path.stem
+    """Where ``path``'s backups go. Plans in the plans folder use their name; a file opened
+    from elsewhere gets a short hash of its folder too, so two ``plan.json`` files in
+    different places never share (and prune) each other's backups."""
+    folder = path.parent.resolve()
+    if folder == paths.plans_dir().resolve():
+        return paths.backups_dir() / path.stem
+    digest = hashlib.sha1(str(folder).encode("utf-8")).hexdigest()[:8]
+    return paths.backups_dir() / f"{path.stem}-{digest}"
 
 
 def backup_file(path: Path) -> Path | None:

@@ -37,6 +37,7 @@ from studyplanner.ui.form_fields import (
     DATE_FORMAT,
     DecimalSpinBox,
     align_form_labels,
+    bounded_date_edit,
     from_qdate,
     problem_label,
     scrolling,
@@ -207,7 +208,7 @@ class EntryPanel(QWidget):
         self.pinned_date.dateChanged.connect(self._commit_pinned)
 
     def _date_edit(self) -> QDateEdit:
-        edit = QDateEdit()
+        edit = bounded_date_edit()
         edit.setCalendarPopup(True)
         edit.setDisplayFormat(DATE_FORMAT)
         edit.setKeyboardTracking(False)

@@ -8,6 +8,7 @@ from datetime import date
 from pydantic import ValidationError
 from PySide6.QtCore import QDate, Qt, Slot
 from PySide6.QtWidgets import (
+    QDateEdit,
     QDoubleSpinBox,
     QFormLayout,
     QFrame,
@@ -17,7 +18,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studyplanner.domain.plan import EARLIEST_DATE, LATEST_DATE
+
 DATE_FORMAT = "d MMM yyyy"
+
+
+def bounded_date_edit() -> QDateEdit:
+    """A date editor limited to the dates a plan can hold."""
+    edit = QDateEdit()
+    edit.setDateRange(to_qdate(EARLIEST_DATE), to_qdate(LATEST_DATE))
+    return edit
 
 
 def to_qdate(day: date) -> QDate:

@@ -13,6 +13,7 @@ import shiboken6
 from PySide6.QtCore import QSize, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QDockWidget,
     QFileDialog,
@@ -29,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from studyplanner import APP_NAME, __version__
-from studyplanner.domain.plan import EntryStatus, StudyPlan
+from studyplanner.domain.plan import MAX_NAME, EntryStatus, StudyPlan, new_entry_id
 from studyplanner.domain.wording import format_day
 from studyplanner.storage import paths
 from studyplanner.storage.atomic import remove_stale_temp_files
@@ -202,10 +203,19 @@ class MainWindow(QMainWindow):
         self.quit_action = self._action("&Quit", self.close, key.Quit)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
-        self.undo_action = self.document.undo_stack.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcut(QKeySequence(key.Undo))
-        self.redo_action = self.document.undo_stack.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcut(QKeySequence(key.Redo))
+        stack = self.document.undo_stack
+        self.undo_action = self._action("&Undo", self.undo, key.Undo)
+        self.redo_action = self._action("&Redo", self.redo, key.Redo)
+        self.undo_action.setEnabled(stack.canUndo())
+        self.redo_action.setEnabled(stack.canRedo())
+        stack.canUndoChanged.connect(self.undo_action.setEnabled)
+        stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        stack.undoTextChanged.connect(
+            lambda text: self.undo_action.setText(f"&Undo {text}".strip())
+        )
+        stack.redoTextChanged.connect(
+            lambda text: self.redo_action.setText(f"&Redo {text}".strip())
+        )
         self.add_action = self._action(
             "&Add to Plan", self.add_selected_certification, None, "Add the selected card"
         )
@@ -315,6 +325,12 @@ class MainWindow(QMainWindow):
     def open_plan(self, path: Path) -> bool:
         """Open ``path``; a file that cannot be read is reported with an offer to recover."""
         path = path.expanduser().resolve()
+        if path == self.document.path:
+            self._commit_open_edits()
+            self.autosaver.flush()
+            return True  # already open: reading the file again could bring back old data
+        if not self._leave_current_plan():
+            return False
         try:
             plan = load_plan(path, self.catalog)
         except PlanFileError as exc:
@@ -346,8 +362,31 @@ class MainWindow(QMainWindow):
         self.autosaver.mark_dirty()
         return True
 
+    def _commit_open_edits(self) -> None:
+        """Finish the edit the user is typing (a note, a number) so it becomes an undo step
+        and gets saved: panels commit when their field loses focus."""
+        focused = QApplication.focusWidget()
+        if focused is not None and self.isAncestorOf(focused):
+            focused.clearFocus()
+
+    def _leave_current_plan(self) -> bool:
+        """Before another plan takes this one's place: commit and save it. False if it could
+        not be saved and the user chose to stay, so nothing in memory is dropped."""
+        self._commit_open_edits()
+        if self.autosaver.flush():
+            return True
+        answer = QMessageBox.question(
+            self,
+            "Unsaved changes",
+            f"The latest changes to “{self.document.plan.name}” could not be saved.\n\n"
+            "Discard them and continue, or cancel and keep the plan open (File › Save As "
+            "can save it somewhere else)?",
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Discard
+
     def _install(self, plan: StudyPlan, path: Path) -> None:
-        self.autosaver.flush()
+        """Show ``plan`` from ``path``; callers have already left the current plan."""
         if self._lock is not None:
             self._lock.release()
         lock = PlanLock(path)
@@ -367,8 +406,7 @@ class MainWindow(QMainWindow):
 
     def new_plan(self) -> None:
         plan = StudyPlan()
-        path = new_plan_path(plan.name)
-        self._create(plan, path)
+        self._create(plan, new_plan_path(plan.name))
 
     def new_plan_from_profile(self) -> None:
         plan = NewPlanFromProfileDialog.ask(self, self.catalog)
@@ -376,6 +414,8 @@ class MainWindow(QMainWindow):
             self._create(plan, new_plan_path(plan.name))
 
     def _create(self, plan: StudyPlan, path: Path) -> None:
+        if not self._leave_current_plan():
+            return
         try:
             save_plan(plan, path)
         except PlanFileError as exc:
@@ -412,18 +452,45 @@ class MainWindow(QMainWindow):
         )
         if not name:
             return
-        target = Path(name)
-        if target.suffix != ".json":
-            target = target.with_suffix(".json")
+        target = Path(name).expanduser().resolve()
+        if target.suffix.lower() != ".json":
+            # the dialog confirmed the name as typed; the real file gets .json added
+            target = target.with_name(target.name + ".json")
+            if target.exists() and not self._confirm_overwrite(target):
+                return
+        if target == self.document.path:
+            self._commit_open_edits()
+            self.autosaver.flush()
+            return
         self._copy_to(target, self.document.plan)
+
+    def _confirm_overwrite(self, target: Path) -> bool:
+        answer = QMessageBox.question(
+            self,
+            "Save plan as",
+            f"{target.name} already exists. Replace it? (Its current content is kept as a backup.)",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def duplicate_plan(self) -> None:
         plan = self.document.plan
-        plan.name = f"{plan.name} (copy)"
+        plan.name = f"{plan.name} (copy)"[:MAX_NAME]
+        # new entry ids: calendar events are keyed on them, and the copy is a different plan
+        plan.entries = [e.model_copy(update={"id": new_entry_id()}) for e in plan.entries]
         self._copy_to(new_plan_path(plan.name), plan)
 
     def _copy_to(self, target: Path, plan: StudyPlan) -> None:
-        self.autosaver.flush()
+        if PlanLock(target).held_elsewhere():
+            QMessageBox.warning(
+                self,
+                "Save plan as",
+                f"{target.name} is open in another StudyPlanner window; saving over it there "
+                "would lose its changes. Choose another name.",
+            )
+            return
+        if not self._leave_current_plan():
+            return
         try:
             save_plan(plan, target)
         except PlanFileError as exc:
@@ -438,8 +505,14 @@ class MainWindow(QMainWindow):
             self, "Rename plan", "Plan name:", text=self.document.plan.name
         )
         name = name.strip()
-        if ok and name and name != self.document.plan.name:
-            self.document.update_plan("Rename plan", name=name)
+        if not ok or not name or name == self.document.plan.name:
+            return
+        if len(name) > MAX_NAME:
+            QMessageBox.warning(
+                self, "Rename plan", f"A plan name can be at most {MAX_NAME} characters long."
+            )
+            return
+        self.document.update_plan("Rename plan", name=name)
 
     def delete_plan(self) -> None:
         path = self.document.path
@@ -454,12 +527,14 @@ class MainWindow(QMainWindow):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
+        self._commit_open_edits()
         self.autosaver.flush()
-        try:
-            move_to_trash(path)
-        except PlanFileError as exc:
-            QMessageBox.warning(self, "Delete plan", str(exc))
-            return
+        if path.exists():  # a new plan that was never saved has nothing to keep
+            try:
+                move_to_trash(path)
+            except PlanFileError as exc:
+                QMessageBox.warning(self, "Delete plan", str(exc))
+                return
         if self._lock is not None:
             self._lock.release()
             self._lock = None
@@ -482,7 +557,7 @@ class MainWindow(QMainWindow):
         choice, ok = QInputDialog.getItem(
             self, "Restore deleted plan", "Plan to restore:", labels, 0, False
         )
-        if not ok or choice not in labels:
+        if not ok or choice not in labels or not self._leave_current_plan():
             return
         try:
             restored = restore_from_trash(deleted[labels.index(choice)], self.catalog)
@@ -520,6 +595,14 @@ class MainWindow(QMainWindow):
         return True
 
     # --- editing --------------------------------------------------------------------------
+
+    def undo(self) -> None:
+        self._commit_open_edits()
+        self.document.undo_stack.undo()
+
+    def redo(self) -> None:
+        self._commit_open_edits()
+        self.document.undo_stack.redo()
 
     def add_certification(self, cert_id: str) -> None:
         if not cert_id or self.document.read_only:
@@ -660,6 +743,7 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._commit_open_edits()
         if not self.autosaver.flush():
             answer = QMessageBox.question(
                 self,

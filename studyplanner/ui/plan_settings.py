@@ -45,6 +45,7 @@ from studyplanner.ui.form_fields import (
     DATE_FORMAT,
     DecimalSpinBox,
     align_form_labels,
+    bounded_date_edit,
     from_qdate,
     problem_label,
     scrolling,
@@ -246,7 +247,7 @@ class PlanSettingsPanel(QWidget):
         self._fill_new_blackout(date.today())
 
     def _date_edit(self) -> QDateEdit:
-        edit = QDateEdit()
+        edit = bounded_date_edit()
         edit.setCalendarPopup(True)
         edit.setDisplayFormat(DATE_FORMAT)
         edit.setKeyboardTracking(False)

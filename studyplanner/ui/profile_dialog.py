@@ -14,7 +14,6 @@ from PySide6.QtCore import Slot
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -35,6 +34,7 @@ from studyplanner.ui.form_fields import (
     DATE_FORMAT,
     DecimalSpinBox,
     align_form_labels,
+    bounded_date_edit,
     from_qdate,
     to_qdate,
 )
@@ -103,7 +103,7 @@ class NewPlanFromProfileDialog(QDialog):
         self.weekly_hours.setValue(DEFAULT_WEEKLY_HOURS)
         self.weekly_hours.setSuffix(" h/week")
         plan_form.addRow("Study time:", self.weekly_hours)
-        self.start_date = QDateEdit()
+        self.start_date = bounded_date_edit()
         self.start_date.setCalendarPopup(True)
         self.start_date.setDisplayFormat(DATE_FORMAT)
         self.start_date.setDate(to_qdate(date.today()))

@@ -347,6 +347,8 @@ class TimelineView(QGraphicsView):
     def _rebuild(self) -> None:
         """Lay the whole scene out again from the document (cheap: a few items per entry)."""
         scene = self._scene
+        if self._press_entry not in self._document.entry_ids():
+            self._press_entry = ""
         # Detach the items that outlive a rebuild before clear() deletes everything else.
         for keep in (self._indicator, self._refusal):
             if keep is not None and keep.scene() is scene:
@@ -692,6 +694,8 @@ class TimelineView(QGraphicsView):
         schedule = self._document.schedule
         if schedule is None or self._document.read_only:
             return
+        if entry_id not in self._document.entry_ids():
+            return  # removed (Delete, Undo) while the mouse button was held
         item = schedule.for_entry(entry_id)
         label = entry_label(item)
         drag = QDrag(self)

@@ -14,7 +14,7 @@ from studyplanner import __version__
 from studyplanner.cli import main
 from studyplanner.domain.plan import Direction, Role, StudyPlan
 from studyplanner.storage import paths
-from studyplanner.storage.plan_files import plan_to_json, save_plan
+from studyplanner.storage.plan_files import backup_folder, plan_to_json, save_plan
 
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -185,7 +185,8 @@ def test_data_dir_option_is_where_suggest_backs_up(
     assert run(capsys, "--data-dir", str(chosen), *suggest_args(plan_file))[0] == 0
     assert run(capsys, "--data-dir", str(chosen), *suggest_args(plan_file))[0] == 0
     assert paths.data_dir() == chosen
-    assert len(list((chosen / "backups" / "p").iterdir())) == 1
+    assert len(list(backup_folder(plan_file).iterdir())) == 1
+    assert backup_folder(plan_file).parent == chosen / "backups"
 
 
 def test_a_plan_path_alone_opens_the_app_even_after_data_dir(

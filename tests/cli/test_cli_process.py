@@ -37,7 +37,8 @@ def test_suggest_then_show_through_the_console_script(tmp_path: Path) -> None:
     )  # fmt: skip
     assert again.returncode == 0, again.stderr
     # The overwritten version went to the backups in STUDYPLANNER_DATA_DIR.
-    assert len(list((tmp_path / "data" / "backups" / "plan").iterdir())) == 1
+    (folder,) = (tmp_path / "data" / "backups").iterdir()
+    assert folder.name.startswith("plan-") and len(list(folder.iterdir())) == 1
 
     shown = studyplanner(tmp_path / "data", "show", str(plan_file), "--json")
     assert shown.returncode == 0, shown.stderr

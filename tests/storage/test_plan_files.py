@@ -17,6 +17,7 @@ from studyplanner.storage.plan_files import (
     MAX_PLAN_BYTES,
     MIGRATIONS,
     PlanFileError,
+    backup_folder,
     latest_good_backup,
     list_backups,
     list_plans,
@@ -433,3 +434,21 @@ def test_large_file_from_a_newer_version_is_not_overwritten(tmp_path: Path) -> N
     with pytest.raises(PlanFileError):
         save_plan(StudyPlan(), path)
     assert path.read_bytes() == original
+
+
+def test_same_file_name_in_two_folders_keeps_separate_backups(
+    tmp_path: Path, catalog: Catalog
+) -> None:
+    home, work = tmp_path / "home" / "plan.json", tmp_path / "work" / "plan.json"
+    for path, name in ((home, "Home plan"), (work, "Work plan")):
+        save_plan(full_plan(name), path)
+        save_plan(full_plan(name), path)
+    assert backup_folder(home) != backup_folder(work)
+    home.write_text("{", encoding="utf-8")
+    recovered = latest_good_backup(home, catalog)
+    assert recovered is not None and recovered[1].name == "Home plan"
+
+
+def test_plans_in_the_plans_folder_back_up_under_their_own_name() -> None:
+    path = paths.plans_dir() / "before-summer.json"
+    assert backup_folder(path) == paths.backups_dir() / "before-summer"

@@ -250,3 +250,148 @@ def test_delete_and_restore_from_the_file_menu(
     window.restore_action.trigger()
     assert window.document.plan == realistic_plan
     assert window.document.path is not None and window.document.path.exists()
+
+
+# --- nothing typed or pending is ever dropped (review findings) -----------------------------
+
+
+def type_note(qtbot: QtBot, window: MainWindow, text: str) -> None:
+    window.entry_dock.raise_()
+    notes = window.entry_panel.notes
+    notes.setFocus()
+    qtbot.waitUntil(notes.hasFocus)
+    qtbot.keyClicks(notes, text)
+
+
+def test_quitting_while_typing_a_note_keeps_the_note(qtbot: QtBot, dialogs: Dialogs) -> None:
+    window = open_window(qtbot)
+    add_by_keyboard(qtbot, window, "developer-associate")
+    window.activateWindow()
+    type_note(qtbot, window, "Book the exam")
+    path = window.document.path
+    assert path is not None
+    window.close()
+    (entry,) = load_plan(path, window.catalog).entries
+    assert entry.notes == "Book the exam"
+
+
+def test_toolbar_undo_while_typing_undoes_the_typing(qtbot: QtBot, dialogs: Dialogs) -> None:
+    window = open_window(qtbot)
+    add_by_keyboard(qtbot, window, "developer-associate")
+    window.activateWindow()
+    type_note(qtbot, window, "Draft")
+    window.undo_action.trigger()  # a toolbar click: the notes box keeps its focus
+    assert window.document.plan.entries[0].notes == ""
+    assert plan_ids(window) == ["developer-associate"]
+    window.redo_action.trigger()
+    assert window.document.plan.entries[0].notes == "Draft"
+    assert window.entry_panel.notes.toPlainText() == "Draft"
+
+
+def test_a_failed_save_is_not_thrown_away_by_opening_another_plan(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dialogs = Dialogs(monkeypatch, answer=QMessageBox.StandardButton.Cancel)
+    window = open_window(qtbot)
+
+    def refuse(plan: StudyPlan, path: Path) -> None:
+        raise PlanFileError(path, "could not be saved (input/output error)")
+
+    monkeypatch.setattr(autosave, "save_plan", refuse)
+    add_by_keyboard(qtbot, window, "developer-associate")
+    window.new_action.trigger()
+    assert any(kind == "question" and "could not be saved" in text for kind, text in dialogs.shown)
+    assert plan_ids(window) == ["developer-associate"]  # Cancel: still here, still undoable
+    assert window.document.undo_stack.count() == 1
+
+
+def test_reopening_the_open_plan_keeps_the_latest_edit(qtbot: QtBot, dialogs: Dialogs) -> None:
+    window = open_window(qtbot)
+    add_by_keyboard(qtbot, window, "developer-associate")
+    path = window.document.path
+    assert path is not None
+    add_by_keyboard(qtbot, window, "solutions-architect-associate")
+    assert window.open_plan(path)  # e.g. Open Recent, within the autosave delay
+    assert plan_ids(window) == ["developer-associate", "solutions-architect-associate"]
+    assert [e.certification_id for e in load_plan(path, window.catalog).entries] == plan_ids(window)
+
+
+def test_save_as_adds_json_without_replacing_another_plan(
+    qtbot: QtBot, dialogs: Dialogs, monkeypatch: pytest.MonkeyPatch, realistic_plan: StudyPlan
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    window = open_window(qtbot)
+    spring = paths.plans_dir() / "spring.json"
+    save_plan(realistic_plan, spring)
+    original = spring.read_bytes()
+    add_by_keyboard(qtbot, window, "security-specialty")
+    typed = str(paths.plans_dir() / "spring.2027")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (typed, ""))
+    window.save_as_action.trigger()
+    assert spring.read_bytes() == original
+    assert window.document.path == paths.plans_dir() / "spring.2027.json"
+    assert plan_ids(window) == ["security-specialty"]
+
+
+def test_save_as_refuses_a_plan_open_in_another_window(
+    qtbot: QtBot, dialogs: Dialogs, monkeypatch: pytest.MonkeyPatch, realistic_plan: StudyPlan
+) -> None:
+    import json
+    import socket
+
+    from PySide6.QtWidgets import QFileDialog
+
+    from studyplanner.storage.locks import lock_path
+
+    window = open_window(qtbot)
+    other = paths.plans_dir() / "other.json"
+    save_plan(realistic_plan, other)
+    lock_path(other).write_text(json.dumps({"pid": 1, "host": socket.gethostname()}))
+    original = other.read_bytes()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(other), ""))
+    window.save_as_action.trigger()
+    assert other.read_bytes() == original
+    assert window.document.path != other
+    assert any("open in another StudyPlanner window" in text for _, text in dialogs.shown)
+
+
+def test_duplicate_gives_the_copy_its_own_calendar_ids(
+    qtbot: QtBot, dialogs: Dialogs, realistic_plan: StudyPlan
+) -> None:
+    path = paths.plans_dir() / "road.json"
+    save_plan(realistic_plan, path)
+    window = open_window(qtbot, path)
+    window.duplicate_action.trigger()
+    copy = window.document.plan
+    assert window.document.path != path
+    assert copy.name == "Road to DevOps Pro (copy)"
+    assert [e.certification_id for e in copy.entries] == [
+        e.certification_id for e in realistic_plan.entries
+    ]
+    assert not {e.id for e in copy.entries} & {e.id for e in realistic_plan.entries}
+
+
+def test_rename_to_an_overlong_name_is_explained(
+    qtbot: QtBot, dialogs: Dialogs, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    window = open_window(qtbot)
+    before = window.document.plan.name
+    monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: ("x" * 300, True))
+    window.rename_action.trigger()
+    assert window.document.plan.name == before
+    assert any("at most 200 characters" in text for _, text in dialogs.shown)
+
+
+def test_deleting_a_never_saved_plan_just_moves_on(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dialogs = Dialogs(monkeypatch, answer=QMessageBox.StandardButton.Yes)
+    window = open_window(qtbot)  # first start: a new plan, not written yet
+    first_path = window.document.path
+    assert first_path is not None and not first_path.exists()
+    window.delete_action.trigger()
+    assert not any(kind == "warning" for kind, _ in dialogs.shown)
+    assert window.document.plan.entries == []

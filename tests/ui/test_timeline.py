@@ -239,6 +239,46 @@ def test_pressing_a_bar_and_moving_starts_a_drag_of_that_entry(
     assert document.selected_entry_id == second
 
 
+def test_an_entry_removed_while_its_bar_is_held_starts_no_drag(
+    qtbot: QtBot, catalog: Catalog, realistic_plan: StudyPlan, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    started: list[str | None] = []
+
+    class RecordingDrag(QDrag):
+        def exec(self, *args: object) -> Qt.DropAction:
+            started.append(decode_entry(self.mimeData()))
+            return Qt.DropAction.IgnoreAction
+
+    monkeypatch.setattr(timeline_module, "QDrag", RecordingDrag)
+    view, document = open_view(qtbot, catalog, realistic_plan)
+    second = document.entry_ids()[1]
+    bar = view.bar_rect(second)
+    assert bar is not None
+    press = QPointF(view.mapFromScene(bar.center()))
+
+    def send(kind: QMouseEvent.Type, at: QPointF) -> None:
+        button = (
+            Qt.MouseButton.LeftButton
+            if kind is QMouseEvent.Type.MouseButtonPress
+            else Qt.MouseButton.NoButton
+        )
+        event = QMouseEvent(
+            kind,
+            at,
+            view.viewport().mapToGlobal(at),
+            button,
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+        )
+        QApplication.sendEvent(view.viewport(), event)
+
+    send(QMouseEvent.Type.MouseButtonPress, press)
+    document.remove_entry(second)  # Delete pressed while the mouse button is still down
+    send(QMouseEvent.Type.MouseMove, press + QPointF(QApplication.startDragDistance() + 4, 0))
+    assert started == []
+    assert second not in document.entry_ids()
+
+
 # --- refusing drops -----------------------------------------------------------------------------
 
 
