@@ -43,8 +43,8 @@ screenshots: $(STAMP)
 	$(PY) tools/screenshots.py docs/screenshots
 
 bench: $(STAMP)
-	$(PY) benchmarks/bench_schedule.py
-	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/bench_timeline.py
+	$(PY) -m benchmarks.bench_schedule
+	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks.bench_timeline
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -11,26 +11,15 @@ in tests.
 
 from __future__ import annotations
 
-import statistics
-import time
-from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
+from benchmarks.timing import median_seconds
 from studyplanner.domain.advice import advise
 from studyplanner.domain.plan import Blackout, PlanEntry, StudyPlan, WeeklyAvailability
 from studyplanner.domain.schedule import schedule_plan
 from studyplanner.storage.catalog_source import bundled_catalog
 from studyplanner.storage.plan_files import parse_plan, plan_to_json
-
-
-def _median_seconds(func: Callable[[], object], repeat: int = 15) -> float:
-    samples = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        func()
-        samples.append(time.perf_counter() - started)
-    return statistics.median(samples)
 
 
 def main() -> None:
@@ -58,11 +47,11 @@ def main() -> None:
             day += timedelta(days=1)
         return total
 
-    fast = _median_seconds(lambda: schedule_plan(plan, catalog))
-    slow = _median_seconds(naive)
-    recompute = _median_seconds(lambda: advise(schedule_plan(plan, catalog), catalog))
+    fast = median_seconds(lambda: schedule_plan(plan, catalog))
+    slow = median_seconds(naive)
+    recompute = median_seconds(lambda: advise(schedule_plan(plan, catalog), catalog))
     text = plan_to_json(plan).encode()
-    parse = _median_seconds(lambda: parse_plan(text, Path("bench.json"), catalog))
+    parse = median_seconds(lambda: parse_plan(text, Path("bench.json"), catalog))
     days = (last - plan.start_date).days
     print(f"60-entry plan over {days} days ({days / 365:.0f} years), 40 blackout periods")
     print(f"schedule_plan / naive day loop:        {fast / slow:6.2f}  (lower is better)")

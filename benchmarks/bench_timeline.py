@@ -10,30 +10,19 @@ Run with ``make bench`` (offscreen). Numbers are printed, never asserted.
 from __future__ import annotations
 
 import os
-import statistics
-import time
-from collections.abc import Callable
 from datetime import date
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication
 
+from benchmarks.timing import median_seconds
 from studyplanner.domain.advice import advise
 from studyplanner.domain.plan import PlanEntry, StudyPlan, WeeklyAvailability
 from studyplanner.domain.schedule import schedule_plan
 from studyplanner.storage.catalog_source import bundled_catalog
 from studyplanner.ui.plan_document import PlanDocument
 from studyplanner.ui.timeline import TimelineView
-
-
-def _median_seconds(func: Callable[[], object], repeat: int = 9) -> float:
-    samples = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        func()
-        samples.append(time.perf_counter() - started)
-    return statistics.median(samples)
 
 
 def main() -> None:
@@ -62,10 +51,10 @@ def main() -> None:
             document.changed.emit()
             app.processEvents()
 
-        timings[count] = _median_seconds(redraw)
+        timings[count] = median_seconds(redraw)
         view.close()
     long_plan = plan(60)
-    recompute = _median_seconds(lambda: advise(schedule_plan(long_plan, catalog), catalog))
+    recompute = median_seconds(lambda: advise(schedule_plan(long_plan, catalog), catalog))
     print(
         f"timeline redraw, 60 entries / 4 entries:  {timings[60] / timings[4]:6.1f}"
         "  (15 would be linear)"

@@ -41,6 +41,7 @@ from studyplanner.ui.form_fields import (
     from_qdate,
     problem_label,
     scrolling,
+    signals_blocked,
     to_qdate,
     validation_message,
 )
@@ -267,9 +268,7 @@ class EntryPanel(QWidget):
             self.pinned_date,
             self.notes,
         )
-        for widget in widgets:
-            widget.blockSignals(True)
-        try:
+        with signals_blocked(*widgets):
             self.title.setText(f"{cert.code}  {cert.name}")
             self.subtitle.setText(
                 f"{cert.tier.label} · {cert.exam.minutes} min exam · ${cert.exam.fee_usd}"
@@ -294,9 +293,6 @@ class EntryPanel(QWidget):
             self._exam_form.setRowVisible(self._pinned_row, not passed)
             if self.notes.toPlainText() != entry.notes:
                 self.notes.setPlainText(entry.notes)
-        finally:
-            for widget in widgets:
-                widget.blockSignals(False)
 
         for widget in (self.hours, self.hours_logged, self.status, self.passed_on, self.pinned):
             widget.setEnabled(not read_only)

@@ -3,10 +3,12 @@ labels, a scrolling wrapper and the red problem line under a form."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 
 from pydantic import ValidationError
-from PySide6.QtCore import QDate, Qt, Slot
+from PySide6.QtCore import QDate, QObject, QSignalBlocker, Qt, Slot
 from PySide6.QtWidgets import (
     QDateEdit,
     QDoubleSpinBox,
@@ -21,6 +23,17 @@ from PySide6.QtWidgets import (
 from studyplanner.domain.plan import EARLIEST_DATE, LATEST_DATE
 
 DATE_FORMAT = "d MMM yyyy"
+
+
+@contextmanager
+def signals_blocked(*widgets: QObject) -> Iterator[None]:
+    """Show values in ``widgets`` without their change signals turning into edits."""
+    blockers = [QSignalBlocker(widget) for widget in widgets]
+    try:
+        yield
+    finally:
+        for blocker in blockers:
+            blocker.unblock()
 
 
 def bounded_date_edit() -> QDateEdit:

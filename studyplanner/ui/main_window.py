@@ -51,6 +51,7 @@ from studyplanner.storage.settings import AppSettings, load_settings, save_setti
 from studyplanner.ui.autosave import Autosaver
 from studyplanner.ui.certification_details import CertificationDetails
 from studyplanner.ui.entry_panel import EntryPanel
+from studyplanner.ui.form_fields import signals_blocked
 from studyplanner.ui.ladder import LadderView, PlanMark
 from studyplanner.ui.plan_document import PlanDocument
 from studyplanner.ui.plan_settings import PlanSettingsPanel
@@ -636,10 +637,9 @@ class MainWindow(QMainWindow):
 
     @Slot(bool)
     def set_show_retired(self, show: bool) -> None:
-        for widget in (self.show_retired, self.retired_action):
-            widget.blockSignals(True)
-            widget.setChecked(show)
-            widget.blockSignals(False)
+        with signals_blocked(self.show_retired, self.retired_action):
+            self.show_retired.setChecked(show)
+            self.retired_action.setChecked(show)
         self.ladder.set_show_retired(show)
         self.settings.show_retired = show
         save_settings(self.settings)

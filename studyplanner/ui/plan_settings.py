@@ -49,6 +49,7 @@ from studyplanner.ui.form_fields import (
     from_qdate,
     problem_label,
     scrolling,
+    signals_blocked,
     to_qdate,
     validation_message,
 )
@@ -269,9 +270,7 @@ class PlanSettingsPanel(QWidget):
             self.weekly_hours,
             *self.day_hours,
         )
-        for widget in value_widgets:
-            widget.blockSignals(True)
-        try:
+        with signals_blocked(*value_widgets):
             if self.name.text() != plan.name:
                 self.name.setText(plan.name)
             self.start_date.setDate(to_qdate(plan.start_date))
@@ -290,9 +289,6 @@ class PlanSettingsPanel(QWidget):
             self._shown_experience = self.experience.value()
             self._shown_weekly = self.weekly_hours.value()
             self._shown_days = [spin.value() for spin in self.day_hours]
-        finally:
-            for widget in value_widgets:
-                widget.blockSignals(False)
 
         current = self.blackouts.currentRow()
         self.blackouts.clear()

@@ -202,6 +202,25 @@ def test_dropping_a_bar_where_it_already_is_changes_nothing(
     assert document.undo_stack.count() == 0
 
 
+def drag_past() -> float:
+    """Far enough to start a drag (asked once a QApplication exists)."""
+    return QApplication.startDragDistance() + 4.0
+
+
+def send_mouse(view: TimelineView, kind: QMouseEvent.Type, at: QPointF) -> None:
+    """A press, or a move with the left button held, on the timeline's viewport."""
+    pressing = kind is QMouseEvent.Type.MouseButtonPress
+    event = QMouseEvent(
+        kind,
+        at,
+        view.viewport().mapToGlobal(at),
+        Qt.MouseButton.LeftButton if pressing else Qt.MouseButton.NoButton,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(view.viewport(), event)
+
+
 def test_pressing_a_bar_and_moving_starts_a_drag_of_that_entry(
     qtbot: QtBot, catalog: Catalog, realistic_plan: StudyPlan, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -218,23 +237,9 @@ def test_pressing_a_bar_and_moving_starts_a_drag_of_that_entry(
     bar = view.bar_rect(second)
     assert bar is not None
     press = QPointF(view.mapFromScene(bar.center()))
-    moved = press + QPointF(QApplication.startDragDistance() + 4, 0)
-    for kind, at, buttons in (
-        (QMouseEvent.Type.MouseButtonPress, press, Qt.MouseButton.LeftButton),
-        (QMouseEvent.Type.MouseMove, press + QPointF(1, 0), Qt.MouseButton.LeftButton),
-        (QMouseEvent.Type.MouseMove, moved, Qt.MouseButton.LeftButton),
-    ):
-        event = QMouseEvent(
-            kind,
-            at,
-            view.viewport().mapToGlobal(at),
-            Qt.MouseButton.LeftButton
-            if kind is QMouseEvent.Type.MouseButtonPress
-            else Qt.MouseButton.NoButton,
-            buttons,
-            Qt.KeyboardModifier.NoModifier,
-        )
-        QApplication.sendEvent(view.viewport(), event)
+    send_mouse(view, QMouseEvent.Type.MouseButtonPress, press)
+    send_mouse(view, QMouseEvent.Type.MouseMove, press + QPointF(1, 0))
+    send_mouse(view, QMouseEvent.Type.MouseMove, press + QPointF(drag_past(), 0))
     assert started == [second]
     assert document.selected_entry_id == second
 
@@ -255,26 +260,9 @@ def test_an_entry_removed_while_its_bar_is_held_starts_no_drag(
     bar = view.bar_rect(second)
     assert bar is not None
     press = QPointF(view.mapFromScene(bar.center()))
-
-    def send(kind: QMouseEvent.Type, at: QPointF) -> None:
-        button = (
-            Qt.MouseButton.LeftButton
-            if kind is QMouseEvent.Type.MouseButtonPress
-            else Qt.MouseButton.NoButton
-        )
-        event = QMouseEvent(
-            kind,
-            at,
-            view.viewport().mapToGlobal(at),
-            button,
-            Qt.MouseButton.LeftButton,
-            Qt.KeyboardModifier.NoModifier,
-        )
-        QApplication.sendEvent(view.viewport(), event)
-
-    send(QMouseEvent.Type.MouseButtonPress, press)
+    send_mouse(view, QMouseEvent.Type.MouseButtonPress, press)
     document.remove_entry(second)  # Delete pressed while the mouse button is still down
-    send(QMouseEvent.Type.MouseMove, press + QPointF(QApplication.startDragDistance() + 4, 0))
+    send_mouse(view, QMouseEvent.Type.MouseMove, press + QPointF(drag_past(), 0))
     assert started == []
     assert second not in document.entry_ids()
 
