@@ -221,17 +221,23 @@ def send_mouse(view: TimelineView, kind: QMouseEvent.Type, at: QPointF) -> None:
     QApplication.sendEvent(view.viewport(), event)
 
 
-def test_pressing_a_bar_and_moving_starts_a_drag_of_that_entry(
-    qtbot: QtBot, catalog: Catalog, realistic_plan: StudyPlan, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    started: list[str | None] = []
+@pytest.fixture
+def started(monkeypatch: pytest.MonkeyPatch) -> list[str | None]:
+    """The entry ids of the drags the timeline starts (recorded, not run)."""
+    recorded: list[str | None] = []
 
     class RecordingDrag(QDrag):
         def exec(self, *args: object) -> Qt.DropAction:
-            started.append(decode_entry(self.mimeData()))
+            recorded.append(decode_entry(self.mimeData()))
             return Qt.DropAction.IgnoreAction
 
     monkeypatch.setattr(timeline_module, "QDrag", RecordingDrag)
+    return recorded
+
+
+def test_pressing_a_bar_and_moving_starts_a_drag_of_that_entry(
+    qtbot: QtBot, catalog: Catalog, realistic_plan: StudyPlan, started: list[str | None]
+) -> None:
     view, document = open_view(qtbot, catalog, realistic_plan)
     second = document.entry_ids()[1]
     bar = view.bar_rect(second)
@@ -245,16 +251,8 @@ def test_pressing_a_bar_and_moving_starts_a_drag_of_that_entry(
 
 
 def test_an_entry_removed_while_its_bar_is_held_starts_no_drag(
-    qtbot: QtBot, catalog: Catalog, realistic_plan: StudyPlan, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, catalog: Catalog, realistic_plan: StudyPlan, started: list[str | None]
 ) -> None:
-    started: list[str | None] = []
-
-    class RecordingDrag(QDrag):
-        def exec(self, *args: object) -> Qt.DropAction:
-            started.append(decode_entry(self.mimeData()))
-            return Qt.DropAction.IgnoreAction
-
-    monkeypatch.setattr(timeline_module, "QDrag", RecordingDrag)
     view, document = open_view(qtbot, catalog, realistic_plan)
     second = document.entry_ids()[1]
     bar = view.bar_rect(second)
