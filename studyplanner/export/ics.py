@@ -40,17 +40,25 @@ def _title(item: ScheduledEntry) -> str:
     return f"{item.certification.code} {item.certification.name}"
 
 
-def _exam_event(item: ScheduledEntry, day: date, plan_name: str, now: datetime) -> Event:
-    cert = item.certification
-    passed = item.entry.status is EntryStatus.PASSED
+def _all_day_event(uid: str, summary: str, first: date, last: date, now: datetime) -> Event:
+    """An all-day event from ``first`` to ``last`` inclusive, stamped so that a re-import
+    updates the earlier copy (same UID, higher SEQUENCE)."""
     event = Event()
-    event.add("uid", exam_uid(item.entry.id))
+    event.add("uid", uid)
     event.add("dtstamp", now)
     event.add("last-modified", now)
     event.add("sequence", _sequence(now))
-    event.add("summary", f"AWS exam{' passed' if passed else ''}: {_title(item)}")
-    event.add("dtstart", day)
-    event.add("dtend", day + timedelta(days=1))
+    event.add("summary", summary)
+    event.add("dtstart", first)
+    event.add("dtend", last + timedelta(days=1))
+    return event
+
+
+def _exam_event(item: ScheduledEntry, day: date, plan_name: str, now: datetime) -> Event:
+    cert = item.certification
+    passed = item.entry.status is EntryStatus.PASSED
+    summary = f"AWS exam{' passed' if passed else ''}: {_title(item)}"
+    event = _all_day_event(exam_uid(item.entry.id), summary, day, day, now)
     event.add(
         "description",
         "\n".join(
@@ -72,14 +80,8 @@ def _exam_event(item: ScheduledEntry, day: date, plan_name: str, now: datetime) 
 def _study_event(
     item: ScheduledEntry, start: date, end: date, plan_name: str, now: datetime
 ) -> Event:
-    event = Event()
-    event.add("uid", study_uid(item.entry.id))
-    event.add("dtstamp", now)
-    event.add("last-modified", now)
-    event.add("sequence", _sequence(now))
-    event.add("summary", f"Study for AWS {_title(item)}")
-    event.add("dtstart", start)
-    event.add("dtend", end + timedelta(days=1))
+    summary = f"Study for AWS {_title(item)}"
+    event = _all_day_event(study_uid(item.entry.id), summary, start, end, now)
     event.add(
         "description",
         f"{item.remaining_hours:g} hours of study before the exam.\nPlan: {plan_name}",
