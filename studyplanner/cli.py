@@ -86,6 +86,12 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"where plans and backups live (default: the user data dir; env {paths.ENV_VAR})",
     )
     parser.add_argument(
+        "--today",
+        type=_iso_date,
+        metavar="YYYY-MM-DD",
+        help="take this day as today (for checking a plan as of another day)",
+    )
+    parser.add_argument(
         "--smoke",
         action="store_true",
         help="start the full app, paint once, print milliseconds to first paint, exit",
@@ -100,7 +106,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     sug = sub.add_parser("suggest", help="write a starter plan from your profile")
     sug.add_argument("--role", required=True, choices=[r.value for r in Role])
-    sug.add_argument("--experience-years", required=True, type=_years, metavar="N")
+    sug.add_argument(
+        "--experience-years", required=True, type=_years, metavar="N", help="years on AWS"
+    )
+    sug.add_argument(
+        "--field-years",
+        type=_years,
+        metavar="N",
+        help="years in your role's field (security, networking, ...), on AWS or not",
+    )
     sug.add_argument("--hours-per-week", required=True, type=_positive_hours, metavar="H")
     sug.add_argument("--direction", choices=[d.value for d in Direction])
     sug.add_argument(
@@ -187,11 +201,12 @@ def cmd_suggest(args: argparse.Namespace) -> int:
         profile = LearnerProfile(
             role=Role(args.role),
             experience_years=args.experience_years,
+            field_years=args.field_years,
             direction=Direction(args.direction) if args.direction else None,
             focus_areas=args.focus,
         )
         suggestion = suggest_plan(
-            catalog, profile, args.hours_per_week, args.start or date.today(), name=args.name
+            catalog, profile, args.hours_per_week, args.start or args.today, name=args.name
         )
     except ValidationError as exc:  # e.g. a name or focus area longer than a plan allows
         first = exc.errors()[0]
@@ -203,7 +218,7 @@ def cmd_suggest(args: argparse.Namespace) -> int:
         cert = catalog.get(pick.certification_id)
         print(f"  {i}. {cert.code} {cert.name}: {pick.reason}")
     for remark in suggestion.remarks:
-        print(f"  note: {remark}")
+        print(f"  note: {one_line(remark)}")
     return EXIT_OK
 
 
@@ -214,7 +229,7 @@ def _save(plan: StudyPlan, path: Path) -> None:
         raise UsageError(str(exc)) from exc
 
 
-def load_and_schedule(path: Path) -> tuple[Catalog, Schedule, list[Advice]]:
+def load_and_schedule(path: Path, today: date) -> tuple[Catalog, Schedule, list[Advice]]:
     catalog = _catalog()
     try:
         plan = load_plan(path, catalog)
@@ -224,7 +239,7 @@ def load_and_schedule(path: Path) -> tuple[Catalog, Schedule, list[Advice]]:
         schedule = schedule_plan(plan, catalog)
     except ScheduleError as exc:
         raise UsageError(f"{path}: {exc}") from exc
-    return catalog, schedule, advise(schedule, catalog)
+    return catalog, schedule, advise(schedule, catalog, today)
 
 
 def schedule_as_json(schedule: Schedule, advice: list[Advice]) -> dict[str, Any]:
@@ -255,12 +270,15 @@ def schedule_as_json(schedule: Schedule, advice: list[Advice]) -> dict[str, Any]
         ],
         "total_hours": schedule.total_hours,
         "finish_date": iso(schedule.finish_date),
+        "notes": schedule.plan.notes,
         "warnings": [
             {
                 "code": a.code.value,
                 "message": a.message,
                 "entry": entry_cert.get(a.entry_id) if a.entry_id else None,
                 "entry_id": a.entry_id,
+                "severity": a.severity.value,
+                "replace_with": a.replace_with,
             }
             for a in advice
         ],
@@ -268,7 +286,7 @@ def schedule_as_json(schedule: Schedule, advice: list[Advice]) -> dict[str, Any]
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    _, schedule, advice = load_and_schedule(args.plan)
+    _, schedule, advice = load_and_schedule(args.plan, args.today)
     if args.json:
         print(json.dumps(schedule_as_json(schedule, advice), indent=2, ensure_ascii=False))
         return EXIT_OK
@@ -285,7 +303,10 @@ def cmd_show(args: argparse.Namespace) -> int:
     finish = schedule.finish_date.isoformat() if schedule.finish_date else "—"
     print(f"  Total {schedule.total_hours:g} h, finish {finish}")
     for a in advice:
-        print(f"  warning: {a.message}")
+        print(f"  {a.severity.value}: {one_line(a.message)}")
+    for line in plan.notes.splitlines():
+        if line.strip():
+            print(f"  note: {one_line(line)}")
     return EXIT_OK
 
 
@@ -297,7 +318,7 @@ def cmd_schema(_args: argparse.Namespace) -> int:
 def cmd_print(args: argparse.Namespace) -> int:
     from studyplanner.export.cli_support import print_plan_to_pdf
 
-    _, schedule, advice = load_and_schedule(args.plan)
+    _, schedule, advice = load_and_schedule(args.plan, args.today)
     pages = print_plan_to_pdf(
         schedule, advice, args.output, paper=args.paper, landscape=args.landscape
     )
@@ -308,7 +329,7 @@ def cmd_print(args: argparse.Namespace) -> int:
 def cmd_export_ics(args: argparse.Namespace) -> int:
     from studyplanner.export.ics import write_ics
 
-    _, schedule, _ = load_and_schedule(args.plan)
+    _, schedule, _ = load_and_schedule(args.plan, args.today)
     count = write_ics(schedule, args.output, study_blocks=args.study_blocks)
     print(f"Wrote {args.output} ({count} events)")
     return EXIT_OK
@@ -325,7 +346,7 @@ COMMANDS = {
 
 
 # Top-level options followed by a value, which is not a command or a plan path.
-_OPTIONS_WITH_VALUE = {"--data-dir", "--screenshot"}
+_OPTIONS_WITH_VALUE = {"--data-dir", "--screenshot", "--today"}
 
 
 def _split_app_args(argv: list[str]) -> tuple[list[str], Path | None]:
@@ -351,6 +372,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(args_list)
+        if args.today is None:
+            args.today = date.today()  # the one place the command line reads the clock
         if args.data_dir is not None:
             paths.set_data_dir(args.data_dir)
         if args.screenshot and not args.smoke:

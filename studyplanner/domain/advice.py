@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, timedelta
 from enum import StrEnum
 
 from studyplanner.domain.catalog import Catalog, Tier
+from studyplanner.domain.experience import experience_gaps
 from studyplanner.domain.plan import EntryStatus
-from studyplanner.domain.schedule import Schedule
-from studyplanner.domain.wording import format_day
+from studyplanner.domain.schedule import Schedule, ScheduledEntry
+from studyplanner.domain.wording import format_day, format_month, plural
 
 MAX_SENSIBLE_WEEKLY_HOURS = 40.0
+LONG_STUDY_WINDOW = timedelta(days=183)
+"""Study for one exam spread over more than about 6 months: early material fades."""
+EXAM_VERSION_HORIZON = timedelta(days=731)
+"""Exam dates more than 2 years from today may meet a new exam version."""
 
 
 class AdviceCode(StrEnum):
@@ -20,6 +26,9 @@ class AdviceCode(StrEnum):
     PINNED_DATE_UNREACHABLE = "pinned-date-unreachable"
     DUPLICATE = "duplicate"
     UNREALISTIC_AVAILABILITY = "unrealistic-availability"
+    EXPERIENCE_BELOW_TIER = "experience-below-tier"
+    LONG_STUDY_WINDOW = "long-study-window"
+    EXAM_VERSION_RISK = "exam-version-risk"
 
 
 class Severity(StrEnum):
@@ -33,10 +42,13 @@ class Advice:
     message: str
     entry_id: str | None = None
     severity: Severity = Severity.WARNING
+    replace_with: str | None = None
+    """A certification id that can take the entry's place (the one-click fix), if any."""
 
 
-def advise(schedule: Schedule, catalog: Catalog) -> list[Advice]:
-    """Everything worth telling the learner about ``schedule``, in plan order."""
+def advise(schedule: Schedule, catalog: Catalog, today: date) -> list[Advice]:
+    """Everything worth telling the learner about ``schedule`` as of ``today``, in plan
+    order."""
     plan = schedule.plan
     found: list[Advice] = []
     weekly = plan.availability.weekly_hours
@@ -93,15 +105,19 @@ def advise(schedule: Schedule, catalog: Catalog) -> list[Advice]:
             end = cert.lifecycle.ends_on
             replacement = cert.lifecycle.replaced_by
             hint = ""
+            replace_with = None
             if replacement and replacement in catalog:
                 successor = catalog.get(replacement)
                 hint = f"; consider {successor.code} {successor.name} instead"
+                if not successor.retired_by(item.exam_date):
+                    replace_with = successor.id
             found.append(
                 Advice(
                     AdviceCode.AFTER_RETIREMENT,
                     f"{label} is retired as of {format_day(end)}, before the planned exam on "
                     f"{format_day(item.exam_date)}{hint}",
                     entry.id,
+                    replace_with=replace_with,
                 )
             )
         if item.pinned_unreachable:
@@ -114,6 +130,61 @@ def advise(schedule: Schedule, catalog: Catalog) -> list[Advice]:
                     entry.id,
                 )
             )
+        if entry.status is not EntryStatus.PASSED:
+            found.extend(_timing_advice(item, schedule, today))
         if cert.tier is Tier.ASSOCIATE:
             associate_seen = True
+    return found
+
+
+def _timing_advice(item: ScheduledEntry, schedule: Schedule, today: date) -> list[Advice]:
+    """Advice about when an exam falls: before the learner has the experience it recommends,
+    after a long study stretch, or so far ahead that the exam may change."""
+    plan = schedule.plan
+    cert = item.certification
+    label = f"{cert.code} {cert.name}"
+    exam = item.exam_date
+    found: list[Advice] = []
+    if exam is None:
+        return found
+    gaps = experience_gaps(cert, plan.profile, plan.start_date, exam)
+    if gaps:
+        gap = max(gaps, key=lambda g: (g.ready_on, g.months_short))
+        recommended = f"{gap.recommended_years:g} {plural(gap.recommended_years, 'year')}"
+        found.append(
+            Advice(
+                AdviceCode.EXPERIENCE_BELOW_TIER,
+                f"{label} on {format_day(exam)} comes {plural(gap.months_short, 'month', True)} "
+                f"before you have the {recommended} {gap.what} it recommends; you would have "
+                f"them around {format_day(gap.ready_on)}",
+                item.entry.id,
+            )
+        )
+    if (
+        item.study_start is not None
+        and item.study_end is not None
+        and item.study_end - item.study_start > LONG_STUDY_WINDOW
+    ):
+        months = round((item.study_end - item.study_start).days / 30.44)
+        found.append(
+            Advice(
+                AdviceCode.LONG_STUDY_WINDOW,
+                f"{label}: study stretches over about {months} months "
+                f"({format_month(item.study_start)} to {format_month(item.study_end)}); what is "
+                "learnt early fades by the exam, so add weekly hours or keep fewer exams",
+                item.entry.id,
+                Severity.INFO,
+            )
+        )
+    if exam - today > EXAM_VERSION_HORIZON:
+        found.append(
+            Advice(
+                AdviceCode.EXAM_VERSION_RISK,
+                f"{label} is planned for {format_day(exam)}, more than 2 years away; AWS "
+                "replaces exam versions (SOA-C02 and SCS-C02 were replaced in 2025), so check "
+                "the current exam guide before you start studying for it",
+                item.entry.id,
+                Severity.INFO,
+            )
+        )
     return found

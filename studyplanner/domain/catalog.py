@@ -85,6 +85,50 @@ class Lifecycle(_Strict):
         return self
 
 
+class ExperienceField(StrEnum):
+    """A line of work outside AWS itself that some exam guides ask years of."""
+
+    SOFTWARE = "software"
+    ARCHITECTURE = "architecture"
+    OPERATIONS = "operations"
+    DATA = "data"
+    SECURITY = "security"
+    NETWORKING = "networking"
+    MACHINE_LEARNING = "machine-learning"
+
+    @property
+    def label(self) -> str:
+        return _FIELD_LABELS[self]
+
+
+_FIELD_LABELS = {
+    ExperienceField.SOFTWARE: "software development",
+    ExperienceField.ARCHITECTURE: "architecture",
+    ExperienceField.OPERATIONS: "operations",
+    ExperienceField.DATA: "data engineering",
+    ExperienceField.SECURITY: "security",
+    ExperienceField.NETWORKING: "networking",
+    ExperienceField.MACHINE_LEARNING: "machine learning and AI",
+}
+
+
+class FieldExperience(_Strict):
+    """Years in a line of work an exam guide recommends, besides the years on AWS."""
+
+    field: ExperienceField
+    years: float = Field(gt=0, le=20)
+
+
+TIER_AWS_YEARS = {
+    Tier.FOUNDATIONAL: 0.0,
+    Tier.ASSOCIATE: 1.0,
+    Tier.PROFESSIONAL: 2.0,
+    Tier.SPECIALTY: 2.0,
+}
+"""Years on AWS each tier assumes (seed guide; AWS's Professional and Specialty guides ask for
+2+ years), used when a catalog entry does not name its own figure."""
+
+
 class Certification(_Strict):
     """One AWS certification as the catalog describes it."""
 
@@ -105,6 +149,15 @@ class Certification(_Strict):
         default_factory=list, description="Certifications recommended before this one"
     )
     recommended_experience: str = Field(min_length=3)
+    expected_aws_years: float | None = Field(
+        default=None,
+        ge=0,
+        le=20,
+        description="Years of hands-on AWS work the exam guide recommends (default: the tier's)",
+    )
+    expected_field_years: FieldExperience | None = Field(
+        default=None, description="Years in a field of work the exam guide recommends, if any"
+    )
     next_steps: list[Slug] = Field(
         default_factory=list, description="Where the recommended path leads (ladder arrows)"
     )
@@ -112,6 +165,13 @@ class Certification(_Strict):
     validity_years: int = Field(default=3, ge=1, le=10)
     source: str = Field(min_length=3)
     as_of: date
+
+    @property
+    def aws_years(self) -> float:
+        """Years on AWS recommended before this exam."""
+        if self.expected_aws_years is not None:
+            return self.expected_aws_years
+        return TIER_AWS_YEARS[self.tier]
 
     @property
     def is_retired(self) -> bool:

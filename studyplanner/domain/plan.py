@@ -10,7 +10,9 @@ from typing import Annotated, Self
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-PLAN_SCHEMA_VERSION = 2
+from studyplanner.domain.catalog import ExperienceField
+
+PLAN_SCHEMA_VERSION = 3
 MAX_TEXT = 10_000
 MAX_NAME = 200
 
@@ -39,6 +41,11 @@ class Role(StrEnum):
     def label(self) -> str:
         return _ROLE_LABELS[self]
 
+    @property
+    def field(self) -> ExperienceField | None:
+        """The line of work this role's years count towards (None for non-engineering roles)."""
+        return _ROLE_FIELDS[self]
+
 
 _ROLE_LABELS = {
     Role.DEVELOPER: "Software developer",
@@ -49,6 +56,18 @@ _ROLE_LABELS = {
     Role.NETWORKING: "Network engineer",
     Role.ML: "ML / AI engineer",
     Role.MANAGER: "Manager, sales or other non-engineering role",
+}
+
+
+_ROLE_FIELDS = {
+    Role.DEVELOPER: ExperienceField.SOFTWARE,
+    Role.ARCHITECT: ExperienceField.ARCHITECTURE,
+    Role.OPERATIONS: ExperienceField.OPERATIONS,
+    Role.DATA: ExperienceField.DATA,
+    Role.SECURITY: ExperienceField.SECURITY,
+    Role.NETWORKING: ExperienceField.NETWORKING,
+    Role.ML: ExperienceField.MACHINE_LEARNING,
+    Role.MANAGER: None,
 }
 
 
@@ -89,6 +108,13 @@ class LearnerProfile(_Model):
 
     role: Role = Role.DEVELOPER
     experience_years: float = Field(default=1.0, ge=0, le=50)
+    field_years: float | None = Field(
+        default=None,
+        ge=0,
+        le=50,
+        description="Years in the role's field (security, networking, ...), on AWS or not; "
+        "unknown when None, and then taken to be the years on AWS",
+    )
     direction: Direction | None = None
     focus_areas: list[Annotated[str, Field(max_length=60)]] = Field(
         default_factory=list, max_length=30, description="The organisation's stack, e.g. 'SAP'"
@@ -184,6 +210,7 @@ class StudyPlan(_Model):
     profile: LearnerProfile = Field(default_factory=LearnerProfile)
     availability: WeeklyAvailability = Field(default_factory=WeeklyAvailability)
     entries: list[PlanEntry] = Field(default_factory=list, max_length=500)
+    notes: str = Field(default="", max_length=MAX_TEXT)
 
     def entry(self, entry_id: str) -> PlanEntry:
         for item in self.entries:

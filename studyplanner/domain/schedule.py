@@ -16,6 +16,7 @@ from datetime import date, timedelta
 
 from studyplanner.domain.catalog import Catalog, Certification
 from studyplanner.domain.estimates import HourEstimate, entry_hours
+from studyplanner.domain.experience import aws_years_on
 from studyplanner.domain.plan import (
     Blackout,
     EntryStatus,
@@ -46,6 +47,8 @@ class ScheduledEntry:
     exam_date: date | None
     reachable_exam_date: date | None
     pinned_unreachable: bool
+    aws_years: float
+    """The learner's years on AWS when this entry's study starts (what the estimate used)."""
 
     @property
     def hours(self) -> float:
@@ -151,7 +154,8 @@ def schedule_plan(plan: StudyPlan, catalog: Catalog) -> Schedule:
 def _schedule(plan: StudyPlan, catalog: Catalog) -> Schedule:
     availability = plan.availability
     cursor = plan.start_date
-    years = plan.profile.experience_years
+    profile = plan.profile
+    technical = profile.role.field is not None
     horizon = plan.end_of_horizon
     needs_study = any(
         e.status is not EntryStatus.PASSED for e in plan.entries
@@ -163,8 +167,11 @@ def _schedule(plan: StudyPlan, catalog: Catalog) -> Schedule:
     result: list[ScheduledEntry] = []
     for entry in plan.entries:
         cert = catalog.get(entry.certification_id)
-        estimate = entry_hours(entry, cert, years)
-        if entry.status is EntryStatus.PASSED:
+        passed = entry.status is EntryStatus.PASSED
+        began = entry.passed_on if passed and entry.passed_on is not None else cursor
+        years = aws_years_on(profile, plan.start_date, began)
+        estimate = entry_hours(entry, cert, years, technical=technical)
+        if passed:
             result.append(
                 ScheduledEntry(
                     entry=entry,
@@ -176,6 +183,7 @@ def _schedule(plan: StudyPlan, catalog: Catalog) -> Schedule:
                     exam_date=entry.passed_on,
                     reachable_exam_date=entry.passed_on,
                     pinned_unreachable=False,
+                    aws_years=years,
                 )
             )
             continue
@@ -201,6 +209,7 @@ def _schedule(plan: StudyPlan, catalog: Catalog) -> Schedule:
                 exam_date=exam,
                 reachable_exam_date=reachable,
                 pinned_unreachable=unreachable,
+                aws_years=years,
             )
         )
         cursor = exam + ONE_DAY

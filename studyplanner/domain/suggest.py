@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from studyplanner.domain.catalog import Catalog, Tier
+from studyplanner.domain.experience import GATED_TIERS, experience_gaps
 from studyplanner.domain.plan import (
     Direction,
     LearnerProfile,
@@ -15,6 +16,9 @@ from studyplanner.domain.plan import (
     StudyPlan,
     WeeklyAvailability,
 )
+from studyplanner.domain.schedule import ScheduleError, schedule_plan
+from studyplanner.domain.wording import format_month, plural
+from studyplanner.domain.words import mentions, mentions_any
 
 # The first Associate exam for each role, and why.
 _ROLE_START: dict[Role, tuple[str, str]] = {
@@ -66,40 +70,56 @@ _DEFAULT_DIRECTION: dict[Role, Direction | None] = {
     Role.MANAGER: None,
 }
 
-# Keywords in the organisation's focus areas and the exam they point to.
+# Words and phrases in the organisation's focus areas, and the exam they point to. Matched
+# as whole words (``words.mentions``), so "HTML" is not "ML" and "capital" is not "API".
 _FOCUS_KEYWORDS: list[tuple[tuple[str, ...], str, str]] = [
     (
-        ("security", "compliance", "iam", "encryption"),
+        ("security", "compliance", "iam", "encryption", "identity"),
         "security-specialty",
         "Your organisation focuses on {area}: the Security specialty carries immediate value.",
     ),
     (
-        ("network", "hybrid", "direct connect", "vpn"),
+        ("network", "networks", "networking", "hybrid", "direct connect", "vpn"),
         "advanced-networking-specialty",
         "Your organisation's {area} work makes Advanced Networking directly useful.",
     ),
     (
-        ("data", "analytics", "etl", "lake"),
+        ("data", "analytics", "etl", "lake", "lakes", "warehouse", "warehousing"),
         "data-engineer-associate",
         "Your organisation relies on {area}: Data Engineer – Associate matches that stack.",
     ),
     (
-        ("ml", "machine learning", "sagemaker"),
-        "machine-learning-engineer-associate",
-        "Your organisation runs {area} workloads: Machine Learning Engineer – Associate fits.",
-    ),
-    (
-        ("genai", "generative", "bedrock", "llm"),
+        ("genai", "gen ai", "generative", "bedrock", "llm", "llms"),
         "generative-ai-developer-professional",
         "Your organisation builds with {area}: Generative AI Developer – Professional "
         "validates exactly that.",
     ),
     (
-        ("serverless", "lambda", "api"),
+        ("ml", "machine learning", "sagemaker", "mlops", "ai", "deep learning"),
+        "machine-learning-engineer-associate",
+        "Your organisation runs {area} workloads: Machine Learning Engineer – Associate fits.",
+    ),
+    (
+        ("serverless", "lambda", "api", "apis", "microservices"),
         "developer-associate",
         "Your organisation's {area} stack is Developer – Associate's core material.",
     ),
 ]
+
+_AI_WORDS = (
+    "ai",
+    "ml",
+    "machine learning",
+    "artificial intelligence",
+    "genai",
+    "gen ai",
+    "generative",
+    "bedrock",
+    "llm",
+    "llms",
+    "sagemaker",
+)
+"""Focus areas for which AI Practitioner is the Foundational exam that fits."""
 
 # Where each direction leads after the first Associate exam.
 _DIRECTION_STEPS: dict[Direction, list[tuple[str, str]]] = {
@@ -176,6 +196,19 @@ LOW_WEEKLY_HOURS = 5.0
 MAX_EXAMS_AT_LOW_HOURS = 2
 MAX_EXAMS = 4
 
+_CLOUD_PRACTITIONER = "cloud-practitioner"
+_AI_PRACTITIONER = "ai-practitioner"
+
+
+def suggestion_certification_ids() -> set[str]:
+    """Every certification id the suggestion rules can name (the bundled catalog has them)."""
+    ids = {_CLOUD_PRACTITIONER, _AI_PRACTITIONER}
+    ids.update(cert_id for cert_id, _ in _ROLE_START.values())
+    ids.update(cert_id for _, cert_id, _ in _FOCUS_KEYWORDS)
+    for steps in _DIRECTION_STEPS.values():
+        ids.update(cert_id for cert_id, _ in steps)
+    return ids
+
 
 @dataclass(frozen=True)
 class SuggestedEntry:
@@ -199,87 +232,201 @@ def suggest_plan(
 ) -> Suggestion:
     """Build an ordered starter plan with a reason for each exam.
 
-    Only active or retiring certifications are suggested; the plan's entries carry the reason
-    in their notes so it stays visible after saving.
+    Only certifications that can still be taken are suggested, never a Professional or
+    Specialty exam without an Associate before it, and never an exam the learner would sit
+    before having the experience it recommends (experience grows as the plan runs): those
+    become remarks saying when to add them. The entries carry their reason in their notes and
+    the plan carries the remarks in its notes, so both stay visible after saving.
     """
-    picks: list[SuggestedEntry] = []
     remarks: list[str] = []
+    candidates = _candidates(profile, remarks)
+    availability = WeeklyAvailability.spread(weekly_hours)
+    limit = MAX_EXAMS_AT_LOW_HOURS if weekly_hours < LOW_WEEKLY_HOURS else MAX_EXAMS
+
+    picks: list[SuggestedEntry] = []
+    over_limit: list[str] = []
+    for candidate in candidates:
+        cert_id = candidate.certification_id
+        if any(p.certification_id == cert_id for p in picks):
+            continue
+        if cert_id not in catalog:
+            remarks.append(
+                f"'{cert_id}' is not in the certification catalog in use (catalog.json in "
+                "your data folder), so it is left out."
+            )
+            continue
+        cert = catalog.get(cert_id)
+        if cert.is_retired or cert.retired_by(start):
+            continue
+        if cert.tier in GATED_TIERS and not any(
+            catalog.get(p.certification_id).tier is Tier.ASSOCIATE for p in picks
+        ):
+            remarks.append(
+                f"Add {cert.name} ({cert.code}) after an Associate exam: it assumes "
+                "Associate-level knowledge."
+            )
+            continue
+        if len(picks) >= limit:
+            over_limit.append(cert.name)
+            continue
+        trial = [*picks, candidate]
+        exam_day = _exam_day(catalog, profile, availability, start, trial)
+        if exam_day is not None and experience_gaps(cert, profile, start, exam_day):
+            remarks.append(_too_early_remark(catalog, cert_id, profile, start))
+            continue
+        picks.append(candidate)
+
+    if over_limit:
+        remarks.append(
+            f"With {weekly_hours:g} hours a week the plan keeps the first {limit} exams; "
+            f"add {', '.join(over_limit)} later or raise the weekly hours."
+        )
+    entries = [PlanEntry(certification_id=p.certification_id, notes=p.reason) for p in picks]
+    plan = StudyPlan(
+        name=name or f"{profile.role.label} path",
+        start_date=start,
+        profile=profile,
+        availability=availability,
+        entries=entries,
+        notes="\n".join(remarks),
+    )
+    return Suggestion(plan=plan, reasons=picks, remarks=remarks)
+
+
+def _candidates(profile: LearnerProfile, remarks: list[str]) -> list[SuggestedEntry]:
+    """The exams the profile points to, in the order they should be taken, before checking
+    them against the catalog, the learner's experience and the time available."""
+    picks: list[SuggestedEntry] = []
 
     def add(cert_id: str, reason: str) -> None:
-        if cert_id not in catalog or catalog.get(cert_id).is_retired:
-            return
-        if any(p.certification_id == cert_id for p in picks):
-            return
         picks.append(SuggestedEntry(cert_id, reason))
 
     role = profile.role
-    new_to_aws = profile.experience_years < 0.5
+    focus_text = list(profile.focus_areas)
+    wants_ai = profile.direction is Direction.ML or any(
+        mentions_any(area, _AI_WORDS) for area in focus_text
+    )
+    if any(mentions(area, "sap") for area in focus_text):
+        remarks.append(
+            "No current AWS exam covers SAP on AWS specifically (SAP on AWS – Specialty was "
+            "retired in April 2024); Solutions Architect – Professional covers large "
+            "migrations in general."
+        )
+
     if role is Role.MANAGER:
         add(
-            "cloud-practitioner",
+            _CLOUD_PRACTITIONER,
             "You work around cloud projects rather than building them: Cloud Practitioner "
             "covers concepts, pricing and shared responsibility without hands-on depth.",
         )
-        if profile.direction is Direction.ML or _mentions(profile, ("ml", "ai", "genai")):
+        if wants_ai:
             add(
-                "ai-practitioner",
+                _AI_PRACTITIONER,
                 "AI Practitioner adds the AI and generative AI vocabulary your teams use.",
             )
+        _manager_remarks(profile, remarks)
+        return picks
+
+    new_to_aws = profile.experience_years < 0.5
+    if new_to_aws and (role is Role.ML or wants_ai):
+        add(
+            _AI_PRACTITIONER,
+            "You are new to AWS and heading for ML and AI: AI Practitioner is the "
+            "Foundational exam for that path and the one Machine Learning Engineer – "
+            "Associate recommends before it.",
+        )
     elif new_to_aws:
         add(
-            "cloud-practitioner",
+            _CLOUD_PRACTITIONER,
             "You are new to AWS: Cloud Practitioner builds the vocabulary the Associate exams "
             "take for granted.",
         )
-    if role in _ROLE_START:
-        add(*_ROLE_START[role])
+    add(*_ROLE_START[role])
 
-    direction = profile.direction or _DEFAULT_DIRECTION[role]
     focus_picks: list[SuggestedEntry] = []
-    for area in profile.focus_areas:
-        lowered = area.lower()
+    for area in focus_text:
         for keywords, cert_id, template in _FOCUS_KEYWORDS:
-            if any(k in lowered for k in keywords):
+            if mentions_any(area, keywords):
                 focus_picks.append(SuggestedEntry(cert_id, template.format(area=area)))
                 break
-        else:
-            if "sap" in lowered:
-                remarks.append(
-                    "SAP on AWS – Specialty is retired, so it is not suggested; "
-                    "Solutions Architect – Professional covers SAP migrations in part."
-                )
 
-    if direction is not None and (role is not Role.MANAGER or profile.direction is not None):
+    direction = profile.direction or _DEFAULT_DIRECTION[role]
+    if direction is not None:
         steps = _DIRECTION_STEPS[direction]
         # Associate-level steps of the direction come before focus-area picks, the rest after.
         for cert_id, reason in steps[:-1]:
             add(cert_id, reason)
         for pick in focus_picks:
-            if catalog.get(pick.certification_id).tier is Tier.ASSOCIATE:
+            if pick.certification_id in _ASSOCIATE_IDS:
                 add(pick.certification_id, pick.reason)
         add(*steps[-1])
-    for pick in focus_picks:
-        add(pick.certification_id, pick.reason)
+    picks.extend(focus_picks)
+    return picks
 
-    limit = MAX_EXAMS_AT_LOW_HOURS if weekly_hours < LOW_WEEKLY_HOURS else MAX_EXAMS
-    if len(picks) > limit:
-        dropped = ", ".join(catalog.get(p.certification_id).name for p in picks[limit:])
+
+_ASSOCIATE_IDS = frozenset(
+    {
+        "solutions-architect-associate",
+        "developer-associate",
+        "cloudops-engineer-associate",
+        "data-engineer-associate",
+        "machine-learning-engineer-associate",
+    }
+)
+"""Associate exams the rules name, so ordering does not depend on a user catalog's tiers."""
+
+
+def _manager_remarks(profile: LearnerProfile, remarks: list[str]) -> None:
+    """Engineering exams a manager's focus or direction points to, as remarks, not picks."""
+    named: list[str] = []
+    for area in profile.focus_areas:
+        for keywords, cert_id, _ in _FOCUS_KEYWORDS:
+            if mentions_any(area, keywords):
+                if cert_id != "machine-learning-engineer-associate" or not mentions_any(
+                    area, _AI_WORDS
+                ):
+                    named.append(area)
+                break
+    if named:
         remarks.append(
-            f"With {weekly_hours:g} hours a week the plan keeps the first {limit} exams; "
-            f"add {dropped} later or raise the weekly hours."
+            f"Your organisation's {', '.join(named)} work has engineering exams of its own "
+            "(Associate, Professional, Specialty); they assume hands-on work, so they are "
+            "for the engineers on your teams rather than for this plan."
         )
-        picks = picks[:limit]
+    if profile.direction is not None:
+        remarks.append(
+            f"Heading for {profile.direction.label.lower()}: once you work hands-on on AWS, "
+            "set your role to match and ask for a new suggestion; the Associate exams come "
+            "next."
+        )
 
-    entries = [PlanEntry(certification_id=p.certification_id, notes=p.reason) for p in picks]
+
+def _exam_day(
+    catalog: Catalog,
+    profile: LearnerProfile,
+    availability: WeeklyAvailability,
+    start: date,
+    picks: list[SuggestedEntry],
+) -> date | None:
+    """The last pick's exam date if the picks were the plan (None if it cannot be said)."""
     plan = StudyPlan(
-        name=name or f"{role.label} path",
         start_date=start,
         profile=profile,
-        availability=WeeklyAvailability.spread(weekly_hours),
-        entries=entries,
+        availability=availability,
+        entries=[PlanEntry(certification_id=p.certification_id) for p in picks],
     )
-    return Suggestion(plan=plan, reasons=picks, remarks=remarks)
+    try:
+        return schedule_plan(plan, catalog).entries[-1].exam_date
+    except ScheduleError:
+        return None
 
 
-def _mentions(profile: LearnerProfile, words: tuple[str, ...]) -> bool:
-    return any(w in area.lower().split() for area in profile.focus_areas for w in words)
+def _too_early_remark(catalog: Catalog, cert_id: str, profile: LearnerProfile, start: date) -> str:
+    cert = catalog.get(cert_id)
+    gaps = experience_gaps(cert, profile, start, start)
+    needs = " and ".join(
+        f"about {g.recommended_years:g} {plural(g.recommended_years, 'year')} {g.what}"
+        for g in gaps
+    )
+    when = format_month(max(g.ready_on for g in gaps))
+    return f"Add {cert.name} ({cert.code}) once you have {needs}, around {when}."

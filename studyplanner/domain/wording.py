@@ -25,3 +25,9 @@ def format_month(day: date) -> str:
 def format_hours(hours: float) -> str:
     """'101 h', '12.5 h': at most one decimal."""
     return f"{round(hours, 1):g} h"
+
+
+def plural(count: float, noun: str, with_count: bool = False) -> str:
+    """'month' or 'months' for ``count`` (with the number in front if ``with_count``)."""
+    word = noun if count == 1 else f"{noun}s"
+    return f"{count:g} {word}" if with_count else word

@@ -86,8 +86,17 @@ def _migrate_1_to_2(raw: RawPlan) -> RawPlan:
     return out
 
 
+def _migrate_2_to_3(raw: RawPlan) -> RawPlan:
+    """Version 3 adds the profile's optional years in the learner's field and the plan's own
+    notes (where a suggestion's remarks go). Both have defaults; only the version changes, so
+    that an older StudyPlanner reports the file as newer instead of as damaged."""
+    out = dict(raw)
+    out["schema_version"] = 3
+    return out
+
+
 # MIGRATIONS[n] turns a version-n document into version n + 1.
-MIGRATIONS: dict[int, Callable[[RawPlan], RawPlan]] = {1: _migrate_1_to_2}
+MIGRATIONS: dict[int, Callable[[RawPlan], RawPlan]] = {1: _migrate_1_to_2, 2: _migrate_2_to_3}
 
 
 def migrate(raw: RawPlan) -> RawPlan:

@@ -8,6 +8,7 @@ one ``QUndoCommand``. Every change (edit, undo, redo, opening another plan) emit
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -44,9 +45,17 @@ class PlanDocument(QObject):
     selection_changed = Signal(str)
     """The entry id the user is working on ('' for none)."""
 
-    def __init__(self, catalog: Catalog, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        catalog: Catalog,
+        parent: QObject | None = None,
+        *,
+        today: Callable[[], date] = date.today,
+    ) -> None:
         super().__init__(parent)
         self.catalog = catalog
+        self.today = today
+        """Where the document reads the date advice is given on (tests pin it)."""
         self.undo_stack = QUndoStack(self)
         self.path: Path | None = None
         self.read_only = False
@@ -192,7 +201,7 @@ class PlanDocument(QObject):
         try:
             self._schedule = schedule_plan(self._plan, self.catalog)
             self._schedule_error = None
-            self._advice = advise(self._schedule, self.catalog)
+            self._advice = advise(self._schedule, self.catalog, self.today())
         except ScheduleError as exc:
             self._schedule = None
             self._schedule_error = str(exc)

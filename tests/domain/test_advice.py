@@ -14,6 +14,9 @@ from studyplanner.domain.plan import EntryStatus, PlanEntry, StudyPlan
 from studyplanner.domain.schedule import schedule_plan
 from tests.domain.plans import catalog_document, entry, plan
 
+TODAY = date(2026, 1, 5)
+"""The day advice is given on: the test plans' Monday start (tests never read the clock)."""
+
 SAA = "solutions-architect-associate"
 SAP = "solutions-architect-professional"
 DOP = "devops-engineer-professional"
@@ -22,7 +25,7 @@ CLF = "cloud-practitioner"
 
 
 def advice_for(study_plan: StudyPlan, catalog: Catalog) -> list[Advice]:
-    return advise(schedule_plan(study_plan, catalog), catalog)
+    return advise(schedule_plan(study_plan, catalog), catalog, TODAY)
 
 
 def codes(study_plan: StudyPlan, catalog: Catalog) -> list[AdviceCode]:

@@ -29,6 +29,9 @@ from tests.export.reading import (
     word_boxes,
 )
 
+TODAY = date(2026, 11, 2)
+"""The day advice is given on: the test plans' start (tests never read the clock)."""
+
 MM = 72 / 25.4
 PAPERS = {("a4", False): (595, 842), ("letter", False): (612, 792)}
 PAPERS[("a4", True)] = PAPERS[("a4", False)][::-1]
@@ -37,7 +40,7 @@ PAPERS[("letter", True)] = PAPERS[("letter", False)][::-1]
 
 def render(plan: StudyPlan, catalog: Catalog, path: Path, **options: object) -> int:
     schedule = schedule_plan(plan, catalog)
-    return print_plan_to_pdf(schedule, advise(schedule, catalog), path, **options)  # type: ignore[arg-type]
+    return print_plan_to_pdf(schedule, advise(schedule, catalog, TODAY), path, **options)  # type: ignore[arg-type]
 
 
 def test_every_entry_is_printed_in_plan_order_as_show_json_reports_it(
@@ -107,7 +110,7 @@ def test_sixty_entries_paginate_with_page_numbers_and_no_row_lost(
     out = tmp_path / "sixty.pdf"
 
     pages = print_plan_to_pdf(
-        schedule, advise(schedule, catalog), out, paper=paper, landscape=landscape
+        schedule, advise(schedule, catalog, TODAY), out, paper=paper, landscape=landscape
     )
 
     texts = pdf_pages(out)
@@ -198,7 +201,7 @@ def test_render_report_serves_a_prepared_printer_and_its_page_range(
 ) -> None:
     """The app's print preview and print dialog hand over their own QPrinter."""
     schedule = schedule_plan(sixty_plan(catalog), catalog)
-    advice = advise(schedule, catalog)
+    advice = advise(schedule, catalog, TODAY)
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "range.pdf"))

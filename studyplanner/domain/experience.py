@@ -1,0 +1,103 @@
+"""How much experience the learner has on a given day, and what an exam recommends.
+
+Experience grows with the plan: the profile's years count from the plan's start date, and a
+day later the learner has a day more. Years in the learner's field grow the same way (they
+keep working in it while they study). An exam guide's recommended years are catalog data
+(``Certification.aws_years`` and ``expected_field_years``).
+
+Professional and Specialty exams assume experience that studying does not replace, so an exam
+of those tiers before the learner has the recommended years is a readiness problem
+(``experience_gap``). Foundational and Associate exams are where people build that experience:
+there a shortfall only costs study hours (``estimates.experience_factor``).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from studyplanner.domain.catalog import Certification, ExperienceField, Tier
+from studyplanner.domain.plan import LearnerProfile
+
+DAYS_PER_YEAR = 365.25
+GATED_TIERS = frozenset({Tier.PROFESSIONAL, Tier.SPECIALTY})
+"""Tiers whose recommended experience is checked against the exam date."""
+
+
+def years_after(start: date, day: date) -> float:
+    """Years from ``start`` to ``day`` (0 for days before ``start``)."""
+    return max(0, (day - start).days) / DAYS_PER_YEAR
+
+
+def aws_years_on(profile: LearnerProfile, plan_start: date, day: date) -> float:
+    """The learner's years on AWS on ``day``."""
+    return profile.experience_years + years_after(plan_start, day)
+
+
+def field_years_on(profile: LearnerProfile, plan_start: date, day: date) -> float:
+    """Years in the role's field on ``day``; taken to equal the AWS years when not given."""
+    base = profile.field_years if profile.field_years is not None else profile.experience_years
+    return base + years_after(plan_start, day)
+
+
+@dataclass(frozen=True)
+class ExperienceGap:
+    """The learner will have less experience than an exam recommends on its date."""
+
+    field: ExperienceField | None
+    """None for years on AWS, else the field of work the years are about."""
+    recommended_years: float
+    years_on_exam_day: float
+    ready_on: date
+    """The first day the learner has the recommended years."""
+
+    @property
+    def months_short(self) -> int:
+        return max(1, math.ceil((self.recommended_years - self.years_on_exam_day) * 12 - 1e-9))
+
+    @property
+    def what(self) -> str:
+        """'years on AWS', 'years of security work'."""
+        if self.field is None:
+            return "on AWS"
+        return f"of {self.field.label} work"
+
+
+def _ready_on(base_years: float, recommended: float, plan_start: date) -> date:
+    missing = max(0.0, recommended - base_years)
+    return plan_start + timedelta(days=math.ceil(missing * DAYS_PER_YEAR))
+
+
+def experience_gaps(
+    cert: Certification, profile: LearnerProfile, plan_start: date, exam_day: date
+) -> list[ExperienceGap]:
+    """What the learner lacks on ``exam_day`` for ``cert``: years on AWS, and years in the
+    exam's field when that is the learner's own field. Empty when ready, or when the tier is
+    not one whose experience is checked."""
+    if cert.tier not in GATED_TIERS:
+        return []
+    gaps: list[ExperienceGap] = []
+    have = aws_years_on(profile, plan_start, exam_day)
+    if have + 1e-9 < cert.aws_years:
+        ready = _ready_on(profile.experience_years, cert.aws_years, plan_start)
+        gaps.append(ExperienceGap(None, cert.aws_years, have, ready))
+    wanted = cert.expected_field_years
+    if wanted is not None and wanted.field is profile.role.field:
+        have_field = field_years_on(profile, plan_start, exam_day)
+        if have_field + 1e-9 < wanted.years:
+            base = (
+                profile.field_years if profile.field_years is not None else profile.experience_years
+            )
+            ready = _ready_on(base, wanted.years, plan_start)
+            gaps.append(ExperienceGap(wanted.field, wanted.years, have_field, ready))
+    return gaps
+
+
+def ready_on(cert: Certification, profile: LearnerProfile, plan_start: date) -> date:
+    """The first day the learner has every year of experience ``cert`` recommends."""
+    far = date.max - timedelta(days=1)
+    gaps = experience_gaps(cert, profile, plan_start, plan_start)
+    if not gaps:
+        return plan_start
+    return min(far, max(g.ready_on for g in gaps))
