@@ -20,14 +20,38 @@ from datetime import date, timedelta
 from studyplanner.domain.catalog import Certification, ExperienceField, Tier
 from studyplanner.domain.plan import LearnerProfile
 
-DAYS_PER_YEAR = 365.25
 GATED_TIERS = frozenset({Tier.PROFESSIONAL, Tier.SPECIALTY})
 """Tiers whose recommended experience is checked against the exam date."""
 
 
+def _anniversary(start: date, years: int) -> date:
+    """``start`` moved by whole calendar years (29 Feb becomes 28 Feb in other years)."""
+    year = min(max(start.year + years, date.min.year), date.max.year)
+    try:
+        return start.replace(year=year)
+    except ValueError:
+        return start.replace(year=year, day=28)
+
+
 def years_after(start: date, day: date) -> float:
-    """Years from ``start`` to ``day`` (0 for days before ``start``)."""
-    return max(0, (day - start).days) / DAYS_PER_YEAR
+    """Calendar years from ``start`` to ``day`` (0 for days before ``start``): 5 Jan 2026 to
+    5 Jan 2028 is exactly 2, and days in between count as a share of their year."""
+    if day <= start:
+        return 0.0
+    whole = day.year - start.year
+    if _anniversary(start, whole) > day:
+        whole -= 1
+    last = _anniversary(start, whole)
+    following = _anniversary(start, whole + 1)
+    return whole + (day - last).days / max(1, (following - last).days)
+
+
+def add_years(start: date, years: float) -> date:
+    """The day ``years`` calendar years after ``start`` (the inverse of ``years_after``)."""
+    whole = math.floor(years)
+    last = _anniversary(start, whole)
+    following = _anniversary(start, whole + 1)
+    return last + timedelta(days=math.ceil((years - whole) * (following - last).days - 1e-9))
 
 
 def aws_years_on(profile: LearnerProfile, plan_start: date, day: date) -> float:
@@ -49,12 +73,18 @@ class ExperienceGap:
     """None for years on AWS, else the field of work the years are about."""
     recommended_years: float
     years_on_exam_day: float
+    exam_day: date
     ready_on: date
     """The first day the learner has the recommended years."""
 
     @property
     def months_short(self) -> int:
-        return max(1, math.ceil((self.recommended_years - self.years_on_exam_day) * 12 - 1e-9))
+        """Calendar months from the exam day to ``ready_on``, a started month counting whole."""
+        months = (self.ready_on.year - self.exam_day.year) * 12
+        months += self.ready_on.month - self.exam_day.month
+        if self.ready_on.day > self.exam_day.day:
+            months += 1
+        return max(1, months)
 
     @property
     def what(self) -> str:
@@ -65,8 +95,7 @@ class ExperienceGap:
 
 
 def _ready_on(base_years: float, recommended: float, plan_start: date) -> date:
-    missing = max(0.0, recommended - base_years)
-    return plan_start + timedelta(days=math.ceil(missing * DAYS_PER_YEAR))
+    return add_years(plan_start, max(0.0, recommended - base_years))
 
 
 def experience_gaps(
@@ -81,7 +110,7 @@ def experience_gaps(
     have = aws_years_on(profile, plan_start, exam_day)
     if have + 1e-9 < cert.aws_years:
         ready = _ready_on(profile.experience_years, cert.aws_years, plan_start)
-        gaps.append(ExperienceGap(None, cert.aws_years, have, ready))
+        gaps.append(ExperienceGap(None, cert.aws_years, have, exam_day, ready))
     wanted = cert.expected_field_years
     if wanted is not None and wanted.field is profile.role.field:
         have_field = field_years_on(profile, plan_start, exam_day)
@@ -90,7 +119,7 @@ def experience_gaps(
                 profile.field_years if profile.field_years is not None else profile.experience_years
             )
             ready = _ready_on(base, wanted.years, plan_start)
-            gaps.append(ExperienceGap(wanted.field, wanted.years, have_field, ready))
+            gaps.append(ExperienceGap(wanted.field, wanted.years, have_field, exam_day, ready))
     return gaps
 
 

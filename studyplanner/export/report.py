@@ -568,7 +568,8 @@ class _ReportLayout:
 
     def year_labels(self, axis: _TimeAxis, style: _Style) -> list[tuple[date, float]]:
         """Years to label on the axis: every ``year_step``-th January, and the first partial
-        year only when its label does not run into the next one."""
+        year only when its label does not run into the next one, and no label that would run
+        past the chart's right edge."""
         marks = [(d, axis.x(d)) for d in axis.year_marks() if d.year % axis.year_step == 0]
         if axis.start.month != 1:
             following = [x for d, x in marks if d != axis.start]
@@ -578,7 +579,9 @@ class _ReportLayout:
                 marks.insert(0, (axis.start, axis.x(axis.start)))
             elif room < wanted:
                 marks = [(d, x) for d, x in marks if d != axis.start]
-        return marks
+        # A January close to the chart's right end has no room for its label.
+        right = min(axis.right, self.width)
+        return [(d, x) for d, x in marks if x + self.pt(2) + style.width(str(d.year)) <= right]
 
     def chart_row(
         self,

@@ -167,6 +167,20 @@ class PlanDocument(QObject):
             self.select(ids[min(index, len(ids) - 1)] if ids else "")
         return done
 
+    def replace_certification(self, entry_id: str, cert_id: str) -> bool:
+        """Put ``cert_id`` in the entry's place (a retired exam's successor, say), keeping its
+        position, notes and hours studied; the hour override and pinned date belonged to the
+        old exam and go."""
+        old = self.catalog.get(self._plan.entry(entry_id).certification_id)
+        new = self.catalog.get(cert_id)
+        return self.update_entry(
+            entry_id,
+            f"Replace {old.code} with {new.code}",
+            certification_id=cert_id,
+            hours_override=None,
+            pinned_exam_date=None,
+        )
+
     def update_entry(self, entry_id: str, text: str, **fields: Any) -> bool:
         """Set fields of one entry (validated as a whole), e.g. ``hours_override=90``."""
 

@@ -12,15 +12,26 @@ import pytest
 
 from studyplanner import __version__
 from studyplanner.cli import main
-from studyplanner.domain.plan import Direction, Role, StudyPlan
+from studyplanner.domain.plan import (
+    Direction,
+    LearnerProfile,
+    PlanEntry,
+    Role,
+    StudyPlan,
+    WeeklyAvailability,
+)
 from studyplanner.storage import paths
 from studyplanner.storage.plan_files import backup_folder, plan_to_json, save_plan
 
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
+TODAY = "2026-11-29"
+
+
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
+    """Run the command line as of ``TODAY`` unless the arguments say otherwise."""
+    code = main(list(args) if "--today" in args else ["--today", TODAY, *args])
     out, err = capsys.readouterr()
     return code, out, err
 
@@ -110,7 +121,8 @@ def test_show_json_lists_warnings_with_their_entry(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     plan_file = tmp_path / "odd.json"
-    document = json.loads(plan_to_json(StudyPlan(start_date=date(2026, 1, 5))))
+    veteran = StudyPlan(start_date=date(2026, 1, 5), profile=LearnerProfile(experience_years=6))
+    document = json.loads(plan_to_json(veteran))
     document["entries"] = [
         {"certification_id": "solutions-architect-professional"},
         {"certification_id": "cloud-practitioner"},
@@ -299,3 +311,114 @@ def test_a_broken_user_catalog_is_a_warning_not_a_failure(
     assert code == 0
     assert len(json.loads(out)) == 17
     assert err.count("\n") == 1 and err.startswith("warning: ") and str(user_catalog) in err
+
+
+def test_a_professional_exam_too_early_is_flagged_in_show_and_show_json(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The issue's case: a developer new to AWS with DevOps – Professional ten months in."""
+    novice = StudyPlan(
+        start_date=date(2026, 12, 1),
+        profile=LearnerProfile(role=Role.DEVELOPER, experience_years=0),
+        availability=WeeklyAvailability.spread(15),
+        entries=[
+            PlanEntry(certification_id="cloud-practitioner"),
+            PlanEntry(certification_id="developer-associate"),
+            PlanEntry(certification_id="solutions-architect-associate"),
+            PlanEntry(certification_id="devops-engineer-professional"),
+        ],
+    )
+    plan_file = tmp_path / "novice.json"
+    plan_file.write_text(plan_to_json(novice), encoding="utf-8")
+
+    code, out, _ = run(capsys, "show", str(plan_file), "--json")
+    assert code == 0
+    (warning,) = [w for w in json.loads(out)["warnings"] if w["code"] == "experience-below-tier"]
+    assert warning["entry"] == "devops-engineer-professional"
+    assert warning["severity"] == "warning"
+    assert "2 years on AWS" in warning["message"] and "1 Dec 2028" in warning["message"]
+
+    code, out, _ = run(capsys, "show", str(plan_file))
+    assert code == 0
+    assert "warning: DOP-C02 DevOps Engineer – Professional on" in out
+    assert "months before you have the 2 years on AWS" in out
+
+
+def test_show_names_the_successor_of_a_retired_exam(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plan = StudyPlan(
+        start_date=date(2026, 12, 1),
+        entries=[PlanEntry(certification_id="machine-learning-specialty")],
+    )
+    plan_file = tmp_path / "old.json"
+    plan_file.write_text(plan_to_json(plan), encoding="utf-8")
+    code, out, _ = run(capsys, "show", str(plan_file), "--json")
+    (warning,) = [w for w in json.loads(out)["warnings"] if w["code"] == "after-retirement"]
+    assert warning["replace_with"] == "machine-learning-engineer-associate"
+    code, out, _ = run(capsys, "show", str(plan_file))
+    assert code == 0
+    assert "consider MLA-C01 Machine Learning Engineer – Associate instead" in out
+
+
+def test_exam_version_risk_is_measured_from_the_today_option(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plan = StudyPlan(
+        start_date=date(2026, 12, 1),
+        profile=LearnerProfile(experience_years=6),
+        entries=[
+            PlanEntry(certification_id="developer-associate", pinned_exam_date=date(2029, 3, 1))
+        ],
+    )
+    plan_file = tmp_path / "far.json"
+    plan_file.write_text(plan_to_json(plan), encoding="utf-8")
+
+    def codes(today: str) -> list[str]:
+        code, out, _ = run(capsys, "--today", today, "show", str(plan_file), "--json")
+        assert code == 0
+        return [w["code"] for w in json.loads(out)["warnings"]]
+
+    assert codes("2026-12-01") == ["exam-version-risk"]
+    assert codes("2027-06-01") == []
+    code, _, err = run(capsys, "--today", "yesterday", "show", str(plan_file))
+    assert code == 2 and "YYYY-MM-DD" in err
+
+
+def test_suggest_prints_remarks_and_keeps_them_in_the_plans_notes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out_file = tmp_path / "novice.json"
+    code, out, _ = run(
+        capsys,
+        "suggest",
+        "--role",
+        "developer",
+        "--experience-years",
+        "0",
+        "--hours-per-week",
+        "15",
+        "--start",
+        "2026-12-01",
+        "-o",
+        str(out_file),
+    )
+    assert code == 0
+    assert "DOP-C02" not in out.split("note:")[0]  # not among the exams
+    assert "note: Add DevOps Engineer – Professional (DOP-C02) once you have about 2 years" in out
+    assert "around Dec 2028" in out
+    saved = json.loads(out_file.read_text(encoding="utf-8"))
+    assert "DevOps Engineer – Professional" in saved["notes"]
+    assert [e["certification_id"] for e in saved["entries"]][-1] != "devops-engineer-professional"
+
+
+def test_suggest_takes_years_in_the_field(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out_file = tmp_path / "net.json"
+    args = ["suggest", "--role", "networking", "--experience-years", "2", "--hours-per-week", "15"]
+    code, out, _ = run(capsys, *args, "--field-years", "8", "-o", str(out_file))
+    assert code == 0 and "ANS-C01" in out
+    assert json.loads(out_file.read_text(encoding="utf-8"))["profile"]["field_years"] == 8
+    code, out, _ = run(capsys, *args, "-o", str(out_file))
+    assert code == 0 and "ANS-C01 " not in out.split("note:")[0]

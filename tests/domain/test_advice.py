@@ -5,14 +5,16 @@ from __future__ import annotations
 import json
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from studyplanner.domain.advice import Advice, AdviceCode, advise
+from studyplanner.domain.advice import Advice, AdviceCode, Severity, advise
 from studyplanner.domain.catalog import Catalog, parse_catalog
-from studyplanner.domain.plan import EntryStatus, PlanEntry, StudyPlan
+from studyplanner.domain.plan import EntryStatus, LearnerProfile, PlanEntry, Role, StudyPlan
 from studyplanner.domain.schedule import schedule_plan
-from tests.domain.plans import catalog_document, entry, plan
+from tests.domain.plans import catalog_document, entry
+from tests.domain.plans import plan as base_plan
 
 TODAY = date(2026, 1, 5)
 """The day advice is given on: the test plans' Monday start (tests never read the clock)."""
@@ -22,6 +24,12 @@ SAP = "solutions-architect-professional"
 DOP = "devops-engineer-professional"
 SCS = "security-specialty"
 CLF = "cloud-practitioner"
+
+
+def plan(*entries: PlanEntry, **options: Any) -> StudyPlan:
+    """A test plan for a veteran (6 years on AWS), so only the advice under test appears."""
+    options.setdefault("years", 6.0)
+    return base_plan(*entries, **options)
 
 
 def advice_for(study_plan: StudyPlan, catalog: Catalog) -> list[Advice]:
@@ -97,6 +105,134 @@ def test_an_exam_planned_after_retirement_is_flagged_with_the_successor(
     assert [(a.code, a.entry_id) for a in found] == [(AdviceCode.AFTER_RETIREMENT, late.id)]
     assert "29 Apr 2024" in found[0].message
     assert "DEA-C01" in found[0].message  # the replacement is suggested
+    assert found[0].replace_with == "data-engineer-associate"  # and can replace it in one click
+
+
+@pytest.mark.parametrize(
+    ("retired", "successor", "code"),
+    [
+        ("sysops-administrator-associate", "cloudops-engineer-associate", "SOA-C03"),
+        ("machine-learning-specialty", "machine-learning-engineer-associate", "MLA-C01"),
+    ],
+)
+def test_a_retired_exam_names_its_successor(
+    catalog: Catalog, retired: str, successor: str, code: str
+) -> None:
+    old = entry(retired)
+    found = advice_for(plan(entry(SAA), old, start=date(2026, 6, 1)), catalog)
+    (advice,) = [a for a in found if a.code is AdviceCode.AFTER_RETIREMENT]
+    assert advice.entry_id == old.id
+    assert code in advice.message
+    assert advice.replace_with == successor
+
+
+def test_a_retired_exam_without_successor_offers_no_replacement(catalog: Catalog) -> None:
+    found = advice_for(plan(entry(SAA), entry("sap-on-aws-specialty")), catalog)
+    (advice,) = [a for a in found if a.code is AdviceCode.AFTER_RETIREMENT]
+    assert advice.replace_with is None
+    assert "consider" not in advice.message
+
+
+def test_machine_learning_specialty_is_withdrawn_the_day_after_its_last_test_day(
+    catalog: Catalog,
+) -> None:
+    mls = catalog.get("machine-learning-specialty")
+    assert not mls.retired_by(date(2026, 3, 31))
+    assert mls.retired_by(date(2026, 4, 1))
+
+
+# --- experience-below-tier ---------------------------------------------------------------
+
+
+def test_a_professional_exam_before_two_years_on_aws_says_how_early_and_until_when(
+    catalog: Catalog,
+) -> None:
+    dop = entry(DOP, hours=100)
+    found = advice_for(plan(entry(SAA, hours=40), dop, years=0), catalog)
+    (advice,) = [a for a in found if a.code is AdviceCode.EXPERIENCE_BELOW_TIER]
+    schedule = schedule_plan(plan(entry(SAA, hours=40), dop, years=0), catalog)
+    exam = schedule.for_entry(dop.id).exam_date
+    assert exam is not None
+    ready = date(2028, 1, 5)  # two years after the plan's start
+    months_short = (ready.year - exam.year) * 12 + ready.month - exam.month
+    months_short += ready.day > exam.day
+    assert advice.entry_id == dop.id
+    assert advice.severity is Severity.WARNING
+    assert f"comes {months_short} months before you have the 2 years on AWS" in advice.message
+    assert "around 5 Jan 2028" in advice.message  # two years after the plan's start
+    assert "DOP-C02" in advice.message
+
+
+def test_experience_grows_with_the_plan_until_the_warning_goes(catalog: Catalog) -> None:
+    """1.5 years at the start: an exam after six months is on time, one after three is not."""
+    early = plan(entry(SAA, pinned=date(2026, 2, 1), hours=10), entry(SAP, hours=10), years=1.5)
+    late = plan(entry(SAA, pinned=date(2026, 7, 20), hours=10), entry(SAP, hours=10), years=1.5)
+    assert AdviceCode.EXPERIENCE_BELOW_TIER in codes(early, catalog)
+    assert AdviceCode.EXPERIENCE_BELOW_TIER not in codes(late, catalog)
+
+
+def test_associate_exams_are_not_held_back_by_experience(catalog: Catalog) -> None:
+    """Associates are where people build experience: a novice's estimate grows instead."""
+    assert codes(plan(entry(CLF), entry(SAA), years=0), catalog) == []
+
+
+def test_years_in_the_field_count_for_a_specialty_in_that_field(catalog: Catalog) -> None:
+    ans = "advanced-networking-specialty"
+
+    def networking_plan(field_years: float | None) -> StudyPlan:
+        base = plan(entry(SAA, hours=20), entry(ans, hours=20), years=3)
+        base.profile = LearnerProfile(
+            role=Role.NETWORKING, experience_years=3, field_years=field_years
+        )
+        return base
+
+    found = advice_for(networking_plan(None), catalog)
+    (advice,) = [a for a in found if a.code is AdviceCode.EXPERIENCE_BELOW_TIER]
+    assert "5 years of networking work" in advice.message  # unknown field years: AWS years
+    assert "around 5 Jan 2028" in advice.message
+    assert AdviceCode.EXPERIENCE_BELOW_TIER not in codes(networking_plan(6), catalog)
+    # a developer's years are not networking years: only the AWS years are checked
+    developer = plan(entry(SAA, hours=20), entry(ans, hours=20), years=3)
+    assert AdviceCode.EXPERIENCE_BELOW_TIER not in codes(developer, catalog)
+
+
+def test_a_passed_exam_is_not_second_guessed(catalog: Catalog) -> None:
+    done = entry(SAP, status=EntryStatus.PASSED, passed_on=date(2026, 1, 10))
+    assert (
+        codes(
+            plan(entry(SAA, status=EntryStatus.PASSED, passed_on=date(2025, 5, 1)), done, years=0),
+            catalog,
+        )
+        == []
+    )
+
+
+# --- time that works against the learner ----------------------------------------------
+
+
+def test_study_stretched_over_more_than_six_months_is_noted(catalog: Catalog) -> None:
+    slow = entry(SAA, hours=100)
+    found = advice_for(plan(slow, week=[0, 0, 0, 0, 0, 1.5, 1.5]), catalog)
+    (note,) = [a for a in found if a.code is AdviceCode.LONG_STUDY_WINDOW]
+    assert note.severity is Severity.INFO
+    assert note.entry_id == slow.id
+    assert "add weekly hours" in note.message
+    assert AdviceCode.LONG_STUDY_WINDOW not in codes(plan(entry(SAA, hours=100)), catalog)
+
+
+def test_an_exam_more_than_two_years_away_may_meet_a_new_version(catalog: Catalog) -> None:
+    far = entry(SAA, pinned=date(2028, 2, 1), hours=10)
+    near = entry(SAA, pinned=date(2027, 12, 1), hours=10)
+    far_advice = [
+        a for a in advice_for(plan(far), catalog) if a.code is AdviceCode.EXAM_VERSION_RISK
+    ]
+    assert [a.entry_id for a in far_advice] == [far.id]
+    assert far_advice[0].severity is Severity.INFO
+    assert "check the current exam guide" in far_advice[0].message
+    assert AdviceCode.EXAM_VERSION_RISK not in codes(plan(near), catalog)
+    # measured from today, not from the plan's start
+    later = advise(schedule_plan(plan(far), catalog), catalog, date(2026, 6, 1))
+    assert AdviceCode.EXAM_VERSION_RISK not in [a.code for a in later]
 
 
 def test_an_exam_before_retirement_is_fine(catalog: Catalog) -> None:

@@ -15,18 +15,19 @@ from tests.domain.plans import entry
     ("tier", "years", "factor"),
     [
         (Tier.FOUNDATIONAL, 0, 1.0),  # the tier expects no experience
-        (Tier.FOUNDATIONAL, 5, 0.7),  # 1 - 0.08 * 5 = 0.6, clamped to 0.7
+        (Tier.FOUNDATIONAL, 4, 0.6),  # 1 - 0.10 * 4
+        (Tier.FOUNDATIONAL, 6, 0.5),  # 1 - 0.10 * 6 = 0.4, clamped to 0.5
         (Tier.ASSOCIATE, 1, 1.0),
         (Tier.ASSOCIATE, 0, 1.25),  # one year missing
         (Tier.ASSOCIATE, 0.5, 1.125),
-        (Tier.ASSOCIATE, 2, 0.92),  # one extra year
-        (Tier.ASSOCIATE, 3, 0.84),
+        (Tier.ASSOCIATE, 2, 0.9),  # one extra year
+        (Tier.ASSOCIATE, 3, 0.8),
         (Tier.PROFESSIONAL, 2, 1.0),
         (Tier.PROFESSIONAL, 0, 1.5),  # two years missing
         (Tier.PROFESSIONAL, 1, 1.25),
-        (Tier.PROFESSIONAL, 40, 0.7),  # clamped
+        (Tier.PROFESSIONAL, 40, 0.5),  # clamped
         (Tier.SPECIALTY, 0, 1.5),
-        (Tier.SPECIALTY, 4, 0.84),
+        (Tier.SPECIALTY, 4, 0.8),
     ],
 )
 def test_experience_factor_follows_the_documented_table(
@@ -40,7 +41,36 @@ def test_more_experience_never_means_more_hours(tier: Tier) -> None:
     years = [y / 4 for y in range(0, 4 * 20)]
     factors = [experience_factor(tier, y) for y in years]
     assert factors == sorted(factors, reverse=True)
-    assert all(0.7 <= f <= 1.5 for f in factors)
+    assert all(0.5 <= f <= 1.5 for f in factors)
+
+
+@pytest.mark.parametrize(
+    ("years", "factor"),
+    [(0, 2.0), (0.5, 1.5), (1, 0.9), (6, 0.5)],
+)
+def test_foundational_exams_from_no_it_background_take_twice_as_long(
+    years: float, factor: float
+) -> None:
+    """Community plans budget 60–80 h of Cloud Practitioner for people from outside IT."""
+    assert experience_factor(Tier.FOUNDATIONAL, years, technical=False) == pytest.approx(factor)
+    if years >= 1:
+        assert experience_factor(Tier.FOUNDATIONAL, years, technical=False) == experience_factor(
+            Tier.FOUNDATIONAL, years
+        )
+
+
+def test_a_non_engineer_new_to_aws_budgets_sixty_hours_for_cloud_practitioner(
+    catalog: Catalog,
+) -> None:
+    clf = catalog.get("cloud-practitioner")
+    assert estimate_hours(clf, 0, technical=False).typical == 2 * clf.hours.typical == 60
+    assert estimate_hours(clf, 0).typical == clf.hours.typical
+
+
+def test_a_veteran_needs_less_than_a_six_month_learner_for_an_associate(catalog: Catalog) -> None:
+    """64–80 h prepares someone with 6–12 months on AWS for SAA; six years should need less."""
+    saa = catalog.get("solutions-architect-associate")
+    assert estimate_hours(saa, 6).typical < 64
 
 
 def test_less_experience_than_the_tier_expects_costs_more_hours(catalog: Catalog) -> None:

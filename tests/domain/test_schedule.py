@@ -9,6 +9,7 @@ import pytest
 from pydantic import ValidationError
 
 from studyplanner.domain.catalog import Catalog
+from studyplanner.domain.experience import years_after
 from studyplanner.domain.plan import (
     EARLIEST_DATE,
     LATEST_DATE,
@@ -66,8 +67,26 @@ def test_estimate_uses_the_learners_experience(catalog: Catalog) -> None:
     newcomer = schedule_plan(plan(entry("devops-engineer-professional"), years=0), catalog)
     veteran = schedule_plan(plan(entry("devops-engineer-professional"), years=4), catalog)
     assert newcomer.entries[0].hours == 300  # 200 x 1.5
-    assert veteran.entries[0].hours == 168  # 200 x (1 - 0.08 x 2)
+    assert veteran.entries[0].hours == 160  # 200 x (1 - 0.10 x 2)
     assert newcomer.entries[0].exam_date > veteran.entries[0].exam_date  # type: ignore[operator]
+
+
+def test_experience_grows_with_the_plan_so_later_exams_cost_fewer_hours(
+    catalog: Catalog,
+) -> None:
+    """A novice's third exam is priced for the learner they are by its study start."""
+    dop = "devops-engineer-professional"
+    first = schedule_plan(plan(entry(dop), years=0), catalog).entries[0]
+    assert first.aws_years == 0 and first.hours == 300
+    # the same exam after a year of other study: the learner has about a year on AWS by then
+    after_a_year = schedule_plan(
+        plan(entry("cloud-practitioner", hours=520), entry(dop), years=0), catalog
+    ).entries[1]
+    assert after_a_year.study_start is not None
+    assert after_a_year.aws_years == pytest.approx(years_after(MONDAY, after_a_year.study_start))
+    assert 0.95 < after_a_year.aws_years < 1.1
+    assert after_a_year.hours == round(200 * (1 + 0.25 * (2 - after_a_year.aws_years)))
+    assert after_a_year.hours < first.hours
 
 
 def test_zero_availability_is_an_error_not_a_hang(catalog: Catalog) -> None:

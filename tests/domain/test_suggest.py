@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from studyplanner.domain.catalog import Catalog, Tier
+from studyplanner.domain.advice import AdviceCode, advise
+from studyplanner.domain.catalog import Catalog, Tier, parse_catalog
 from studyplanner.domain.plan import Direction, LearnerProfile, Role
-from studyplanner.domain.suggest import Suggestion, suggest_plan
+from studyplanner.domain.schedule import schedule_plan
+from studyplanner.domain.suggest import Suggestion, suggest_plan, suggestion_certification_ids
 from studyplanner.storage.catalog_source import bundled_catalog
+from tests.domain.plans import catalog_document
 
 START = date(2026, 2, 2)
 
@@ -23,9 +28,14 @@ def suggest(
     hours: float = 8,
     direction: Direction | None = None,
     focus: list[str] | None = None,
+    field_years: float | None = None,
 ) -> Suggestion:
     profile = LearnerProfile(
-        role=role, experience_years=years, direction=direction, focus_areas=focus or []
+        role=role,
+        experience_years=years,
+        field_years=field_years,
+        direction=direction,
+        focus_areas=focus or [],
     )
     return suggest_plan(catalog, profile, hours, START)
 
@@ -69,7 +79,7 @@ def test_every_role_gets_a_plan_with_reasons(catalog: Catalog, role: Role) -> No
 
 
 @pytest.mark.parametrize("years", [0, 5])
-def test_a_manager_gets_cloud_practitioner(catalog: Catalog, years: float) -> None:
+def test_a_manager_gets_cloud_practitioner_only(catalog: Catalog, years: float) -> None:
     assert picked(suggest(catalog, Role.MANAGER, years=years)) == ["cloud-practitioner"]
 
 
@@ -78,11 +88,27 @@ def test_a_manager_around_ai_also_gets_ai_practitioner(catalog: Catalog) -> None
     assert picked(suggestion)[:2] == ["cloud-practitioner", "ai-practitioner"]
 
 
-@pytest.mark.parametrize("role", [r for r in Role if r is not Role.MANAGER])
+@pytest.mark.parametrize("role", [r for r in Role if r not in (Role.MANAGER, Role.ML)])
 def test_a_newcomer_starts_with_cloud_practitioner(catalog: Catalog, role: Role) -> None:
     first, second, *_ = picked(suggest(catalog, role, years=0))
     assert first == "cloud-practitioner"
     assert catalog.get(second).tier is Tier.ASSOCIATE
+
+
+@pytest.mark.parametrize(
+    ("role", "direction", "focus"),
+    [
+        (Role.ML, None, []),
+        (Role.DEVELOPER, Direction.ML, []),
+        (Role.DATA, None, ["generative AI"]),
+    ],
+)
+def test_a_newcomer_heading_for_ml_or_ai_starts_with_ai_practitioner(
+    catalog: Catalog, role: Role, direction: Direction | None, focus: list[str]
+) -> None:
+    ids = picked(suggest(catalog, role, years=0, hours=15, direction=direction, focus=focus))
+    assert ids[0] == "ai-practitioner"
+    assert "cloud-practitioner" not in ids
 
 
 def test_someone_with_experience_skips_cloud_practitioner(catalog: Catalog) -> None:
@@ -133,6 +159,7 @@ CATALOG = bundled_catalog()
 @given(
     role=st.sampled_from(list(Role)),
     years=st.sampled_from([0, 0.25, 1, 2, 4, 12]),
+    field_years=st.none() | st.sampled_from([0, 1, 3, 6, 20]),
     hours=st.sampled_from([1, 3, 4.5, 5, 8, 15, 40]),
     direction=st.none() | st.sampled_from(list(Direction)),
     focus=st.lists(
@@ -147,18 +174,192 @@ CATALOG = bundled_catalog()
                 "serverless",
                 "databases",
                 "retail",
+                "HTML and CSS",
+                "capital markets",
+                "Miami office",
+                "generative AI",
             ]
         ),
         max_size=3,
     ),
 )
 def test_retired_exams_are_never_suggested_and_every_pick_has_a_reason(
-    role: Role, years: float, hours: float, direction: Direction | None, focus: list[str]
+    role: Role,
+    years: float,
+    field_years: float | None,
+    hours: float,
+    direction: Direction | None,
+    focus: list[str],
 ) -> None:
-    suggestion = suggest(CATALOG, role, years, hours, direction, focus)
+    suggestion = suggest(CATALOG, role, years, hours, direction, focus, field_years)
+    assert_a_mentor_would_accept(suggestion, suggestion.plan.profile)
     ids = picked(suggestion)
     assert ids, "a suggestion always has at least one exam"
     assert all(not CATALOG.get(cert_id).is_retired for cert_id in ids)
     assert len(ids) == len(set(ids))
     assert all(r.reason.strip() for r in suggestion.reasons)
     assert len(ids) <= (2 if hours < 5 else 4)
+
+
+# --- experience: never an exam the learner is not ready for -------------------------------
+
+
+def test_a_developer_new_to_aws_is_not_sent_to_devops_professional(catalog: Catalog) -> None:
+    """The issue's example: 0 years, 15 h a week used to plan DOP-C02 ten months in."""
+    suggestion = suggest(catalog, Role.DEVELOPER, years=0, hours=15)
+    assert picked(suggestion) == [
+        "cloud-practitioner",
+        "developer-associate",
+        "solutions-architect-associate",
+    ]
+    (remark,) = suggestion.remarks
+    assert remark.startswith("Add DevOps Engineer – Professional (DOP-C02) once you have")
+    assert "about 2 years on AWS" in remark
+    assert "around Feb 2028" in remark  # two years after the 2 Feb 2026 start
+    assert remark in suggestion.plan.notes
+
+
+def test_field_years_open_the_specialty_to_an_experienced_network_engineer(
+    catalog: Catalog,
+) -> None:
+    """ANS-C01 asks for 5+ years of networking: a network engineer who has them gets it."""
+    unknown = suggest_plan(
+        catalog, LearnerProfile(role=Role.NETWORKING, experience_years=2), 15, START
+    )
+    veteran = suggest_plan(
+        catalog,
+        LearnerProfile(role=Role.NETWORKING, experience_years=2, field_years=8),
+        15,
+        START,
+    )
+    assert "advanced-networking-specialty" not in picked(unknown)
+    assert any("5 years of networking work" in r for r in unknown.remarks)
+    assert picked(veteran)[-1] == "advanced-networking-specialty"
+
+
+@pytest.mark.parametrize(
+    ("focus", "unwanted"),
+    [
+        ("HTML and CSS", "machine-learning-engineer-associate"),
+        ("capital markets", "developer-associate"),
+        ("Miami office", "security-specialty"),
+        ("XML and YAML", "machine-learning-engineer-associate"),
+    ],
+)
+def test_focus_words_match_whole_words_only(catalog: Catalog, focus: str, unwanted: str) -> None:
+    suggestion = suggest(catalog, Role.ARCHITECT, years=6, hours=15, focus=[focus])
+    assert unwanted not in picked(suggestion)
+    assert all(focus not in r.reason for r in suggestion.reasons)
+
+
+@pytest.mark.parametrize(
+    ("focus", "wanted"),
+    [
+        ("machine learning", "machine-learning-engineer-associate"),
+        ("Machine-Learning platform", "machine-learning-engineer-associate"),
+        ("generative AI", "generative-ai-developer-professional"),
+        ("IAM policies", "security-specialty"),
+        ("public APIs", "developer-associate"),
+    ],
+)
+def test_focus_phrases_match(catalog: Catalog, focus: str, wanted: str) -> None:
+    suggestion = suggest(
+        catalog, Role.ML if "ai" in wanted else Role.ARCHITECT, 6, 15, None, [focus]
+    )
+    assert wanted in picked(suggestion)
+
+
+@pytest.mark.parametrize("direction", [None, *Direction])
+@pytest.mark.parametrize(
+    "focus", [[], ["security"], ["hybrid network"], ["machine learning"], ["genai"], ["data"]]
+)
+def test_a_manager_is_offered_foundational_exams_and_remarks_only(
+    catalog: Catalog, direction: Direction | None, focus: list[str]
+) -> None:
+    suggestion = suggest(catalog, Role.MANAGER, years=0, hours=8, direction=direction, focus=focus)
+    tiers = {catalog.get(cert_id).tier for cert_id in picked(suggestion)}
+    assert tiers == {Tier.FOUNDATIONAL}
+    ai = direction is Direction.ML or focus in (["machine learning"], ["genai"])
+    assert ("ai-practitioner" in picked(suggestion)) == ai
+    if direction is not None or (focus and not ai):
+        assert suggestion.remarks, "what was left out is explained"
+
+
+def test_the_sap_remark_does_not_claim_an_exam_covers_sap(catalog: Catalog) -> None:
+    suggestion = suggest(catalog, Role.ARCHITECT, focus=["SAP"])
+    (remark,) = [r for r in suggestion.remarks if "SAP" in r]
+    assert "No current AWS exam covers SAP" in remark
+    assert "covers SAP migrations" not in remark
+
+
+def test_every_certification_the_rules_name_is_in_the_bundled_catalog(catalog: Catalog) -> None:
+    ids = suggestion_certification_ids()
+    assert len(ids) >= 10
+    assert sorted(i for i in ids if i not in catalog) == []
+
+
+def test_a_user_catalog_without_a_suggested_exam_gets_a_remark_not_a_traceback(
+    catalog: Catalog,
+) -> None:
+    document = catalog_document()
+    document["certifications"] = [
+        c
+        for c in document["certifications"]
+        if c["id"] not in ("security-specialty", "solutions-architect-associate")
+    ]
+    for cert in document["certifications"]:
+        cert["next_steps"] = [s for s in cert["next_steps"] if s != "security-specialty"]
+        cert["next_steps"] = [s for s in cert["next_steps"] if s != "solutions-architect-associate"]
+        cert["recommended_prior"] = [
+            p for p in cert["recommended_prior"] if p != "solutions-architect-associate"
+        ]
+    smaller = parse_catalog(json.dumps(document), Path("catalog.json"))
+    suggestion = suggest(smaller, Role.SECURITY, years=6, hours=15)
+    assert "security-specialty" not in picked(suggestion)
+    assert any(
+        "'security-specialty' is not in the certification catalog" in r for r in suggestion.remarks
+    )
+    assert any("'solutions-architect-associate'" in r for r in suggestion.remarks)
+
+
+# --- the whole grid, and any profile: a path a mentor would accept ----------------------
+
+READINESS_CODES = {
+    AdviceCode.EXPERIENCE_BELOW_TIER,
+    AdviceCode.PROFESSIONAL_WITHOUT_ASSOCIATE,
+    AdviceCode.SPECIALTY_BEFORE_ASSOCIATE,
+    AdviceCode.AFTER_RETIREMENT,
+    AdviceCode.DUPLICATE,
+}
+
+
+def assert_a_mentor_would_accept(suggestion: Suggestion, profile: LearnerProfile) -> None:
+    ids = picked(suggestion)
+    assert ids, "a suggestion always has at least one exam"
+    schedule = schedule_plan(suggestion.plan, CATALOG)
+    codes = {a.code for a in advise(schedule, CATALOG, START)}
+    assert not codes & READINESS_CODES, (ids, codes)
+    tiers = [CATALOG.get(cert_id).tier for cert_id in ids]
+    for index, tier in enumerate(tiers):
+        if tier in (Tier.PROFESSIONAL, Tier.SPECIALTY):
+            assert Tier.ASSOCIATE in tiers[:index], ids
+    if profile.role is Role.MANAGER:
+        assert set(tiers) == {Tier.FOUNDATIONAL}
+    elif profile.experience_years < 0.5:
+        wants_ai = profile.role is Role.ML or profile.direction is Direction.ML
+        assert ids[0] == ("ai-practitioner" if wants_ai else "cloud-practitioner") or (
+            ids[0] == "ai-practitioner" and suggestion.plan.profile.focus_areas
+        )
+    for remark in suggestion.remarks:
+        assert remark in suggestion.plan.notes
+
+
+@pytest.mark.parametrize("hours", [3, 15])
+@pytest.mark.parametrize("years", [0, 2, 6])
+@pytest.mark.parametrize("role", list(Role))
+def test_every_role_experience_and_time_gets_a_path_a_mentor_would_accept(
+    role: Role, years: float, hours: float
+) -> None:
+    profile = LearnerProfile(role=role, experience_years=years)
+    suggestion = suggest_plan(CATALOG, profile, hours, START)
+    assert_a_mentor_would_accept(suggestion, profile)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
+
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from studyplanner.domain.catalog import Catalog
-from studyplanner.domain.plan import StudyPlan, WeeklyAvailability
+from studyplanner.domain.plan import PlanEntry, StudyPlan, WeeklyAvailability
 from studyplanner.ui.plan_document import PlanDocument
 
 
@@ -78,3 +81,32 @@ def test_read_only_document_refuses_edits(catalog: Catalog, realistic_plan: Stud
     document.set_plan(realistic_plan, None, read_only=True)
     assert document.insert_certification("security-specialty") == ""
     assert document.plan == realistic_plan
+
+
+def test_replacing_a_retired_exam_keeps_its_place_and_is_one_undo_step(
+    qapp: QApplication, catalog: Catalog
+) -> None:
+    document = PlanDocument(catalog, today=lambda: date(2026, 12, 1))
+    old = PlanEntry(
+        certification_id="sysops-administrator-associate",
+        hours_override=50,
+        notes="my notes",
+        hours_logged=12,
+    )
+    first = PlanEntry(certification_id="cloud-practitioner")
+    document.set_plan(StudyPlan(start_date=date(2026, 12, 1), entries=[first, old]), None)
+    assert any(a.replace_with == "cloudops-engineer-associate" for a in document.advice)
+
+    assert document.replace_certification(old.id, "cloudops-engineer-associate")
+    replaced = document.plan.entries[1]
+    assert (replaced.id, replaced.certification_id) == (old.id, "cloudops-engineer-associate")
+    assert (replaced.notes, replaced.hours_logged, replaced.hours_override) == (
+        "my notes",
+        12,
+        None,
+    )
+    assert document.undo_stack.undoText() == "Replace SOA-C02 with SOA-C03"
+    assert not any(a.replace_with for a in document.advice)
+
+    document.undo_stack.undo()
+    assert document.plan.entries[1] == old

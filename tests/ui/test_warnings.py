@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from studyplanner.domain.advice import AdviceCode
 from studyplanner.domain.catalog import Catalog
-from studyplanner.domain.plan import PlanEntry, StudyPlan, WeeklyAvailability
+from studyplanner.domain.plan import LearnerProfile, PlanEntry, StudyPlan, WeeklyAvailability
 from studyplanner.ui.plan_document import PlanDocument
 from studyplanner.ui.warnings_model import EntryIdRole, WarningsModel
 from studyplanner.ui.warnings_panel import NO_WARNINGS_TEXT, WarningsPanel
@@ -24,6 +24,7 @@ def plan_with_problems() -> StudyPlan:
     return StudyPlan(
         name="Too ambitious",
         start_date=date(2026, 12, 1),
+        profile=LearnerProfile(experience_years=6),
         availability=WeeklyAvailability.spread(8),
         entries=[
             PlanEntry(certification_id="security-specialty"),
@@ -41,7 +42,7 @@ def clean_plan() -> StudyPlan:
 
 @pytest.fixture
 def document(qapp: QApplication, catalog: Catalog) -> PlanDocument:
-    doc = PlanDocument(catalog)
+    doc = PlanDocument(catalog, today=lambda: date(2026, 12, 1))
     doc.set_plan(plan_with_problems(), None)
     return doc
 
