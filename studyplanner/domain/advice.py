@@ -149,14 +149,18 @@ def _timing_advice(item: ScheduledEntry, schedule: Schedule, today: date) -> lis
         return found
     gaps = experience_gaps(cert, plan.profile, plan.start_date, exam)
     if gaps:
-        gap = max(gaps, key=lambda g: (g.ready_on, g.months_short))
-        recommended = f"{gap.recommended_years:g} {plural(gap.recommended_years, 'year')}"
+        latest = max(gaps, key=lambda g: (g.ready_on, g.months_short))
+        recommended = " and ".join(
+            f"{g.recommended_years:g} {plural(g.recommended_years, 'year')} {g.what}" for g in gaps
+        )
         found.append(
             Advice(
                 AdviceCode.EXPERIENCE_BELOW_TIER,
-                f"{label} on {format_day(exam)} comes {plural(gap.months_short, 'month', True)} "
-                f"before you have the {recommended} {gap.what} it recommends; you would have "
-                f"them around {format_day(gap.ready_on)}",
+                f"{label} on {format_day(exam)} comes "
+                f"{plural(latest.months_short, 'month', True)} before you have the "
+                f"{recommended} it recommends; you would have "
+                f"{'them' if len(gaps) > 1 or latest.recommended_years != 1 else 'it'} "
+                f"around {format_day(latest.ready_on)}",
                 item.entry.id,
             )
         )

@@ -385,6 +385,10 @@ class _ReportLayout:
         years = profile.experience_years
         unit = "year" if years == 1 else "years"
         parts = [profile.role.label, f"{years:g} {unit} of AWS experience"]
+        field = profile.role.field
+        if profile.field_years is not None and field is not None:
+            field_unit = "year" if profile.field_years == 1 else "years"
+            parts.append(f"{profile.field_years:g} {field_unit} of {field.label}")
         if profile.direction is not None:
             parts.append(f"heading for {profile.direction.label}")
         if profile.focus_areas:
@@ -959,11 +963,15 @@ class _ReportLayout:
         noted = [
             (n, item) for n, item in enumerate(self.schedule.entries, 1) if item.entry.notes.strip()
         ]
-        if not noted:
+        plan_notes = self.plan.notes.strip("\n")
+        if not noted and not plan_notes.strip():
             return []
         blocks = [self.heading("Notes")]
         section = self.heading("Notes", continued=True)
         indent = self.pt(16)
+        if plan_notes.strip():  # the plan's own notes (a suggestion's remarks) come first
+            for line in self.body.wrap(plan_notes, self.width, self.device):
+                blocks.append(self.note_line(line, 0.0, (section,)))
         for number, item in noted:
             cert = item.certification
             title = f"{cert.code}  {cert.name}"

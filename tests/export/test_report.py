@@ -14,8 +14,9 @@ from PySide6.QtPrintSupport import QPrinter
 from studyplanner import cli
 from studyplanner.domain.advice import advise
 from studyplanner.domain.catalog import Catalog
-from studyplanner.domain.plan import MAX_TEXT, PlanEntry, StudyPlan
+from studyplanner.domain.plan import MAX_TEXT, LearnerProfile, PlanEntry, Role, StudyPlan
 from studyplanner.domain.schedule import schedule_plan
+from studyplanner.domain.suggest import suggest_plan
 from studyplanner.export.cli_support import print_plan_to_pdf
 from studyplanner.export.palette import TIER_COLORS
 from studyplanner.export.report import REPORT_MARGINS_MM, render_report, setup_printer
@@ -251,3 +252,27 @@ def test_entries_keep_their_names_when_the_plan_repeats_them(
     text = " ".join(pdf_pages(out))
     assert text.count("SAA-C03 Solutions Architect – Associate Associate") == 2
     assert "#7 · SAA-C03 Solutions Architect – Associate is in the plan more than once" in text
+
+
+def test_the_report_prints_experience_warnings_the_profile_and_the_plans_notes(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    """A suggestion's remarks live in the plan's notes and reach the fridge copy."""
+    profile = LearnerProfile(role=Role.NETWORKING, experience_years=0, field_years=3)
+    suggestion = suggest_plan(catalog, profile, 15, date(2026, 12, 1))
+    plan = suggestion.plan.model_copy(
+        update={
+            "entries": [
+                *suggestion.plan.entries,
+                PlanEntry(certification_id="advanced-networking-specialty"),
+            ]
+        }
+    )
+    out = tmp_path / "novice.pdf"
+    render(plan, catalog, out)
+    text = " ".join(" ".join(pdf_pages(out)).split())
+    assert "0 years of AWS experience · 3 years of networking" in text
+    assert "ANS-C01 Advanced Networking – Specialty on" in text
+    assert "before you have the 2 years on AWS and 5 years of networking work it" in text
+    remark = next(r for r in suggestion.remarks if "Advanced Networking" in r)
+    assert_in_order(text, ["Notes", remark.split(",")[0]])
