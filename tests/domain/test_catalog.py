@@ -241,3 +241,39 @@ def test_unreadable_catalog_files_name_the_file(tmp_path: Path, content: bytes) 
 def test_a_missing_catalog_file_is_a_catalog_error(tmp_path: Path) -> None:
     with pytest.raises(CatalogError, match="cannot be read"):
         load_catalog(tmp_path / "nowhere.json")
+
+
+def test_the_audit_corrections_are_in_the_bundled_catalog(catalog: Catalog) -> None:
+    """catalog-audit-2026-11: each figure below carries its source in the entry."""
+    for cert_id in ("security-specialty", "generative-ai-developer-professional"):
+        types = catalog.get(cert_id).exam.question_types
+        assert {"ordering", "matching"} <= set(types), cert_id
+    aip = catalog.get("generative-ai-developer-professional")
+    assert aip.lifecycle.since == date(2026, 4, 14)
+    assert "2026-04-14" in aip.source
+    mls = catalog.get("machine-learning-specialty")
+    assert mls.lifecycle.ends_on == date(2026, 4, 1)  # last test day 2026-03-31, as SOA-C02
+    assert mls.lifecycle.replaced_by == "machine-learning-engineer-associate"
+    dea = catalog.get("data-engineer-associate")
+    assert "2–3 years of data engineering" in dea.recommended_experience
+    assert "1–2 years hands-on with AWS" in dea.recommended_experience
+    assert "3–5 years" in catalog.get("security-specialty").recommended_experience
+    assert (
+        "5+ years of networking"
+        in catalog.get("advanced-networking-specialty").recommended_experience
+    )
+    soa = catalog.get("cloudops-engineer-associate")
+    assert (soa.exam.minutes, soa.exam.questions) == (130, 65)
+    assert "uncertain" not in soa.source.lower()
+    assert (
+        "advanced-networking-specialty" in catalog.get("solutions-architect-associate").next_steps
+    )
+
+
+def test_every_certification_says_what_experience_it_recommends(catalog: Catalog) -> None:
+    """The figures the advice checks match the text the details pane shows."""
+    for cert in catalog:
+        assert cert.expected_aws_years is not None, cert.id
+        wanted = cert.expected_field_years
+        if wanted is not None:
+            assert f"{wanted.years:g}" in cert.recommended_experience, cert.id

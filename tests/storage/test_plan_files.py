@@ -377,6 +377,67 @@ def test_a_version_1_file_that_cannot_be_written_back_still_loads(
     assert path.read_bytes() == old_bytes
 
 
+# --- migration from version 2 -------------------------------------------------------------
+
+VERSION_2: dict[str, Any] = {
+    "schema_version": 2,
+    "name": "Plan from before field years",
+    "start_date": "2026-03-02",
+    "profile": {"role": "security", "experience_years": 2, "direction": "security"},
+    "availability": {"hours_per_weekday": [1, 1, 1, 1, 1, 2, 2], "blackouts": []},
+    "entries": [
+        {"id": "b" * 32, "certification_id": "solutions-architect-associate", "notes": "first"},
+        {"id": "c" * 32, "certification_id": "security-specialty", "hours_override": 150},
+    ],
+}
+
+
+def test_the_two_to_three_step_on_its_own() -> None:
+    original = json.loads(json.dumps(VERSION_2))
+    upgraded = MIGRATIONS[2](original)
+
+    assert original == VERSION_2, "the step must not change its input"
+    assert upgraded == {**VERSION_2, "schema_version": 3}
+    plan = StudyPlan.model_validate(upgraded)
+    assert plan.profile.field_years is None  # unknown until the learner says
+    assert plan.notes == ""
+
+
+def test_a_version_1_file_goes_through_every_step_to_the_current_format() -> None:
+    upgraded = migrate(json.loads(json.dumps(VERSION_1)))
+    plan = StudyPlan.model_validate(upgraded)
+    assert plan.schema_version == PLAN_SCHEMA_VERSION == 3
+    assert plan.profile.field_years is None and plan.notes == ""
+    assert plan.entries[0].hours_logged == 12.5
+
+
+def test_loading_a_version_2_file_backs_it_up_then_upgrades_it(catalog: Catalog) -> None:
+    path = write(plan_path(), VERSION_2)
+    old_bytes = path.read_bytes()
+
+    plan = load_plan(path, catalog)
+
+    assert [(e.id, e.certification_id) for e in plan.entries] == [
+        ("b" * 32, "solutions-architect-associate"),
+        ("c" * 32, "security-specialty"),
+    ]
+    assert plan.entries[1].hours_override == 150 and plan.entries[0].notes == "first"
+    (backup,) = list_backups(path)
+    assert backup.read_bytes() == old_bytes
+    on_disk = json.loads(path.read_text(encoding="utf-8"))
+    assert on_disk["schema_version"] == 3
+    assert on_disk["profile"]["field_years"] is None and on_disk["notes"] == ""
+
+
+def test_a_version_3_file_keeps_field_years_and_notes(catalog: Catalog) -> None:
+    plan = StudyPlan.model_validate({**VERSION_2, "schema_version": 3})
+    plan.profile.field_years = 4.5
+    plan.notes = "Add Security – Specialty once you have about 3 years of security work."
+    path = plan_path()
+    save_plan(plan, path)
+    assert load_plan(path, catalog) == plan
+
+
 # --- plan folder and schema ---------------------------------------------------------------
 
 
