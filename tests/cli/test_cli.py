@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from studyplanner import __version__
+from studyplanner.bundled import bundled_path
 from studyplanner.cli import main
 from studyplanner.domain.plan import (
     Direction,
@@ -422,3 +423,26 @@ def test_suggest_takes_years_in_the_field(
     assert json.loads(out_file.read_text(encoding="utf-8"))["profile"]["field_years"] == 8
     code, out, _ = run(capsys, *args, "-o", str(out_file))
     assert code == 0 and "ANS-C01 " not in out.split("note:")[0]
+
+
+def test_a_user_catalog_without_a_suggested_exam_gives_a_note_not_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = json.loads(bundled_path("catalog", "certifications.json").read_text("utf-8"))
+    document["certifications"] = [
+        c for c in document["certifications"] if c["id"] != "security-specialty"
+    ]
+    for cert in document["certifications"]:
+        cert["next_steps"] = [s for s in cert["next_steps"] if s != "security-specialty"]
+    user_catalog = paths.user_catalog_path()
+    user_catalog.parent.mkdir(parents=True, exist_ok=True)
+    user_catalog.write_text(json.dumps(document), encoding="utf-8")
+    out_file = tmp_path / "security.json"
+    args = ["suggest", "--role", "security", "--experience-years", "6", "--hours-per-week", "10"]
+
+    code, out, err = run(capsys, *args, "-o", str(out_file))
+
+    assert code == 0, err
+    assert "Traceback" not in err
+    assert "note: 'security-specialty' is not in the certification catalog in use" in out
+    assert "SAA-C03" in out
