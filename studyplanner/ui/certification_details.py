@@ -4,16 +4,32 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from studyplanner.domain.catalog import Catalog, Certification, LifecycleStatus
-from studyplanner.domain.wording import format_day
+from studyplanner.domain.wording import format_day, plural
 from studyplanner.ui.palette import TIER_COLORS, Ink
 
 
-def certification_html(cert: Certification, catalog: Catalog) -> str:
-    """Rich text for one certification; every catalog string is escaped."""
+def experience_figures(cert: Certification) -> list[str]:
+    """The years the exam guide recommends, as data: ['2 years on AWS', '5 years of
+    networking'] (empty when it asks for none)."""
+    figures = []
+    if cert.aws_years:
+        figures.append(f"{plural(cert.aws_years, 'year', True)} on AWS")
+    field = cert.expected_field_years
+    if field is not None:
+        figures.append(f"{plural(field.years, 'year', True)} of {field.field.label}")
+    return figures
+
+
+def certification_html(
+    cert: Certification, catalog: Catalog, text: str = Ink.TEXT, muted: str = Ink.MUTED
+) -> str:
+    """Rich text for one certification, in ``text`` and ``muted`` inks; every catalog string
+    is escaped."""
     color = TIER_COLORS[cert.tier]
     exam = cert.exam
     life = cert.lifecycle
@@ -28,18 +44,25 @@ def certification_html(cert: Certification, catalog: Catalog) -> str:
         successor = catalog.get(life.replaced_by)
         lifecycle += f"; replaced by {escape(successor.code)} {escape(successor.name)}"
     prior = ", ".join(escape(catalog.get(p).name) for p in cert.recommended_prior) or "none"
+    figures = experience_figures(cert)
+    experience = escape(cert.recommended_experience)
+    if figures:
+        experience = (
+            "".join(f"<b>{escape(figure)}</b><br>" for figure in figures)
+            + f"<span style='color:{muted}'>{experience}</span>"
+        )
     previous = (
         f" (earlier: {escape(', '.join(cert.previous_codes))})" if cert.previous_codes else ""
     )
 
     def row(label: str, value: str) -> str:
         return (
-            f"<tr><td style='color:{Ink.MUTED}; padding:2px 12px 2px 0'>{label}</td>"
+            f"<tr><td width='33%' style='color:{muted}; padding:2px 12px 2px 0'>{label}</td>"
             f"<td style='padding:2px 0'>{value}</td></tr>"
         )
 
     return f"""
-<div style='color:{Ink.TEXT}'>
+<div style='color:{text}'>
 <p style='margin:0'><span style='color:{color}; font-weight:700; letter-spacing:1px'>
 {escape(cert.code)}</span>{previous} ·
 <span style='color:{color}'>{escape(cert.tier.label)}</span></p>
@@ -57,13 +80,13 @@ def certification_html(cert: Certification, catalog: Catalog) -> str:
 {row("Fee", f"${exam.fee_usd} USD")}
 {row("Passing score", f"{exam.passing_score} / 1000")}
 {row("Study hours", f"{cert.hours.low}–{cert.hours.high} h (typically {cert.hours.typical} h)")}
-{row("Experience", escape(cert.recommended_experience))}
-{row("Before this", prior)}
+{row("Experience", experience)}
+{row("Recommended before (optional)", prior)}
 {row("Key services", escape(", ".join(cert.key_services)))}
 {row("Status", lifecycle)}
 {row("Valid for", f"{cert.validity_years} years")}
 </table>
-<p style='color:{Ink.MUTED}; font-size:small'>Source: {escape(cert.source)}
+<p style='color:{muted}; font-size:small'>Source: {escape(cert.source)}
 (as of {format_day(cert.as_of)})</p>
 </div>"""
 
@@ -92,17 +115,29 @@ class CertificationDetails(QWidget):
     def certification_id(self) -> str:
         return self._cert_id
 
+    def _inks(self) -> tuple[str, str]:
+        """Text and muted colours: the house inks, or the palette's own under a dark theme."""
+        # Our own palette: on a palette change we hear of it before the browser inside does.
+        palette = self.palette()
+        if palette.color(QPalette.ColorRole.Base).lightness() < 128:
+            return (
+                palette.color(QPalette.ColorRole.Text).name(),
+                palette.color(QPalette.ColorRole.PlaceholderText).name(),
+            )
+        return Ink.TEXT, Ink.MUTED
+
     def show_certification(self, cert_id: str) -> None:
         self._cert_id = cert_id
+        text, muted = self._inks()
         if not cert_id:
             self._browser.setHtml(
-                f"<p style='color:{Ink.MUTED}'>Select a certification on the ladder to see "
+                f"<p style='color:{muted}'>Select a certification on the ladder to see "
                 "its exam facts, who it is for and where it leads.</p>"
             )
             self._add.setEnabled(False)
             return
         cert = self._catalog.get(cert_id)
-        self._browser.setHtml(certification_html(cert, self._catalog))
+        self._browser.setHtml(certification_html(cert, self._catalog, text, muted))
         self._add.setEnabled(not cert.is_retired)
         self._add.setToolTip(
             "Retired certifications cannot be booked any more" if cert.is_retired else ""
@@ -110,3 +145,12 @@ class CertificationDetails(QWidget):
 
     def text(self) -> str:
         return self._browser.toPlainText()
+
+    def html(self) -> str:
+        """The rich text shown, colours included."""
+        return self._browser.toHtml()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self.show_certification(self._cert_id)

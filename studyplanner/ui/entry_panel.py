@@ -8,28 +8,32 @@ editing a field, never per keystroke.
 
 from __future__ import annotations
 
+from contextlib import suppress
 from datetime import date
 from typing import Any
 
 from pydantic import ValidationError
-from PySide6.QtCore import QEvent, QObject, Qt, Slot
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QDateEdit,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
     QStackedWidget,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
 
-from studyplanner.domain.catalog import Certification
+from studyplanner.domain.catalog import Catalog, Certification
 from studyplanner.domain.estimates import HourEstimate, entry_hours
 from studyplanner.domain.plan import MAX_TEXT, EntryStatus, PlanEntry
 from studyplanner.domain.wording import format_day, format_hours
@@ -45,6 +49,7 @@ from studyplanner.ui.form_fields import (
     to_qdate,
     validation_message,
 )
+from studyplanner.ui.palette import Ink
 from studyplanner.ui.plan_document import PlanDocument
 
 PLACEHOLDER_TEXT = "Select an exam in the plan to edit it"
@@ -79,6 +84,102 @@ def describe_schedule(
     if pinned_unreachable:
         text += " (the pinned date cannot be reached)"
     return text
+
+
+def retirement_successor(
+    entry: PlanEntry, cert: Certification, exam_date: date | None, catalog: Catalog
+) -> Certification | None:
+    """The certification that can take a not-yet-passed entry's place because its own exam is
+    retired (or retires before the planned exam), or None when there is nothing to replace."""
+    if entry.status is EntryStatus.PASSED:
+        return None
+    replacement = cert.lifecycle.replaced_by
+    if not replacement or replacement not in catalog:
+        return None
+    successor = catalog.get(replacement)
+    if successor.is_retired:
+        return None
+    if cert.is_retired or (exam_date is not None and cert.retired_by(exam_date)):
+        return successor
+    return None
+
+
+def retirement_text(cert: Certification, successor: Certification) -> str:
+    """'SOA-C02 was retired on 30 Sep 2025. SOA-C03 CloudOps Engineer – Associate replaces
+    it.'"""
+    end = format_day(cert.lifecycle.ends_on)
+    when = f"was retired on {end}" if cert.is_retired else f"retires on {end}, before the exam"
+    return f"{cert.code} {when}. {successor.code} {successor.name} replaces it."
+
+
+class RetirementNotice(QFrame):
+    """An amber-tinted card saying the entry's exam is retired, with a button that puts its
+    successor in its place. The tint is mixed from the palette so it reads in dark themes."""
+
+    replace_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("retirementNotice")
+        self.setAccessibleName("Retired exam")
+        icon = QLabel()
+        size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
+        icon.setPixmap(
+            self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(size)
+        )
+        icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.button = QPushButton()
+        self.button.setAutoDefault(False)
+        self.button.clicked.connect(self.replace_requested)
+
+        button_row = QHBoxLayout()
+        button_row.addWidget(self.button)
+        button_row.addStretch(1)
+        column = QVBoxLayout()
+        column.setSpacing(6)
+        column.addWidget(self.text)
+        column.addLayout(button_row)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(10, 8, 10, 8)
+        row.setSpacing(8)
+        row.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
+        row.addLayout(column, 1)
+        self._tint()
+
+    def show_successor(self, cert: Certification, successor: Certification) -> None:
+        self.text.setText(retirement_text(cert, successor))
+        self.button.setText(f"Replace with {successor.code}")
+        self.button.setToolTip(
+            f"Put {successor.code} in place of {cert.code}, keeping the notes and hours "
+            "studied. Undo brings it back."
+        )
+
+    def _tint(self) -> None:
+        # The application palette, not our own: the style sheet below changes our own.
+        window = QApplication.palette().color(QPalette.ColorRole.Window)
+        amber = QColor(Ink.WARNING)
+
+        def mix(share: float) -> str:
+            return QColor.fromRgbF(
+                window.redF() + (amber.redF() - window.redF()) * share,
+                window.greenF() + (amber.greenF() - window.greenF()) * share,
+                window.blueF() + (amber.blueF() - window.blueF()) * share,
+            ).name()
+
+        sheet = (
+            f"QFrame#retirementNotice {{ background: {mix(0.12)}; "
+            f"border: 1px solid {mix(0.6)}; border-radius: 6px; }}"
+        )
+        if sheet != self.styleSheet():
+            self.setStyleSheet(sheet)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self._tint()
+        super().changeEvent(event)
 
 
 class EntryPanel(QWidget):
@@ -134,6 +235,9 @@ class EntryPanel(QWidget):
         column.addWidget(self.subtitle)
         column.addWidget(self.dates)
         column.addWidget(self.read_only_note)
+        self.retirement = RetirementNotice()
+        self.retirement.replace_requested.connect(self._replace_with_successor)
+        column.addWidget(self.retirement)
 
         # Exam
         exam_box = QGroupBox("Exam")
@@ -299,6 +403,21 @@ class EntryPanel(QWidget):
         self.notes.setReadOnly(read_only)
         self.read_only_note.setVisible(read_only)
         self.dates.setText(self._dates_text(entry))
+        successor = self._successor(entry)
+        if successor is not None:
+            self.retirement.show_successor(cert, successor)
+            self.retirement.button.setEnabled(not read_only)
+        self.retirement.setVisible(successor is not None)
+
+    def _successor(self, entry: PlanEntry) -> Certification | None:
+        """What can replace the entry's retired exam, if anything."""
+        schedule = self._document.schedule
+        exam_date = None
+        if schedule is not None:
+            with suppress(KeyError):
+                exam_date = schedule.for_entry(entry.id).exam_date
+        catalog = self._document.catalog
+        return retirement_successor(entry, self._certification(entry), exam_date, catalog)
 
     def _exam_day(self, entry: PlanEntry) -> date:
         """The computed exam date, used as the starting point when pinning one."""
@@ -352,6 +471,14 @@ class EntryPanel(QWidget):
         if self._entry() is None or value == self._shown_hours:
             return
         self._apply(f"Change hours of {self._code()}", hours_override=value)
+
+    @Slot()
+    def _replace_with_successor(self) -> None:
+        entry = self._entry()
+        successor = self._successor(entry) if entry is not None else None
+        if entry is None or successor is None or self._document.read_only:
+            return
+        self._document.replace_certification(entry.id, successor.id)
 
     @Slot()
     def _use_estimate(self) -> None:

@@ -1,4 +1,5 @@
-"""The plan's own settings: its name and start, who the learner is, and when they can study.
+"""The plan's own settings: its name and start, who the learner is, when they can study, and
+notes about the whole plan.
 
 Changing the weekly hours is the quickest way to see the whole schedule move, so the panel
 offers one "hours a week" control beside the seven per-weekday ones and keeps them in step.
@@ -12,7 +13,8 @@ from datetime import date, timedelta
 from typing import Any
 
 from pydantic import ValidationError
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, Slot
+from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -25,13 +27,16 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPlainTextEdit,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
+from studyplanner.domain.catalog import ExperienceField
 from studyplanner.domain.plan import (
+    MAX_TEXT,
     WEEKDAYS,
     Blackout,
     Direction,
@@ -86,6 +91,102 @@ def _hours_spin(suffix: str, maximum: float) -> DecimalSpinBox:
     return spin
 
 
+FIELD_YEARS_TIP = (
+    "Years of work in your field, on AWS or not; used to check Specialty exams such as "
+    "Advanced Networking (5+ years of networking). Left unset, your years on AWS are used."
+)
+NO_FIELD_TIP = (
+    "Does not apply to this role: no exam asks for years in a manager's or other "
+    "non-engineering field."
+)
+
+
+_FIELD_NAMES = {
+    ExperienceField.SOFTWARE: "software",
+    ExperienceField.ARCHITECTURE: "architecture",
+    ExperienceField.OPERATIONS: "operations",
+    ExperienceField.DATA: "data",
+    ExperienceField.SECURITY: "security",
+    ExperienceField.NETWORKING: "networking",
+    ExperienceField.MACHINE_LEARNING: "ML / AI",
+}
+"""Short names for a form label ("Years in ML / AI"), so a narrow panel keeps its fields."""
+
+
+def field_years_label(role: Role) -> str:
+    """'Years in networking:' for the role's field; 'Years in your field:' when it has none."""
+    field = role.field
+    return f"Years in {_FIELD_NAMES[field]}:" if field is not None else "Years in your field:"
+
+
+def field_years_caption() -> QLabel:
+    """The label of the field-years box, as wide as its widest wording, so that choosing
+    another role does not shift the form's fields sideways (the caller sets the text)."""
+    label = QLabel()
+    metrics = label.fontMetrics()
+    texts = [field_years_label(role) for role in Role]
+    label.setText(max(texts, key=lambda text: metrics.horizontalAdvance(text)))
+    return label
+
+
+class OptionalYearsSpinBox(DecimalSpinBox):
+    """Years that may be unknown: the step below 0 shows "Not set" and means None.
+
+    Clearing the box also means "not set"; negative numbers cannot be typed.
+    """
+
+    NOT_SET = "Not set"
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setRange(-1.0, 50.0)
+        self.setDecimals(1)
+        self.setSingleStep(0.5)
+        self.setSpecialValueText(self.NOT_SET)
+        self.set_unit(" year", " years")
+        self.setValue(self.minimum())
+
+    def years(self) -> float | None:
+        value = self.value()
+        return None if value < 0 else value
+
+    def set_years(self, years: float | None) -> None:
+        self.setValue(self.minimum() if years is None else years)
+
+    def _unset_text(self, text: str) -> bool:
+        number = text.strip().removesuffix("years").removesuffix("year").strip()
+        return not number or text.strip().casefold() == self.NOT_SET.casefold()
+
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
+        if self._unset_text(text):
+            return QValidator.State.Acceptable, text, pos
+        body = text.removesuffix(self.suffix())
+        typed = "".join(c for c in body if c.isdigit() or c in ".,")
+        if typed and "".join(c for c in body if c not in typed) == self.NOT_SET:
+            text, pos = typed + self.suffix(), len(typed)  # a number typed into "Not set"
+        if text.lstrip().startswith("-"):
+            return QValidator.State.Invalid, text, pos
+        return super().validate(text, pos)
+
+    def valueFromText(self, text: str) -> float:
+        if self._unset_text(text):
+            return self.minimum()
+        return super().valueFromText(text)
+
+    def stepBy(self, steps: int) -> None:
+        """Step from "Not set" to 0 and from the lowest years back to "Not set"."""
+        value = self.value()
+        if value < 0 < steps:
+            self.setValue(0.0)
+            steps -= 1
+        elif steps < 0 and value + steps * self.singleStep() < 0:
+            self.setValue(self.minimum())
+            steps = 0
+        if steps:
+            super().stepBy(steps)
+        self.selectAll()
+
+
 def _compact(combo: QComboBox) -> None:
     """Let a combo with long labels shrink with a narrow panel instead of widening it."""
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -99,11 +200,13 @@ class PlanSettingsPanel(QWidget):
         super().__init__(parent)
         self._document = document
         self._shown_experience = 0.0
+        self._shown_field_years: float | None = None
+        self._shown_notes = ""
         self._shown_weekly = 0.0
         self._shown_days = [0.0] * len(WEEKDAYS)
         self._build()
         document.changed.connect(self._refresh)
-        document.opened.connect(self._refresh)
+        document.opened.connect(self._show_opened_plan)
         self._refresh()
 
     # --- construction --------------------------------------------------------------------
@@ -138,7 +241,12 @@ class PlanSettingsPanel(QWidget):
         self.experience.set_unit(" year", " years")
         self.experience.setKeyboardTracking(False)
         self.experience.setToolTip("Years of hands-on AWS experience; it scales the estimates")
-        profile_form.addRow("AWS experience:", self.experience)
+        profile_form.addRow("Years on AWS:", self.experience)
+        self.field_years = OptionalYearsSpinBox()
+        self.field_years.setKeyboardTracking(False)
+        self.field_years_label = field_years_caption()
+        self.field_years_label.setBuddy(self.field_years)
+        profile_form.addRow(self.field_years_label, self.field_years)
         self.direction = QComboBox()
         self.direction.addItem(NO_DIRECTION, "")
         for direction in Direction:
@@ -212,6 +320,20 @@ class PlanSettingsPanel(QWidget):
         add_form.addRow("Label:", label_row)
         blackout_column.addLayout(add_form)
         column.addWidget(blackout_box)
+
+        notes_box = QGroupBox("Notes")
+        notes_column = QVBoxLayout(notes_box)
+        self.notes = QPlainTextEdit()
+        self.notes.setPlaceholderText("Anything to remember about this plan")
+        self.notes.setToolTip("Notes about the whole plan; suggested plans keep their remarks here")
+        self.notes.setAccessibleName("Plan notes")
+        self.notes.setTabChangesFocus(True)
+        lines = self.notes.fontMetrics().lineSpacing()
+        self.notes.setMinimumHeight(lines * 4 + 12)
+        self.notes.setMaximumHeight(lines * 8 + 12)
+        self.notes.installEventFilter(self)
+        notes_column.addWidget(self.notes)
+        column.addWidget(notes_box)
         column.addStretch(1)
 
         outer.addWidget(scrolling(content), 1)
@@ -225,6 +347,7 @@ class PlanSettingsPanel(QWidget):
         self.start_date.dateChanged.connect(self._commit_start_date)
         self.role.activated.connect(self._commit_profile)
         self.experience.editingFinished.connect(self._commit_profile)
+        self.field_years.editingFinished.connect(self._commit_profile)
         self.direction.activated.connect(self._commit_profile)
         self.focus_areas.editingFinished.connect(self._commit_profile)
         self.weekly_hours.editingFinished.connect(self._commit_weekly_hours)
@@ -236,6 +359,7 @@ class PlanSettingsPanel(QWidget):
             self.start_date,
             self.role,
             self.experience,
+            self.field_years,
             self.direction,
             self.focus_areas,
             self.weekly_hours,
@@ -257,14 +381,20 @@ class PlanSettingsPanel(QWidget):
     # --- showing the document ---------------------------------------------------------------
 
     @Slot()
-    def _refresh(self) -> None:
+    def _show_opened_plan(self) -> None:
+        """Another plan took this one's place: its notes replace whatever the box held."""
+        self._refresh(reopened=True)
+
+    @Slot()
+    def _refresh(self, reopened: bool = False) -> None:
         """Show the document's values without sending any of them back as edits."""
         plan = self._document.plan
+        # The year boxes stay unblocked so their unit follows the number ('1 year'); they
+        # commit on editingFinished, which showing a value does not send.
         value_widgets = (
             self.name,
             self.start_date,
             self.role,
-            self.experience,
             self.direction,
             self.focus_areas,
             self.weekly_hours,
@@ -276,6 +406,7 @@ class PlanSettingsPanel(QWidget):
             self.start_date.setDate(to_qdate(plan.start_date))
             self.role.setCurrentIndex(self.role.findData(plan.profile.role.value))
             self.experience.setValue(plan.profile.experience_years)
+            self.field_years.set_years(plan.profile.field_years)
             direction = plan.profile.direction.value if plan.profile.direction else ""
             self.direction.setCurrentIndex(self.direction.findData(direction))
             if parse_focus_areas(self.focus_areas.text()) != plan.profile.focus_areas:
@@ -287,6 +418,7 @@ class PlanSettingsPanel(QWidget):
                 spin.setValue(hours)
             # What the boxes show after rounding: leaving a box unchanged is not an edit.
             self._shown_experience = self.experience.value()
+            self._shown_field_years = self.field_years.years()
             self._shown_weekly = self.weekly_hours.value()
             self._shown_days = [spin.value() for spin in self.day_hours]
 
@@ -299,10 +431,29 @@ class PlanSettingsPanel(QWidget):
         if self.blackouts.count():
             self.blackouts.setCurrentRow(min(max(current, 0), self.blackouts.count() - 1))
 
+        # Show the plan's notes when they changed, not over a note being typed: an edit made
+        # elsewhere without taking the focus (a drop on the timeline) must not wipe it.
+        if plan.notes != self._shown_notes or reopened:
+            if self.notes.toPlainText() != plan.notes:
+                self.notes.setPlainText(plan.notes)
+            self._shown_notes = plan.notes
+
         read_only = self._document.read_only
         for widget in self._editors:
             widget.setEnabled(not read_only)
+        self.notes.setReadOnly(read_only)
+        self._show_field_applies(plan.profile.role, read_only)
         self._update_buttons()
+
+    def _show_field_applies(self, role: Role, read_only: bool) -> None:
+        """Name the role's field in the label; a role without one has no field years."""
+        applies = role.field is not None
+        self.field_years_label.setText(field_years_label(role))
+        self.field_years_label.setEnabled(applies)
+        self.field_years.setEnabled(applies and not read_only)
+        tip = FIELD_YEARS_TIP if applies else NO_FIELD_TIP
+        self.field_years.setToolTip(tip)
+        self.field_years_label.setToolTip(tip)
 
     @Slot()
     def _update_buttons(self) -> None:
@@ -355,11 +506,15 @@ class PlanSettingsPanel(QWidget):
         direction = self.direction.currentData()
         try:
             years = self.experience.value()
+            field_years = self.field_years.years()
             profile = LearnerProfile(
                 role=Role(self.role.currentData()),
                 experience_years=current.experience_years
                 if years == self._shown_experience
                 else years,
+                field_years=current.field_years
+                if field_years == self._shown_field_years
+                else field_years,
                 direction=Direction(direction) if direction else None,
                 focus_areas=parse_focus_areas(self.focus_areas.text()),
             )
@@ -378,6 +533,25 @@ class PlanSettingsPanel(QWidget):
         plan = self._document.plan
         availability = WeeklyAvailability.spread(hours, blackouts=plan.availability.blackouts)
         self._apply(f"Study {hours:g} h a week", availability=availability)
+
+    def _commit_notes(self) -> None:
+        if self.notes.isReadOnly():
+            return
+        text = self.notes.toPlainText()
+        if text == self._document.plan.notes:
+            return
+        if len(text) > MAX_TEXT:
+            self._show_problem(
+                f"Notes can hold up to {MAX_TEXT:,} characters; these have {len(text):,}. "
+                "Shorten them to save."
+            )
+            return
+        self._apply("Edit plan notes", notes=text)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.notes and event.type() == QEvent.Type.FocusOut:
+            self._commit_notes()
+        return super().eventFilter(watched, event)
 
     def _commit_day(self, index: int) -> None:
         hours = self.day_hours[index].value()
@@ -433,7 +607,10 @@ def _profile_change_text(before: LearnerProfile, after: LearnerProfile) -> str:
     if before.role != after.role:
         return "Change role"
     if before.experience_years != after.experience_years:
-        return "Change AWS experience"
+        return "Change years on AWS"
+    if before.field_years != after.field_years:
+        field = after.role.field
+        return f"Change years in {_FIELD_NAMES[field] if field else 'your field'}"
     if before.direction != after.direction:
         return "Change career direction"
     return "Change organisation focus"

@@ -38,7 +38,14 @@ from studyplanner.ui.form_fields import (
     from_qdate,
     to_qdate,
 )
-from studyplanner.ui.plan_settings import parse_focus_areas
+from studyplanner.ui.plan_settings import (
+    FIELD_YEARS_TIP,
+    NO_FIELD_TIP,
+    OptionalYearsSpinBox,
+    field_years_caption,
+    field_years_label,
+    parse_focus_areas,
+)
 
 FOLLOW_ROLE = "(none: follow my role)"
 DEFAULT_WEEKLY_HOURS = 8.0
@@ -52,6 +59,7 @@ class NewPlanFromProfileDialog(QDialog):
         self._catalog = catalog
         self.setWindowTitle("New Plan from Profile")
         self._build()
+        self._show_role_field()
         self._update_suggestion()
 
     @classmethod
@@ -83,7 +91,11 @@ class NewPlanFromProfileDialog(QDialog):
         self.experience.setValue(1.0)
         self.experience.set_unit(" year", " years")
         self.experience.setToolTip("Years of hands-on AWS experience")
-        you_form.addRow("AWS experience:", self.experience)
+        you_form.addRow("Years on AWS:", self.experience)
+        self.field_years = OptionalYearsSpinBox()
+        self.field_years_label = field_years_caption()
+        self.field_years_label.setBuddy(self.field_years)
+        you_form.addRow(self.field_years_label, self.field_years)
         self.focus_areas = QLineEdit()
         self.focus_areas.setPlaceholderText("e.g. serverless, data lake, SAP")
         self.focus_areas.setToolTip("What your organisation works on, separated by commas")
@@ -140,7 +152,9 @@ class NewPlanFromProfileDialog(QDialog):
         layout.addLayout(columns, 1)
         layout.addWidget(self.buttons)
 
+        self.role.currentIndexChanged.connect(self._show_role_field)
         self.role.currentIndexChanged.connect(self._update_suggestion)
+        self.field_years.valueChanged.connect(self._update_suggestion)
         self.experience.valueChanged.connect(self._update_suggestion)
         self.focus_areas.textChanged.connect(self._update_suggestion)
         self.direction.currentIndexChanged.connect(self._update_suggestion)
@@ -152,12 +166,24 @@ class NewPlanFromProfileDialog(QDialog):
 
     def profile(self) -> LearnerProfile:
         direction = self.direction.currentData()
+        role = Role(self.role.currentData())
         return LearnerProfile(
-            role=Role(self.role.currentData()),
+            role=role,
             experience_years=self.experience.value(),
+            field_years=self.field_years.years() if role.field is not None else None,
             direction=Direction(direction) if direction else None,
             focus_areas=[area[:60] for area in parse_focus_areas(self.focus_areas.text())][:30],
         )
+
+    @Slot()
+    def _show_role_field(self) -> None:
+        """Name the chosen role's field; a role without one has no field years to give."""
+        role = Role(self.role.currentData())
+        applies = role.field is not None
+        self.field_years_label.setText(field_years_label(role))
+        for widget in (self.field_years_label, self.field_years):
+            widget.setEnabled(applies)
+            widget.setToolTip(FIELD_YEARS_TIP if applies else NO_FIELD_TIP)
 
     def suggestion(self) -> Suggestion:
         """The plan the dialog would create with the answers as they are now."""
@@ -209,6 +235,8 @@ class NewPlanFromProfileDialog(QDialog):
                     f"<br>{html.escape(reason.reason)}</li>"
                 )
             parts.append("</ol>")
+        if suggestion.remarks:
+            parts.append(f"<p style='color: {muted};'>Kept in the plan's notes:</p>")
         for remark in suggestion.remarks:
             parts.append(f"<p><i>{html.escape(remark)}</i></p>")
         return "".join(parts)

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studyplanner.domain.advice import Advice, Severity
 from studyplanner.domain.catalog import Tier
 from studyplanner.domain.plan import EntryStatus
 from studyplanner.domain.schedule import ScheduledEntry
@@ -365,10 +366,10 @@ class TimelineView(QGraphicsView):
 
         right = self._x(last + timedelta(days=1))
         entries = schedule.entries if schedule is not None else ()
-        advice: dict[str, list[str]] = {}
+        advice: dict[str, list[Advice]] = {}
         for note in self._document.advice:
             if note.entry_id:
-                advice.setdefault(note.entry_id, []).append(note.message)
+                advice.setdefault(note.entry_id, []).append(note)
         selected = self._document.selected_entry_id
         for index, item in enumerate(entries):
             right = max(right, self._add_entry(index, item, advice.get(item.entry.id, [])))
@@ -409,8 +410,14 @@ class TimelineView(QGraphicsView):
         scene.setSceneRect(content)
         self._place_overlays()
 
-    def _add_entry(self, index: int, item: ScheduledEntry, messages: list[str]) -> float:
+    def _add_entry(self, index: int, item: ScheduledEntry, advice: list[Advice]) -> float:
         """Draw one entry's row; returns the rightmost x it used."""
+        messages = [note.message for note in advice]
+        severity = (
+            Severity.WARNING
+            if any(note.severity is Severity.WARNING for note in advice)
+            else Severity.INFO
+        )
         scene = self._scene
         entry = item.entry
         entry_id = entry.id
@@ -456,13 +463,15 @@ class TimelineView(QGraphicsView):
             cursor = self._add_text(text, cursor, middle, text_colour, font, tooltip)
             if position == 0 and messages:
                 badge = AdviceBadge(
-                    entry_id, QPointF(cursor + BADGE_SIZE / 2 + 4, middle), messages
+                    entry_id, QPointF(cursor + BADGE_SIZE / 2 + 4, middle), messages, severity
                 )
                 scene.addItem(badge)
                 cursor += BADGE_SIZE + 4
             cursor += LABEL_GAP
         if badge is None and messages:
-            badge = AdviceBadge(entry_id, QPointF(cursor + BADGE_SIZE / 2, middle), messages)
+            badge = AdviceBadge(
+                entry_id, QPointF(cursor + BADGE_SIZE / 2, middle), messages, severity
+            )
             scene.addItem(badge)
             cursor += BADGE_SIZE + LABEL_GAP
         left = bar.rect.left() if bar is not None else self._x(day or self._plan.start_date)

@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
     QGraphicsTextItem,
 )
 
+from studyplanner.domain.advice import Severity
+
 ENTRY_ID_ROLE = 0
 """``QGraphicsItem.data()`` key holding the plan entry id an item belongs to."""
 
@@ -57,6 +59,8 @@ PASSED = QColor("#8D98A5")
 WARNING = QColor("#F2A900")
 WARNING_EDGE = QColor("#B57F00")
 WARNING_INK = QColor("#3A2A00")
+INFO = QColor("#1A73E8")
+"""Info-only advice: the selection blue, drawn as an outline so it stays calmer than amber."""
 
 
 def ui_font(point_size: float, weight: QFont.Weight = QFont.Weight.Normal) -> QFont:
@@ -374,25 +378,45 @@ class PassedMarker(QGraphicsEllipseItem):
 
 
 class AdviceBadge(QGraphicsPathItem):
-    """A small amber warning triangle on an entry that has advice; the tooltip says what."""
+    """A small badge on an entry that has advice; the tooltip says what. An amber warning
+    triangle when any of it is a warning, a calmer blue "i" when it is all for information."""
 
-    def __init__(self, entry_id: str, centre: QPointF, messages: list[str]) -> None:
+    def __init__(
+        self,
+        entry_id: str,
+        centre: QPointF,
+        messages: list[str],
+        severity: Severity = Severity.WARNING,
+    ) -> None:
         half = BADGE_SIZE / 2
-        triangle = QPainterPath(QPointF(0, -half))
-        triangle.lineTo(half, half - 1.5)
-        triangle.lineTo(-half, half - 1.5)
-        triangle.closeSubpath()
-        super().__init__(triangle)
+        shape = QPainterPath()
+        if severity is Severity.WARNING:
+            shape.moveTo(0, -half)
+            shape.lineTo(half, half - 1.5)
+            shape.lineTo(-half, half - 1.5)
+            shape.closeSubpath()
+        else:
+            radius = half - 1.5
+            shape.addEllipse(QPointF(0, 0), radius, radius)
+        super().__init__(shape)
         self.messages = list(messages)
+        self.severity = severity
         self.setPos(centre)
-        self.setBrush(WARNING)
-        edge = pen(WARNING_EDGE)
+        if severity is Severity.WARNING:
+            self.setBrush(WARNING)
+            edge = pen(WARNING_EDGE)
+            ink, mark_text, mark_y = WARNING_INK, "!", 2.0
+        else:
+            self.setBrush(WHITE)
+            edge = pen(INFO, 1.4)
+            ink, mark_text, mark_y = INFO, "i", 0.0
         edge.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
         self.setPen(edge)
         self.setData(ENTRY_ID_ROLE, entry_id)
         self.setToolTip("\n\n".join(messages))
         self.setZValue(14)
-        mark = add_text(self, "!", ui_font(7.5, QFont.Weight.Black), WARNING_INK, 0, 2)
+        weight = QFont.Weight.Black if severity is Severity.WARNING else QFont.Weight.Bold
+        mark = add_text(self, mark_text, ui_font(7.5, weight), ink, 0, mark_y)
         mark.setX(-mark.boundingRect().width() / 2)
 
 

@@ -12,6 +12,8 @@ from studyplanner.ui.plan_document import PlanDocument
 
 EntryIdRole = Qt.ItemDataRole.UserRole + 1
 """The id of the plan entry a warning is about ('' for advice about the whole plan)."""
+ReplaceWithRole = Qt.ItemDataRole.UserRole + 2
+"""The certification id that can take the entry's place (the one-click fix), or ''."""
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -34,6 +36,13 @@ class WarningsModel(QAbstractListModel):
     def advice_at(self, row: int) -> Advice:
         return self._advice[row]
 
+    def replacement_code(self, advice: Advice) -> str:
+        """The exam code of the certification that can replace the advice's entry, or ''."""
+        catalog = self._document.catalog
+        if advice.replace_with and advice.replace_with in catalog:
+            return catalog.get(advice.replace_with).code
+        return ""
+
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt signature)
         return 0 if parent.isValid() else len(self._advice)
 
@@ -44,9 +53,13 @@ class WarningsModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return advice.message
         if role == Qt.ItemDataRole.ToolTipRole:
+            tip = advice.message
             if advice.entry_id:
-                return f"{advice.message}\n\nClick to select this exam in the plan."
-            return advice.message
+                tip += "\n\nClick to select this exam in the plan."
+            code = self.replacement_code(advice)
+            if code and not self._document.read_only:
+                tip += f"\n\nTo fix it, choose Replace with {code} below the list."
+            return tip
         if role == Qt.ItemDataRole.DecorationRole:
             icon = (
                 QStyle.StandardPixmap.SP_MessageBoxWarning
@@ -58,6 +71,8 @@ class WarningsModel(QAbstractListModel):
             return f"{advice.severity.value.capitalize()}: {advice.message}"
         if role == EntryIdRole:
             return advice.entry_id or ""
+        if role == ReplaceWithRole:
+            return advice.replace_with or ""
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:

@@ -1,14 +1,20 @@
-"""The list of advice about the plan; choosing a warning selects the exam it is about."""
+"""The list of advice about the plan; choosing a warning selects the exam it is about, and a
+warning about a retired exam offers its successor as a one-click, undoable fix."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Slot
-from PySide6.QtGui import QPalette
+from dataclasses import dataclass
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, QSize, Qt, Slot
+from PySide6.QtGui import QAction, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
+    QHBoxLayout,
     QLabel,
     QListView,
+    QMenu,
+    QPushButton,
     QStackedWidget,
     QStyle,
     QStyledItemDelegate,
@@ -18,9 +24,20 @@ from PySide6.QtWidgets import (
 )
 
 from studyplanner.ui.plan_document import PlanDocument
-from studyplanner.ui.warnings_model import EntryIdRole, WarningsModel
+from studyplanner.ui.warnings_model import EntryIdRole, ReplaceWithRole, WarningsModel
 
 NO_WARNINGS_TEXT = "No warnings"
+
+
+@dataclass(frozen=True)
+class Fix:
+    """What the one-click fix of a warning does: put ``cert_id`` in the entry's place."""
+
+    entry_id: str
+    cert_id: str
+    text: str
+    """The button and menu text, "Replace with SOA-C03"."""
+    tooltip: str
 
 
 class _WrappingDelegate(QStyledItemDelegate):
@@ -49,7 +66,9 @@ class _WrappingDelegate(QStyledItemDelegate):
 
 
 class WarningsPanel(QWidget):
-    """Shows ``document.advice``; clicking or pressing Enter on a warning selects its entry."""
+    """Shows ``document.advice``; clicking or pressing Enter on a warning selects its entry.
+    A warning with a fix (a retired exam that has a successor) shows a "Replace with …" button
+    under the list while it is the current one, and the same action in its context menu."""
 
     def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -83,19 +102,104 @@ class WarningsPanel(QWidget):
         self._stack = QStackedWidget()
         self._stack.addWidget(self.view)
         self._stack.addWidget(self.placeholder)
+
+        self.replace_button = QPushButton()
+        self.replace_button.setAutoDefault(False)
+        self.fix_bar = QWidget()
+        fix_row = QHBoxLayout(self.fix_bar)
+        fix_row.setContentsMargins(0, 4, 0, 0)
+        fix_row.addWidget(self.replace_button)
+        fix_row.addStretch(1)
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self._stack)
+        layout.setSpacing(0)
+        layout.addWidget(self._stack, 1)
+        layout.addWidget(self.fix_bar)
 
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._show_context_menu)
         self.view.clicked.connect(self._select_entry)
         self.view.activated.connect(self._select_entry)
+        self.view.selectionModel().currentChanged.connect(self._show_fix)
+        self.replace_button.clicked.connect(self.replace_current)
         self.model.modelReset.connect(self._show_list_or_placeholder)
+        self.model.modelReset.connect(self._show_fix)
         self._show_list_or_placeholder()
+        self._show_fix()
+
+    def fix_for(self, index: QModelIndex | QPersistentModelIndex) -> Fix | None:
+        """The one-click fix of the warning at ``index``; None when it has none, or when the
+        plan is read-only."""
+        if self._document.read_only or not index.isValid():
+            return None
+        entry_id = index.data(EntryIdRole)
+        cert_id = index.data(ReplaceWithRole)
+        catalog = self._document.catalog
+        if not entry_id or not cert_id or entry_id not in self._document.entry_ids():
+            return None
+        if cert_id not in catalog:
+            return None
+        new = catalog.get(cert_id)
+        old = catalog.get(self._document.plan.entry(entry_id).certification_id)
+        return Fix(
+            entry_id,
+            cert_id,
+            f"Replace with {new.code}",
+            f"Put {new.code} {new.name} in place of {old.code} in the plan, keeping its notes "
+            "and hours studied. Undo brings it back.",
+        )
+
+    def fix_menu(self, index: QModelIndex | QPersistentModelIndex) -> QMenu | None:
+        """The context menu of the warning at ``index``: its fix, or None when it has none."""
+        fix = self.fix_for(index)
+        if fix is None:
+            return None
+        menu = QMenu(self.view)
+        action = QAction(fix.text, menu)
+        action.setToolTip(fix.tooltip)
+        action.triggered.connect(lambda: self._replace(fix))
+        menu.addAction(action)
+        return menu
+
+    @Slot()
+    def replace_current(self) -> None:
+        """Apply the current warning's fix (one undo step) and select the changed exam."""
+        fix = self.fix_for(self.view.currentIndex())
+        if fix is not None:
+            self._replace(fix)
+
+    def _replace(self, fix: Fix) -> None:
+        had_focus = self.replace_button.hasFocus()
+        if self._document.replace_certification(fix.entry_id, fix.cert_id):
+            self._document.select(fix.entry_id)
+        if had_focus and self.view.isVisible():
+            # The button goes with the warning it fixed; keep the keyboard in the list.
+            self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     @Slot()
     def _show_list_or_placeholder(self) -> None:
         empty = self.model.rowCount() == 0
         self._stack.setCurrentWidget(self.placeholder if empty else self.view)
+
+    @Slot()
+    def _show_fix(self) -> None:
+        fix = self.fix_for(self.view.currentIndex())
+        if fix is not None:
+            self.replace_button.setText(fix.text)
+            self.replace_button.setToolTip(fix.tooltip)
+        self.fix_bar.setVisible(fix is not None)
+
+    @Slot(QPoint)
+    def _show_context_menu(self, pos: QPoint) -> None:
+        index = self.view.indexAt(pos)
+        if not index.isValid():
+            return
+        self.view.setCurrentIndex(index)
+        menu = self.fix_menu(index)
+        if menu is not None:
+            menu.exec(self.view.viewport().mapToGlobal(pos))
+            menu.deleteLater()
 
     @Slot(QModelIndex)
     def _select_entry(self, index: QModelIndex) -> None:

@@ -44,7 +44,7 @@ def three_exam_plan() -> StudyPlan:
 
 @pytest.fixture
 def document(catalog: Catalog) -> PlanDocument:
-    doc = PlanDocument(catalog)
+    doc = PlanDocument(catalog, today=lambda: date(2026, 12, 1))
     doc.set_plan(three_exam_plan(), None)
     return doc
 
@@ -351,3 +351,84 @@ def test_removing_the_selected_entry_shows_the_placeholder(
     document.select("")
 
     assert panel.placeholder.isVisible()
+
+
+# --- a retired exam and its successor --------------------------------------------------------
+
+
+def retired_exam_plan() -> StudyPlan:
+    """SysOps Administrator (SOA-C02, retired 30 Sep 2025, succeeded by SOA-C03) with notes and
+    an own hour figure, then the retired Database Specialty, which has no successor."""
+    return StudyPlan(
+        start_date=date(2026, 12, 1),
+        availability=WeeklyAvailability.spread(8),
+        entries=[
+            PlanEntry(
+                certification_id="sysops-administrator-associate",
+                notes="Labs done",
+                hours_override=90,
+            ),
+            PlanEntry(certification_id="database-specialty"),
+        ],
+    )
+
+
+def test_retired_exam_offers_its_successor_in_one_undo_step(
+    qtbot: QtBot, panel: EntryPanel, document: PlanDocument
+) -> None:
+    document.set_plan(retired_exam_plan(), None)
+    sysops = first_id(document)
+    document.select(sysops)
+
+    assert panel.retirement.isVisible()
+    assert "SOA-C02 was retired on 30 Sep 2025" in panel.retirement.text.text()
+    assert "SOA-C03 CloudOps Engineer – Associate" in panel.retirement.text.text()
+    assert panel.retirement.button.text() == "Replace with SOA-C03"
+
+    qtbot.mouseClick(panel.retirement.button, Qt.MouseButton.LeftButton)
+
+    entry = document.plan.entry(sysops)
+    assert entry.certification_id == "cloudops-engineer-associate"
+    assert entry.notes == "Labs done"
+    assert document.undo_stack.count() == 1
+    assert document.undo_stack.undoText() == "Replace SOA-C02 with SOA-C03"
+    assert "SOA-C03" in panel.title.text()
+    assert not panel.retirement.isVisible()
+
+    document.undo_stack.undo()
+
+    assert document.plan.entry(sysops).certification_id == "sysops-administrator-associate"
+    assert panel.retirement.isVisible()
+
+
+def test_no_retirement_notice_without_a_successor_or_once_passed(
+    panel: EntryPanel, document: PlanDocument
+) -> None:
+    document.set_plan(retired_exam_plan(), None)
+    sysops, database = document.entry_ids()
+
+    document.select(database)
+    assert "DBS-C01" in panel.title.text()
+    assert not panel.retirement.isVisible()
+
+    document.select(sysops)
+    assert panel.retirement.isVisible()
+    document.update_entry(sysops, "Passed", status=EntryStatus.PASSED, passed_on=date(2025, 6, 2))
+    assert not panel.retirement.isVisible(), "a passed exam stays what it was"
+
+    document.set_plan(three_exam_plan(), None)
+    document.select(first_id(document))
+    assert not panel.retirement.isVisible()
+
+
+def test_read_only_plan_shows_the_notice_without_the_action(
+    panel: EntryPanel, document: PlanDocument
+) -> None:
+    document.set_plan(retired_exam_plan(), None, read_only=True)
+    document.select(first_id(document))
+
+    assert panel.retirement.isVisible()
+    assert not panel.retirement.button.isEnabled()
+    panel.retirement.replace_requested.emit()
+    assert document.plan.entries[0].certification_id == "sysops-administrator-associate"
+    assert document.undo_stack.count() == 0

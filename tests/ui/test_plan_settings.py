@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QComboBox, QLineEdit
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QComboBox, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from studyplanner.domain.advice import AdviceCode
 from studyplanner.domain.catalog import Catalog
 from studyplanner.domain.plan import (
+    MAX_TEXT,
     Blackout,
     Direction,
     LearnerProfile,
@@ -19,9 +24,12 @@ from studyplanner.domain.plan import (
     StudyPlan,
     WeeklyAvailability,
 )
+from studyplanner.storage.catalog_source import load_app_catalog
+from studyplanner.storage.plan_files import load_plan, save_plan
 from studyplanner.ui.form_fields import DecimalSpinBox
+from studyplanner.ui.main_window import MainWindow
 from studyplanner.ui.plan_document import PlanDocument
-from studyplanner.ui.plan_settings import NO_DIRECTION, PlanSettingsPanel
+from studyplanner.ui.plan_settings import NO_DIRECTION, OptionalYearsSpinBox, PlanSettingsPanel
 
 HOLIDAYS = Blackout(start=date(2026, 12, 24), end=date(2027, 1, 1), label="Holidays")
 
@@ -60,6 +68,25 @@ def panel(qtbot: QtBot, document: PlanDocument) -> PlanSettingsPanel:
     widget.show()
     qtbot.waitExposed(widget)
     return widget
+
+
+def networking_plan(field_years: float | None = None) -> StudyPlan:
+    """A network engineer with 2 years on AWS, Advanced Networking after the Associate."""
+    return StudyPlan(
+        name="Networking",
+        start_date=date(2027, 1, 4),
+        profile=LearnerProfile(role=Role.NETWORKING, experience_years=2, field_years=field_years),
+        availability=WeeklyAvailability.spread(8),
+        entries=[
+            PlanEntry(certification_id="solutions-architect-associate"),
+            PlanEntry(certification_id="advanced-networking-specialty"),
+        ],
+        notes="Ask about the Direct Connect lab",
+    )
+
+
+def experience_warnings(document: PlanDocument) -> list[str]:
+    return [a.message for a in document.advice if a.code is AdviceCode.EXPERIENCE_BELOW_TIER]
 
 
 def type_into(qtbot: QtBot, box: DecimalSpinBox | QLineEdit, text: str) -> None:
@@ -199,7 +226,7 @@ def test_profile_edits_each_one_command(
 
     type_into(qtbot, panel.experience, "0.5")
     assert document.plan.profile.experience_years == 0.5
-    assert document.undo_stack.undoText() == "Change AWS experience"
+    assert document.undo_stack.undoText() == "Change years on AWS"
     assert document.schedule is not None
     assert document.schedule.total_hours > hours_before, "less experience, more study"
 
@@ -273,20 +300,30 @@ def test_a_period_that_ends_before_it_starts_is_refused_visibly(
     assert panel.blackout_end.date() == QDate(2027, 3, 1)
 
 
-def test_read_only_plan_disables_editing(panel: PlanSettingsPanel, document: PlanDocument) -> None:
-    document.set_plan(three_exam_plan(), None, read_only=True)
+def test_read_only_plan_disables_editing(
+    qtbot: QtBot, panel: PlanSettingsPanel, document: PlanDocument
+) -> None:
+    document.set_plan(networking_plan(), None, read_only=True)
 
     for widget in (
         panel.name,
         panel.start_date,
         panel.role,
         panel.experience,
+        panel.field_years,
         panel.weekly_hours,
         *panel.day_hours,
         panel.add_blackout,
         panel.remove_blackout,
     ):
         assert not widget.isEnabled(), widget
+    assert panel.notes.isReadOnly()
+    assert panel.notes.toPlainText() == "Ask about the Direct Connect lab", "still readable"
+    panel.notes.setFocus()
+    qtbot.keyClicks(panel.notes, "more")
+    panel.name.setFocus()
+    assert document.plan.notes == "Ask about the Direct Connect lab"
+    assert document.undo_stack.count() == 0
 
 
 def test_opening_another_plan_shows_its_values_without_edits(
@@ -307,3 +344,181 @@ def test_opening_another_plan_shows_its_values_without_edits(
     assert not panel.remove_blackout.isEnabled()
     assert panel.direction.currentText() == NO_DIRECTION
     assert document.undo_stack.count() == 0
+
+
+# --- years in the role's field ------------------------------------------------------------
+
+
+def test_field_years_reach_the_plan_and_undo(
+    qtbot: QtBot, panel: PlanSettingsPanel, document: PlanDocument
+) -> None:
+    document.set_plan(networking_plan(), None)
+    assert panel.field_years.text() == OptionalYearsSpinBox.NOT_SET
+    assert experience_warnings(document), "2 years on AWS is not 5 years of networking"
+
+    type_into(qtbot, panel.field_years, "8")
+
+    assert document.plan.profile.field_years == 8
+    assert document.plan.profile.experience_years == 2
+    assert document.undo_stack.count() == 1
+    assert document.undo_stack.undoText() == "Change years in networking"
+    assert experience_warnings(document) == []
+
+    document.undo_stack.undo()
+
+    assert document.plan.profile.field_years is None
+    assert panel.field_years.text() == OptionalYearsSpinBox.NOT_SET
+    assert experience_warnings(document)
+
+    document.undo_stack.redo()
+
+    assert panel.field_years.text() == "8 years"
+    assert document.undo_stack.count() == 1, "showing undone values pushes nothing"
+
+
+def test_clearing_field_years_means_not_set(
+    qtbot: QtBot, panel: PlanSettingsPanel, document: PlanDocument
+) -> None:
+    document.set_plan(networking_plan(field_years=6), None)
+    assert panel.field_years.text() == "6 years"
+
+    panel.field_years.lineEdit().selectAll()
+    qtbot.keyClick(panel.field_years, Qt.Key.Key_Delete)
+    qtbot.keyClick(panel.field_years, Qt.Key.Key_Return)
+
+    assert document.plan.profile.field_years is None
+    assert panel.field_years.text() == OptionalYearsSpinBox.NOT_SET
+    assert document.undo_stack.count() == 1
+
+
+def test_field_years_step_between_not_set_and_zero(
+    qtbot: QtBot, panel: PlanSettingsPanel, document: PlanDocument
+) -> None:
+    document.set_plan(networking_plan(), None)
+    panel.field_years.setFocus()
+
+    qtbot.keyClick(panel.field_years, Qt.Key.Key_Up)
+    assert panel.field_years.text() == "0 years", "no years in the field is a real answer"
+    qtbot.keyClick(panel.field_years, Qt.Key.Key_Down)
+    assert panel.field_years.text() == OptionalYearsSpinBox.NOT_SET
+    qtbot.keyClicks(panel.field_years, "3")
+    qtbot.keyClick(panel.field_years, Qt.Key.Key_Return)
+
+    assert document.plan.profile.field_years == 3
+
+
+def test_other_profile_edits_keep_the_field_years(
+    qtbot: QtBot, panel: PlanSettingsPanel, document: PlanDocument
+) -> None:
+    document.set_plan(networking_plan(field_years=8), None)
+
+    type_into(qtbot, panel.experience, "3")
+    choose(panel.direction, Direction.SECURITY.label)
+    type_into(qtbot, panel.focus_areas, "hybrid")
+
+    assert document.plan.profile.field_years == 8
+    assert document.undo_stack.count() == 3
+
+
+def test_field_years_label_follows_the_role(
+    panel: PlanSettingsPanel, document: PlanDocument
+) -> None:
+    assert panel.field_years_label.text() == "Years in software:"
+
+    choose(panel.role, Role.SECURITY.label)
+    assert panel.field_years_label.text() == "Years in security:"
+    assert panel.field_years.isEnabled()
+    assert "Advanced Networking" in panel.field_years.toolTip()
+
+    choose(panel.role, Role.MANAGER.label)
+    assert not panel.field_years.isEnabled()
+    assert "Does not apply" in panel.field_years.toolTip()
+
+    document.undo_stack.undo()
+    assert panel.field_years_label.text() == "Years in security:"
+    assert panel.field_years.isEnabled()
+
+
+# --- plan notes -----------------------------------------------------------------------------
+
+
+def test_plan_notes_edit_is_one_undo_step(
+    qtbot: QtBot, panel: PlanSettingsPanel, document: PlanDocument
+) -> None:
+    document.set_plan(networking_plan(), None)
+    assert panel.notes.toPlainText() == "Ask about the Direct Connect lab"
+    panel.notes.setFocus()
+    panel.notes.moveCursor(QTextCursor.MoveOperation.End)
+
+    qtbot.keyClicks(panel.notes, " in March")
+    qtbot.keyClick(panel.notes, Qt.Key.Key_Return)
+    qtbot.keyClicks(panel.notes, "Book the exam early")
+    assert document.undo_stack.count() == 0, "typing is not an edit until the box is left"
+    panel.name.setFocus()
+
+    assert document.plan.notes == "Ask about the Direct Connect lab in March\nBook the exam early"
+    assert document.undo_stack.count() == 1
+    assert document.undo_stack.undoText() == "Edit plan notes"
+
+    document.undo_stack.undo()
+    assert panel.notes.toPlainText() == "Ask about the Direct Connect lab"
+
+
+def test_notes_being_typed_survive_an_edit_made_elsewhere(
+    qtbot: QtBot, panel: PlanSettingsPanel, document: PlanDocument
+) -> None:
+    panel.notes.setFocus()
+    qtbot.keyClicks(panel.notes, "Half done")
+
+    # e.g. an exam dropped on the timeline: a drag does not take the focus from the notes
+    document.update_plan("Rename plan", name="Busy year")
+
+    assert panel.notes.toPlainText() == "Half done"
+    panel.name.setFocus()
+    assert document.plan.notes == "Half done"
+    assert document.plan.name == "Busy year"
+
+
+def test_notes_too_long_are_explained_and_kept(
+    qtbot: QtBot, panel: PlanSettingsPanel, document: PlanDocument
+) -> None:
+    panel.notes.setFocus()
+    panel.notes.setPlainText("x" * (MAX_TEXT + 1))
+    panel.name.setFocus()
+
+    assert document.undo_stack.count() == 0
+    assert not panel.problem.isHidden()
+    assert "10,000 characters" in panel.problem.text()
+    assert len(panel.notes.toPlainText()) == MAX_TEXT + 1
+
+
+def test_notes_survive_switching_plans(
+    qtbot: QtBot, tmp_path: Path, catalog: Catalog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_message_box(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError(f"unexpected message box: {args[1:3]}")
+
+    for kind in ("information", "warning", "critical", "question"):
+        monkeypatch.setattr(QMessageBox, kind, no_message_box)
+    first, second = tmp_path / "first.json", tmp_path / "second.json"
+    save_plan(networking_plan(), first)
+    save_plan(three_exam_plan(), second)
+    window = MainWindow(load_app_catalog())
+    qtbot.addWidget(window)
+    window.open_initial(first)
+    window.show()
+    qtbot.waitExposed(window)
+    notes = window.plan_settings.notes
+    window.settings_dock.raise_()
+    window.activateWindow()
+    notes.setFocus()
+    qtbot.waitUntil(notes.hasFocus)
+    notes.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(notes, ". Lab booked.")
+
+    assert window.open_plan(second)
+    assert notes.toPlainText() == ""
+    assert window.open_plan(first)
+
+    assert notes.toPlainText() == "Ask about the Direct Connect lab. Lab booked."
+    assert load_plan(first, catalog).notes == "Ask about the Direct Connect lab. Lab booked."

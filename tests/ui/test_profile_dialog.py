@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 import pytest
@@ -10,8 +11,9 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from studyplanner.domain.catalog import Catalog
-from studyplanner.domain.plan import Direction, Role
+from studyplanner.domain.plan import Direction, Role, StudyPlan
 from studyplanner.ui.form_fields import DecimalSpinBox
+from studyplanner.ui.plan_settings import OptionalYearsSpinBox
 from studyplanner.ui.profile_dialog import FOLLOW_ROLE, NewPlanFromProfileDialog
 
 
@@ -42,6 +44,34 @@ def answer_developer(qtbot: QtBot, dialog: NewPlanFromProfileDialog) -> None:
     type_into(qtbot, dialog.weekly_hours, "8")
     choose(dialog.direction, Direction.DEVOPS.label)
     dialog.start_date.setDate(QDate(2027, 1, 4))
+
+
+def create_with(
+    monkeypatch: pytest.MonkeyPatch,
+    catalog: Catalog,
+    answer: Callable[[NewPlanFromProfileDialog], None],
+) -> StudyPlan | None:
+    """Run ``ask`` as a user who gives ``answer`` and clicks Create Plan."""
+
+    def create(self: NewPlanFromProfileDialog) -> int:
+        answer(self)
+        self.create_button.click()
+        return self.result()
+
+    monkeypatch.setattr(NewPlanFromProfileDialog, "exec", create)
+    return NewPlanFromProfileDialog.ask(None, catalog)
+
+
+def without(catalog: Catalog, cert_id: str) -> Catalog:
+    """A user's catalog that lacks ``cert_id`` (and every reference to it)."""
+    data = catalog.model_dump()
+    data["certifications"] = [c for c in data["certifications"] if c["id"] != cert_id]
+    for cert in data["certifications"]:
+        cert["recommended_prior"] = [i for i in cert["recommended_prior"] if i != cert_id]
+        cert["next_steps"] = [i for i in cert["next_steps"] if i != cert_id]
+        if cert["lifecycle"]["replaced_by"] == cert_id:
+            cert["lifecycle"]["replaced_by"] = None
+    return Catalog.model_validate(data)
 
 
 def codes(catalog: Catalog, dialog: NewPlanFromProfileDialog) -> list[str]:
@@ -149,3 +179,112 @@ def test_escape_cancels(qtbot: QtBot, dialog: NewPlanFromProfileDialog) -> None:
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
 
     assert dialog.result() == QDialog.DialogCode.Rejected
+
+
+NEW_DEVELOPER_REMARK = (
+    "Add DevOps Engineer – Professional (DOP-C02) once you have about 2 years on AWS, "
+    "around Jan 2029."
+)
+
+
+def answer_new_developer(qtbot: QtBot, dialog: NewPlanFromProfileDialog) -> None:
+    choose(dialog.role, Role.DEVELOPER.label)
+    type_into(qtbot, dialog.experience, "0")
+    type_into(qtbot, dialog.weekly_hours, "15")
+    dialog.start_date.setDate(QDate(2027, 1, 4))
+
+
+def test_a_new_developer_is_told_when_to_add_devops_pro(
+    qtbot: QtBot, catalog: Catalog, dialog: NewPlanFromProfileDialog
+) -> None:
+    answer_new_developer(qtbot, dialog)
+
+    assert codes(catalog, dialog) == ["CLF-C02", "DVA-C02", "SAA-C03"]
+    preview = dialog.preview.toPlainText().replace("\n", " ")
+    assert NEW_DEVELOPER_REMARK in preview
+    assert "Kept in the plan's notes" in preview
+
+
+def test_the_created_plan_keeps_the_remarks_in_its_notes(
+    qtbot: QtBot, catalog: Catalog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plan = create_with(monkeypatch, catalog, lambda d: answer_new_developer(qtbot, d))
+
+    assert plan is not None
+    assert NEW_DEVELOPER_REMARK in plan.notes.splitlines()
+
+
+def answer_network_engineer(qtbot: QtBot, dialog: NewPlanFromProfileDialog) -> None:
+    choose(dialog.role, Role.NETWORKING.label)
+    type_into(qtbot, dialog.experience, "2")
+    type_into(qtbot, dialog.weekly_hours, "8")
+    dialog.start_date.setDate(QDate(2027, 1, 4))
+
+
+def test_years_of_networking_bring_advanced_networking_in(
+    qtbot: QtBot, catalog: Catalog, dialog: NewPlanFromProfileDialog
+) -> None:
+    answer_network_engineer(qtbot, dialog)
+    assert dialog.field_years.text() == OptionalYearsSpinBox.NOT_SET
+    assert codes(catalog, dialog) == ["SAA-C03"], "unset: 2 years of networking, as on AWS"
+    assert "5 years of networking work" in dialog.preview.toPlainText().replace("\n", " ")
+
+    type_into(qtbot, dialog.field_years, "8")
+
+    assert codes(catalog, dialog) == ["SAA-C03", "ANS-C01"]
+    assert "ANS-C01 Advanced Networking" in dialog.preview.toPlainText()
+    assert dialog.suggestion().plan.profile.field_years == 8
+
+
+def test_the_created_plan_keeps_the_field_years(
+    qtbot: QtBot, catalog: Catalog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def answer(dialog: NewPlanFromProfileDialog) -> None:
+        answer_network_engineer(qtbot, dialog)
+        type_into(qtbot, dialog.field_years, "8")
+
+    plan = create_with(monkeypatch, catalog, answer)
+
+    assert plan is not None
+    assert plan.profile.field_years == 8
+    assert [e.certification_id for e in plan.entries][-1] == "advanced-networking-specialty"
+
+
+def test_field_years_label_follows_the_role(qtbot: QtBot, dialog: NewPlanFromProfileDialog) -> None:
+    choose(dialog.role, Role.SECURITY.label)
+    assert dialog.field_years_label.text() == "Years in security:"
+    assert "Advanced Networking" in dialog.field_years.toolTip()
+    type_into(qtbot, dialog.field_years, "4")
+    assert dialog.profile().field_years == 4
+
+    choose(dialog.role, Role.MANAGER.label)
+
+    assert dialog.field_years_label.text() == "Years in your field:"
+    assert not dialog.field_years.isEnabled()
+    assert "Does not apply" in dialog.field_years.toolTip()
+    assert dialog.profile().field_years is None
+
+    choose(dialog.role, Role.NETWORKING.label)
+    assert dialog.field_years_label.text() == "Years in networking:"
+    assert dialog.field_years.isEnabled()
+
+
+def test_a_catalog_without_a_suggested_exam_says_so(
+    qtbot: QtBot, catalog: Catalog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    trimmed = without(catalog, "devops-engineer-professional")
+
+    def answer(dialog: NewPlanFromProfileDialog) -> None:
+        answer_developer(qtbot, dialog)
+        preview = dialog.preview.toPlainText().replace("\n", " ")
+        assert "'devops-engineer-professional' is not in the certification catalog" in preview
+        assert "DVA-C02" in preview
+
+    plan = create_with(monkeypatch, trimmed, answer)
+
+    assert plan is not None
+    assert [trimmed.get(e.certification_id).code for e in plan.entries] == [
+        "DVA-C02",
+        "SAA-C03",
+    ]
+    assert "devops-engineer-professional" in plan.notes

@@ -22,6 +22,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from studyplanner.domain.advice import AdviceCode, Severity
 from studyplanner.domain.catalog import Catalog
 from studyplanner.domain.plan import (
     Blackout,
@@ -65,7 +66,7 @@ def four_exam_plan() -> StudyPlan:
 def open_view(
     qtbot: QtBot, catalog: Catalog, plan: StudyPlan, size: tuple[int, int] = (1000, 400)
 ) -> tuple[TimelineView, PlanDocument]:
-    document = PlanDocument(catalog)
+    document = PlanDocument(catalog, today=lambda: TODAY)
     view = TimelineView(document)
     qtbot.addWidget(view)
     view.today = TODAY
@@ -556,3 +557,40 @@ def test_rendered_timeline_shows_tier_coloured_bars(
         assert abs(pixel.blue() - expected.blue()) < 12, item.certification.id
     assert schedule.finish_date is not None
     assert schedule.finish_date - date(2026, 12, 7) > timedelta(days=365)
+
+
+def developer_then_professional(experience_years: float, weekly_hours: float) -> StudyPlan:
+    return StudyPlan(
+        start_date=date(2026, 12, 1),
+        profile=LearnerProfile(experience_years=experience_years),
+        availability=WeeklyAvailability.spread(weekly_hours),
+        entries=[
+            PlanEntry(certification_id="developer-associate"),
+            PlanEntry(certification_id="solutions-architect-professional"),
+        ],
+    )
+
+
+def test_info_only_advice_gets_a_calmer_badge_than_a_warning(
+    qtbot: QtBot, catalog: Catalog
+) -> None:
+    # A year on AWS and 5 h a week: the Professional study stretches long (information only).
+    calm_view, calm = open_view(qtbot, catalog, developer_then_professional(1, 5))
+    # Half a year on AWS and 10 h a week: the Professional exam comes before the experience.
+    warned_view, warned = open_view(qtbot, catalog, developer_then_professional(0.5, 10))
+    calm_pro, warned_pro = calm.entry_ids()[1], warned.entry_ids()[1]
+    calm_advice = [a for a in calm.advice if a.entry_id == calm_pro]
+    warned_advice = [a for a in warned.advice if a.entry_id == warned_pro]
+    assert {a.code for a in calm_advice} == {AdviceCode.LONG_STUDY_WINDOW}
+    assert AdviceCode.EXPERIENCE_BELOW_TIER in {a.code for a in warned_advice}
+
+    calm_badge = calm_view.advice_badge(calm_pro)
+    warned_badge = warned_view.advice_badge(warned_pro)
+
+    assert calm_badge is not None and warned_badge is not None
+    assert calm_badge.severity is Severity.INFO
+    assert warned_badge.severity is Severity.WARNING
+    assert calm_badge.brush().color() != warned_badge.brush().color()
+    assert calm_advice[0].message in calm_badge.toolTip()
+    for advice in warned_advice:  # the warning and the information alike
+        assert advice.message in warned_badge.toolTip()

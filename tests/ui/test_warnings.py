@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QModelIndex, QRect, Qt
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionViewItem
+from PySide6.QtCore import QModelIndex, QRect, Qt, QTimer
+from PySide6.QtGui import QContextMenuEvent, QIcon
+from PySide6.QtWidgets import QApplication, QMenu, QStyle, QStyleOptionViewItem
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -15,7 +15,7 @@ from studyplanner.domain.advice import AdviceCode
 from studyplanner.domain.catalog import Catalog
 from studyplanner.domain.plan import LearnerProfile, PlanEntry, StudyPlan, WeeklyAvailability
 from studyplanner.ui.plan_document import PlanDocument
-from studyplanner.ui.warnings_model import EntryIdRole, WarningsModel
+from studyplanner.ui.warnings_model import EntryIdRole, ReplaceWithRole, WarningsModel
 from studyplanner.ui.warnings_panel import NO_WARNINGS_TEXT, WarningsPanel
 
 
@@ -29,6 +29,20 @@ def plan_with_problems() -> StudyPlan:
         entries=[
             PlanEntry(certification_id="security-specialty"),
             PlanEntry(certification_id="developer-associate", pinned_exam_date=date(2026, 12, 10)),
+        ],
+    )
+
+
+def retired_plan() -> StudyPlan:
+    """Developer – Associate, then SysOps Administrator (SOA-C02), retired since 30 Sep 2025."""
+    return StudyPlan(
+        name="Operations",
+        start_date=date(2026, 12, 1),
+        profile=LearnerProfile(experience_years=3),
+        availability=WeeklyAvailability.spread(8),
+        entries=[
+            PlanEntry(certification_id="developer-associate"),
+            PlanEntry(certification_id="sysops-administrator-associate", notes="Book at Pearson"),
         ],
     )
 
@@ -192,3 +206,145 @@ def test_invalid_index_has_no_data(document: PlanDocument) -> None:
 
     assert model.data(QModelIndex()) is None
     assert model.data(model.index(0), Qt.ItemDataRole.EditRole) is None
+
+
+# --- one-click fix: replace a retired exam with its successor --------------------------------
+
+
+@pytest.fixture
+def retired_panel(qtbot: QtBot, document: PlanDocument) -> WarningsPanel:
+    document.set_plan(retired_plan(), None)
+    widget = WarningsPanel(document)
+    qtbot.addWidget(widget)
+    widget.resize(380, 320)
+    widget.show()
+    widget.activateWindow()
+    qtbot.waitActive(widget)
+    return widget
+
+
+def retirement_row(document: PlanDocument) -> int:
+    return next(i for i, a in enumerate(document.advice) if a.code is AdviceCode.AFTER_RETIREMENT)
+
+
+def click_row(qtbot: QtBot, panel: WarningsPanel, row: int) -> None:
+    rect = panel.view.visualRect(panel.model.index(row))
+    assert rect.isValid()
+    qtbot.mouseClick(panel.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def cert_ids(document: PlanDocument) -> list[str]:
+    return [entry.certification_id for entry in document.plan.entries]
+
+
+def test_retirement_warning_carries_its_fix(document: PlanDocument) -> None:
+    document.set_plan(retired_plan(), None)
+    model = WarningsModel(document)
+    index = model.index(retirement_row(document))
+
+    assert index.data(ReplaceWithRole) == "cloudops-engineer-associate"
+    assert "Replace with SOA-C03" in index.data(Qt.ItemDataRole.ToolTipRole)
+    assert all(
+        model.index(row).data(ReplaceWithRole) == ""
+        for row in range(model.rowCount())
+        if row != index.row()
+    )
+
+
+def test_replace_button_puts_the_successor_in_place_as_one_undo_step(
+    qtbot: QtBot, retired_panel: WarningsPanel, document: PlanDocument
+) -> None:
+    sysops = document.entry_ids()[1]
+
+    click_row(qtbot, retired_panel, retirement_row(document))
+
+    assert retired_panel.replace_button.isVisible()
+    assert retired_panel.replace_button.text() == "Replace with SOA-C03"
+    steps = document.undo_stack.count()
+    with qtbot.wait_signal(retired_panel.model.modelReset):
+        qtbot.mouseClick(retired_panel.replace_button, Qt.MouseButton.LeftButton)
+
+    assert cert_ids(document) == ["developer-associate", "cloudops-engineer-associate"]
+    assert document.plan.entry(sysops).notes == "Book at Pearson"
+    assert document.selected_entry_id == sysops
+    assert document.undo_stack.count() == steps + 1
+    assert document.undo_stack.undoText() == "Replace SOA-C02 with SOA-C03"
+    assert all(a.code is not AdviceCode.AFTER_RETIREMENT for a in document.advice)
+    assert not retired_panel.fix_bar.isVisible()
+
+    document.undo_stack.undo()
+
+    assert cert_ids(document) == ["developer-associate", "sysops-administrator-associate"]
+    assert any(a.code is AdviceCode.AFTER_RETIREMENT for a in document.advice)
+
+
+def test_replace_is_reachable_from_the_keyboard(
+    qtbot: QtBot, retired_panel: WarningsPanel, document: PlanDocument
+) -> None:
+    plan = retired_plan()
+    plan.entries.insert(0, PlanEntry(certification_id="security-specialty"))
+    document.set_plan(plan, None)  # a warning that stays after the fix
+    retired_panel.view.setFocus()
+    retired_panel.view.setCurrentIndex(retired_panel.model.index(retirement_row(document)))
+
+    qtbot.keyClick(retired_panel.view, Qt.Key.Key_Tab)
+    assert retired_panel.replace_button.hasFocus()
+    qtbot.keyClick(retired_panel.replace_button, Qt.Key.Key_Space)
+
+    assert cert_ids(document)[2] == "cloudops-engineer-associate"
+    assert retired_panel.view.hasFocus(), "the keyboard stays in the list"
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support grabbing the keyboard")
+def test_context_menu_offers_the_same_fix(
+    qtbot: QtBot, retired_panel: WarningsPanel, document: PlanDocument
+) -> None:
+    view = retired_panel.view
+    rect = view.visualRect(retired_panel.model.index(retirement_row(document)))
+    shown: list[list[str]] = []
+
+    def choose_first_action() -> None:
+        menu = QApplication.activePopupWidget()
+        assert isinstance(menu, QMenu)
+        shown.append([action.text() for action in menu.actions()])
+        menu.actions()[0].trigger()
+        menu.close()
+
+    QTimer.singleShot(50, choose_first_action)
+    pos = rect.center()
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos, view.viewport().mapToGlobal(pos))
+    QApplication.sendEvent(view.viewport(), event)
+
+    assert shown == [["Replace with SOA-C03"]]
+    assert cert_ids(document)[1] == "cloudops-engineer-associate"
+    assert document.undo_stack.undoText() == "Replace SOA-C02 with SOA-C03"
+
+
+def test_warnings_without_a_fix_offer_no_replace(
+    qtbot: QtBot, panel: WarningsPanel, document: PlanDocument
+) -> None:
+    for row in range(panel.model.rowCount()):
+        click_row(qtbot, panel, row)
+        assert not panel.fix_bar.isVisible()
+        assert panel.fix_menu(panel.model.index(row)) is None
+    assert panel.fix_menu(QModelIndex()) is None
+
+    with qtbot.assert_not_emitted(document.changed):
+        panel.replace_current()
+
+
+def test_read_only_plan_offers_no_replace(
+    qtbot: QtBot, retired_panel: WarningsPanel, document: PlanDocument
+) -> None:
+    document.set_plan(retired_plan(), None, read_only=True)
+    row = retirement_row(document)
+    index = retired_panel.model.index(row)
+
+    click_row(qtbot, retired_panel, row)
+
+    assert not retired_panel.fix_bar.isVisible()
+    assert retired_panel.fix_menu(index) is None
+    assert "Replace with" not in index.data(Qt.ItemDataRole.ToolTipRole)
+    retired_panel.replace_current()
+    assert cert_ids(document)[1] == "sysops-administrator-associate"
+    assert document.undo_stack.count() == 0
