@@ -138,8 +138,8 @@ _DIRECTION_STEPS: dict[Direction, list[tuple[str, str]]] = {
     Direction.DEVOPS: [
         (
             "solutions-architect-associate",
-            "Solutions Architect – Associate adds the architectural context that "
-            "DevOps – Professional scenarios assume.",
+            "Solutions Architect – Associate adds the architectural context that DevOps "
+            "work, and DevOps Engineer – Professional later on, takes for granted.",
         ),
         (
             "devops-engineer-professional",
