@@ -103,6 +103,12 @@ class DecimalSpinBox(QDoubleSpinBox):
         self.valueChanged.connect(self._update_unit)
         self._update_unit(self.value())
 
+    def setValue(self, value: float) -> None:
+        """Also keeps the unit right when the value is set with signals blocked."""
+        super().setValue(value)
+        if hasattr(self, "_units"):
+            self._update_unit(self.value())
+
     @Slot(float)
     def _update_unit(self, value: float) -> None:
         singular, plural = self._units
