@@ -339,8 +339,10 @@ class EntryPanel(QWidget):
                 return schedule.for_entry(entry.id).estimate
             except KeyError:
                 pass
-        years = self._document.plan.profile.experience_years
-        return entry_hours(entry, self._certification(entry), years)
+        profile = self._document.plan.profile
+        technical = profile.role.field is not None
+        cert = self._certification(entry)
+        return entry_hours(entry, cert, profile.experience_years, technical=technical)
 
     @Slot(str)
     def _on_selection_changed(self, entry_id: str) -> None:
