@@ -378,18 +378,16 @@ _ASSOCIATE_IDS = frozenset(
 
 def _manager_remarks(profile: LearnerProfile, remarks: list[str]) -> None:
     """Engineering exams a manager's focus or direction points to, as remarks, not picks."""
-    named: list[str] = []
-    for area in profile.focus_areas:
-        for keywords, cert_id, _ in _FOCUS_KEYWORDS:
-            if mentions_any(area, keywords):
-                if cert_id != "machine-learning-engineer-associate" or not mentions_any(
-                    area, _AI_WORDS
-                ):
-                    named.append(area)
-                break
+    named = [
+        area
+        for area in profile.focus_areas
+        if not mentions_any(area, _AI_WORDS)  # AI Practitioner already answers those
+        and any(mentions_any(area, keywords) for keywords, _, _ in _FOCUS_KEYWORDS)
+    ]
     if named:
+        listed = ", ".join(named[:-1]) + f" and {named[-1]}" if len(named) > 1 else named[0]
         remarks.append(
-            f"Your organisation's {', '.join(named)} work has engineering exams of its own "
+            f"Your organisation's {listed} work has engineering exams of its own "
             "(Associate, Professional, Specialty); they assume hands-on work, so they are "
             "for the engineers on your teams rather than for this plan."
         )

@@ -363,3 +363,15 @@ def test_every_role_experience_and_time_gets_a_path_a_mentor_would_accept(
     profile = LearnerProfile(role=role, experience_years=years)
     suggestion = suggest_plan(CATALOG, profile, hours, START)
     assert_a_mentor_would_accept(suggestion, profile)
+
+
+def test_a_managers_remark_names_the_focus_areas_the_foundational_exams_do_not_cover(
+    catalog: Catalog,
+) -> None:
+    suggestion = suggest(
+        catalog, Role.MANAGER, years=0, focus=["generative AI", "security", "hybrid network"]
+    )
+    assert picked(suggestion) == ["cloud-practitioner", "ai-practitioner"]
+    (remark,) = [r for r in suggestion.remarks if "engineering exams" in r]
+    assert remark.startswith("Your organisation's security and hybrid network work")
+    assert "generative AI" not in remark
