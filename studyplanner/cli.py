@@ -21,6 +21,7 @@ from studyplanner.domain.catalog import Catalog, CatalogError, Tier
 from studyplanner.domain.plan import Direction, LearnerProfile, Role, StudyPlan
 from studyplanner.domain.schedule import Schedule, ScheduleError, schedule_plan
 from studyplanner.domain.suggest import suggest_plan
+from studyplanner.domain.wording import count_text, format_fee, format_hours
 from studyplanner.storage import paths
 from studyplanner.storage.catalog_source import load_app_catalog
 from studyplanner.storage.plan_files import (
@@ -186,7 +187,8 @@ def cmd_catalog(args: argparse.Namespace) -> int:
             status = ""
             if c.lifecycle.status.value != "active":
                 status = f"  [{c.lifecycle.status.value} {c.lifecycle.ends_on}]"
-            print(f"  {c.code:8} {c.name:45} {c.hours.typical:>4} h  ${c.exam.fee_usd}{status}")
+            hours, fee = format_hours(c.hours.typical), format_fee(c.exam.fee_usd)
+            print(f"  {c.code:8} {c.name:45} {hours:>6}  {fee}{status}")
         print()
     return EXIT_OK
 
@@ -297,11 +299,11 @@ def cmd_show(args: argparse.Namespace) -> int:
         exam = item.exam_date.isoformat() if item.exam_date else "—"
         print(
             f"  {i:>2}. {item.certification.code:8} {item.certification.name:45} "
-            f"{item.hours:>6g} h  study from {start:10}  exam {exam}"
+            f"{format_hours(item.hours):>8}  study from {start:10}  exam {exam}"
             + (f"  ({item.entry.status.value})" if item.entry.status.value != "planned" else "")
         )
     finish = schedule.finish_date.isoformat() if schedule.finish_date else "—"
-    print(f"  Total {schedule.total_hours:g} h, finish {finish}")
+    print(f"  Total {format_hours(schedule.total_hours)}, finish {finish}")
     for a in advice:
         print(f"  {a.severity.value}: {one_line(a.message)}")
     for line in plan.notes.splitlines():
@@ -316,13 +318,13 @@ def cmd_schema(_args: argparse.Namespace) -> int:
 
 
 def cmd_print(args: argparse.Namespace) -> int:
-    from studyplanner.export.cli_support import print_plan_to_pdf
+    from studyplanner.export.pdf_writer import print_plan_to_pdf
 
     _, schedule, advice = load_and_schedule(args.plan, args.today)
     pages = print_plan_to_pdf(
         schedule, advice, args.output, paper=args.paper, landscape=args.landscape
     )
-    print(f"Wrote {args.output} ({pages} page{'s' if pages != 1 else ''})")
+    print(f"Wrote {args.output} ({count_text(pages, 'page')})")
     return EXIT_OK
 
 

@@ -182,6 +182,19 @@ def new_entry_id() -> str:
     return uuid.uuid4().hex
 
 
+def clean_plan_name(text: str) -> str:
+    """A typed or pasted plan name as it will be kept: one line, no outer spaces.
+
+    Raises ``ValueError`` with a sentence for the user when nothing is left or it is too long.
+    """
+    name = " ".join(text.split())
+    if not name:
+        raise ValueError("A plan needs a name.")
+    if len(name) > MAX_NAME:
+        raise ValueError(f"A plan name can be at most {MAX_NAME} characters long.")
+    return name
+
+
 class PlanEntry(_Model):
     """One certification in the plan, with the learner's own numbers for it."""
 
@@ -223,6 +236,25 @@ class StudyPlan(_Model):
             if item.id == entry_id:
                 return i
         raise KeyError(entry_id)
+
+    def duplicate(self) -> StudyPlan:
+        """A copy to save as a new plan: '(copy)' after the name, and new entry ids, because
+        calendar events are keyed on them and the copy is a different plan."""
+        copy = self.model_copy(deep=True)
+        copy.name = f"{self.name} (copy)"[:MAX_NAME]
+        copy.entries = [e.model_copy(update={"id": new_entry_id()}) for e in copy.entries]
+        return copy
+
+    def status_by_certification(self) -> dict[str, EntryStatus]:
+        """Each planned certification's furthest status (passed > studying > planned), for a
+        certification that appears more than once (a retake, say)."""
+        rank = {EntryStatus.PLANNED: 0, EntryStatus.STUDYING: 1, EntryStatus.PASSED: 2}
+        result: dict[str, EntryStatus] = {}
+        for item in self.entries:
+            known = result.get(item.certification_id)
+            if known is None or rank.get(item.status, 0) > rank.get(known, 0):
+                result[item.certification_id] = item.status
+        return result
 
     @property
     def end_of_horizon(self) -> date:

@@ -1,17 +1,46 @@
-"""How dates and hours are written for people, the same on screen, on paper and in the CLI.
+"""How dates, hours, fees, statuses and counts are written for people: the same on screen, on
+paper and in the CLI.
 
-Dates read '14 Mar 2027': unambiguous on both sides of the Atlantic and independent of the
-machine's locale (``%b`` would follow it).
+Everything here is plain English and independent of the machine's locale: month names come
+from our own tables, never from ``strftime`` (whose ``%b``/``%B`` follow ``LC_TIME``), and
+numbers are grouped with Python's own ``,`` format, which ignores ``LC_NUMERIC``. Dates read
+'14 Mar 2027': unambiguous on both sides of the Atlantic.
 """
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
+
+from studyplanner.domain.plan import EntryStatus
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+STATUS_LABELS: dict[EntryStatus, str] = {
+    EntryStatus.PLANNED: "Planned",
+    EntryStatus.STUDYING: "Studying",
+    EntryStatus.PASSED: "Passed",
+}
+"""How a plan entry's status is named in lists, menus and the printed table."""
+
+_CURRENCY_SIGNS = {"USD": "$"}
 
 
 def format_day(day: date | None) -> str:
+    """'14 Mar 2027', or a dash for a date that is not known."""
     if day is None:
         return "—"
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
@@ -22,12 +51,53 @@ def format_month(day: date) -> str:
     return f"{MONTHS[day.month - 1]} {day.year}"
 
 
+def format_month_name(day: date) -> str:
+    """'December 2026', for a month heading with room to spare."""
+    return f"{MONTH_NAMES[day.month - 1]} {day.year}"
+
+
+def short_month(day: date) -> str:
+    """'Dec', for a crowded time axis."""
+    return MONTHS[day.month - 1]
+
+
+def format_moment(moment: datetime) -> str:
+    """'29 Nov 2026, 14:05', for when a backup was taken or a plan deleted (local wall time)."""
+    return f"{format_day(moment.date())}, {moment.hour:02d}:{moment.minute:02d}"
+
+
+def format_number(value: float) -> str:
+    """'1,234.5', '12', '0.3': grouped thousands, at most one decimal."""
+    rounded = round(value, 1) + 0.0  # + 0.0 turns a rounded -0.0 into 0.0
+    return f"{rounded:,.1f}".removesuffix(".0")
+
+
 def format_hours(hours: float) -> str:
-    """'101 h', '12.5 h': at most one decimal."""
-    return f"{round(hours, 1):g} h"
+    """'101 h', '12.5 h', '1,250 h': at most one decimal."""
+    return f"{format_number(hours)} h"
+
+
+def format_weekly_hours(hours: float) -> str:
+    """'10 h a week', for a plan's weekly availability."""
+    return f"{format_hours(hours)} a week"
+
+
+def format_fee(amount: float, currency: str = "USD") -> str:
+    """'$150', '$1,200' (dollars are whole in the catalog); '150 EUR' for a currency without a
+    sign of its own."""
+    number = f"{amount:,.2f}".removesuffix(".00")
+    sign = _CURRENCY_SIGNS.get(currency)
+    return f"{sign}{number}" if sign else f"{number} {currency}"
 
 
 def plural(count: float, noun: str, with_count: bool = False) -> str:
     """'month' or 'months' for ``count`` (with the number in front if ``with_count``)."""
     word = noun if count == 1 else f"{noun}s"
     return f"{count:g} {word}" if with_count else word
+
+
+def count_text(count: float, noun: str, plural_noun: str | None = None) -> str:
+    """'1 exam', '3 exams', '2.5 years', '0 entries' (pass ``plural_noun`` when adding an 's'
+    is wrong)."""
+    word = noun if count == 1 else (plural_noun or f"{noun}s")
+    return f"{count:g} {word}"

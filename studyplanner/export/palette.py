@@ -1,12 +1,7 @@
-"""Tier colours shared by the screen and the printed report, so a plan looks the same on both."""
+"""Kept so older imports keep working: the tier colours now live in :mod:`studyplanner.style`."""
 
 from __future__ import annotations
 
-from studyplanner.domain.catalog import Tier
+from studyplanner.style import TIER_COLORS
 
-TIER_COLORS: dict[Tier, str] = {
-    Tier.FOUNDATIONAL: "#2E7D6B",
-    Tier.ASSOCIATE: "#1F6FB2",
-    Tier.PROFESSIONAL: "#6A3FA0",
-    Tier.SPECIALTY: "#C2571A",
-}
+__all__ = ["TIER_COLORS"]

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 from studyplanner.bundled import bundled_path
 from studyplanner.domain.catalog import Catalog, CatalogError, load_catalog
 from studyplanner.storage import paths
+
+_log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -29,5 +32,6 @@ def load_app_catalog() -> LoadedCatalog:
             return LoadedCatalog(load_catalog(user_path), origin=str(user_path))
         except CatalogError as exc:
             problem = f"Your updated catalog was not used: {exc}"
+            _log.warning("Bundled catalog used instead of %s: %s", user_path, exc)
             return LoadedCatalog(bundled_catalog(), origin="bundled", problem=problem)
     return LoadedCatalog(bundled_catalog(), origin="bundled")

@@ -1,80 +1,202 @@
-"""A lock file beside an open plan, so a second StudyPlanner opening it knows to stay
-read-only instead of overwriting the first one's saves."""
+"""A lock beside an open plan, so a second StudyPlanner opening it knows to stay read-only
+instead of overwriting the first one's saves.
+
+The operating system holds the lock (``flock`` on POSIX, ``msvcrt.locking`` on Windows) and
+drops it when the process ends, however it ends: there are no process ids to check and no
+stale lock to take over. The lock file is only the thing that is locked; what it contains
+(a lock left by an older StudyPlanner holds a pid and a host name) is never read.
+
+Where no lock can be made at all (a read-only folder, a file system without locks) locking is
+best effort: ``acquire`` says yes and logs why, as such a plan usually cannot be saved anyway.
+"""
 
 from __future__ import annotations
 
 import contextlib
-import json
+import errno
+import logging
 import os
-import socket
+import sys
+import threading
 from pathlib import Path
+
+_log = logging.getLogger(__name__)
+
+# Attempts to lock a file that a releasing holder keeps removing under us (see _take).
+_ATTEMPTS = 5
+
+# Lock files held by PlanLock objects of this process. Two windows of one process are two
+# StudyPlanners as far as a plan is concerned, whatever the OS would allow a single process.
+_held_here: set[str] = set()
+_held_here_guard = threading.Lock()
 
 
 def lock_path(plan_path: Path) -> Path:
     return plan_path.with_name(f".{plan_path.name}.lock")
 
 
-def _owner_alive(raw: bytes) -> bool:
-    try:
-        owner = json.loads(raw)
-        pid = int(owner["pid"])
-        host = str(owner["host"])
-    except (ValueError, KeyError, TypeError):
-        return False
-    if host != socket.gethostname():
-        return True  # cannot check another machine's processes: assume it is in use
-    if pid == os.getpid():
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
+if sys.platform == "win32":
+    import msvcrt
+
+    def _try_lock(fd: int) -> bool:
+        """False if another holder has it; OSError where this file system has no locks."""
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        except OSError as exc:
+            if exc.errno in (errno.EACCES, errno.EDEADLOCK):
+                return False
+            raise
         return True
-    return True
+
+    def _let_go(path: Path, fd: int) -> None:
+        # Windows cannot remove a file that is open, so close first. Another StudyPlanner that
+        # has it open keeps it (the unlink fails) and the name always means the locked file.
+        with contextlib.suppress(OSError):
+            msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+        os.close(fd)
+        with contextlib.suppress(OSError):
+            path.unlink()
+
+    def _is_named_file(_path: Path, _fd: int) -> bool:
+        return True
+
+else:
+    import fcntl
+
+    def _try_lock(fd: int) -> bool:
+        """False if another holder has it; OSError where this file system has no locks."""
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False
+        return True
+
+    def _let_go(path: Path, fd: int) -> None:
+        # Remove the name while still holding the lock, then close (which unlocks). Whoever
+        # opened the old file meanwhile finds, once it gets the lock, that the name no longer
+        # points at it (_is_named_file) and starts again on a new file.
+        with contextlib.suppress(OSError):
+            if _is_named_file(path, fd):
+                path.unlink()
+        os.close(fd)
+
+    def _is_named_file(path: Path, fd: int) -> bool:
+        try:
+            named = os.stat(path)
+        except OSError:
+            return False
+        held = os.fstat(fd)
+        return (named.st_dev, named.st_ino) == (held.st_dev, held.st_ino)
+
+
+def _open(path: Path) -> int | None:
+    """A descriptor to lock, or None for a lock file that exists but cannot even be opened
+    (another user's, or one Windows is removing): in use, as far as we can tell.
+
+    Raises OSError when there is no lock file and none can be created.
+    """
+    try:
+        return os.open(path, os.O_RDWR | os.O_CREAT, 0o666)
+    except OSError:
+        if not path.exists():
+            raise
+    try:
+        return os.open(path, os.O_RDONLY)  # a read-only descriptor can still be locked
+    except OSError as exc:
+        _log.warning("Lock file %s cannot be opened (%s); treating the plan as in use", path, exc)
+        return None
+
+
+def _take(path: Path) -> int | None:
+    """Lock ``path``: the descriptor now holding it, or None if another holder has it.
+    Raises OSError where no lock can be made."""
+    for _ in range(_ATTEMPTS):
+        fd = _open(path)
+        if fd is None:
+            return None
+        try:
+            locked = _try_lock(fd)
+        except BaseException:
+            os.close(fd)
+            raise
+        if not locked:
+            os.close(fd)
+            return None
+        if _is_named_file(path, fd):
+            return fd
+        os.close(fd)  # a holder removed this file as it let go: lock the current one
+    return None
+
+
+def _key(path: Path) -> str:
+    return os.path.normcase(os.path.realpath(path))
 
 
 class PlanLock:
-    """Held while a plan is open for editing. ``acquire`` returns False if another live
-    StudyPlanner holds it; a stale lock (its process is gone) is taken over."""
+    """Held while a plan is open for editing in this window.
+
+    ``acquire`` is False while another StudyPlanner has the plan: another process, or another
+    ``PlanLock`` object in this one (a second window).
+    """
 
     def __init__(self, plan_path: Path) -> None:
         self.path = lock_path(plan_path)
         self.held = False
+        self._fd: int | None = None
+        self._key: str | None = None
 
     def acquire(self) -> bool:
-        payload = json.dumps({"pid": os.getpid(), "host": socket.gethostname()}).encode()
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        for _ in range(2):
-            try:
-                fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
-            except FileExistsError:
-                try:
-                    existing = self.path.read_bytes()
-                except OSError:
-                    return False
-                if _owner_alive(existing):
-                    return False
-                with contextlib.suppress(OSError):
-                    self.path.unlink()
-                continue
-            except OSError:
-                return True  # read-only folder etc.: locking is best effort
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(payload)
-            self.held = True
+        """Take the lock. False if another StudyPlanner has it; True if this object holds it
+        now, or if no lock can be made here (best effort, logged)."""
+        if self.held:
             return True
-        return False
+        with _held_here_guard:
+            key = _key(self.path)
+            if key in _held_here:
+                return False
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                fd = _take(self.path)
+            except OSError as exc:
+                _log.warning(
+                    "Cannot lock %s (%s); the plan opens for editing without a lock",
+                    self.path,
+                    exc,
+                )
+                return True
+            if fd is None:
+                return False
+            _held_here.add(key)
+            self._fd, self._key, self.held = fd, key, True
+            return True
 
     def held_elsewhere(self) -> bool:
-        """True if another live StudyPlanner has this plan open right now."""
-        try:
-            return _owner_alive(self.path.read_bytes())
-        except OSError:
+        """True if another StudyPlanner (process or window) has this plan open right now.
+
+        Found out by taking the lock for a moment; a lock this object holds is not elsewhere.
+        """
+        if self.held:
+            return False
+        with _held_here_guard:
+            if _key(self.path) in _held_here:
+                return True
+            try:
+                fd = _take(self.path)
+            except OSError as exc:
+                _log.info("Cannot check the lock %s (%s); taking the plan as free", self.path, exc)
+                return False  # no lock can be made here, so nobody holds one
+            if fd is None:
+                return True
+            _let_go(self.path, fd)
             return False
 
     def release(self) -> None:
-        if self.held:
-            with contextlib.suppress(OSError):
-                self.path.unlink()
-            self.held = False
+        """Let go of the lock and remove the lock file; nothing happens if it is not held."""
+        if not self.held:
+            return
+        with _held_here_guard:
+            if self._fd is not None:
+                _let_go(self.path, self._fd)
+            if self._key is not None:
+                _held_here.discard(self._key)
+            self._fd, self._key, self.held = None, None, False

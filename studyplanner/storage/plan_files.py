@@ -2,23 +2,26 @@
 
 - Loading never raises anything but ``PlanFileError``, whose message names the file and,
   where it applies, the field.
-- Saving is atomic, keeps the last ``KEEP_BACKUPS`` versions of the file, and refuses to
-  overwrite a file written by a newer StudyPlanner.
+- Saving is atomic and refuses to overwrite a file written by a newer StudyPlanner.
+- Before a save replaces the file, the file as it was is backed up: always on the first save
+  of a session, then at most every ``BACKUP_INTERVAL``. The newest ``KEEP_BACKUPS`` are kept,
+  plus the newest of each day for ``KEEP_DAILY_BACKUPS_FOR``, so a long session of autosaves
+  never pushes out the version from before it.
 - Older files are migrated step by step after the original is backed up.
 """
 
 from __future__ import annotations
 
-import contextlib
 import glob
 import hashlib
 import json
+import logging
 import math
 import re
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -27,11 +30,17 @@ from pydantic import ValidationError
 from studyplanner.domain.catalog import Catalog
 from studyplanner.domain.plan import PLAN_SCHEMA_VERSION, StudyPlan, WeeklyAvailability
 from studyplanner.storage import paths
-from studyplanner.storage.atomic import atomic_write_text
+from studyplanner.storage.atomic import atomic_copy, atomic_write_text, remove_stale_temp_files
 
 MAX_PLAN_BYTES = 5 * 1024 * 1024
-KEEP_BACKUPS = 10
 PLAN_SUFFIX = ".json"
+
+KEEP_BACKUPS = 10  # the newest backups of a plan, whatever their age
+BACKUP_INTERVAL = timedelta(minutes=10)  # after a session's first save, at most this often
+KEEP_DAILY_BACKUPS_FOR = timedelta(days=30)  # the newest backup of each day this far back
+_STAMP = "%Y%m%dT%H%M%S%f"  # in backup and trash file names: plan.20260314T093000123456.json
+
+_log = logging.getLogger(__name__)
 
 RawPlan = dict[str, Any]
 
@@ -196,8 +205,10 @@ def load_plan(path: Path, catalog: Catalog) -> StudyPlan:
     if migrated:
         # save_plan backs the old file up before replacing it. If the folder is read-only the
         # file stays in its old format, untouched, and the plan still opens.
-        with contextlib.suppress(PlanFileError):
-            save_plan(plan, path)
+        try:
+            save_plan(plan, path, first_save_in_session=True)
+        except PlanFileError as exc:
+            _log.warning("Upgraded plan not written back, the file keeps its old format: %s", exc)
     return plan
 
 
@@ -231,8 +242,19 @@ def _existing_version(path: Path) -> int | None:
     return version if isinstance(version, int) and not isinstance(version, bool) else None
 
 
-def save_plan(plan: StudyPlan, path: Path) -> None:
-    """Write ``plan`` atomically; the previous file (if any) goes to the backups first."""
+def save_plan(
+    plan: StudyPlan,
+    path: Path,
+    *,
+    first_save_in_session: bool = False,
+    now: datetime | None = None,
+) -> None:
+    """Write ``plan`` atomically. The file it replaces is backed up first when this is the
+    first save of a session (opening a plan, a command-line edit, saving over another file)
+    or when the newest backup is more than ``BACKUP_INTERVAL`` older than ``now``.
+
+    ``now`` is the local time of the save, read from the clock when not given.
+    """
     if path.is_dir():
         raise PlanFileError(path, "is a folder, not a plan file")
     if path.exists():
@@ -244,16 +266,26 @@ def save_plan(plan: StudyPlan, path: Path) -> None:
                 "refusing to overwrite it",
                 newer=True,
             )
-        try:
-            backup_file(path)
-        except OSError as exc:
-            raise PlanFileError(
-                path, f"could not be backed up before saving ({exc.strerror or exc})"
-            ) from exc
+        moment = datetime.now() if now is None else now
+        if first_save_in_session or _backup_due(path, moment):
+            try:
+                backup_file(path, now=moment)
+            except OSError as exc:
+                raise PlanFileError(
+                    path, f"could not be backed up before saving ({exc.strerror or exc})"
+                ) from exc
     try:
         atomic_write_text(path, plan_to_json(plan))
     except OSError as exc:
         raise PlanFileError(path, f"could not be saved ({exc.strerror or exc})") from exc
+
+
+@dataclass(frozen=True)
+class Backup:
+    """An earlier version of a plan file, and when it was set aside (local time)."""
+
+    path: Path
+    taken_at: datetime
 
 
 def backup_folder(path: Path) -> Path:
@@ -267,38 +299,104 @@ def backup_folder(path: Path) -> Path:
     return paths.backups_dir() / f"{path.stem}-{digest}"
 
 
-def backup_file(path: Path) -> Path | None:
-    """Copy ``path`` into its backup folder and prune to the newest ``KEEP_BACKUPS``."""
+def backup_file(path: Path, *, now: datetime | None = None) -> Path | None:
+    """Copy ``path`` into its backup folder as it is now, then prune old backups.
+
+    The copy is complete before anything is pruned, and a failed prune only leaves more
+    backups than needed. Raises OSError if the copy cannot be made.
+    """
     if not path.exists():
         return None
+    moment = datetime.now() if now is None else now
     folder = backup_folder(path)
     folder.mkdir(parents=True, exist_ok=True)
-    now = datetime.now()
-    target = folder / f"{path.stem}.{now:%Y%m%dT%H%M%S%f}{path.suffix}"
+    target = folder / f"{path.stem}.{moment:{_STAMP}}{path.suffix}"
     while target.exists():  # two saves within the clock's resolution must not share a name
-        now += timedelta(microseconds=1)
-        target = folder / f"{path.stem}.{now:%Y%m%dT%H%M%S%f}{path.suffix}"
-    shutil.copy2(path, target)
-    for old in list_backups(path)[KEEP_BACKUPS:]:
-        old.unlink(missing_ok=True)
+        moment += timedelta(microseconds=1)
+        target = folder / f"{path.stem}.{moment:{_STAMP}}{path.suffix}"
+    atomic_copy(path, target)
+    try:
+        _prune_backups(path, now=moment)
+    except OSError as exc:
+        _log.warning("Old backups in %s not pruned (%s)", folder, exc)
+    remove_stale_temp_files(folder)
     return target
 
 
-def list_backups(path: Path) -> list[Path]:
-    """Backups of ``path``, newest first."""
+def _stamped_files(path: Path) -> list[Backup]:
+    """Every file in ``path``'s backup folder named like one of its backups, newest first."""
     folder = backup_folder(path)
     if not folder.is_dir():
         return []
     pattern = f"{glob.escape(path.stem)}.*{glob.escape(path.suffix)}"
-    return sorted(folder.glob(pattern), key=lambda p: p.name, reverse=True)
+    found = []
+    for candidate in folder.glob(pattern):
+        stamp = candidate.name[len(path.stem) + 1 : len(candidate.name) - len(path.suffix)]
+        try:
+            taken_at = datetime.strptime(stamp, _STAMP)
+        except ValueError:
+            continue
+        found.append(Backup(candidate, taken_at))
+    return sorted(found, key=lambda b: b.taken_at, reverse=True)
 
 
-def latest_good_backup(path: Path, catalog: Catalog) -> tuple[Path, StudyPlan] | None:
+def _usable(backup: Backup) -> bool:
+    """A backup worth keeping: a file with something in it that can be read."""
+    try:
+        with backup.path.open("rb") as handle:
+            return handle.read(1) != b""
+    except OSError:
+        return False
+
+
+def list_backups(path: Path) -> list[Backup]:
+    """Backups of ``path``, newest first; empty files (never a real version) are left out."""
+    found = []
+    for backup in _stamped_files(path):
+        try:
+            if backup.path.stat().st_size > 0:
+                found.append(backup)
+        except OSError:
+            continue
+    return found
+
+
+def _backup_due(path: Path, now: datetime) -> bool:
+    """True unless a usable backup was taken within ``BACKUP_INTERVAL`` before ``now``.
+    A backup stamped after ``now`` (the clock was put back) does not count as recent."""
+    newest = next((b for b in list_backups(path) if _usable(b)), None)
+    return newest is None or not timedelta(0) <= now - newest.taken_at <= BACKUP_INTERVAL
+
+
+def _prune_backups(path: Path, *, now: datetime) -> None:
+    """Keep the newest ``KEEP_BACKUPS`` usable backups and the newest of each day within
+    ``KEEP_DAILY_BACKUPS_FOR`` of ``now``; delete the rest, junk included."""
+    everything = _stamped_files(path)
+    usable = [b for b in everything if _usable(b)]
+    keep = {b.path for b in usable[:KEEP_BACKUPS]}
+    first_day = (now - KEEP_DAILY_BACKUPS_FOR).date()
+    days_kept: set[date] = set()
+    for backup in usable:
+        day = backup.taken_at.date()
+        if first_day < day <= now.date() and day not in days_kept:
+            days_kept.add(day)
+            keep.add(backup.path)
+    for backup in everything:
+        if backup.path in keep:
+            continue
+        try:
+            backup.path.unlink(missing_ok=True)
+        except OSError as exc:
+            _log.warning("Cannot remove old backup %s (%s)", backup.path, exc)
+
+
+def latest_good_backup(path: Path, catalog: Catalog) -> tuple[Backup, StudyPlan] | None:
     """The newest backup of ``path`` that loads cleanly, for recovery after a bad file."""
     for candidate in list_backups(path):
         try:
-            plan, _ = parse_plan(candidate.read_bytes(), candidate, catalog)
-        except (PlanFileError, OSError):
+            plan, _ = parse_plan(candidate.path.read_bytes(), candidate.path, catalog)
+        except (PlanFileError, OSError) as exc:
+            _log.info("Backup %s skipped for recovery: %s", candidate.path, exc)
             continue
         return candidate, plan
     return None
@@ -351,8 +449,7 @@ def move_to_trash(path: Path) -> Path:
     """Delete a plan file the recoverable way: it moves to the trash folder, stamped."""
     folder = paths.trash_dir()
     folder.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now().strftime("%Y%m%dT%H%M%S%f")
-    target = folder / f"{path.stem}.{stamp}{path.suffix}"
+    target = folder / f"{path.stem}.{datetime.now():{_STAMP}}{path.suffix}"
     try:
         shutil.copy2(path, target)
         path.unlink()
@@ -370,9 +467,10 @@ def list_trash(catalog: Catalog) -> list[DeletedPlan]:
     for candidate in folder.glob(f"*{PLAN_SUFFIX}"):
         stamp = candidate.stem.rpartition(".")[2]
         try:
-            deleted_at = datetime.strptime(stamp, "%Y%m%dT%H%M%S%f")
+            deleted_at = datetime.strptime(stamp, _STAMP)
             plan, _ = parse_plan(candidate.read_bytes(), candidate, catalog)
-        except (ValueError, OSError, PlanFileError):
+        except (ValueError, OSError, PlanFileError) as exc:
+            _log.info("Not listed as a deleted plan: %s (%s)", candidate, exc)
             continue
         found.append(DeletedPlan(candidate, plan.name, deleted_at))
     return sorted(found, key=lambda d: d.deleted_at, reverse=True)

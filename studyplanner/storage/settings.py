@@ -6,8 +6,8 @@ folder cover it too. A damaged settings file is never fatal: the app starts with
 
 from __future__ import annotations
 
-import contextlib
 import json
+import logging
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -16,6 +16,8 @@ from studyplanner.storage import paths
 from studyplanner.storage.atomic import atomic_write_text
 
 MAX_RECENT = 8
+
+_log = logging.getLogger(__name__)
 
 
 class AppSettings(BaseModel):
@@ -40,14 +42,22 @@ class AppSettings(BaseModel):
 
 
 def load_settings() -> AppSettings:
+    path = paths.settings_path()
     try:
-        raw = json.loads(paths.settings_path().read_text(encoding="utf-8"))
+        raw = json.loads(path.read_text(encoding="utf-8"))
         return AppSettings.model_validate(raw)
-    except (OSError, ValueError, ValidationError):
+    except FileNotFoundError:
+        return AppSettings()  # the first start
+    except (OSError, ValueError, ValidationError) as exc:
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        _log.warning("Settings file %s ignored, starting with defaults: %s", path, reason)
         return AppSettings()
 
 
 def save_settings(settings: AppSettings) -> None:
     # Losing the recent-files list is not worth interrupting the user.
-    with contextlib.suppress(OSError):
-        atomic_write_text(paths.settings_path(), settings.model_dump_json(indent=2) + "\n")
+    path = paths.settings_path()
+    try:
+        atomic_write_text(path, settings.model_dump_json(indent=2) + "\n")
+    except OSError as exc:
+        _log.warning("Settings not saved to %s: %s", path, exc)

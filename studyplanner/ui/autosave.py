@@ -24,6 +24,7 @@ class Autosaver(QObject):
         super().__init__(parent)
         self._document = document
         self._pending = False
+        self._saved_since_open = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(AUTOSAVE_DELAY_MS)
@@ -41,6 +42,7 @@ class Autosaver(QObject):
             self.pending_changed.emit(pending)
 
     def _on_opened(self) -> None:
+        self._saved_since_open = False
         self._timer.stop()
         self._set_pending(False)
 
@@ -69,13 +71,17 @@ class Autosaver(QObject):
         if not self._pending or document.read_only or document.path is None:
             return True
         try:
-            save_plan(document.plan, document.path)
+            # the first save after opening always keeps the file as it was (a backup)
+            save_plan(
+                document.plan, document.path, first_save_in_session=not self._saved_since_open
+            )
         except PlanFileError as exc:
             self.failed.emit(str(exc))
             return False
         except OSError as exc:
             self.failed.emit(f"{document.path}: could not be saved ({exc})")
             return False
+        self._saved_since_open = True
         document.undo_stack.setClean()
         self._set_pending(False)
         self.saved.emit(str(document.path))

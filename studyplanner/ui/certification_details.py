@@ -9,8 +9,14 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from studyplanner.domain.catalog import Catalog, Certification, LifecycleStatus
-from studyplanner.domain.wording import format_day, plural
-from studyplanner.ui.palette import TIER_COLORS, Ink
+from studyplanner.domain.wording import (
+    count_text,
+    format_day,
+    format_fee,
+    format_hours,
+    format_number,
+)
+from studyplanner.style import Colour, colour, is_dark_palette, tier_colour
 
 
 def experience_figures(cert: Certification) -> list[str]:
@@ -18,19 +24,25 @@ def experience_figures(cert: Certification) -> list[str]:
     networking'] (empty when it asks for none)."""
     figures = []
     if cert.aws_years:
-        figures.append(f"{plural(cert.aws_years, 'year', True)} on AWS")
+        figures.append(f"{count_text(cert.aws_years, 'year')} on AWS")
     field = cert.expected_field_years
     if field is not None:
-        figures.append(f"{plural(field.years, 'year', True)} of {field.field.label}")
+        figures.append(f"{count_text(field.years, 'year')} of {field.field.label}")
     return figures
 
 
 def certification_html(
-    cert: Certification, catalog: Catalog, text: str = Ink.TEXT, muted: str = Ink.MUTED
+    cert: Certification,
+    catalog: Catalog,
+    text: str | None = None,
+    muted: str | None = None,
+    dark: bool = False,
 ) -> str:
-    """Rich text for one certification, in ``text`` and ``muted`` inks; every catalog string
-    is escaped."""
-    color = TIER_COLORS[cert.tier]
+    """Rich text for one certification, in ``text`` and ``muted`` inks (the house ones unless
+    given); every catalog string is escaped."""
+    text = text or colour(Colour.TEXT, dark)
+    muted = muted or colour(Colour.MUTED_TEXT, dark)
+    color = tier_colour(cert.tier, dark)
     exam = cert.exam
     life = cert.lifecycle
     if life.status is LifecycleStatus.ACTIVE:
@@ -55,6 +67,8 @@ def certification_html(
         f" (earlier: {escape(', '.join(cert.previous_codes))})" if cert.previous_codes else ""
     )
 
+    study_range = f"{format_number(cert.hours.low)}–{format_hours(cert.hours.high)}"
+
     def row(label: str, value: str) -> str:
         return (
             f"<tr><td width='33%' style='color:{muted}; padding:2px 12px 2px 0'>{label}</td>"
@@ -77,14 +91,14 @@ def certification_html(
             f"{escape(', '.join(exam.question_types))}",
         )
     }
-{row("Fee", f"${exam.fee_usd} USD")}
+{row("Fee", f"{format_fee(exam.fee_usd)} USD")}
 {row("Passing score", f"{exam.passing_score} / 1000")}
-{row("Study hours", f"{cert.hours.low}–{cert.hours.high} h (typically {cert.hours.typical} h)")}
+{row("Study hours", f"{study_range} (typically {format_hours(cert.hours.typical)})")}
 {row("Experience", experience)}
 {row("Recommended before (optional)", prior)}
 {row("Key services", escape(", ".join(cert.key_services)))}
 {row("Status", lifecycle)}
-{row("Valid for", f"{cert.validity_years} years")}
+{row("Valid for", count_text(cert.validity_years, "year"))}
 </table>
 <p style='color:{muted}; font-size:small'>Source: {escape(cert.source)}
 (as of {format_day(cert.as_of)})</p>
@@ -119,12 +133,12 @@ class CertificationDetails(QWidget):
         """Text and muted colours: the house inks, or the palette's own under a dark theme."""
         # Our own palette: on a palette change we hear of it before the browser inside does.
         palette = self.palette()
-        if palette.color(QPalette.ColorRole.Base).lightness() < 128:
+        if is_dark_palette(palette):
             return (
                 palette.color(QPalette.ColorRole.Text).name(),
                 palette.color(QPalette.ColorRole.PlaceholderText).name(),
             )
-        return Ink.TEXT, Ink.MUTED
+        return colour(Colour.TEXT), colour(Colour.MUTED_TEXT)
 
     def show_certification(self, cert_id: str) -> None:
         self._cert_id = cert_id
@@ -137,7 +151,8 @@ class CertificationDetails(QWidget):
             self._add.setEnabled(False)
             return
         cert = self._catalog.get(cert_id)
-        self._browser.setHtml(certification_html(cert, self._catalog, text, muted))
+        dark = is_dark_palette(self.palette())
+        self._browser.setHtml(certification_html(cert, self._catalog, text, muted, dark))
         self._add.setEnabled(not cert.is_retired)
         self._add.setToolTip(
             "Retired certifications cannot be booked any more" if cert.is_retired else ""

@@ -36,7 +36,14 @@ from PySide6.QtWidgets import (
 from studyplanner.domain.catalog import Catalog, Certification
 from studyplanner.domain.estimates import HourEstimate, entry_hours
 from studyplanner.domain.plan import MAX_TEXT, EntryStatus, PlanEntry
-from studyplanner.domain.wording import format_day, format_hours
+from studyplanner.domain.wording import (
+    STATUS_LABELS,
+    format_day,
+    format_fee,
+    format_hours,
+    format_number,
+)
+from studyplanner.style import Colour, qcolor
 from studyplanner.ui.form_fields import (
     DATE_FORMAT,
     DecimalSpinBox,
@@ -49,17 +56,10 @@ from studyplanner.ui.form_fields import (
     to_qdate,
     validation_message,
 )
-from studyplanner.ui.palette import Ink
 from studyplanner.ui.plan_document import PlanDocument
 
 PLACEHOLDER_TEXT = "Select an exam in the plan to edit it"
 MAX_HOURS = 5000.0
-
-STATUS_LABELS = {
-    EntryStatus.PLANNED: "Planned",
-    EntryStatus.STUDYING: "Studying",
-    EntryStatus.PASSED: "Passed",
-}
 
 
 def describe_schedule(
@@ -160,7 +160,7 @@ class RetirementNotice(QFrame):
     def _tint(self) -> None:
         # The application palette, not our own: the style sheet below changes our own.
         window = QApplication.palette().color(QPalette.ColorRole.Window)
-        amber = QColor(Ink.WARNING)
+        amber = qcolor(Colour.WARNING_FILL)
 
         def mix(share: float) -> str:
             return QColor.fromRgbF(
@@ -377,12 +377,13 @@ class EntryPanel(QWidget):
         with signals_blocked(*widgets):
             self.title.setText(f"{cert.code}  {cert.name}")
             self.subtitle.setText(
-                f"{cert.tier.label} · {cert.exam.minutes} min exam · ${cert.exam.fee_usd}"
+                f"{cert.tier.label} · {cert.exam.minutes} min exam · "
+                f"{format_fee(cert.exam.fee_usd)}"
             )
             self.hours.setValue(estimate.hours)
             self.estimate.setText(
                 f"Estimate {format_hours(estimate.typical)} "
-                f"(range {estimate.low:g}–{estimate.high:g} h)"
+                f"(range {format_number(estimate.low)}–{format_hours(estimate.high)})"
             )
             self.use_estimate.setEnabled(estimate.overridden and not read_only)
             self.hours_logged.setValue(entry.hours_logged)

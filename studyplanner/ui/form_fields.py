@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from studyplanner.domain.plan import EARLIEST_DATE, LATEST_DATE
+from studyplanner.domain.wording import plural
+from studyplanner.style import Colour, colour, is_dark_palette
 
 DATE_FORMAT = "d MMM yyyy"
 
@@ -81,7 +83,7 @@ def problem_label() -> QLabel:
     """Where a panel explains a value the plan refused; hidden while all is well."""
     label = QLabel()
     label.setWordWrap(True)
-    label.setStyleSheet("color: #b3261e;")
+    label.setStyleSheet(f"color: {colour(Colour.ERROR, is_dark_palette(label.palette()))};")
     label.setAccessibleName("Problem")
     label.hide()
     return label
@@ -98,21 +100,21 @@ class DecimalSpinBox(QDoubleSpinBox):
     """A number box that shows 2.5 and 8 rather than 2.50 and 8.00, with an optional unit that
     agrees with the number ('1 year', '2 years')."""
 
-    def set_unit(self, singular: str, plural: str) -> None:
-        self._units = (singular, plural)
+    def set_unit(self, noun: str) -> None:
+        """Show the number followed by ``noun``, made plural when the number asks for it."""
+        self._unit = noun
         self.valueChanged.connect(self._update_unit)
         self._update_unit(self.value())
 
     def setValue(self, value: float) -> None:
         """Also keeps the unit right when the value is set with signals blocked."""
         super().setValue(value)
-        if hasattr(self, "_units"):
+        if hasattr(self, "_unit"):
             self._update_unit(self.value())
 
     @Slot(float)
     def _update_unit(self, value: float) -> None:
-        singular, plural = self._units
-        suffix = singular if value == 1 else plural
+        suffix = f" {plural(value, self._unit)}"
         if self.suffix() != suffix:
             self.setSuffix(suffix)
 

@@ -34,9 +34,9 @@ from PySide6.QtWidgets import (
 )
 
 from studyplanner.domain.catalog import Catalog, Certification, Tier
-from studyplanner.domain.wording import format_month
+from studyplanner.domain.wording import format_day, format_fee, format_hours, format_month
+from studyplanner.style import Colour, qcolor, tier_qcolor
 from studyplanner.ui.mime import certification_mime
-from studyplanner.ui.palette import TIER_COLORS, Ink
 
 CARD_W = 168.0
 CARD_H = 84.0
@@ -79,10 +79,10 @@ class CertificationCard(QGraphicsObject):
         self.setAcceptHoverEvents(True)
         self.setCursor(Qt.CursorShape.OpenHandCursor)
         status = cert.lifecycle.status.value
-        tip = f"<b>{cert.code} {cert.name}</b><br>{cert.hours.typical} h typical · "
-        tip += f"${cert.exam.fee_usd} · {cert.exam.minutes} min"
+        tip = f"<b>{cert.code} {cert.name}</b><br>{format_hours(cert.hours.typical)} typical · "
+        tip += f"{format_fee(cert.exam.fee_usd)} · {cert.exam.minutes} min"
         if status != "active":
-            tip += f"<br><i>{status.capitalize()} {cert.lifecycle.ends_on}</i>"
+            tip += f"<br><i>{status.capitalize()} {format_day(cert.lifecycle.ends_on)}</i>"
         tip += "<br>Drag into the plan, or press Enter to add it."
         self.setToolTip(tip)
         self.setData(0, f"{cert.code} {cert.name}")
@@ -98,7 +98,7 @@ class CertificationCard(QGraphicsObject):
     ) -> None:
         cert = self.cert
         retired = cert.is_retired
-        tier_color = QColor(TIER_COLORS[cert.tier])
+        tier_color = tier_qcolor(cert.tier)
         rect = QRectF(0, 0, CARD_W, CARD_H)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
 
@@ -107,13 +107,13 @@ class CertificationCard(QGraphicsObject):
         painter.setBrush(QColor(0, 0, 0, 22 if not self._hover else 40))
         painter.drawRoundedRect(rect.translated(0, 2), 8, 8)
 
-        fill = QColor("#F4F5F7") if retired else QColor("#FFFFFF")
-        border = QColor(Ink.BORDER)
+        fill = qcolor(Colour.PANEL if retired else Colour.SURFACE)
+        border = qcolor(Colour.BORDER)
         pen = QPen(border, 1)
         if retired:
             pen.setStyle(Qt.PenStyle.DashLine)
         if self.isSelected():
-            pen = QPen(QColor(Ink.FOCUS), 2.5)
+            pen = QPen(qcolor(Colour.SELECTION_RING), 2.5)
         painter.setPen(pen)
         painter.setBrush(fill)
         painter.drawRoundedRect(rect, 8, 8)
@@ -130,13 +130,13 @@ class CertificationCard(QGraphicsObject):
         painter.setBrush(stripe_color)
         painter.drawPath(stripe.intersected(clip))
 
-        text_color = QColor(Ink.MUTED if retired else Ink.TEXT)
+        text_color = qcolor(Colour.MUTED_TEXT if retired else Colour.TEXT)
         code_font = QFont(self._view.font())
         code_font.setPointSizeF(8.0)
         code_font.setBold(True)
         code_font.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 106)
         painter.setFont(code_font)
-        painter.setPen(QColor(tier_color) if not retired else QColor(Ink.MUTED))
+        painter.setPen(QColor(tier_color) if not retired else qcolor(Colour.MUTED_TEXT))
         painter.drawText(QRectF(16, 8, CARD_W - 24, 14), Qt.AlignmentFlag.AlignLeft, cert.code)
 
         name_font = QFont(self._view.font())
@@ -153,27 +153,35 @@ class CertificationCard(QGraphicsObject):
         small = QFont(self._view.font())
         small.setPointSizeF(8.0)
         painter.setFont(small)
-        painter.setPen(QColor(Ink.MUTED))
+        painter.setPen(qcolor(Colour.MUTED_TEXT))
         ended = cert.lifecycle.ends_on
         if retired and ended is not None:
             footer = f"Retired {format_month(ended)}"
         else:
-            footer = f"{cert.hours.typical} h · ${cert.exam.fee_usd}"
+            footer = f"{format_hours(cert.hours.typical)} · {format_fee(cert.exam.fee_usd)}"
         painter.drawText(
             QRectF(16, CARD_H - 20, CARD_W - 24, 14), Qt.AlignmentFlag.AlignLeft, footer
         )
 
         if retired:
-            self._paint_ribbon(painter, "RETIRED", QColor("#8A8F98"), top=True)
+            self._paint_ribbon(painter, "RETIRED", qcolor(Colour.RETIRED), top=True)
         elif self.plan_mark == PlanMark.PASSED:
-            self._paint_ribbon(painter, "✓ PASSED", QColor("#2E7D32"))
+            self._paint_ribbon(painter, "✓ PASSED", qcolor(Colour.PASSED_RIBBON))
         elif self.plan_mark == PlanMark.STUDYING:
-            self._paint_ribbon(painter, "STUDYING", QColor(Ink.WARNING))
+            self._paint_ribbon(
+                painter, "STUDYING", qcolor(Colour.WARNING_FILL), ink=qcolor(Colour.WARNING_INK)
+            )
         elif self.plan_mark == PlanMark.PLANNED:
             self._paint_ribbon(painter, "IN PLAN", QColor(tier_color))
 
     def _paint_ribbon(
-        self, painter: QPainter, text: str, color: QColor, *, top: bool = False
+        self,
+        painter: QPainter,
+        text: str,
+        color: QColor,
+        *,
+        top: bool = False,
+        ink: QColor | None = None,
     ) -> None:
         font = QFont(self._view.font())
         font.setPointSizeF(6.8)
@@ -184,7 +192,7 @@ class CertificationCard(QGraphicsObject):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(color)
         painter.drawRoundedRect(badge, 7.5, 7.5)
-        painter.setPen(QColor("#FFFFFF"))
+        painter.setPen(ink if ink is not None else qcolor(Colour.ON_COLOUR))
         painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, text)
 
     # --- interaction --------------------------------------------------------------------
@@ -242,7 +250,7 @@ class LadderView(QGraphicsView):
         self._marks: dict[str, int] = {}
         self.setScene(QGraphicsScene(self))
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
-        self.setBackgroundBrush(QBrush(QColor(Ink.CANVAS)))
+        self.setBackgroundBrush(QBrush(qcolor(Colour.CANVAS)))
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setDragMode(QGraphicsView.DragMode.NoDrag)
@@ -386,7 +394,7 @@ class LadderView(QGraphicsView):
 
     def _add_rung_background(self, rect: QRectF, tier: Tier) -> None:
         scene = self.scene()
-        color = QColor(TIER_COLORS[tier])
+        color = tier_qcolor(tier)
         band = QColor(color)
         band.setAlpha(18)
         scene.addRect(rect, QPen(Qt.PenStyle.NoPen), QBrush(band)).setZValue(0)
@@ -398,11 +406,13 @@ class LadderView(QGraphicsView):
         self._add_text(
             tier.label.upper(), rect.left() + 18, rect.top() + 16, 10.5, color, bold=True
         )
-        self._add_text(TIER_HINT[tier], rect.left() + 18, rect.top() + 38, 8.0, QColor(Ink.MUTED))
+        self._add_text(
+            TIER_HINT[tier], rect.left() + 18, rect.top() + 38, 8.0, qcolor(Colour.MUTED_TEXT)
+        )
 
     def _add_specialty_background(self, rect: QRectF) -> None:
         scene = self.scene()
-        color = QColor(TIER_COLORS[Tier.SPECIALTY])
+        color = tier_qcolor(Tier.SPECIALTY)
         band = QColor(color)
         band.setAlpha(14)
         pen = QPen(QColor(color.red(), color.green(), color.blue(), 120), 1.2, Qt.PenStyle.DashLine)
@@ -413,7 +423,7 @@ class LadderView(QGraphicsView):
             rect.left() + RUNG_PAD,
             rect.top() + 32,
             8.0,
-            QColor(Ink.MUTED),
+            qcolor(Colour.MUTED_TEXT),
         )
 
     def _add_text(
@@ -430,7 +440,7 @@ class LadderView(QGraphicsView):
         item.setZValue(1)
 
     def _add_arrows(self) -> None:
-        color = QColor(Ink.ARROW)
+        color = qcolor(Colour.FAINT)
         pen = QPen(color, 1.6)
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)
         for cert_id, card in self._cards.items():

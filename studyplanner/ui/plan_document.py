@@ -8,6 +8,7 @@ one ``QUndoCommand``. Every change (edit, undo, redo, opening another plan) emit
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -57,6 +58,8 @@ class PlanDocument(QObject):
         self.today = today
         """Where the document reads the date advice is given on (tests pin it)."""
         self.undo_stack = QUndoStack(self)
+        # A dying stack clears itself and announces it; by then its listeners may be gone.
+        self.destroyed.connect(partial(self.undo_stack.blockSignals, True))
         self.path: Path | None = None
         self.read_only = False
         self._plan = StudyPlan()
@@ -167,6 +170,22 @@ class PlanDocument(QObject):
             self.select(ids[min(index, len(ids) - 1)] if ids else "")
         return done
 
+    def move_selected(self, step: int) -> bool:
+        """Move the selected entry ``step`` places earlier (negative) or later; False at an end."""
+        ids = self.entry_ids()
+        if self._selected not in ids:
+            return False
+        target = ids.index(self._selected) + step
+        if not 0 <= target < len(ids):
+            return False
+        return self.move_entry(self._selected, target)
+
+    def remove_selected(self) -> bool:
+        """Remove the selected entry; the next one (or the new last one) becomes selected."""
+        if self._selected not in self.entry_ids():
+            return False
+        return self.remove_entry(self._selected)
+
     def replace_certification(self, entry_id: str, cert_id: str) -> bool:
         """Put ``cert_id`` in the entry's place (a retired exam's successor, say), keeping its
         position, notes and hours studied; the hour override and pinned date belonged to the
@@ -191,6 +210,17 @@ class PlanDocument(QObject):
             plan.entries[index] = PlanEntry.model_validate(data)
 
         return self._edit(text, change)
+
+    def replace_plan(self, text: str, plan: StudyPlan) -> bool:
+        """Put ``plan`` (an earlier version, say) in place of the whole plan, as one edit."""
+        if self.read_only:
+            return False
+        before = self._plan.model_copy(deep=True)
+        after = StudyPlan.model_validate(plan.model_dump())
+        if after == before:
+            return False
+        self.undo_stack.push(_PlanEdit(self, before, after, text))
+        return True
 
     def update_plan(self, text: str, **fields: Any) -> bool:
         """Set top-level plan fields (name, start_date, profile, availability)."""

@@ -45,7 +45,7 @@ from studyplanner.domain.plan import (
     StudyPlan,
     WeeklyAvailability,
 )
-from studyplanner.domain.wording import format_day
+from studyplanner.domain.wording import format_day, format_weekly_hours
 from studyplanner.ui.form_fields import (
     DATE_FORMAT,
     DecimalSpinBox,
@@ -143,7 +143,7 @@ class OptionalYearsSpinBox(DecimalSpinBox):
         self.setDecimals(1)
         self.setSingleStep(0.5)
         self.setSpecialValueText(self.NOT_SET)
-        self.set_unit(" year", " years")
+        self.set_unit("year")
         self.setValue(self.minimum())
 
     def years(self) -> float | None:
@@ -238,7 +238,7 @@ class PlanSettingsPanel(QWidget):
         self.experience.setRange(0.0, 50.0)
         self.experience.setDecimals(1)
         self.experience.setSingleStep(0.5)
-        self.experience.set_unit(" year", " years")
+        self.experience.set_unit("year")
         self.experience.setKeyboardTracking(False)
         self.experience.setToolTip("Years of hands-on AWS experience; it scales the estimates")
         profile_form.addRow("Years on AWS:", self.experience)
@@ -532,7 +532,7 @@ class PlanSettingsPanel(QWidget):
             return
         plan = self._document.plan
         availability = WeeklyAvailability.spread(hours, blackouts=plan.availability.blackouts)
-        self._apply(f"Study {hours:g} h a week", availability=availability)
+        self._apply(f"Study {format_weekly_hours(hours)}", availability=availability)
 
     def _commit_notes(self) -> None:
         if self.notes.isReadOnly():

@@ -13,8 +13,8 @@ from PySide6.QtCore import QLocale, QStandardPaths
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from studyplanner.export.cli_support import print_plan_to_pdf
 from studyplanner.export.ics import write_ics
+from studyplanner.export.pdf_writer import print_plan_to_pdf
 from studyplanner.export.report import render_report, setup_printer
 from studyplanner.ui.plan_document import PlanDocument
 
@@ -46,7 +46,11 @@ def show_print_preview(parent: QWidget, document: PlanDocument) -> None:
 
     dialog.paintRequested.connect(paint)
     dialog.resize(1000, 800)
-    dialog.exec()
+    try:
+        dialog.exec()
+    finally:
+        # the preview holds every rendered page: free it now, not when the window closes
+        dialog.deleteLater()
 
 
 def export_pdf_dialog(parent: QWidget, document: PlanDocument) -> None:

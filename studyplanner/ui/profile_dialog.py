@@ -29,7 +29,13 @@ from studyplanner.domain.catalog import Catalog
 from studyplanner.domain.plan import Direction, LearnerProfile, Role, StudyPlan
 from studyplanner.domain.schedule import ScheduleError, schedule_plan
 from studyplanner.domain.suggest import Suggestion, suggest_plan
-from studyplanner.domain.wording import format_day
+from studyplanner.domain.wording import (
+    count_text,
+    format_day,
+    format_hours,
+    format_number,
+    plural,
+)
 from studyplanner.ui.form_fields import (
     DATE_FORMAT,
     DecimalSpinBox,
@@ -89,7 +95,7 @@ class NewPlanFromProfileDialog(QDialog):
         self.experience.setDecimals(1)
         self.experience.setSingleStep(0.5)
         self.experience.setValue(1.0)
-        self.experience.set_unit(" year", " years")
+        self.experience.set_unit("year")
         self.experience.setToolTip("Years of hands-on AWS experience")
         you_form.addRow("Years on AWS:", self.experience)
         self.field_years = OptionalYearsSpinBox()
@@ -211,10 +217,10 @@ class NewPlanFromProfileDialog(QDialog):
         except ScheduleError:
             schedule = None
         if schedule is not None and schedule.finish_date is not None:
-            count = len(schedule.entries)
+            hours = schedule.total_hours
             parts.append(
-                f"<p><b>{count} exam{'s' if count != 1 else ''}, about "
-                f"{schedule.total_hours:g} study hours, last exam on "
+                f"<p><b>{count_text(len(schedule.entries), 'exam')}, about "
+                f"{format_number(hours)} study {plural(hours, 'hour')}, last exam on "
                 f"{format_day(schedule.finish_date)}</b></p>"
             )
         if not suggestion.reasons:
@@ -227,7 +233,8 @@ class NewPlanFromProfileDialog(QDialog):
                 if schedule is not None:
                     item = schedule.entries[index]
                     if item.exam_date is not None:
-                        when = f"{item.hours:g} h of study, exam {format_day(item.exam_date)}"
+                        exam = format_day(item.exam_date)
+                        when = f"{format_hours(item.hours)} of study, exam {exam}"
                 parts.append(
                     "<li style='margin-bottom: 8px;'>"
                     f"<b>{html.escape(cert.code)} {html.escape(cert.name)}</b>"

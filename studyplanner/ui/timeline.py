@@ -44,7 +44,7 @@ from studyplanner.domain.catalog import Tier
 from studyplanner.domain.plan import EntryStatus
 from studyplanner.domain.schedule import ScheduledEntry
 from studyplanner.domain.wording import format_day, format_hours
-from studyplanner.export.palette import TIER_COLORS
+from studyplanner.style import TIER_COLORS, Colour, qcolor
 from studyplanner.ui.mime import decode_certification, decode_entry, entry_mime
 from studyplanner.ui.plan_document import PlanDocument
 from studyplanner.ui.timeline_items import (
@@ -630,7 +630,8 @@ class TimelineView(QGraphicsView):
         super().wheelEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Keyboard alternatives; the main window's shortcuts, when it has them, come first."""
+        """Arrow keys walk the rows. Moving and removing are ``EntryCommands`` shortcuts; a key
+        that reaches us with Ctrl held means the command was disabled (top or bottom row)."""
         ids = self._document.entry_ids()
         current = self._document.selected_entry_id
         index = ids.index(current) if current in ids else -1
@@ -641,17 +642,10 @@ class TimelineView(QGraphicsView):
         elif event.matches(QKeySequence.StandardKey.ZoomOut):
             self.zoom_out()
         elif key in (Qt.Key.Key_Up, Qt.Key.Key_Down) and ids:
-            step = -1 if key == Qt.Key.Key_Up else 1
-            if ctrl and index >= 0:
-                target = index + step
-                if 0 <= target < len(ids):
-                    self._document.move_entry(current, target)
-                    self.ensure_entry_visible(current)
-            else:
+            if not ctrl:
+                step = -1 if key == Qt.Key.Key_Up else 1
                 target = max(0, min(len(ids) - 1, index + step if index >= 0 else 0))
                 self._document.select(ids[target])
-        elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and index >= 0:
-            self._document.remove_entry(current)
         else:
             super().keyPressEvent(event)
             return
@@ -729,7 +723,7 @@ class TimelineView(QGraphicsView):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(colour)
         painter.drawRoundedRect(QRectF(0, 0, width, 28), 6, 6)
-        painter.setPen(QColor("#FFFFFF"))
+        painter.setPen(qcolor(Colour.ON_COLOUR))
         painter.setFont(font)
         painter.drawText(QRectF(12, 0, width - 16, 28), Qt.AlignmentFlag.AlignVCenter, label)
         painter.end()

@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from studyplanner.domain.advice import Severity
+from studyplanner.domain.wording import format_month, format_month_name, short_month
+from studyplanner.style import Colour, qcolor
 
 ENTRY_ID_ROLE = 0
 """``QGraphicsItem.data()`` key holding the plan entry id an item belongs to."""
@@ -40,26 +42,26 @@ BAR_RADIUS = 5.0
 MARKER_SIZE = 15.0
 BADGE_SIZE = 16.0
 
-# Colours of the canvas (the tier colours come from the export palette).
-WHITE = QColor("#FFFFFF")
-CANVAS = QColor("#FFFFFF")
-MONTH_BAND = QColor("#F5F7F9")
-GRID_LINE = QColor("#E4E8EC")
-AXIS_BACKGROUND = QColor("#FAFBFC")
-AXIS_BORDER = QColor("#D3D9DF")
-TEXT = QColor("#25292E")
-MUTED_TEXT = QColor("#6B7480")
-TODAY = QColor("#D93025")
-SELECTED_ROW = QColor("#E9F1FD")
-SELECTION_RING = QColor("#1A73E8")
-INSERTION = QColor("#1A73E8")
+# Colours of the canvas, from the house registry (the tier colours come from there too).
+WHITE = qcolor(Colour.ON_COLOUR)
+CANVAS = qcolor(Colour.SURFACE)
+MONTH_BAND = qcolor(Colour.PANEL)
+GRID_LINE = qcolor(Colour.HAIRLINE)
+AXIS_BACKGROUND = qcolor(Colour.CANVAS)
+AXIS_BORDER = qcolor(Colour.BORDER)
+TEXT = qcolor(Colour.TEXT)
+MUTED_TEXT = qcolor(Colour.MUTED_TEXT)
+TODAY = qcolor(Colour.TODAY)
+SELECTED_ROW = qcolor(Colour.SELECTION)
+SELECTION_RING = qcolor(Colour.SELECTION_RING)
+INSERTION = qcolor(Colour.INSERTION)
 BLACKOUT_FILL = QColor(110, 120, 132, 26)
 BLACKOUT_HATCH = QColor(110, 120, 132, 64)
-PASSED = QColor("#8D98A5")
-WARNING = QColor("#F2A900")
-WARNING_EDGE = QColor("#B57F00")
-WARNING_INK = QColor("#3A2A00")
-INFO = QColor("#1A73E8")
+PASSED = qcolor(Colour.PASSED)
+WARNING = qcolor(Colour.WARNING_FILL)
+WARNING_EDGE = qcolor(Colour.WARNING_EDGE)
+WARNING_INK = qcolor(Colour.WARNING_INK)
+INFO = qcolor(Colour.INFO)
 """Info-only advice: the selection blue, drawn as an outline so it stays calmer than amber."""
 
 
@@ -163,7 +165,10 @@ class DateAxis(QGraphicsRectItem):
 
         upper: list[tuple[float, float, list[str]]] = []
         if self.detailed:
-            upper = [(x, w, [f"{m:%B %Y}", f"{m:%b %Y}", f"{m:%b}"]) for x, w, m in months]
+            upper = [
+                (x, w, [format_month_name(m), format_month(m), short_month(m)])
+                for x, w, m in months
+            ]
             week = 7 * pixels_per_day
             monday = origin + timedelta(days=(7 - origin.weekday()) % 7)
             while monday <= last_day:
@@ -183,7 +188,7 @@ class DateAxis(QGraphicsRectItem):
             # One caption style for the whole axis, so narrow months never mix "Jan" and "J".
             month_width = 30.4 * pixels_per_day
             style = (
-                "%b"
+                "short"
                 if month_width >= text_width(small_font, "May") + 8
                 else "initial"
                 if month_width >= 12
@@ -193,7 +198,7 @@ class DateAxis(QGraphicsRectItem):
                 if month_width >= 5:
                     ticks.moveTo(x + 0.5, UPPER_TIER_HEIGHT)
                     ticks.lineTo(x + 0.5, AXIS_HEIGHT)
-                caption = f"{m:%b}" if style else ""
+                caption = short_month(m) if style else ""
                 if style == "initial":
                     caption = caption[0]
                 caption_width = text_width(small_font, caption)
@@ -469,9 +474,9 @@ class InsertionIndicator(QGraphicsLineItem):
 
 
 CALLOUT_STYLES: dict[str, tuple[QColor, QColor, QColor]] = {
-    "hint": (WHITE, QColor("#C2CCD6"), MUTED_TEXT),
-    "error": (QColor("#FDECEA"), QColor("#E6A39C"), QColor("#8A1C12")),
-    "refusal": (QColor("#323842"), QColor("#323842"), WHITE),
+    "hint": (CANVAS, qcolor(Colour.RULE), MUTED_TEXT),
+    "error": (qcolor(Colour.ERROR_FILL), qcolor(Colour.ERROR_EDGE), qcolor(Colour.ERROR_INK)),
+    "refusal": (qcolor(Colour.NOTICE_FILL), qcolor(Colour.NOTICE_FILL), WHITE),
 }
 """Fill, border and text colour of each kind of message card."""
 
@@ -516,7 +521,7 @@ class Callout(QGraphicsPathItem):
             centre = QPointF(16 + 8, self.size.height() / 2)
             dot = QGraphicsEllipseItem(centre.x() - 8, centre.y() - 8, 16, 16)
             dot.setParentItem(self)
-            dot.setBrush(QColor("#C5221F"))
+            dot.setBrush(qcolor(Colour.ERROR))
             dot.setPen(no_pen())
             mark = add_text(dot, "!", ui_font(9, QFont.Weight.Black), WHITE, 0, centre.y())
             mark.setX(centre.x() - mark.boundingRect().width() / 2)

@@ -78,3 +78,15 @@ def word_boxes(path: Path) -> list[PageBoxes]:
         ]
         pages.append((float(match.group(1)), float(match.group(2)), boxes))
     return pages
+
+
+def fill_colours(path: Path, page: int = 0) -> set[str]:
+    """Every colour the page fills with (shapes and text) as '#RRGGBB', as a viewer paints it."""
+    content = PdfReader(path).pages[page].get_contents()
+    assert content is not None
+    return {
+        "#" + "".join(f"{round(float(v) * 255):02X}" for v in m.groups())
+        for m in re.finditer(
+            r"([\d.]+) ([\d.]+) ([\d.]+) scn", content.get_data().decode("latin-1")
+        )
+    }

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtPrintSupport import QPrinter
 
 from studyplanner import cli
@@ -17,12 +17,13 @@ from studyplanner.domain.catalog import Catalog
 from studyplanner.domain.plan import MAX_TEXT, LearnerProfile, PlanEntry, Role, StudyPlan
 from studyplanner.domain.schedule import schedule_plan
 from studyplanner.domain.suggest import suggest_plan
-from studyplanner.export.cli_support import print_plan_to_pdf
-from studyplanner.export.palette import TIER_COLORS
+from studyplanner.export.pdf_writer import print_plan_to_pdf
 from studyplanner.export.report import REPORT_MARGINS_MM, render_report, setup_printer
+from studyplanner.style import TIER_COLORS, Colour, colour, is_dark_palette
 from tests.export.plans import HOSTILE_NAME, HOSTILE_NOTE, sixty_plan, small_plan
 from tests.export.reading import (
     assert_in_order,
+    fill_colours,
     pdf_pages,
     printed,
     show_json,
@@ -176,15 +177,51 @@ def test_timeline_is_drawn_as_vectors_in_tier_colours(catalog: Catalog, tmp_path
     text = " ".join(page.extract_text().split())
     assert_in_order(text, ["Timeline", "2026", "2027", "2028", "Nov", "Dec", "Jan"])
     assert_in_order(text, ["1 CLF-C02 2 SAA-C03 3 DVA-C02 4 SAP-C02 5 SCS-C03 6 DOP-C02"])
-    content = page.get_contents()
-    assert content is not None
-    fills = {
-        "#" + "".join(f"{round(float(v) * 255):02X}" for v in m.groups())
-        for m in re.finditer(
-            r"([\d.]+) ([\d.]+) ([\d.]+) scn", content.get_data().decode("latin-1")
-        )
-    }
-    assert set(TIER_COLORS.values()) <= fills
+    assert set(TIER_COLORS.values()) <= fill_colours(out)
+
+
+def test_printing_from_a_dark_window_still_gives_a_paper_coloured_report(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    """Paper is white: the report always takes the light column of the house colours, and its
+    warning marks are the same amber as the timeline's badges."""
+    app = QGuiApplication.instance()
+    assert isinstance(app, QGuiApplication)
+    before = app.palette()
+    dark = QPalette(before)
+    for role, name in (
+        (QPalette.ColorRole.Base, Colour.SURFACE),
+        (QPalette.ColorRole.Text, Colour.TEXT),
+    ):
+        dark.setColor(role, QColor(colour(name, dark=True)))
+    assert is_dark_palette(dark)
+    out = tmp_path / "plan.pdf"
+    app.setPalette(dark)
+    try:
+        render(small_plan(), catalog, out)
+    finally:
+        app.setPalette(before)
+
+    fills = fill_colours(out)
+    light = {colour(name) for name in (Colour.TEXT, Colour.MUTED_TEXT, Colour.WARNING_FILL)}
+    assert light <= fills
+    assert colour(Colour.TEXT, dark=True) not in fills
+    assert colour(Colour.MUTED_TEXT, dark=True) not in fills
+
+
+def test_counts_of_one_are_singular(catalog: Catalog, tmp_path: Path) -> None:
+    plan = StudyPlan(
+        name="One exam",
+        start_date=date(2027, 1, 4),
+        profile=LearnerProfile(role=Role.NETWORKING, experience_years=1, field_years=1),
+        entries=[PlanEntry(certification_id="cloud-practitioner")],
+    )
+    out = tmp_path / "one.pdf"
+    render(plan, catalog, out)
+
+    text = " ".join(pdf_pages(out))
+    assert "1 year of AWS experience · 1 year of networking" in text
+    assert "Total: 1 exam " in text
 
 
 def test_a_plan_without_exams_still_prints(catalog: Catalog, tmp_path: Path) -> None:
@@ -235,7 +272,7 @@ def test_a_failed_print_leaves_the_existing_file_alone(
     def broken(*_args: object, **_kwargs: object) -> int:
         raise OSError("disk full")
 
-    monkeypatch.setattr("studyplanner.export.cli_support.render_report", broken)
+    monkeypatch.setattr("studyplanner.export.pdf_writer.render_report", broken)
     with pytest.raises(OSError, match="disk full"):
         render(small_plan(), catalog, out)
     assert out.read_bytes() == b"%PDF- the earlier export"

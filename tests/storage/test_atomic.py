@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 
@@ -77,7 +78,9 @@ def test_overwrite_keeps_the_files_permissions(tmp_path: Path) -> None:
     assert target.read_bytes() == b"{ }"
 
 
-def test_only_old_leftover_temp_files_are_removed(tmp_path: Path) -> None:
+def test_only_old_leftover_temp_files_are_removed(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     import os
     import time
 
@@ -91,5 +94,8 @@ def test_only_old_leftover_temp_files_are_removed(tmp_path: Path) -> None:
     hours_ago = time.time() - 7200
     os.utime(old, (hours_ago, hours_ago))
     os.utime(plan, (hours_ago, hours_ago))
-    assert remove_stale_temp_files(tmp_path) == 1
+    with caplog.at_level(logging.INFO, logger="studyplanner.storage.atomic"):
+        assert remove_stale_temp_files(tmp_path) == 1
     assert not old.exists() and fresh.exists() and plan.exists()
+    (record,) = caplog.records
+    assert str(old) in record.getMessage()

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
+
+import pytest
 
 from studyplanner.bundled import bundled_path
 from studyplanner.storage import paths
@@ -60,13 +63,16 @@ def test_an_invalid_user_catalog_falls_back_to_the_bundled_one_and_says_why() ->
     assert "hours.typical" in loaded.problem
 
 
-def test_a_user_catalog_that_is_not_json_falls_back() -> None:
+def test_a_user_catalog_that_is_not_json_falls_back(caplog: pytest.LogCaptureFixture) -> None:
     path = paths.user_catalog_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(b"\x00\x01 definitely not a catalog")
-    loaded = load_app_catalog()
+    with caplog.at_level(logging.WARNING, logger="studyplanner.storage.catalog_source"):
+        loaded = load_app_catalog()
     assert loaded.origin == "bundled"
     assert loaded.problem is not None and str(path) in loaded.problem
+    (record,) = caplog.records
+    assert str(path) in record.getMessage()
 
 
 def test_a_user_catalog_from_a_newer_app_falls_back() -> None:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -66,7 +68,9 @@ def test_a_failed_save_keeps_the_previous_file(
     catalog: Catalog, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = plan_path()
-    save_plan(full_plan("Before"), path)
+    moment = datetime(2026, 3, 14, 9, 0)
+    save_plan(full_plan("Before"), path, now=moment)
+    save_plan(full_plan("Before"), path, now=moment)  # backed up, so the next save only writes
     before = path.read_bytes()
 
     def disk_full(*_args: object) -> None:
@@ -74,7 +78,7 @@ def test_a_failed_save_keeps_the_previous_file(
 
     monkeypatch.setattr(os, "fsync", disk_full)
     with pytest.raises(PlanFileError, match="could not be saved") as caught:
-        save_plan(full_plan("After"), path)
+        save_plan(full_plan("After"), path, now=moment + timedelta(minutes=1))
     monkeypatch.undo()
 
     assert str(path) in str(caught.value)
@@ -94,17 +98,18 @@ def test_each_overwrite_keeps_the_previous_version_as_a_backup() -> None:
     save_plan(full_plan("v2"), path)
     backups = list_backups(path)
     assert len(backups) == 1
-    assert backups[0].read_bytes() == first
-    assert not backups[0].is_relative_to(paths.plans_dir())  # backups are not listed as plans
+    assert backups[0].path.read_bytes() == first
+    assert not backups[0].path.is_relative_to(paths.plans_dir())  # not listed as plans
 
 
-def test_only_the_last_ten_versions_are_kept(catalog: Catalog) -> None:
+def test_the_last_ten_versions_of_one_day_are_kept(catalog: Catalog) -> None:
     path = plan_path()
-    for version in range(1, 15):
-        save_plan(full_plan(f"v{version}"), path)
+    morning = datetime(2026, 3, 14, 8, 0)
+    for version in range(1, 15):  # a session every 11 minutes
+        save_plan(full_plan(f"v{version}"), path, now=morning + timedelta(minutes=11 * version))
     backups = list_backups(path)
     assert len(backups) == KEEP_BACKUPS == 10
-    names = [json.loads(b.read_text(encoding="utf-8"))["name"] for b in backups]
+    names = [json.loads(b.path.read_text(encoding="utf-8"))["name"] for b in backups]
     assert names == [f"v{v}" for v in range(13, 3, -1)]  # newest first, v14 is the file itself
     assert load_plan(path, catalog).name == "v14"
 
@@ -112,7 +117,7 @@ def test_only_the_last_ten_versions_are_kept(catalog: Catalog) -> None:
 def test_backups_of_a_plan_with_glob_characters_in_its_name(catalog: Catalog) -> None:
     path = plan_path("team [2026] *draft*?.json")
     for version in range(1, 13):
-        save_plan(full_plan(f"v{version}"), path)
+        save_plan(full_plan(f"v{version}"), path, first_save_in_session=True)
     assert len(list_backups(path)) == KEEP_BACKUPS
     found = latest_good_backup(path, catalog)
     assert found is not None and found[1].name == "v11"
@@ -121,8 +126,8 @@ def test_backups_of_a_plan_with_glob_characters_in_its_name(catalog: Catalog) ->
 def test_latest_good_backup_skips_damaged_backups(catalog: Catalog) -> None:
     path = plan_path()
     for version in ("v1", "v2", "v3"):
-        save_plan(full_plan(version), path)
-    newest = list_backups(path)[0]
+        save_plan(full_plan(version), path, first_save_in_session=True)
+    newest = list_backups(path)[0].path
     newest.write_bytes(newest.read_bytes()[:100])  # v2's backup is damaged
     found = latest_good_backup(path, catalog)
     assert found is not None
@@ -352,7 +357,7 @@ def test_loading_a_version_1_file_backs_it_up_then_upgrades_it(catalog: Catalog)
     ]
     backups = list_backups(path)
     assert len(backups) == 1
-    assert backups[0].read_bytes() == old_bytes
+    assert backups[0].path.read_bytes() == old_bytes
     on_disk = json.loads(path.read_text(encoding="utf-8"))
     assert on_disk["schema_version"] == PLAN_SCHEMA_VERSION
     # Reloading gives the same plan, entry ids included: the upgrade happened once.
@@ -361,7 +366,7 @@ def test_loading_a_version_1_file_backs_it_up_then_upgrades_it(catalog: Catalog)
 
 
 def test_a_version_1_file_that_cannot_be_written_back_still_loads(
-    catalog: Catalog, monkeypatch: pytest.MonkeyPatch
+    catalog: Catalog, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
     path = write(plan_path(), VERSION_1)
     old_bytes = path.read_bytes()
@@ -370,11 +375,15 @@ def test_a_version_1_file_that_cannot_be_written_back_still_loads(
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr(os, "replace", read_only)
-    plan = load_plan(path, catalog)
+    with caplog.at_level(logging.WARNING, logger="studyplanner.storage.plan_files"):
+        plan = load_plan(path, catalog)
     monkeypatch.undo()
 
     assert plan.availability.weekly_hours == 8
     assert path.read_bytes() == old_bytes
+    assert any(
+        "old format" in r.getMessage() and str(path) in r.getMessage() for r in caplog.records
+    )
 
 
 # --- migration from version 2 -------------------------------------------------------------
@@ -423,7 +432,7 @@ def test_loading_a_version_2_file_backs_it_up_then_upgrades_it(catalog: Catalog)
     ]
     assert plan.entries[1].hours_override == 150 and plan.entries[0].notes == "first"
     (backup,) = list_backups(path)
-    assert backup.read_bytes() == old_bytes
+    assert backup.path.read_bytes() == old_bytes
     on_disk = json.loads(path.read_text(encoding="utf-8"))
     assert on_disk["schema_version"] == 3
     assert on_disk["profile"]["field_years"] is None and on_disk["notes"] == ""

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
+
+import pytest
 
 from studyplanner.storage import paths
 from studyplanner.storage.settings import MAX_RECENT, AppSettings, load_settings, save_settings
@@ -33,7 +36,28 @@ def test_recent_list_is_bounded_and_deduplicated() -> None:
     assert "/plans/3.json" not in settings.recent_plans and settings.last_plan is None
 
 
-def test_damaged_settings_give_defaults(data_dir: Path) -> None:
+def test_damaged_settings_give_defaults_and_say_so_in_the_log(
+    data_dir: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     paths.settings_path().parent.mkdir(parents=True, exist_ok=True)
     paths.settings_path().write_text('{"recent_plans": 5', encoding="utf-8")
-    assert load_settings() == AppSettings()
+    with caplog.at_level(logging.WARNING, logger="studyplanner.storage.settings"):
+        assert load_settings() == AppSettings()
+    (record,) = caplog.records
+    assert str(paths.settings_path()) in record.getMessage()
+
+
+def test_a_first_start_without_settings_logs_nothing(caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.DEBUG, logger="studyplanner.storage"):
+        assert load_settings() == AppSettings()
+    assert caplog.records == []
+
+
+def test_settings_that_cannot_be_saved_are_logged_not_raised(
+    data_dir: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    data_dir.parent.mkdir(parents=True, exist_ok=True)
+    data_dir.write_text("a file where the data folder should be", encoding="utf-8")
+    with caplog.at_level(logging.WARNING, logger="studyplanner.storage.settings"):
+        save_settings(AppSettings())
+    assert any("Settings not saved" in r.getMessage() for r in caplog.records)

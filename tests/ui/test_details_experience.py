@@ -7,8 +7,8 @@ from PySide6.QtGui import QColor, QPalette
 from pytestqt.qtbot import QtBot
 
 from studyplanner.domain.catalog import Catalog
+from studyplanner.style import Colour, colour
 from studyplanner.ui.certification_details import CertificationDetails
-from studyplanner.ui.palette import Ink
 
 
 def make_details(qtbot: QtBot, catalog: Catalog, cert_id: str) -> CertificationDetails:
@@ -51,7 +51,7 @@ def test_experience_shows_years_on_aws_and_in_the_field(qtbot: QtBot, catalog: C
 
 def test_dark_palette_uses_its_own_text_colour(qtbot: QtBot, catalog: Catalog) -> None:
     details = make_details(qtbot, catalog, "developer-associate")
-    assert Ink.TEXT.lower() in details.html().lower()
+    assert colour(Colour.TEXT).lower() in details.html().lower()
 
     dark = QPalette(details.palette())
     dark.setColor(QPalette.ColorRole.Base, QColor("#1E1E1E"))
@@ -60,4 +60,4 @@ def test_dark_palette_uses_its_own_text_colour(qtbot: QtBot, catalog: Catalog) -
 
     html = details.html().lower()
     assert "#e8e8e8" in html
-    assert Ink.TEXT.lower() not in html
+    assert colour(Colour.TEXT).lower() not in html

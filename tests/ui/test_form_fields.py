@@ -11,7 +11,7 @@ def test_the_unit_follows_the_number_even_when_set_quietly(qtbot: QtBot) -> None
     spin = DecimalSpinBox()
     qtbot.addWidget(spin)
     spin.setRange(0, 50)
-    spin.set_unit(" year", " years")
+    spin.set_unit("year")
     spin.setValue(2)
     assert spin.text() == "2 years"
     with signals_blocked(spin):  # how panels show a plan without sending edits back

@@ -4,11 +4,9 @@ autosave, quit, restart and find the plan as it was; damaged files and second in
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt
-from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from studyplanner.domain.plan import StudyPlan, WeeklyAvailability
@@ -19,6 +17,7 @@ from studyplanner.ui import autosave
 from studyplanner.ui.main_window import MainWindow
 from studyplanner.ui.mime import certification_mime
 from tests.ui.dnd import drop
+from tests.ui.fake_prompts import FakePrompts
 
 THREE_EXAMS = [
     "developer-associate",
@@ -27,41 +26,22 @@ THREE_EXAMS = [
 ]
 
 
-class Dialogs:
-    """Records message boxes instead of showing them (they would block a headless test)."""
-
-    def __init__(self, monkeypatch: pytest.MonkeyPatch, answer: Any = None) -> None:
-        self.shown: list[tuple[str, str]] = []
-        for name in ("information", "warning", "critical"):
-            monkeypatch.setattr(
-                QMessageBox, name, self._record(name, QMessageBox.StandardButton.Ok)
-            )
-        monkeypatch.setattr(
-            QMessageBox,
-            "question",
-            self._record("question", answer or QMessageBox.StandardButton.Cancel),
-        )
-
-    def _record(self, kind: str, answer: Any) -> Any:
-        def show(_parent: Any, title: str, text: str, *args: Any, **kwargs: Any) -> Any:
-            self.shown.append((kind, f"{title}: {text}"))
-            return answer
-
-        return staticmethod(show).__func__
-
-
 @pytest.fixture
-def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
-    return Dialogs(monkeypatch)
+def prompts() -> FakePrompts:
+    return FakePrompts()
 
 
-def open_window(qtbot: QtBot, plan_path: Path | None = None) -> MainWindow:
-    window = MainWindow(load_app_catalog())
+def open_window(
+    qtbot: QtBot, plan_path: Path | None = None, prompts: FakePrompts | None = None
+) -> MainWindow:
+    """The window as a person has it: shown, in front and active, so shortcuts work."""
+    window = MainWindow(load_app_catalog(), prompts=prompts or FakePrompts())
     qtbot.addWidget(window)
     window.open_initial(plan_path)
     window.resize(1400, 900)
-    window.show()
-    qtbot.waitExposed(window)
+    with qtbot.waitActive(window):  # waits on leaving the block (a bare call does not wait)
+        window.show()
+        window.activateWindow()
     return window
 
 
@@ -80,8 +60,8 @@ def drop_on_timeline(window: MainWindow, data: QMimeData, pos: QPointF) -> tuple
     return result.enter_accepted, result.move_accepted
 
 
-def test_keyboard_only_builds_a_three_exam_plan(qtbot: QtBot, dialogs: Dialogs) -> None:
-    window = open_window(qtbot)
+def test_keyboard_only_builds_a_three_exam_plan(qtbot: QtBot, prompts: FakePrompts) -> None:
+    window = open_window(qtbot, prompts=prompts)
     for cert_id in THREE_EXAMS:
         add_by_keyboard(qtbot, window, cert_id)
     assert plan_ids(window) == THREE_EXAMS
@@ -96,11 +76,11 @@ def test_keyboard_only_builds_a_three_exam_plan(qtbot: QtBot, dialogs: Dialogs) 
     window.undo_action.trigger()
     window.undo_action.trigger()
     assert plan_ids(window) == THREE_EXAMS
-    assert not dialogs.shown
+    assert prompts.asked == []
 
 
-def test_drag_path_builds_the_same_plan(qtbot: QtBot, dialogs: Dialogs) -> None:
-    window = open_window(qtbot)
+def test_drag_path_builds_the_same_plan(qtbot: QtBot, prompts: FakePrompts) -> None:
+    window = open_window(qtbot, prompts=prompts)
     viewport = window.timeline.viewport()
     bottom = QPointF(viewport.width() / 2, viewport.height() - 10)
     for cert_id in THREE_EXAMS:
@@ -111,8 +91,8 @@ def test_drag_path_builds_the_same_plan(qtbot: QtBot, dialogs: Dialogs) -> None:
     assert plan_ids(window) == THREE_EXAMS[:2]
 
 
-def test_dates_move_with_weekly_hours(qtbot: QtBot, dialogs: Dialogs) -> None:
-    window = open_window(qtbot)
+def test_dates_move_with_weekly_hours(qtbot: QtBot, prompts: FakePrompts) -> None:
+    window = open_window(qtbot, prompts=prompts)
     for cert_id in THREE_EXAMS:
         add_by_keyboard(qtbot, window, cert_id)
     schedule = window.document.schedule
@@ -125,8 +105,8 @@ def test_dates_move_with_weekly_hours(qtbot: QtBot, dialogs: Dialogs) -> None:
     assert f"{after.finish_date:%-d %b %Y}" in window.summary.text()
 
 
-def test_autosave_then_restart_finds_the_plan(qtbot: QtBot, dialogs: Dialogs) -> None:
-    window = open_window(qtbot)
+def test_autosave_then_restart_finds_the_plan(qtbot: QtBot, prompts: FakePrompts) -> None:
+    window = open_window(qtbot, prompts=prompts)
     with qtbot.wait_signal(window.autosaver.saved, timeout=2500):
         add_by_keyboard(qtbot, window, "developer-associate")
         assert window.isWindowModified()
@@ -148,73 +128,68 @@ def test_autosave_then_restart_finds_the_plan(qtbot: QtBot, dialogs: Dialogs) ->
 
 
 def test_failed_save_is_shown_and_keeps_the_plan(
-    qtbot: QtBot, dialogs: Dialogs, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, prompts: FakePrompts, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    window = open_window(qtbot)
+    window = open_window(qtbot, prompts=prompts)
 
-    def refuse(plan: StudyPlan, path: Path) -> None:
+    def refuse(plan: StudyPlan, path: Path, **_kwargs: object) -> None:
         raise PlanFileError(path, "could not be saved (disk full)")
 
     monkeypatch.setattr(autosave, "save_plan", refuse)
     with qtbot.wait_signal(window.autosaver.failed, timeout=2500):
         add_by_keyboard(qtbot, window, "developer-associate")
-    assert any("disk full" in text for _, text in dialogs.shown)
+    assert any("disk full" in text for text in prompts.texts("warn"))
     assert plan_ids(window) == ["developer-associate"]
     assert window.autosaver.pending and window.isWindowModified()
 
 
-def test_damaged_file_offers_latest_good_backup(
-    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, realistic_plan: StudyPlan
-) -> None:
-    dialogs = Dialogs(monkeypatch, answer=QMessageBox.StandardButton.Open)
+def test_damaged_file_offers_latest_good_backup(qtbot: QtBot, realistic_plan: StudyPlan) -> None:
+    prompts = FakePrompts(confirm=True)
     path = paths.plans_dir() / "road.json"
     save_plan(realistic_plan, path)
     save_plan(realistic_plan, path)  # the first version is now a backup
     path.write_text('{"schema_version": 2, "name": "Road', encoding="utf-8")
-    window = open_window(qtbot, path)
-    assert any("truncated" in text for kind, text in dialogs.shown if kind == "question")
+    window = open_window(qtbot, path, prompts)
+    assert any("truncated" in text for text in prompts.texts("confirm"))
     assert window.document.plan == realistic_plan
 
 
-def test_damaged_file_still_starts_the_app(qtbot: QtBot, dialogs: Dialogs) -> None:
+def test_damaged_file_still_starts_the_app(qtbot: QtBot, prompts: FakePrompts) -> None:
     path = paths.plans_dir() / "broken.json"
     path.parent.mkdir(parents=True)
     path.write_bytes(b"\x00\x01 not a plan")
-    window = open_window(qtbot, path)
-    assert any("broken.json" in text for _, text in dialogs.shown)
+    window = open_window(qtbot, path, prompts)
+    assert any("broken.json" in text for text in prompts.texts("warn"))
     assert window.document.plan.entries == []
     assert path.read_bytes() == b"\x00\x01 not a plan"
 
 
 def test_second_window_on_same_plan_is_read_only(
-    qtbot: QtBot, dialogs: Dialogs, realistic_plan: StudyPlan, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, prompts: FakePrompts, realistic_plan: StudyPlan
 ) -> None:
     path = paths.plans_dir() / "road.json"
     save_plan(realistic_plan, path)
     first = open_window(qtbot, path)
     assert not first.document.read_only
-    # a lock held by another live process (pid 1 always exists)
-    from studyplanner.storage import locks
-
-    monkeypatch.setattr(locks.os, "getpid", lambda: 1)
-    second = open_window(qtbot, path)
+    second = open_window(qtbot, path, prompts)
     assert second.document.read_only
     assert "read-only" in second.windowTitle()
+    assert any("open in another StudyPlanner window" in t for t in prompts.texts("inform"))
     add_by_keyboard(qtbot, second, "security-specialty")
     assert "security-specialty" not in plan_ids(second)
 
 
-def test_window_title_names_the_plan(qtbot: QtBot, dialogs: Dialogs) -> None:
-    window = open_window(qtbot)
+def test_window_title_names_the_plan(qtbot: QtBot, prompts: FakePrompts) -> None:
+    window = open_window(qtbot, prompts=prompts)
     window.document.update_plan("Rename", name="Before summer")
     assert window.windowTitle().startswith("Before summer")
     assert window.windowTitle().endswith("StudyPlanner")
 
 
-def test_ladder_cards_show_plan_status(qtbot: QtBot, dialogs: Dialogs) -> None:
+def test_ladder_cards_show_plan_status(qtbot: QtBot, prompts: FakePrompts) -> None:
     from studyplanner.ui.ladder import PlanMark
 
-    window = open_window(qtbot)
+    window = open_window(qtbot, prompts=prompts)
     add_by_keyboard(qtbot, window, "developer-associate")
     card = window.ladder.card("developer-associate")
     assert card.plan_mark == PlanMark.PLANNED
@@ -229,25 +204,17 @@ def test_ladder_cards_show_plan_status(qtbot: QtBot, dialogs: Dialogs) -> None:
     assert window.ladder.card("security-specialty").plan_mark == PlanMark.NONE
 
 
-def test_delete_and_restore_from_the_file_menu(
-    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, realistic_plan: StudyPlan
-) -> None:
-    from PySide6.QtWidgets import QInputDialog
-
-    Dialogs(monkeypatch, answer=QMessageBox.StandardButton.Yes)
+def test_delete_and_restore_from_the_file_menu(qtbot: QtBot, realistic_plan: StudyPlan) -> None:
+    prompts = FakePrompts(confirm=True, choice=0)
     path = paths.plans_dir() / "road.json"
     save_plan(realistic_plan, path)
-    window = open_window(qtbot, path)
+    window = open_window(qtbot, path, prompts)
     window.delete_action.trigger()
     assert not path.exists()
     assert window.document.path != path  # a fresh plan is open instead
-
-    def pick_first(_parent: Any, _title: str, _label: str, items: list[str], *_a: Any) -> Any:
-        assert items[0].startswith("Road to DevOps Pro — deleted")
-        return items[0], True
-
-    monkeypatch.setattr(QInputDialog, "getItem", pick_first)
     window.restore_action.trigger()
+    (question,) = [a for a in prompts.asked if a.kind == "choose"]
+    assert question.choices[0].startswith("Road to DevOps Pro — deleted")
     assert window.document.plan == realistic_plan
     assert window.document.path is not None and window.document.path.exists()
 
@@ -263,8 +230,8 @@ def type_note(qtbot: QtBot, window: MainWindow, text: str) -> None:
     qtbot.keyClicks(notes, text)
 
 
-def test_quitting_while_typing_a_note_keeps_the_note(qtbot: QtBot, dialogs: Dialogs) -> None:
-    window = open_window(qtbot)
+def test_quitting_while_typing_a_note_keeps_the_note(qtbot: QtBot, prompts: FakePrompts) -> None:
+    window = open_window(qtbot, prompts=prompts)
     add_by_keyboard(qtbot, window, "developer-associate")
     window.activateWindow()
     type_note(qtbot, window, "Book the exam")
@@ -275,8 +242,8 @@ def test_quitting_while_typing_a_note_keeps_the_note(qtbot: QtBot, dialogs: Dial
     assert entry.notes == "Book the exam"
 
 
-def test_toolbar_undo_while_typing_undoes_the_typing(qtbot: QtBot, dialogs: Dialogs) -> None:
-    window = open_window(qtbot)
+def test_toolbar_undo_while_typing_undoes_the_typing(qtbot: QtBot, prompts: FakePrompts) -> None:
+    window = open_window(qtbot, prompts=prompts)
     add_by_keyboard(qtbot, window, "developer-associate")
     window.activateWindow()
     type_note(qtbot, window, "Draft")
@@ -291,22 +258,22 @@ def test_toolbar_undo_while_typing_undoes_the_typing(qtbot: QtBot, dialogs: Dial
 def test_a_failed_save_is_not_thrown_away_by_opening_another_plan(
     qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    dialogs = Dialogs(monkeypatch, answer=QMessageBox.StandardButton.Cancel)
-    window = open_window(qtbot)
+    prompts = FakePrompts(confirm=False)
+    window = open_window(qtbot, prompts=prompts)
 
-    def refuse(plan: StudyPlan, path: Path) -> None:
+    def refuse(plan: StudyPlan, path: Path, **_kwargs: object) -> None:
         raise PlanFileError(path, "could not be saved (input/output error)")
 
     monkeypatch.setattr(autosave, "save_plan", refuse)
     add_by_keyboard(qtbot, window, "developer-associate")
     window.new_action.trigger()
-    assert any(kind == "question" and "could not be saved" in text for kind, text in dialogs.shown)
+    assert any("could not be saved" in text for text in prompts.texts("confirm"))
     assert plan_ids(window) == ["developer-associate"]  # Cancel: still here, still undoable
     assert window.document.undo_stack.count() == 1
 
 
-def test_reopening_the_open_plan_keeps_the_latest_edit(qtbot: QtBot, dialogs: Dialogs) -> None:
-    window = open_window(qtbot)
+def test_reopening_the_open_plan_keeps_the_latest_edit(qtbot: QtBot, prompts: FakePrompts) -> None:
+    window = open_window(qtbot, prompts=prompts)
     add_by_keyboard(qtbot, window, "developer-associate")
     path = window.document.path
     assert path is not None
@@ -317,17 +284,14 @@ def test_reopening_the_open_plan_keeps_the_latest_edit(qtbot: QtBot, dialogs: Di
 
 
 def test_save_as_adds_json_without_replacing_another_plan(
-    qtbot: QtBot, dialogs: Dialogs, monkeypatch: pytest.MonkeyPatch, realistic_plan: StudyPlan
+    qtbot: QtBot, prompts: FakePrompts, realistic_plan: StudyPlan
 ) -> None:
-    from PySide6.QtWidgets import QFileDialog
-
-    window = open_window(qtbot)
+    window = open_window(qtbot, prompts=prompts)
     spring = paths.plans_dir() / "spring.json"
     save_plan(realistic_plan, spring)
     original = spring.read_bytes()
     add_by_keyboard(qtbot, window, "security-specialty")
-    typed = str(paths.plans_dir() / "spring.2027")
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (typed, ""))
+    prompts.answer_save = paths.plans_dir() / "spring.2027"
     window.save_as_action.trigger()
     assert spring.read_bytes() == original
     assert window.document.path == paths.plans_dir() / "spring.2027.json"
@@ -335,29 +299,26 @@ def test_save_as_adds_json_without_replacing_another_plan(
 
 
 def test_save_as_refuses_a_plan_open_in_another_window(
-    qtbot: QtBot, dialogs: Dialogs, monkeypatch: pytest.MonkeyPatch, realistic_plan: StudyPlan
+    qtbot: QtBot, prompts: FakePrompts, realistic_plan: StudyPlan
 ) -> None:
-    import json
-    import socket
+    from studyplanner.storage.locks import PlanLock
 
-    from PySide6.QtWidgets import QFileDialog
-
-    from studyplanner.storage.locks import lock_path
-
-    window = open_window(qtbot)
+    window = open_window(qtbot, prompts=prompts)
     other = paths.plans_dir() / "other.json"
     save_plan(realistic_plan, other)
-    lock_path(other).write_text(json.dumps({"pid": 1, "host": socket.gethostname()}))
+    elsewhere = PlanLock(other)
+    assert elsewhere.acquire()  # another window has it open
     original = other.read_bytes()
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(other), ""))
+    prompts.answer_save = other
     window.save_as_action.trigger()
     assert other.read_bytes() == original
     assert window.document.path != other
-    assert any("open in another StudyPlanner window" in text for _, text in dialogs.shown)
+    assert any("open in another StudyPlanner window" in text for text in prompts.texts("warn"))
+    elsewhere.release()
 
 
 def test_duplicate_gives_the_copy_its_own_calendar_ids(
-    qtbot: QtBot, dialogs: Dialogs, realistic_plan: StudyPlan
+    qtbot: QtBot, prompts: FakePrompts, realistic_plan: StudyPlan
 ) -> None:
     path = paths.plans_dir() / "road.json"
     save_plan(realistic_plan, path)
@@ -372,26 +333,20 @@ def test_duplicate_gives_the_copy_its_own_calendar_ids(
     assert not {e.id for e in copy.entries} & {e.id for e in realistic_plan.entries}
 
 
-def test_rename_to_an_overlong_name_is_explained(
-    qtbot: QtBot, dialogs: Dialogs, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from PySide6.QtWidgets import QInputDialog
-
-    window = open_window(qtbot)
+def test_rename_to_an_overlong_name_is_explained(qtbot: QtBot) -> None:
+    prompts = FakePrompts(text="x" * 300)
+    window = open_window(qtbot, prompts=prompts)
     before = window.document.plan.name
-    monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: ("x" * 300, True))
     window.rename_action.trigger()
     assert window.document.plan.name == before
-    assert any("at most 200 characters" in text for _, text in dialogs.shown)
+    assert any("at most 200 characters" in text for text in prompts.texts("warn"))
 
 
-def test_deleting_a_never_saved_plan_just_moves_on(
-    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    dialogs = Dialogs(monkeypatch, answer=QMessageBox.StandardButton.Yes)
-    window = open_window(qtbot)  # first start: a new plan, not written yet
+def test_deleting_a_never_saved_plan_just_moves_on(qtbot: QtBot) -> None:
+    prompts = FakePrompts(confirm=True)
+    window = open_window(qtbot, prompts=prompts)  # first start: a new plan, not written yet
     first_path = window.document.path
     assert first_path is not None and not first_path.exists()
     window.delete_action.trigger()
-    assert not any(kind == "warning" for kind, _ in dialogs.shown)
+    assert prompts.texts("warn") == []
     assert window.document.plan.entries == []

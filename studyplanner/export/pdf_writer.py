@@ -1,4 +1,4 @@
-"""Printing without a window: the `studyplanner print` command and the app's PDF export.
+"""The app's PDF writer: the report as a PDF file, for `studyplanner print` and *Export as PDF*.
 
 Qt needs a QGuiApplication for fonts and painting; on a machine without a display the
 command forces the offscreen platform so it runs over SSH, in CI and in cron jobs alike.

@@ -1,0 +1,352 @@
+"""The timeline chart: one row per exam, its study period as a bar and the exam as a mark, over
+a month and year axis that is repeated at the top of every page the chart runs onto."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cached_property
+
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPolygonF
+
+from studyplanner.domain.catalog import Tier
+from studyplanner.domain.months import (
+    DayScale,
+    add_months,
+    first_of_month,
+    month_starts,
+    months_between,
+    next_month,
+    year_starts,
+)
+from studyplanner.domain.plan import EntryStatus
+from studyplanner.domain.schedule import Schedule, ScheduledEntry
+from studyplanner.domain.wording import MONTHS, format_day, short_month
+from studyplanner.export.report.blocks import Backdrop, Block, no_orphans
+from studyplanner.export.report.sheet import Sheet, ink
+from studyplanner.export.report.text import TextStyle
+from studyplanner.style import Colour, tier_qcolor
+
+# Passed exams this close before the plan's first date get a marker on the chart; older ones are
+# named in text so they do not stretch the time axis over years of history.
+PASSED_LOOKBACK_DAYS = 366
+
+
+@dataclass
+class TimeAxis:
+    """The chart's time scale: whole months from ``start`` up to (not including) ``end``,
+    drawn from ``left`` to ``right``."""
+
+    start: date
+    end: date
+    today: date | None
+    left: float = 0.0
+    right: float = 1.0
+    month_step: int = 1  # 0: no month labels, years only
+    year_step: int = 1
+    month_grid: bool = True
+
+    @classmethod
+    def for_schedule(cls, schedule: Schedule, today: date | None = None) -> TimeAxis:
+        days: list[date] = [schedule.plan.start_date]
+        for item in schedule.entries:
+            if item.entry.status is EntryStatus.PASSED:
+                continue
+            days += [d for d in (item.study_start, item.study_end, item.exam_date) if d]
+        recent = min(days) - timedelta(days=PASSED_LOOKBACK_DAYS)
+        days += [
+            item.exam_date
+            for item in schedule.entries
+            if item.entry.status is EntryStatus.PASSED
+            and item.exam_date is not None
+            and recent <= item.exam_date <= max(days)
+        ]
+        start = first_of_month(min(days))
+        end = next_month(max(days))
+        if months_between(start, end) < 3:
+            end = add_months(start, 3)
+        return cls(start, end, today if today and start <= today < end else None)
+
+    def scale(self) -> DayScale:
+        return DayScale.spanning(self.start, self.end, self.left, self.right)
+
+    def x(self, day: date) -> float:
+        return self.scale().x(day)
+
+    def day_width(self) -> float:
+        return self.scale().pixels_per_day
+
+    def months(self) -> int:
+        return months_between(self.start, self.end)
+
+    @cached_property
+    def _month_marks(self) -> tuple[date, ...]:
+        return tuple(month_starts(self.start, self.end - timedelta(days=1)))
+
+    def month_marks(self) -> tuple[date, ...]:
+        return self._month_marks
+
+    def year_marks(self) -> list[date]:
+        """Where each year begins on the axis: the axis's own start, then every January."""
+        last = self.end - timedelta(days=1)
+        return [max(year, self.start) for year in year_starts(self.start, last)]
+
+    def choose_labels(self, sheet: Sheet) -> None:
+        """Label every month when there is room, else every 2nd, 3rd or 6th, else years only
+        (every year, or every 2nd/5th/10th for very long plans)."""
+        style = sheet.chart_muted
+        per_month = (self.right - self.left) / self.months()
+        label = max(style.width(m) for m in MONTHS) + sheet.pt(5)
+        self.month_grid = per_month >= sheet.pt(3)
+        self.month_step = 0
+        for step in (1, 2, 3, 6):
+            if step * per_month >= label:
+                self.month_step = step
+                break
+        year_label = style.width("2000") + sheet.pt(6)
+        for step in (1, 2, 5, 10, 20):
+            if step * 12 * per_month >= year_label:
+                self.year_step = step
+                break
+
+
+class TimelineChart:
+    """The chart's blocks for one schedule; ``printed_on`` is marked when it falls in range."""
+
+    def __init__(self, sheet: Sheet, schedule: Schedule, printed_on: date) -> None:
+        self.sheet = sheet
+        self.schedule = schedule
+        self.printed_on = printed_on
+
+    def blocks(self) -> list[Block]:
+        sheet = self.sheet
+        entries = self.schedule.entries
+        axis = TimeAxis.for_schedule(self.schedule, self.printed_on)
+        count = len(entries)
+        row = sheet.pt(14 if count <= 12 else 12 if count <= 30 else 10.5)
+        digits = max(sheet.chart_muted.width(str(n)) for n in range(1, count + 1))
+        codes = max(sheet.chart.width(i.certification.code) for i in entries)
+        number_right = digits
+        code_left = digits + sheet.pt(5)
+        axis.left = code_left + codes + sheet.pt(12)
+        axis.right = sheet.width - sheet.pt(4)
+        axis.choose_labels(sheet)
+
+        heading = sheet.heading("Timeline")
+        axis_block = self.axis(axis)
+        cont = (sheet.heading("Timeline", continued=True), axis_block)
+        blocks = [heading, Block(axis_block.height, axis_block.paint, keep_with_next=True)]
+
+        def grid(painter: QPainter, top: float, bottom: float) -> None:
+            self.grid(painter, axis, top, bottom)
+
+        rows = [
+            self.row(axis, item, n, row, number_right, code_left, cont, grid)
+            for n, item in enumerate(entries, 1)
+        ]
+        no_orphans(rows)
+        return [*blocks, *rows, self.legend(axis)]
+
+    def axis(self, axis: TimeAxis) -> Block:
+        sheet = self.sheet
+        style = sheet.chart_muted
+        year_style = sheet.style(7, QFont.Weight.DemiBold, color=Colour.TEXT, numbers=True)
+        rows = 2 if axis.month_step else 1
+        height = rows * style.line + sheet.pt(3)
+
+        def paint(painter: QPainter, top: float) -> None:
+            bottom = top + height
+            painter.setPen(sheet.pen(ink(Colour.RULE), 0.5))
+            for year_start in axis.year_marks():
+                x = axis.x(year_start)
+                painter.drawLine(QLineF(x, top, x, bottom))
+            for year_start, x in self.year_labels(axis, year_style):
+                year_style.draw(painter, x + sheet.pt(2), top, str(year_start.year))
+            if axis.month_step:
+                y = top + style.line
+                for month in axis.month_marks():
+                    if (month.month - 1) % axis.month_step:
+                        continue
+                    x0 = axis.x(month)
+                    label = short_month(month)
+                    if axis.month_step == 1:
+                        x1 = axis.x(next_month(month))
+                        style.draw(painter, (x0 + x1 - style.width(label)) / 2, y, label)
+                    else:
+                        style.draw(painter, x0 + sheet.pt(2), y, label)
+            if axis.today is not None:
+                painter.setPen(sheet.pen(ink(Colour.TODAY), 0.6))
+                x = axis.x(axis.today)
+                painter.drawLine(QLineF(x, top + style.line * (rows - 0.2), x, bottom))
+            painter.setPen(sheet.pen(ink(Colour.RULE), 0.6))
+            painter.drawLine(QLineF(0, bottom, sheet.width, bottom))
+
+        return Block(height, paint)
+
+    def year_labels(self, axis: TimeAxis, style: TextStyle) -> list[tuple[date, float]]:
+        """Years to label on the axis: every ``year_step``-th January, and the first partial
+        year only when its label does not run into the next one, and no label that would run
+        past the chart's right edge."""
+        sheet = self.sheet
+        marks = [(d, axis.x(d)) for d in axis.year_marks() if d.year % axis.year_step == 0]
+        if axis.start.month != 1:
+            following = [x for d, x in marks if d != axis.start]
+            room = (following[0] if following else axis.right) - axis.x(axis.start)
+            wanted = style.width(str(axis.start.year)) + sheet.pt(6)
+            if room >= wanted and all(d != axis.start for d, _ in marks):
+                marks.insert(0, (axis.start, axis.x(axis.start)))
+            elif room < wanted:
+                marks = [(d, x) for d, x in marks if d != axis.start]
+        # A January close to the chart's right end has no room for its label.
+        right = min(axis.right, sheet.width)
+        return [(d, x) for d, x in marks if x + sheet.pt(2) + style.width(str(d.year)) <= right]
+
+    def row(
+        self,
+        axis: TimeAxis,
+        item: ScheduledEntry,
+        number: int,
+        height: float,
+        number_right: float,
+        code_left: float,
+        continued: tuple[Block, ...],
+        grid: Backdrop,
+    ) -> Block:
+        sheet = self.sheet
+        color = tier_qcolor(item.certification.tier)
+        passed = item.entry.status is EntryStatus.PASSED
+
+        def zebra(painter: QPainter, top: float) -> None:
+            if number % 2 == 0:
+                painter.fillRect(QRectF(0, top, sheet.width, height), ink(Colour.PANEL))
+
+        def paint(painter: QPainter, top: float) -> None:
+            label_top = top + (height - sheet.chart.line) / 2
+            sheet.chart_muted.draw(painter, number_right, label_top, str(number), right=True)
+            sheet.chart.draw(
+                painter,
+                code_left,
+                label_top,
+                item.certification.code,
+                color=ink(Colour.MUTED_TEXT) if passed else ink(Colour.TEXT),
+            )
+            middle = top + height / 2
+            bar = height * 0.46
+            painter.setPen(Qt.PenStyle.NoPen)
+            if item.study_start is not None and item.study_end is not None:
+                x0 = axis.x(item.study_start)
+                x1 = max(axis.x(item.study_end + timedelta(days=1)), x0 + sheet.pt(1.5))
+                painter.setBrush(color)
+                radius = min(sheet.pt(1.5), (x1 - x0) / 2)
+                painter.drawRoundedRect(QRectF(x0, middle - bar / 2, x1 - x0, bar), radius, radius)
+                if item.exam_date is not None and item.exam_date > item.study_end + timedelta(1):
+                    pen = sheet.pen(color, 0.6)
+                    pen.setStyle(Qt.PenStyle.DotLine)
+                    painter.setPen(pen)
+                    painter.drawLine(QLineF(x1, middle, axis.x(item.exam_date), middle))
+                    painter.setPen(Qt.PenStyle.NoPen)
+            exam = item.exam_date
+            if exam is None:
+                sheet.chart_muted.draw(painter, axis.left, label_top, "passed, date not recorded")
+            elif not axis.start <= exam < axis.end:
+                sheet.chart_muted.draw(painter, axis.left, label_top, f"passed {format_day(exam)}")
+            else:
+                x = axis.x(exam) + axis.day_width() / 2
+                size = height * 0.34
+                if passed:
+                    self.passed_mark(painter, QPointF(x, middle), size, color)
+                else:
+                    self.exam_mark(painter, QPointF(x, middle), size, color.darker(135))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+
+        return Block(height, paint, continued=continued, under=zebra, backdrop=grid)
+
+    def grid(self, painter: QPainter, axis: TimeAxis, top: float, bottom: float) -> None:
+        """Month and year lines (and the print date) behind a run of chart rows on one page."""
+        sheet = self.sheet
+        if axis.month_grid:
+            painter.setPen(sheet.pen(ink(Colour.HAIRLINE), 0.4))
+            for month in axis.month_marks():
+                if month.month != 1 and month != axis.start:
+                    x = axis.x(month)
+                    painter.drawLine(QLineF(x, top, x, bottom))
+        painter.setPen(sheet.pen(ink(Colour.RULE), 0.5))
+        for year_start in axis.year_marks():
+            x = axis.x(year_start)
+            painter.drawLine(QLineF(x, top, x, bottom))
+        if axis.today is not None:
+            painter.setPen(sheet.pen(ink(Colour.TODAY), 0.6))
+            x = axis.x(axis.today)
+            painter.drawLine(QLineF(x, top, x, bottom))
+
+    def exam_mark(self, painter: QPainter, at: QPointF, size: float, color: QColor) -> None:
+        diamond = QPolygonF(
+            [
+                QPointF(at.x(), at.y() - size),
+                QPointF(at.x() + size, at.y()),
+                QPointF(at.x(), at.y() + size),
+                QPointF(at.x() - size, at.y()),
+            ]
+        )
+        painter.setPen(self.sheet.pen(ink(Colour.ON_COLOUR), 0.6))
+        painter.setBrush(color)
+        painter.drawPolygon(diamond)
+        painter.setPen(Qt.PenStyle.NoPen)
+
+    def passed_mark(self, painter: QPainter, at: QPointF, size: float, color: QColor) -> None:
+        painter.setPen(self.sheet.pen(ink(Colour.ON_COLOUR), 0.6))
+        painter.setBrush(color)
+        painter.drawEllipse(at, size, size)
+        tick = QPainterPath(QPointF(at.x() - size * 0.5, at.y()))
+        tick.lineTo(at.x() - size * 0.1, at.y() + size * 0.4)
+        tick.lineTo(at.x() + size * 0.55, at.y() - size * 0.4)
+        pen = self.sheet.pen(ink(Colour.ON_COLOUR), 0.8)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(tick)
+        painter.setPen(Qt.PenStyle.NoPen)
+
+    def legend(self, axis: TimeAxis) -> Block:
+        sheet = self.sheet
+        style = sheet.chart_muted
+        entries = self.schedule.entries
+        tiers = [t for t in Tier if any(i.certification.tier is t for i in entries)]
+        any_passed = any(i.entry.status is EntryStatus.PASSED for i in entries)
+        height = style.line + sheet.pt(8)
+
+        def paint(painter: QPainter, top: float) -> None:
+            sheet.rule(painter, top, Colour.RULE, 0.6)
+            y = top + sheet.pt(6)
+            middle = y + style.line / 2
+            x = axis.left
+            swatch = sheet.pt(9)
+            for tier in tiers:
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(tier_qcolor(tier))
+                painter.drawRoundedRect(
+                    QRectF(x, middle - sheet.pt(2.5), swatch, sheet.pt(5)), sheet.pt(1), sheet.pt(1)
+                )
+                x += swatch + sheet.pt(3)
+                style.draw(painter, x, y, tier.label)
+                x += style.width(tier.label) + sheet.pt(10)
+            size = sheet.pt(3)
+            muted = ink(Colour.MUTED_TEXT)
+            self.exam_mark(painter, QPointF(x + size, middle), size, muted)
+            x += 2 * size + sheet.pt(3)
+            style.draw(painter, x, y, "exam")
+            x += style.width("exam") + sheet.pt(10)
+            if any_passed:
+                self.passed_mark(painter, QPointF(x + size, middle), size, muted)
+                x += 2 * size + sheet.pt(3)
+                style.draw(painter, x, y, "passed")
+                x += style.width("passed") + sheet.pt(10)
+            if axis.today is not None:
+                painter.setPen(sheet.pen(ink(Colour.TODAY), 0.6))
+                painter.drawLine(QLineF(x + size, y, x + size, y + style.line))
+                x += 2 * size + sheet.pt(2)
+                style.draw(painter, x, y, "print date")
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+
+        return Block(height, paint)

@@ -1,0 +1,119 @@
+"""The whole report, painted with QPainter on any QPrinter (PDF, preview, paper).
+
+The report is laid out in two passes. First its sections are cut into blocks of known height
+(a heading, a chart row, a table row, one line of a note); then the blocks are placed on pages
+and every page is painted with its footer "Page N of M".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from PySide6.QtCore import QMarginsF, Qt
+from PySide6.QtGui import QPageLayout, QPageSize, QPainter
+from PySide6.QtPrintSupport import QPrinter
+
+from studyplanner.domain.advice import Advice
+from studyplanner.domain.schedule import Schedule
+from studyplanner.export.report.blocks import Block, paginate
+from studyplanner.export.report.chart import TimelineChart
+from studyplanner.export.report.header import header_blocks
+from studyplanner.export.report.notes import note_blocks, warning_blocks
+from studyplanner.export.report.sheet import Sheet
+from studyplanner.export.report.table import ExamTable
+from studyplanner.export.report.text import one_line
+from studyplanner.style import Colour
+
+PAPER_SIZES = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
+# left, top, right, bottom in millimetres; the footer sits inside the bottom margin's edge.
+REPORT_MARGINS_MM = (18.0, 16.0, 18.0, 12.0)
+
+
+def setup_printer(printer: QPrinter, *, paper: str = "a4", landscape: bool = False) -> None:
+    """Give ``printer`` the report's paper, orientation and margins. The app calls this before
+    showing its print preview, so preview, paper and PDF are the same document."""
+    try:
+        size = QPageSize(PAPER_SIZES[paper])
+    except KeyError:
+        raise ValueError(f"unknown paper {paper!r}; use one of {', '.join(PAPER_SIZES)}") from None
+    orientation = (
+        QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
+    )
+    left, top, right, bottom = REPORT_MARGINS_MM
+    layout = QPageLayout(
+        size, orientation, QMarginsF(left, top, right, bottom), QPageLayout.Unit.Millimeter
+    )
+    printer.setFullPage(False)
+    if not printer.setPageLayout(layout):
+        raise ValueError("the printer refused the report's page layout")
+
+
+def report_blocks(
+    sheet: Sheet, schedule: Schedule, advice: Sequence[Advice], printed_on: date
+) -> list[Block]:
+    """Every section in reading order, cut into blocks for ``sheet``."""
+    found = header_blocks(sheet, schedule, printed_on)
+    if schedule.entries:
+        found += TimelineChart(sheet, schedule, printed_on).blocks()
+        found += ExamTable(sheet, schedule).blocks()
+    else:
+        found.append(sheet.paragraph("This plan has no exams yet.", sheet.muted, sheet.pt(18)))
+    found += warning_blocks(sheet, schedule, advice)
+    found += note_blocks(sheet, schedule)
+    return found
+
+
+def footer_height(sheet: Sheet) -> float:
+    return sheet.footer.line + sheet.pt(8)
+
+
+def paint_footer(
+    sheet: Sheet, painter: QPainter, top: float, plan_name: str, number: int, total: int
+) -> None:
+    """The plan's name (cut short if need be) and "Page N of M" under a rule."""
+    sheet.rule(painter, top + sheet.pt(3), Colour.RULE, 0.5)
+    y = top + sheet.pt(6)
+    page = f"Page {number} of {total}"
+    room = sheet.width - sheet.footer.width(page) - sheet.pt(24)
+    name = sheet.footer.metrics.elidedText(one_line(plan_name), Qt.TextElideMode.ElideRight, room)
+    sheet.footer.draw(painter, 0, y, name)
+    sheet.footer.draw(painter, sheet.width, y, page, right=True)
+
+
+def render_report(
+    schedule: Schedule,
+    advice: Sequence[Advice],
+    printer: QPrinter,
+    *,
+    printed_on: date | None = None,
+) -> int:
+    """Paint the whole report on ``printer`` (already set up: paper, margins, output) and
+    return the number of pages. Serves QPrintPreviewDialog.paintRequested, a real printer
+    and PDF alike; a page range chosen in the print dialog is honoured."""
+    painter = QPainter()
+    if not painter.begin(printer):
+        target = printer.outputFileName() or printer.printerName() or "the printer"
+        raise OSError(f"cannot print to {target}")
+    try:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        area = printer.pageLayout().paintRectPixels(printer.resolution())
+        sheet = Sheet(printer, float(area.width()))
+        body_height = float(area.height()) - footer_height(sheet)
+        blocks = report_blocks(sheet, schedule, list(advice), printed_on or date.today())
+        pages = paginate(blocks, body_height)
+        first = printer.fromPage() or 1
+        last = printer.toPage() or len(pages)
+        started = False
+        for number, page in enumerate(pages, 1):
+            if not first <= number <= last:
+                continue
+            if started and not printer.newPage():
+                raise OSError("the printer refused a new page")
+            started = True
+            page.paint(painter)
+            paint_footer(sheet, painter, body_height, schedule.plan.name, number, len(pages))
+        return len(pages)
+    finally:
+        painter.end()

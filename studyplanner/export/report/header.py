@@ -1,0 +1,158 @@
+"""The report's first lines: the plan's name, who it is for, when they study, and the totals."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QLineF, QRectF, Qt
+from PySide6.QtGui import QFont, QPainter
+
+from studyplanner.domain.plan import WEEKDAYS, EntryStatus, StudyPlan
+from studyplanner.domain.schedule import Schedule
+from studyplanner.domain.wording import (
+    count_text,
+    format_day,
+    format_fee,
+    format_hours,
+    format_number,
+    format_weekly_hours,
+)
+from studyplanner.export.report.blocks import Block
+from studyplanner.export.report.sheet import Sheet, ink
+from studyplanner.export.report.text import one_line
+from studyplanner.style import Colour
+
+MAX_BLACKOUTS_LISTED = 6
+
+
+def profile_line(plan: StudyPlan) -> str:
+    profile = plan.profile
+    experience = count_text(profile.experience_years, "year")
+    parts = [profile.role.label, f"{experience} of AWS experience"]
+    field = profile.role.field
+    if profile.field_years is not None and field is not None:
+        parts.append(f"{count_text(profile.field_years, 'year')} of {field.label}")
+    if profile.direction is not None:
+        parts.append(f"heading for {profile.direction.label}")
+    if profile.focus_areas:
+        parts.append("focus: " + ", ".join(one_line(a) for a in profile.focus_areas))
+    return " · ".join(parts)
+
+
+def availability_line(plan: StudyPlan) -> str:
+    availability = plan.availability
+    days = " · ".join(
+        f"{name[:3]} {format_number(h)}"
+        for name, h in zip(WEEKDAYS, availability.hours_per_weekday, strict=True)
+    )
+    text = f"{format_weekly_hours(availability.weekly_hours)} ({days})"
+    blackouts = sorted(availability.blackouts, key=lambda b: b.start)
+    if blackouts:
+        shown = []
+        for b in blackouts[:MAX_BLACKOUTS_LISTED]:
+            span = format_day(b.start)
+            if b.end != b.start:
+                span += f" – {format_day(b.end)}"
+            label = one_line(b.label).strip()
+            shown.append(f"{span} ({label})" if label else span)
+        more = len(blackouts) - MAX_BLACKOUTS_LISTED
+        if more > 0:
+            shown.append(f"and {more} more")
+        text += "; no study " + ", ".join(shown)
+    return text
+
+
+def dates_line(schedule: Schedule) -> str:
+    finish = schedule.finish_date
+    text = f"Starts {format_day(schedule.plan.start_date)}"
+    if finish is not None:
+        text += f" · last exam {format_day(finish)}"
+    return text
+
+
+def header_blocks(sheet: Sheet, schedule: Schedule, printed_on: date) -> list[Block]:
+    plan = schedule.plan
+    blocks: list[Block] = []
+    eyebrow = "AWS CERTIFICATION STUDY PLAN"
+    printed = f"Printed {format_day(printed_on)}"
+
+    def paint_eyebrow(painter: QPainter, top: float) -> None:
+        sheet.eyebrow.draw(painter, 0, top, eyebrow)
+        sheet.muted.draw(painter, sheet.width, top, printed, right=True)
+
+    blocks.append(Block(max(sheet.eyebrow.line, sheet.muted.line), paint_eyebrow))
+    title_lines = sheet.title.wrap(plan.name, sheet.width, sheet.device)
+
+    def paint_title(painter: QPainter, top: float) -> None:
+        for n, line in enumerate(title_lines):
+            sheet.title.draw(painter, 0, top + n * sheet.title.line, line)
+
+    blocks.append(Block(len(title_lines) * sheet.title.line, paint_title, sheet.pt(4)))
+
+    facts = [
+        ("LEARNER", profile_line(plan)),
+        ("AVAILABILITY", availability_line(plan)),
+        ("DATES", dates_line(schedule)),
+    ]
+    label_width = max(sheet.label.width(k) for k, _ in facts) + sheet.pt(12)
+    for n, (key, value) in enumerate(facts):
+        blocks.append(_fact(sheet, key, value, label_width, sheet.pt(10) if n == 0 else 0.0))
+    blocks.append(_summary(sheet, schedule))
+    return blocks
+
+
+def _fact(sheet: Sheet, key: str, value: str, label_width: float, space: float) -> Block:
+    lines = sheet.body.wrap(value, sheet.width - label_width, sheet.device)
+
+    def paint(painter: QPainter, top: float) -> None:
+        offset = sheet.body.baseline(top) - sheet.label.baseline(top)
+        sheet.label.draw(painter, 0, top + offset, key)
+        for n, line in enumerate(lines):
+            sheet.body.draw(painter, label_width, top + n * sheet.body.line, line)
+
+    return Block(len(lines) * sheet.body.line, paint, space)
+
+
+def _summary(sheet: Sheet, schedule: Schedule) -> Block:
+    passed = sum(1 for i in schedule.entries if i.entry.status is EntryStatus.PASSED)
+    left = schedule.remaining_hours
+    cells = [
+        (
+            "STUDY HOURS",
+            format_number(schedule.total_hours),
+            f"{format_hours(left)} still to study",
+        ),
+        (
+            "EXAMS",
+            str(len(schedule.entries)),
+            f"{passed} passed" if passed else "none passed yet",
+        ),
+        ("EXAM FEES", format_fee(schedule.total_fees_usd), "exams not yet passed"),
+        ("FINISH", format_day(schedule.finish_date), "date of the last exam"),
+    ]
+    pad = sheet.pt(10)
+    room = sheet.width / len(cells) - pad * 2.4
+    stat = sheet.stat
+    while max(stat.width(value) for _, value, _ in cells) > room and stat.font.pointSizeF() > 9:
+        stat = sheet.style(
+            stat.font.pointSizeF() - 0.5, QFont.Weight.DemiBold, leading=1.2, numbers=True
+        )
+    height = pad * 2 + sheet.label.line + stat.line + sheet.muted.line
+
+    def paint(painter: QPainter, top: float) -> None:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(ink(Colour.PANEL))
+        painter.drawRoundedRect(QRectF(0, top, sheet.width, height), sheet.pt(4), sheet.pt(4))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        cell = sheet.width / len(cells)
+        for n, (key, value, note) in enumerate(cells):
+            x = n * cell + pad * 1.4
+            y = top + pad
+            sheet.label.draw(painter, x, y, key)
+            stat.draw(painter, x, y + sheet.label.line, value)
+            sheet.muted.draw(painter, x, y + sheet.label.line + stat.line, note)
+            if n:
+                painter.setPen(sheet.pen(ink(Colour.RULE), 0.5))
+                painter.drawLine(QLineF(n * cell, top + pad, n * cell, top + height - pad))
+
+    return Block(height, paint, sheet.pt(14))

@@ -1,0 +1,41 @@
+"""Who the app is: its icon (from the bundled resources, in a source checkout, a wheel or the
+frozen app alike) and the About box."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from studyplanner import APP_NAME, __version__
+from studyplanner.storage import paths
+
+
+def app_icon() -> QIcon:
+    from studyplanner.bundled import bundled_path
+
+    icon = QIcon()
+    try:
+        folder = bundled_path("resources", "icons")
+    except FileNotFoundError:
+        return icon
+    svg = folder / "studyplanner.svg"
+    if svg.exists():
+        icon.addFile(str(svg))
+    for png in sorted(folder.glob("studyplanner-*.png")):
+        icon.addFile(str(png))
+    return icon
+
+
+def show_about(parent: QWidget) -> None:
+    QMessageBox.about(
+        parent,
+        f"About {APP_NAME}",
+        f"<h3>{APP_NAME} {__version__}</h3>"
+        "<p>Plan AWS certifications offline: the tier ladder, a timeline from your study "
+        "hours, printing and calendar export.</p>"
+        f"<p>Plans are stored in<br><code>{escape(str(paths.plans_dir()))}</code></p>"
+        "<p>Exam facts come from AWS's published exam guides (see each certification's "
+        "source). Not affiliated with Amazon Web Services.</p>",
+    )

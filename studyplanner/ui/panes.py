@@ -1,0 +1,165 @@
+"""The window's two central panes, its status line and its recent-plans menu. Each keeps
+itself up to date from the document's signals, so the window only places them."""
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+
+import shiboken6
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QMenu, QVBoxLayout, QWidget
+
+from studyplanner.domain.catalog import Catalog
+from studyplanner.domain.wording import format_day, format_hours, plural
+from studyplanner.ui.autosave import Autosaver
+from studyplanner.ui.ladder import LadderView
+from studyplanner.ui.plan_document import PlanDocument
+from studyplanner.ui.plan_session import PlanSession
+from studyplanner.ui.timeline import TimelineView
+
+
+def _stack(parent: QWidget) -> QVBoxLayout:
+    layout = QVBoxLayout(parent)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(0)
+    return layout
+
+
+class LadderPane(QWidget):
+    """The ladder under a one-line header with the *Show retired* switch."""
+
+    def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ladder = LadderView(catalog, self)
+        self.show_retired = QCheckBox("Show retired certifications", self)
+        header = QWidget(self)
+        header_layout = QHBoxLayout(header)
+        header_layout.setContentsMargins(12, 6, 12, 6)
+        title = QLabel(
+            "<b>Certification ladder</b> — drag a card into the plan below, "
+            "or select it and press Enter",
+            header,
+        )
+        header_layout.addWidget(title, 1)
+        header_layout.addWidget(self.show_retired)
+        layout = _stack(self)
+        layout.addWidget(header)
+        layout.addWidget(self.ladder, 1)
+
+
+class TimelinePane(QWidget):
+    """The timeline under a title naming the plan, its start and its weekly hours."""
+
+    def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._document = document
+        self.timeline = TimelineView(document, self)
+        self.title = QLabel(self)
+        self.title.setContentsMargins(12, 6, 12, 6)
+        layout = _stack(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.timeline, 1)
+        document.changed.connect(self._refresh)
+        document.opened.connect(self._refresh)
+        self._refresh()
+
+    def _refresh(self) -> None:
+        plan = self._document.plan
+        self.title.setText(
+            f"<b>{escape(plan.name)}</b> — from {format_day(plan.start_date)}, "
+            f"{plan.availability.weekly_hours:g} h a week"
+        )
+
+
+class PlanSummary(QLabel):
+    """'3 exams · 240 h of study · 8 h/week · finish 7 Dec 2027', or why there is no date."""
+
+    def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._document = document
+        document.changed.connect(self._refresh)
+        document.opened.connect(self._refresh)
+        self._refresh()
+
+    def _refresh(self) -> None:
+        document = self._document
+        plan, schedule = document.plan, document.schedule
+        if schedule is None:
+            self.setText(document.schedule_error or "")
+        elif not plan.entries:
+            self.setText("No exams planned yet")
+        else:
+            self.setText(
+                f"{plural(len(plan.entries), 'exam', with_count=True)} · "
+                f"{format_hours(schedule.total_hours)} of study · "
+                f"{plan.availability.weekly_hours:g} h/week · "
+                f"finish {format_day(schedule.finish_date)}"
+            )
+
+
+class SaveState(QLabel):
+    """Where the plan's changes are: saved, saving, not saved yet, failed, or read-only.
+
+    It also keeps the window's title and modified mark (``[*]``) in step.
+    """
+
+    def __init__(
+        self, document: PlanDocument, autosaver: Autosaver, window: QWidget, app_name: str
+    ) -> None:
+        super().__init__(window)
+        self._document = document
+        self._autosaver = autosaver
+        self._window = window
+        self._app_name = app_name
+        document.changed.connect(self.refresh)
+        document.opened.connect(self.refresh)
+        autosaver.pending_changed.connect(self.refresh)
+        autosaver.saved.connect(self.refresh)
+        autosaver.failed.connect(self._on_failed)
+        self.refresh()
+
+    def refresh(self, *_args: object) -> None:
+        document = self._document
+        if not shiboken6.isValid(document):
+            return
+        suffix = " (read-only)" if document.read_only else ""
+        self._window.setWindowTitle(f"{document.plan.name}[*]{suffix} — {self._app_name}")
+        pending = self._autosaver.pending
+        self._window.setWindowModified(pending)
+        if document.read_only:
+            self.setText("Read-only")
+        elif pending:
+            self.setText("Saving…")
+        elif document.path is not None and document.path.exists():
+            self.setText("All changes saved")
+        else:
+            self.setText("Not saved yet")
+
+    def _on_failed(self, _message: str) -> None:
+        self.refresh()
+        self.setText("Save failed — changes kept in memory")
+
+
+class RecentPlansMenu(QMenu):
+    """*File › Open Recent*: filled from the session each time it opens."""
+
+    def __init__(self, session: PlanSession, parent: QWidget | None = None) -> None:
+        super().__init__("Open &Recent", parent)
+        self._session = session
+        self.aboutToShow.connect(self._fill)
+        self.triggered.connect(self._open)
+
+    def _fill(self) -> None:
+        self.clear()
+        recent = self._session.recent_plans()
+        for path in recent:
+            action = self.addAction(path.stem)
+            action.setStatusTip(str(path))
+            action.setData(str(path))
+        if not recent:
+            self.addAction("No plans yet").setEnabled(False)
+
+    def _open(self, action: QAction) -> None:
+        if action.data():
+            self._session.open(Path(str(action.data())))

@@ -1,0 +1,387 @@
+"""Which plan file is open, and every way to change that: open, new, save as, duplicate,
+rename, delete, restore, recover, the recent list, and leaving without losing edits.
+
+A controller without widgets: it owns the ``PlanDocument``, the autosaver, the plan's lock and
+the app settings, and asks its questions through ``Prompts``. The window only wires menus to
+these methods, so each command has one implementation and tests drive it with fake prompts.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from studyplanner.domain.catalog import Catalog
+from studyplanner.domain.plan import StudyPlan, clean_plan_name
+from studyplanner.domain.wording import format_moment
+from studyplanner.storage import paths
+from studyplanner.storage.atomic import remove_stale_temp_files
+from studyplanner.storage.locks import PlanLock
+from studyplanner.storage.plan_files import (
+    Backup,
+    PlanFileError,
+    list_backups,
+    list_plans,
+    list_trash,
+    load_plan,
+    move_to_trash,
+    new_plan_path,
+    parse_plan,
+    restore_from_trash,
+    save_plan,
+)
+from studyplanner.storage.settings import AppSettings, load_settings, save_settings
+from studyplanner.ui.autosave import Autosaver
+from studyplanner.ui.plan_document import PlanDocument
+from studyplanner.ui.prompts import Prompts
+
+log = logging.getLogger(__name__)
+
+RECENT_SHOWN = 10
+
+
+class PlanSession(QObject):
+    """The open plan file and the commands around it."""
+
+    leaving = Signal()
+    """About to save or replace the plan: finish what is being typed (fields commit on it)."""
+    installed = Signal()
+    """Another plan (or the same file anew) is now shown."""
+    save_failed = Signal(str)
+    """A save failed (the plan stays in memory); emitted before the person is told."""
+
+    def __init__(
+        self,
+        catalog: Catalog,
+        prompts: Prompts,
+        parent: QObject | None = None,
+        *,
+        today: Callable[[], date] = date.today,
+        settings: AppSettings | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.catalog = catalog
+        self.prompts = prompts
+        self.settings = settings if settings is not None else load_settings()
+        self.document = PlanDocument(catalog, self, today=today)
+        self.autosaver = Autosaver(self.document, self)
+        self.autosaver.failed.connect(self._on_save_failed)
+        self._lock: PlanLock | None = None
+
+    # --- state ------------------------------------------------------------------------------
+
+    @property
+    def path(self) -> Path | None:
+        return self.document.path
+
+    @property
+    def read_only(self) -> bool:
+        return self.document.read_only
+
+    def recent_plans(self) -> list[Path]:
+        """The plans for *Open Recent*: recently opened first, then the others by date."""
+        recent = [Path(p) for p in self.settings.recent_plans if Path(p).exists()]
+        for other in list_plans():
+            if other not in recent:
+                recent.append(other)
+        return recent[:RECENT_SHOWN]
+
+    def save_view_setting(self, *, show_retired: bool) -> None:
+        self.settings.show_retired = show_retired
+        save_settings(self.settings)
+
+    # --- opening ----------------------------------------------------------------------------
+
+    def open_initial(self, path: Path | None) -> None:
+        """At start: the plan given on the command line, else the last one, else the most
+        recently changed one, else a new empty plan (written on its first edit)."""
+        removed = remove_stale_temp_files(paths.plans_dir())
+        if removed:
+            log.info("removed %d temporary files left by interrupted saves", removed)
+        if path is None and self.settings.last_plan:
+            candidate = Path(self.settings.last_plan)
+            if candidate.exists():
+                path = candidate
+            else:
+                log.info("last plan %s no longer exists", candidate)
+        if path is not None and self.open(path):
+            return
+        existing = list_plans()
+        if path is None and existing and self.open(existing[0]):
+            return
+        plan = self._new_plan()
+        self._install(plan, new_plan_path(plan.name))
+
+    def open(self, path: Path) -> bool:
+        """Open ``path``; a file that cannot be read is reported with an offer to recover it
+        from a backup. False if nothing changed."""
+        path = path.expanduser().resolve()
+        if path == self.document.path:
+            self.flush()
+            return True  # already open: reading the file again could bring back old data
+        if not self.leave():
+            return False
+        try:
+            plan = load_plan(path, self.catalog)
+        except PlanFileError as exc:
+            log.warning("could not open %s: %s", path, exc.message)
+            return self._offer_recovery(path, exc)
+        self._install(plan, path)
+        return True
+
+    def open_with_dialog(self) -> bool:
+        folder = paths.plans_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        chosen = self.prompts.open_path("Open plan", folder)
+        return chosen is not None and self.open(chosen)
+
+    def _offer_recovery(self, path: Path, error: PlanFileError) -> bool:
+        backups = [] if error.newer else self._readable_backups(path)
+        if not backups:
+            self.prompts.warn(
+                "Cannot open plan",
+                f"The plan file {error.message}.\n\nFile: {path}\n\nThe file was left untouched.",
+            )
+            return False
+        labels = [f"Saved {format_moment(b.taken_at)}" for b, _ in backups]
+        question = (
+            f"The plan file {error.message}.\n\nFile: {path}\n\n"
+            "Open one of its backups instead? The damaged file is kept as a backup when the "
+            "plan is next saved."
+        )
+        if len(backups) == 1:
+            chosen = (
+                0
+                if self.prompts.confirm(
+                    "Cannot open plan", f"{question}\n\nBackup: {labels[0]}", accept="Open Backup"
+                )
+                else None
+            )
+        else:
+            chosen = self.prompts.choose("Cannot open plan", f"{question}\n\nBackup:", labels)
+        if chosen is None:
+            return False
+        self._install(backups[chosen][1], path)
+        self.autosaver.mark_dirty()
+        return True
+
+    def _readable_backups(self, path: Path) -> list[tuple[Backup, StudyPlan]]:
+        readable = []
+        for backup in list_backups(path):
+            try:
+                plan, _ = parse_plan(backup.path.read_bytes(), backup.path, self.catalog)
+            except (PlanFileError, OSError) as exc:
+                log.info("skipping unreadable backup %s: %s", backup.path, exc)
+                continue
+            readable.append((backup, plan))
+        return readable
+
+    # --- new plans and copies ---------------------------------------------------------------
+
+    def _new_plan(self) -> StudyPlan:
+        return StudyPlan(start_date=self.document.today())
+
+    def new(self) -> bool:
+        plan = self._new_plan()
+        return self.create(plan)
+
+    def create(self, plan: StudyPlan) -> bool:
+        """Save ``plan`` as a new file in the plans folder and show it."""
+        return self._save_and_install(plan, new_plan_path(plan.name), "New plan")
+
+    def save_as(self) -> bool:
+        current = self.document.path or new_plan_path(self.document.plan.name)
+        chosen = self.prompts.save_path("Save plan as", current)
+        if chosen is None:
+            return False
+        target = chosen.expanduser().resolve()
+        if target.suffix.lower() != ".json":
+            # the dialog confirmed the name as typed; the real file gets .json added
+            target = target.with_name(target.name + ".json")
+            if target.exists() and not self.prompts.confirm(
+                "Save plan as",
+                f"{target.name} already exists. Replace it? "
+                "(Its current content is kept as a backup.)",
+                accept="Replace",
+            ):
+                return False
+        if target == self.document.path:
+            self.flush()
+            return True
+        return self._save_and_install(self.document.plan, target, "Save plan as")
+
+    def duplicate(self) -> bool:
+        copy = self.document.plan.duplicate()
+        return self._save_and_install(copy, new_plan_path(copy.name), "Duplicate plan")
+
+    def _save_and_install(self, plan: StudyPlan, target: Path, title: str) -> bool:
+        if target != self.document.path and PlanLock(target).held_elsewhere():
+            self.prompts.warn(
+                title,
+                f"{target.name} is open in another StudyPlanner window; saving over it there "
+                "would lose its changes. Choose another name.",
+            )
+            return False
+        if not self.leave():
+            return False
+        try:
+            save_plan(plan, target, first_save_in_session=True)
+        except PlanFileError as exc:
+            self._on_save_failed(str(exc))
+            return False
+        self._install(plan, target)
+        return True
+
+    # --- renaming, deleting, restoring --------------------------------------------------------
+
+    def rename(self) -> bool:
+        if self.read_only:
+            return False
+        typed = self.prompts.ask_text("Rename plan", "Plan name:", self.document.plan.name)
+        if typed is None or not typed.strip():
+            return False
+        try:
+            name = clean_plan_name(typed)
+        except ValueError as exc:
+            self.prompts.warn("Rename plan", str(exc))
+            return False
+        return self.document.update_plan("Rename plan", name=name)
+
+    def delete(self) -> bool:
+        path = self.document.path
+        if path is None or self.read_only:
+            return False
+        if not self.prompts.confirm(
+            "Delete plan",
+            f"Delete “{self.document.plan.name}”?\n\n"
+            "You can bring it back with File › Restore Deleted Plan.",
+            accept="Delete",
+        ):
+            return False
+        self.flush()
+        if path.exists():  # a new plan that was never saved has nothing to keep
+            try:
+                move_to_trash(path)
+            except PlanFileError as exc:
+                self.prompts.warn("Delete plan", str(exc))
+                return False
+        self._release_lock()
+        self.settings.forget(path)
+        save_settings(self.settings)
+        remaining = list_plans()
+        if remaining and self.open(remaining[0]):
+            return True
+        plan = self._new_plan()
+        self._install(plan, new_plan_path(plan.name))
+        return True
+
+    def restore_deleted(self) -> bool:
+        deleted = list_trash(self.catalog)
+        if not deleted:
+            self.prompts.inform("Restore deleted plan", "There are no deleted plans.")
+            return False
+        labels = [f"{item.name} — deleted {format_moment(item.deleted_at)}" for item in deleted]
+        chosen = self.prompts.choose("Restore deleted plan", "Plan to restore:", labels)
+        if chosen is None or not self.leave():
+            return False
+        try:
+            restored = restore_from_trash(deleted[chosen], self.catalog)
+        except (PlanFileError, OSError) as exc:
+            self.prompts.warn("Restore deleted plan", str(exc))
+            return False
+        return self.open(restored)
+
+    def restore_version(self) -> bool:
+        """Bring back an earlier saved version of the open plan, as one undoable edit."""
+        path = self.document.path
+        if path is None or self.read_only:
+            return False
+        self.flush()
+        backups = self._readable_backups(path)
+        if not backups:
+            self.prompts.inform(
+                "Restore earlier version",
+                "There are no earlier versions of this plan yet. StudyPlanner keeps one each "
+                "time you open a plan and change it, and more as you work.",
+            )
+            return False
+        labels = [
+            f"{format_moment(backup.taken_at)} — {plan.name}, {len(plan.entries)} exam"
+            + ("" if len(plan.entries) == 1 else "s")
+            for backup, plan in backups
+        ]
+        chosen = self.prompts.choose("Restore earlier version", "Version to restore:", labels)
+        if chosen is None:
+            return False
+        backup, plan = backups[chosen]
+        return self.document.replace_plan(
+            f"Restore version of {format_moment(backup.taken_at)}", plan
+        )
+
+    # --- saving and leaving -------------------------------------------------------------------
+
+    def flush(self) -> bool:
+        """Commit what is being typed and save now. False if the save failed."""
+        self.leaving.emit()
+        return self.autosaver.flush()
+
+    def leave(self) -> bool:
+        """Before another plan takes this one's place: save it. False if it could not be
+        saved and the person chose to stay, so nothing in memory is dropped."""
+        if self.flush():
+            return True
+        return self.prompts.confirm(
+            "Unsaved changes",
+            f"The latest changes to “{self.document.plan.name}” could not be saved.\n\n"
+            "Discard them and continue, or cancel and keep the plan open (File › Save As "
+            "can save it somewhere else)?",
+            accept="Discard",
+        )
+
+    def close(self) -> bool:
+        """At quit: save, release the lock, keep the settings. False to stay open."""
+        if not self.flush() and not self.prompts.confirm(
+            "Unsaved changes",
+            "The plan could not be saved. Quit anyway and lose the latest changes?",
+            accept="Discard",
+        ):
+            return False
+        self._release_lock()
+        save_settings(self.settings)
+        return True
+
+    def _install(self, plan: StudyPlan, path: Path) -> None:
+        """Show ``plan`` from ``path``; callers have already left the current plan."""
+        self._release_lock()
+        lock = PlanLock(path)
+        read_only = not lock.acquire()
+        self._lock = None if read_only else lock
+        self.document.set_plan(plan, path, read_only=read_only)
+        if read_only:
+            log.info("%s is locked by another window: opened read-only", path)
+            self.prompts.inform(
+                "Plan is open elsewhere",
+                f"“{plan.name}” is open in another StudyPlanner window, so it is shown "
+                "read-only here. Close it there to edit it here, or use File › Duplicate.",
+            )
+        self.settings.remember(path)
+        save_settings(self.settings)
+        self.installed.emit()
+
+    def _release_lock(self) -> None:
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def _on_save_failed(self, message: str) -> None:
+        log.warning("save failed: %s", message)
+        self.save_failed.emit(message)
+        self.prompts.warn(
+            "Could not save the plan",
+            f"{message}\n\nYour changes are still here and will be saved again on the next "
+            "change. You can also use File › Save As to save them somewhere else.",
+        )
