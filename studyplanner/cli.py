@@ -226,7 +226,7 @@ def cmd_suggest(args: argparse.Namespace) -> int:
 
 def _save(plan: StudyPlan, path: Path) -> None:
     try:
-        save_plan(plan, path)
+        save_plan(plan, path, first_save_in_session=True)  # each command is its own session
     except PlanFileError as exc:
         raise UsageError(str(exc)) from exc
 

@@ -10,11 +10,13 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from studyplanner.domain.plan import (
+    MAX_NAME,
     Blackout,
     EntryStatus,
     PlanEntry,
     StudyPlan,
     WeeklyAvailability,
+    clean_plan_name,
 )
 
 
@@ -79,3 +81,46 @@ def test_spread_adds_up_to_the_weekly_total(weekly: float) -> None:
     weekdays, weekend = week.hours_per_weekday[:5], week.hours_per_weekday[5:]
     if weekly <= 48:
         assert max(weekdays) <= min(weekend), "weekends carry at least as much as weekdays"
+
+
+def test_duplicate_is_a_different_plan_with_the_same_exams() -> None:
+    plan = StudyPlan(
+        name="Before summer",
+        entries=[
+            PlanEntry(certification_id="developer-associate", notes="book it"),
+            PlanEntry(certification_id="solutions-architect-associate"),
+        ],
+    )
+    copy = plan.duplicate()
+    assert copy.name == "Before summer (copy)"
+    assert [e.certification_id for e in copy.entries] == [e.certification_id for e in plan.entries]
+    assert copy.entries[0].notes == "book it"
+    assert not {e.id for e in copy.entries} & {e.id for e in plan.entries}
+    assert plan.name == "Before summer"  # the original is untouched
+    assert len(StudyPlan(name="x" * MAX_NAME).duplicate().name) == MAX_NAME
+
+
+def test_a_pasted_name_becomes_one_line_and_a_long_one_is_explained() -> None:
+    assert clean_plan_name("  Road to\nDevOps\tPro  ") == "Road to DevOps Pro"
+    with pytest.raises(ValueError, match="needs a name"):
+        clean_plan_name(" \n ")
+    with pytest.raises(ValueError, match="at most 200 characters"):
+        clean_plan_name("x" * 201)
+
+
+def test_a_retaken_certification_shows_its_furthest_status() -> None:
+    plan = StudyPlan(
+        entries=[
+            PlanEntry(certification_id="developer-associate", status=EntryStatus.STUDYING),
+            PlanEntry(
+                certification_id="developer-associate",
+                status=EntryStatus.PASSED,
+                passed_on=date(2027, 3, 1),
+            ),
+            PlanEntry(certification_id="security-specialty"),
+        ]
+    )
+    assert plan.status_by_certification() == {
+        "developer-associate": EntryStatus.PASSED,
+        "security-specialty": EntryStatus.PLANNED,
+    }
