@@ -55,3 +55,8 @@ def settings_path() -> Path:
 def trash_dir() -> Path:
     """Deleted plans wait here until the user restores them (File › Restore Deleted Plan)."""
     return data_dir() / "trash"
+
+
+def logs_dir() -> Path:
+    """The app's log and crash trace live here (Help › Open Log Folder)."""
+    return data_dir() / "logs"

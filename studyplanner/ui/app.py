@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
+import logging
 import signal
 import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import (
+    QEvent,
+    QMessageLogContext,
+    QObject,
+    QTimer,
+    QtMsgType,
+    qInstallMessageHandler,
+)
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from studyplanner import APP_NAME, STARTED_AT, __version__
+from studyplanner import APP_NAME, STARTED_AT, __version__, diagnostics
+from studyplanner.ui.crash_dialog import CrashReporter
 
 SMOKE_TIMEOUT_MS = 20_000
 
@@ -42,6 +51,42 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+_QT_LEVELS = {
+    QtMsgType.QtDebugMsg: logging.DEBUG,
+    QtMsgType.QtInfoMsg: logging.INFO,
+    QtMsgType.QtWarningMsg: logging.WARNING,
+    QtMsgType.QtCriticalMsg: logging.ERROR,
+    QtMsgType.QtFatalMsg: logging.CRITICAL,
+}
+_qt_logger = logging.getLogger("studyplanner.qt")
+
+
+def _log_qt_message(kind: QtMsgType, _context: QMessageLogContext, message: str) -> None:
+    _qt_logger.log(_QT_LEVELS.get(kind, logging.WARNING), "%s", message)
+
+
+READY_MESSAGE = "Ready: the window is shown and closes cleanly on SIGTERM"
+"""Logged once the event loop runs; tests that drive the app as a process wait for it."""
+
+
+def _announce_ready() -> None:
+    logging.getLogger(__name__).info(READY_MESSAGE)
+
+
+def start_diagnostics(*, show_dialog: bool = True) -> CrashReporter | None:
+    """Log to the data folder, keep crash traces, and report uncaught exceptions (once).
+
+    Needs the QApplication; called once per run, after ``--data-dir`` took effect. Qt's own
+    warnings go to the same log, since a windowed build has no terminal to print them on.
+    """
+    log_file = diagnostics.configure_app_logging()
+    diagnostics.enable_crash_trace()
+    qInstallMessageHandler(_log_qt_message)
+    reporter = CrashReporter(log_file, QApplication.instance()) if show_dialog else None
+    diagnostics.install_exception_hooks(reporter.report if reporter is not None else None)
+    return reporter
+
+
 def _close_on_termination(window: QWidget) -> None:
     """Close the window (which flushes the autosave) on SIGTERM/SIGINT, e.g. at logout.
 
@@ -70,10 +115,13 @@ def run_app(
     from studyplanner.ui.main_window import MainWindow, app_icon
 
     app = create_application()
+    # --smoke must never wait on a dialog: there an uncaught exception is only logged (stderr)
+    start_diagnostics(show_dialog=not smoke)
     app.setWindowIcon(app_icon())
     try:
         loaded = load_app_catalog()
     except (CatalogError, FileNotFoundError) as exc:
+        logging.getLogger(__name__).error("The catalog cannot be read: %s", exc)
         if smoke:
             raise
         QMessageBox.critical(None, APP_NAME, f"The certification catalog cannot be read:\n{exc}")
@@ -83,6 +131,7 @@ def run_app(
     if not smoke:
         _close_on_termination(window)
         window.show()
+        QTimer.singleShot(0, _announce_ready)
         return app.exec()
 
     watcher = _FirstPaint()

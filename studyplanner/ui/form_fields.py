@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from datetime import date
 
 from pydantic import ValidationError
-from PySide6.QtCore import QDate, QObject, QSignalBlocker, Qt, Slot
+from PySide6.QtCore import QDate, QLocale, QObject, QSignalBlocker, Qt, Slot
 from PySide6.QtWidgets import (
     QDateEdit,
     QDoubleSpinBox,
@@ -26,6 +26,10 @@ from studyplanner.style import Colour, colour, is_dark_palette
 
 DATE_FORMAT = "d MMM yyyy"
 
+ENGLISH = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+"""The locale of every field: the app speaks locale-free English ('7 Mar 2027', '2.5'), so a
+German desktop must not turn the month into 'Mär' or read '40.5' as 405."""
+
 
 @contextmanager
 def signals_blocked(*widgets: QObject) -> Iterator[None]:
@@ -41,6 +45,7 @@ def signals_blocked(*widgets: QObject) -> Iterator[None]:
 def bounded_date_edit() -> QDateEdit:
     """A date editor limited to the dates a plan can hold."""
     edit = QDateEdit()
+    edit.setLocale(ENGLISH)
     edit.setDateRange(to_qdate(EARLIEST_DATE), to_qdate(LATEST_DATE))
     return edit
 
@@ -99,6 +104,10 @@ def validation_message(exc: ValidationError) -> str:
 class DecimalSpinBox(QDoubleSpinBox):
     """A number box that shows 2.5 and 8 rather than 2.50 and 8.00, with an optional unit that
     agrees with the number ('1 year', '2 years')."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setLocale(ENGLISH)
 
     def set_unit(self, noun: str) -> None:
         """Show the number followed by ``noun``, made plural when the number asks for it."""

@@ -11,7 +11,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QMenu, QVBoxLayout, QWidget
 
 from studyplanner.domain.catalog import Catalog
-from studyplanner.domain.wording import format_day, format_hours, plural
+from studyplanner.domain.wording import count_text, format_day, format_hours, format_weekly_hours
 from studyplanner.ui.autosave import Autosaver
 from studyplanner.ui.ladder import LadderView
 from studyplanner.ui.plan_document import PlanDocument
@@ -68,7 +68,7 @@ class TimelinePane(QWidget):
         plan = self._document.plan
         self.title.setText(
             f"<b>{escape(plan.name)}</b> — from {format_day(plan.start_date)}, "
-            f"{plan.availability.weekly_hours:g} h a week"
+            f"{format_weekly_hours(plan.availability.weekly_hours)}"
         )
 
 
@@ -91,9 +91,9 @@ class PlanSummary(QLabel):
             self.setText("No exams planned yet")
         else:
             self.setText(
-                f"{plural(len(plan.entries), 'exam', with_count=True)} · "
+                f"{count_text(len(plan.entries), 'exam')} · "
                 f"{format_hours(schedule.total_hours)} of study · "
-                f"{plan.availability.weekly_hours:g} h/week · "
+                f"{format_hours(plan.availability.weekly_hours)}/week · "
                 f"finish {format_day(schedule.finish_date)}"
             )
 

@@ -8,8 +8,8 @@ one ``QUndoCommand``. Every change (edit, undo, redo, opening another plan) emit
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 

@@ -44,6 +44,7 @@ from studyplanner.domain.plan import (
     Role,
     StudyPlan,
     WeeklyAvailability,
+    clean_plan_name,
 )
 from studyplanner.domain.wording import format_day, format_weekly_hours
 from studyplanner.ui.form_fields import (
@@ -485,9 +486,10 @@ class PlanSettingsPanel(QWidget):
 
     @Slot()
     def _commit_name(self) -> None:
-        name = self.name.text().strip()
-        if not name:
-            self._show_problem("A plan needs a name; the old name is kept until you type one.")
+        try:
+            name = clean_plan_name(self.name.text())  # a pasted line break becomes a space
+        except ValueError as exc:
+            self._show_problem(f"{exc} The old name is kept until you type a new one.")
             return
         if name == self._document.plan.name:
             self.problem.hide()

@@ -13,6 +13,7 @@ from PySide6.QtCore import QLocale, QStandardPaths
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from studyplanner.domain.wording import count_text
 from studyplanner.export.ics import write_ics
 from studyplanner.export.pdf_writer import print_plan_to_pdf
 from studyplanner.export.report import render_report, setup_printer
@@ -68,7 +69,7 @@ def export_pdf_dialog(parent: QWidget, document: PlanDocument) -> None:
     except OSError as exc:
         QMessageBox.warning(parent, "Export as PDF", f"Could not write {target}:\n{exc}")
         return
-    _status(parent, f"Exported {pages} page{'s' if pages != 1 else ''} to {target}")
+    _status(parent, f"Exported {count_text(pages, 'page')} to {target}")
 
 
 def export_calendar_dialog(parent: QWidget, document: PlanDocument) -> None:
@@ -98,7 +99,7 @@ def export_calendar_dialog(parent: QWidget, document: PlanDocument) -> None:
     except OSError as exc:
         QMessageBox.warning(parent, "Export to calendar", f"Could not write {target}:\n{exc}")
         return
-    _status(parent, f"Exported {count} calendar events to {target}")
+    _status(parent, f"Exported {count_text(count, 'calendar event')} to {target}")
 
 
 def _status(parent: QWidget, message: str) -> None:

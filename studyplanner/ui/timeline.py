@@ -41,9 +41,10 @@ from PySide6.QtWidgets import (
 
 from studyplanner.domain.advice import Advice, Severity
 from studyplanner.domain.catalog import Tier
+from studyplanner.domain.months import DayScale, first_of_month, month_periods, year_periods
 from studyplanner.domain.plan import EntryStatus
 from studyplanner.domain.schedule import ScheduledEntry
-from studyplanner.domain.wording import format_day, format_hours
+from studyplanner.domain.wording import format_day, format_hours, format_number
 from studyplanner.style import TIER_COLORS, Colour, qcolor
 from studyplanner.ui.mime import decode_certification, decode_entry, entry_mime
 from studyplanner.ui.plan_document import PlanDocument
@@ -70,8 +71,6 @@ from studyplanner.ui.timeline_items import (
     PassedMarker,
     RowBackground,
     entry_id_of,
-    first_of_month,
-    next_month,
     text_width,
     ui_font,
 )
@@ -272,10 +271,10 @@ class TimelineView(QGraphicsView):
     # --- geometry ---------------------------------------------------------------------
 
     def _x(self, day: date) -> float:
-        return (day - self._origin).days * self._ppd
+        return DayScale(self._origin, self._ppd).x(day)
 
     def _day_at(self, x: float) -> date:
-        return self._origin + timedelta(days=int(x // self._ppd))
+        return DayScale(self._origin, self._ppd).day_at(x)
 
     def _range(self) -> tuple[date, date, date, bool]:
         """(axis origin, first day, last day, whether today is shown): the plan from its start
@@ -501,7 +500,7 @@ class TimelineView(QGraphicsView):
         if estimate.overridden:
             lines[-1] += f" (your figure; estimate {format_hours(estimate.typical)})"
         else:
-            lines[-1] += f" (range {estimate.low:g}–{estimate.high:g} h)"
+            lines[-1] += f" (range {format_number(estimate.low)}–{format_hours(estimate.high)})"
         if item.entry.status is EntryStatus.PASSED:
             passed = item.entry.passed_on
             lines.append(f"Passed {format_day(passed)}" if passed else "Passed")
@@ -516,22 +515,17 @@ class TimelineView(QGraphicsView):
         """Shade every other month, or every other year when months get too narrow to tell
         apart."""
         by_year = 30.4 * self._ppd < 20
-        month = first_of_month(self._origin)
-        if by_year:
-            month = month.replace(month=1)
-        shade = by_year and month.year % 2 == 1
-        while month <= self._last_day:
-            following = month.replace(year=month.year + 1) if by_year else next_month(month)
-            if shade:
-                x0 = max(0.0, self._x(month))
-                x1 = min(width, self._x(following))
-                band = QGraphicsRectItem(QRectF(x0, AXIS_HEIGHT, x1 - x0, height))
+        scale = DayScale(self._origin, self._ppd)
+        periods = (year_periods if by_year else month_periods)(
+            scale, self._origin, self._last_day, width
+        )
+        for index, period in enumerate(periods):
+            if (period.start.year % 2 == 1) if by_year else (index % 2 == 1):
+                band = QGraphicsRectItem(QRectF(period.x, AXIS_HEIGHT, period.width, height))
                 band.setBrush(MONTH_BAND)
                 band.setPen(Qt.PenStyle.NoPen)
                 band.setZValue(-10)
                 self._scene.addItem(band)
-            shade = not shade
-            month = following
 
     def _add_blackouts(self, height: float) -> None:
         for blackout in self._plan.availability.blackouts:

@@ -8,7 +8,6 @@ plan entry carries the entry id under ``ENTRY_ID_ROLE`` so a click can find its 
 
 from __future__ import annotations
 
-import calendar
 from datetime import date, timedelta
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from studyplanner.domain.advice import Severity
+from studyplanner.domain.months import DayScale, month_periods, year_periods
 from studyplanner.domain.wording import format_month, format_month_name, short_month
 from studyplanner.style import Colour, qcolor
 
@@ -78,16 +78,6 @@ def text_width(font: QFont, text: str) -> float:
     return QFontMetricsF(font).horizontalAdvance(text)
 
 
-def first_of_month(day: date) -> date:
-    return day.replace(day=1)
-
-
-def next_month(day: date) -> date:
-    """The first day of the month after ``day``'s month."""
-    days = calendar.monthrange(day.year, day.month)[1]
-    return first_of_month(day) + timedelta(days=days)
-
-
 def pen(colour: QColor, width: float = 1.0) -> QPen:
     line = QPen(colour, width)
     line.setCosmetic(False)
@@ -130,6 +120,7 @@ class DateAxis(QGraphicsRectItem):
         self._origin = origin
         self._ppd = pixels_per_day
         self._width = width
+        self._scale = scale = DayScale(origin, pixels_per_day)
         last_day = origin + timedelta(days=int(width / pixels_per_day))
         self.detailed = 30 * pixels_per_day >= 84
         """Month names over weeks (True) or years over months (False)."""
@@ -155,13 +146,7 @@ class DateAxis(QGraphicsRectItem):
             """Lower-tier captions give way to the "Today" tag rather than peek out under it."""
             return tag.isNull() or x + width < tag.left() - 2 or x > tag.right() + 2
 
-        months: list[tuple[float, float, date]] = []
-        month = first_of_month(origin)
-        while month <= last_day:
-            following = next_month(month)
-            x = self.x_of(max(month, origin))
-            months.append((x, min(self.x_of(following), width) - x, month))
-            month = following
+        months = [(p.x, p.width, p.start) for p in month_periods(scale, origin, last_day, width)]
 
         upper: list[tuple[float, float, list[str]]] = []
         if self.detailed:
@@ -180,11 +165,10 @@ class DateAxis(QGraphicsRectItem):
                     add_text(self, str(monday.day), small_font, MUTED_TEXT, x + 3.5, lower_middle)
                 monday += timedelta(days=7)
         else:
-            year = origin.year
-            while date(year, 1, 1) <= last_day:
-                x = self.x_of(max(date(year, 1, 1), origin))
-                upper.append((x, min(self.x_of(date(year + 1, 1, 1)), width) - x, [str(year)]))
-                year += 1
+            upper = [
+                (p.x, p.width, [str(p.start.year)])
+                for p in year_periods(scale, origin, last_day, width)
+            ]
             # One caption style for the whole axis, so narrow months never mix "Jan" and "J".
             month_width = 30.4 * pixels_per_day
             style = (
@@ -227,7 +211,7 @@ class DateAxis(QGraphicsRectItem):
             self._add_today_tag(tag)
 
     def x_of(self, day: date) -> float:
-        return (day - self._origin).days * self._ppd
+        return self._scale.x(day)
 
     def captions(self) -> list[str]:
         """The upper tier's captions in order (month names, or years when zoomed out)."""

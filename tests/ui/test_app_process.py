@@ -12,6 +12,7 @@ from pathlib import Path
 
 from studyplanner.storage.locks import lock_path
 from studyplanner.storage.plan_files import save_plan
+from studyplanner.ui.app import READY_MESSAGE
 from tests.ui.conftest import sunday_evening_plan
 
 
@@ -28,13 +29,15 @@ def test_sigterm_closes_the_window_and_releases_the_plan(tmp_path: Path) -> None
         stderr=subprocess.PIPE,
         text=True,
     )
+    log_file = tmp_path / "data" / "logs" / "studyplanner.log"
     try:
+        # the app logs READY_MESSAGE once its event loop runs and SIGTERM is handled
         deadline = time.monotonic() + 30
-        while not lock_path(plan_path).exists():
+        while not (log_file.exists() and READY_MESSAGE in log_file.read_text(encoding="utf-8")):
             assert app.poll() is None, app.communicate()
-            assert time.monotonic() < deadline, "the app never opened the plan"
+            assert time.monotonic() < deadline, "the app never said it was ready"
             time.sleep(0.05)
-        time.sleep(0.5)  # let the event loop start
+        assert lock_path(plan_path).exists(), "the app did not open the plan"
         app.send_signal(signal.SIGTERM)
         _out, err = app.communicate(timeout=15)
     finally:

@@ -21,6 +21,7 @@ from studyplanner.domain.plan import (
     StudyPlan,
     WeeklyAvailability,
 )
+from studyplanner.domain.wording import format_day
 from studyplanner.ui.entry_panel import PLACEHOLDER_TEXT, EntryPanel
 from studyplanner.ui.form_fields import DecimalSpinBox
 from studyplanner.ui.plan_document import PlanDocument
@@ -54,9 +55,9 @@ def panel(qtbot: QtBot, document: PlanDocument) -> EntryPanel:
     widget = EntryPanel(document)
     qtbot.addWidget(widget)
     widget.resize(380, 620)
-    widget.show()
-    widget.activateWindow()
-    qtbot.waitActive(widget)
+    with qtbot.waitActive(widget):  # waits on leaving the block; keys need an active window
+        widget.show()
+        widget.activateWindow()
     return widget
 
 
@@ -112,8 +113,7 @@ def test_shows_certification_estimate_and_computed_dates(
     assert item.study_start == date(2026, 12, 1)
     assert item.study_end is not None and item.exam_date is not None
     assert panel.dates.text() == (
-        f"Study 1 Dec 2026 – {item.study_end.day} {item.study_end:%b %Y}, "
-        f"exam {item.exam_date.day} {item.exam_date:%b %Y}"
+        f"Study 1 Dec 2026 – {format_day(item.study_end)}, exam {format_day(item.exam_date)}"
     )
     assert panel.notes.toPlainText() == "Start with Lambda"
 

@@ -14,8 +14,9 @@ def make_ladder(qtbot: QtBot, catalog: Catalog) -> LadderView:
     view = LadderView(catalog)
     qtbot.addWidget(view)
     view.resize(1300, 560)
-    view.show()
-    qtbot.waitExposed(view)
+    with qtbot.waitActive(view):  # waits on leaving the block; keys need an active window
+        view.show()
+        view.activateWindow()
     return view
 
 

@@ -65,8 +65,9 @@ def panel(qtbot: QtBot, document: PlanDocument) -> PlanSettingsPanel:
     widget = PlanSettingsPanel(document)
     qtbot.addWidget(widget)
     widget.resize(380, 760)
-    widget.show()
-    qtbot.waitExposed(widget)
+    with qtbot.waitActive(widget):  # waits on leaving the block; keys need an active window
+        widget.show()
+        widget.activateWindow()
     return widget
 
 
@@ -201,6 +202,15 @@ def test_rename_and_refuse_an_empty_name(
     assert document.undo_stack.count() == 1
     assert not panel.problem.isHidden()
     assert "name" in panel.problem.text()
+
+
+def test_a_pasted_two_line_name_is_kept_as_one_line(
+    qtbot: QtBot, panel: PlanSettingsPanel, document: PlanDocument
+) -> None:
+    panel.name.selectAll()
+    panel.name.insert("Cloud\nyear")  # what pasting two lines from a note does
+    qtbot.keyClick(panel.name, Qt.Key.Key_Return)
+    assert document.plan.name == "Cloud year"
 
 
 def test_start_date_moves_the_first_study_day(
@@ -506,11 +516,11 @@ def test_notes_survive_switching_plans(
     window = MainWindow(load_app_catalog())
     qtbot.addWidget(window)
     window.open_initial(first)
-    window.show()
-    qtbot.waitExposed(window)
+    with qtbot.waitActive(window):  # waits on leaving the block; keys need an active window
+        window.show()
+        window.activateWindow()
     notes = window.plan_settings.notes
     window.settings_dock.raise_()
-    window.activateWindow()
     notes.setFocus()
     qtbot.waitUntil(notes.hasFocus)
     notes.moveCursor(QTextCursor.MoveOperation.End)

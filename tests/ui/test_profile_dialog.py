@@ -21,8 +21,9 @@ from studyplanner.ui.profile_dialog import FOLLOW_ROLE, NewPlanFromProfileDialog
 def dialog(qtbot: QtBot, catalog: Catalog) -> NewPlanFromProfileDialog:
     widget = NewPlanFromProfileDialog(None, catalog)
     qtbot.addWidget(widget)
-    widget.show()
-    qtbot.waitExposed(widget)
+    with qtbot.waitActive(widget):  # waits on leaving the block; keys need an active window
+        widget.show()
+        widget.activateWindow()
     return widget
 
 

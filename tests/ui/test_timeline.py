@@ -7,6 +7,8 @@ accepted, or a real drag would drop nothing.
 
 from __future__ import annotations
 
+import locale
+from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -33,7 +35,7 @@ from studyplanner.domain.plan import (
     StudyPlan,
     WeeklyAvailability,
 )
-from studyplanner.export.palette import TIER_COLORS
+from studyplanner.style import TIER_COLORS
 from studyplanner.ui import timeline as timeline_module
 from studyplanner.ui.mime import certification_mime, decode_entry, entry_mime
 from studyplanner.ui.plan_document import PlanDocument
@@ -71,8 +73,9 @@ def open_view(
     qtbot.addWidget(view)
     view.today = TODAY
     view.resize(*size)
-    view.show()
-    qtbot.waitExposed(view)
+    with qtbot.waitActive(view):  # waits on leaving the block; keys need an active window
+        view.show()
+        view.activateWindow()
     document.set_plan(plan, None)
     return view, document
 
@@ -527,6 +530,38 @@ def test_axis_switches_from_months_to_years_when_zoomed_out(
     while view.pixels_per_day > 1:
         view.zoom_out()
     assert view.axis_captions()[:2] == ["2026", "2027"]
+
+
+@pytest.fixture
+def german_dates() -> Iterator[None]:
+    """Dates as a German desktop would write them with strftime ('Dezember'), when the locale
+    is installed (CI generates it); the app must not follow them either way."""
+    saved = locale.setlocale(locale.LC_TIME)
+    for name in ("de_DE.UTF-8", "de_DE.utf8"):
+        try:
+            locale.setlocale(locale.LC_TIME, name)
+            break
+        except locale.Error:
+            continue
+    try:
+        yield
+    finally:
+        locale.setlocale(locale.LC_TIME, saved)
+
+
+def test_axis_month_names_are_english_under_a_german_locale(
+    qtbot: QtBot, catalog: Catalog, realistic_plan: StudyPlan, german_dates: None
+) -> None:
+    view, _document = open_view(qtbot, catalog, realistic_plan)
+    while view.pixels_per_day < 4:
+        view.zoom_in()
+    english = {"January", "February", "March", "April", "May", "June", "July", "August",
+               "September", "October", "November", "December"}  # fmt: skip
+    captions = view.axis_captions()
+    assert "December 2026" in captions
+    for caption in captions:
+        month = caption.split()[0]
+        assert month in english or month in {m[:3] for m in english}, caption
 
 
 # --- the picture --------------------------------------------------------------------------

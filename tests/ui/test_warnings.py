@@ -66,8 +66,9 @@ def panel(qtbot: QtBot, document: PlanDocument) -> WarningsPanel:
     widget = WarningsPanel(document)
     qtbot.addWidget(widget)
     widget.resize(380, 260)
-    widget.show()
-    qtbot.waitExposed(widget)
+    with qtbot.waitActive(widget):  # waits on leaving the block; keys need an active window
+        widget.show()
+        widget.activateWindow()
     return widget
 
 
@@ -217,9 +218,9 @@ def retired_panel(qtbot: QtBot, document: PlanDocument) -> WarningsPanel:
     widget = WarningsPanel(document)
     qtbot.addWidget(widget)
     widget.resize(380, 320)
-    widget.show()
-    widget.activateWindow()
-    qtbot.waitActive(widget)
+    with qtbot.waitActive(widget):  # waits on leaving the block; keys need an active window
+        widget.show()
+        widget.activateWindow()
     return widget
 
 
