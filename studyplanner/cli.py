@@ -384,6 +384,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             from studyplanner.ui.app import run_app
 
             return run_app(plan_to_open, smoke=args.smoke, screenshot=args.screenshot)
+        from studyplanner.diagnostics import configure_cli_logging
+
+        configure_cli_logging()
         return COMMANDS[args.command](args)
     except UsageError as exc:
         print(f"studyplanner: {one_line(str(exc))}", file=sys.stderr)

@@ -215,3 +215,4 @@ def shutdown() -> None:
     uninstall_exception_hooks()
     disable_crash_trace()
     _forget_handlers()
+    logging.getLogger(LOGGER_NAME).setLevel(logging.NOTSET)

@@ -32,6 +32,7 @@ def load_app_catalog() -> LoadedCatalog:
             return LoadedCatalog(load_catalog(user_path), origin=str(user_path))
         except CatalogError as exc:
             problem = f"Your updated catalog was not used: {exc}"
-            _log.warning("Bundled catalog used instead of %s: %s", user_path, exc)
+            # info, not warning: every caller shows ``problem`` itself (dialog, CLI warning)
+            _log.info("Bundled catalog used instead of %s: %s", user_path, exc)
             return LoadedCatalog(bundled_catalog(), origin="bundled", problem=problem)
     return LoadedCatalog(bundled_catalog(), origin="bundled")

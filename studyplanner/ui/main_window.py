@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from studyplanner import APP_NAME
 from studyplanner.domain.plan import EntryStatus
+from studyplanner.storage import paths
 from studyplanner.storage.catalog_source import LoadedCatalog
 from studyplanner.ui.app_info import app_icon, show_about
 from studyplanner.ui.certification_details import CertificationDetails
@@ -350,7 +351,8 @@ class MainWindow(QMainWindow):
     def open_log_folder(self) -> None:
         from studyplanner.ui.crash_dialog import open_log_folder
 
-        open_log_folder()
+        if not open_log_folder():
+            self.prompts.inform("Log folder", f"The log is in {paths.logs_dir()}")
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.session.close():

@@ -67,7 +67,7 @@ def test_a_user_catalog_that_is_not_json_falls_back(caplog: pytest.LogCaptureFix
     path = paths.user_catalog_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(b"\x00\x01 definitely not a catalog")
-    with caplog.at_level(logging.WARNING, logger="studyplanner.storage.catalog_source"):
+    with caplog.at_level(logging.INFO, logger="studyplanner.storage.catalog_source"):
         loaded = load_app_catalog()
     assert loaded.origin == "bundled"
     assert loaded.problem is not None and str(path) in loaded.problem

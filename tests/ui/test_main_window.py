@@ -10,6 +10,7 @@ from PySide6.QtCore import QMimeData, QPointF, Qt
 from pytestqt.qtbot import QtBot
 
 from studyplanner.domain.plan import StudyPlan, WeeklyAvailability
+from studyplanner.domain.wording import format_day
 from studyplanner.storage import paths
 from studyplanner.storage.catalog_source import load_app_catalog
 from studyplanner.storage.plan_files import PlanFileError, load_plan, save_plan
@@ -102,7 +103,7 @@ def test_dates_move_with_weekly_hours(qtbot: QtBot, prompts: FakePrompts) -> Non
     after = window.document.schedule
     assert after is not None and after.finish_date is not None
     assert after.finish_date < before
-    assert f"{after.finish_date:%-d %b %Y}" in window.summary.text()
+    assert format_day(after.finish_date) in window.summary.text()
 
 
 def test_autosave_then_restart_finds_the_plan(qtbot: QtBot, prompts: FakePrompts) -> None:
