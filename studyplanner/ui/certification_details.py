@@ -118,7 +118,7 @@ class CertificationDetails(QWidget):
         self._browser.setOpenLinks(False)
         self._browser.setFrameShape(QTextBrowser.Shape.NoFrame)
         self._add = QPushButton("Add to plan", self)
-        self._add.clicked.connect(lambda: self.add_requested.emit(self._cert_id))
+        self._add.clicked.connect(self._request_add)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self._browser, 1)
@@ -139,6 +139,9 @@ class CertificationDetails(QWidget):
                 palette.color(QPalette.ColorRole.PlaceholderText).name(),
             )
         return colour(Colour.TEXT), colour(Colour.MUTED_TEXT)
+
+    def _request_add(self) -> None:
+        self.add_requested.emit(self._cert_id)
 
     def show_certification(self, cert_id: str) -> None:
         self._cert_id = cert_id

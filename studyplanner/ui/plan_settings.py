@@ -287,7 +287,7 @@ class PlanSettingsPanel(QWidget):
             days.addWidget(label, 0, index)
             days.addWidget(spin, 1, index)
             self.day_hours.append(spin)
-            spin.editingFinished.connect(lambda index=index: self._commit_day(index))
+            spin.editingFinished.connect(self._commit_day_of_sender)
         time_column.addLayout(days)
         column.addWidget(time_box)
 
@@ -554,6 +554,12 @@ class PlanSettingsPanel(QWidget):
         if watched is self.notes and event.type() == QEvent.Type.FocusOut:
             self._commit_notes()
         return super().eventFilter(watched, event)
+
+    @Slot()
+    def _commit_day_of_sender(self) -> None:
+        sender = self.sender()
+        if sender in self.day_hours:
+            self._commit_day(self.day_hours.index(sender))
 
     def _commit_day(self, index: int) -> None:
         hours = self.day_hours[index].value()

@@ -158,9 +158,16 @@ class WarningsPanel(QWidget):
         menu = QMenu(self.view)
         action = QAction(fix.text, menu)
         action.setToolTip(fix.tooltip)
-        action.triggered.connect(lambda: self._replace(fix))
+        action.setData(fix)
+        action.triggered.connect(self._replace_from_menu)
         menu.addAction(action)
         return menu
+
+    @Slot()
+    def _replace_from_menu(self) -> None:
+        action = self.sender()
+        if isinstance(action, QAction) and isinstance(action.data(), Fix):
+            self._replace(action.data())
 
     @Slot()
     def replace_current(self) -> None:
