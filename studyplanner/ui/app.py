@@ -113,6 +113,7 @@ def run_app(
     from studyplanner.domain.catalog import CatalogError
     from studyplanner.storage.catalog_source import load_app_catalog
     from studyplanner.ui.main_window import MainWindow, app_icon
+    from studyplanner.ui.prompts import UnattendedPrompts
 
     app = create_application()
     # --smoke must never wait on a dialog: there an uncaught exception is only logged (stderr)
@@ -126,7 +127,8 @@ def run_app(
             raise
         QMessageBox.critical(None, APP_NAME, f"The certification catalog cannot be read:\n{exc}")
         return 2
-    window = MainWindow(loaded)
+    # --smoke answers no question: a damaged plan or one open elsewhere must not stop it
+    window = MainWindow(loaded, prompts=UnattendedPrompts() if smoke else None)
     window.open_initial(plan)
     if not smoke:
         _close_on_termination(window)

@@ -9,6 +9,7 @@ these methods, so each command has one implementation and tests drive it with fa
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -84,8 +85,8 @@ class PlanSession(QObject):
 
     def recent_plans(self) -> list[Path]:
         """The plans for *Open Recent*: recently opened first, then the others by date."""
-        recent = [Path(p) for p in self.settings.recent_plans if Path(p).exists()]
-        for other in list_plans():
+        recent = [Path(p) for p in self.settings.recent_plans if _exists(Path(p))]
+        for other in _listed_plans():
             if other not in recent:
                 recent.append(other)
         return recent[:RECENT_SHOWN]
@@ -98,23 +99,41 @@ class PlanSession(QObject):
 
     def open_initial(self, path: Path | None) -> None:
         """At start: the plan given on the command line, else the last one, else the most
-        recently changed one, else a new empty plan (written on its first edit)."""
-        removed = remove_stale_temp_files(paths.plans_dir())
+        recently changed one, else a new empty plan (written on its first edit).
+
+        Whatever is in the data folder, this shows a plan: a folder that cannot be written
+        gives a new plan kept in memory (File › Save As can put it elsewhere) and one message.
+        """
+        problem = _plans_folder_problem()
+        removed = remove_stale_temp_files(paths.plans_dir()) if problem is None else 0
         if removed:
             log.info("removed %d temporary files left by interrupted saves", removed)
         if path is None and self.settings.last_plan:
             candidate = Path(self.settings.last_plan)
-            if candidate.exists():
+            if _exists(candidate):
                 path = candidate
             else:
-                log.info("last plan %s no longer exists", candidate)
+                log.info("last plan %s is not there any more", candidate)
         if path is not None and self.open(path):
             return
-        existing = list_plans()
+        existing = _listed_plans() if problem is None else []
         if path is None and existing and self.open(existing[0]):
             return
         plan = self._new_plan()
-        self._install(plan, new_plan_path(plan.name))
+        if problem is None:
+            try:
+                self._install(plan, new_plan_path(plan.name))
+                return
+            except OSError as exc:
+                problem = f"{paths.plans_dir()} cannot be used ({exc.strerror or exc})"
+        log.warning("plans cannot be saved: %s", problem)
+        self._install(plan, None)
+        self.prompts.warn(
+            "Plans cannot be saved here",
+            f"{problem}.\n\nYou can plan as usual; File › Save As… saves the plan in a folder "
+            "you choose. To keep plans elsewhere for good, start StudyPlanner with "
+            "--data-dir FOLDER.",
+        )
 
     def open(self, path: Path) -> bool:
         """Open ``path``; a file that cannot be read is reported with an offer to recover it
@@ -194,7 +213,7 @@ class PlanSession(QObject):
         return self._save_and_install(plan, new_plan_path(plan.name), "New plan")
 
     def save_as(self) -> bool:
-        current = self.document.path or new_plan_path(self.document.plan.name)
+        current = self.document.path or _suggested_path(self.document.plan.name)
         chosen = self.prompts.save_path("Save plan as", current)
         if chosen is None:
             return False
@@ -354,13 +373,17 @@ class PlanSession(QObject):
         save_settings(self.settings)
         return True
 
-    def _install(self, plan: StudyPlan, path: Path) -> None:
-        """Show ``plan`` from ``path``; callers have already left the current plan."""
+    def _install(self, plan: StudyPlan, path: Path | None) -> None:
+        """Show ``plan`` from ``path`` (None: kept in memory until Save As); callers have
+        already left the current plan."""
         self._release_lock()
-        lock = PlanLock(path)
-        read_only = not lock.acquire()
+        lock = PlanLock(path) if path is not None else None
+        read_only = lock is not None and not lock.acquire()
         self._lock = None if read_only else lock
         self.document.set_plan(plan, path, read_only=read_only)
+        if path is None:
+            self.installed.emit()
+            return
         if read_only:
             log.info("%s is locked by another window: opened read-only", path)
             self.prompts.inform(
@@ -385,3 +408,40 @@ class PlanSession(QObject):
             f"{message}\n\nYour changes are still here and will be saved again on the next "
             "change. You can also use File › Save As to save them somewhere else.",
         )
+
+
+def _plans_folder_problem() -> str | None:
+    """Why plans cannot be written to the plans folder, or None when they can."""
+    folder = paths.plans_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        return f"{folder} cannot be created ({exc.strerror or exc})"
+    if not folder.is_dir():
+        return f"{folder} is not a folder"
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return f"{folder} is read-only"
+    return None
+
+
+def _exists(path: Path) -> bool:
+    try:
+        return path.exists()
+    except OSError:  # e.g. a folder on the way that cannot be searched
+        return False
+
+
+def _listed_plans() -> list[Path]:
+    try:
+        return list_plans()
+    except OSError as exc:
+        log.warning("cannot list the plans folder: %s", exc)
+        return []
+
+
+def _suggested_path(name: str) -> Path:
+    """Where Save As starts: a free name in the plans folder, else the home folder."""
+    try:
+        return new_plan_path(name)
+    except OSError:
+        return Path.home() / "plan.json"

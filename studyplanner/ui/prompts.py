@@ -7,6 +7,7 @@ tests pass a fake that records the questions and answers them, so no test has to
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol
@@ -82,3 +83,35 @@ class DialogPrompts:
             self._parent, title, str(suggested), "StudyPlanner plans (*.json)"
         )
         return Path(name) if name else None
+
+
+class UnattendedPrompts:
+    """``Prompts`` for a run nobody watches (``--smoke``): every question is logged and
+    answered with the choice that changes nothing (Cancel), so the run never waits."""
+
+    def __init__(self) -> None:
+        self._log = logging.getLogger(__name__)
+
+    def inform(self, title: str, text: str) -> None:
+        self._log.info("%s: %s", title, text)
+
+    def warn(self, title: str, text: str) -> None:
+        self._log.warning("%s: %s", title, text)
+
+    def confirm(self, title: str, text: str, *, accept: str) -> bool:
+        self._log.info("%s: %s (answered Cancel, not %s)", title, text, accept)
+        return False
+
+    def ask_text(self, title: str, label: str, text: str) -> str | None:
+        self._log.info("%s: %s (cancelled)", title, label)
+        return None
+
+    def choose(self, title: str, label: str, choices: Sequence[str]) -> int | None:
+        self._log.info("%s: %s (cancelled)", title, label)
+        return None
+
+    def open_path(self, title: str, folder: Path) -> Path | None:
+        return None
+
+    def save_path(self, title: str, suggested: Path) -> Path | None:
+        return None
