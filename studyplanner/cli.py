@@ -1,17 +1,21 @@
 """The command line: the same domain, storage and export code as the app, without widgets.
 
-Exit status: 0 on success, 2 on bad input (one line on stderr), 1 on an unexpected failure.
+Exit status: 0 on success; 2 on bad input, one line on stderr (a plan file that cannot be
+used, a wrong option, or an output that cannot be written: a folder, a device, a read-only
+file or folder, a full disk); 1 on an unexpected failure.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import stat
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import ValidationError
 
@@ -37,8 +41,79 @@ EXIT_FAILURE = 1
 EXIT_BAD_INPUT = 2
 
 
+_T = TypeVar("_T")
+
+
 class UsageError(Exception):
     """Bad input from the user: printed as one line, exit status 2."""
+
+
+def _escape_what_the_terminal_cannot_show() -> None:
+    """Text the output's encoding cannot carry (a Japanese plan name on a cp1252 console, a
+    lone surrogate from a damaged file) is written as backslash escapes instead of ending the
+    command in a UnicodeEncodeError."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is None:  # no console at all (a windowed build), or a plain StringIO
+            continue
+        try:
+            reconfigure(errors="backslashreplace")
+        except (ValueError, OSError):  # e.g. a closed stream
+            continue
+
+
+def _print_json(data: Any) -> None:
+    """JSON on stdout, as UTF-8 text where the output takes it and as ASCII escapes where it
+    does not, so the document stays valid and lossless on any console."""
+    text = json.dumps(data, indent=2, ensure_ascii=False)
+    try:
+        text.encode(getattr(sys.stdout, "encoding", None) or "utf-8")
+    except (UnicodeEncodeError, LookupError):
+        text = json.dumps(data, indent=2, ensure_ascii=True)
+    print(text)
+
+
+def _shown(path: Path) -> str:
+    return one_line(os.fsdecode(path))
+
+
+def check_output(path: Path, *, plan: Path | None = None) -> None:
+    """Refuse, before any work is done, an output that must not be replaced: a folder, a
+    device, a pipe or a socket (an atomic write would swap it for a regular file), a
+    read-only file, or the plan being read."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return
+    except OSError as exc:  # e.g. a parent that is a file, or a folder we may not enter
+        raise UsageError(f"{_shown(path)}: cannot be written ({exc.strerror or exc})") from exc
+    if stat.S_ISDIR(info.st_mode):
+        raise UsageError(f"{_shown(path)}: is a folder; give the output a file name")
+    if not stat.S_ISREG(info.st_mode):
+        raise UsageError(
+            f"{_shown(path)}: is not a regular file (a device, pipe or socket); "
+            "refusing to replace it"
+        )
+    # Write bits as well as access(): root may write anything, yet a file marked read-only
+    # for everyone was marked so on purpose.
+    if not info.st_mode & 0o222 or not os.access(path, os.W_OK):
+        raise UsageError(f"{_shown(path)}: is read-only")
+    if plan is not None:
+        try:
+            same = os.path.samefile(path, plan)
+        except OSError:
+            same = False
+        if same:
+            raise UsageError(f"{_shown(path)}: is the plan itself; write the output elsewhere")
+
+
+def write_output(path: Path, write: Callable[[], _T]) -> _T:
+    """Run ``write`` (which replaces ``path`` atomically) and turn a failure to write, such as
+    a full disk or a read-only folder, into one line naming the file."""
+    try:
+        return write()
+    except OSError as exc:
+        raise UsageError(f"{_shown(path)}: cannot be written ({exc.strerror or exc})") from exc
 
 
 class _Parser(argparse.ArgumentParser):
@@ -179,7 +254,7 @@ def cmd_catalog(args: argparse.Namespace) -> int:
             }
             for c in catalog
         ]
-        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        _print_json(rows)
         return EXIT_OK
     for tier in Tier:
         print(f"{tier.label}")
@@ -198,6 +273,7 @@ _SUGGEST_OPTIONS = {"name": "--name", "focus_areas": "--focus", "profile": "--fo
 
 
 def cmd_suggest(args: argparse.Namespace) -> int:
+    check_output(args.output)
     catalog = _catalog()
     try:
         profile = LearnerProfile(
@@ -240,7 +316,7 @@ def load_and_schedule(path: Path, today: date) -> tuple[Catalog, Schedule, list[
     try:
         schedule = schedule_plan(plan, catalog)
     except ScheduleError as exc:
-        raise UsageError(f"{path}: {exc}") from exc
+        raise UsageError(f"{_shown(path)}: {exc}") from exc
     return catalog, schedule, advise(schedule, catalog, today)
 
 
@@ -290,7 +366,7 @@ def schedule_as_json(schedule: Schedule, advice: list[Advice]) -> dict[str, Any]
 def cmd_show(args: argparse.Namespace) -> int:
     _, schedule, advice = load_and_schedule(args.plan, args.today)
     if args.json:
-        print(json.dumps(schedule_as_json(schedule, advice), indent=2, ensure_ascii=False))
+        _print_json(schedule_as_json(schedule, advice))
         return EXIT_OK
     plan = schedule.plan
     print(f"{plan.name}  (from {plan.start_date}, {plan.availability.weekly_hours:g} h/week)")
@@ -320,9 +396,13 @@ def cmd_schema(_args: argparse.Namespace) -> int:
 def cmd_print(args: argparse.Namespace) -> int:
     from studyplanner.export.pdf_writer import print_plan_to_pdf
 
+    check_output(args.output, plan=args.plan)
     _, schedule, advice = load_and_schedule(args.plan, args.today)
-    pages = print_plan_to_pdf(
-        schedule, advice, args.output, paper=args.paper, landscape=args.landscape
+    pages = write_output(
+        args.output,
+        lambda: print_plan_to_pdf(
+            schedule, advice, args.output, paper=args.paper, landscape=args.landscape
+        ),
     )
     print(f"Wrote {args.output} ({count_text(pages, 'page')})")
     return EXIT_OK
@@ -331,8 +411,11 @@ def cmd_print(args: argparse.Namespace) -> int:
 def cmd_export_ics(args: argparse.Namespace) -> int:
     from studyplanner.export.ics import write_ics
 
+    check_output(args.output, plan=args.plan)
     _, schedule, _ = load_and_schedule(args.plan, args.today)
-    count = write_ics(schedule, args.output, study_blocks=args.study_blocks)
+    count = write_output(
+        args.output, lambda: write_ics(schedule, args.output, study_blocks=args.study_blocks)
+    )
     print(f"Wrote {args.output} ({count} events)")
     return EXIT_OK
 
@@ -369,6 +452,7 @@ def _split_app_args(argv: list[str]) -> tuple[list[str], Path | None]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    _escape_what_the_terminal_cannot_show()
     args_list = list(sys.argv[1:] if argv is None else argv)
     args_list, plan_to_open = _split_app_args(args_list)
     parser = build_parser()

@@ -104,7 +104,11 @@ def configure_app_logging(*, level: int = logging.INFO) -> Path | None:
     try:
         log_file.parent.mkdir(parents=True, exist_ok=True)
         to_file = logging.handlers.RotatingFileHandler(
-            log_file, maxBytes=LOG_MAX_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8"
+            log_file,
+            maxBytes=LOG_MAX_BYTES,
+            backupCount=LOG_BACKUPS,
+            encoding="utf-8",
+            errors="backslashreplace",  # a path that is not UTF-8 still gets its line
         )
     except OSError as exc:
         _install(handlers, level)

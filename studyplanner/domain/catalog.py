@@ -261,6 +261,12 @@ def parse_catalog(text: str, path: Path) -> Catalog:
         raw = json.loads(text)
     except json.JSONDecodeError as exc:
         raise CatalogError(path, f"not valid JSON (line {exc.lineno}, column {exc.colno})") from exc
+    except RecursionError as exc:
+        raise CatalogError(path, "nested too deeply to be a catalog") from exc
+    except ValueError as exc:  # an integer with more digits than Python will convert
+        raise CatalogError(path, "holds a number too long to be part of a catalog") from exc
+    except MemoryError as exc:
+        raise CatalogError(path, "too large to read into memory") from exc
     try:
         catalog = Catalog.model_validate(raw)
     except ValidationError as exc:

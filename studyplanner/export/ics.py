@@ -8,10 +8,11 @@ passed entries have no study block.
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, vText
 
 from studyplanner import __version__
 from studyplanner.domain.plan import EntryStatus
@@ -20,6 +21,21 @@ from studyplanner.storage.atomic import atomic_write_bytes
 
 UID_DOMAIN = "studyplanner.local"
 _SEQUENCE_EPOCH = datetime(2024, 1, 1, tzinfo=UTC)
+
+# iCalendar TEXT may not hold control characters other than tab (RFC 5545, 3.3.11); line
+# breaks are written escaped, as "\\n". C1 controls and lone surrogates cannot be written either.
+_FORBIDDEN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_LINE_BREAK = re.compile(r"\r\n?|[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def calendar_text(text: str) -> str:
+    """``text`` as an iCalendar TEXT value can carry it: every kind of line break becomes
+    ``\\n`` (which icalendar escapes), other control characters are dropped and lone
+    surrogates become U+FFFD, so what a plan file holds can never add a line to the file."""
+    text = _LINE_BREAK.sub("\n", text)
+    text = _FORBIDDEN.sub("", text)
+    return _SURROGATE.sub("\ufffd", text)
 
 
 def exam_uid(entry_id: str) -> str:
@@ -48,7 +64,7 @@ def _all_day_event(uid: str, summary: str, first: date, last: date, now: datetim
     event.add("dtstamp", now)
     event.add("last-modified", now)
     event.add("sequence", _sequence(now))
-    event.add("summary", summary)
+    event.add("summary", calendar_text(summary))
     event.add("dtstart", first)
     event.add("dtend", last + timedelta(days=1))
     return event
@@ -61,15 +77,17 @@ def _exam_event(item: ScheduledEntry, day: date, plan_name: str, now: datetime) 
     event = _all_day_event(exam_uid(item.entry.id), summary, day, day, now)
     event.add(
         "description",
-        "\n".join(
-            [
-                f"Certification: AWS Certified {cert.name}",
-                f"Exam code: {cert.code}",
-                f"Tier: {cert.tier.label}",
-                f"Exam fee: ${cert.exam.fee_usd:,} (USD)",
-                f"Duration: {cert.exam.minutes} minutes, {cert.exam.questions} questions",
-                f"Plan: {plan_name}",
-            ]
+        calendar_text(
+            "\n".join(
+                [
+                    f"Certification: AWS Certified {cert.name}",
+                    f"Exam code: {cert.code}",
+                    f"Tier: {cert.tier.label}",
+                    f"Exam fee: ${cert.exam.fee_usd:,} (USD)",
+                    f"Duration: {cert.exam.minutes} minutes, {cert.exam.questions} questions",
+                    f"Plan: {plan_name}",
+                ]
+            )
         ),
     )
     event.add("categories", ["AWS certification", cert.tier.label])
@@ -84,7 +102,9 @@ def _study_event(
     event = _all_day_event(study_uid(item.entry.id), summary, start, end, now)
     event.add(
         "description",
-        f"{item.remaining_hours:g} hours of study before the exam.\nPlan: {plan_name}",
+        calendar_text(
+            f"{item.remaining_hours:g} hours of study before the exam.\nPlan: {plan_name}"
+        ),
     )
     event.add("categories", ["AWS certification", "Study"])
     event.add("transp", "TRANSPARENT")  # a months-long block must not mark every day busy
@@ -97,13 +117,15 @@ def plan_calendar(
     """The calendar for ``schedule``: one all-day event per exam with a known date, and with
     ``study_blocks`` one all-day span per study window."""
     now = now or datetime.now(UTC).replace(microsecond=0)
-    plan_name = schedule.plan.name
+    plan_name = calendar_text(schedule.plan.name)
     calendar = Calendar()
     calendar.add("prodid", f"-//StudyPlanner//StudyPlanner {__version__}//EN")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", plan_name)
+    # An X- property is not escaped unless it is given as text (icalendar would otherwise
+    # refuse a line break with an assert, or write it raw under python -O).
+    calendar.add("x-wr-calname", vText(plan_name))
     for item in schedule.entries:
         if (
             study_blocks

@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import logging
+import os
 from dataclasses import dataclass
+from pathlib import Path
 
 from studyplanner.bundled import bundled_path
-from studyplanner.domain.catalog import Catalog, CatalogError, load_catalog
+from studyplanner.domain.catalog import Catalog, CatalogError, load_catalog, parse_catalog
 from studyplanner.storage import paths
+from studyplanner.storage.reading import read_regular_file
+
+# The bundled catalog is about 20 KB; a file many times that size is not a catalog.
+MAX_CATALOG_BYTES = 8 * 1024 * 1024
 
 _log = logging.getLogger(__name__)
 
@@ -23,13 +29,28 @@ def bundled_catalog() -> Catalog:
     return load_catalog(bundled_path("catalog", "certifications.json"))
 
 
+def load_user_catalog(path: Path) -> Catalog:
+    """The catalog in ``path``, read safely: only a regular file, at most
+    ``MAX_CATALOG_BYTES``. Raises ``CatalogError`` for anything unusable."""
+    try:
+        data = read_regular_file(path, MAX_CATALOG_BYTES)
+    except OSError as exc:
+        raise CatalogError(path, f"cannot be read ({exc.strerror or exc})") from exc
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise CatalogError(path, f"is not UTF-8 text (byte {exc.start})") from exc
+    return parse_catalog(text, path)
+
+
 def load_app_catalog() -> LoadedCatalog:
     """The user's ``catalog.json`` in the data directory takes precedence when it validates;
-    when it does not, the bundled catalog is used and ``problem`` says why."""
+    when it does not (damaged, hostile, not a file at all), the bundled catalog is used and
+    ``problem`` says why."""
     user_path = paths.user_catalog_path()
-    if user_path.exists():
+    if os.path.lexists(user_path):
         try:
-            return LoadedCatalog(load_catalog(user_path), origin=str(user_path))
+            return LoadedCatalog(load_user_catalog(user_path), origin=str(user_path))
         except CatalogError as exc:
             problem = f"Your updated catalog was not used: {exc}"
             # info, not warning: every caller shows ``problem`` itself (dialog, CLI warning)

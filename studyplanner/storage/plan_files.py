@@ -1,13 +1,18 @@
 """Reading and writing plan files without ever losing a user's data.
 
 - Loading never raises anything but ``PlanFileError``, whose message names the file and,
-  where it applies, the field.
-- Saving is atomic and refuses to overwrite a file written by a newer StudyPlanner.
+  where it applies, the field. Only regular files are read, and at most ``MAX_PLAN_BYTES``.
+- Loading never writes: an older format is migrated in memory and written (after a backup of
+  the old file) only when the plan is next saved.
+- Saving is atomic and refuses to overwrite a file written by a newer StudyPlanner, anything
+  that is not a regular file, or to write more than ``MAX_PLAN_BYTES``.
 - Before a save replaces the file, the file as it was is backed up: always on the first save
   of a session, then at most every ``BACKUP_INTERVAL``. The newest ``KEEP_BACKUPS`` are kept,
   plus the newest of each day for ``KEEP_DAILY_BACKUPS_FOR``, so a long session of autosaves
   never pushes out the version from before it.
-- Older files are migrated step by step after the original is backed up.
+- Older files are migrated step by step; the first save of a session backs the original up.
+- Backups are pruned only inside the data directory: a backup folder that is a link to
+  somewhere else is never pruned.
 """
 
 from __future__ import annotations
@@ -17,8 +22,8 @@ import hashlib
 import json
 import logging
 import math
+import os
 import re
-import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -30,9 +35,24 @@ from pydantic import ValidationError
 from studyplanner.domain.catalog import Catalog
 from studyplanner.domain.plan import PLAN_SCHEMA_VERSION, StudyPlan, WeeklyAvailability
 from studyplanner.storage import paths
-from studyplanner.storage.atomic import atomic_copy, atomic_write_text, remove_stale_temp_files
+from studyplanner.storage.atomic import (
+    atomic_copy,
+    atomic_write_bytes,
+    refuse_non_regular,
+    remove_stale_temp_files,
+)
+from studyplanner.storage.reading import (
+    FileTooLargeError,
+    NotARegularFileError,
+    kind_of,
+    megabytes,
+    read_regular_file,
+)
 
-MAX_PLAN_BYTES = 5 * 1024 * 1024
+# The largest plan the model allows (500 entries with 10,000-character notes, every
+# character written as a six-byte escape) is 29.6 MiB as this version saves it; the limit
+# sits well above, so a plan this app saved always opens again. Checked by a test.
+MAX_PLAN_BYTES = 40 * 1024 * 1024
 PLAN_SUFFIX = ".json"
 
 KEEP_BACKUPS = 10  # the newest backups of a plan, whatever their age
@@ -109,11 +129,16 @@ MIGRATIONS: dict[int, Callable[[RawPlan], RawPlan]] = {1: _migrate_1_to_2, 2: _m
 
 
 def migrate(raw: RawPlan) -> RawPlan:
+    """Bring a document of any known older format up to ``PLAN_SCHEMA_VERSION``.
+
+    Raises ``ValueError`` for a document whose ``schema_version`` is not a known format.
+    """
     version = raw.get("schema_version")
-    assert isinstance(version, int)
-    while version < PLAN_SCHEMA_VERSION:
+    while version != PLAN_SCHEMA_VERSION:
+        if isinstance(version, bool) or not isinstance(version, int) or version not in MIGRATIONS:
+            raise ValueError(f"field 'schema_version': no upgrade from {version!r}")
         raw = MIGRATIONS[version](raw)
-        version = raw["schema_version"]
+        version = raw.get("schema_version")
     return raw
 
 
@@ -124,30 +149,52 @@ def _field_name(loc: tuple[int | str, ...]) -> str:
     return ".".join(str(p) for p in loc) or "(top level)"
 
 
+def _too_large(path: Path, size: int) -> PlanFileError:
+    return PlanFileError(
+        path, f"is {megabytes(size)}; plan files are at most {MAX_PLAN_BYTES // 2**20} MB"
+    )
+
+
+def _refuse_if_damaged_and_newer(data: bytes, path: Path) -> None:
+    """A file that is not valid JSON but names a newer format somewhere is a newer
+    StudyPlanner's (damaged) file: say so, so that nobody offers to replace it."""
+    version = _declared_version(data)
+    if version is not None and version > PLAN_SCHEMA_VERSION:
+        raise PlanFileError(
+            path,
+            f"is damaged and was written by a newer StudyPlanner (plan format {version}); "
+            "it is left untouched",
+            newer=True,
+        )
+
+
 def parse_plan(data: bytes, path: Path, catalog: Catalog) -> tuple[StudyPlan, bool]:
     """Parse plan file bytes. Returns the plan and whether it was migrated from an older
     version. Raises ``PlanFileError`` for anything unusable."""
     if len(data) > MAX_PLAN_BYTES:
-        raise PlanFileError(
-            path,
-            f"is {len(data) / 1e6:.1f} MB; plan files are at most {MAX_PLAN_BYTES // 2**20} MB",
-        )
+        raise _too_large(path, len(data))
     try:
         text = data.decode("utf-8-sig")  # tolerate the BOM some Windows editors add
     except UnicodeDecodeError as exc:
+        _refuse_if_damaged_and_newer(data, path)
         raise PlanFileError(path, f"is not UTF-8 text (byte {exc.start})") from exc
     try:
         raw = json.loads(text)
     except json.JSONDecodeError as exc:
+        _refuse_if_damaged_and_newer(data, path)
         truncated = exc.msg.startswith("Unterminated") or exc.pos >= len(text.rstrip())
         hint = " (the file looks truncated)" if truncated else ""
         raise PlanFileError(
             path, f"is not valid JSON at line {exc.lineno}, column {exc.colno}{hint}"
         ) from exc
     except RecursionError as exc:
+        _refuse_if_damaged_and_newer(data, path)
         raise PlanFileError(path, "is nested too deeply to be a plan") from exc
     except ValueError as exc:  # e.g. an integer with more digits than Python will convert
+        _refuse_if_damaged_and_newer(data, path)
         raise PlanFileError(path, "holds a number too long to be part of a plan") from exc
+    except MemoryError as exc:
+        raise PlanFileError(path, "is too large to read into memory") from exc
     if not isinstance(raw, dict):
         raise PlanFileError(path, "does not hold a plan (expected a JSON object)")
     version = raw.get("schema_version")
@@ -186,29 +233,28 @@ def parse_plan(data: bytes, path: Path, catalog: Catalog) -> tuple[StudyPlan, bo
     return plan, migrated
 
 
-def load_plan(path: Path, catalog: Catalog) -> StudyPlan:
-    """Read a plan file; an older format is backed up, then migrated in memory and on disk."""
+def read_plan_bytes(path: Path) -> bytes:
+    """The bytes of a plan file (or a backup, or a deleted plan), read safely: only a regular
+    file, and at most ``MAX_PLAN_BYTES``. Raises ``PlanFileError``."""
     try:
-        size = path.stat().st_size
-        if size > MAX_PLAN_BYTES:
-            raise PlanFileError(
-                path, f"is {size / 1e6:.1f} MB; plan files are at most {MAX_PLAN_BYTES // 2**20} MB"
-            )
-        data = path.read_bytes()
+        return read_regular_file(path, MAX_PLAN_BYTES)
     except FileNotFoundError as exc:
         raise PlanFileError(path, "does not exist") from exc
-    except IsADirectoryError as exc:
-        raise PlanFileError(path, "is a folder, not a plan file") from exc
+    except NotARegularFileError as exc:
+        raise PlanFileError(path, f"is {exc.kind}, not a plan file") from exc
+    except FileTooLargeError as exc:
+        raise _too_large(path, exc.size) from exc
     except OSError as exc:
         raise PlanFileError(path, f"cannot be read ({exc.strerror or exc})") from exc
-    plan, migrated = parse_plan(data, path, catalog)
-    if migrated:
-        # save_plan backs the old file up before replacing it. If the folder is read-only the
-        # file stays in its old format, untouched, and the plan still opens.
-        try:
-            save_plan(plan, path, first_save_in_session=True)
-        except PlanFileError as exc:
-            _log.warning("Upgraded plan not written back, the file keeps its old format: %s", exc)
+    except MemoryError as exc:
+        raise PlanFileError(path, "is too large to read into memory") from exc
+
+
+def load_plan(path: Path, catalog: Catalog) -> StudyPlan:
+    """Read a plan file, a backup or a deleted plan. Never writes: an older format is
+    migrated in memory only, and reaches the disk when the plan is next saved (whose first
+    save of the session backs the old file up)."""
+    plan, _ = parse_plan(read_plan_bytes(path), path, catalog)
     return plan
 
 
@@ -219,27 +265,61 @@ def plan_to_json(plan: StudyPlan) -> str:
     return plan.model_dump_json(indent=2) + "\n"
 
 
-_VERSION_IN_HEAD = re.compile(rb'"schema_version"\s*:\s*(\d+)')
+_VERSION_ANYWHERE = re.compile(rb'"schema_version"\s*:\s*(\d+)')
+_HUGE_VERSION = 10**9  # stands for a version with more digits than any real one
+_SCAN_CHUNK = 1024 * 1024
+_SCAN_OVERLAP = 4096  # a "schema_version": N split across two pieces is still found
+
+
+def _declared_version(data: bytes) -> int | None:
+    """The highest ``"schema_version": N`` anywhere in ``data`` (a damaged file), or None."""
+    found = None
+    for match in _VERSION_ANYWHERE.finditer(data):
+        digits = match.group(1).lstrip(b"0") or b"0"
+        version = int(digits) if len(digits) < 10 else _HUGE_VERSION
+        found = version if found is None else max(found, version)
+    return found
+
+
+def _declared_version_in_file(path: Path) -> int | None:
+    """``_declared_version`` of a file too large to read at once, read piece by piece."""
+    found = None
+    with path.open("rb") as handle:
+        tail = b""
+        while chunk := handle.read(_SCAN_CHUNK):
+            version = _declared_version(tail + chunk)
+            if version is not None:
+                found = version if found is None else max(found, version)
+            tail = (tail + chunk)[-_SCAN_OVERLAP:]
+    return found
 
 
 def _existing_version(path: Path) -> int | None:
-    """schema_version of the file already at ``path``, or None if it names none.
+    """schema_version of the regular file already at ``path``, or None if it names none.
 
-    The whole file is read (a newer format may well be larger than this version allows);
-    when it is not valid JSON, the number is looked for near its start, so a damaged file
-    from a newer StudyPlanner is still recognised and left alone.
+    A valid plan document gives its own; a damaged one (not JSON, nested too deeply, too
+    large to parse) the highest version named anywhere in it, so a damaged file from a newer
+    StudyPlanner is still recognised and left alone, wherever its version stands.
     """
     try:
-        data = path.read_bytes()
-    except OSError:
+        data = read_regular_file(path, MAX_PLAN_BYTES)
+    except FileTooLargeError:
+        try:
+            return _declared_version_in_file(path)
+        except OSError:
+            return None
+    except (OSError, MemoryError):
         return None
     try:
         raw = json.loads(data)
-    except (ValueError, RecursionError):
-        match = _VERSION_IN_HEAD.search(data[:4096])
-        return int(match.group(1)) if match else None
-    version = raw.get("schema_version") if isinstance(raw, dict) else None
-    return version if isinstance(version, int) and not isinstance(version, bool) else None
+    except (ValueError, RecursionError, MemoryError):
+        return _declared_version(data)
+    if not isinstance(raw, dict):
+        return _declared_version(data)
+    version = raw.get("schema_version")
+    if isinstance(version, int) and not isinstance(version, bool):
+        return version
+    return _declared_version(data)
 
 
 def save_plan(
@@ -253,11 +333,28 @@ def save_plan(
     first save of a session (opening a plan, a command-line edit, saving over another file)
     or when the newest backup is more than ``BACKUP_INTERVAL`` older than ``now``.
 
+    Refused (``PlanFileError``, nothing written): a file of a newer format, even a damaged
+    one; a folder, device, pipe or socket; a plan larger than ``MAX_PLAN_BYTES``. A damaged
+    file of this or an older format is backed up, then replaced: that is how recovery works.
     ``now`` is the local time of the save, read from the clock when not given.
     """
-    if path.is_dir():
-        raise PlanFileError(path, "is a folder, not a plan file")
-    if path.exists():
+    try:
+        kind = kind_of(os.stat(path).st_mode)
+    except OSError:  # nothing there yet (or nothing that can be looked at: the write says)
+        kind = None
+        exists = False
+    else:
+        exists = True
+    if kind is not None:
+        raise PlanFileError(path, f"is {kind}, not a plan file; nothing was written there")
+    data = plan_to_json(plan).encode("utf-8")
+    if len(data) > MAX_PLAN_BYTES:
+        raise PlanFileError(
+            path,
+            f"was not saved: the plan would take {megabytes(len(data))}, and plan files are "
+            f"at most {MAX_PLAN_BYTES // 2**20} MB",
+        )
+    if exists:
         version = _existing_version(path)
         if version is not None and version > PLAN_SCHEMA_VERSION:
             raise PlanFileError(
@@ -275,9 +372,10 @@ def save_plan(
                     path, f"could not be backed up before saving ({exc.strerror or exc})"
                 ) from exc
     try:
-        atomic_write_text(path, plan_to_json(plan))
+        atomic_write_bytes(path, data)
     except OSError as exc:
         raise PlanFileError(path, f"could not be saved ({exc.strerror or exc})") from exc
+    remove_stale_temp_files(path.parent, name=path.name)  # a killed save's, of this plan
 
 
 @dataclass(frozen=True)
@@ -295,7 +393,8 @@ def backup_folder(path: Path) -> Path:
     folder = path.parent.resolve()
     if folder == paths.plans_dir().resolve():
         return paths.backups_dir() / path.stem
-    digest = hashlib.sha1(str(folder).encode("utf-8")).hexdigest()[:8]
+    # fsencode: the folder's name as the system stores it, valid UTF-8 or not
+    digest = hashlib.sha1(os.fsencode(folder)).hexdigest()[:8]
     return paths.backups_dir() / f"{path.stem}-{digest}"
 
 
@@ -303,10 +402,13 @@ def backup_file(path: Path, *, now: datetime | None = None) -> Path | None:
     """Copy ``path`` into its backup folder as it is now, then prune old backups.
 
     The copy is complete before anything is pruned, and a failed prune only leaves more
-    backups than needed. Raises OSError if the copy cannot be made.
+    backups than needed. Nothing is pruned (or cleaned up) in a backup folder that lies
+    outside the data directory through a link. Raises OSError if the copy cannot be made
+    (``NotARegularFileError`` for anything but a regular file).
     """
     if not path.exists():
         return None
+    refuse_non_regular(path)
     moment = datetime.now() if now is None else now
     folder = backup_folder(path)
     folder.mkdir(parents=True, exist_ok=True)
@@ -315,12 +417,30 @@ def backup_file(path: Path, *, now: datetime | None = None) -> Path | None:
         moment += timedelta(microseconds=1)
         target = folder / f"{path.stem}.{moment:{_STAMP}}{path.suffix}"
     atomic_copy(path, target)
+    if not _inside_data_dir(folder):
+        _log.warning(
+            "Old backups in %s not pruned: the folder leads outside the data directory %s",
+            folder,
+            paths.data_dir(),
+        )
+        return target
     try:
         _prune_backups(path, now=moment)
     except OSError as exc:
         _log.warning("Old backups in %s not pruned (%s)", folder, exc)
     remove_stale_temp_files(folder)
     return target
+
+
+def _inside_data_dir(folder: Path) -> bool:
+    """True if ``folder``, links followed, is inside the data directory (links followed):
+    only there may StudyPlanner delete files it takes for its own."""
+    try:
+        real = folder.resolve(strict=True)
+        root = paths.data_dir().resolve(strict=True)
+    except (OSError, RuntimeError):  # RuntimeError: a loop of links (before Python 3.13)
+        return False
+    return real.is_relative_to(root)
 
 
 def _stamped_files(path: Path) -> list[Backup]:
@@ -370,7 +490,10 @@ def _backup_due(path: Path, now: datetime) -> bool:
 
 def _prune_backups(path: Path, *, now: datetime) -> None:
     """Keep the newest ``KEEP_BACKUPS`` usable backups and the newest of each day within
-    ``KEEP_DAILY_BACKUPS_FOR`` of ``now``; delete the rest, junk included."""
+    ``KEEP_DAILY_BACKUPS_FOR`` of ``now``; delete the rest, junk included. Never through a
+    link that leads out of the data directory."""
+    if not _inside_data_dir(backup_folder(path)):
+        return
     everything = _stamped_files(path)
     usable = [b for b in everything if _usable(b)]
     keep = {b.path for b in usable[:KEEP_BACKUPS]}
@@ -394,8 +517,8 @@ def latest_good_backup(path: Path, catalog: Catalog) -> tuple[Backup, StudyPlan]
     """The newest backup of ``path`` that loads cleanly, for recovery after a bad file."""
     for candidate in list_backups(path):
         try:
-            plan, _ = parse_plan(candidate.path.read_bytes(), candidate.path, catalog)
-        except (PlanFileError, OSError) as exc:
+            plan = load_plan(candidate.path, catalog)
+        except PlanFileError as exc:
             _log.info("Backup %s skipped for recovery: %s", candidate.path, exc)
             continue
         return candidate, plan
@@ -410,8 +533,14 @@ def list_plans() -> list[Path]:
     folder = paths.plans_dir()
     if not folder.is_dir():
         return []
-    files = [p for p in folder.glob(f"*{PLAN_SUFFIX}") if p.is_file()]
-    return sorted(files, key=lambda p: p.stat().st_mtime, reverse=True)
+    dated: list[tuple[float, Path]] = []
+    for candidate in folder.glob(f"*{PLAN_SUFFIX}"):
+        try:
+            if candidate.is_file():
+                dated.append((candidate.stat().st_mtime, candidate))
+        except OSError:  # gone meanwhile, or cannot be looked at: not offered
+            continue
+    return [p for _, p in sorted(dated, key=lambda d: d[0], reverse=True)]
 
 
 def new_plan_path(name: str) -> Path:
@@ -451,7 +580,7 @@ def move_to_trash(path: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"{path.stem}.{datetime.now():{_STAMP}}{path.suffix}"
     try:
-        shutil.copy2(path, target)
+        atomic_copy(path, target)  # complete or absent, even on a full disk
         path.unlink()
     except OSError as exc:
         raise PlanFileError(path, f"could not be deleted ({exc.strerror or exc})") from exc
@@ -468,8 +597,8 @@ def list_trash(catalog: Catalog) -> list[DeletedPlan]:
         stamp = candidate.stem.rpartition(".")[2]
         try:
             deleted_at = datetime.strptime(stamp, _STAMP)
-            plan, _ = parse_plan(candidate.read_bytes(), candidate, catalog)
-        except (ValueError, OSError, PlanFileError) as exc:
+            plan = load_plan(candidate, catalog)
+        except (ValueError, PlanFileError) as exc:
             _log.info("Not listed as a deleted plan: %s (%s)", candidate, exc)
             continue
         found.append(DeletedPlan(candidate, plan.name, deleted_at))
@@ -478,7 +607,7 @@ def list_trash(catalog: Catalog) -> list[DeletedPlan]:
 
 def restore_from_trash(deleted: DeletedPlan, catalog: Catalog) -> Path:
     """Put a deleted plan back in the plans folder (under a free name) and empty its slot."""
-    plan, _ = parse_plan(deleted.path.read_bytes(), deleted.path, catalog)
+    plan = load_plan(deleted.path, catalog)
     target = new_plan_path(plan.name)
     save_plan(plan, target)
     deleted.path.unlink(missing_ok=True)

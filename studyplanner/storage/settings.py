@@ -2,25 +2,37 @@
 
 Kept as JSON in the data directory (not QSettings) so ``--data-dir`` and the tests' temporary
 folder cover it too. A damaged settings file is never fatal: the app starts with defaults.
+
+Paths are kept exactly as the system names them. One that is not valid Unicode (a Linux
+folder named in Latin-1, say) is written as ``PATH_AS_BYTES`` followed by its bytes,
+percent-encoded; a real path never starts with that character (NUL), so nothing is mistaken.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import os
 from pathlib import Path
+from urllib.parse import quote_from_bytes, unquote_to_bytes
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from studyplanner.storage import paths
 from studyplanner.storage.atomic import atomic_write_text
+from studyplanner.storage.reading import read_regular_file
 
 MAX_RECENT = 8
+MAX_SETTINGS_BYTES = 1024 * 1024  # a few hundred bytes in use; anything near this is not ours
+PATH_AS_BYTES = "\x00"
 
 _log = logging.getLogger(__name__)
 
 
 class AppSettings(BaseModel):
+    """In memory, ``last_plan`` and ``recent_plans`` are the paths as ``str(path)`` gives
+    them (possibly with surrogate escapes); on disk, see ``encode_path``."""
+
     model_config = ConfigDict(extra="ignore")
 
     schema_version: int = 1
@@ -41,23 +53,55 @@ class AppSettings(BaseModel):
             self.last_plan = None
 
 
+def encode_path(text: str) -> str:
+    """``text`` (a path as ``str(path)`` gives it) as JSON can hold it, losslessly."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return PATH_AS_BYTES + quote_from_bytes(os.fsencode(text), safe="/\\:")
+    if text.startswith(PATH_AS_BYTES):  # cannot be a real path; kept apart all the same
+        return PATH_AS_BYTES + quote_from_bytes(os.fsencode(text), safe="/\\:")
+    return text
+
+
+def decode_path(stored: str) -> str:
+    """The path text ``encode_path`` stored (the same ``str``, so ``Path(text)`` works)."""
+    if stored.startswith(PATH_AS_BYTES):
+        return os.fsdecode(unquote_to_bytes(stored[len(PATH_AS_BYTES) :]))
+    return stored
+
+
 def load_settings() -> AppSettings:
+    """The saved settings, or the defaults when there are none or they cannot be used (a
+    damaged, hostile or unreadable file: logged on one line)."""
     path = paths.settings_path()
     try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-        return AppSettings.model_validate(raw)
+        raw = json.loads(read_regular_file(path, MAX_SETTINGS_BYTES))
+        settings = AppSettings.model_validate(raw)
     except FileNotFoundError:
         return AppSettings()  # the first start
-    except (OSError, ValueError, ValidationError) as exc:
+    except (OSError, ValueError, ValidationError, RecursionError, MemoryError) as exc:
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         _log.warning("Settings file %s ignored, starting with defaults: %s", path, reason)
         return AppSettings()
+    # No validation from here on: decoded paths may hold surrogate escapes, which are what
+    # the system's bytes look like as text, and which pydantic would refuse.
+    if settings.last_plan is not None:
+        settings.last_plan = decode_path(settings.last_plan)
+    settings.recent_plans = [decode_path(p) for p in settings.recent_plans]
+    return settings
 
 
 def save_settings(settings: AppSettings) -> None:
     # Losing the recent-files list is not worth interrupting the user.
     path = paths.settings_path()
+    stored = settings.model_copy(
+        update={
+            "last_plan": None if settings.last_plan is None else encode_path(settings.last_plan),
+            "recent_plans": [encode_path(p) for p in settings.recent_plans],
+        }
+    )
     try:
-        atomic_write_text(path, settings.model_dump_json(indent=2) + "\n")
-    except OSError as exc:
+        atomic_write_text(path, stored.model_dump_json(indent=2) + "\n")
+    except (OSError, ValueError) as exc:  # ValueError: anything that cannot be serialised
         _log.warning("Settings not saved to %s: %s", path, exc)

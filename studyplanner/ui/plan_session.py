@@ -31,7 +31,6 @@ from studyplanner.storage.plan_files import (
     load_plan,
     move_to_trash,
     new_plan_path,
-    parse_plan,
     restore_from_trash,
     save_plan,
 )
@@ -192,7 +191,7 @@ class PlanSession(QObject):
         readable = []
         for backup in list_backups(path):
             try:
-                plan, _ = parse_plan(backup.path.read_bytes(), backup.path, self.catalog)
+                plan = load_plan(backup.path, self.catalog)  # bounded, never writes
             except (PlanFileError, OSError) as exc:
                 log.info("skipping unreadable backup %s: %s", backup.path, exc)
                 continue

@@ -810,7 +810,9 @@ class TimelineView(QGraphicsView):
                 self.ensure_entry_visible(new_id)
             return
         entry_id = decode_entry(data)
-        assert entry_id is not None  # _refusal_reason checked it
+        if entry_id is None or entry_id not in self._document.entry_ids():
+            event.ignore()  # _refusal_reason checked this; a drop is never trusted twice
+            return
         old = self._document.entry_ids().index(entry_id)
         new_index = index - 1 if index > old else index
         event.setDropAction(Qt.DropAction.MoveAction)

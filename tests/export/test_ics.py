@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import re
+import subprocess
+import sys
 from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
@@ -14,6 +18,7 @@ from studyplanner.domain.catalog import Catalog
 from studyplanner.domain.plan import PlanEntry, StudyPlan
 from studyplanner.domain.schedule import schedule_plan
 from studyplanner.export.ics import write_ics
+from studyplanner.storage import paths
 from tests.export.plans import small_plan
 from tests.export.reading import show_json
 
@@ -123,3 +128,88 @@ def test_the_file_is_a_valid_calendar_with_the_plan_name(catalog: Catalog, tmp_p
     assert b"\r\n" in out.read_bytes()
     for event in calendar.walk("VEVENT"):
         assert "dtstamp" in event
+
+
+# Finding 5 of issue 10: what a plan file holds must never add a line to the calendar file.
+INJECTED_NAME = (
+    "Dana\x07's\x00 plan\r\nEND:VCALENDAR\r\nBEGIN:VCALENDAR\nBEGIN:VEVENT\n"
+    "SUMMARY:Injected\nEND:VEVENT\rEND:VCALENDAR\x1b[31m\u2028done, really; ok"
+)
+# The name as a calendar reads it back: line breaks kept, controls iCalendar forbids dropped.
+INJECTED_NAME_READ_BACK = (
+    "Dana's plan\nEND:VCALENDAR\nBEGIN:VCALENDAR\nBEGIN:VEVENT\n"
+    "SUMMARY:Injected\nEND:VEVENT\nEND:VCALENDAR[31m\ndone, really; ok"
+)
+
+
+def _unescape_text(value: str) -> str:
+    """An iCalendar TEXT value as an application shows it (RFC 5545, 3.3.11)."""
+    return re.sub(r"\\([\\;,nN])", lambda m: "\n" if m.group(1) in "nN" else m.group(1), value)
+
+
+def _injected_plan_file(save: Callable[[StudyPlan], Path]) -> Path:
+    plan = small_plan()
+    plan = plan.model_copy(
+        update={
+            "name": INJECTED_NAME,
+            "notes": "line one\r\nBEGIN:VEVENT\x0b\x1f\x7f\x85 end",
+            "entries": [
+                e.model_copy(update={"notes": "END:VCALENDAR\n\x00BEGIN:VEVENT"})
+                for e in plan.entries
+            ],
+        }
+    )
+    return save(plan)
+
+
+def _assert_one_calendar_with_the_name(out: Path, exam_count: int) -> None:
+    data = out.read_bytes()
+    calendars = Calendar.from_ical(data, multiple=True)
+    assert len(calendars) == 1
+    (calendar,) = calendars
+    found = calendar.walk("VEVENT")
+    assert len(found) == exam_count
+    assert not any("Injected" in str(e["summary"]) for e in found)
+    assert _unescape_text(str(calendar["x-wr-calname"])) == INJECTED_NAME_READ_BACK
+    for event in found:
+        assert str(event["description"]).endswith(f"Plan: {INJECTED_NAME_READ_BACK}")
+    # Every physical line ends in CRLF and holds no other control character but a tab.
+    assert data.endswith(b"\r\n")
+    for line in data[:-2].split(b"\r\n"):
+        assert not re.search(rb"[\x00-\x08\x0a-\x1f\x7f]", line), line
+    assert data.count(b"\r\nBEGIN:VCALENDAR") == 0 and data.startswith(b"BEGIN:VCALENDAR\r\n")
+
+
+def test_finding_5_line_breaks_in_the_plan_name_cannot_inject_a_calendar(
+    save: Callable[[StudyPlan], Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plan_path = _injected_plan_file(save)
+    shown = show_json(plan_path, capsys)
+    assert shown["name"] == INJECTED_NAME
+    out = tmp_path / "plan.ics"
+
+    code = cli.main(["export-ics", str(plan_path), "-o", str(out)])
+
+    _out, err = capsys.readouterr()
+    assert (code, err) == (0, "")
+    _assert_one_calendar_with_the_name(out, len(shown["entries"]))
+
+
+def test_finding_5_holds_under_python_optimize_where_asserts_are_gone(
+    save: Callable[[StudyPlan], Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plan_path = _injected_plan_file(save)
+    shown = show_json(plan_path, capsys)
+    out = tmp_path / "plan.ics"
+
+    done = subprocess.run(
+        [sys.executable, "-O", "-m", "studyplanner", "export-ics", str(plan_path), "-o", str(out)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, paths.ENV_VAR: str(tmp_path / "data"), "PYTHONOPTIMIZE": "1"},
+        timeout=120,
+        check=False,
+    )
+
+    assert (done.returncode, done.stderr) == (0, "")
+    _assert_one_calendar_with_the_name(out, len(shown["entries"]))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import logging
 import os
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -235,11 +234,14 @@ def test_a_plan_saved_by_an_editor_with_a_byte_order_mark_loads(catalog: Catalog
 
 
 def test_an_oversized_file_is_refused_before_reading_it(catalog: Catalog) -> None:
-    text = plan_to_json(full_plan())
-    padding = " " * (MAX_PLAN_BYTES + 1 - len(text.encode("utf-8")))
-    path = write(plan_path(), text + padding)
-    assert path.stat().st_size == MAX_PLAN_BYTES + 1
-    with pytest.raises(PlanFileError, match=r"5\.2 MB; plan files are at most 5 MB") as caught:
+    path = write(plan_path(), plan_to_json(full_plan()))
+    with path.open("r+b") as handle:
+        handle.truncate(MAX_PLAN_BYTES + 1)  # sparse: only its size says it is too large
+    megabytes = (MAX_PLAN_BYTES + 1) / 1e6
+    limit = MAX_PLAN_BYTES // 2**20
+    with pytest.raises(
+        PlanFileError, match=rf"is {megabytes:.1f} MB; plan files are at most {limit} MB"
+    ) as caught:
         load_plan(path, catalog)
     assert str(path) in str(caught.value)
 
@@ -342,11 +344,14 @@ def test_there_is_a_step_for_every_older_version() -> None:
     assert migrate(json.loads(json.dumps(VERSION_1)))["schema_version"] == PLAN_SCHEMA_VERSION
 
 
-def test_loading_a_version_1_file_backs_it_up_then_upgrades_it(catalog: Catalog) -> None:
+def test_a_version_1_file_is_upgraded_when_saved_after_a_backup(catalog: Catalog) -> None:
     path = write(plan_path(), VERSION_1)
     old_bytes = path.read_bytes()
 
     plan = load_plan(path, catalog)
+    assert path.read_bytes() == old_bytes, "opening a plan never writes"
+    assert list_backups(path) == []
+    save_plan(plan, path, first_save_in_session=True)
 
     assert plan.schema_version == PLAN_SCHEMA_VERSION
     assert plan.name == "Old plan"
@@ -365,8 +370,8 @@ def test_loading_a_version_1_file_backs_it_up_then_upgrades_it(catalog: Catalog)
     assert len(list_backups(path)) == 1
 
 
-def test_a_version_1_file_that_cannot_be_written_back_still_loads(
-    catalog: Catalog, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+def test_a_version_1_file_in_a_folder_that_cannot_be_written_still_loads(
+    catalog: Catalog, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = write(plan_path(), VERSION_1)
     old_bytes = path.read_bytes()
@@ -375,15 +380,13 @@ def test_a_version_1_file_that_cannot_be_written_back_still_loads(
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr(os, "replace", read_only)
-    with caplog.at_level(logging.WARNING, logger="studyplanner.storage.plan_files"):
-        plan = load_plan(path, catalog)
+    plan = load_plan(path, catalog)
+    with pytest.raises(PlanFileError, match="could not be"):
+        save_plan(plan, path, first_save_in_session=True)
     monkeypatch.undo()
 
     assert plan.availability.weekly_hours == 8
     assert path.read_bytes() == old_bytes
-    assert any(
-        "old format" in r.getMessage() and str(path) in r.getMessage() for r in caplog.records
-    )
 
 
 # --- migration from version 2 -------------------------------------------------------------
@@ -420,11 +423,13 @@ def test_a_version_1_file_goes_through_every_step_to_the_current_format() -> Non
     assert plan.entries[0].hours_logged == 12.5
 
 
-def test_loading_a_version_2_file_backs_it_up_then_upgrades_it(catalog: Catalog) -> None:
+def test_a_version_2_file_is_upgraded_when_saved_after_a_backup(catalog: Catalog) -> None:
     path = write(plan_path(), VERSION_2)
     old_bytes = path.read_bytes()
 
     plan = load_plan(path, catalog)
+    assert path.read_bytes() == old_bytes, "opening a plan never writes"
+    save_plan(plan, path, first_save_in_session=True)
 
     assert [(e.id, e.certification_id) for e in plan.entries] == [
         ("b" * 32, "solutions-architect-associate"),

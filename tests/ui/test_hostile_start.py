@@ -135,3 +135,62 @@ def test_an_unreadable_plans_folder_still_starts(
     window = open_window(qtbot, FakePrompts())
     assert window.document.plan.entries == []
     assert window.session.recent_plans() == []
+
+
+def test_smoke_starts_when_the_last_plan_is_a_fifo(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    fifo = data / "plans" / "road.json"
+    fifo.parent.mkdir(parents=True)
+    os.mkfifo(fifo)
+    remember_last_plan(data, fifo)
+    assert_started(smoke(data))
+
+
+def test_smoke_starts_when_the_last_plan_is_dev_zero(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    remember_last_plan(data, Path("/dev/zero"))
+    assert_started(smoke(data))
+
+
+def test_smoke_starts_with_a_deeply_nested_settings_file(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "settings.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    assert_started(smoke(data))
+
+
+def test_a_damaged_newer_plan_is_never_replaced_by_a_recovery(qtbot: QtBot) -> None:
+    path = paths.plans_dir() / "future.json"
+    save_plan(sunday_evening_plan(), path)
+    save_plan(sunday_evening_plan(), path)  # a good backup exists
+    future = '{"notes": "' + "x" * 5000 + '", "schema_version": 99, "name": "From the fut'
+    path.write_text(future, encoding="utf-8")
+    prompts = FakePrompts(confirm=True, choice=0)  # would accept any recovery offered
+    window = MainWindow(load_app_catalog(), prompts=prompts)
+    qtbot.addWidget(window)
+    window.open_initial(path)
+    assert not [a for a in prompts.asked if a.kind in ("confirm", "choose")]
+    assert any("newer" in text for text in prompts.texts("warn"))
+    window.document.insert_certification("developer-associate")
+    assert window.session.flush()
+    assert path.read_text(encoding="utf-8") == future
+
+
+def test_a_plan_in_a_folder_named_in_another_encoding_opens_and_is_remembered(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    folder = Path(os.fsdecode(os.path.join(os.fsencode(tmp_path), b"caf\xe9")))
+    folder.mkdir()
+    path = folder / "road.json"
+    save_plan(sunday_evening_plan(), path)
+    window = MainWindow(load_app_catalog(), prompts=FakePrompts())
+    qtbot.addWidget(window)
+    window.open_initial(path)
+    assert window.document.path == path
+    window.document.update_plan("Rename", name="Café plan")
+    assert window.session.close()
+    again = MainWindow(load_app_catalog(), prompts=FakePrompts())
+    qtbot.addWidget(again)
+    again.open_initial(None)
+    assert again.document.path == path
+    assert again.document.plan.name == "Café plan"

@@ -60,13 +60,12 @@ class ExamTable:
             text = sheet.style(size, leading=1.3, numbers=True)
             bold = sheet.style(size, QFont.Weight.DemiBold, leading=1.3, numbers=True)
             head = sheet.style(max(6.0, size - 1.5), QFont.Weight.Bold, color=Colour.MUTED_TEXT)
-            columns = self.columns(rows, totals, text, bold, head)
-            if columns is not None or size <= 6:
+            widths = self.widths(rows, totals, text, bold, head)
+            if self.name_fits(widths) or size <= 6:
                 break
             size -= 0.5
-        if columns is None:  # the name column is tight; wrapping keeps every word anyway
-            columns = self.columns(rows, totals, text, bold, head, force=True)
-            assert columns is not None
+        # At the smallest size the name column may still be tight; wrapping keeps every word.
+        columns = self.columns(widths)
 
         header = self.header(columns, head)
         blocks = [sheet.heading("Exams in order"), header]
@@ -113,18 +112,16 @@ class ExamTable:
     def swatch_width(self, text: TextStyle) -> float:
         return text.metrics.height() * 0.55 + self.sheet.pt(4)
 
-    def columns(
+    def widths(
         self,
         rows: list[list[str]],
         totals: list[str],
         text: TextStyle,
         bold: TextStyle,
         head: TextStyle,
-        *,
-        force: bool = False,
-    ) -> list[Column] | None:
+    ) -> list[float]:
         """Widths from the widest content of each column; the name column takes what is left
-        and wraps. None when the name column would be too narrow at this font size."""
+        (possibly too little, or less than nothing) and wraps."""
         sheet = self.sheet
         pad = sheet.pt(5)
         widths: list[float] = []
@@ -138,10 +135,17 @@ class ExamTable:
                 widest = max(widest, self.swatch_width(text) + max(text.width(r[c]) for r in rows))
             widths.append(widest + 2 * pad)
         fixed = sum(w for c, w in enumerate(widths) if c != self.NAME)
-        name = sheet.width - fixed
-        if name < sheet.width * 0.22 and not force:
-            return None
-        widths[self.NAME] = max(name, sheet.pt(40))
+        widths[self.NAME] = sheet.width - fixed
+        return widths
+
+    def name_fits(self, widths: list[float]) -> bool:
+        """Whether the name column keeps enough of the page to read well at this font size."""
+        return widths[self.NAME] >= self.sheet.width * 0.22
+
+    def columns(self, widths: list[float]) -> list[Column]:
+        """The columns for ``widths``, with the name column never narrower than 40 pt."""
+        widths = [*widths]
+        widths[self.NAME] = max(widths[self.NAME], self.sheet.pt(40))
         return [
             Column(title, w, right) for (title, right), w in zip(self.TITLES, widths, strict=True)
         ]

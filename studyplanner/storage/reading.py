@@ -1,0 +1,93 @@
+"""Reading a file the user (or anyone) put in our way, without trusting what it is.
+
+Plans, backups, settings and the user's catalog are read through ``read_regular_file``: only
+a regular file is read (a FIFO would block forever, ``/dev/zero`` never ends, a folder or a
+socket is no file at all), and never more than a limit, whatever size the file claims.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from pathlib import Path
+
+# Read in pieces of this size, so a file that grows while it is read costs at most one piece
+# more than the limit.
+_CHUNK = 1024 * 1024
+
+
+class NotARegularFileError(OSError):
+    """The path names a folder, a FIFO, a device or a socket: nothing to read as a file."""
+
+    def __init__(self, path: Path, kind: str) -> None:
+        code = errno.EISDIR if kind == "a folder" else errno.EINVAL
+        super().__init__(code, f"is {kind}, not a regular file", str(path))
+        self.kind = kind
+
+
+class FileTooLargeError(OSError):
+    """The file holds more than the reader allows; ``size`` is at least ``limit + 1``."""
+
+    def __init__(self, path: Path, size: int, limit: int) -> None:
+        super().__init__(
+            errno.EFBIG, f"is {megabytes(size)}; at most {megabytes(limit)} is read", str(path)
+        )
+        self.size = size
+        self.limit = limit
+
+
+def megabytes(size: int) -> str:
+    """A size for a message: '5.3 MB'."""
+    return f"{size / 1e6:.1f} MB"
+
+
+def kind_of(mode: int) -> str | None:
+    """What a file of this ``st_mode`` is in words, or None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a pipe (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a file"
+
+
+def read_regular_file(path: Path, limit: int) -> bytes:
+    """The bytes of ``path`` if it is a regular file of at most ``limit`` bytes.
+
+    Raises ``NotARegularFileError`` (without opening what is not a file, so nothing blocks),
+    ``FileTooLargeError`` (after reading at most ``limit + 1`` bytes), or another ``OSError``
+    (missing, unreadable). The file is checked by name first and again once open, in case it
+    was swapped in between.
+    """
+    kind = kind_of(os.stat(path).st_mode)
+    if kind is not None:
+        raise NotARegularFileError(path, kind)
+    flags = os.O_RDONLY | getattr(os, "O_BINARY", 0)
+    flags |= getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    fd = os.open(path, flags)
+    try:
+        info = os.fstat(fd)
+        kind = kind_of(info.st_mode)
+        if kind is not None:
+            raise NotARegularFileError(path, kind)
+        if info.st_size > limit:
+            raise FileTooLargeError(path, info.st_size, limit)
+        chunks: list[bytes] = []
+        total = 0
+        while total <= limit:
+            chunk = os.read(fd, min(_CHUNK, limit + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+        if total > limit:
+            raise FileTooLargeError(path, total, limit)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
