@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from studyplanner.storage.reading import NotARegularFileError, kind_of
+from studyplanner.storage.reading import NotARegularFileError, kind_of, names_open_file
 
 TEMP_SUFFIX = ".tmp"
 
@@ -86,7 +86,7 @@ else:
             except OSError:  # a file system without locks: only what is clearly abandoned
                 if time.time() - os.fstat(fd).st_mtime <= NO_LOCKS_TEMP_GRACE_SECONDS:
                     return False
-            if not _same_file(path, fd):
+            if not names_open_file(path, fd):
                 return False
             path.unlink()
             return True
@@ -94,21 +94,12 @@ else:
             os.close(fd)
 
 
-def _same_file(path: Path, fd: int) -> bool:
-    try:
-        named = os.stat(path)
-    except OSError:
-        return False
-    held = os.fstat(fd)
-    return (named.st_dev, named.st_ino) == (held.st_dev, held.st_ino)
-
-
 def _new_temp_file(path: Path) -> tuple[int, Path]:
     """A locked temporary file beside ``path``, still there under its name once locked."""
     for _ in range(_ATTEMPTS):
         fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
         _hold(fd)
-        if _same_file(Path(name), fd):
+        if names_open_file(Path(name), fd):
             return fd, Path(name)
         os.close(fd)  # a clean-up took it between creation and lock: make another
     raise OSError(f"cannot create a temporary file in {path.parent}")

@@ -20,6 +20,8 @@ import sys
 import threading
 from pathlib import Path
 
+from studyplanner.storage.reading import names_open_file
+
 _log = logging.getLogger(__name__)
 
 # Attempts to lock a file that a releasing holder keeps removing under us (see _take).
@@ -80,13 +82,7 @@ else:
                 path.unlink()
         os.close(fd)
 
-    def _is_named_file(path: Path, fd: int) -> bool:
-        try:
-            named = os.stat(path)
-        except OSError:
-            return False
-        held = os.fstat(fd)
-        return (named.st_dev, named.st_ino) == (held.st_dev, held.st_ino)
+    _is_named_file = names_open_file
 
 
 def _open(path: Path) -> int | None:

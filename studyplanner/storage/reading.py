@@ -91,3 +91,14 @@ def read_regular_file(path: Path, limit: int) -> bytes:
         return b"".join(chunks)
     finally:
         os.close(fd)
+
+
+def names_open_file(path: Path, fd: int) -> bool:
+    """True if ``path`` still names the file open as ``fd`` (not renamed, removed or replaced
+    since it was opened): how a lock or a temporary file knows it is still the one in use."""
+    try:
+        named = os.stat(path)
+    except OSError:
+        return False
+    held = os.fstat(fd)
+    return (named.st_dev, named.st_ino) == (held.st_dev, held.st_ino)
