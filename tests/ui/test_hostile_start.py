@@ -194,3 +194,18 @@ def test_a_plan_in_a_folder_named_in_another_encoding_opens_and_is_remembered(
     again.open_initial(None)
     assert again.document.path == path
     assert again.document.plan.name == "Café plan"
+
+
+def test_a_lock_file_holding_a_huge_pid_does_not_stop_the_start(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from studyplanner.storage.locks import lock_path
+
+    path = paths.plans_dir() / "road.json"
+    save_plan(sunday_evening_plan(), path)
+    lock_path(path).write_text(json.dumps({"pid": 10**40, "host": "old-laptop"}), "utf-8")
+    assert_started(smoke(paths.data_dir(), str(path)))
+    window = MainWindow(load_app_catalog(), prompts=FakePrompts())
+    qtbot.addWidget(window)
+    window.open_initial(path)
+    assert not window.document.read_only  # a lock nobody holds is no lock
