@@ -21,11 +21,13 @@ from pydantic import ValidationError
 
 from studyplanner import __version__
 from studyplanner.domain.advice import Advice, advise
+from studyplanner.domain.budget import Budget, plan_budget
 from studyplanner.domain.catalog import Catalog, CatalogError, Tier
+from studyplanner.domain.lifecycle import Validity, lifecycle
 from studyplanner.domain.plan import Direction, LearnerProfile, Role, StudyPlan
 from studyplanner.domain.schedule import Schedule, ScheduleError, schedule_plan
 from studyplanner.domain.suggest import suggest_plan
-from studyplanner.domain.wording import count_text, format_fee, format_hours
+from studyplanner.domain.wording import count_text, format_day, format_fee, format_hours
 from studyplanner.storage import paths
 from studyplanner.storage.catalog_source import load_app_catalog
 from studyplanner.storage.plan_files import (
@@ -320,10 +322,40 @@ def load_and_schedule(path: Path, today: date) -> tuple[Catalog, Schedule, list[
     return catalog, schedule, advise(schedule, catalog, today)
 
 
-def schedule_as_json(schedule: Schedule, advice: list[Advice]) -> dict[str, Any]:
-    def iso(day: date | None) -> str | None:
-        return day.isoformat() if day else None
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
 
+
+def expiries_as_json(validities: Sequence[Validity], catalog: Catalog) -> list[dict[str, Any]]:
+    """Each held or planned certification's expiry after the renewals in the plan; the
+    renewal named is the last one, the one the expiry date comes from."""
+    rows = []
+    for validity in validities:
+        last = validity.renewals[-1] if validity.renewals else None
+        rows.append(
+            {
+                "entry": validity.entry_id,
+                "code": catalog.get(validity.certification_id).code,
+                "earned": validity.earned_on.isoformat(),
+                "expires": validity.expires_on.isoformat(),
+                "renewed_by": catalog.get(last.certification_id).code if last else None,
+                "renewed_on": last.on.isoformat() if last else None,
+            }
+        )
+    return rows
+
+
+def budget_as_json(budget: Budget) -> dict[str, int]:
+    return {
+        "list_usd": budget.list_usd,
+        "with_vouchers_usd": budget.with_vouchers_usd,
+        "worst_case_usd": budget.worst_case_usd,
+    }
+
+
+def schedule_as_json(schedule: Schedule, advice: list[Advice], catalog: Catalog) -> dict[str, Any]:
+    budget = plan_budget(schedule)
+    costs = {cost.entry_id: cost for cost in budget.entries}
     entry_cert = {item.entry.id: item.certification.id for item in schedule.entries}
     return {
         "name": schedule.plan.name,
@@ -339,15 +371,19 @@ def schedule_as_json(schedule: Schedule, advice: list[Advice]) -> dict[str, Any]
                 "status": item.entry.status.value,
                 "hours": item.hours,
                 "remaining_hours": item.remaining_hours,
-                "study_start": iso(item.study_start),
-                "study_end": iso(item.study_end),
-                "exam_date": iso(item.exam_date),
+                "study_start": _iso(item.study_start),
+                "study_end": _iso(item.study_end),
+                "exam_date": _iso(item.exam_date),
                 "fee_usd": item.certification.exam.fee_usd,
+                "paid_usd": costs[item.entry.id].paid_usd,
+                "voucher_from": costs[item.entry.id].voucher_from,
+                "voucher_from_held": costs[item.entry.id].voucher_from_held,
+                "paid_by_other": costs[item.entry.id].paid_by_other,
             }
             for item in schedule.entries
         ],
         "total_hours": schedule.total_hours,
-        "finish_date": iso(schedule.finish_date),
+        "finish_date": _iso(schedule.finish_date),
         "notes": schedule.plan.notes,
         "warnings": [
             {
@@ -360,13 +396,36 @@ def schedule_as_json(schedule: Schedule, advice: list[Advice]) -> dict[str, Any]
             }
             for a in advice
         ],
+        "expiries": expiries_as_json(lifecycle(schedule, catalog), catalog),
+        "budget": budget_as_json(budget),
     }
 
 
+def validity_line(validity: Validity, catalog: Catalog, today: date) -> str:
+    """'CLF-C02 earned 10 Jan 2024, renewed by SAA-C03 on 6 Jan 2027, expires 6 Jan 2030'."""
+    code = catalog.get(validity.certification_id).code
+    earned = format_day(validity.earned_on)
+    text = f"{code} earned {earned}" if validity.held else f"{code} if passed on {earned}"
+    if validity.renewals:
+        text += ", renewed by " + " and ".join(
+            f"{catalog.get(r.certification_id).code} on {format_day(r.on)}"
+            for r in validity.renewals
+        )
+    verb = "expired" if validity.expires_on < today else "expires"
+    return f"{text}, {verb} {format_day(validity.expires_on)}"
+
+
+def budget_line(budget: Budget) -> str:
+    return (
+        f"{format_fee(budget.list_usd)} list · {format_fee(budget.with_vouchers_usd)} with "
+        f"vouchers · {format_fee(budget.worst_case_usd)} worst case"
+    )
+
+
 def cmd_show(args: argparse.Namespace) -> int:
-    _, schedule, advice = load_and_schedule(args.plan, args.today)
+    catalog, schedule, advice = load_and_schedule(args.plan, args.today)
     if args.json:
-        _print_json(schedule_as_json(schedule, advice))
+        _print_json(schedule_as_json(schedule, advice, catalog))
         return EXIT_OK
     plan = schedule.plan
     print(f"{plan.name}  (from {plan.start_date}, {plan.availability.weekly_hours:g} h/week)")
@@ -380,6 +439,9 @@ def cmd_show(args: argparse.Namespace) -> int:
         )
     finish = schedule.finish_date.isoformat() if schedule.finish_date else "—"
     print(f"  Total {format_hours(schedule.total_hours)}, finish {finish}")
+    for validity in lifecycle(schedule, catalog):
+        print(f"  Valid: {validity_line(validity, catalog, args.today)}")
+    print(f"  Fees: {budget_line(plan_budget(schedule))}")
     for a in advice:
         print(f"  {a.severity.value}: {one_line(a.message)}")
     for line in plan.notes.splitlines():
@@ -412,9 +474,10 @@ def cmd_export_ics(args: argparse.Namespace) -> int:
     from studyplanner.export.ics import write_ics
 
     check_output(args.output, plan=args.plan)
-    _, schedule, _ = load_and_schedule(args.plan, args.today)
+    catalog, schedule, _ = load_and_schedule(args.plan, args.today)
     count = write_output(
-        args.output, lambda: write_ics(schedule, args.output, study_blocks=args.study_blocks)
+        args.output,
+        lambda: write_ics(schedule, args.output, study_blocks=args.study_blocks, catalog=catalog),
     )
     print(f"Wrote {args.output} ({count} events)")
     return EXIT_OK

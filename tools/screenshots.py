@@ -12,9 +12,11 @@ import subprocess
 import sys
 import tempfile
 import time
+from datetime import date
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+HELD_SINCE = date(2024, 1, 10)
 
 
 def _with_display(out_dir: Path) -> int:
@@ -55,7 +57,7 @@ def _inside(out_dir: Path) -> int:
     sys.path.insert(0, str(REPO))
     from PySide6.QtWidgets import QApplication
 
-    from studyplanner.domain.plan import EntryStatus
+    from studyplanner.domain.plan import EntryStatus, HeldCertification
     from studyplanner.storage import paths
     from studyplanner.storage.catalog_source import load_app_catalog
     from studyplanner.storage.plan_files import save_plan
@@ -68,9 +70,12 @@ def _inside(out_dir: Path) -> int:
     plan.entries[0] = plan.entries[0].model_copy(
         update={"status": EntryStatus.STUDYING, "hours_logged": 24.0}
     )
+    # Cloud Practitioner held since before the plan: it expires during the plan unless renewed.
+    plan.held = [HeldCertification(certification_id="cloud-practitioner", earned_on=HELD_SINCE)]
     path = paths.plans_dir() / "road-to-devops-pro.json"
     save_plan(plan, path)
     window = MainWindow(load_app_catalog())
+    window.ladder.follow(window.document)  # no-op once the window wires it itself
     window.open_initial(path)
     window.resize(1440, 900)
     window.show()
@@ -97,10 +102,31 @@ def _inside(out_dir: Path) -> int:
     window.settings_dock.raise_()
     settle()
     window.grab().save(str(out_dir / "retired-and-settings.png"))
+
+    # The held certification's expiry, its warning and the one-click renewal.
+    window.set_show_retired(False)
+    window.warnings.view.setCurrentIndex(_first_renewal(window))
+    window.settings_dock.raise_()
+    settle()
+    window.grab().save(str(out_dir / "validity-and-fees.png"))
     window.close()
     QApplication.quit()
     print(f"screenshots written to {out_dir}")
     return 0
+
+
+def _first_renewal(window: object) -> object:
+    """The index of the first warning that offers a renewal (an invalid index if none)."""
+    from PySide6.QtCore import QModelIndex
+
+    from studyplanner.ui.warnings_model import RenewWithRole
+
+    model = window.warnings.model  # type: ignore[attr-defined]
+    for row in range(model.rowCount()):
+        index = model.index(row, 0)
+        if index.data(RenewWithRole):
+            return index
+    return QModelIndex()
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ from enum import StrEnum
 
 from studyplanner.domain.catalog import Catalog, Tier
 from studyplanner.domain.experience import experience_gaps
+from studyplanner.domain.lifecycle import Validity, lifecycle, renewal_choice
 from studyplanner.domain.plan import EntryStatus
 from studyplanner.domain.schedule import Schedule, ScheduledEntry
 from studyplanner.domain.wording import format_day, format_month, plural
@@ -17,6 +18,10 @@ LONG_STUDY_WINDOW = timedelta(days=183)
 """Study for one exam spread over more than about 6 months: early material fades."""
 EXAM_VERSION_HORIZON = timedelta(days=731)
 """Exam dates more than 2 years from today may meet a new exam version."""
+EXPIRES_SOON_WINDOW = timedelta(days=180)
+"""A held certification expiring within this much of today needs its renewal booked now."""
+RETAKE_WAIT = timedelta(days=14)
+"""AWS's wait after a failed attempt before the exam can be taken again."""
 
 
 class AdviceCode(StrEnum):
@@ -29,6 +34,10 @@ class AdviceCode(StrEnum):
     EXPERIENCE_BELOW_TIER = "experience-below-tier"
     LONG_STUDY_WINDOW = "long-study-window"
     EXAM_VERSION_RISK = "exam-version-risk"
+    EXPIRES_DURING_PLAN = "expires-during-plan"
+    EXPIRES_SOON = "expires-soon"
+    RENEWED_BY = "renewed-by"
+    NO_RETAKE_ROOM = "no-retake-room"
 
 
 class Severity(StrEnum):
@@ -44,6 +53,11 @@ class Advice:
     severity: Severity = Severity.WARNING
     replace_with: str | None = None
     """A certification id that can take the entry's place (the one-click fix), if any."""
+    renew_with: str | None = None
+    """The cheapest certification whose exam renews the one concerned (the one-click fix:
+    ``lifecycle.add_renewal``), if any exam can still renew it."""
+    renew_before: date | None = None
+    """The expiry that renewal must beat."""
 
 
 def advise(schedule: Schedule, catalog: Catalog, today: date) -> list[Advice]:
@@ -132,9 +146,137 @@ def advise(schedule: Schedule, catalog: Catalog, today: date) -> list[Advice]:
             )
         if entry.status is not EntryStatus.PASSED:
             found.extend(_timing_advice(item, schedule, today))
+            found.extend(_retake_advice(item))
         if cert.tier is Tier.ASSOCIATE:
             associate_seen = True
+    found.extend(_expiry_advice(schedule, catalog, today))
     return found
+
+
+def _retake_advice(item: ScheduledEntry) -> list[Advice]:
+    """A deadline that a failed first attempt, the 14-day wait and a retake would miss."""
+    deadline = item.entry.deadline
+    exam = item.exam_date
+    if deadline is None or exam is None or exam + RETAKE_WAIT <= deadline:
+        return []
+    cert = item.certification
+    label = f"{cert.code} {cert.name}"
+    if exam > deadline:
+        why = f"the exam on {format_day(exam)} is already after the deadline"
+    else:
+        why = (
+            f"if the exam on {format_day(exam)} is failed, the 14-day wait puts the retake on "
+            f"{format_day(exam + RETAKE_WAIT)} at the earliest"
+        )
+    return [
+        Advice(
+            AdviceCode.NO_RETAKE_ROOM,
+            f"{label} is needed by {format_day(deadline)}, but {why}; plan it by "
+            f"{format_day(deadline - RETAKE_WAIT)} to leave room for a retake",
+            item.entry.id,
+        )
+    ]
+
+
+def _codes(cert_ids: tuple[str, ...] | list[str], catalog: Catalog) -> str:
+    codes = [catalog.get(c).code for c in cert_ids]
+    if len(codes) <= 1:
+        return "".join(codes)
+    return ", ".join(codes[:-1]) + " or " + codes[-1]
+
+
+def _expiry_advice(schedule: Schedule, catalog: Catalog, today: date) -> list[Advice]:
+    """Which certifications expire before the plan needs them, soon, or are renewed by it."""
+    found: list[Advice] = []
+    last_exam = schedule.finish_date
+    for validity in lifecycle(schedule, catalog):
+        cert = catalog.get(validity.certification_id)
+        label = f"{cert.name} ({cert.code})"
+        if validity.renewals:
+            found.append(_renewed_advice(validity, catalog))
+        expiry = validity.expires_on
+        if expiry < today:
+            continue  # already expired: nothing can renew it, only passing it again
+        soon = validity.held and expiry - today <= EXPIRES_SOON_WINDOW
+        during = last_exam is not None and expiry < last_exam
+        if not soon and not during:
+            continue
+        renew_with = _renew_with(validity, catalog)
+        late = _too_late(validity, schedule, catalog)
+        if soon:
+            days = (expiry - today).days
+            when = "today" if days == 0 else f"in {days} {'day' if days == 1 else 'days'}"
+            message = f"{label} expires on {format_day(expiry)}, {when}"
+            code = AdviceCode.EXPIRES_SOON
+        else:
+            message = (
+                f"{label} expires on {format_day(expiry)}, before the plan's last exam on "
+                f"{format_day(last_exam)}, and nothing in the plan renews it in time"
+            )
+            code = AdviceCode.EXPIRES_DURING_PLAN
+        if late:
+            message += f" ({late} comes too late: an expired certification cannot be renewed)"
+        if validity.renewable_by:
+            message += (
+                f"; passing {_codes(validity.renewable_by, catalog)} by "
+                f"{format_day(expiry)} renews it for {cert.validity_years} more years"
+            )
+        else:
+            message += "; its exam is retired, so no exam renews it any more"
+        found.append(
+            Advice(
+                code,
+                message,
+                validity.entry_id,
+                renew_with=renew_with,
+                renew_before=expiry if renew_with is not None else None,
+            )
+        )
+    return found
+
+
+def _renewed_advice(validity: Validity, catalog: Catalog) -> Advice:
+    """One note per renewed certification: which exams renew it, when, and until when."""
+    cert = catalog.get(validity.certification_id)
+    renewals = validity.renewals
+    if len(renewals) == 1:
+        (only,) = renewals
+        text = (
+            f"{catalog.get(only.certification_id).code} renews {cert.name} on {format_day(only.on)}"
+        )
+    else:
+        exams = [f"{catalog.get(r.certification_id).code} on {format_day(r.on)}" for r in renewals]
+        text = f"{', '.join(exams[:-1])} and {exams[-1]} renew {cert.name}"
+    return Advice(
+        AdviceCode.RENEWED_BY,
+        f"{text} (valid until {format_day(validity.expires_on)})",
+        validity.entry_id,
+        Severity.INFO,
+    )
+
+
+def _renew_with(validity: Validity, catalog: Catalog) -> str | None:
+    try:
+        return renewal_choice(validity, catalog)
+    except ValueError:
+        return None
+
+
+def _too_late(validity: Validity, schedule: Schedule, catalog: Catalog) -> str:
+    """The first planned exam after the expiry that would have renewed it, as 'SAA-C03 on
+    28 Mar 2027', or '' if there is none."""
+    for item in sorted(
+        (i for i in schedule.entries if i.exam_date is not None),
+        key=lambda i: i.exam_date or date.min,
+    ):
+        if (
+            item.exam_date is not None
+            and item.exam_date > validity.expires_on
+            and item.entry.status is not EntryStatus.PASSED
+            and item.certification.id in validity.renewable_by
+        ):
+            return f"{item.certification.code} on {format_day(item.exam_date)}"
+    return ""
 
 
 def _timing_advice(item: ScheduledEntry, schedule: Schedule, today: date) -> list[Advice]:

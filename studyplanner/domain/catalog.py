@@ -163,6 +163,14 @@ class Certification(_Strict):
     )
     lifecycle: Lifecycle = Field(default_factory=Lifecycle)
     validity_years: int = Field(default=3, ge=1, le=10)
+    renewed_by: list[Slug] = Field(
+        default_factory=list,
+        description="Other certifications whose exam, when passed, renews this one while it is "
+        "still valid (this certification's own current exam always does)",
+    )
+    renewal_source: str = Field(
+        default="", description="Where the renewal rule comes from, and when it was read"
+    )
     source: str = Field(min_length=3)
     as_of: date
 
@@ -202,7 +210,13 @@ class Catalog(_Strict):
                 raise ValueError(f"duplicate certification id {cert_id!r}")
             seen.add(cert_id)
         for cert in self.certifications:
+            # 'renewed_by' may name certifications a trimmed user catalog leaves out: such a
+            # rule simply never applies, so it is not checked here (a test checks ours).
             refs = [*cert.recommended_prior, *cert.next_steps]
+            if cert.id in cert.renewed_by:
+                raise ValueError(
+                    f"{cert.id!r} lists itself in 'renewed_by'; its own exam always renews it"
+                )
             if cert.lifecycle.replaced_by:
                 refs.append(cert.lifecycle.replaced_by)
             for ref in refs:

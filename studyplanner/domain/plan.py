@@ -12,7 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from studyplanner.domain.catalog import ExperienceField
 
-PLAN_SCHEMA_VERSION = 3
+PLAN_SCHEMA_VERSION = 4
 MAX_TEXT = 10_000
 MAX_NAME = 200
 
@@ -206,12 +206,30 @@ class PlanEntry(_Model):
     passed_on: PlanDate | None = None
     hours_logged: float = Field(default=0.0, ge=0, le=5000)
     notes: str = Field(default="", max_length=MAX_TEXT)
+    paid_by_other: bool = Field(
+        default=False,
+        description="Someone else pays the exam (employer or event voucher): it costs the plan "
+        "nothing, and a pass still earns a 50 % voucher",
+    )
+    deadline: PlanDate | None = Field(
+        default=None,
+        description="The date the certification is needed by (employer, exam retirement, "
+        "expiry of a certification it renews)",
+    )
 
     @model_validator(mode="after")
     def _passed_has_date(self) -> Self:
         if self.passed_on is not None and self.status is not EntryStatus.PASSED:
             raise ValueError("'passed_on' is only for entries with status 'passed'")
         return self
+
+
+class HeldCertification(_Model):
+    """A certification the learner already has, earned outside the plan; it is not scheduled,
+    but it expires, can be renewed by the plan's exams and counts as known ground."""
+
+    certification_id: str = Field(min_length=1, max_length=64)
+    earned_on: PlanDate
 
 
 class StudyPlan(_Model):
@@ -224,6 +242,14 @@ class StudyPlan(_Model):
     availability: WeeklyAvailability = Field(default_factory=WeeklyAvailability)
     entries: list[PlanEntry] = Field(default_factory=list, max_length=500)
     notes: str = Field(default="", max_length=MAX_TEXT)
+    held: list[HeldCertification] = Field(default_factory=list, max_length=100)
+    voucher_valid_months: int | None = Field(
+        default=None,
+        ge=1,
+        le=120,
+        description="Assumption: months a 50 % voucher earned by a pass stays usable; "
+        "None assumes no limit (AWS does not publish one)",
+    )
 
     def entry(self, entry_id: str) -> PlanEntry:
         for item in self.entries:

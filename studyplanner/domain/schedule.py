@@ -11,7 +11,7 @@ Passed entries need no study and do not move the cursor.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from studyplanner.domain.catalog import Catalog, Certification
@@ -59,6 +59,9 @@ class ScheduledEntry:
 class Schedule:
     plan: StudyPlan
     entries: tuple[ScheduledEntry, ...]
+    catalog: Catalog | None = field(default=None, compare=False, repr=False)
+    """The catalog the schedule was computed with, so that a change to the plan (adding a
+    renewal, say) can be scheduled again from the schedule alone."""
 
     @property
     def total_hours(self) -> float:
@@ -213,7 +216,7 @@ def _schedule(plan: StudyPlan, catalog: Catalog) -> Schedule:
             )
         )
         cursor = exam + ONE_DAY
-    return Schedule(plan=plan, entries=tuple(result))
+    return Schedule(plan=plan, entries=tuple(result), catalog=catalog)
 
 
 def hours_between(availability: WeeklyAvailability, first: date, last: date) -> float:

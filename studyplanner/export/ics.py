@@ -3,7 +3,9 @@
 Each event's UID comes from the plan entry's id, so importing a re-exported file updates the
 events instead of adding copies. Passed exams are included (on the day they were passed, when
 recorded) so that an exam imported while planned is updated rather than left at a stale date;
-passed entries have no study block.
+passed entries have no study block. Each held or planned certification also gets an all-day
+event on the day it expires (after the renewals in the plan), with reminders 90 and 30 days
+before, when there is still time to book a renewing exam.
 """
 
 from __future__ import annotations
@@ -12,14 +14,19 @@ import re
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from icalendar import Calendar, Event, vText
+from icalendar import Alarm, Calendar, Event, vText
 
 from studyplanner import __version__
+from studyplanner.domain.catalog import Catalog
+from studyplanner.domain.lifecycle import Validity, lifecycle
 from studyplanner.domain.plan import EntryStatus
 from studyplanner.domain.schedule import Schedule, ScheduledEntry
+from studyplanner.domain.wording import count_text, format_day
 from studyplanner.storage.atomic import atomic_write_bytes
 
 UID_DOMAIN = "studyplanner.local"
+EXPIRY_REMINDER_DAYS = (90, 30)
+"""Reminders before a certification expires: time to study for and book a renewing exam."""
 _SEQUENCE_EPOCH = datetime(2024, 1, 1, tzinfo=UTC)
 
 # iCalendar TEXT may not hold control characters other than tab (RFC 5545, 3.3.11); line
@@ -44,6 +51,14 @@ def exam_uid(entry_id: str) -> str:
 
 def study_uid(entry_id: str) -> str:
     return f"{entry_id}-study@{UID_DOMAIN}"
+
+
+def expiry_uid(validity: Validity) -> str:
+    """Keyed on the entry that earns the certification, or for one already held on the
+    certification itself (a plan holds each at most once: the latest date earned counts), so
+    a re-export moves the expiry instead of adding a second one."""
+    key = validity.entry_id or f"held-{validity.certification_id}"
+    return f"{key}-expiry@{UID_DOMAIN}"
 
 
 def _sequence(now: datetime) -> int:
@@ -111,12 +126,62 @@ def _study_event(
     return event
 
 
+def _expiry_event(validity: Validity, catalog: Catalog, plan_name: str, now: datetime) -> Event:
+    cert = catalog.get(validity.certification_id)
+    title = f"{cert.code} {cert.name}"
+    day = validity.expires_on
+    event = _all_day_event(expiry_uid(validity), f"{title} expires", day, day, now)
+    earned = format_day(validity.earned_on)
+    lines = [
+        f"AWS Certified {cert.name} ({cert.code}) expires on {format_day(day)}.",
+        f"Earned {earned}" if validity.held else f"Earned on {earned} if the exam is passed",
+    ]
+    lines += [
+        f"Renewed by {catalog.get(r.certification_id).code} on {format_day(r.on)}"
+        for r in validity.renewals
+    ]
+    renewing = [catalog.get(c).code for c in validity.renewable_by if c in catalog]
+    if renewing:
+        lines.append(f"Passing one of these exams before then renews it: {', '.join(renewing)}")
+    lines.append(f"Plan: {plan_name}")
+    event.add("description", calendar_text("\n".join(lines)))
+    event.add("categories", ["AWS certification", "Expiry"])
+    event.add("transp", "TRANSPARENT")
+    for days in EXPIRY_REMINDER_DAYS:
+        alarm = Alarm()
+        alarm.add("action", "DISPLAY")
+        alarm.add("trigger", timedelta(days=-days))
+        alarm.add(
+            "description",
+            calendar_text(f"{title} expires in {count_text(days, 'day')}, on {format_day(day)}"),
+        )
+        event.add_component(alarm)
+    return event
+
+
+def _catalog_for(schedule: Schedule, catalog: Catalog | None) -> Catalog:
+    """The catalog given, else the one ``schedule`` was computed with, else the app's."""
+    if catalog is not None:
+        return catalog
+    if schedule.catalog is not None:
+        return schedule.catalog
+    from studyplanner.storage.catalog_source import load_app_catalog
+
+    return load_app_catalog().catalog
+
+
 def plan_calendar(
-    schedule: Schedule, *, study_blocks: bool = False, now: datetime | None = None
+    schedule: Schedule,
+    *,
+    study_blocks: bool = False,
+    now: datetime | None = None,
+    catalog: Catalog | None = None,
 ) -> Calendar:
-    """The calendar for ``schedule``: one all-day event per exam with a known date, and with
-    ``study_blocks`` one all-day span per study window."""
+    """The calendar for ``schedule``: one all-day event per exam with a known date, one on
+    each certification's expiry date, and with ``study_blocks`` one all-day span per study
+    window. ``catalog`` defaults to the schedule's."""
     now = now or datetime.now(UTC).replace(microsecond=0)
+    catalog = _catalog_for(schedule, catalog)
     plan_name = calendar_text(schedule.plan.name)
     calendar = Calendar()
     calendar.add("prodid", f"-//StudyPlanner//StudyPlanner {__version__}//EN")
@@ -138,11 +203,19 @@ def plan_calendar(
             )
         if item.exam_date is not None:
             calendar.add_component(_exam_event(item, item.exam_date, plan_name, now))
+    for validity in lifecycle(schedule, catalog):
+        calendar.add_component(_expiry_event(validity, catalog, plan_name, now))
     return calendar
 
 
-def write_ics(schedule: Schedule, output_path: Path, *, study_blocks: bool = False) -> int:
+def write_ics(
+    schedule: Schedule,
+    output_path: Path,
+    *,
+    study_blocks: bool = False,
+    catalog: Catalog | None = None,
+) -> int:
     """Write the plan's calendar to ``output_path`` atomically; return the number of events."""
-    calendar = plan_calendar(schedule, study_blocks=study_blocks)
+    calendar = plan_calendar(schedule, study_blocks=study_blocks, catalog=catalog)
     atomic_write_bytes(Path(output_path), calendar.to_ical())
     return len(calendar.walk("VEVENT"))

@@ -124,8 +124,21 @@ def _migrate_2_to_3(raw: RawPlan) -> RawPlan:
     return out
 
 
+def _migrate_3_to_4(raw: RawPlan) -> RawPlan:
+    """Version 4 adds certifications already held, the voucher assumption and, per entry,
+    who pays and a deadline. All have defaults that mean what a version-3 plan meant (nothing
+    held, the plan pays every exam, no deadline), so only the version changes."""
+    out = dict(raw)
+    out["schema_version"] = 4
+    return out
+
+
 # MIGRATIONS[n] turns a version-n document into version n + 1.
-MIGRATIONS: dict[int, Callable[[RawPlan], RawPlan]] = {1: _migrate_1_to_2, 2: _migrate_2_to_3}
+MIGRATIONS: dict[int, Callable[[RawPlan], RawPlan]] = {
+    1: _migrate_1_to_2,
+    2: _migrate_2_to_3,
+    3: _migrate_3_to_4,
+}
 
 
 def migrate(raw: RawPlan) -> RawPlan:
@@ -229,6 +242,13 @@ def parse_plan(data: bytes, path: Path, catalog: Catalog) -> tuple[StudyPlan, bo
                 path,
                 f"field 'entries.{index}.certification_id': unknown certification "
                 f"{entry.certification_id!r}",
+            )
+    for index, held in enumerate(plan.held):
+        if held.certification_id not in catalog:
+            raise PlanFileError(
+                path,
+                f"field 'held.{index}.certification_id': unknown certification "
+                f"{held.certification_id!r}",
             )
     return plan, migrated
 

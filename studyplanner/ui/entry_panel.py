@@ -1,4 +1,5 @@
-"""The panel that edits the selected plan entry: hours, exam date, status, progress and notes.
+"""The panel that edits the selected plan entry: hours, exam date, status, who pays, deadline,
+progress and notes.
 
 It shows what the scheduler computed for the entry (estimate, study window, exam date) next to
 the learner's own numbers, so a change in hours is seen moving the dates at once. Every change
@@ -33,9 +34,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studyplanner.domain.budget import EntryCost
 from studyplanner.domain.catalog import Catalog, Certification
 from studyplanner.domain.estimates import HourEstimate, entry_hours
-from studyplanner.domain.plan import MAX_TEXT, EntryStatus, PlanEntry
+from studyplanner.domain.lifecycle import Validity
+from studyplanner.domain.plan import MAX_TEXT, EntryStatus, PlanEntry, StudyPlan
 from studyplanner.domain.wording import (
     STATUS_LABELS,
     format_day,
@@ -83,6 +86,43 @@ def describe_schedule(
         )
     if pinned_unreachable:
         text += " (the pinned date cannot be reached)"
+    return text
+
+
+def fee_text(
+    entry: PlanEntry, cert: Certification, cost: EntryCost | None, plan: StudyPlan, catalog: Catalog
+) -> str:
+    """What the exam costs this plan: '$150 list · $75 with a voucher from DVA-C02'."""
+    fee = format_fee(cert.exam.fee_usd)
+    if entry.status is EntryStatus.PASSED:
+        return f"{fee} · already paid"
+    if entry.paid_by_other:
+        return f"{fee} list · paid by someone else"
+    if cost is None:
+        return f"{fee} list"
+    if cost.paid_usd >= cost.list_usd or (cost.voucher_from or cost.voucher_from_held) is None:
+        return f"{fee} list · full price (no voucher from an earlier pass)"
+    source = "an earlier pass"
+    held = cost.voucher_from_held
+    if held is not None and held in catalog:
+        source = f"{catalog.get(held).code} (held)"
+    with suppress(KeyError):
+        source = catalog.get(plan.entry(cost.voucher_from or "").certification_id).code
+    return f"{fee} list · {format_fee(cost.paid_usd)} with a voucher from {source}"
+
+
+def validity_text(validity: Validity | None, catalog: Catalog) -> str:
+    """'Valid until 28 May 2030', with the renewals the plan brings ('renewed by DOP-C02 on
+    …'); '' when the entry earns nothing of its own (it renews a certification held)."""
+    if validity is None:
+        return ""
+    text = f"Valid until {format_day(validity.first_expiry)}"
+    for renewal in validity.renewals:
+        code = catalog.get(renewal.certification_id).code
+        text += (
+            f"; renewed by {code} on {format_day(renewal.on)}, "
+            f"valid until {format_day(renewal.expires_on)}"
+        )
     return text
 
 
@@ -135,13 +175,12 @@ class RetirementNotice(QFrame):
         self.button.setAutoDefault(False)
         self.button.clicked.connect(self.replace_requested)
 
-        button_row = QHBoxLayout()
-        button_row.addWidget(self.button)
-        button_row.addStretch(1)
         column = QVBoxLayout()
         column.setSpacing(6)
         column.addWidget(self.text)
-        column.addLayout(button_row)
+        # Aligned, not pushed by a stretch in a nested row: PySide 6.11 can free such a spacer
+        # twice when the window is garbage-collected (tests/ui/test_lifetimes.py).
+        column.addWidget(self.button, 0, Qt.AlignmentFlag.AlignLeft)
         row = QHBoxLayout(self)
         row.setContentsMargins(10, 8, 10, 8)
         row.setSpacing(8)
@@ -257,6 +296,41 @@ class EntryPanel(QWidget):
         self._pinned_row.addWidget(self.pinned)
         self._pinned_row.addWidget(self.pinned_date, 1)
         self._exam_form.addRow("Exam date:", self._pinned_row)
+        self.deadline = self._date_edit()
+        self.deadline.setAccessibleName("Deadline")
+        self.deadline.setToolTip(
+            "The day you need this certification by (your employer's date, the exam's "
+            "retirement, or when a certification it renews expires)"
+        )
+        self.add_deadline = QPushButton("Set a deadline")
+        self.add_deadline.setAutoDefault(False)
+        self.add_deadline.setToolTip(
+            "Say when you need this certification by, to check there is room for a retake"
+        )
+        self.clear_deadline = QPushButton("Clear")
+        self.clear_deadline.setAutoDefault(False)
+        self.clear_deadline.setToolTip("This exam has no deadline")
+        self._deadline_row = QHBoxLayout()
+        self._deadline_row.addWidget(self.deadline, 1)
+        self._deadline_row.addWidget(self.add_deadline, 1)
+        self._deadline_row.addWidget(self.clear_deadline)
+        self._exam_form.addRow("Deadline:", self._deadline_row)
+        self.fee = QLabel()
+        self.fee.setWordWrap(True)
+        self.fee.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.fee.setAccessibleName("Exam fee")
+        self._exam_form.addRow("Fee:", self.fee)
+        self.paid_by_other = QCheckBox("Paid by someone else")
+        self.paid_by_other.setToolTip(
+            "An employer or event voucher pays this exam: it costs the plan nothing, and a pass "
+            "still earns a 50 % voucher for a later exam"
+        )
+        self._exam_form.addRow("", self.paid_by_other)
+        self.validity = QLabel()
+        self.validity.setWordWrap(True)
+        self.validity.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.validity.setAccessibleName("Valid until")
+        self._exam_form.addRow("Validity:", self.validity)
         column.addWidget(exam_box)
 
         # Study hours
@@ -311,6 +385,10 @@ class EntryPanel(QWidget):
         self.passed_on.dateChanged.connect(self._commit_passed_on)
         self.pinned.toggled.connect(self._commit_pinned)
         self.pinned_date.dateChanged.connect(self._commit_pinned)
+        self.paid_by_other.toggled.connect(self._commit_paid_by_other)
+        self.deadline.dateChanged.connect(self._commit_deadline)
+        self.add_deadline.clicked.connect(self._set_deadline)
+        self.clear_deadline.clicked.connect(self._clear_deadline)
 
     def _date_edit(self) -> QDateEdit:
         edit = bounded_date_edit()
@@ -373,6 +451,8 @@ class EntryPanel(QWidget):
             self.pinned,
             self.pinned_date,
             self.notes,
+            self.paid_by_other,
+            self.deadline,
         )
         with signals_blocked(*widgets):
             self.title.setText(f"{cert.code}  {cert.name}")
@@ -398,11 +478,37 @@ class EntryPanel(QWidget):
             self.pinned_date.setDate(to_qdate(entry.pinned_exam_date or self._exam_day(entry)))
             self.pinned_date.setEnabled(entry.pinned_exam_date is not None and not read_only)
             self._exam_form.setRowVisible(self._pinned_row, not passed)
+            self.paid_by_other.setChecked(entry.paid_by_other)
+            self._exam_form.setRowVisible(self.paid_by_other, not passed)
+            has_deadline = entry.deadline is not None
+            self.deadline.setDate(to_qdate(entry.deadline or self._exam_day(entry)))
+            # The row first: showing it shows every widget in it.
+            self._exam_form.setRowVisible(self._deadline_row, not passed)
+            self.deadline.setVisible(has_deadline and not passed)
+            self.clear_deadline.setVisible(has_deadline and not passed)
+            self.add_deadline.setVisible(not has_deadline and not passed)
             if self.notes.toPlainText() != entry.notes:
                 self.notes.setPlainText(entry.notes)
 
-        for widget in (self.hours, self.hours_logged, self.status, self.passed_on, self.pinned):
+        editors = (
+            self.hours,
+            self.hours_logged,
+            self.status,
+            self.passed_on,
+            self.pinned,
+            self.paid_by_other,
+            self.deadline,
+            self.add_deadline,
+            self.clear_deadline,
+        )
+        for widget in editors:
             widget.setEnabled(not read_only)
+        self.fee.setText(
+            fee_text(entry, cert, self._cost(entry), self._document.plan, self._document.catalog)
+        )
+        validity = validity_text(self._document.validity_of(entry.id), self._document.catalog)
+        self.validity.setText(validity)
+        self._exam_form.setRowVisible(self.validity, bool(validity))
         self.notes.setReadOnly(read_only)
         self.read_only_note.setVisible(read_only)
         self.dates.setText(self._dates_text(entry))
@@ -411,6 +517,15 @@ class EntryPanel(QWidget):
             self.retirement.show_successor(cert, successor)
             self.retirement.button.setEnabled(not read_only)
         self.retirement.setVisible(successor is not None)
+
+    def _cost(self, entry: PlanEntry) -> EntryCost | None:
+        budget = self._document.budget
+        if budget is None:
+            return None
+        for cost in budget.entries:
+            if cost.entry_id == entry.id:
+                return cost
+        return None
 
     def _successor(self, entry: PlanEntry) -> Certification | None:
         """What can replace the entry's retired exam, if anything."""
@@ -538,6 +653,45 @@ class EntryPanel(QWidget):
         else:
             text = f"Change exam date of {self._code()}"
         self._apply(text, pinned_exam_date=day)
+
+    @Slot(bool)
+    def _commit_paid_by_other(self, paid: bool) -> None:
+        entry = self._entry()
+        if entry is None or paid == entry.paid_by_other:
+            return
+        text = (
+            f"Mark {self._code()} as paid by someone else"
+            if paid
+            else f"Mark {self._code()} as paid by you"
+        )
+        self._apply(text, paid_by_other=paid)
+
+    @Slot()
+    def _set_deadline(self) -> None:
+        entry = self._entry()
+        if entry is None or entry.deadline is not None:
+            return
+        self._apply(f"Set deadline of {self._code()}", deadline=self._exam_day(entry))
+        if self.deadline.isVisible():
+            self.deadline.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @Slot()
+    def _clear_deadline(self) -> None:
+        entry = self._entry()
+        if entry is None or entry.deadline is None:
+            return
+        self._apply(f"Clear deadline of {self._code()}", deadline=None)
+        if self.add_deadline.isVisible():
+            self.add_deadline.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @Slot()
+    def _commit_deadline(self) -> None:
+        entry = self._entry()
+        if entry is None or entry.deadline is None:
+            return
+        day = from_qdate(self.deadline.date())
+        if day != entry.deadline:
+            self._apply(f"Change deadline of {self._code()}", deadline=day)
 
     def _commit_notes(self) -> None:
         entry = self._entry()

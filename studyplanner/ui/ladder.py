@@ -2,12 +2,18 @@
 Specialty column beside them, a card per certification and the recommended-path arrows.
 
 Cards are the drag source for the plan: pressing a card and moving starts a drag carrying the
-certification id; Enter or a double-click asks for it to be added instead.
+certification id; Enter or a double-click asks for it to be added instead. A certification the
+learner holds (held before the plan, or passed in it) is marked HELD, with how long it stays
+valid in its tooltip; one that has expired is marked EXPIRED.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal, Slot
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -34,9 +40,11 @@ from PySide6.QtWidgets import (
 )
 
 from studyplanner.domain.catalog import Catalog, Certification, Tier
+from studyplanner.domain.lifecycle import Validity
 from studyplanner.domain.wording import format_day, format_fee, format_hours, format_month
 from studyplanner.style import Colour, qcolor, tier_qcolor
 from studyplanner.ui.mime import certification_mime
+from studyplanner.ui.plan_document import PlanDocument
 
 CARD_W = 168.0
 CARD_H = 84.0
@@ -64,6 +72,65 @@ class PlanMark:
     PASSED = 3
 
 
+@dataclass(frozen=True)
+class Holding:
+    """A certification the learner holds, as the ladder shows it."""
+
+    earned_on: date
+    valid_until: date
+    """The expiry before any renewal still to come in the plan."""
+    expires_on: date
+    """The expiry after the renewals the plan brings."""
+    renewed_by: tuple[tuple[str, date], ...]
+    """(exam code, day) of each renewal in the plan."""
+    expired: bool
+
+    @property
+    def ribbon(self) -> str:
+        return "EXPIRED" if self.expired else "✓ HELD"
+
+    def describe(self) -> str:
+        """'Held since 10 Jan 2024 · valid until 10 Jan 2027', with the plan's renewals."""
+        if self.expired:
+            return f"Earned {format_day(self.earned_on)} · expired {format_day(self.expires_on)}"
+        text = (
+            f"Held since {format_day(self.earned_on)} · valid until {format_day(self.valid_until)}"
+        )
+        for code, day in self.renewed_by:
+            text += f"<br>{code} on {format_day(day)} renews it"
+        if self.renewed_by:
+            text += f": valid until {format_day(self.expires_on)}"
+        return text
+
+
+def holdings(validities: Sequence[Validity], catalog: Catalog, today: date) -> dict[str, Holding]:
+    """What the learner holds by certification id: held certifications and passed exams
+    (planned ones are not held yet); the latest validity wins."""
+    found: dict[str, Holding] = {}
+    for validity in validities:
+        if not validity.held:
+            continue
+        valid_until = validity.first_expiry
+        renewed: list[tuple[str, date]] = []
+        for renewal in validity.renewals:
+            code = catalog.get(renewal.certification_id).code
+            if renewal.on <= today:
+                valid_until = renewal.expires_on  # already renewed
+            else:
+                renewed.append((code, renewal.on))
+        holding = Holding(
+            validity.earned_on,
+            valid_until,
+            validity.expires_on,
+            tuple(renewed),
+            valid_until < today,
+        )
+        known = found.get(validity.certification_id)
+        if known is None or holding.expires_on >= known.expires_on:
+            found[validity.certification_id] = holding
+    return found
+
+
 class CertificationCard(QGraphicsObject):
     """One certification on the ladder."""
 
@@ -72,6 +139,8 @@ class CertificationCard(QGraphicsObject):
         self.cert = cert
         self._view = view
         self.plan_mark = PlanMark.NONE
+        self.holding: Holding | None = None
+        """Set when the learner holds this certification."""
         self._hover = False
         self._press_pos: QPointF | None = None
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
@@ -83,9 +152,22 @@ class CertificationCard(QGraphicsObject):
         tip += f"{format_fee(cert.exam.fee_usd)} · {cert.exam.minutes} min"
         if status != "active":
             tip += f"<br><i>{status.capitalize()} {format_day(cert.lifecycle.ends_on)}</i>"
+        self._tip = tip
+        self._refresh_tooltip()
+        self.setData(0, f"{cert.code} {cert.name}")
+
+    def set_holding(self, holding: Holding | None) -> None:
+        if holding != self.holding:
+            self.holding = holding
+            self._refresh_tooltip()
+            self.update()
+
+    def _refresh_tooltip(self) -> None:
+        tip = self._tip
+        if self.holding is not None:
+            tip += f"<br><b>{self.holding.describe()}</b>"
         tip += "<br>Drag into the plan, or press Enter to add it."
         self.setToolTip(tip)
-        self.setData(0, f"{cert.code} {cert.name}")
 
     def boundingRect(self) -> QRectF:
         return QRectF(-2, -2, CARD_W + 4, CARD_H + 4)
@@ -163,8 +245,14 @@ class CertificationCard(QGraphicsObject):
             QRectF(16, CARD_H - 20, CARD_W - 24, 14), Qt.AlignmentFlag.AlignLeft, footer
         )
 
+        holding = self.holding
         if retired:
             self._paint_ribbon(painter, "RETIRED", qcolor(Colour.RETIRED), top=True)
+        if holding is not None and not holding.expired:
+            self._paint_ribbon(painter, holding.ribbon, qcolor(Colour.PASSED_RIBBON))
+        elif retired:
+            if holding is not None:
+                self._paint_ribbon(painter, holding.ribbon, qcolor(Colour.RETIRED))
         elif self.plan_mark == PlanMark.PASSED:
             self._paint_ribbon(painter, "✓ PASSED", qcolor(Colour.PASSED_RIBBON))
         elif self.plan_mark == PlanMark.STUDYING:
@@ -173,6 +261,8 @@ class CertificationCard(QGraphicsObject):
             )
         elif self.plan_mark == PlanMark.PLANNED:
             self._paint_ribbon(painter, "IN PLAN", QColor(tier_color))
+        elif holding is not None:
+            self._paint_ribbon(painter, holding.ribbon, qcolor(Colour.RETIRED))
 
     def _paint_ribbon(
         self,
@@ -248,6 +338,8 @@ class LadderView(QGraphicsView):
         self._show_retired = False
         self._cards: dict[str, CertificationCard] = {}
         self._marks: dict[str, int] = {}
+        self._holdings: dict[str, Holding] = {}
+        self._document: PlanDocument | None = None
         self.setScene(QGraphicsScene(self))
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setBackgroundBrush(QBrush(qcolor(Colour.CANVAS)))
@@ -303,6 +395,25 @@ class LadderView(QGraphicsView):
         for cert_id, card in self._cards.items():
             card.plan_mark = self._marks.get(cert_id, PlanMark.NONE)
             card.update()
+
+    def set_holdings(self, held: dict[str, Holding]) -> None:
+        """Which certifications the learner holds, and until when (see ``holdings``)."""
+        self._holdings = dict(held)
+        for cert_id, card in self._cards.items():
+            card.set_holding(self._holdings.get(cert_id))
+
+    def follow(self, document: PlanDocument) -> None:
+        """Keep the HELD marks in step with ``document``'s held and passed certifications."""
+        self._document = document
+        document.changed.connect(self._refresh_holdings)
+        document.opened.connect(self._refresh_holdings)
+        self._refresh_holdings()
+
+    @Slot()
+    def _refresh_holdings(self) -> None:
+        document = self._document
+        if document is not None:
+            self.set_holdings(holdings(document.validities, document.catalog, document.today()))
 
     def card_center_in_viewport(self, cert_id: str) -> QPointF:
         card = self._cards[cert_id]
@@ -363,6 +474,7 @@ class LadderView(QGraphicsView):
         scene.setSceneRect(QRectF(-16, -16, col_x + col_w + 32, col_h + 32))
         for cert_id, card in self._cards.items():
             card.plan_mark = self._marks.get(cert_id, PlanMark.NONE)
+            card.set_holding(self._holdings.get(cert_id))
         self._fit()
 
     def _slots(self) -> dict[str, float]:

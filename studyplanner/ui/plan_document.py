@@ -16,10 +16,14 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from studyplanner.domain import lifecycle as lifecycles
 from studyplanner.domain.advice import Advice, advise
+from studyplanner.domain.budget import Budget, plan_budget
 from studyplanner.domain.catalog import Catalog
-from studyplanner.domain.plan import PlanEntry, StudyPlan
+from studyplanner.domain.lifecycle import Validity
+from studyplanner.domain.plan import HeldCertification, PlanEntry, StudyPlan
 from studyplanner.domain.schedule import Schedule, ScheduleError, schedule_plan
+from studyplanner.domain.wording import format_day
 
 
 class _PlanEdit(QUndoCommand):
@@ -66,6 +70,8 @@ class PlanDocument(QObject):
         self._schedule: Schedule | None = None
         self._schedule_error: str | None = None
         self._advice: list[Advice] = []
+        self._validities: list[Validity] = []
+        self._budget: Budget | None = None
         self._selected = ""
         self._recompute()
 
@@ -87,6 +93,26 @@ class PlanDocument(QObject):
     @property
     def advice(self) -> list[Advice]:
         return list(self._advice)
+
+    @property
+    def validities(self) -> list[Validity]:
+        """When each held, passed and planned certification is valid, with its renewals
+        (empty while the plan cannot be scheduled)."""
+        return list(self._validities)
+
+    @property
+    def budget(self) -> Budget | None:
+        """The plan's exam fees: list price, with vouchers, worst case (None without a
+        schedule)."""
+        return self._budget
+
+    def validity_of(self, entry_id: str) -> Validity | None:
+        """The validity an entry's exam earns, or None (not scheduled, or it renews one that is
+        already held)."""
+        for validity in self._validities:
+            if validity.entry_id == entry_id:
+                return validity
+        return None
 
     @property
     def selected_entry_id(self) -> str:
@@ -222,6 +248,45 @@ class PlanDocument(QObject):
         self.undo_stack.push(_PlanEdit(self, before, after, text))
         return True
 
+    def add_held(self, cert_id: str, earned_on: date) -> bool:
+        """Record a certification the learner already holds, earned on ``earned_on``; the list
+        stays in the order the certifications were earned."""
+        code = self.catalog.get(cert_id).code
+        held = HeldCertification(certification_id=cert_id, earned_on=earned_on)
+
+        def change(plan: StudyPlan) -> None:
+            plan.held = sorted([*plan.held, held], key=lambda item: item.earned_on)
+
+        return self._edit(f"Add held {code}", change)
+
+    def remove_held(self, index: int) -> bool:
+        """Forget the held certification at ``index`` of ``plan.held``."""
+        if not 0 <= index < len(self._plan.held):
+            return False
+        cert_id = self._plan.held[index].certification_id
+        code = self.catalog.get(cert_id).code if cert_id in self.catalog else cert_id
+
+        def change(plan: StudyPlan) -> None:
+            del plan.held[index]
+
+        return self._edit(f"Remove held {code}", change)
+
+    def add_renewal(self, cert_id: str, before: date) -> str:
+        """Plan ``cert_id``'s exam so that it falls before ``before`` (it renews a certification
+        that expires then), as one edit; returns the new entry's id ('' when nothing changed)."""
+        if self.read_only or self._schedule is None:
+            return ""
+        plan = lifecycles.add_renewal(self.plan, self._schedule, cert_id, before)
+        known = set(self.entry_ids())
+        code = self.catalog.get(cert_id).code
+        if not self.replace_plan(f"Add {code} before {format_day(before)}", plan):
+            return ""
+        new_ids = [entry_id for entry_id in self.entry_ids() if entry_id not in known]
+        if new_ids:
+            self.select(new_ids[0])
+            return new_ids[0]
+        return ""
+
     def update_plan(self, text: str, **fields: Any) -> bool:
         """Set top-level plan fields (name, start_date, profile, availability)."""
 
@@ -246,7 +311,11 @@ class PlanDocument(QObject):
             self._schedule = schedule_plan(self._plan, self.catalog)
             self._schedule_error = None
             self._advice = advise(self._schedule, self.catalog, self.today())
+            self._validities = lifecycles.lifecycle(self._schedule, self.catalog)
+            self._budget = plan_budget(self._schedule)
         except ScheduleError as exc:
             self._schedule = None
             self._schedule_error = str(exc)
             self._advice = []
+            self._validities = []
+            self._budget = None

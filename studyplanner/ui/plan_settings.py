@@ -1,5 +1,5 @@
-"""The plan's own settings: its name and start, who the learner is, when they can study, and
-notes about the whole plan.
+"""The plan's own settings: its name and start, who the learner is and what they already hold,
+when they can study, what the exams cost, and notes about the whole plan.
 
 Changing the weekly hours is the quickest way to see the whole schedule move, so the panel
 offers one "hours a week" control beside the seven per-weekday ones and keeps them in step.
@@ -14,8 +14,9 @@ from typing import Any
 
 from pydantic import ValidationError
 from PySide6.QtCore import QEvent, QObject, Qt, Slot
-from PySide6.QtGui import QValidator
+from PySide6.QtGui import QPalette, QValidator
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QComboBox,
     QDateEdit,
     QDoubleSpinBox,
@@ -30,23 +31,27 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSizePolicy,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from studyplanner.domain.catalog import ExperienceField
+from studyplanner.domain.budget import Budget
+from studyplanner.domain.catalog import Catalog, ExperienceField, Tier
+from studyplanner.domain.lifecycle import Validity
 from studyplanner.domain.plan import (
     MAX_TEXT,
     WEEKDAYS,
     Blackout,
     Direction,
+    HeldCertification,
     LearnerProfile,
     Role,
     StudyPlan,
     WeeklyAvailability,
     clean_plan_name,
 )
-from studyplanner.domain.wording import format_day, format_weekly_hours
+from studyplanner.domain.wording import format_day, format_fee, format_weekly_hours, plural
 from studyplanner.ui.form_fields import (
     DATE_FORMAT,
     DecimalSpinBox,
@@ -63,6 +68,15 @@ from studyplanner.ui.plan_document import PlanDocument
 
 NO_DIRECTION = "(none)"
 MAX_WEEKLY_HOURS = 7 * 24.0
+NO_VOUCHER_LIMIT = "No limit assumed"
+VOUCHER_ASSUMPTION = (
+    "An assumption you can change: AWS does not publish how long the 50 % voucher from a "
+    "pass stays valid."
+)
+WORST_CASE_TIP = (
+    "Every exam still to sit failed once and paid again at full price (a voucher only covers "
+    "the first attempt); a retake waits at least 14 days."
+)
 
 
 def focus_areas_text(areas: list[str]) -> str:
@@ -80,6 +94,77 @@ def describe_blackout(blackout: Blackout) -> str:
     else:
         span = f"{format_day(blackout.start)} – {format_day(blackout.end)}"
     return f"{span}  {blackout.label}" if blackout.label else span
+
+
+def describe_held(held: HeldCertification, catalog: Catalog, validity: Validity | None) -> str:
+    """'CLF-C02 Cloud Practitioner', then 'earned 10 Jan 2024 · expires 10 Jan 2027' on a
+    second line, with the renewal when the plan renews it ('renewed by SAA-C03 on 28 May 2027
+    · expires 28 May 2030')."""
+    cert_id = held.certification_id
+    if cert_id not in catalog:
+        return f"{cert_id}\nearned {format_day(held.earned_on)}"
+    cert = catalog.get(cert_id)
+    text = f"{cert.code} {cert.name}"
+    if cert.is_retired:
+        text += " (retired exam)"
+    text += f"\nearned {format_day(held.earned_on)}"
+    if validity is None:
+        return text
+    if validity.renewals:
+        last = validity.renewals[-1]
+        code = catalog.get(last.certification_id).code
+        text += f" · renewed by {code} on {format_day(last.on)}"
+    return f"{text} · expires {format_day(validity.expires_on)}"
+
+
+def held_validity(held: HeldCertification, validities: list[Validity]) -> Validity | None:
+    """The computed validity of a held certification (matched on certification and date)."""
+    for validity in validities:
+        if (
+            validity.entry_id is None
+            and validity.certification_id == held.certification_id
+            and validity.earned_on == held.earned_on
+        ):
+            return validity
+    return None
+
+
+def budget_figures(budget: Budget | None) -> tuple[str, str, str]:
+    """The three fee totals as shown: list price, with vouchers, worst case ('—' without a
+    schedule)."""
+    if budget is None:
+        return ("—", "—", "—")
+    return (
+        format_fee(budget.list_usd),
+        format_fee(budget.with_vouchers_usd),
+        format_fee(budget.worst_case_usd),
+    )
+
+
+class VoucherMonthsSpinBox(QSpinBox):
+    """Months a pass voucher stays usable; the lowest step reads "No limit assumed" (None)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setRange(0, 120)
+        self.setSpecialValueText(NO_VOUCHER_LIMIT)
+        self.setKeyboardTracking(False)
+        self.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToNearestValue)
+        self.valueChanged.connect(self._update_unit)
+        self._update_unit(self.value())
+
+    @Slot(int)
+    def _update_unit(self, value: int) -> None:
+        self.setSuffix(f" {plural(value, 'month')}")
+
+    def months(self) -> int | None:
+        value = self.value()
+        return None if value == 0 else value
+
+    def set_months(self, months: int | None) -> None:
+        """Also keeps the unit right when the value is set with signals blocked."""
+        self.setValue(0 if months is None else months)
+        self._update_unit(self.value())
 
 
 def _hours_spin(suffix: str, maximum: float) -> DecimalSpinBox:
@@ -228,6 +313,32 @@ class PlanSettingsPanel(QWidget):
         plan_form.addRow("Start studying:", self.start_date)
         column.addWidget(plan_box)
 
+        fees_box = QGroupBox("Exam fees")
+        fees_form = QFormLayout(fees_box)
+        self.list_price = QLabel()
+        self.list_price.setToolTip("The catalog fee of every exam still to sit")
+        fees_form.addRow("List price:", self.list_price)
+        self.with_vouchers = QLabel()
+        self.with_vouchers.setToolTip(
+            "Each pass earns one 50 % voucher for a later exam; they are used where they save "
+            "the most. Exams paid by someone else cost nothing."
+        )
+        fees_form.addRow("With vouchers:", self.with_vouchers)
+        self.worst_case = QLabel()
+        self.worst_case.setToolTip(WORST_CASE_TIP)
+        fees_form.addRow("Worst case:", self.worst_case)
+        for figure in (self.list_price, self.with_vouchers, self.worst_case):
+            figure.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.voucher_months = VoucherMonthsSpinBox()
+        self.voucher_months.setToolTip(VOUCHER_ASSUMPTION)
+        self.voucher_months.setAccessibleName("Voucher valid for")
+        fees_form.addRow("Voucher valid for:", self.voucher_months)
+        self.voucher_note = QLabel(f"<i>{VOUCHER_ASSUMPTION}</i>")
+        self.voucher_note.setWordWrap(True)
+        self.voucher_note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        fees_form.addRow(self.voucher_note)
+        column.addWidget(fees_box)
+
         profile_box = QGroupBox("Learner")
         profile_form = QFormLayout(profile_box)
         self.role = QComboBox()
@@ -259,6 +370,41 @@ class PlanSettingsPanel(QWidget):
         self.focus_areas.setToolTip("Your organisation's focus areas, separated by commas")
         profile_form.addRow("Organisation focus:", self.focus_areas)
         column.addWidget(profile_box)
+
+        held_box = QGroupBox("Certifications you hold")
+        held_box.setToolTip(
+            "Certifications you already have: they expire 3 years after you earned them, and "
+            "the plan's exams can renew them"
+        )
+        held_column = QVBoxLayout(held_box)
+        self.held = QListWidget()
+        self.held.setMinimumHeight(48)
+        self.held.setMaximumHeight(110)
+        self.held.setAccessibleName("Certifications you hold")
+        self.held.setWordWrap(True)
+        held_column.addWidget(self.held)
+        self.remove_held = QPushButton("Remove")
+        self.remove_held.setToolTip("Forget the selected certification")
+        # Aligned rather than pushed by a stretch: a spacer nested in a sub-layout can be freed
+        # twice when the window is garbage-collected (PySide 6.11, tests/ui/test_lifetimes.py).
+        held_column.addWidget(self.remove_held, 0, Qt.AlignmentFlag.AlignRight)
+        held_form = QFormLayout()
+        held_form.setContentsMargins(0, 0, 0, 0)
+        self.held_certification = QComboBox()
+        self.held_certification.setAccessibleName("Certification held")
+        self._fill_held_choices(self._document.catalog)
+        _compact(self.held_certification)
+        held_form.addRow("Certification:", self.held_certification)
+        earned_row = QHBoxLayout()
+        self.held_earned = self._date_edit()
+        self.held_earned.setAccessibleName("Earned on")
+        self.add_held = QPushButton("Add")
+        self.add_held.setToolTip("Add this certification to the ones you hold")
+        earned_row.addWidget(self.held_earned, 1)
+        earned_row.addWidget(self.add_held)
+        held_form.addRow("Earned on:", earned_row)
+        held_column.addLayout(held_form)
+        column.addWidget(held_box)
 
         time_box = QGroupBox("Study time")
         time_column = QVBoxLayout(time_box)
@@ -299,12 +445,9 @@ class PlanSettingsPanel(QWidget):
         self.blackouts.setMaximumHeight(120)
         self.blackouts.setAccessibleName("Blackout periods")
         blackout_column.addWidget(self.blackouts)
-        remove_row = QHBoxLayout()
-        remove_row.addStretch(1)
         self.remove_blackout = QPushButton("Remove")
         self.remove_blackout.setToolTip("Remove the selected period")
-        remove_row.addWidget(self.remove_blackout)
-        blackout_column.addLayout(remove_row)
+        blackout_column.addWidget(self.remove_blackout, 0, Qt.AlignmentFlag.AlignRight)
         add_form = QFormLayout()
         add_form.setContentsMargins(0, 0, 0, 0)
         self.blackout_start = self._date_edit()
@@ -342,7 +485,7 @@ class PlanSettingsPanel(QWidget):
         self.problem.setContentsMargins(9, 0, 9, 9)
         outer.addWidget(self.problem)
 
-        align_form_labels(plan_form, profile_form, time_form, add_form)
+        align_form_labels(plan_form, fees_form, profile_form, held_form, time_form, add_form)
 
         self.name.editingFinished.connect(self._commit_name)
         self.start_date.dateChanged.connect(self._commit_start_date)
@@ -355,6 +498,10 @@ class PlanSettingsPanel(QWidget):
         self.add_blackout.clicked.connect(self._add_blackout)
         self.remove_blackout.clicked.connect(self._remove_blackout)
         self.blackouts.currentRowChanged.connect(self._update_buttons)
+        self.add_held.clicked.connect(self._add_held)
+        self.remove_held.clicked.connect(self._remove_held)
+        self.held.currentRowChanged.connect(self._update_buttons)
+        self.voucher_months.editingFinished.connect(self._commit_voucher_months)
         self._editors: tuple[QWidget, ...] = (
             self.name,
             self.start_date,
@@ -369,8 +516,26 @@ class PlanSettingsPanel(QWidget):
             self.blackout_end,
             self.blackout_label,
             self.add_blackout,
+            self.held_certification,
+            self.held_earned,
+            self.add_held,
+            self.voucher_months,
         )
         self._fill_new_blackout(date.today())
+        self.held_earned.setDate(to_qdate(date.today()))
+
+    def _fill_held_choices(self, catalog: Catalog) -> None:
+        """Every certification, current ones first; a retired one can still be held until it
+        expires, so it is offered too, marked as retired."""
+        tiers = list(Tier)
+        certs = sorted(
+            catalog, key=lambda cert: (cert.is_retired, tiers.index(cert.tier), cert.code)
+        )
+        for cert in certs:
+            label = f"{cert.code} {cert.name}"
+            if cert.is_retired:
+                label += " (retired)"
+            self.held_certification.addItem(label, cert.id)
 
     def _date_edit(self) -> QDateEdit:
         edit = bounded_date_edit()
@@ -400,6 +565,7 @@ class PlanSettingsPanel(QWidget):
             self.focus_areas,
             self.weekly_hours,
             *self.day_hours,
+            self.voucher_months,
         )
         with signals_blocked(*value_widgets):
             if self.name.text() != plan.name:
@@ -422,6 +588,23 @@ class PlanSettingsPanel(QWidget):
             self._shown_field_years = self.field_years.years()
             self._shown_weekly = self.weekly_hours.value()
             self._shown_days = [spin.value() for spin in self.day_hours]
+            self.voucher_months.set_months(plan.voucher_valid_months)
+
+        list_price, with_vouchers, worst_case = budget_figures(self._document.budget)
+        self.list_price.setText(list_price)
+        self.with_vouchers.setText(f"<b>{with_vouchers}</b>")
+        self.worst_case.setText(worst_case)
+
+        validities = self._document.validities
+        current_held = self.held.currentRow()
+        self.held.clear()
+        for held in plan.held:
+            text = describe_held(held, self._document.catalog, held_validity(held, validities))
+            item = QListWidgetItem(text)
+            item.setToolTip(text.replace("\n", " · "))
+            self.held.addItem(item)
+        if self.held.count():
+            self.held.setCurrentRow(min(max(current_held, 0), self.held.count() - 1))
 
         current = self.blackouts.currentRow()
         self.blackouts.clear()
@@ -458,9 +641,9 @@ class PlanSettingsPanel(QWidget):
 
     @Slot()
     def _update_buttons(self) -> None:
-        self.remove_blackout.setEnabled(
-            not self._document.read_only and self.blackouts.currentRow() >= 0
-        )
+        editable = not self._document.read_only
+        self.remove_blackout.setEnabled(editable and self.blackouts.currentRow() >= 0)
+        self.remove_held.setEnabled(editable and self.held.currentRow() >= 0)
 
     def _fill_new_blackout(self, start: date) -> None:
         self.blackout_start.setDate(to_qdate(start))
@@ -602,6 +785,42 @@ class PlanSettingsPanel(QWidget):
             "Remove blackout period",
             availability=_with_blackouts(plan, blackouts),
         )
+
+    @Slot()
+    def _add_held(self) -> None:
+        cert_id = self.held_certification.currentData()
+        if not cert_id or self._document.read_only:
+            return
+        earned = from_qdate(self.held_earned.date())
+        try:
+            added = self._document.add_held(cert_id, earned)
+        except ValidationError as exc:
+            self._show_problem(f"This certification was not added: {validation_message(exc)}.")
+            return
+        self.problem.hide()
+        if added:
+            plan = self._document.plan
+            for row, held in enumerate(plan.held):
+                if held.certification_id == cert_id and held.earned_on == earned:
+                    self.held.setCurrentRow(row)
+
+    @Slot()
+    def _remove_held(self) -> None:
+        row = self.held.currentRow()
+        if row >= 0:
+            self._document.remove_held(row)
+
+    @Slot()
+    def _commit_voucher_months(self) -> None:
+        months = self.voucher_months.months()
+        if months == self._document.plan.voucher_valid_months:
+            return
+        text = (
+            "Assume vouchers never expire"
+            if months is None
+            else f"Assume vouchers last {months} months"
+        )
+        self._apply(text, voucher_valid_months=months)
 
 
 def _with_blackouts(plan: StudyPlan, blackouts: list[Blackout]) -> WeeklyAvailability:

@@ -1,4 +1,7 @@
 """The plan as a timeline: one row per entry with its study bar and exam date, under a date axis.
+Certifications held before the plan get a thin row each at the top; every held, passed or
+planned certification shows how long it stays valid as a thin band to its expiry, renewals
+marked where a later exam renews it.
 
 The view only draws what the ``PlanDocument`` computed and turns gestures into the document's
 edit methods (each one undo command): dropping a certification inserts it where it lands,
@@ -41,6 +44,7 @@ from PySide6.QtWidgets import (
 
 from studyplanner.domain.advice import Advice, Severity
 from studyplanner.domain.catalog import Tier
+from studyplanner.domain.lifecycle import Validity
 from studyplanner.domain.months import DayScale, first_of_month, month_periods, year_periods
 from studyplanner.domain.plan import EntryStatus
 from studyplanner.domain.schedule import ScheduledEntry
@@ -52,7 +56,10 @@ from studyplanner.ui.timeline_items import (
     AXIS_HEIGHT,
     BADGE_SIZE,
     BAR_HEIGHT,
+    BORDER,
     CANVAS,
+    GRID_LINE,
+    HELD_ROW_HEIGHT,
     MARKER_SIZE,
     MONTH_BAND,
     MUTED_TEXT,
@@ -69,7 +76,9 @@ from studyplanner.ui.timeline_items import (
     ExamMarker,
     InsertionIndicator,
     PassedMarker,
+    RenewalLink,
     RowBackground,
+    ValidityBand,
     entry_id_of,
     text_width,
     ui_font,
@@ -85,6 +94,12 @@ LABEL_GAP = 8.0
 RIGHT_ROOM = 320.0
 """Room kept right of the last exam for its date and label when fitting the plan."""
 SPARE_PAINT = 400.0
+HELD_REACH = timedelta(days=183)
+"""A certification earned this close before the plan starts stretches the axis back to its
+day; one earned longer ago is shown from the axis's left edge ("held since …")."""
+EXPIRY_REACH = timedelta(days=183)
+"""Expiries this close after the last exam are fitted into view; later ones are reached by
+scrolling."""
 """How far past the view the canvas is painted, so growing the window rarely needs a new
 layout."""
 MESSAGE_MS = 2600
@@ -125,6 +140,17 @@ class _Row:
     right: float
     """Horizontal extent of everything drawn in the row, label included."""
     background: RowBackground | None = None
+    validity: ValidityBand | None = None
+
+
+@dataclass
+class _HeldRow:
+    """A certification held before the plan: its thin row at the top and its band."""
+
+    certification_id: str
+    top: float
+    band: ValidityBand
+    tooltip: str
 
 
 class TimelineView(QGraphicsView):
@@ -139,6 +165,9 @@ class TimelineView(QGraphicsView):
         self._origin = date.today()
         self._last_day = date.today()
         self._rows: list[_Row] = []
+        self._held_rows: list[_HeldRow] = []
+        self._links: list[RenewalLink] = []
+        self._rows_top = ROWS_TOP
         self._plan = document.plan
         self._paint_width = self._paint_height = 1.0
         self._axis: DateAxis | None = None
@@ -211,9 +240,31 @@ class TimelineView(QGraphicsView):
                     inside = self._label_inside(item, ppd) if _attempt else False
                     beyond = self._text_extent(item, inside) + 16
                     limits.append((room - beyond) / ((day - origin).days + 1))
+                limits.extend(self._validity_limits(origin, room))
                 ppd = min(limits, default=ppd)
         self._set_scale(ppd)
         self.horizontalScrollBar().setValue(0)
+
+    def _validity_limits(self, origin: date, room: float) -> list[float]:
+        """Scales at which the held rows' texts and the expiries near the plan's end fit."""
+        limits = []
+        finish = self._finish()
+        for validity in self._document.validities:
+            expiry = validity.expires_on
+            if finish is not None and expiry <= finish + EXPIRY_REACH:
+                limits.append((room - 16) / max(1, (expiry - origin).days + 1))
+            if validity.entry_id is None:
+                start = max(origin, validity.earned_on)
+                beyond = self._held_text_extent(validity) + 16
+                limits.append((room - beyond) / ((start - origin).days + 1))
+        return limits
+
+    def _finish(self) -> date | None:
+        schedule = self._document.schedule
+        if schedule is None:
+            return None
+        days = [d for item in schedule.entries if (d := self._row_day(item)) is not None]
+        return max(days, default=None)
 
     def ensure_entry_visible(self, entry_id: str) -> None:
         """Scroll so the entry's row, its bar and exam date are in view."""
@@ -252,7 +303,30 @@ class TimelineView(QGraphicsView):
 
     def row_rect(self, index: int) -> QRectF:
         """The scene rectangle of the row at ``index`` (plan order)."""
-        return QRectF(0, ROWS_TOP + index * ROW_HEIGHT, self._paint_width, ROW_HEIGHT)
+        return QRectF(0, self._rows_top + index * ROW_HEIGHT, self._paint_width, ROW_HEIGHT)
+
+    def held_rows(self) -> list[str]:
+        """The certification ids of the held rows at the top, in order."""
+        return [row.certification_id for row in self._held_rows]
+
+    def validity_band(self, owner: str) -> ValidityBand | None:
+        """The validity band of an entry (by entry id) or of a held certification (by
+        certification id), or None when none is drawn."""
+        for row in self._rows:
+            if row.entry_id == owner:
+                return row.validity
+        for held in self._held_rows:
+            if held.certification_id == owner:
+                return held.band
+        return None
+
+    def renewal_links(self) -> list[RenewalLink]:
+        """The dotted lines from renewing exams to the bands they renew."""
+        return list(self._links)
+
+    def x_of(self, day: date) -> float:
+        """The scene x of the start of ``day`` at the current zoom."""
+        return self._x(day)
 
     def message(self) -> str:
         """The message shown in the view (a refusal, the empty hint, or a schedule error)."""
@@ -287,6 +361,11 @@ class TimelineView(QGraphicsView):
             for item in schedule.entries:
                 days.extend(d for d in (item.study_start, item.exam_date) if d is not None)
         first, last = min(days), max(days)
+        for validity in self._document.validities:
+            if validity.entry_id is None and validity.earned_on >= plan.start_date - HELD_REACH:
+                first = min(first, validity.earned_on)
+            if validity.expires_on <= last + EXPIRY_REACH:
+                last = max(last, validity.expires_on)
         today = self.today
         show_today = first - TODAY_REACH <= today <= last + TODAY_REACH
         if show_today:
@@ -355,6 +434,8 @@ class TimelineView(QGraphicsView):
                 scene.removeItem(keep)
         scene.clear()
         self._rows = []
+        self._held_rows = []
+        self._links = []
         self._callout = None
         self._axis = None
 
@@ -370,12 +451,21 @@ class TimelineView(QGraphicsView):
             if note.entry_id:
                 advice.setdefault(note.entry_id, []).append(note)
         selected = self._document.selected_entry_id
+        validities = self._document.validities if schedule is not None else []
+        held = [validity for validity in validities if validity.entry_id is None]
+        self._rows_top = ROWS_TOP + len(held) * HELD_ROW_HEIGHT
+        for index, validity in enumerate(held):
+            right = max(right, self._add_held_row(index, validity, index == len(held) - 1))
         for index, item in enumerate(entries):
             right = max(right, self._add_entry(index, item, advice.get(item.entry.id, [])))
+        for validity in validities:
+            if validity.entry_id is not None:
+                right = max(right, self._add_entry_validity(validity))
+        self._add_renewal_links(validities)
 
         # The scene (what scrolls) reaches just past what was drawn; the axis, bands and rows
         # are painted further, to fill the view, without adding scroll bars.
-        content = QRectF(0, 0, right + 24, ROWS_TOP + (len(entries) + 1) * ROW_HEIGHT)
+        content = QRectF(0, 0, right + 24, self._rows_top + (len(entries) + 1) * ROW_HEIGHT)
         width = max(content.width(), self.viewport().width() + SPARE_PAINT)
         height = max(content.height(), self.viewport().height() + SPARE_PAINT)
         self._paint_width, self._paint_height = width, height
@@ -384,6 +474,13 @@ class TimelineView(QGraphicsView):
             row.background = RowBackground(row.entry_id, row.top, width)
             row.background.setToolTip(row.tooltip)
             scene.addItem(row.background)
+        for position, held_row in enumerate(self._held_rows):
+            last_held = position == len(self._held_rows) - 1
+            background = RowBackground(
+                "", held_row.top, width, HELD_ROW_HEIGHT, BORDER if last_held else GRID_LINE
+            )
+            background.setToolTip(held_row.tooltip)
+            scene.addItem(background)
         self._show_selection(selected, scroll=False)
 
         self._add_month_bands(width, height)
@@ -420,7 +517,7 @@ class TimelineView(QGraphicsView):
         scene = self._scene
         entry = item.entry
         entry_id = entry.id
-        top = ROWS_TOP + index * ROW_HEIGHT
+        top = self._rows_top + index * ROW_HEIGHT
         middle = top + ROW_HEIGHT / 2
         colour = QColor(TIER_COLORS[Tier(item.certification.tier)])
         tooltip = self._tooltip(item)
@@ -476,6 +573,175 @@ class TimelineView(QGraphicsView):
         left = bar.rect.left() if bar is not None else self._x(day or self._plan.start_date)
         self._rows.append(_Row(entry_id, top, bar, exam, passed, badge, tooltip, left, cursor))
         return cursor
+
+    # --- validity -------------------------------------------------------------------------
+
+    def _day_x(self, day: date) -> float:
+        """The middle of ``day``, where milestones sit."""
+        return self._x(day) + self._ppd / 2
+
+    def _validity_colour(self, validity: Validity) -> QColor:
+        """The certification's tier colour; grey once it has expired."""
+        if validity.expires_on < self.today:
+            return QColor(PASSED)
+        return QColor(TIER_COLORS[Tier(self._document.catalog.get(validity.certification_id).tier)])
+
+    def _code(self, cert_id: str) -> str:
+        catalog = self._document.catalog
+        return catalog.get(cert_id).code if cert_id in catalog else cert_id
+
+    def _validity_lines(self, validity: Validity) -> list[str]:
+        """'Valid until 10 Jan 2027', then one line per renewal."""
+        lines = [f"Valid until {format_day(validity.first_expiry)}"]
+        for renewal in validity.renewals:
+            lines.append(
+                f"Renewed by {self._code(renewal.certification_id)} on {format_day(renewal.on)}: "
+                f"valid until {format_day(renewal.expires_on)}"
+            )
+        if validity.expires_on < self.today:
+            lines.append(f"Expired on {format_day(validity.expires_on)}")
+        return lines
+
+    def _band_tooltip(self, validity: Validity) -> str:
+        cert = self._document.catalog.get(validity.certification_id)
+        earned = "Held since" if validity.entry_id is None else "Earned"
+        lines = [
+            f"<b>{cert.code} {cert.name}</b>",
+            f"{earned} {format_day(validity.earned_on)}",
+            *self._validity_lines(validity),
+        ]
+        return "<br>".join(lines)
+
+    def _add_band(self, validity: Validity, centre_y: float, entry_id: str) -> ValidityBand:
+        colour = self._validity_colour(validity)
+        catalog = self._document.catalog
+        renewals: list[tuple[float, float, QColor, str]] = []
+        previous = validity.first_expiry
+        for renewal in validity.renewals:
+            renewing = catalog.get(renewal.certification_id)
+            tip = (
+                f"{renewing.code} on {format_day(renewal.on)} renews "
+                f"{catalog.get(validity.certification_id).code}: valid until "
+                f"{format_day(renewal.expires_on)}"
+            )
+            renewals.append(
+                (
+                    self._day_x(renewal.on),
+                    self._day_x(previous),
+                    QColor(TIER_COLORS[Tier(renewing.tier)]),
+                    tip,
+                )
+            )
+            previous = renewal.expires_on
+        code = self._code(validity.certification_id)
+        expired = validity.expires_on < self.today
+        band = ValidityBand(
+            entry_id or validity.certification_id,
+            self._day_x(validity.earned_on),
+            self._day_x(validity.expires_on),
+            centre_y,
+            colour,
+            self._band_tooltip(validity),
+            renewals=renewals,
+            expiry_tooltip=(
+                f"{code} {'expired' if expired else 'expires'} on {format_day(validity.expires_on)}"
+            ),
+            entry_id=entry_id,
+        )
+        self._scene.addItem(band)
+        return band
+
+    def _add_entry_validity(self, validity: Validity) -> float:
+        """Draw an entry's band along the foot of its row; returns its right end."""
+        row = self._row(validity.entry_id or "")
+        if row is None:
+            return 0.0
+        row.validity = self._add_band(validity, row.top + ROW_HEIGHT - 5, row.entry_id)
+        row.tooltip += "<br>" + "<br>".join(self._validity_lines(validity))
+        return self._reach(validity, row.validity)
+
+    def _reach(self, validity: Validity, band: ValidityBand) -> float:
+        """How far right a band asks the scene to scroll: to its expiry when that is near the
+        plan's end; a later expiry runs on past the edge (zoom out to see it), so that fitting
+        the plan never needs a scroll bar."""
+        finish = self._finish()
+        if finish is not None and validity.expires_on <= finish + EXPIRY_REACH:
+            return band.expiry_x + 8
+        return 0.0
+
+    def _held_texts(self, validity: Validity) -> list[tuple[str, QColor, QFont]]:
+        """What is written in a held row: 'held since 10 Jan 2024 · expires 10 Jan 2027', then
+        the certification's code and name."""
+        cert = self._document.catalog.get(validity.certification_id)
+        status = f"held since {format_day(validity.earned_on)}"
+        if validity.expires_on < self.today:
+            status += f" · expired {format_day(validity.expires_on)}"
+        elif validity.renewals:
+            last = validity.renewals[-1]
+            status += f" · renewed by {self._code(last.certification_id)} {format_day(last.on)}"
+        else:
+            status += f" · expires {format_day(validity.expires_on)}"
+        return [
+            (status, MUTED_TEXT, date_font()),
+            (f"{cert.code} {cert.name}", TEXT, label_font()),
+        ]
+
+    def _held_text_extent(self, validity: Validity) -> float:
+        extent = MARKER_SIZE / 2 + LABEL_GAP
+        for text, _colour, font in self._held_texts(validity):
+            extent += text_width(font, text) + LABEL_GAP
+        return extent
+
+    def _add_held_row(self, index: int, validity: Validity, last: bool) -> float:
+        """Draw the thin row of a certification held before the plan; returns its right end."""
+        top = ROWS_TOP + index * HELD_ROW_HEIGHT
+        text_y = top + 11
+        tooltip = self._band_tooltip(validity)
+        start = self._day_x(validity.earned_on)
+        if start >= 0:
+            marker = PassedMarker("", QPointF(start, text_y))
+            marker.setScale(0.8)
+            marker.setToolTip(tooltip)
+            self._scene.addItem(marker)
+            cursor = start + MARKER_SIZE * 0.4 + LABEL_GAP
+        else:
+            cursor = 8.0  # earned long before the plan: the row starts at the left edge
+        for text, colour, font in self._held_texts(validity):
+            cursor = self._add_text(text, cursor, text_y, colour, font, tooltip) + LABEL_GAP
+        band = self._add_band(validity, top + HELD_ROW_HEIGHT - 7, "")
+        self._held_rows.append(_HeldRow(validity.certification_id, top, band, tooltip))
+        return max(cursor, self._reach(validity, band))
+
+    def _add_renewal_links(self, validities: list[Validity]) -> None:
+        """Join each renewing exam's milestone to the ring on the band it renews."""
+        catalog = self._document.catalog
+        for validity in validities:
+            band = self.validity_band(validity.entry_id or validity.certification_id)
+            if band is None:
+                continue
+            band_y = band.rect().center().y()
+            for renewal in validity.renewals:
+                row = self._row(renewal.entry_id)
+                if row is None or row.validity is band:
+                    continue
+                middle = row.top + ROW_HEIGHT / 2
+                x = self._day_x(renewal.on)
+                if middle > band_y:
+                    start, end = band_y + 4, middle - MARKER_SIZE / 2 - 1
+                else:
+                    start, end = middle + MARKER_SIZE / 2 + 1, band_y - 4
+                if end <= start:
+                    continue
+                renewed = catalog.get(validity.certification_id)
+                link = RenewalLink(
+                    x,
+                    start,
+                    end,
+                    f"{self._code(renewal.certification_id)} renews {renewed.code} "
+                    f"{renewed.name} on {format_day(renewal.on)}",
+                )
+                self._scene.addItem(link)
+                self._links.append(link)
 
     def _add_text(
         self, text: str, x: float, middle: float, colour: QColor, font: QFont, tooltip: str
@@ -560,12 +826,12 @@ class TimelineView(QGraphicsView):
             self._axis.follow_left(max(0.0, visible.left()))
         centre_x = visible.center().x()
         if self._callout is not None:
-            top = max(visible.top() + AXIS_HEIGHT, ROWS_TOP) + 28
+            top = max(visible.top() + AXIS_HEIGHT, self._rows_top) + 28
             width = self._callout.size.width()
             self._callout.setPos(max(8.0, centre_x - width / 2), top)
         if self._refusal is not None:
             size = self._refusal.size
-            top = max(visible.top() + ROWS_TOP, visible.bottom() - size.height() - 20)
+            top = max(visible.top() + self._rows_top, visible.bottom() - size.height() - 20)
             self._refusal.setPos(max(8.0, centre_x - size.width() / 2), top)
 
     def _show_selection(self, entry_id: str, scroll: bool = True) -> None:
@@ -748,7 +1014,7 @@ class TimelineView(QGraphicsView):
         """Insertion index for a viewport position: before the row under it (upper half),
         after it (lower half), or at the end below the last row."""
         count = len(self._rows) if self._document.schedule is not None else 0
-        y = self.mapToScene(position.toPoint()).y() - ROWS_TOP
+        y = self.mapToScene(position.toPoint()).y() - self._rows_top
         if y < 0:
             return 0
         row, within = divmod(y, ROW_HEIGHT)
@@ -760,7 +1026,7 @@ class TimelineView(QGraphicsView):
         index = self._drop_index(position)
         visible = self.mapToScene(self.viewport().rect()).boundingRect()
         self._indicator.place(
-            index, visible.left() + 4, ROWS_TOP + index * ROW_HEIGHT, visible.width() - 12
+            index, visible.left() + 4, self._rows_top + index * ROW_HEIGHT, visible.width() - 12
         )
         self._autoscroll(position)
 

@@ -1,4 +1,5 @@
-"""The drawn pieces of the timeline: date axis, bars, exam and passed markers, advice badges.
+"""The drawn pieces of the timeline: date axis, bars, exam and passed markers, validity bands,
+advice badges.
 
 Each piece is assembled once from Qt's own shape and text items, so painting, scrolling and
 zooming run entirely in C++ (fast for long plans, and no Python code runs per paint). The
@@ -41,6 +42,14 @@ BAR_HEIGHT = 22.0
 BAR_RADIUS = 5.0
 MARKER_SIZE = 15.0
 BADGE_SIZE = 16.0
+HELD_ROW_HEIGHT = 28.0
+"""Rows of certifications held before the plan: thinner than an entry's, they hold no bar."""
+VALIDITY_HEIGHT = 4.0
+"""The thin band from an exam to its certification's expiry."""
+VALIDITY_HIT = 10.0
+"""How tall the band is for the mouse, so its tooltip is easy to find."""
+EXPIRY_TICK = 12.0
+RENEWAL_RADIUS = 4.0
 
 # Colours of the canvas, from the house registry (the tier colours come from there too).
 WHITE = qcolor(Colour.ON_COLOUR)
@@ -63,6 +72,8 @@ WARNING_EDGE = qcolor(Colour.WARNING_EDGE)
 WARNING_INK = qcolor(Colour.WARNING_INK)
 INFO = qcolor(Colour.INFO)
 """Info-only advice: the selection blue, drawn as an outline so it stays calmer than amber."""
+FAINT = qcolor(Colour.FAINT)
+BORDER = qcolor(Colour.BORDER)
 
 
 def ui_font(point_size: float, weight: QFont.Weight = QFont.Weight.Normal) -> QFont:
@@ -410,19 +421,25 @@ class AdviceBadge(QGraphicsPathItem):
 
 
 class RowBackground(QGraphicsRectItem):
-    """The full-width strip of one entry's row: a thin separator, tinted when selected."""
+    """The full-width strip of one row: a thin separator, tinted when selected. Held
+    certifications' rows are thinner and belong to no entry (``entry_id`` '')."""
 
-    def __init__(self, entry_id: str, top: float, width: float) -> None:
-        super().__init__(0, top, width, ROW_HEIGHT)
+    def __init__(
+        self,
+        entry_id: str,
+        top: float,
+        width: float,
+        height: float = ROW_HEIGHT,
+        separator: QColor = GRID_LINE,
+    ) -> None:
+        super().__init__(0, top, width, height)
         self.setPen(no_pen())
         self.setBrush(Qt.BrushStyle.NoBrush)
         self.setData(ENTRY_ID_ROLE, entry_id)
         self.setZValue(-8)
-        self._separator = QGraphicsLineItem(
-            0, top + ROW_HEIGHT - 0.5, width, top + ROW_HEIGHT - 0.5
-        )
+        self._separator = QGraphicsLineItem(0, top + height - 0.5, width, top + height - 0.5)
         self._separator.setParentItem(self)
-        self._separator.setPen(pen(GRID_LINE))
+        self._separator.setPen(pen(separator))
 
     @property
     def selected(self) -> bool:
@@ -431,6 +448,103 @@ class RowBackground(QGraphicsRectItem):
     def set_selected(self, selected: bool) -> None:
         if selected != self.selected:
             self.setBrush(SELECTED_ROW if selected else Qt.BrushStyle.NoBrush)
+
+
+class ValidityBand(QGraphicsRectItem):
+    """How long a certification stays valid: a thin band from the day it is earned to its
+    expiry, a tick at the expiry, and a ring on the band where a later exam renews it (the band
+    then runs on to the new expiry). The item itself is an invisible, taller strip, so the
+    band's tooltip is easy to reach with the mouse."""
+
+    def __init__(
+        self,
+        owner: str,
+        start_x: float,
+        expiry_x: float,
+        centre_y: float,
+        colour: QColor,
+        tooltip: str,
+        *,
+        renewals: list[tuple[float, float, QColor, str]],
+        expiry_tooltip: str,
+        entry_id: str = "",
+    ) -> None:
+        """``renewals`` holds (x of the renewal, x of the expiry it had until then, colour of the
+        renewing exam's tier, tooltip) for each renewal in date order."""
+        start_x = max(0.0, start_x)
+        super().__init__(
+            start_x, centre_y - VALIDITY_HIT / 2, max(1.0, expiry_x - start_x), VALIDITY_HIT
+        )
+        self.owner = owner
+        """The entry id, or the certification id of a held certification."""
+        self.start_x = start_x
+        self.expiry_x = expiry_x
+        self.renewal_xs = [x for x, _old, _colour, _tip in renewals]
+        self.setPen(no_pen())
+        self.setBrush(Qt.BrushStyle.NoBrush)
+        self.setToolTip(tooltip)
+        self.setZValue(6)
+        if entry_id:
+            self.setData(ENTRY_ID_ROLE, entry_id)
+
+        fill = QColor(colour)
+        fill.setAlpha(120)
+        shape = QPainterPath()
+        shape.addRoundedRect(
+            QRectF(start_x, centre_y - VALIDITY_HEIGHT / 2, self.rect().width(), VALIDITY_HEIGHT),
+            VALIDITY_HEIGHT / 2,
+            VALIDITY_HEIGHT / 2,
+        )
+        band = QGraphicsPathItem(shape)
+        band.setParentItem(self)
+        band.setBrush(fill)
+        band.setPen(no_pen())
+        band.setToolTip(tooltip)
+
+        tick_pen = pen(colour.darker(120), 2)
+        tick_pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+        self.expiry_tick = QGraphicsLineItem(
+            expiry_x, centre_y - EXPIRY_TICK / 2, expiry_x, centre_y + EXPIRY_TICK / 2
+        )
+        self.expiry_tick.setParentItem(self)
+        self.expiry_tick.setPen(tick_pen)
+        self.expiry_tick.setToolTip(expiry_tooltip)
+
+        # A renewal ends the old validity early: a faint notch where it would have expired.
+        self.renewal_marks: list[QGraphicsEllipseItem] = []
+        for x, old_expiry_x, ring_colour, ring_tooltip in renewals:
+            if old_expiry_x < expiry_x:
+                notch = QGraphicsLineItem(
+                    old_expiry_x,
+                    centre_y - EXPIRY_TICK / 3,
+                    old_expiry_x,
+                    centre_y + EXPIRY_TICK / 3,
+                )
+                notch.setParentItem(self)
+                notch.setPen(pen(FAINT, 1))
+            ring = QGraphicsEllipseItem(
+                -RENEWAL_RADIUS, -RENEWAL_RADIUS, 2 * RENEWAL_RADIUS, 2 * RENEWAL_RADIUS
+            )
+            ring.setParentItem(self)
+            ring.setPos(x, centre_y)
+            ring.setBrush(WHITE)
+            ring.setPen(pen(ring_colour.darker(110), 2))
+            ring.setToolTip(ring_tooltip)
+            ring.setZValue(1)
+            self.renewal_marks.append(ring)
+
+
+class RenewalLink(QGraphicsLineItem):
+    """A dotted line from a renewing exam's milestone to the band it renews, on the exam day."""
+
+    def __init__(self, x: float, from_y: float, to_y: float, tooltip: str) -> None:
+        super().__init__(x, from_y, x, to_y)
+        link = pen(FAINT, 1.4)
+        link.setStyle(Qt.PenStyle.DotLine)
+        link.setCapStyle(Qt.PenCapStyle.RoundCap)
+        self.setPen(link)
+        self.setToolTip(tooltip)
+        self.setZValue(5)
 
 
 class InsertionIndicator(QGraphicsLineItem):

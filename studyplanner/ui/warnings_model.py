@@ -8,12 +8,17 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistent
 from PySide6.QtWidgets import QApplication, QStyle
 
 from studyplanner.domain.advice import Advice, Severity
+from studyplanner.domain.wording import format_day
 from studyplanner.ui.plan_document import PlanDocument
 
 EntryIdRole = Qt.ItemDataRole.UserRole + 1
 """The id of the plan entry a warning is about ('' for advice about the whole plan)."""
 ReplaceWithRole = Qt.ItemDataRole.UserRole + 2
 """The certification id that can take the entry's place (the one-click fix), or ''."""
+RenewWithRole = Qt.ItemDataRole.UserRole + 3
+"""The certification id whose exam would renew an expiring certification in time, or ''."""
+RenewBeforeRole = Qt.ItemDataRole.UserRole + 4
+"""The ISO date the renewing exam must come before (the expiry), or ''."""
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -43,6 +48,18 @@ class WarningsModel(QAbstractListModel):
             return catalog.get(advice.replace_with).code
         return ""
 
+    def fix_text(self, advice: Advice) -> str:
+        """The name of the advice's one-click fix ("Replace with SOA-C03", "Add CLF-C02 before
+        10 Jan 2027"), or '' when it has none."""
+        code = self.replacement_code(advice)
+        if code:
+            return f"Replace with {code}"
+        catalog = self._document.catalog
+        if advice.renew_with and advice.renew_before and advice.renew_with in catalog:
+            renewal = catalog.get(advice.renew_with).code
+            return f"Add {renewal} before {format_day(advice.renew_before)}"
+        return ""
+
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt signature)
         return 0 if parent.isValid() else len(self._advice)
 
@@ -56,9 +73,9 @@ class WarningsModel(QAbstractListModel):
             tip = advice.message
             if advice.entry_id:
                 tip += "\n\nClick to select this exam in the plan."
-            code = self.replacement_code(advice)
-            if code and not self._document.read_only:
-                tip += f"\n\nTo fix it, choose Replace with {code} below the list."
+            fix = self.fix_text(advice)
+            if fix and not self._document.read_only:
+                tip += f"\n\nTo fix it, choose {fix} below the list."
             return tip
         if role == Qt.ItemDataRole.DecorationRole:
             icon = (
@@ -73,6 +90,10 @@ class WarningsModel(QAbstractListModel):
             return advice.entry_id or ""
         if role == ReplaceWithRole:
             return advice.replace_with or ""
+        if role == RenewWithRole:
+            return advice.renew_with or ""
+        if role == RenewBeforeRole:
+            return advice.renew_before.isoformat() if advice.renew_before else ""
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:

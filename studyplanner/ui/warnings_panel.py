@@ -1,9 +1,11 @@
-"""The list of advice about the plan; choosing a warning selects the exam it is about, and a
-warning about a retired exam offers its successor as a one-click, undoable fix."""
+"""The list of advice about the plan; choosing a warning selects the exam it is about. Two kinds
+of warning carry a one-click, undoable fix: a retired exam offers its successor, and a
+certification that expires unrenewed offers the cheapest exam that renews it in time."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, QSize, Qt, Slot
 from PySide6.QtGui import QAction, QPalette
@@ -23,21 +25,30 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studyplanner.domain.wording import format_day
 from studyplanner.ui.plan_document import PlanDocument
-from studyplanner.ui.warnings_model import EntryIdRole, ReplaceWithRole, WarningsModel
+from studyplanner.ui.warnings_model import (
+    EntryIdRole,
+    RenewBeforeRole,
+    RenewWithRole,
+    ReplaceWithRole,
+    WarningsModel,
+)
 
 NO_WARNINGS_TEXT = "No warnings"
 
 
 @dataclass(frozen=True)
 class Fix:
-    """What the one-click fix of a warning does: put ``cert_id`` in the entry's place."""
+    """What the one-click fix of a warning does: put ``cert_id`` in the entry's place, or,
+    with ``before``, add ``cert_id``'s exam to the plan so it falls before that day."""
 
     entry_id: str
     cert_id: str
     text: str
-    """The button and menu text, "Replace with SOA-C03"."""
+    """The button and menu text, "Replace with SOA-C03" or "Add CLF-C02 before 10 Jan 2027"."""
     tooltip: str
+    before: date | None = None
 
 
 class _WrappingDelegate(QStyledItemDelegate):
@@ -67,8 +78,9 @@ class _WrappingDelegate(QStyledItemDelegate):
 
 class WarningsPanel(QWidget):
     """Shows ``document.advice``; clicking or pressing Enter on a warning selects its entry.
-    A warning with a fix (a retired exam that has a successor) shows a "Replace with …" button
-    under the list while it is the current one, and the same action in its context menu."""
+    A warning with a fix (a retired exam that has a successor, a certification that expires
+    unrenewed) shows a "Replace with …" or "Add … before …" button under the list while it is
+    the current one, and the same action in its context menu."""
 
     def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -133,6 +145,9 @@ class WarningsPanel(QWidget):
         plan is read-only."""
         if self._document.read_only or not index.isValid():
             return None
+        renewal = self._renewal_fix(index)
+        if renewal is not None:
+            return renewal
         entry_id = index.data(EntryIdRole)
         cert_id = index.data(ReplaceWithRole)
         catalog = self._document.catalog
@@ -148,6 +163,23 @@ class WarningsPanel(QWidget):
             f"Replace with {new.code}",
             f"Put {new.code} {new.name} in place of {old.code} in the plan, keeping its notes "
             "and hours studied. Undo brings it back.",
+        )
+
+    def _renewal_fix(self, index: QModelIndex | QPersistentModelIndex) -> Fix | None:
+        cert_id = index.data(RenewWithRole)
+        before = index.data(RenewBeforeRole)
+        catalog = self._document.catalog
+        if not cert_id or not before or cert_id not in catalog:
+            return None
+        cert = catalog.get(cert_id)
+        day = date.fromisoformat(before)
+        return Fix(
+            index.data(EntryIdRole) or "",
+            cert_id,
+            f"Add {cert.code} before {format_day(day)}",
+            f"Plan the {cert.code} {cert.name} exam before {format_day(day)}: the cheapest exam "
+            "that renews this certification before it expires. Undo takes it out again.",
+            before=day,
         )
 
     def fix_menu(self, index: QModelIndex | QPersistentModelIndex) -> QMenu | None:
@@ -178,7 +210,9 @@ class WarningsPanel(QWidget):
 
     def _replace(self, fix: Fix) -> None:
         had_focus = self.replace_button.hasFocus()
-        if self._document.replace_certification(fix.entry_id, fix.cert_id):
+        if fix.before is not None:
+            self._document.add_renewal(fix.cert_id, fix.before)  # selects the new exam
+        elif self._document.replace_certification(fix.entry_id, fix.cert_id):
             self._document.select(fix.entry_id)
         if had_focus and self.view.isVisible():
             # The button goes with the warning it fixed; keep the keyboard in the list.

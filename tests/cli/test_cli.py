@@ -115,7 +115,11 @@ def test_suggest_writes_a_plan_that_show_json_reads(
         assert item["study_start"] < item["exam_date"]
     assert shown["entries"][0]["study_start"] == "2026-02-02"
     assert shown["total_hours"] == sum(e["hours"] for e in shown["entries"])
-    assert shown["warnings"] == []
+    assert [w for w in shown["warnings"] if w["severity"] == "warning"] == []
+    # DevOps Professional renews the Developer Associate passed before it: good news, no warning
+    assert [(w["code"], w["entry"]) for w in shown["warnings"]] == [
+        ("renewed-by", "developer-associate")
+    ]
 
 
 def test_show_json_lists_warnings_with_their_entry(
@@ -133,7 +137,7 @@ def test_show_json_lists_warnings_with_their_entry(
 
     code, out, _ = run(capsys, "show", str(plan_file), "--json")
     assert code == 0
-    warnings = json.loads(out)["warnings"]
+    warnings = [w for w in json.loads(out)["warnings"] if w["severity"] == "warning"]
     assert [(w["code"], w["entry"]) for w in warnings] == [
         ("professional-without-associate", "solutions-architect-professional"),
         ("duplicate", "cloud-practitioner"),

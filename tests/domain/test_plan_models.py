@@ -69,7 +69,7 @@ def test_hours_per_day_must_fit_in_a_day() -> None:
 
 
 def test_a_new_plan_is_on_the_current_format() -> None:
-    assert StudyPlan().schema_version == 3
+    assert StudyPlan().schema_version == 4
 
 
 @settings(max_examples=80, deadline=None)

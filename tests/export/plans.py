@@ -9,6 +9,7 @@ from studyplanner.domain.plan import (
     Blackout,
     Direction,
     EntryStatus,
+    HeldCertification,
     LearnerProfile,
     PlanEntry,
     Role,
@@ -69,5 +70,34 @@ def sixty_plan(catalog: Catalog) -> StudyPlan:
                 notes=f"Note {i}: " + "book the exam early " * (i % 7) if i % 5 == 0 else "",
             )
             for i in range(60)
+        ],
+    )
+
+
+CLOUD_PRACTITIONER_EARNED = date(2024, 1, 10)
+"""Held since then: valid until 10 Jan 2027 unless an exam in the plan renews it first."""
+
+
+def renewal_plan(*, associate_on: date = date(2027, 1, 6)) -> StudyPlan:
+    """Cloud Practitioner held since 10 Jan 2024, then two Associate exams in 2027: the first
+    (pinned to ``associate_on``) renews Cloud Practitioner when it comes before 10 Jan 2027,
+    and its pass earns the voucher the second one uses."""
+    return StudyPlan(
+        name="Renewing Cloud Practitioner on the way to Associate",
+        start_date=date(2026, 9, 7),
+        profile=LearnerProfile(role=Role.DEVELOPER, experience_years=2),
+        availability=WeeklyAvailability.spread(10),
+        held=[
+            HeldCertification(
+                certification_id="cloud-practitioner", earned_on=CLOUD_PRACTITIONER_EARNED
+            )
+        ],
+        entries=[
+            PlanEntry(
+                id="a" * 32,
+                certification_id="solutions-architect-associate",
+                pinned_exam_date=associate_on,
+            ),
+            PlanEntry(id="b" * 32, certification_id="developer-associate"),
         ],
     )

@@ -32,6 +32,17 @@ def printed(day: str | None) -> str:
     return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
 
 
+def fee_cell(row: dict[str, Any]) -> str:
+    """What the fee column says for one entry of `show --json`: the fee after vouchers (the
+    catalog fee for a passed exam)."""
+    if row["status"] == "passed":
+        return f"${row['fee_usd']:,}"
+    paid = f"${row['paid_usd']:,}"
+    if row["paid_by_other"]:
+        return f"{paid} (sponsored)"
+    return f"{paid} (voucher)" if row["voucher_from"] or row["voucher_from_held"] else paid
+
+
 def table_row(number: int, row: dict[str, Any]) -> str:
     """The table row a reader sees for one entry of `show --json`, cell by cell."""
     return " ".join(
@@ -43,7 +54,7 @@ def table_row(number: int, row: dict[str, Any]) -> str:
             f"{row['hours']:,g}",
             printed(row["study_start"]),
             printed(row["exam_date"]),
-            f"${row['fee_usd']:,}",
+            fee_cell(row),
             row["status"].capitalize(),
         ]
     )
@@ -90,3 +101,26 @@ def fill_colours(path: Path, page: int = 0) -> set[str]:
             r"([\d.]+) ([\d.]+) ([\d.]+) scn", content.get_data().decode("latin-1")
         )
     }
+
+
+def words_at(path: Path, page: int = 0) -> list[tuple[str, float, float]]:
+    """Every word of a page in reading order, with its left edge and top in points."""
+    html = subprocess.run(
+        ["pdftotext", "-bbox", "-f", str(page + 1), "-l", str(page + 1), str(path), "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return [
+        (m[3], float(m[1]), float(m[2]))
+        for m in re.finditer(r'<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)</word>', html)
+    ]
+
+
+def phrase_at(words: list[tuple[str, float, float]], phrase: str) -> tuple[float, float]:
+    """Where ``phrase`` (consecutive words) first starts: its left edge and top."""
+    parts = phrase.split()
+    for n in range(len(words) - len(parts) + 1):
+        if [w for w, _, _ in words[n : n + len(parts)]] == parts:
+            return words[n][1], words[n][2]
+    raise AssertionError(f"{phrase!r} is not on the page")

@@ -15,6 +15,7 @@ from icalendar import Calendar, Event
 
 from studyplanner import cli
 from studyplanner.domain.catalog import Catalog
+from studyplanner.domain.lifecycle import lifecycle
 from studyplanner.domain.plan import PlanEntry, StudyPlan
 from studyplanner.domain.schedule import schedule_plan
 from studyplanner.export.ics import write_ics
@@ -42,8 +43,8 @@ def test_one_all_day_event_per_exam_on_the_exam_date(
 
     assert cli.main(["export-ics", str(plan_path), "-o", str(out)]) == 0
 
-    found = events(out)
-    assert capsys.readouterr().out == f"Wrote {out} ({len(found)} events)\n"
+    assert capsys.readouterr().out == f"Wrote {out} ({len(events(out))} events)\n"
+    found = exams(out)
     assert len(found) == len(shown["entries"])
     for event, row in zip(found, shown["entries"], strict=True):
         day = date.fromisoformat(row["exam_date"])
@@ -107,8 +108,9 @@ def test_study_blocks_add_one_span_per_entry_still_to_study(
     count_blocks = write_ics(schedule, with_blocks, study_blocks=True)
 
     studying = [e for e in events(with_blocks) if str(e["summary"]).startswith("Study for")]
-    assert count_plain == len(events(plain)) == 6
-    assert count_blocks == len(events(with_blocks)) == 6 + 5  # the passed exam needs no study
+    expiring = len(lifecycle(schedule, catalog))  # one expiry a certification, with or without
+    assert count_plain == len(events(plain)) == 6 + expiring
+    assert count_blocks == len(events(with_blocks)) == 6 + 5 + expiring  # passed: no study
     for event, item in zip(studying, schedule.entries[1:], strict=True):
         assert item.study_start is not None and item.study_end is not None
         assert event.decoded("dtstart") == item.study_start
@@ -162,13 +164,13 @@ def _injected_plan_file(save: Callable[[StudyPlan], Path]) -> Path:
     return save(plan)
 
 
-def _assert_one_calendar_with_the_name(out: Path, exam_count: int) -> None:
+def _assert_one_calendar_with_the_name(out: Path, event_count: int) -> None:
     data = out.read_bytes()
     calendars = Calendar.from_ical(data, multiple=True)
     assert len(calendars) == 1
     (calendar,) = calendars
     found = calendar.walk("VEVENT")
-    assert len(found) == exam_count
+    assert len(found) == event_count
     assert not any("Injected" in str(e["summary"]) for e in found)
     assert _unescape_text(str(calendar["x-wr-calname"])) == INJECTED_NAME_READ_BACK
     for event in found:
@@ -192,7 +194,7 @@ def test_finding_5_line_breaks_in_the_plan_name_cannot_inject_a_calendar(
 
     _out, err = capsys.readouterr()
     assert (code, err) == (0, "")
-    _assert_one_calendar_with_the_name(out, len(shown["entries"]))
+    _assert_one_calendar_with_the_name(out, len(shown["entries"]) + len(shown["expiries"]))
 
 
 def test_finding_5_holds_under_python_optimize_where_asserts_are_gone(
@@ -212,4 +214,4 @@ def test_finding_5_holds_under_python_optimize_where_asserts_are_gone(
     )
 
     assert (done.returncode, done.stderr) == (0, "")
-    _assert_one_calendar_with_the_name(out, len(shown["entries"]))
+    _assert_one_calendar_with_the_name(out, len(shown["entries"]) + len(shown["expiries"]))

@@ -13,6 +13,7 @@ from PySide6.QtPrintSupport import QPrinter
 
 from studyplanner import cli
 from studyplanner.domain.advice import advise
+from studyplanner.domain.budget import plan_budget
 from studyplanner.domain.catalog import Catalog
 from studyplanner.domain.plan import MAX_TEXT, LearnerProfile, PlanEntry, Role, StudyPlan
 from studyplanner.domain.schedule import schedule_plan
@@ -79,7 +80,9 @@ def test_header_totals_and_warnings_are_printed(
     assert "focus: serverless, SAP" in first
     assert "10.5 h a week (Mon 1 · Tue 1 · Wed 1 · Thu 1 · Fri 0.5 · Sat 3 · Sun 3)" in first
     assert "no study 21 Dec 2026 – 3 Jan 2027 (Holidays)" in first
-    total = f"Total: 6 exams {shown['total_hours']:,g} {printed(shown['finish_date'])} $1,200"
+    paid = shown["budget"]["with_vouchers_usd"]
+    assert paid == sum(row["paid_usd"] for row in shown["entries"]) < 1_200
+    total = f"Total: 6 exams {shown['total_hours']:,g} {printed(shown['finish_date'])} ${paid:,}"
     assert total in text
     assert shown["warnings"], "the pinned date in the small plan is unreachable"
     for warning in shown["warnings"]:
@@ -109,6 +112,7 @@ def test_sixty_entries_paginate_with_page_numbers_and_no_row_lost(
 ) -> None:
     plan = sixty_plan(catalog)
     schedule = schedule_plan(plan, catalog)
+    costs = {cost.entry_id: cost for cost in plan_budget(schedule).entries}
     out = tmp_path / "sixty.pdf"
 
     pages = print_plan_to_pdf(
@@ -130,6 +134,10 @@ def test_sixty_entries_paginate_with_page_numbers_and_no_row_lost(
                 "study_start": item.study_start and item.study_start.isoformat(),
                 "exam_date": item.exam_date and item.exam_date.isoformat(),
                 "fee_usd": item.certification.exam.fee_usd,
+                "paid_usd": costs[item.entry.id].paid_usd,
+                "voucher_from": costs[item.entry.id].voucher_from,
+                "voucher_from_held": costs[item.entry.id].voucher_from_held,
+                "paid_by_other": costs[item.entry.id].paid_by_other,
                 "status": item.entry.status.value,
             },
         )
@@ -202,7 +210,7 @@ def test_printing_from_a_dark_window_still_gives_a_paper_coloured_report(
     finally:
         app.setPalette(before)
 
-    fills = fill_colours(out)
+    fills = set().union(*(fill_colours(out, page) for page in range(len(pdf_pages(out)))))
     light = {colour(name) for name in (Colour.TEXT, Colour.MUTED_TEXT, Colour.WARNING_FILL)}
     assert light <= fills
     assert colour(Colour.TEXT, dark=True) not in fills

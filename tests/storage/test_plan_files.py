@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import json
 import os
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from studyplanner.domain.catalog import Catalog
-from studyplanner.domain.plan import PLAN_SCHEMA_VERSION, StudyPlan
+from studyplanner.domain.plan import PLAN_SCHEMA_VERSION, HeldCertification, StudyPlan
 from studyplanner.storage import paths
 from studyplanner.storage.plan_files import (
     KEEP_BACKUPS,
@@ -177,6 +177,10 @@ BAD_FILES = {
     "unknown-certification": (
         _with_entry(1, certification_id="quantum-associate"),
         "field 'entries.1.certification_id': unknown certification 'quantum-associate'",
+    ),
+    "unknown-held-certification": (
+        _with(held=[{"certification_id": "quantum-associate", "earned_on": "2025-01-10"}]),
+        "field 'held.0.certification_id': unknown certification 'quantum-associate'",
     ),
     "negative-hours-logged": (_with_entry(2, hours_logged=-4), "field 'entries.2.hours_logged'"),
     "unknown-field": (_with(colour="blue"), "field 'colour'"),
@@ -418,8 +422,9 @@ def test_the_two_to_three_step_on_its_own() -> None:
 def test_a_version_1_file_goes_through_every_step_to_the_current_format() -> None:
     upgraded = migrate(json.loads(json.dumps(VERSION_1)))
     plan = StudyPlan.model_validate(upgraded)
-    assert plan.schema_version == PLAN_SCHEMA_VERSION == 3
+    assert plan.schema_version == PLAN_SCHEMA_VERSION == 4
     assert plan.profile.field_years is None and plan.notes == ""
+    assert plan.held == [] and plan.voucher_valid_months is None
     assert plan.entries[0].hours_logged == 12.5
 
 
@@ -439,14 +444,88 @@ def test_a_version_2_file_is_upgraded_when_saved_after_a_backup(catalog: Catalog
     (backup,) = list_backups(path)
     assert backup.path.read_bytes() == old_bytes
     on_disk = json.loads(path.read_text(encoding="utf-8"))
-    assert on_disk["schema_version"] == 3
+    assert on_disk["schema_version"] == PLAN_SCHEMA_VERSION
     assert on_disk["profile"]["field_years"] is None and on_disk["notes"] == ""
 
 
-def test_a_version_3_file_keeps_field_years_and_notes(catalog: Catalog) -> None:
-    plan = StudyPlan.model_validate({**VERSION_2, "schema_version": 3})
+def test_a_plan_keeps_field_years_and_notes(catalog: Catalog) -> None:
+    plan = StudyPlan.model_validate({**VERSION_2, "schema_version": PLAN_SCHEMA_VERSION})
     plan.profile.field_years = 4.5
     plan.notes = "Add Security – Specialty once you have about 3 years of security work."
+    path = plan_path()
+    save_plan(plan, path)
+    assert load_plan(path, catalog) == plan
+
+
+# --- migration from version 3 -------------------------------------------------------------
+
+VERSION_3: dict[str, Any] = {
+    "schema_version": 3,
+    "name": "Plan from before held certifications",
+    "start_date": "2026-01-05",
+    "profile": {"role": "developer", "experience_years": 2, "field_years": 4},
+    "availability": {"hours_per_weekday": [1, 1, 1, 1, 1, 2, 2], "blackouts": []},
+    "entries": [
+        {
+            "id": "d" * 32,
+            "certification_id": "cloud-practitioner",
+            "status": "passed",
+            "passed_on": "2025-06-02",
+        },
+        {
+            "id": "e" * 32,
+            "certification_id": "developer-associate",
+            "pinned_exam_date": "2026-05-04",
+        },
+    ],
+    "notes": "Developer first.",
+}
+
+
+def test_the_three_to_four_step_on_its_own() -> None:
+    original = json.loads(json.dumps(VERSION_3))
+    upgraded = MIGRATIONS[3](original)
+
+    assert original == VERSION_3, "the step must not change its input"
+    assert upgraded == {**VERSION_3, "schema_version": 4}
+    plan = StudyPlan.model_validate(upgraded)
+    # Same meaning as before: nothing held besides the passed entry, the plan pays every
+    # exam, no deadlines, and no voucher limit assumed.
+    assert plan.held == [] and plan.voucher_valid_months is None
+    assert [(e.paid_by_other, e.deadline) for e in plan.entries] == [(False, None), (False, None)]
+
+
+def test_a_version_3_file_is_upgraded_when_saved_after_a_backup(catalog: Catalog) -> None:
+    path = write(plan_path(), VERSION_3)
+    old_bytes = path.read_bytes()
+
+    plan = load_plan(path, catalog)
+    assert path.read_bytes() == old_bytes, "opening a plan never writes"
+    assert list_backups(path) == []
+    save_plan(plan, path, first_save_in_session=True)
+
+    assert plan.entries[0].status == "passed"
+    assert str(plan.entries[0].passed_on) == "2025-06-02"
+    assert str(plan.entries[1].pinned_exam_date) == "2026-05-04"
+    assert plan.profile.field_years == 4 and plan.notes == "Developer first."
+    (backup,) = list_backups(path)
+    assert backup.path.read_bytes() == old_bytes
+    on_disk = json.loads(path.read_text(encoding="utf-8"))
+    assert on_disk["schema_version"] == 4
+    assert on_disk["held"] == [] and on_disk["voucher_valid_months"] is None
+    assert on_disk["entries"][1]["paid_by_other"] is False
+    assert on_disk["entries"][1]["deadline"] is None
+    assert load_plan(path, catalog) == plan
+
+
+def test_held_certifications_vouchers_and_deadlines_survive_a_save(catalog: Catalog) -> None:
+    plan = StudyPlan.model_validate({**VERSION_3, "schema_version": PLAN_SCHEMA_VERSION})
+    plan.held = [
+        HeldCertification(certification_id="cloud-practitioner", earned_on=date(2024, 1, 10))
+    ]
+    plan.voucher_valid_months = 12
+    plan.entries[1].paid_by_other = True
+    plan.entries[1].deadline = date(2026, 6, 30)
     path = plan_path()
     save_plan(plan, path)
     assert load_plan(path, catalog) == plan

@@ -432,3 +432,68 @@ def test_read_only_plan_shows_the_notice_without_the_action(
     panel.retirement.replace_requested.emit()
     assert document.plan.entries[0].certification_id == "sysops-administrator-associate"
     assert document.undo_stack.count() == 0
+
+
+def test_the_fee_line_names_the_voucher_that_pays_half(
+    panel: EntryPanel, document: PlanDocument
+) -> None:
+    dva, saa, _dop = document.entry_ids()
+    document.select(dva)
+    assert panel.fee.text() == "$150 list · full price (no voucher from an earlier pass)"
+    document.select(saa)
+    assert panel.fee.text() == "$150 list · $75 with a voucher from DVA-C02"
+
+
+def test_paid_by_someone_else_is_one_undo_step_and_changes_the_fee(
+    qtbot: QtBot, panel: EntryPanel, document: PlanDocument
+) -> None:
+    dva = first_id(document)
+    document.select(dva)
+    qtbot.mouseClick(panel.paid_by_other, Qt.MouseButton.LeftButton)
+
+    assert document.plan.entry(dva).paid_by_other
+    assert document.undo_stack.undoText() == "Mark DVA-C02 as paid by someone else"
+    assert panel.fee.text() == "$150 list · paid by someone else"
+    document.undo_stack.undo()
+    assert not document.plan.entry(dva).paid_by_other
+    assert not panel.paid_by_other.isChecked()
+
+
+def test_a_deadline_is_set_changed_and_cleared_each_one_undo_step(
+    qtbot: QtBot, panel: EntryPanel, document: PlanDocument
+) -> None:
+    dva = first_id(document)
+    document.select(dva)
+    assert panel.add_deadline.isVisible() and not panel.deadline.isVisible()
+    assert not panel.clear_deadline.isVisible()
+
+    qtbot.mouseClick(panel.add_deadline, Qt.MouseButton.LeftButton)
+    schedule = document.schedule
+    assert schedule is not None
+    exam = schedule.for_entry(dva).exam_date
+    assert document.plan.entry(dva).deadline == exam
+    assert panel.deadline.isVisible() and panel.clear_deadline.isVisible()
+    assert not panel.add_deadline.isVisible()
+
+    panel.deadline.setDate(QDate(2027, 6, 30))
+    assert document.plan.entry(dva).deadline == date(2027, 6, 30)
+    assert document.undo_stack.undoText() == "Change deadline of DVA-C02"
+
+    qtbot.mouseClick(panel.clear_deadline, Qt.MouseButton.LeftButton)
+    assert document.plan.entry(dva).deadline is None
+    assert panel.add_deadline.isVisible() and not panel.deadline.isVisible()
+
+    document.undo_stack.undo()
+    assert document.plan.entry(dva).deadline == date(2027, 6, 30)
+    assert panel.deadline.date() == QDate(2027, 6, 30)
+
+
+def test_the_panel_says_until_when_the_certification_is_valid(
+    panel: EntryPanel, document: PlanDocument
+) -> None:
+    dva = first_id(document)
+    document.select(dva)
+    validity = document.validity_of(dva)
+    assert validity is not None
+    assert panel.validity.text().startswith(f"Valid until {format_day(validity.first_expiry)}")
+    assert "renewed by DOP-C02" in panel.validity.text()  # the Professional renews it

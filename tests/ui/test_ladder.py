@@ -3,11 +3,15 @@ certifications to the plan by keyboard, double-click or drag."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from studyplanner.domain.catalog import Catalog, Tier
+from studyplanner.domain.plan import EntryStatus, HeldCertification, PlanEntry, StudyPlan
 from studyplanner.ui.ladder import CARD_H, LadderView, PlanMark
+from studyplanner.ui.plan_document import PlanDocument
 
 
 def make_ladder(qtbot: QtBot, catalog: Catalog) -> LadderView:
@@ -99,3 +103,44 @@ def test_plan_marks_reach_cards(qtbot: QtBot, catalog: Catalog) -> None:
     view.set_plan_marks({"developer-associate": PlanMark.PASSED})
     assert view.card("developer-associate").plan_mark == PlanMark.PASSED
     assert view.card("solutions-architect-associate").plan_mark == PlanMark.NONE
+
+
+def test_held_certifications_are_marked_held_with_their_expiry(
+    qtbot: QtBot, catalog: Catalog
+) -> None:
+    view = make_ladder(qtbot, catalog)
+    document = PlanDocument(catalog, today=lambda: date(2026, 11, 29))
+    plan = StudyPlan(
+        start_date=date(2026, 12, 7),
+        held=[
+            HeldCertification(certification_id="cloud-practitioner", earned_on=date(2024, 1, 10)),
+            HeldCertification(certification_id="ai-practitioner", earned_on=date(2022, 6, 1)),
+        ],
+        entries=[
+            PlanEntry(
+                certification_id="developer-associate",
+                status=EntryStatus.PASSED,
+                passed_on=date(2025, 5, 2),
+            ),
+            PlanEntry(certification_id="solutions-architect-associate"),
+        ],
+    )
+    document.set_plan(plan, None)
+    view.follow(document)
+
+    clf = view.card("cloud-practitioner")
+    assert clf.holding is not None and clf.holding.ribbon == "✓ HELD"
+    # Passing DVA-C02 on 2 May 2025 already renewed it; SAA-C03 in the plan will again.
+    assert "Held since 10 Jan 2024 · valid until 2 May 2028" in clf.toolTip()
+    assert "SAA-C03 on" in clf.toolTip()
+    dva = view.card("developer-associate")  # passed in the plan: held as well
+    assert dva.holding is not None and "valid until 2 May 2028" in dva.toolTip()
+    aif = view.card("ai-practitioner")
+    assert aif.holding is not None and aif.holding.ribbon == "EXPIRED"
+    assert "expired 1 Jun 2025" in aif.toolTip()
+    assert view.card("solutions-architect-associate").holding is None  # planned, not held
+
+    document.remove_held(0)
+    assert view.card("cloud-practitioner").holding is None
+    view.set_show_retired(True)  # a rebuilt ladder keeps the marks
+    assert view.card("developer-associate").holding is not None

@@ -8,7 +8,12 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from studyplanner.domain.catalog import Catalog
-from studyplanner.domain.plan import PlanEntry, StudyPlan, WeeklyAvailability
+from studyplanner.domain.plan import (
+    HeldCertification,
+    PlanEntry,
+    StudyPlan,
+    WeeklyAvailability,
+)
 from studyplanner.ui.plan_document import PlanDocument
 
 
@@ -110,3 +115,85 @@ def test_replacing_a_retired_exam_keeps_its_place_and_is_one_undo_step(
 
     document.undo_stack.undo()
     assert document.plan.entries[1] == old
+
+
+def held_clf_plan() -> StudyPlan:
+    """Cloud Practitioner held since 10 Jan 2024 (expires 10 Jan 2027), then three exams."""
+    return StudyPlan(
+        start_date=date(2026, 12, 7),
+        availability=WeeklyAvailability.spread(8),
+        held=[
+            HeldCertification(certification_id="cloud-practitioner", earned_on=date(2024, 1, 10))
+        ],
+        entries=[
+            PlanEntry(certification_id="developer-associate"),
+            PlanEntry(certification_id="solutions-architect-associate"),
+            PlanEntry(certification_id="devops-engineer-professional"),
+        ],
+    )
+
+
+def test_held_certifications_are_added_in_date_order_and_removed_as_undo_steps(
+    qapp: QApplication, catalog: Catalog
+) -> None:
+    document = PlanDocument(catalog, today=lambda: date(2026, 12, 1))
+    document.set_plan(held_clf_plan(), None)
+    before = document.plan
+
+    assert document.add_held("ai-practitioner", date(2023, 5, 2))
+    assert [h.certification_id for h in document.plan.held] == [
+        "ai-practitioner",
+        "cloud-practitioner",
+    ]
+    assert document.undo_stack.undoText() == "Add held AIF-C01"
+    assert document.remove_held(1)
+    assert [h.certification_id for h in document.plan.held] == ["ai-practitioner"]
+    assert document.undo_stack.undoText() == "Remove held CLF-C02"
+    assert not document.remove_held(5)
+
+    document.undo_stack.undo()
+    document.undo_stack.undo()
+    assert document.plan == before
+
+
+def test_the_document_offers_validities_and_fees_with_the_schedule(
+    qapp: QApplication, catalog: Catalog
+) -> None:
+    document = PlanDocument(catalog, today=lambda: date(2026, 12, 1))
+    document.set_plan(held_clf_plan(), None)
+    held = [v for v in document.validities if v.entry_id is None]
+    assert [(v.certification_id, v.first_expiry) for v in held] == [
+        ("cloud-practitioner", date(2027, 1, 10))
+    ]
+    dva = document.plan.entries[0].id
+    validity = document.validity_of(dva)
+    assert validity is not None and validity.certification_id == "developer-associate"
+    budget = document.budget
+    assert budget is not None and budget.with_vouchers_usd < budget.list_usd
+
+    document.update_plan("No time", availability=WeeklyAvailability(hours_per_weekday=[0] * 7))
+    assert document.validities == [] and document.budget is None
+
+
+def test_adding_a_renewal_is_one_undo_step_that_selects_the_new_exam(
+    qapp: QApplication, catalog: Catalog
+) -> None:
+    document = PlanDocument(catalog, today=lambda: date(2026, 12, 1))
+    document.set_plan(held_clf_plan(), None)
+    before = document.plan
+    new_id = document.add_renewal("cloud-practitioner", date(2027, 1, 10))
+
+    assert new_id and document.selected_entry_id == new_id
+    plan = document.plan
+    assert len(plan.entries) == 4
+    assert plan.entry(new_id).certification_id == "cloud-practitioner"
+    schedule = document.schedule
+    assert schedule is not None
+    exam = schedule.for_entry(new_id).exam_date
+    assert exam is not None and exam <= date(2027, 1, 10)
+    assert document.undo_stack.undoText() == "Add CLF-C02 before 10 Jan 2027"
+
+    document.undo_stack.undo()
+    assert document.plan == before
+    document.read_only = True
+    assert document.add_renewal("cloud-practitioner", date(2027, 1, 10)) == ""

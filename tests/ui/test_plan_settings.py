@@ -18,18 +18,25 @@ from studyplanner.domain.plan import (
     MAX_TEXT,
     Blackout,
     Direction,
+    HeldCertification,
     LearnerProfile,
     PlanEntry,
     Role,
     StudyPlan,
     WeeklyAvailability,
 )
+from studyplanner.domain.wording import format_day, format_fee
 from studyplanner.storage.catalog_source import load_app_catalog
 from studyplanner.storage.plan_files import load_plan, save_plan
 from studyplanner.ui.form_fields import DecimalSpinBox
 from studyplanner.ui.main_window import MainWindow
 from studyplanner.ui.plan_document import PlanDocument
-from studyplanner.ui.plan_settings import NO_DIRECTION, OptionalYearsSpinBox, PlanSettingsPanel
+from studyplanner.ui.plan_settings import (
+    NO_DIRECTION,
+    NO_VOUCHER_LIMIT,
+    OptionalYearsSpinBox,
+    PlanSettingsPanel,
+)
 
 HOLIDAYS = Blackout(start=date(2026, 12, 24), end=date(2027, 1, 1), label="Holidays")
 
@@ -532,3 +539,98 @@ def test_notes_survive_switching_plans(
 
     assert notes.toPlainText() == "Ask about the Direct Connect lab. Lab booked."
     assert load_plan(first, catalog).notes == "Ask about the Direct Connect lab. Lab booked."
+
+
+def test_add_a_held_certification_then_remove_it_each_one_undo_step(
+    qtbot: QtBot, panel: PlanSettingsPanel, document: PlanDocument
+) -> None:
+    combo = panel.held_certification
+    combo.setCurrentIndex(combo.findData("cloud-practitioner"))
+    panel.held_earned.setDate(QDate(2024, 1, 10))
+    qtbot.mouseClick(panel.add_held, Qt.MouseButton.LeftButton)
+
+    assert [(h.certification_id, h.earned_on) for h in document.plan.held] == [
+        ("cloud-practitioner", date(2024, 1, 10))
+    ]
+    assert panel.held.count() == 1
+    shown = panel.held.item(0).text()
+    assert "CLF-C02 Cloud Practitioner" in shown and "earned 10 Jan 2024" in shown
+    assert "expires 10 Jan 2027" in shown  # the plan's first exam comes after the expiry
+    assert document.undo_stack.undoText() == "Add held CLF-C02"
+
+    qtbot.mouseClick(panel.remove_held, Qt.MouseButton.LeftButton)
+    assert document.plan.held == [] and panel.held.count() == 0
+    document.undo_stack.undo()
+    assert panel.held.count() == 1
+    document.undo_stack.undo()
+    assert panel.held.count() == 0 and not panel.remove_held.isEnabled()
+
+
+def test_a_held_certification_renewed_by_the_plan_says_until_when(
+    panel: PlanSettingsPanel, document: PlanDocument
+) -> None:
+    document.add_held("cloud-practitioner", date(2025, 3, 1))  # every exam of the plan renews it
+    shown = panel.held.item(0).text()
+    assert "renewed by DOP-C02" in shown  # the last renewal decides the expiry
+    validity = next(v for v in document.validities if v.entry_id is None)
+    assert f"expires {format_day(validity.expires_on)}" in shown
+    assert validity.expires_on > date(2028, 3, 1)
+
+
+def test_retired_certifications_can_be_held_and_are_marked(panel: PlanSettingsPanel) -> None:
+    combo = panel.held_certification
+    labels = [combo.itemText(i) for i in range(combo.count())]
+    retired = [label for label in labels if label.endswith("(retired)")]
+    assert any(label.startswith("SOA-C02") for label in retired)
+    assert labels.index(retired[0]) > labels.index(
+        combo.itemText(combo.findData("cloud-practitioner"))
+    )  # current certifications come first
+
+
+def test_the_three_fee_figures_follow_the_plan(
+    panel: PlanSettingsPanel, document: PlanDocument
+) -> None:
+    budget = document.budget
+    assert budget is not None
+    assert panel.list_price.text() == format_fee(budget.list_usd)
+    assert format_fee(budget.with_vouchers_usd) in panel.with_vouchers.text()
+    assert panel.worst_case.text() == format_fee(budget.worst_case_usd)
+    assert budget.with_vouchers_usd < budget.list_usd < budget.worst_case_usd
+
+    dva = document.entry_ids()[0]
+    document.update_entry(dva, "Employer pays", paid_by_other=True)
+    after = document.budget
+    assert after is not None and after.with_vouchers_usd < budget.with_vouchers_usd
+    assert format_fee(after.with_vouchers_usd) in panel.with_vouchers.text()
+
+
+def test_the_voucher_validity_is_a_visible_assumption_that_can_be_changed(
+    qtbot: QtBot, panel: PlanSettingsPanel, document: PlanDocument
+) -> None:
+    box = panel.voucher_months
+    assert box.text() == NO_VOUCHER_LIMIT
+    assert "assumption" in panel.voucher_note.text().lower()
+
+    box.lineEdit().selectAll()
+    qtbot.keyClicks(box, "12")
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert document.plan.voucher_valid_months == 12
+    assert document.undo_stack.undoText() == "Assume vouchers last 12 months"
+    assert box.text() == "12 months"
+
+    document.undo_stack.undo()
+    assert document.plan.voucher_valid_months is None
+    assert box.text() == NO_VOUCHER_LIMIT
+
+
+def test_held_certifications_cannot_be_edited_read_only(
+    panel: PlanSettingsPanel, document: PlanDocument
+) -> None:
+    plan = document.plan
+    plan.held = [
+        HeldCertification(certification_id="cloud-practitioner", earned_on=date(2024, 1, 10))
+    ]
+    document.set_plan(plan, None, read_only=True)
+    assert panel.held.count() == 1
+    assert not panel.add_held.isEnabled() and not panel.remove_held.isEnabled()
+    assert not panel.voucher_months.isEnabled()

@@ -89,7 +89,8 @@ def test_export_calendar_with_study_blocks(
     printing.export_calendar_dialog(parent, document)
     calendar = Calendar.from_ical(target.read_bytes())
     events = list(calendar.walk("VEVENT"))
-    assert len(events) == 6  # three exams and three study blocks
+    # three exams, three study blocks, and the day each certification earned would expire
+    assert len(events) == 9
     schedule = document.schedule
     assert schedule is not None
     exam_days = {item.exam_date for item in schedule.entries}

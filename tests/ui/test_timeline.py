@@ -29,6 +29,7 @@ from studyplanner.domain.catalog import Catalog
 from studyplanner.domain.plan import (
     Blackout,
     EntryStatus,
+    HeldCertification,
     LearnerProfile,
     PlanEntry,
     Role,
@@ -629,3 +630,95 @@ def test_info_only_advice_gets_a_calmer_badge_than_a_warning(
     assert calm_advice[0].message in calm_badge.toolTip()
     for advice in warned_advice:  # the warning and the information alike
         assert advice.message in warned_badge.toolTip()
+
+
+def held_plan(earned: date = date(2024, 1, 10)) -> StudyPlan:
+    """Cloud Practitioner held, then Developer, Solutions Architect and DevOps Professional."""
+    plan = four_exam_plan()
+    plan.entries = plan.entries[:3]
+    plan.held = [HeldCertification(certification_id="cloud-practitioner", earned_on=earned)]
+    return plan
+
+
+def test_a_held_certification_gets_a_thin_row_on_top_with_its_validity(
+    qtbot: QtBot, catalog: Catalog
+) -> None:
+    view, document = open_view(qtbot, catalog, held_plan(), size=(1200, 400))
+    view.fit_to_plan()
+    assert view.held_rows() == ["cloud-practitioner"]
+    band = view.validity_band("cloud-practitioner")
+    assert band is not None
+    # Earned long before the plan: the band comes in from the left edge to its expiry.
+    assert band.start_x == 0
+    assert band.expiry_x == pytest.approx(view.x_of(date(2027, 1, 10)) + view.pixels_per_day / 2)
+    assert "10 Jan 2027" in band.expiry_tick.toolTip()
+    assert "Held since 10 Jan 2024" in band.toolTip()
+    # The plan's rows sit below the held row, and drops still land between them.
+    first = view.row_rect(0)
+    assert first.top() > timeline_module.ROWS_TOP
+    bar = view.bar_rect(document.entry_ids()[0])
+    assert bar is not None and first.contains(bar.center())
+
+
+def test_each_exam_shows_how_long_it_stays_valid_and_what_renews_it(
+    qtbot: QtBot, catalog: Catalog
+) -> None:
+    view, document = open_view(qtbot, catalog, held_plan(), size=(1200, 400))
+    dva, _saa, dop = document.entry_ids()
+    schedule = document.schedule
+    assert schedule is not None
+    dop_exam = schedule.for_entry(dop).exam_date
+    assert dop_exam is not None
+    band = view.validity_band(dva)
+    assert band is not None
+    marker = view.exam_marker_pos(dva)
+    assert marker is not None and band.start_x == pytest.approx(marker.x())
+    # DevOps Professional renews the Developer: a ring on the band on its exam day, the band
+    # running on three years from there, and a dotted link from the DOP milestone.
+    renewal_x = view.x_of(dop_exam) + view.pixels_per_day / 2
+    assert band.renewal_xs == [pytest.approx(renewal_x)]
+    assert band.expiry_x == pytest.approx(
+        view.x_of(dop_exam.replace(year=dop_exam.year + 3)) + view.pixels_per_day / 2
+    )
+    links = view.renewal_links()
+    assert [link.line().x1() for link in links] == [pytest.approx(renewal_x)]
+    assert "DOP-C02 renews DVA-C02" in links[0].toolTip()
+
+
+def test_a_recent_held_certification_stretches_the_axis_back_to_its_day(
+    qtbot: QtBot, catalog: Catalog
+) -> None:
+    view, _document = open_view(qtbot, catalog, held_plan(date(2026, 9, 15)), size=(1200, 400))
+    view.fit_to_plan()
+    band = view.validity_band("cloud-practitioner")
+    assert band is not None
+    assert band.start_x == pytest.approx(view.x_of(date(2026, 9, 15)) + view.pixels_per_day / 2)
+    assert band.start_x > 0
+    assert view.horizontalScrollBar().maximum() == 0  # fitting still needs no scrolling
+
+
+def test_an_expired_certification_is_drawn_grey(qtbot: QtBot, catalog: Catalog) -> None:
+    view, _document = open_view(qtbot, catalog, held_plan(date(2023, 1, 10)))
+    band = view.validity_band("cloud-practitioner")
+    assert band is not None
+    assert band.expiry_tick.pen().color() == QColor(timeline_module.PASSED).darker(120)
+    assert "Expired on 10 Jan 2026" in band.toolTip()
+
+
+def test_drops_land_between_the_plans_rows_below_the_held_ones(
+    qtbot: QtBot, catalog: Catalog
+) -> None:
+    view, document = open_view(qtbot, catalog, held_plan())
+    data = certification_mime("security-specialty")
+    drag_and_drop(view, data, row_point(view, 1, 0.75))
+    assert cert_ids(document) == [
+        "developer-associate",
+        "solutions-architect-associate",
+        "security-specialty",
+        "devops-engineer-professional",
+    ]
+    document.undo_stack.undo()
+    # A drop on the held row goes in front of the plan.
+    held_row = QPointF(view.mapFromScene(QPointF(200, timeline_module.ROWS_TOP + 4)))
+    drag_and_drop(view, data, held_row)
+    assert cert_ids(document)[0] == "security-specialty"

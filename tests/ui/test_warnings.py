@@ -13,9 +13,21 @@ from pytestqt.qtbot import QtBot
 
 from studyplanner.domain.advice import AdviceCode
 from studyplanner.domain.catalog import Catalog
-from studyplanner.domain.plan import LearnerProfile, PlanEntry, StudyPlan, WeeklyAvailability
+from studyplanner.domain.plan import (
+    HeldCertification,
+    LearnerProfile,
+    PlanEntry,
+    StudyPlan,
+    WeeklyAvailability,
+)
 from studyplanner.ui.plan_document import PlanDocument
-from studyplanner.ui.warnings_model import EntryIdRole, ReplaceWithRole, WarningsModel
+from studyplanner.ui.warnings_model import (
+    EntryIdRole,
+    RenewBeforeRole,
+    RenewWithRole,
+    ReplaceWithRole,
+    WarningsModel,
+)
 from studyplanner.ui.warnings_panel import NO_WARNINGS_TEXT, WarningsPanel
 
 
@@ -349,3 +361,73 @@ def test_read_only_plan_offers_no_replace(
     retired_panel.replace_current()
     assert cert_ids(document)[1] == "sysops-administrator-associate"
     assert document.undo_stack.count() == 0
+
+
+def expiring_plan() -> StudyPlan:
+    """Cloud Practitioner held since 10 Jan 2024 (expires 10 Jan 2027); Developer next."""
+    return StudyPlan(
+        start_date=date(2026, 12, 1),
+        profile=LearnerProfile(experience_years=2),
+        availability=WeeklyAvailability.spread(8),
+        held=[
+            HeldCertification(certification_id="cloud-practitioner", earned_on=date(2024, 1, 10))
+        ],
+        entries=[PlanEntry(certification_id="developer-associate")],
+    )
+
+
+def renewal_row(panel: WarningsPanel) -> int:
+    rows = [r for r in range(panel.model.rowCount()) if panel.model.index(r).data(RenewWithRole)]
+    assert rows, "no warning offers a renewal"
+    return rows[0]
+
+
+def test_an_expiring_certification_offers_its_renewal_as_one_undo_step(
+    qtbot: QtBot, panel: WarningsPanel, document: PlanDocument
+) -> None:
+    document.set_plan(expiring_plan(), None)
+    before = document.plan
+    row = renewal_row(panel)
+    index = panel.model.index(row)
+    assert index.data(RenewWithRole) == "cloud-practitioner"  # the cheapest exam that renews it
+    assert index.data(RenewBeforeRole) == "2027-01-10"
+    assert "Add CLF-C02 before 10 Jan 2027" in index.data(Qt.ItemDataRole.ToolTipRole)
+
+    panel.view.setCurrentIndex(index)
+    assert panel.fix_bar.isVisible()
+    assert panel.replace_button.text() == "Add CLF-C02 before 10 Jan 2027"
+    qtbot.mouseClick(panel.replace_button, Qt.MouseButton.LeftButton)
+
+    plan = document.plan
+    assert [e.certification_id for e in plan.entries].count("cloud-practitioner") == 1
+    new = next(e for e in plan.entries if e.certification_id == "cloud-practitioner")
+    assert document.selected_entry_id == new.id
+    schedule = document.schedule
+    assert schedule is not None
+    exam = schedule.for_entry(new.id).exam_date
+    assert exam is not None and exam <= date(2027, 1, 10)
+    assert not any(a.renew_with for a in document.advice if a.entry_id is None)
+
+    document.undo_stack.undo()
+    assert document.plan == before
+
+
+def test_the_renewal_is_in_the_warnings_context_menu_too(
+    panel: WarningsPanel, document: PlanDocument
+) -> None:
+    document.set_plan(expiring_plan(), None)
+    menu = panel.fix_menu(panel.model.index(renewal_row(panel)))
+    assert menu is not None
+    (action,) = menu.actions()
+    assert action.text() == "Add CLF-C02 before 10 Jan 2027"
+    action.trigger()
+    assert len(document.plan.entries) == 2
+    assert document.undo_stack.count() == 1
+
+
+def test_a_read_only_plan_offers_no_renewal(panel: WarningsPanel, document: PlanDocument) -> None:
+    document.set_plan(expiring_plan(), None, read_only=True)
+    index = panel.model.index(renewal_row(panel))
+    panel.view.setCurrentIndex(index)
+    assert panel.fix_for(index) is None
+    assert not panel.fix_bar.isVisible()

@@ -3,6 +3,9 @@
 The report is laid out in two passes. First its sections are cut into blocks of known height
 (a heading, a chart row, a table row, one line of a note); then the blocks are placed on pages
 and every page is painted with its footer "Page N of M".
+
+Sections: the header with its totals and fees, the timeline, the exams in order, the
+certifications and their renewals, the warnings, the notes.
 """
 
 from __future__ import annotations
@@ -15,10 +18,14 @@ from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter
 
 from studyplanner.domain.advice import Advice
+from studyplanner.domain.budget import plan_budget
+from studyplanner.domain.catalog import Catalog
+from studyplanner.domain.lifecycle import lifecycle
 from studyplanner.domain.schedule import Schedule
 from studyplanner.export.report.blocks import Block, paginate
 from studyplanner.export.report.chart import TimelineChart
 from studyplanner.export.report.header import header_blocks
+from studyplanner.export.report.lifecycle import lifecycle_blocks
 from studyplanner.export.report.notes import note_blocks, warning_blocks
 from studyplanner.export.report.sheet import Sheet
 from studyplanner.export.report.table import ExamTable
@@ -50,18 +57,36 @@ def setup_printer(printer: QPrinter, *, paper: str = "a4", landscape: bool = Fal
 
 
 def report_blocks(
-    sheet: Sheet, schedule: Schedule, advice: Sequence[Advice], printed_on: date
+    sheet: Sheet,
+    schedule: Schedule,
+    advice: Sequence[Advice],
+    printed_on: date,
+    catalog: Catalog,
 ) -> list[Block]:
     """Every section in reading order, cut into blocks for ``sheet``."""
-    found = header_blocks(sheet, schedule, printed_on)
+    budget = plan_budget(schedule)
+    found = header_blocks(sheet, schedule, budget, printed_on)
     if schedule.entries:
         found += TimelineChart(sheet, schedule, printed_on).blocks()
-        found += ExamTable(sheet, schedule).blocks()
+        found += ExamTable(sheet, schedule, budget).blocks()
     else:
         found.append(sheet.paragraph("This plan has no exams yet.", sheet.muted, sheet.pt(18)))
+    validities = lifecycle(schedule, catalog)
+    found += lifecycle_blocks(sheet, schedule, validities, catalog, printed_on)
     found += warning_blocks(sheet, schedule, advice)
     found += note_blocks(sheet, schedule)
     return found
+
+
+def _catalog_for(schedule: Schedule, catalog: Catalog | None) -> Catalog:
+    """The catalog given, else the one ``schedule`` was computed with, else the app's."""
+    if catalog is not None:
+        return catalog
+    if schedule.catalog is not None:
+        return schedule.catalog
+    from studyplanner.storage.catalog_source import load_app_catalog
+
+    return load_app_catalog().catalog
 
 
 def footer_height(sheet: Sheet) -> float:
@@ -87,10 +112,12 @@ def render_report(
     printer: QPrinter,
     *,
     printed_on: date | None = None,
+    catalog: Catalog | None = None,
 ) -> int:
     """Paint the whole report on ``printer`` (already set up: paper, margins, output) and
     return the number of pages. Serves QPrintPreviewDialog.paintRequested, a real printer
-    and PDF alike; a page range chosen in the print dialog is honoured."""
+    and PDF alike; a page range chosen in the print dialog is honoured. ``catalog`` (for the
+    renewal rules) defaults to the schedule's."""
     painter = QPainter()
     if not painter.begin(printer):
         target = printer.outputFileName() or printer.printerName() or "the printer"
@@ -101,7 +128,13 @@ def render_report(
         area = printer.pageLayout().paintRectPixels(printer.resolution())
         sheet = Sheet(printer, float(area.width()))
         body_height = float(area.height()) - footer_height(sheet)
-        blocks = report_blocks(sheet, schedule, list(advice), printed_on or date.today())
+        blocks = report_blocks(
+            sheet,
+            schedule,
+            list(advice),
+            printed_on or date.today(),
+            _catalog_for(schedule, catalog),
+        )
         pages = paginate(blocks, body_height)
         first = printer.fromPage() or 1
         last = printer.toPage() or len(pages)

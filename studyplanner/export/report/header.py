@@ -1,4 +1,5 @@
-"""The report's first lines: the plan's name, who it is for, when they study, and the totals."""
+"""The report's first lines: the plan's name, who it is for, when they study, and the totals
+(hours, exams, finish, and the three fee figures: list price, with vouchers, worst case)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from datetime import date
 from PySide6.QtCore import QLineF, QRectF, Qt
 from PySide6.QtGui import QFont, QPainter
 
+from studyplanner.domain.budget import Budget
 from studyplanner.domain.plan import WEEKDAYS, EntryStatus, StudyPlan
 from studyplanner.domain.schedule import Schedule
 from studyplanner.domain.wording import (
@@ -19,7 +21,7 @@ from studyplanner.domain.wording import (
 )
 from studyplanner.export.report.blocks import Block
 from studyplanner.export.report.sheet import Sheet, ink
-from studyplanner.export.report.text import one_line
+from studyplanner.export.report.text import TextStyle, one_line
 from studyplanner.style import Colour
 
 MAX_BLACKOUTS_LISTED = 6
@@ -70,7 +72,9 @@ def dates_line(schedule: Schedule) -> str:
     return text
 
 
-def header_blocks(sheet: Sheet, schedule: Schedule, printed_on: date) -> list[Block]:
+def header_blocks(
+    sheet: Sheet, schedule: Schedule, budget: Budget, printed_on: date
+) -> list[Block]:
     plan = schedule.plan
     blocks: list[Block] = []
     eyebrow = "AWS CERTIFICATION STUDY PLAN"
@@ -97,7 +101,7 @@ def header_blocks(sheet: Sheet, schedule: Schedule, printed_on: date) -> list[Bl
     label_width = max(sheet.label.width(k) for k, _ in facts) + sheet.pt(12)
     for n, (key, value) in enumerate(facts):
         blocks.append(_fact(sheet, key, value, label_width, sheet.pt(10) if n == 0 else 0.0))
-    blocks.append(_summary(sheet, schedule))
+    blocks.append(_summary(sheet, schedule, budget))
     return blocks
 
 
@@ -113,9 +117,26 @@ def _fact(sheet: Sheet, key: str, value: str, label_width: float, space: float) 
     return Block(len(lines) * sheet.body.line, paint, space)
 
 
-def _summary(sheet: Sheet, schedule: Schedule) -> Block:
+def fee_notes(schedule: Schedule, budget: Budget) -> tuple[str, str, str]:
+    """What each fee figure counts, in a few words under it."""
+    to_sit = sum(1 for i in schedule.entries if i.entry.status is not EntryStatus.PASSED)
+    vouchers = sum(
+        1
+        for cost in budget.entries
+        if cost.voucher_from is not None or cost.voucher_from_held is not None
+    )
+    sponsored = sum(1 for cost in budget.entries if cost.paid_by_other)
+    used = f"{count_text(vouchers, 'voucher')} used" if vouchers else "no voucher to use"
+    if sponsored:
+        used += f" · {sponsored} sponsored"
+    return f"{count_text(to_sit, 'exam')} still to sit", used, "each exam failed once"
+
+
+def _summary(sheet: Sheet, schedule: Schedule, budget: Budget) -> Block:
+    """The totals in a panel: three cells a row on a narrow page, all six in one on a wide one."""
     passed = sum(1 for i in schedule.entries if i.entry.status is EntryStatus.PASSED)
     left = schedule.remaining_hours
+    list_note, vouchers_note, worst_note = fee_notes(schedule, budget)
     cells = [
         (
             "STUDY HOURS",
@@ -127,32 +148,55 @@ def _summary(sheet: Sheet, schedule: Schedule) -> Block:
             str(len(schedule.entries)),
             f"{passed} passed" if passed else "none passed yet",
         ),
-        ("EXAM FEES", format_fee(schedule.total_fees_usd), "exams not yet passed"),
         ("FINISH", format_day(schedule.finish_date), "date of the last exam"),
+        ("LIST PRICE", format_fee(budget.list_usd), list_note),
+        ("WITH VOUCHERS", format_fee(budget.with_vouchers_usd), vouchers_note),
+        ("WORST CASE", format_fee(budget.worst_case_usd), worst_note),
     ]
     pad = sheet.pt(10)
-    room = sheet.width / len(cells) - pad * 2.4
-    stat = sheet.stat
-    while max(stat.width(value) for _, value, _ in cells) > room and stat.font.pointSizeF() > 9:
-        stat = sheet.style(
-            stat.font.pointSizeF() - 0.5, QFont.Weight.DemiBold, leading=1.2, numbers=True
+
+    def fits(per_row: int, stat: TextStyle) -> bool:
+        room = sheet.width / per_row - pad * 2.4
+        return all(
+            max(sheet.label.width(key), stat.width(value), sheet.muted.width(note)) <= room
+            for key, value, note in cells
         )
-    height = pad * 2 + sheet.label.line + stat.line + sheet.muted.line
+
+    # One row when the figures fit at a size still read as figures (a wide page saves the
+    # height of a row); else two rows of three, shrinking the figures only if they must.
+    for per_row, smallest in ((len(cells), 12.0), (3, 9.0)):
+        stat = sheet.stat
+        while not fits(per_row, stat) and stat.font.pointSizeF() > smallest:
+            stat = sheet.style(
+                stat.font.pointSizeF() - 0.5, QFont.Weight.DemiBold, leading=1.2, numbers=True
+            )
+        if fits(per_row, stat):
+            break
+    rows = [cells[n : n + per_row] for n in range(0, len(cells), per_row)]
+    row_height = pad * 2 + sheet.label.line + stat.line + sheet.muted.line
+    height = row_height * len(rows)
 
     def paint(painter: QPainter, top: float) -> None:
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(ink(Colour.PANEL))
         painter.drawRoundedRect(QRectF(0, top, sheet.width, height), sheet.pt(4), sheet.pt(4))
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        cell = sheet.width / len(cells)
-        for n, (key, value, note) in enumerate(cells):
-            x = n * cell + pad * 1.4
-            y = top + pad
-            sheet.label.draw(painter, x, y, key)
-            stat.draw(painter, x, y + sheet.label.line, value)
-            sheet.muted.draw(painter, x, y + sheet.label.line + stat.line, note)
-            if n:
+        cell = sheet.width / per_row
+        for r, row in enumerate(rows):
+            row_top = top + r * row_height
+            if r:
                 painter.setPen(sheet.pen(ink(Colour.RULE), 0.5))
-                painter.drawLine(QLineF(n * cell, top + pad, n * cell, top + height - pad))
+                painter.drawLine(QLineF(pad, row_top, sheet.width - pad, row_top))
+            for n, (key, value, note) in enumerate(row):
+                x = n * cell + pad * 1.4
+                y = row_top + pad
+                sheet.label.draw(painter, x, y, key)
+                stat.draw(painter, x, y + sheet.label.line, value)
+                sheet.muted.draw(painter, x, y + sheet.label.line + stat.line, note)
+                if n:
+                    painter.setPen(sheet.pen(ink(Colour.RULE), 0.5))
+                    painter.drawLine(
+                        QLineF(n * cell, row_top + pad, n * cell, row_top + row_height - pad)
+                    )
 
     return Block(height, paint, sheet.pt(14))

@@ -17,13 +17,17 @@ from studyplanner.style import Colour
 
 def warning_blocks(sheet: Sheet, schedule: Schedule, advice: Sequence[Advice]) -> list[Block]:
     """Each piece of advice, led by the number of the exam it is about."""
-    blocks = [sheet.heading(f"Warnings ({len(advice)})" if advice else "Warnings")]
+    warnings = sum(1 for item in advice if item.severity is Severity.WARNING)
+    title = "Warnings and notes" if warnings < len(advice) else "Warnings"
+    blocks = [sheet.heading(f"{title} ({warnings})" if warnings else title)]
     if not advice:
         blocks.append(sheet.paragraph("No warnings for this plan.", sheet.muted))
         return blocks
+    if not warnings:
+        blocks.append(sheet.paragraph("No warnings for this plan; notes:", sheet.muted))
     order = {item.entry.id: i for i, item in enumerate(schedule.entries, 1)}
     indent = sheet.pt(16)
-    cont = (sheet.heading("Warnings", continued=True),)
+    cont = (sheet.heading(title, continued=True),)
     for item in advice:
         text = item.message
         if item.entry_id in order:

@@ -1,4 +1,8 @@
-"""The table of exams in plan order, with its totals; the header repeats on every page."""
+"""The table of exams in plan order, with its totals; the header repeats on every page.
+
+The fee column shows what each exam costs this plan: after a voucher from an earlier pass,
+or nothing when someone else pays for it.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFont, QPainter
 
+from studyplanner.domain.budget import Budget, EntryCost
 from studyplanner.domain.plan import EntryStatus
 from studyplanner.domain.schedule import Schedule, ScheduledEntry
 from studyplanner.domain.wording import (
@@ -29,6 +34,17 @@ class Column:
     right: bool = False
 
 
+def fee_cell(item: ScheduledEntry, cost: EntryCost | None) -> str:
+    """'$150', '$75 (voucher)', '$0 (sponsored)'; a passed exam shows its catalog fee."""
+    if cost is None or item.entry.status is EntryStatus.PASSED:
+        return format_fee(item.certification.exam.fee_usd)
+    if cost.paid_by_other:
+        return f"{format_fee(cost.paid_usd)} (sponsored)"
+    if cost.voucher_from is not None or cost.voucher_from_held is not None:
+        return f"{format_fee(cost.paid_usd)} (voucher)"
+    return format_fee(cost.paid_usd)
+
+
 class ExamTable:
     """The table's blocks for one schedule; the font shrinks before the name column gets too
     narrow to read."""
@@ -47,9 +63,11 @@ class ExamTable:
     NAME = 2
     TIER = 3
 
-    def __init__(self, sheet: Sheet, schedule: Schedule) -> None:
+    def __init__(self, sheet: Sheet, schedule: Schedule, budget: Budget) -> None:
         self.sheet = sheet
         self.schedule = schedule
+        self.budget = budget
+        self.costs = {cost.entry_id: cost for cost in budget.entries}
 
     def blocks(self) -> list[Block]:
         sheet = self.sheet
@@ -76,10 +94,24 @@ class ExamTable:
         ]
         no_orphans(lines)
         blocks += [*lines, self.totals(columns, totals, bold)]
-        if any(i.entry.status is EntryStatus.PASSED for i in self.schedule.entries):
-            note = "Exam fees count only the exams not yet passed."
-            blocks.append(sheet.paragraph(note, sheet.muted, sheet.pt(4)))
+        blocks.append(sheet.paragraph(self.fee_note(), sheet.muted, sheet.pt(4)))
         return blocks
+
+    def fee_note(self) -> str:
+        """How the fee column and its total are worked out, assumptions included."""
+        months = self.schedule.plan.voucher_valid_months
+        lasting = (
+            f"assumed usable for {count_text(months, 'month')} after the pass"
+            if months is not None
+            else "assumed usable with no time limit, as AWS states none"
+        )
+        note = (
+            "Fees after vouchers: each pass earns a 50 % voucher for one later exam "
+            f"({lasting}); vouchers go where they save the most."
+        )
+        if any(i.entry.status is EntryStatus.PASSED for i in self.schedule.entries):
+            note += " The total counts only the exams not yet passed."
+        return note
 
     def cells(self, number: int, item: ScheduledEntry) -> list[str]:
         cert = item.certification
@@ -91,7 +123,7 @@ class ExamTable:
             format_number(item.hours),
             format_day(item.study_start),
             format_day(item.exam_date),
-            format_fee(cert.exam.fee_usd),
+            fee_cell(item, self.costs.get(item.entry.id)),
             STATUS_LABELS[item.entry.status],
         ]
 
@@ -105,7 +137,7 @@ class ExamTable:
             format_number(self.schedule.total_hours),
             "",
             format_day(self.schedule.finish_date),
-            format_fee(self.schedule.total_fees_usd),
+            format_fee(self.budget.with_vouchers_usd),
             "",
         ]
 
