@@ -75,7 +75,6 @@ def _inside(out_dir: Path) -> int:
     path = paths.plans_dir() / "road-to-devops-pro.json"
     save_plan(plan, path)
     window = MainWindow(load_app_catalog())
-    window.ladder.follow(window.document)  # no-op once the window wires it itself
     window.open_initial(path)
     window.resize(1440, 900)
     window.show()

@@ -117,6 +117,7 @@ class CertificationDetails(QWidget):
         self._browser = QTextBrowser(self)
         self._browser.setOpenLinks(False)
         self._browser.setFrameShape(QTextBrowser.Shape.NoFrame)
+        self._holding = ""
         self._add = QPushButton("Add to plan", self)
         self._add.clicked.connect(self._request_add)
         layout = QVBoxLayout(self)
@@ -143,8 +144,10 @@ class CertificationDetails(QWidget):
     def _request_add(self) -> None:
         self.add_requested.emit(self._cert_id)
 
-    def show_certification(self, cert_id: str) -> None:
+    def show_certification(self, cert_id: str, holding: str = "") -> None:
+        """Show ``cert_id``; ``holding`` (rich text) says since when the learner holds it."""
         self._cert_id = cert_id
+        self._holding = holding
         text, muted = self._inks()
         if not cert_id:
             self._browser.setHtml(
@@ -155,7 +158,8 @@ class CertificationDetails(QWidget):
             return
         cert = self._catalog.get(cert_id)
         dark = is_dark_palette(self.palette())
-        self._browser.setHtml(certification_html(cert, self._catalog, text, muted, dark))
+        held = f"<p><b>You hold it.</b> {holding}</p>" if holding else ""
+        self._browser.setHtml(held + certification_html(cert, self._catalog, text, muted, dark))
         self._add.setEnabled(not cert.is_retired)
         self._add.setToolTip(
             "Retired certifications cannot be booked any more" if cert.is_retired else ""
@@ -171,4 +175,4 @@ class CertificationDetails(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
-            self.show_certification(self._cert_id)
+            self.show_certification(self._cert_id, self._holding)

@@ -261,6 +261,7 @@ class MainWindow(QMainWindow):
 
     def _connect_signals(self) -> None:
         document, session = self.document, self.session
+        self.ladder.follow(document)  # held marks first: _refresh's details read them
         document.changed.connect(self._refresh)
         document.opened.connect(self._refresh)
         document.selection_changed.connect(self._on_entry_selected)
@@ -320,7 +321,7 @@ class MainWindow(QMainWindow):
     # --- reacting -----------------------------------------------------------------------
 
     def _on_certification_selected(self, cert_id: str) -> None:
-        self.details.show_certification(cert_id)
+        self._show_details(cert_id)
         self._update_actions()
         if cert_id:
             self.details_dock.raise_()
@@ -329,11 +330,16 @@ class MainWindow(QMainWindow):
         if entry_id:
             self.entry_dock.raise_()
 
+    def _show_details(self, cert_id: str) -> None:
+        holding = self.ladder.card(cert_id).holding if cert_id else None
+        self.details.show_certification(cert_id, holding.describe() if holding else "")
+
     def _refresh(self) -> None:
         statuses = self.document.plan.status_by_certification()
         self.ladder.set_plan_marks(
             {cert_id: MARKS.get(status, PlanMark.PLANNED) for cert_id, status in statuses.items()}
         )
+        self._show_details(self.ladder.selected_certification())
         self._update_actions()
 
     def _update_actions(self) -> None:

@@ -351,3 +351,31 @@ def test_deleting_a_never_saved_plan_just_moves_on(qtbot: QtBot) -> None:
     window.delete_action.trigger()
     assert prompts.texts("warn") == []
     assert window.document.plan.entries == []
+
+
+def test_a_held_certification_shows_as_held_with_its_expiry(
+    qtbot: QtBot, realistic_plan: StudyPlan
+) -> None:
+    from datetime import date
+
+    from studyplanner.domain.plan import HeldCertification
+
+    plan = realistic_plan.model_copy(
+        update={
+            "held": [
+                HeldCertification(
+                    certification_id="cloud-practitioner", earned_on=date(2024, 1, 10)
+                )
+            ]
+        }
+    )
+    path = paths.plans_dir() / "held.json"
+    save_plan(plan, path)
+    window = MainWindow(load_app_catalog(), prompts=FakePrompts(), today=lambda: date(2026, 11, 29))
+    qtbot.addWidget(window)
+    window.open_initial(path)
+    card = window.ladder.card("cloud-practitioner")
+    assert card.holding is not None and card.holding.ribbon == "✓ HELD"
+    window.ladder.select_certification("cloud-practitioner")
+    assert "You hold it." in window.details.text()
+    assert "valid until 10 Jan 2027" in window.details.text()
