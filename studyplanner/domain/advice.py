@@ -178,10 +178,19 @@ def _retake_advice(item: ScheduledEntry) -> list[Advice]:
     ]
 
 
+NAMED_RENEWALS = 3
+"""How many renewing exams a message names before it says how many more there are."""
+
+
 def _codes(cert_ids: tuple[str, ...] | list[str], catalog: Catalog) -> str:
+    """'CLF-C02, SAA-C03 or DVA-C02', or 'CLF-C02, SAA-C03, DVA-C02 or 6 other exams' when a
+    long list would bury the message (Cloud Practitioner is renewed by nine)."""
     codes = [catalog.get(c).code for c in cert_ids]
     if len(codes) <= 1:
         return "".join(codes)
+    if len(codes) > NAMED_RENEWALS + 1:
+        more = len(codes) - NAMED_RENEWALS
+        return f"{', '.join(codes[:NAMED_RENEWALS])} or {more} other exams"
     return ", ".join(codes[:-1]) + " or " + codes[-1]
 
 
