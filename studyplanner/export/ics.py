@@ -23,6 +23,7 @@ from studyplanner.domain.plan import EntryStatus
 from studyplanner.domain.schedule import Schedule, ScheduledEntry
 from studyplanner.domain.wording import count_text, format_day
 from studyplanner.storage.atomic import atomic_write_bytes
+from studyplanner.storage.catalog_source import catalog_for
 
 UID_DOMAIN = "studyplanner.local"
 EXPIRY_REMINDER_DAYS = (90, 30)
@@ -159,17 +160,6 @@ def _expiry_event(validity: Validity, catalog: Catalog, plan_name: str, now: dat
     return event
 
 
-def _catalog_for(schedule: Schedule, catalog: Catalog | None) -> Catalog:
-    """The catalog given, else the one ``schedule`` was computed with, else the app's."""
-    if catalog is not None:
-        return catalog
-    if schedule.catalog is not None:
-        return schedule.catalog
-    from studyplanner.storage.catalog_source import load_app_catalog
-
-    return load_app_catalog().catalog
-
-
 def plan_calendar(
     schedule: Schedule,
     *,
@@ -181,7 +171,7 @@ def plan_calendar(
     each certification's expiry date, and with ``study_blocks`` one all-day span per study
     window. ``catalog`` defaults to the schedule's."""
     now = now or datetime.now(UTC).replace(microsecond=0)
-    catalog = _catalog_for(schedule, catalog)
+    catalog = catalog_for(schedule, catalog)
     plan_name = calendar_text(schedule.plan.name)
     calendar = Calendar()
     calendar.add("prodid", f"-//StudyPlanner//StudyPlanner {__version__}//EN")

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from studyplanner.bundled import bundled_path
 from studyplanner.domain.catalog import Catalog, CatalogError, load_catalog, parse_catalog
+from studyplanner.domain.schedule import Schedule
 from studyplanner.storage import paths
 from studyplanner.storage.reading import read_regular_file
 
@@ -57,3 +58,13 @@ def load_app_catalog() -> LoadedCatalog:
             _log.info("Bundled catalog used instead of %s: %s", user_path, exc)
             return LoadedCatalog(bundled_catalog(), origin="bundled", problem=problem)
     return LoadedCatalog(bundled_catalog(), origin="bundled")
+
+
+def catalog_for(schedule: Schedule, catalog: Catalog | None = None) -> Catalog:
+    """The catalog given, else the one ``schedule`` was computed with, else the app's: what the
+    report and the calendar name certifications from."""
+    if catalog is not None:
+        return catalog
+    if schedule.catalog is not None:
+        return schedule.catalog
+    return load_app_catalog().catalog

@@ -30,6 +30,7 @@ from studyplanner.export.report.notes import note_blocks, warning_blocks
 from studyplanner.export.report.sheet import Sheet
 from studyplanner.export.report.table import ExamTable
 from studyplanner.export.report.text import one_line
+from studyplanner.storage.catalog_source import catalog_for
 from studyplanner.style import Colour
 
 PAPER_SIZES = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
@@ -78,17 +79,6 @@ def report_blocks(
     return found
 
 
-def _catalog_for(schedule: Schedule, catalog: Catalog | None) -> Catalog:
-    """The catalog given, else the one ``schedule`` was computed with, else the app's."""
-    if catalog is not None:
-        return catalog
-    if schedule.catalog is not None:
-        return schedule.catalog
-    from studyplanner.storage.catalog_source import load_app_catalog
-
-    return load_app_catalog().catalog
-
-
 def footer_height(sheet: Sheet) -> float:
     return sheet.footer.line + sheet.pt(8)
 
@@ -133,7 +123,7 @@ def render_report(
             schedule,
             list(advice),
             printed_on or date.today(),
-            _catalog_for(schedule, catalog),
+            catalog_for(schedule, catalog),
         )
         pages = paginate(blocks, body_height)
         first = printer.fromPage() or 1
