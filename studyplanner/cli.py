@@ -1,8 +1,12 @@
 """The command line: the same domain, storage and export code as the app, without widgets.
 
 Exit status: 0 on success; 2 on bad input, one line on stderr (a plan file that cannot be
-used, a wrong option, or an output that cannot be written: a folder, a device, a read-only
-file or folder, a full disk); 1 on an unexpected failure.
+used, a wrong option, an output that cannot be written: a folder, a device, a read-only file
+or folder, a full disk; or a plan that is open in StudyPlanner, for `log` and `score`); 1 on
+an unexpected failure.
+
+Every command takes "today" from ``--today`` (or the clock, read once in ``main``): schedules
+are re-planned from that day, and the study log is history.
 """
 
 from __future__ import annotations
@@ -24,12 +28,24 @@ from studyplanner.domain.advice import Advice, advise
 from studyplanner.domain.budget import Budget, plan_budget
 from studyplanner.domain.catalog import Catalog, CatalogError, Tier
 from studyplanner.domain.lifecycle import Validity, lifecycle
-from studyplanner.domain.plan import Direction, LearnerProfile, Role, StudyPlan
+from studyplanner.domain.plan import (
+    Direction,
+    EntryStatus,
+    LearnerProfile,
+    PlanEntry,
+    PracticeScore,
+    Role,
+    StudyPlan,
+    StudySession,
+)
+from studyplanner.domain.progress import baseline_of, finish_shift_days, pace, readiness
 from studyplanner.domain.schedule import Schedule, ScheduleError, schedule_plan
 from studyplanner.domain.suggest import suggest_plan
 from studyplanner.domain.wording import count_text, format_day, format_fee, format_hours
+from studyplanner.export.progress_words import pace_text, percent, readiness_text, shift_text
 from studyplanner.storage import paths
 from studyplanner.storage.catalog_source import load_app_catalog
+from studyplanner.storage.locks import PlanLock
 from studyplanner.storage.plan_files import (
     PlanFileError,
     load_plan,
@@ -140,6 +156,28 @@ def _positive_hours(text: str) -> float:
     return value
 
 
+def _session_hours(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not 0 < value <= 24:
+        raise argparse.ArgumentTypeError(
+            "hours of one day's study must be more than 0 and at most 24"
+        )
+    return value
+
+
+def _percent(text: str) -> float:
+    try:
+        value = float(text.removesuffix("%").strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not 0 <= value <= 100:
+        raise argparse.ArgumentTypeError("a score is a percentage from 0 to 100")
+    return value
+
+
 def _years(text: str) -> float:
     try:
         value = float(text)
@@ -209,6 +247,28 @@ def build_parser() -> argparse.ArgumentParser:
     show = sub.add_parser("show", help="check a plan and print its schedule and warnings")
     show.add_argument("plan", type=Path, metavar="PLAN.json")
     show.add_argument("--json", action="store_true", help="machine-readable schedule")
+
+    log = sub.add_parser("log", help="add study time to an exam in a plan (saved safely)")
+    log.add_argument("plan", type=Path, metavar="PLAN.json")
+    log.add_argument(
+        "--exam", required=True, metavar="CODE", help="the exam's code, e.g. DVA-C02 (any case)"
+    )
+    log.add_argument("--hours", required=True, type=_session_hours, metavar="H")
+    log.add_argument(
+        "--date", type=_iso_date, metavar="YYYY-MM-DD", help="the day studied (default: today)"
+    )
+    log.add_argument("--note", default="", metavar="TEXT", help="what was studied")
+
+    score = sub.add_parser("score", help="record a practice exam score (saved safely)")
+    score.add_argument("plan", type=Path, metavar="PLAN.json")
+    score.add_argument(
+        "--exam", required=True, metavar="CODE", help="the exam's code, e.g. DVA-C02 (any case)"
+    )
+    score.add_argument("--percent", required=True, type=_percent, metavar="P")
+    score.add_argument(
+        "--date", type=_iso_date, metavar="YYYY-MM-DD", help="the day of the practice exam"
+    )
+    score.add_argument("--source", default="", metavar="TEXT", help='e.g. "official practice set"')
 
     sub.add_parser("schema", help="print the plan file's JSON Schema")
 
@@ -292,7 +352,12 @@ def cmd_suggest(args: argparse.Namespace) -> int:
         first = exc.errors()[0]
         field = str(first["loc"][0]) if first["loc"] else ""
         raise UsageError(f"{_SUGGEST_OPTIONS.get(field, field)}: {first['msg']}") from exc
-    _save(suggestion.plan, args.output)
+    plan = suggestion.plan
+    try:  # a new plan keeps its first dates as the baseline that later progress is read against
+        plan.baseline = baseline_of(schedule_plan(plan, catalog, today=args.today), args.today)
+    except ScheduleError as exc:
+        raise UsageError(str(exc)) from exc
+    _save(plan, args.output)
     print(f"Wrote {args.output} ({len(suggestion.plan.entries)} exams):")
     for i, pick in enumerate(suggestion.reasons, 1):
         cert = catalog.get(pick.certification_id)
@@ -315,11 +380,16 @@ def load_and_schedule(path: Path, today: date) -> tuple[Catalog, Schedule, list[
         plan = load_plan(path, catalog)
     except PlanFileError as exc:
         raise UsageError(str(exc)) from exc
+    schedule = _schedule(plan, catalog, path, today)
+    return catalog, schedule, advise(schedule, catalog, today)
+
+
+def _schedule(plan: StudyPlan, catalog: Catalog, path: Path, today: date) -> Schedule:
+    """The plan re-planned from ``today``; a plan that cannot be scheduled is bad input."""
     try:
-        schedule = schedule_plan(plan, catalog)
+        return schedule_plan(plan, catalog, today=today)
     except ScheduleError as exc:
         raise UsageError(f"{_shown(path)}: {exc}") from exc
-    return catalog, schedule, advise(schedule, catalog, today)
 
 
 def _iso(day: date | None) -> str | None:
@@ -353,14 +423,51 @@ def budget_as_json(budget: Budget) -> dict[str, int]:
     }
 
 
-def schedule_as_json(schedule: Schedule, advice: list[Advice], catalog: Catalog) -> dict[str, Any]:
+def progress_as_json(schedule: Schedule, today: date) -> dict[str, Any]:
+    """The top-level progress fields: today, how far behind the exam being studied is, and
+    the baseline with how far the finish has moved from it."""
+    plan = schedule.plan
+    current = pace(schedule, today)
+    behind = max(0.0, current.behind_hours) if current is not None else 0.0
+    baseline = plan.baseline
+    return {
+        "today": today.isoformat(),
+        "behind_hours": round(behind, 2),
+        "pace": (
+            {
+                "entry_id": current.entry_id,
+                "code": schedule.for_entry(current.entry_id).certification.code,
+                "planned_by_today": round(current.planned_by_today, 2),
+                "logged": round(current.logged, 2),
+            }
+            if current is not None
+            else None
+        ),
+        "readiness_target": plan.readiness_target,
+        "baseline": (
+            {
+                "taken_on": baseline.taken_on.isoformat(),
+                "finish": _iso(baseline.finish),
+                "finish_shift_days": finish_shift_days(schedule),
+            }
+            if baseline is not None
+            else None
+        ),
+    }
+
+
+def schedule_as_json(
+    schedule: Schedule, advice: list[Advice], catalog: Catalog, today: date
+) -> dict[str, Any]:
     budget = plan_budget(schedule)
     costs = {cost.entry_id: cost for cost in budget.entries}
     entry_cert = {item.entry.id: item.certification.id for item in schedule.entries}
+    target = schedule.plan.readiness_target
     return {
         "name": schedule.plan.name,
         "start_date": schedule.plan.start_date.isoformat(),
         "weekly_hours": schedule.plan.availability.weekly_hours,
+        **progress_as_json(schedule, today),
         "entries": [
             {
                 "id": item.certification.id,
@@ -371,6 +478,12 @@ def schedule_as_json(schedule: Schedule, advice: list[Advice], catalog: Catalog)
                 "status": item.entry.status.value,
                 "hours": item.hours,
                 "remaining_hours": item.remaining_hours,
+                "hours_logged": item.entry.hours_logged,
+                "readiness": readiness(item.entry, target).value,
+                "scores": [
+                    {"on": s.on.isoformat(), "percent": s.percent, "source": s.source}
+                    for s in item.entry.scores
+                ],
                 "study_start": _iso(item.study_start),
                 "study_end": _iso(item.study_end),
                 "exam_date": _iso(item.exam_date),
@@ -425,20 +538,25 @@ def budget_line(budget: Budget) -> str:
 def cmd_show(args: argparse.Namespace) -> int:
     catalog, schedule, advice = load_and_schedule(args.plan, args.today)
     if args.json:
-        _print_json(schedule_as_json(schedule, advice, catalog))
+        _print_json(schedule_as_json(schedule, advice, catalog, args.today))
         return EXIT_OK
     plan = schedule.plan
     print(f"{plan.name}  (from {plan.start_date}, {plan.availability.weekly_hours:g} h/week)")
     for i, item in enumerate(schedule.entries, 1):
         start = item.study_start.isoformat() if item.study_start else "—"
         exam = item.exam_date.isoformat() if item.exam_date else "—"
+        remarks = [item.entry.status.value] if item.entry.status is not EntryStatus.PLANNED else []
+        if item.entry.hours_logged:
+            remarks.append(f"{format_hours(item.entry.hours_logged)} logged")
         print(
             f"  {i:>2}. {item.certification.code:8} {item.certification.name:45} "
             f"{format_hours(item.hours):>8}  study from {start:10}  exam {exam}"
-            + (f"  ({item.entry.status.value})" if item.entry.status.value != "planned" else "")
+            + (f"  ({', '.join(remarks)})" if remarks else "")
         )
     finish = schedule.finish_date.isoformat() if schedule.finish_date else "—"
     print(f"  Total {format_hours(schedule.total_hours)}, finish {finish}")
+    for line in progress_lines(schedule, args.today):
+        print(f"  {line}")
     for validity in lifecycle(schedule, catalog):
         print(f"  Valid: {validity_line(validity, catalog, args.today)}")
     print(f"  Fees: {budget_line(plan_budget(schedule))}")
@@ -448,6 +566,26 @@ def cmd_show(args: argparse.Namespace) -> int:
         if line.strip():
             print(f"  note: {one_line(line)}")
     return EXIT_OK
+
+
+def progress_lines(schedule: Schedule, today: date) -> list[str]:
+    """The baseline shift, the pace of the exam being studied, and the readiness of every exam
+    still to sit that has practice scores, each as one line."""
+    plan = schedule.plan
+    lines = []
+    shift = finish_shift_days(schedule)
+    if plan.baseline is not None and plan.baseline.finish is not None and shift is not None:
+        taken = format_day(plan.baseline.taken_on)
+        lines.append(f"Baseline: {shift_text(shift, plan.baseline.finish)} (set {taken})")
+    current = pace(schedule, today)
+    if current is not None:
+        code = schedule.for_entry(current.entry_id).certification.code
+        lines.append(f"Pace: {pace_text(code, current, plan.availability.weekly_hours)}")
+    for item in schedule.entries:
+        if item.entry.scores and item.entry.status is not EntryStatus.PASSED:
+            code = item.certification.code
+            lines.append(f"Readiness: {code} {readiness_text(item.entry, plan.readiness_target)}")
+    return lines
 
 
 def cmd_schema(_args: argparse.Namespace) -> int:
@@ -463,7 +601,12 @@ def cmd_print(args: argparse.Namespace) -> int:
     pages = write_output(
         args.output,
         lambda: print_plan_to_pdf(
-            schedule, advice, args.output, paper=args.paper, landscape=args.landscape
+            schedule,
+            advice,
+            args.output,
+            paper=args.paper,
+            landscape=args.landscape,
+            printed_on=args.today,
         ),
     )
     print(f"Wrote {args.output} ({count_text(pages, 'page')})")
@@ -477,16 +620,156 @@ def cmd_export_ics(args: argparse.Namespace) -> int:
     catalog, schedule, _ = load_and_schedule(args.plan, args.today)
     count = write_output(
         args.output,
-        lambda: write_ics(schedule, args.output, study_blocks=args.study_blocks, catalog=catalog),
+        lambda: write_ics(
+            schedule,
+            args.output,
+            study_blocks=args.study_blocks,
+            catalog=catalog,
+            today=args.today,
+        ),
     )
     print(f"Wrote {args.output} ({count} events)")
     return EXIT_OK
+
+
+# --- writing to a plan: log and score ------------------------------------------------------
+
+
+def find_entry(plan: StudyPlan, catalog: Catalog, code: str) -> PlanEntry:
+    """The entry ``--exam`` names: by exam code or certification id, in any case, or by its
+    number in `show`. A retake (the same exam twice) means the one not passed yet; if that
+    still leaves two, the user is asked for the number."""
+    codes = [catalog.get(entry.certification_id).code for entry in plan.entries]
+    wanted = code.strip().casefold()
+    if wanted.isdigit() and 1 <= int(wanted) <= len(plan.entries):
+        return plan.entries[int(wanted) - 1]
+    found = [
+        (number, entry)
+        for number, (entry, entry_code) in enumerate(zip(plan.entries, codes, strict=True), 1)
+        if wanted in (entry_code.casefold(), entry.certification_id.casefold())
+    ]
+    if len(found) > 1:
+        open_ = [(n, e) for n, e in found if e.status is not EntryStatus.PASSED]
+        found = open_ or found
+    if len(found) == 1:
+        return found[0][1]
+    listed = ", ".join(dict.fromkeys(codes)) or "none yet"
+    if not found:
+        raise UsageError(f"--exam {code}: not in this plan (its exams: {listed})")
+    numbers = " or ".join(str(n) for n, _ in found)
+    raise UsageError(
+        f"--exam {code}: the plan has it {len(found)} times; give its number from "
+        f"`studyplanner show` instead ({numbers})"
+    )
+
+
+def _lock_for_edit(path: Path) -> PlanLock:
+    """Take the plan's lock for the length of the edit, so that a window opening the plan
+    meanwhile stays read-only; refuse a plan that an open StudyPlanner window is editing."""
+    lock = PlanLock(path)
+    if not lock.acquire():
+        raise UsageError(
+            f"{_shown(path)}: is open in StudyPlanner; add it there, or close the plan first"
+        )
+    return lock
+
+
+def _load_for_edit(path: Path, catalog: Catalog) -> StudyPlan:
+    try:
+        return load_plan(path, catalog)
+    except PlanFileError as exc:
+        raise UsageError(str(exc)) from exc
+
+
+# The fields log and score fill, for naming the option (or the list) in an error.
+_EDIT_OPTIONS = {
+    "on": "--date",
+    "hours": "--hours",
+    "note": "--note",
+    "percent": "--percent",
+    "source": "--source",
+    "sessions": "the exam's study log",
+    "scores": "the exam's practice scores",
+    "entries": "the plan",
+}
+
+
+def _day_of(args: argparse.Namespace) -> date:
+    """``--date``, or today; a day still to come is refused (the log is what happened)."""
+    day: date = args.date or args.today
+    if day > args.today:
+        raise UsageError(f"--date: {day.isoformat()} is after today ({args.today.isoformat()})")
+    return day
+
+
+def edit_plan(
+    args: argparse.Namespace, change: Callable[[StudyPlan, PlanEntry, Catalog], str]
+) -> int:
+    """Let ``change`` edit the entry ``--exam`` names (it returns what it did, in words), save
+    the plan atomically with a backup of the old file, and print what was done and where the
+    exam's date now stands, re-planned from today."""
+    path: Path = args.plan
+    catalog = _catalog()
+    _load_for_edit(path, catalog)  # a plan that cannot be used is named before any lock file
+    lock = _lock_for_edit(path)
+    try:
+        plan = _load_for_edit(path, catalog)  # again, now that no window can save it meanwhile
+        entry = find_entry(plan, catalog, args.exam)
+        try:
+            done = change(plan, entry, catalog)
+            # the whole plan again: its own limits (sessions in all) hold across entries
+            plan = StudyPlan.model_validate(plan.model_dump())
+        except ValidationError as exc:  # e.g. a note too long, a study log already full
+            first = exc.errors()[0]
+            field = str(first["loc"][0]) if first["loc"] else ""
+            where = _EDIT_OPTIONS.get(field, field or "the plan")
+            raise UsageError(f"{where}: {first['msg']}") from exc
+        schedule = _schedule(plan, catalog, path, args.today)
+        _save(plan, path)
+    finally:
+        lock.release()
+    item = schedule.for_entry(entry.id)
+    print(done)
+    print(
+        f"  {item.certification.code}: {format_hours(item.entry.hours_logged)} of "
+        f"{format_hours(item.hours)} studied, exam {format_day(item.exam_date)}"
+    )
+    return EXIT_OK
+
+
+def cmd_log(args: argparse.Namespace) -> int:
+    day = _day_of(args)
+
+    def log(_plan: StudyPlan, entry: PlanEntry, catalog: Catalog) -> str:
+        session = StudySession(on=day, hours=args.hours, note=args.note)
+        entry.sessions = [*entry.sessions, session]
+        code = catalog.get(entry.certification_id).code
+        return f"Logged {format_hours(args.hours)} for {code} on {format_day(day)}"
+
+    return edit_plan(args, log)
+
+
+def cmd_score(args: argparse.Namespace) -> int:
+    day = _day_of(args)
+
+    def score(plan: StudyPlan, entry: PlanEntry, catalog: Catalog) -> str:
+        entry.scores = [
+            *entry.scores,
+            PracticeScore(on=day, percent=args.percent, source=args.source),
+        ]
+        code = catalog.get(entry.certification_id).code
+        state = readiness_text(entry, plan.readiness_target)
+        return f"Recorded {percent(args.percent)} for {code} on {format_day(day)} ({state})"
+
+    return edit_plan(args, score)
 
 
 COMMANDS = {
     "catalog": cmd_catalog,
     "suggest": cmd_suggest,
     "show": cmd_show,
+    "log": cmd_log,
+    "score": cmd_score,
     "schema": cmd_schema,
     "print": cmd_print,
     "export-ics": cmd_export_ics,

@@ -57,7 +57,7 @@ def _inside(out_dir: Path) -> int:
     sys.path.insert(0, str(REPO))
     from PySide6.QtWidgets import QApplication
 
-    from studyplanner.domain.plan import EntryStatus, HeldCertification
+    from studyplanner.domain.plan import EntryStatus, HeldCertification, StudySession
     from studyplanner.storage import paths
     from studyplanner.storage.catalog_source import load_app_catalog
     from studyplanner.storage.plan_files import save_plan
@@ -68,7 +68,10 @@ def _inside(out_dir: Path) -> int:
     app = create_application()
     plan = sunday_evening_plan()
     plan.entries[0] = plan.entries[0].model_copy(
-        update={"status": EntryStatus.STUDYING, "hours_logged": 24.0}
+        update={
+            "status": EntryStatus.STUDYING,
+            "sessions": [StudySession(on=plan.start_date, hours=24.0)],
+        }
     )
     # Cloud Practitioner held since before the plan: it expires during the plan unless renewed.
     plan.held = [HeldCertification(certification_id="cloud-practitioner", earned_on=HELD_SINCE)]

@@ -10,8 +10,15 @@ from studyplanner.domain.catalog import Catalog, Tier
 from studyplanner.domain.experience import experience_gaps
 from studyplanner.domain.lifecycle import Validity, lifecycle, renewal_choice
 from studyplanner.domain.plan import EntryStatus
+from studyplanner.domain.progress import RETAKE_WAIT, Pace, Readiness, pace, readiness
 from studyplanner.domain.schedule import Schedule, ScheduledEntry
-from studyplanner.domain.wording import format_day, format_month, plural
+from studyplanner.domain.wording import (
+    format_day,
+    format_hours,
+    format_month,
+    format_weekly_hours,
+    plural,
+)
 
 MAX_SENSIBLE_WEEKLY_HOURS = 40.0
 LONG_STUDY_WINDOW = timedelta(days=183)
@@ -20,8 +27,8 @@ EXAM_VERSION_HORIZON = timedelta(days=731)
 """Exam dates more than 2 years from today may meet a new exam version."""
 EXPIRES_SOON_WINDOW = timedelta(days=180)
 """A held certification expiring within this much of today needs its renewal booked now."""
-RETAKE_WAIT = timedelta(days=14)
-"""AWS's wait after a failed attempt before the exam can be taken again."""
+NOT_READY_WINDOW = timedelta(days=14)
+"""An exam this close with practice scores short of the target needs attention now."""
 
 
 class AdviceCode(StrEnum):
@@ -38,6 +45,9 @@ class AdviceCode(StrEnum):
     EXPIRES_SOON = "expires-soon"
     RENEWED_BY = "renewed-by"
     NO_RETAKE_ROOM = "no-retake-room"
+    EXAM_DATE_PASSED = "exam-date-passed"
+    BEHIND_SCHEDULE = "behind-schedule"
+    NOT_READY = "not-ready"
 
 
 class Severity(StrEnum):
@@ -80,6 +90,7 @@ def advise(schedule: Schedule, catalog: Catalog, today: date) -> list[Advice]:
         for item in schedule.entries
     )
     seen: dict[str, str] = {}
+    current_pace = pace(schedule, today)
     for item in schedule.entries:
         cert = item.certification
         entry = item.entry
@@ -134,7 +145,12 @@ def advise(schedule: Schedule, catalog: Catalog, today: date) -> list[Advice]:
                     replace_with=replace_with,
                 )
             )
-        if item.pinned_unreachable:
+        pinned_passed = (
+            entry.pinned_exam_date is not None
+            and entry.pinned_exam_date < today
+            and entry.status is not EntryStatus.PASSED
+        )
+        if item.pinned_unreachable and not pinned_passed:  # a date gone by: exam-date-passed
             found.append(
                 Advice(
                     AdviceCode.PINNED_DATE_UNREACHABLE,
@@ -145,11 +161,69 @@ def advise(schedule: Schedule, catalog: Catalog, today: date) -> list[Advice]:
                 )
             )
         if entry.status is not EntryStatus.PASSED:
+            found.extend(_progress_advice(item, schedule, today, current_pace))
             found.extend(_timing_advice(item, schedule, today))
             found.extend(_retake_advice(item))
         if cert.tier is Tier.ASSOCIATE:
             associate_seen = True
     found.extend(_expiry_advice(schedule, catalog, today))
+    return found
+
+
+def _progress_advice(
+    item: ScheduledEntry, schedule: Schedule, today: date, current_pace: Pace | None
+) -> list[Advice]:
+    """An unfinished exam whose date has gone by, study behind the plan by more than a week of
+    the learner's hours, and an exam close at hand that practice scores do not back."""
+    cert = item.certification
+    entry = item.entry
+    label = f"{cert.code} {cert.name}"
+    found: list[Advice] = []
+    gone = [d for d in (entry.pinned_exam_date, item.exam_date) if d is not None and d < today]
+    if gone:
+        found.append(
+            Advice(
+                AdviceCode.EXAM_DATE_PASSED,
+                f"{label}: the exam date {format_day(min(gone))} has passed; mark it passed, "
+                "plan a retake if it was failed, or move it",
+                entry.id,
+            )
+        )
+    weekly = schedule.plan.availability.weekly_hours
+    if (
+        current_pace is not None
+        and current_pace.entry_id == entry.id
+        and current_pace.behind_hours > weekly + 1e-9
+    ):
+        found.append(
+            Advice(
+                AdviceCode.BEHIND_SCHEDULE,
+                f"{label}: {format_hours(current_pace.behind_hours)} behind the plan, more than "
+                f"a week of study at {format_weekly_hours(weekly)}; the exam moves later unless "
+                "you catch up",
+                entry.id,
+            )
+        )
+    exam = item.exam_date
+    if exam is not None and today <= exam <= today + NOT_READY_WINDOW:
+        target = schedule.plan.readiness_target
+        state = readiness(entry, target)
+        if state is not Readiness.READY:
+            days = (exam - today).days
+            when = "today" if days == 0 else f"in {plural(days, 'day', True)}"
+            why = (
+                "no practice exam score is logged yet"
+                if state is Readiness.UNKNOWN
+                else f"the last two practice scores do not both reach {target:g} %"
+            )
+            found.append(
+                Advice(
+                    AdviceCode.NOT_READY,
+                    f"{label} is {when} ({format_day(exam)}), and {why}; take a practice "
+                    "exam, or move the exam",
+                    entry.id,
+                )
+            )
     return found
 
 

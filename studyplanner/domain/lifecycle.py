@@ -206,7 +206,8 @@ def add_renewal(
 
     It goes at the latest position that is still in time, so that the fewest planned exams
     move; if no position is in time, it goes first. ``schedule`` must come from
-    ``schedule_plan`` (it carries the catalog the plan is scheduled with).
+    ``schedule_plan`` (it carries the catalog the plan is scheduled with, and the day it was
+    re-planned from).
     """
     catalog = schedule.catalog
     if catalog is None:
@@ -226,7 +227,7 @@ def add_renewal(
 
     def in_time(position: int) -> bool:
         candidate = with_entry_at(position)
-        exam = schedule_plan(candidate, catalog).entries[position].exam_date
+        exam = schedule_plan(candidate, catalog, schedule.today).entries[position].exam_date
         return exam is not None and exam <= before
 
     # The new exam's date only grows as it moves down the plan, so the last position in

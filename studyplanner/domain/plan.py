@@ -12,9 +12,20 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from studyplanner.domain.catalog import ExperienceField
 
-PLAN_SCHEMA_VERSION = 4
+PLAN_SCHEMA_VERSION = 5
 MAX_TEXT = 10_000
 MAX_NAME = 200
+MAX_SESSIONS = 2000
+"""Study sessions one entry keeps (five years of daily study)."""
+MAX_SCORES = 500
+MAX_PLAN_SESSIONS = 5000
+MAX_PLAN_SCORES = 2000
+"""Sessions and scores the whole plan keeps, so the largest plan the model allows still fits
+the plan file limit (``storage.plan_files.MAX_PLAN_BYTES``) and opens again."""
+MAX_SESSION_NOTE = 500
+"""A session's note is a line or two ("chapter 4, VPC labs"), not a document."""
+MAX_SOURCE = 200
+DEFAULT_READINESS_TARGET = 80.0
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
@@ -195,6 +206,24 @@ def clean_plan_name(text: str) -> str:
     return name
 
 
+class StudySession(_Model):
+    """One sitting of study as it happened: the plan's history, which re-planning never moves."""
+
+    on: PlanDate
+    hours: float = Field(gt=0, le=24)
+    note: str = Field(default="", max_length=MAX_SESSION_NOTE)
+
+
+class PracticeScore(_Model):
+    """A practice exam result, what readiness for the real exam is judged on."""
+
+    on: PlanDate
+    percent: float = Field(ge=0, le=100)
+    source: str = Field(
+        default="", max_length=MAX_SOURCE, description="e.g. 'official practice set'"
+    )
+
+
 class PlanEntry(_Model):
     """One certification in the plan, with the learner's own numbers for it."""
 
@@ -204,7 +233,8 @@ class PlanEntry(_Model):
     pinned_exam_date: PlanDate | None = None
     status: EntryStatus = EntryStatus.PLANNED
     passed_on: PlanDate | None = None
-    hours_logged: float = Field(default=0.0, ge=0, le=5000)
+    sessions: list[StudySession] = Field(default_factory=list, max_length=MAX_SESSIONS)
+    scores: list[PracticeScore] = Field(default_factory=list, max_length=MAX_SCORES)
     notes: str = Field(default="", max_length=MAX_TEXT)
     paid_by_other: bool = Field(
         default=False,
@@ -223,6 +253,20 @@ class PlanEntry(_Model):
             raise ValueError("'passed_on' is only for entries with status 'passed'")
         return self
 
+    @property
+    def hours_logged(self) -> float:
+        """Hours studied so far: the sum of the study log."""
+        return sum(session.hours for session in self.sessions)
+
+    @property
+    def first_session_on(self) -> date | None:
+        """The day study for this exam began, as the log tells it (None before any session)."""
+        return min((session.on for session in self.sessions), default=None)
+
+    def hours_logged_until(self, day: date) -> float:
+        """Hours studied on or before ``day`` (what pace compares with the plan)."""
+        return sum(session.hours for session in self.sessions if session.on <= day)
+
 
 class HeldCertification(_Model):
     """A certification the learner already has, earned outside the plan; it is not scheduled,
@@ -232,12 +276,36 @@ class HeldCertification(_Model):
     earned_on: PlanDate
 
 
+EntryId = Annotated[str, Field(pattern=r"^[0-9a-f]{32}$")]
+BaselineHours = Annotated[float, Field(ge=0, le=1_000_000)]
+
+
+class Baseline(_Model):
+    """The plan's dates as they were when the learner committed to them (at creation, or on
+    *Set Baseline*), kept so that slips show: ghost bars, "finish 3 weeks later than planned"."""
+
+    taken_on: PlanDate
+    exam_dates: dict[EntryId, PlanDate] = Field(default_factory=dict, max_length=500)
+    """Entry id -> exam date then; entries added since have none."""
+    finish: PlanDate | None = None
+    study_from: dict[EntryId, PlanDate] = Field(default_factory=dict, max_length=500)
+    """Entry id -> the day its remaining study was to begin (ghost bars, the burn-up)."""
+    remaining_hours: dict[EntryId, BaselineHours] = Field(default_factory=dict, max_length=500)
+    """Entry id -> the hours still to study then, so the burn-up keeps the scope it had."""
+    logged_hours: BaselineHours = 0.0
+    """Hours the study log held then (where the baseline's burn-up line starts)."""
+
+
 class StudyPlan(_Model):
-    """The whole plan as it is saved to disk."""
+    """The whole plan as it is saved to disk.
+
+    ``start_date`` has no default: "today" is the caller's to say (the app's clock, the
+    command line's ``--today``, a test's fixed day), never read behind its back.
+    """
 
     schema_version: int = PLAN_SCHEMA_VERSION
     name: str = Field(default="My certification plan", min_length=1, max_length=MAX_NAME)
-    start_date: PlanDate = Field(default_factory=date.today)
+    start_date: PlanDate
     profile: LearnerProfile = Field(default_factory=LearnerProfile)
     availability: WeeklyAvailability = Field(default_factory=WeeklyAvailability)
     entries: list[PlanEntry] = Field(default_factory=list, max_length=500)
@@ -250,6 +318,21 @@ class StudyPlan(_Model):
         description="Assumption: months a 50 % voucher earned by a pass stays usable; "
         "None assumes no limit (AWS does not publish one)",
     )
+    readiness_target: float = Field(
+        default=DEFAULT_READINESS_TARGET,
+        ge=50,
+        le=100,
+        description="Practice score (percent) the last two attempts must reach to be ready",
+    )
+    baseline: Baseline | None = None
+
+    @model_validator(mode="after")
+    def _log_fits_the_file(self) -> Self:
+        if sum(len(e.sessions) for e in self.entries) > MAX_PLAN_SESSIONS:
+            raise ValueError(f"a plan keeps at most {MAX_PLAN_SESSIONS} study sessions")
+        if sum(len(e.scores) for e in self.entries) > MAX_PLAN_SCORES:
+            raise ValueError(f"a plan keeps at most {MAX_PLAN_SCORES} practice scores")
+        return self
 
     def entry(self, entry_id: str) -> PlanEntry:
         for item in self.entries:
@@ -268,7 +351,18 @@ class StudyPlan(_Model):
         calendar events are keyed on them and the copy is a different plan."""
         copy = self.model_copy(deep=True)
         copy.name = f"{self.name} (copy)"[:MAX_NAME]
-        copy.entries = [e.model_copy(update={"id": new_entry_id()}) for e in copy.entries]
+        new_ids = {e.id: new_entry_id() for e in copy.entries}
+        copy.entries = [e.model_copy(update={"id": new_ids[e.id]}) for e in copy.entries]
+        if copy.baseline is not None:
+            copy.baseline = copy.baseline.model_copy(
+                update={
+                    "exam_dates": {
+                        new_ids[key]: day
+                        for key, day in copy.baseline.exam_dates.items()
+                        if key in new_ids
+                    }
+                }
+            )
         return copy
 
     def status_by_certification(self) -> dict[str, EntryStatus]:

@@ -1,11 +1,16 @@
 """Turn a plan into dates: when each exam's study starts and ends, and when the exam is.
 
 Entries are studied one after another in plan order. Each day gives the hours the availability
-allows (none on blackout days); an entry's remaining hours (estimate minus hours already
-logged) are consumed day by day. The exam is on the day after the last study day, and the next
-entry starts studying the day after that exam. A pinned exam date is kept when the hours can
-reach it; otherwise the earliest reachable date is used and the advice says so.
+allows (none on blackout days); an entry's remaining hours (estimate minus the hours in its
+study log) are consumed day by day. The exam is on the day after the last study day, and the
+next entry starts studying the day after that exam. A pinned exam date is kept when the hours
+can reach it; otherwise the earliest reachable date is used and the advice says so.
 Passed entries need no study and do not move the cursor.
+
+Given ``today``, the plan is re-planned from today: past days are history (the study log says
+what happened in them), so the remaining hours are laid out from today on, never before.
+Either way an entry's study window starts where its study began (its first logged session)
+when that is earlier than where its remaining hours are planned from.
 """
 
 from __future__ import annotations
@@ -36,7 +41,8 @@ class ScheduleError(ValueError):
 @dataclass(frozen=True)
 class ScheduledEntry:
     """One entry with its computed dates. ``study_start``/``study_end`` are None when no study
-    is needed (passed, or all hours logged)."""
+    is needed (passed, or all hours logged); ``study_start`` is the first logged session when
+    study began before ``planned_from``."""
 
     entry: PlanEntry
     certification: Certification
@@ -49,6 +55,9 @@ class ScheduledEntry:
     pinned_unreachable: bool
     aws_years: float
     """The learner's years on AWS when this entry's study starts (what the estimate used)."""
+    planned_from: date | None = None
+    """The day the remaining hours start being studied (``study_start`` is earlier when
+    study began before today); None when no study is needed."""
 
     @property
     def hours(self) -> float:
@@ -62,6 +71,8 @@ class Schedule:
     catalog: Catalog | None = field(default=None, compare=False, repr=False)
     """The catalog the schedule was computed with, so that a change to the plan (adding a
     renewal, say) can be scheduled again from the schedule alone."""
+    today: date | None = None
+    """The day the plan was re-planned from, or None for a schedule from the start date."""
 
     @property
     def total_hours(self) -> float:
@@ -144,19 +155,23 @@ def _consume(
         day += ONE_DAY
 
 
-def schedule_plan(plan: StudyPlan, catalog: Catalog) -> Schedule:
+def schedule_plan(plan: StudyPlan, catalog: Catalog, today: date | None = None) -> Schedule:
     """Compute study windows and exam dates for every entry of ``plan``.
+
+    Without ``today`` everything is laid out from the plan's start date. With it, unfinished
+    entries are laid out from ``max(start_date, today)`` with their remaining hours, so the
+    dates follow what was really studied.
 
     Raises ``ScheduleError`` when there is something to study but no hours to study it in,
     and ``KeyError`` for a certification id the catalog does not know. Plan dates end in
     2199 and the horizon is 60 years, so every computed date stays inside the calendar.
     """
-    return _schedule(plan, catalog)
+    return _schedule(plan, catalog, today)
 
 
-def _schedule(plan: StudyPlan, catalog: Catalog) -> Schedule:
+def _schedule(plan: StudyPlan, catalog: Catalog, today: date | None) -> Schedule:
     availability = plan.availability
-    cursor = plan.start_date
+    cursor = plan.start_date if today is None else max(plan.start_date, today)
     profile = plan.profile
     technical = profile.role.field is not None
     horizon = plan.end_of_horizon
@@ -195,7 +210,8 @@ def _schedule(plan: StudyPlan, catalog: Catalog) -> Schedule:
             study_start = study_end = None
             reachable = cursor
         else:
-            study_start = cursor
+            began_on = entry.first_session_on  # the bar starts where study began
+            study_start = cursor if began_on is None else min(cursor, began_on)
             study_end = _consume(availability, blackout_index, cursor, remaining, horizon)
             reachable = study_end + ONE_DAY
         pinned = entry.pinned_exam_date
@@ -213,10 +229,11 @@ def _schedule(plan: StudyPlan, catalog: Catalog) -> Schedule:
                 reachable_exam_date=reachable,
                 pinned_unreachable=unreachable,
                 aws_years=years,
+                planned_from=None if study_start is None else cursor,
             )
         )
         cursor = exam + ONE_DAY
-    return Schedule(plan=plan, entries=tuple(result), catalog=catalog)
+    return Schedule(plan=plan, entries=tuple(result), catalog=catalog, today=today)
 
 
 def hours_between(availability: WeeklyAvailability, first: date, last: date) -> float:

@@ -3,7 +3,9 @@
 Each event's UID comes from the plan entry's id, so importing a re-exported file updates the
 events instead of adding copies. Passed exams are included (on the day they were passed, when
 recorded) so that an exam imported while planned is updated rather than left at a stale date;
-passed entries have no study block. Each held or planned certification also gets an all-day
+passed entries have no study block. Study blocks are what is left to study: a block that ended
+before today is left out, and one that began earlier starts today (the days already studied are
+in the plan's log, not on the calendar). Each held or planned certification also gets an all-day
 event on the day it expires (after the renewals in the plan), with reminders 90 and 30 days
 before, when there is still time to book a renewing exam.
 """
@@ -160,18 +162,36 @@ def _expiry_event(validity: Validity, catalog: Catalog, plan_name: str, now: dat
     return event
 
 
+def remaining_block(item: ScheduledEntry, today: date | None) -> tuple[date, date] | None:
+    """The part of an entry's study window still ahead on ``today`` (first and last day), or
+    None when nothing is left to study: passed, no window, or a window that ended before today.
+    Without a ``today`` the whole window is ahead."""
+    if item.entry.status is EntryStatus.PASSED:
+        return None
+    if item.study_start is None or item.study_end is None:
+        return None
+    if today is None:
+        return item.study_start, item.study_end
+    if item.study_end < today:
+        return None
+    return max(item.study_start, today), item.study_end
+
+
 def plan_calendar(
     schedule: Schedule,
     *,
     study_blocks: bool = False,
     now: datetime | None = None,
     catalog: Catalog | None = None,
+    today: date | None = None,
 ) -> Calendar:
     """The calendar for ``schedule``: one all-day event per exam with a known date, one on
     each certification's expiry date, and with ``study_blocks`` one all-day span per study
-    window. ``catalog`` defaults to the schedule's."""
+    window still ahead on ``today`` (by default the day the schedule was planned from).
+    ``catalog`` defaults to the schedule's."""
     now = now or datetime.now(UTC).replace(microsecond=0)
     catalog = catalog_for(schedule, catalog)
+    today = today or schedule.today
     plan_name = calendar_text(schedule.plan.name)
     calendar = Calendar()
     calendar.add("prodid", f"-//StudyPlanner//StudyPlanner {__version__}//EN")
@@ -182,15 +202,9 @@ def plan_calendar(
     # refuse a line break with an assert, or write it raw under python -O).
     calendar.add("x-wr-calname", vText(plan_name))
     for item in schedule.entries:
-        if (
-            study_blocks
-            and item.entry.status is not EntryStatus.PASSED
-            and item.study_start is not None
-            and item.study_end is not None
-        ):
-            calendar.add_component(
-                _study_event(item, item.study_start, item.study_end, plan_name, now)
-            )
+        block = remaining_block(item, today) if study_blocks else None
+        if block is not None:
+            calendar.add_component(_study_event(item, *block, plan_name, now))
         if item.exam_date is not None:
             calendar.add_component(_exam_event(item, item.exam_date, plan_name, now))
     for validity in lifecycle(schedule, catalog):
@@ -204,8 +218,10 @@ def write_ics(
     *,
     study_blocks: bool = False,
     catalog: Catalog | None = None,
+    today: date | None = None,
 ) -> int:
-    """Write the plan's calendar to ``output_path`` atomically; return the number of events."""
-    calendar = plan_calendar(schedule, study_blocks=study_blocks, catalog=catalog)
+    """Write the plan's calendar to ``output_path`` atomically; return the number of events.
+    Study blocks start on ``today`` (by default the schedule's)."""
+    calendar = plan_calendar(schedule, study_blocks=study_blocks, catalog=catalog, today=today)
     atomic_write_bytes(Path(output_path), calendar.to_ical())
     return len(calendar.walk("VEVENT"))

@@ -49,6 +49,7 @@ def print_plan_to_pdf(
     printed_on: date | None = None,
 ) -> int:
     """Write the report as a PDF at ``output_path`` and return its page count.
+    ``printed_on`` is the report's today (by default the schedule's).
 
     The PDF is rendered into a temporary folder and then moved into place atomically, so an
     existing file is never left half-written.

@@ -49,10 +49,11 @@ from studyplanner.storage.reading import (
     read_regular_file,
 )
 
-# The largest plan the model allows (500 entries with 10,000-character notes, every
-# character written as a six-byte escape) is 29.6 MiB as this version saves it; the limit
-# sits well above, so a plan this app saved always opens again. Checked by a test.
-MAX_PLAN_BYTES = 40 * 1024 * 1024
+# The largest plan the model allows (500 entries with 10,000-character notes, 5,000 study
+# sessions with 500-character notes, 2,000 practice scores, every character written as a
+# six-byte escape) is 46.9 MiB as this version saves it; the limit sits well above, so a
+# plan this app saved always opens again. Checked by a test.
+MAX_PLAN_BYTES = 64 * 1024 * 1024
 PLAN_SUFFIX = ".json"
 
 KEEP_BACKUPS = 10  # the newest backups of a plan, whatever their age
@@ -133,11 +134,67 @@ def _migrate_3_to_4(raw: RawPlan) -> RawPlan:
     return out
 
 
+LOGGED_BEFORE_SESSIONS = "Hours logged before sessions were kept"
+"""The note on the session that version 4's single "hours logged" number becomes."""
+_MAX_SESSION_HOURS = 24.0
+_MAX_V4_HOURS_LOGGED = 5000.0
+
+
+def _migrate_4_to_5(raw: RawPlan) -> RawPlan:
+    """Version 5 keeps a study log per entry instead of one number of hours studied (plus
+    practice scores, a readiness target and a baseline, all with defaults that mean "none
+    yet"). A non-zero ``hours_logged`` becomes a session on the plan's start date, the only
+    date that number can honestly be given; a session holds at most a day's 24 hours, so a
+    larger number becomes as many sessions as it takes, all on that date. The sum, and so
+    every scheduled date, is unchanged."""
+    out = dict(raw)
+    entries = out.get("entries")
+    if isinstance(entries, list):
+        out["entries"] = [
+            _sessions_from_hours_logged(e, index, out.get("start_date"))
+            if isinstance(e, dict)
+            else e
+            for index, e in enumerate(entries)
+        ]
+    out["schema_version"] = 5
+    return out
+
+
+def _sessions_from_hours_logged(entry: RawPlan, index: int, start: object) -> RawPlan:
+    out = dict(entry)
+    if "hours_logged" not in out:
+        return out
+    logged = out.pop("hours_logged")
+    if (
+        not isinstance(logged, int | float)
+        or isinstance(logged, bool)
+        or not math.isfinite(logged)
+        or not 0 <= logged <= _MAX_V4_HOURS_LOGGED
+    ):
+        raise ValueError(
+            f"field 'entries.{index}.hours_logged' must be a number from 0 to "
+            f"{_MAX_V4_HOURS_LOGGED:g}"
+        )
+    if logged == 0:
+        return out
+    if not isinstance(start, str):
+        raise ValueError("field 'start_date' is needed to keep the hours already logged")
+    # Whole days first, then the rest: logged - 24 * n is exact, so the sessions add up to
+    # the very number that was logged.
+    whole = math.ceil(logged / _MAX_SESSION_HOURS) - 1
+    parts = [_MAX_SESSION_HOURS] * whole + [float(logged) - _MAX_SESSION_HOURS * whole]
+    out["sessions"] = [
+        {"on": start, "hours": hours, "note": LOGGED_BEFORE_SESSIONS} for hours in parts
+    ]
+    return out
+
+
 # MIGRATIONS[n] turns a version-n document into version n + 1.
 MIGRATIONS: dict[int, Callable[[RawPlan], RawPlan]] = {
     1: _migrate_1_to_2,
     2: _migrate_2_to_3,
     3: _migrate_3_to_4,
+    4: _migrate_4_to_5,
 }
 
 

@@ -15,21 +15,18 @@ from typing import Any
 
 from pydantic import ValidationError
 from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
-from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
-    QApplication,
     QCheckBox,
     QComboBox,
     QDateEdit,
     QFormLayout,
-    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
     QStackedWidget,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -46,7 +43,12 @@ from studyplanner.domain.wording import (
     format_hours,
     format_number,
 )
-from studyplanner.style import Colour, qcolor
+from studyplanner.ui.exam_outcome import (
+    ExamDateNotice,
+    ExamOutcomes,
+    date_passed_advice,
+    exam_day,
+)
 from studyplanner.ui.form_fields import (
     DATE_FORMAT,
     DecimalSpinBox,
@@ -59,7 +61,10 @@ from studyplanner.ui.form_fields import (
     to_qdate,
     validation_message,
 )
+from studyplanner.ui.notice_card import NoticeCard
 from studyplanner.ui.plan_document import PlanDocument
+from studyplanner.ui.readiness_box import ReadinessBox
+from studyplanner.ui.study_log import StudyLogBox
 
 PLACEHOLDER_TEXT = "Select an exam in the plan to edit it"
 MAX_HOURS = 5000.0
@@ -152,41 +157,16 @@ def retirement_text(cert: Certification, successor: Certification) -> str:
     return f"{cert.code} {when}. {successor.code} {successor.name} replaces it."
 
 
-class RetirementNotice(QFrame):
-    """An amber-tinted card saying the entry's exam is retired, with a button that puts its
-    successor in its place. The tint is mixed from the palette so it reads in dark themes."""
+class RetirementNotice(NoticeCard):
+    """A card saying the entry's exam is retired, with a button that puts its successor in its
+    place."""
 
     replace_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("retirementNotice")
-        self.setAccessibleName("Retired exam")
-        icon = QLabel()
-        size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
-        icon.setPixmap(
-            self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(size)
-        )
-        icon.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.text = QLabel()
-        self.text.setWordWrap(True)
-        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.button = QPushButton()
-        self.button.setAutoDefault(False)
+        super().__init__("Retired exam", parent)
+        self.button = self.add_button("")
         self.button.clicked.connect(self.replace_requested)
-
-        column = QVBoxLayout()
-        column.setSpacing(6)
-        column.addWidget(self.text)
-        # Aligned, not pushed by a stretch in a nested row: PySide 6.11 can free such a spacer
-        # twice when the window is garbage-collected (tests/ui/test_lifetimes.py).
-        column.addWidget(self.button, 0, Qt.AlignmentFlag.AlignLeft)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(10, 8, 10, 8)
-        row.setSpacing(8)
-        row.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
-        row.addLayout(column, 1)
-        self._tint()
 
     def show_successor(self, cert: Certification, successor: Certification) -> None:
         self.text.setText(retirement_text(cert, successor))
@@ -196,40 +176,19 @@ class RetirementNotice(QFrame):
             "studied. Undo brings it back."
         )
 
-    def _tint(self) -> None:
-        # The application palette, not our own: the style sheet below changes our own.
-        window = QApplication.palette().color(QPalette.ColorRole.Window)
-        amber = qcolor(Colour.WARNING_FILL)
-
-        def mix(share: float) -> str:
-            return QColor.fromRgbF(
-                window.redF() + (amber.redF() - window.redF()) * share,
-                window.greenF() + (amber.greenF() - window.greenF()) * share,
-                window.blueF() + (amber.blueF() - window.blueF()) * share,
-            ).name()
-
-        sheet = (
-            f"QFrame#retirementNotice {{ background: {mix(0.12)}; "
-            f"border: 1px solid {mix(0.6)}; border-radius: 6px; }}"
-        )
-        if sheet != self.styleSheet():
-            self.setStyleSheet(sheet)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
-            self._tint()
-        super().changeEvent(event)
-
 
 class EntryPanel(QWidget):
     """Edits the entry selected in the plan; shows a hint when nothing is selected."""
+
+    log_requested = Signal()
+    """*Log Study Time…* was clicked in the study log (the window's action opens it)."""
 
     def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._document = document
         self._entry_id = ""
         self._shown_hours = 0.0
-        self._shown_hours_logged = 0.0
+        self.outcomes = ExamOutcomes(document, self)
         self._build()
         document.changed.connect(self._refresh)
         document.opened.connect(self._refresh)
@@ -277,6 +236,11 @@ class EntryPanel(QWidget):
         self.retirement = RetirementNotice()
         self.retirement.replace_requested.connect(self._replace_with_successor)
         column.addWidget(self.retirement)
+        self.date_passed = ExamDateNotice()
+        self.date_passed.passed_requested.connect(self._passed)
+        self.date_passed.failed_requested.connect(self._failed)
+        self.date_passed.move_requested.connect(self.focus_exam_date)
+        column.addWidget(self.date_passed)
 
         # Exam
         exam_box = QGroupBox("Exam")
@@ -351,15 +315,13 @@ class EntryPanel(QWidget):
         self.estimate = QLabel()
         self.estimate.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         hours_form.addRow("", self.estimate)
-        self.hours_logged = DecimalSpinBox()
-        self.hours_logged.setRange(0.0, MAX_HOURS)
-        self.hours_logged.setDecimals(1)
-        self.hours_logged.setSingleStep(0.5)
-        self.hours_logged.setSuffix(" h")
-        self.hours_logged.setKeyboardTracking(False)
-        self.hours_logged.setToolTip("Hours already studied; the schedule plans only the rest")
-        hours_form.addRow("Already studied:", self.hours_logged)
         column.addWidget(hours_box)
+
+        self.study_log = StudyLogBox(self._document)
+        self.study_log.log_requested.connect(self.log_requested)
+        column.addWidget(self.study_log)
+        self.practice = ReadinessBox(self._document)
+        column.addWidget(self.practice)
 
         # Notes
         notes_box = QGroupBox("Notes")
@@ -380,7 +342,6 @@ class EntryPanel(QWidget):
 
         self.hours.editingFinished.connect(self._commit_hours)
         self.use_estimate.clicked.connect(self._use_estimate)
-        self.hours_logged.editingFinished.connect(self._commit_hours_logged)
         self.status.activated.connect(self._commit_status)
         self.passed_on.dateChanged.connect(self._commit_passed_on)
         self.pinned.toggled.connect(self._commit_pinned)
@@ -428,6 +389,8 @@ class EntryPanel(QWidget):
             self._commit_notes()
             self._entry_id = entry_id
             self.problem.hide()
+            self.study_log.set_entry(entry_id)
+            self.practice.set_entry(entry_id)
         self._refresh()
 
     @Slot()
@@ -445,7 +408,6 @@ class EntryPanel(QWidget):
 
         widgets = (
             self.hours,
-            self.hours_logged,
             self.status,
             self.passed_on,
             self.pinned,
@@ -466,14 +428,12 @@ class EntryPanel(QWidget):
                 f"(range {format_number(estimate.low)}–{format_hours(estimate.high)})"
             )
             self.use_estimate.setEnabled(estimate.overridden and not read_only)
-            self.hours_logged.setValue(entry.hours_logged)
-            # What the boxes show after rounding: leaving a box unchanged is not an edit.
+            # What the box shows after rounding: leaving it unchanged is not an edit.
             self._shown_hours = self.hours.value()
-            self._shown_hours_logged = self.hours_logged.value()
             self.status.setCurrentIndex(self.status.findData(entry.status.value))
             passed = entry.status is EntryStatus.PASSED
             self._exam_form.setRowVisible(self.passed_on, passed)
-            self.passed_on.setDate(to_qdate(entry.passed_on or date.today()))
+            self.passed_on.setDate(to_qdate(entry.passed_on or self._document.today()))
             self.pinned.setChecked(entry.pinned_exam_date is not None)
             self.pinned_date.setDate(to_qdate(entry.pinned_exam_date or self._exam_day(entry)))
             self.pinned_date.setEnabled(entry.pinned_exam_date is not None and not read_only)
@@ -492,7 +452,6 @@ class EntryPanel(QWidget):
 
         editors = (
             self.hours,
-            self.hours_logged,
             self.status,
             self.passed_on,
             self.pinned,
@@ -517,6 +476,11 @@ class EntryPanel(QWidget):
             self.retirement.show_successor(cert, successor)
             self.retirement.button.setEnabled(not read_only)
         self.retirement.setVisible(successor is not None)
+        date_passed = date_passed_advice(self._document, entry.id) is not None
+        if date_passed:
+            self.date_passed.show_date(cert.code, exam_day(self._document, entry.id))
+            self.date_passed.set_editable(not read_only)
+        self.date_passed.setVisible(date_passed)
 
     def _cost(self, entry: PlanEntry) -> EntryCost | None:
         budget = self._document.budget
@@ -547,7 +511,7 @@ class EntryPanel(QWidget):
                 exam = None
             if exam is not None:
                 return exam
-        return date.today()
+        return self._document.today()
 
     def _dates_text(self, entry: PlanEntry) -> str:
         schedule = self._document.schedule
@@ -603,11 +567,26 @@ class EntryPanel(QWidget):
         self._apply(f"Use estimated hours for {self._code()}", hours_override=None)
 
     @Slot()
-    def _commit_hours_logged(self) -> None:
-        value = self.hours_logged.value()
-        if self._entry() is None or value == self._shown_hours_logged:
+    def _passed(self) -> None:
+        self.outcomes.ask_passed_on(self._entry_id)
+
+    @Slot()
+    def _failed(self) -> None:
+        self.outcomes.plan_retake(self._entry_id)
+
+    @Slot()
+    def focus_exam_date(self) -> None:
+        """Put the keyboard on the exam date, pinning it first (one undo step) when it was
+        computed: *Move* after an exam date has passed."""
+        entry = self._entry()
+        if entry is None or self._document.read_only:
             return
-        self._apply(f"Change hours studied for {self._code()}", hours_logged=value)
+        if entry.status is EntryStatus.PASSED:
+            return
+        if not self.pinned.isChecked():
+            self.pinned.setChecked(True)  # commits the pin
+        self._editor.ensureWidgetVisible(self.pinned_date)
+        self.pinned_date.setFocus(Qt.FocusReason.OtherFocusReason)
 
     @Slot(int)
     def _commit_status(self, index: int) -> None:
@@ -618,7 +597,7 @@ class EntryPanel(QWidget):
         if status is entry.status:
             return
         if status is EntryStatus.PASSED:
-            passed_on = entry.pinned_exam_date or min(self._exam_day(entry), date.today())
+            passed_on = entry.pinned_exam_date or min(self._exam_day(entry), self._document.today())
             self._apply(f"Mark {self._code()} as passed", status=status, passed_on=passed_on)
         else:
             self._apply(

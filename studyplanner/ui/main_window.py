@@ -14,7 +14,6 @@ from PySide6.QtCore import QSize, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QDockWidget,
     QMainWindow,
     QSplitter,
     QToolBar,
@@ -31,8 +30,10 @@ from studyplanner.ui.entry_commands import EntryCommands, UndoCommands
 from studyplanner.ui.entry_panel import EntryPanel
 from studyplanner.ui.form_fields import signals_blocked
 from studyplanner.ui.ladder import PlanMark
+from studyplanner.ui.midnight import MidnightWatch
 from studyplanner.ui.output_commands import OutputCommands
 from studyplanner.ui.panes import (
+    Countdown,
     LadderPane,
     PlanSummary,
     RecentPlansMenu,
@@ -42,8 +43,11 @@ from studyplanner.ui.panes import (
 from studyplanner.ui.plan_session import PlanSession
 from studyplanner.ui.plan_settings import PlanSettingsPanel
 from studyplanner.ui.profile_dialog import NewPlanFromProfileDialog
+from studyplanner.ui.progress_commands import ProgressCommands
+from studyplanner.ui.progress_view import ProgressView
 from studyplanner.ui.prompts import DialogPrompts, Prompts
 from studyplanner.ui.warnings_panel import WarningsPanel
+from studyplanner.ui.window_frame import fit_to_screen, make_dock
 
 MARKS = {EntryStatus.PASSED: PlanMark.PASSED, EntryStatus.STUDYING: PlanMark.STUDYING}
 
@@ -65,10 +69,11 @@ class MainWindow(QMainWindow):
         self.settings = self.session.settings
         self.document = self.session.document
         self.autosaver = self.session.autosaver
+        self.midnight = MidnightWatch(self.document, self)
         self._shown_once = False
 
         self.setWindowIcon(app_icon())
-        self._fit_to_screen(QSize(1440, 900))
+        fit_to_screen(self, QSize(1440, 900))
         self.setMinimumSize(QSize(900, 600))
 
         self._build_widgets()
@@ -99,15 +104,19 @@ class MainWindow(QMainWindow):
         self.entry_panel = EntryPanel(self.document, self)
         self.plan_settings = PlanSettingsPanel(self.document, self)
         self.warnings = WarningsPanel(self.document, self)
+        self.progress_commands = ProgressCommands(self.document, self)
+        self.progress = ProgressView(self.document, self.progress_commands.set_baseline, self)
 
-        self.details_dock = self._dock("Certification", self.details, "details")
-        self.entry_dock = self._dock("Exam in plan", self.entry_panel, "entry")
-        self.settings_dock = self._dock("Plan settings", self.plan_settings, "settings")
-        self.warnings_dock = self._dock("Warnings", self.warnings, "warnings")
+        self.details_dock = make_dock(self, "Certification", self.details, "details")
+        self.entry_dock = make_dock(self, "Exam in plan", self.entry_panel, "entry")
+        self.settings_dock = make_dock(self, "Plan settings", self.plan_settings, "settings")
+        self.warnings_dock = make_dock(self, "Warnings", self.warnings, "warnings")
+        self.progress_dock = make_dock(self, "Progress", self.progress, "progress")
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.details_dock)
         self.splitDockWidget(self.details_dock, self.warnings_dock, Qt.Orientation.Vertical)
         self.tabifyDockWidget(self.details_dock, self.entry_dock)
         self.tabifyDockWidget(self.entry_dock, self.settings_dock)
+        self.tabifyDockWidget(self.settings_dock, self.progress_dock)
         self.resizeDocks([self.details_dock], [420], Qt.Orientation.Horizontal)
         self.resizeDocks(
             [self.details_dock, self.warnings_dock], [620, 180], Qt.Orientation.Vertical
@@ -117,29 +126,10 @@ class MainWindow(QMainWindow):
 
         self.summary = PlanSummary(self.document, self)
         self.save_state = SaveState(self.document, self.autosaver, self, APP_NAME)
+        self.countdown = Countdown(self.document, self)
         self.statusBar().addWidget(self.summary, 1)
+        self.statusBar().addPermanentWidget(self.countdown)
         self.statusBar().addPermanentWidget(self.save_state)
-
-    def _fit_to_screen(self, preferred: QSize) -> None:
-        """Start at ``preferred`` size, or 92 % of a smaller screen (a 1366x768 laptop)."""
-        # not self.screen(): after this window is freed, PySide deletes the QScreen that wrapper
-        # pointed to and the next window crashes (tests/ui/test_lifetimes.py)
-        screen = QApplication.primaryScreen()
-        if screen is not None:
-            room = screen.availableGeometry().size() * 0.92
-            preferred = preferred.boundedTo(room)
-        self.resize(preferred)
-
-    def _dock(self, title: str, widget: QWidget, name: str) -> QDockWidget:
-        dock = QDockWidget(title, self)
-        dock.setObjectName(f"dock-{name}")
-        dock.setWidget(widget)
-        dock.setFeatures(
-            QDockWidget.DockWidgetFeature.DockWidgetMovable
-            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
-            | QDockWidget.DockWidgetFeature.DockWidgetClosable
-        )
-        return dock
 
     def _action(
         self,
@@ -232,14 +222,18 @@ class MainWindow(QMainWindow):
         edit_menu.addActions([self.undo_action, self.redo_action])
         edit_menu.addSeparator()
         edit_menu.addActions([self.add_action, *self.entry_commands.actions])
+        edit_menu.addSeparator()
+        progress = self.progress_commands
+        edit_menu.addActions([progress.log_study, progress.set_baseline])
 
         view_menu = bar.addMenu("&View")
         view_menu.addActions([self.zoom_in_action, self.zoom_out_action, self.fit_action])
         view_menu.addSeparator()
-        view_menu.addAction(self.retired_action)
+        view_menu.addActions([self.retired_action, progress.show_baseline])
         view_menu.addSeparator()
-        for dock in (self.details_dock, self.entry_dock, self.settings_dock, self.warnings_dock):
+        for dock in (self.details_dock, self.entry_dock, self.settings_dock, self.progress_dock):
             view_menu.addAction(dock.toggleViewAction())
+        view_menu.addAction(self.warnings_dock.toggleViewAction())
 
         help_menu = bar.addMenu("&Help")
         help_menu.addActions([self.log_folder_action, self.about_action])
@@ -252,7 +246,7 @@ class MainWindow(QMainWindow):
         toolbar.addSeparator()
         toolbar.addActions([self.undo_action, self.redo_action])
         toolbar.addSeparator()
-        toolbar.addActions([self.add_action, self.remove_action])
+        toolbar.addActions([self.add_action, self.remove_action, progress.log_study])
         toolbar.addSeparator()
         toolbar.addActions([self.zoom_out_action, self.fit_action, self.zoom_in_action])
         toolbar.addSeparator()
@@ -272,6 +266,12 @@ class MainWindow(QMainWindow):
         self.details.add_requested.connect(self.add_certification)
         self.show_retired.toggled.connect(self.set_show_retired)
         self.retired_action.toggled.connect(self.set_show_retired)
+        progress = self.progress_commands
+        progress.show_baseline.toggled.connect(self.timeline.set_show_baseline)
+        progress.message.connect(self._show_message)
+        self.entry_panel.log_requested.connect(progress.open_log)
+        self.warnings.outcomes.move_requested.connect(self._move_exam)
+        self.timeline.set_context_actions([progress.log_study, None, *self.entry_commands.actions])
 
     # --- files (the session decides; the window asks it) -------------------------------------
 
@@ -282,7 +282,7 @@ class MainWindow(QMainWindow):
         return self.session.open(path)
 
     def new_plan_from_profile(self) -> None:
-        plan = NewPlanFromProfileDialog.ask(self, self.catalog)
+        plan = NewPlanFromProfileDialog.ask(self, self.catalog, self.document.today())
         if plan is not None:
             self.session.create(plan)
 
@@ -310,6 +310,14 @@ class MainWindow(QMainWindow):
             self.retired_action.setChecked(show)
         self.ladder.set_show_retired(show)
         self.session.save_view_setting(show_retired=show)
+
+    def _show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 4000)
+
+    def _move_exam(self, _entry_id: str) -> None:
+        """*Move* on a passed exam date: the exam panel, with the keyboard on the date."""
+        self.entry_dock.raise_()
+        self.entry_panel.focus_exam_date()
 
     def _commit_open_edits(self) -> None:
         """Finish the edit the user is typing (a note, a number) so it becomes an undo step

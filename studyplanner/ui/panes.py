@@ -3,6 +3,7 @@ itself up to date from the document's signals, so the window only places them.""
 
 from __future__ import annotations
 
+from datetime import date
 from html import escape
 from pathlib import Path
 
@@ -11,6 +12,8 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QMenu, QVBoxLayout, QWidget
 
 from studyplanner.domain.catalog import Catalog
+from studyplanner.domain.plan import EntryStatus
+from studyplanner.domain.schedule import Schedule
 from studyplanner.domain.wording import count_text, format_day, format_hours, format_weekly_hours
 from studyplanner.ui.autosave import Autosaver
 from studyplanner.ui.ladder import LadderView
@@ -96,6 +99,47 @@ class PlanSummary(QLabel):
                 f"{format_hours(plan.availability.weekly_hours)}/week · "
                 f"finish {format_day(schedule.finish_date)}"
             )
+
+
+def countdown_text(schedule: Schedule | None, today: date) -> str:
+    """'DVA-C02 in 12 days' for the next exam still to sit ('today', 'tomorrow'), or ''."""
+    if schedule is None:
+        return ""
+    upcoming = [
+        (item.exam_date, item.certification.code)
+        for item in schedule.entries
+        if item.entry.status is not EntryStatus.PASSED
+        and item.exam_date is not None
+        and item.exam_date >= today
+    ]
+    if not upcoming:
+        return ""
+    day, code = min(upcoming)
+    days = (day - today).days
+    if days == 0:
+        return f"{code} today"
+    if days == 1:
+        return f"{code} tomorrow"
+    return f"{code} in {count_text(days, 'day')}"
+
+
+class Countdown(QLabel):
+    """The status bar's countdown to the next exam: "DVA-C02 in 12 days"."""
+
+    def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._document = document
+        self.setAccessibleName("Next exam")
+        document.changed.connect(self._refresh)
+        document.opened.connect(self._refresh)
+        self._refresh()
+
+    def _refresh(self) -> None:
+        document = self._document
+        text = countdown_text(document.schedule, document.today())
+        self.setText(text)
+        self.setToolTip(f"Next exam, counted from {format_day(document.today())}" if text else "")
+        self.setVisible(bool(text))
 
 
 class SaveState(QLabel):

@@ -17,13 +17,23 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from studyplanner.domain import lifecycle as lifecycles
+from studyplanner.domain import progress
 from studyplanner.domain.advice import Advice, advise
 from studyplanner.domain.budget import Budget, plan_budget
 from studyplanner.domain.catalog import Catalog
 from studyplanner.domain.lifecycle import Validity
-from studyplanner.domain.plan import HeldCertification, PlanEntry, StudyPlan
+from studyplanner.domain.plan import (
+    Baseline,
+    EntryStatus,
+    HeldCertification,
+    PlanEntry,
+    PracticeScore,
+    StudyPlan,
+    StudySession,
+)
+from studyplanner.domain.progress import Pace, Readiness
 from studyplanner.domain.schedule import Schedule, ScheduleError, schedule_plan
-from studyplanner.domain.wording import format_day
+from studyplanner.domain.wording import format_day, format_hours
 
 
 class _PlanEdit(QUndoCommand):
@@ -59,23 +69,40 @@ class PlanDocument(QObject):
     ) -> None:
         super().__init__(parent)
         self.catalog = catalog
-        self.today = today
-        """Where the document reads the date advice is given on (tests pin it)."""
+        self._clock = today
+        """Where the document reads the date (tests pin it); read once per refresh."""
         self.undo_stack = QUndoStack(self)
         # A dying stack clears itself and announces it; by then its listeners may be gone.
         self.destroyed.connect(partial(self.undo_stack.blockSignals, True))
         self.path: Path | None = None
         self.read_only = False
-        self._plan = StudyPlan()
+        self._today = today()
+        self._plan = StudyPlan(start_date=self._today)
         self._schedule: Schedule | None = None
         self._schedule_error: str | None = None
         self._advice: list[Advice] = []
         self._validities: list[Validity] = []
         self._budget: Budget | None = None
+        self._pace: Pace | None = None
         self._selected = ""
-        self._recompute()
+        self._recompute(self._today)
 
     # --- reading ----------------------------------------------------------------------
+
+    def today(self) -> date:
+        """The day the schedule, the advice and every view are computed for: the clock as it
+        was read at the last refresh, so one redraw never mixes two dates."""
+        return self._today
+
+    def refresh_today(self) -> bool:
+        """Read the clock again (the window does at midnight); when the day has changed, plan
+        from the new day and tell the views. True if it changed."""
+        day = self._clock()
+        if day == self._today:
+            return False
+        self._recompute(day)
+        self.changed.emit()
+        return True
 
     @property
     def plan(self) -> StudyPlan:
@@ -105,6 +132,49 @@ class PlanDocument(QObject):
         """The plan's exam fees: list price, with vouchers, worst case (None without a
         schedule)."""
         return self._budget
+
+    @property
+    def pace(self) -> Pace | None:
+        """Hours planned by today against hours logged, for the exam being studied (None when
+        nothing is being studied)."""
+        return self._pace
+
+    @property
+    def finish_shift_days(self) -> int | None:
+        """How many days the finish moved since the baseline (positive: later); None without a
+        baseline or a schedule."""
+        if self._schedule is None:
+            return None
+        return progress.finish_shift_days(self._schedule)
+
+    def readiness_of(self, entry_id: str) -> Readiness:
+        """Whether the entry's last practice scores reach the plan's target."""
+        try:
+            entry = self._plan.entry(entry_id)
+        except KeyError:
+            return Readiness.UNKNOWN
+        return progress.readiness(entry, self._plan.readiness_target)
+
+    def log_target(self) -> str:
+        """The entry *Log Study Time* offers first: the selected one unless it is passed, else
+        the one being studied, else the first not yet passed ('' when there is none)."""
+        unfinished = [e.id for e in self._plan.entries if e.status is not EntryStatus.PASSED]
+        if self._selected in unfinished:
+            return self._selected
+        if self._pace is not None and self._pace.entry_id in unfinished:
+            return self._pace.entry_id
+        return unfinished[0] if unfinished else ""
+
+    def baseline_for(self, plan: StudyPlan) -> Baseline | None:
+        """``plan``'s dates as of today, to keep as its baseline (None for a plan without
+        exams, or one that cannot be scheduled)."""
+        if not plan.entries:
+            return None
+        try:
+            schedule = schedule_plan(plan, self.catalog, today=self._today)
+        except (ScheduleError, KeyError):
+            return None
+        return progress.baseline_of(schedule, self._today)
 
     def validity_of(self, entry_id: str) -> Validity | None:
         """The validity an entry's exam earns, or None (not scheduled, or it renews one that is
@@ -287,6 +357,113 @@ class PlanDocument(QObject):
             return new_ids[0]
         return ""
 
+    def _code(self, entry_id: str) -> str:
+        return self.catalog.get(self._plan.entry(entry_id).certification_id).code
+
+    def log_session(self, entry_id: str, on: date, hours: float, note: str = "") -> bool:
+        """Add a study session to the entry (kept in date order); a planned entry becomes
+        'studying'."""
+        session = StudySession(on=on, hours=hours, note=note)
+
+        def change(plan: StudyPlan) -> None:
+            entry = plan.entries[plan.index_of(entry_id)]
+            entry.sessions = _in_date_order([*entry.sessions, session])
+            if entry.status is EntryStatus.PLANNED:
+                entry.status = EntryStatus.STUDYING
+
+        return self._edit(f"Log {format_hours(hours)} on {self._code(entry_id)}", change)
+
+    def update_session(self, entry_id: str, index: int, **fields: Any) -> bool:
+        """Change the session at ``index`` of the entry's sessions (``on``, ``hours``,
+        ``note``); raises pydantic's ``ValidationError`` for a value a session cannot hold."""
+        entry = self._plan.entry(entry_id)
+        if not 0 <= index < len(entry.sessions):
+            return False
+        session = StudySession.model_validate({**entry.sessions[index].model_dump(), **fields})
+
+        def change(plan: StudyPlan) -> None:
+            target = plan.entries[plan.index_of(entry_id)]
+            sessions = list(target.sessions)
+            sessions[index] = session
+            target.sessions = _in_date_order(sessions)
+
+        return self._edit(f"Change study session of {self._code(entry_id)}", change)
+
+    def remove_session(self, entry_id: str, index: int) -> bool:
+        if not 0 <= index < len(self._plan.entry(entry_id).sessions):
+            return False
+
+        def change(plan: StudyPlan) -> None:
+            del plan.entries[plan.index_of(entry_id)].sessions[index]
+
+        return self._edit(f"Delete study session of {self._code(entry_id)}", change)
+
+    def add_score(self, entry_id: str, on: date, percent: float, source: str = "") -> bool:
+        """Record a practice exam score (kept in date order)."""
+        score = PracticeScore(on=on, percent=percent, source=source)
+
+        def change(plan: StudyPlan) -> None:
+            entry = plan.entries[plan.index_of(entry_id)]
+            entry.scores = sorted([*entry.scores, score], key=lambda item: item.on)
+
+        return self._edit(f"Add practice score for {self._code(entry_id)}", change)
+
+    def update_score(self, entry_id: str, index: int, **fields: Any) -> bool:
+        """Change the score at ``index`` (``on``, ``percent``, ``source``); raises pydantic's
+        ``ValidationError`` for a value a score cannot hold."""
+        entry = self._plan.entry(entry_id)
+        if not 0 <= index < len(entry.scores):
+            return False
+        score = PracticeScore.model_validate({**entry.scores[index].model_dump(), **fields})
+
+        def change(plan: StudyPlan) -> None:
+            target = plan.entries[plan.index_of(entry_id)]
+            scores = list(target.scores)
+            scores[index] = score
+            target.scores = sorted(scores, key=lambda item: item.on)
+
+        return self._edit(f"Change practice score of {self._code(entry_id)}", change)
+
+    def remove_score(self, entry_id: str, index: int) -> bool:
+        if not 0 <= index < len(self._plan.entry(entry_id).scores):
+            return False
+
+        def change(plan: StudyPlan) -> None:
+            del plan.entries[plan.index_of(entry_id)].scores[index]
+
+        return self._edit(f"Remove practice score of {self._code(entry_id)}", change)
+
+    def mark_passed(self, entry_id: str, on: date) -> bool:
+        """The exam was passed on ``on``."""
+        return self.update_entry(
+            entry_id,
+            f"Mark {self._code(entry_id)} as passed",
+            status=EntryStatus.PASSED,
+            passed_on=on,
+        )
+
+    def plan_retake(self, entry_id: str, failed_on: date) -> str:
+        """The exam was failed on ``failed_on``: record it and plan a new attempt (at least 14
+        days later), as one edit; returns the entry to study for it ('' if nothing changed)."""
+        if self.read_only:
+            return ""
+        code = self._code(entry_id)
+        known = set(self.entry_ids())
+        plan = progress.plan_retake(self.plan, entry_id, failed_on)
+        if not self.replace_plan(f"Plan a retake of {code}", plan):
+            return ""
+        new_ids = [item for item in self.entry_ids() if item not in known]
+        target = new_ids[0] if new_ids else entry_id
+        self.select(target)
+        return target
+
+    def set_baseline(self) -> bool:
+        """Keep the current dates as the baseline the progress is measured against."""
+        baseline = self.baseline_for(self._plan)
+        if baseline is None:
+            return False
+        return self.update_plan("Set baseline", baseline=baseline)
+
     def update_plan(self, text: str, **fields: Any) -> bool:
         """Set top-level plan fields (name, start_date, profile, availability)."""
 
@@ -306,16 +483,24 @@ class PlanDocument(QObject):
         self._recompute()
         self.changed.emit()
 
-    def _recompute(self) -> None:
+    def _recompute(self, day: date | None = None) -> None:
+        self._today = today = self._clock() if day is None else day
         try:
-            self._schedule = schedule_plan(self._plan, self.catalog)
+            self._schedule = schedule_plan(self._plan, self.catalog, today=today)
             self._schedule_error = None
-            self._advice = advise(self._schedule, self.catalog, self.today())
+            self._advice = advise(self._schedule, self.catalog, today)
             self._validities = lifecycles.lifecycle(self._schedule, self.catalog)
             self._budget = plan_budget(self._schedule)
+            self._pace = progress.pace(self._schedule, today)
         except ScheduleError as exc:
             self._schedule = None
             self._schedule_error = str(exc)
             self._advice = []
             self._validities = []
             self._budget = None
+            self._pace = None
+
+
+def _in_date_order(sessions: list[StudySession]) -> list[StudySession]:
+    """Sessions by date; those of one day stay in the order they were logged."""
+    return sorted(sessions, key=lambda session: session.on)

@@ -208,7 +208,11 @@ class PlanSession(QObject):
         return self.create(plan)
 
     def create(self, plan: StudyPlan) -> bool:
-        """Save ``plan`` as a new file in the plans folder and show it."""
+        """Save ``plan`` as a new file in the plans folder and show it; its dates as of today
+        are kept as its baseline (unless it brings one), so progress has something to be
+        measured against from the first day."""
+        if plan.baseline is None:
+            plan = plan.model_copy(update={"baseline": self.document.baseline_for(plan)})
         return self._save_and_install(plan, new_plan_path(plan.name), "New plan")
 
     def save_as(self) -> bool:

@@ -521,8 +521,8 @@ class PlanSettingsPanel(QWidget):
             self.add_held,
             self.voucher_months,
         )
-        self._fill_new_blackout(date.today())
-        self.held_earned.setDate(to_qdate(date.today()))
+        self._fill_new_blackout(self._document.today())
+        self.held_earned.setDate(to_qdate(self._document.today()))
 
     def _fill_held_choices(self, catalog: Catalog) -> None:
         """Every certification, current ones first; a retired one can still be held until it

@@ -60,18 +60,20 @@ DEFAULT_WEEKLY_HOURS = 8.0
 class NewPlanFromProfileDialog(QDialog):
     """Asks for role, experience, focus, direction and time, and previews the suggested plan."""
 
-    def __init__(self, parent: QWidget | None, catalog: Catalog) -> None:
+    def __init__(self, parent: QWidget | None, catalog: Catalog, today: date) -> None:
         super().__init__(parent)
         self._catalog = catalog
+        self._today = today
         self.setWindowTitle("New Plan from Profile")
         self._build()
         self._show_role_field()
         self._update_suggestion()
 
     @classmethod
-    def ask(cls, parent: QWidget | None, catalog: Catalog) -> StudyPlan | None:
-        """Show the dialog; the suggested plan if the user clicks Create, else None."""
-        dialog = cls(parent, catalog)
+    def ask(cls, parent: QWidget | None, catalog: Catalog, today: date) -> StudyPlan | None:
+        """Show the dialog (the plan starts ``today`` unless changed); the suggested plan if
+        the user clicks Create, else None."""
+        dialog = cls(parent, catalog, today)
         try:
             if dialog.exec() == QDialog.DialogCode.Accepted:
                 return dialog.suggestion().plan
@@ -124,7 +126,7 @@ class NewPlanFromProfileDialog(QDialog):
         self.start_date = bounded_date_edit()
         self.start_date.setCalendarPopup(True)
         self.start_date.setDisplayFormat(DATE_FORMAT)
-        self.start_date.setDate(to_qdate(date.today()))
+        self.start_date.setDate(to_qdate(self._today))
         plan_form.addRow("Start studying:", self.start_date)
         self.name = QLineEdit()
         self.name.setMaxLength(200)

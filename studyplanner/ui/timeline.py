@@ -16,8 +16,10 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import (
+    QAction,
     QBrush,
     QColor,
+    QContextMenuEvent,
     QDrag,
     QDragEnterEvent,
     QDragLeaveEvent,
@@ -39,6 +41,7 @@ from PySide6.QtWidgets import (
     QGraphicsScene,
     QGraphicsSimpleTextItem,
     QGraphicsView,
+    QMenu,
     QWidget,
 )
 
@@ -48,7 +51,7 @@ from studyplanner.domain.lifecycle import Validity
 from studyplanner.domain.months import DayScale, first_of_month, month_periods, year_periods
 from studyplanner.domain.plan import EntryStatus
 from studyplanner.domain.schedule import ScheduledEntry
-from studyplanner.domain.wording import format_day, format_hours, format_number
+from studyplanner.domain.wording import count_text, format_day, format_hours, format_number
 from studyplanner.style import TIER_COLORS, Colour, qcolor
 from studyplanner.ui.mime import decode_certification, decode_entry, entry_mime
 from studyplanner.ui.plan_document import PlanDocument
@@ -58,6 +61,7 @@ from studyplanner.ui.timeline_items import (
     BAR_HEIGHT,
     BORDER,
     CANVAS,
+    GHOST_RISE,
     GRID_LINE,
     HELD_ROW_HEIGHT,
     MARKER_SIZE,
@@ -69,6 +73,7 @@ from studyplanner.ui.timeline_items import (
     TEXT,
     TODAY,
     AdviceBadge,
+    BaselineGhost,
     BlackoutBand,
     Callout,
     DateAxis,
@@ -141,6 +146,7 @@ class _Row:
     """Horizontal extent of everything drawn in the row, label included."""
     background: RowBackground | None = None
     validity: ValidityBand | None = None
+    ghost: BaselineGhost | None = None
 
 
 @dataclass
@@ -162,8 +168,8 @@ class TimelineView(QGraphicsView):
         self._scene = QGraphicsScene(self)
         self.setScene(self._scene)
         self._ppd = DEFAULT_PIXELS_PER_DAY
-        self._origin = date.today()
-        self._last_day = date.today()
+        self._origin = document.today()
+        self._last_day = self._origin
         self._rows: list[_Row] = []
         self._held_rows: list[_HeldRow] = []
         self._links: list[RenewalLink] = []
@@ -176,7 +182,8 @@ class TimelineView(QGraphicsView):
         self._refusal: Callout | None = None
         self._press_pos: QPoint | None = None
         self._press_entry = ""
-        self._today_override: date | None = None
+        self._show_baseline = True
+        self._context_actions: list[QAction | None] = []
 
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
@@ -206,13 +213,47 @@ class TimelineView(QGraphicsView):
 
     @property
     def today(self) -> date:
-        """The day marked "Today"; tests and screenshots pin it, otherwise the real date."""
-        return self._today_override or date.today()
+        """The day marked "Today": the document's (tests and screenshots pin its clock)."""
+        return self._document.today()
 
-    @today.setter
-    def today(self, day: date | None) -> None:
-        self._today_override = day
-        self._rebuild()
+    @property
+    def show_baseline(self) -> bool:
+        """Whether the baseline's ghost bars are drawn behind the current ones."""
+        return self._show_baseline
+
+    def set_show_baseline(self, show: bool) -> None:
+        if show != self._show_baseline:
+            self._show_baseline = show
+            self._rebuild()
+
+    def set_context_actions(self, actions: list[QAction | None]) -> None:
+        """What the right-click menu offers for the entry under the mouse (None: a separator);
+        the window passes its own actions, so the menu does what the Edit menu does."""
+        self._context_actions = list(actions)
+
+    def context_menu(self, position: QPointF) -> QMenu | None:
+        """Select the entry at a viewport position and build the menu for it (None over empty
+        space or without actions)."""
+        entry_id = self._entry_at(position)
+        if not entry_id or not self._context_actions:
+            return None
+        self._document.select(entry_id)
+        menu = QMenu(self)
+        for action in self._context_actions:
+            if action is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(action)
+        return menu
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.context_menu(QPointF(event.pos()))
+        if menu is None:
+            super().contextMenuEvent(event)
+            return
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+        event.accept()
 
     def zoom_in(self) -> None:
         self._zoom_to(self._ppd * ZOOM_STEP)
@@ -305,6 +346,16 @@ class TimelineView(QGraphicsView):
         """The scene rectangle of the row at ``index`` (plan order)."""
         return QRectF(0, self._rows_top + index * ROW_HEIGHT, self._paint_width, ROW_HEIGHT)
 
+    def baseline_ghost(self, entry_id: str) -> BaselineGhost | None:
+        """The baseline's ghost of an entry, or None (no baseline, hidden, or not in it)."""
+        row = self._row(entry_id)
+        return row.ghost if row is not None else None
+
+    def logged_rect(self, entry_id: str) -> QRectF | None:
+        """The filled (studied) part of an entry's bar, or None."""
+        row = self._row(entry_id)
+        return row.bar.logged_rect if row is not None and row.bar is not None else None
+
     def held_rows(self) -> list[str]:
         """The certification ids of the held rows at the top, in order."""
         return [row.certification_id for row in self._held_rows]
@@ -360,6 +411,10 @@ class TimelineView(QGraphicsView):
         if schedule is not None:
             for item in schedule.entries:
                 days.extend(d for d in (item.study_start, item.exam_date) if d is not None)
+        baseline = plan.baseline if self._show_baseline else None
+        if baseline is not None and schedule is not None:
+            ids = {item.entry.id for item in schedule.entries}
+            days.extend(day for key, day in baseline.exam_dates.items() if key in ids)
         first, last = min(days), max(days)
         for validity in self._document.validities:
             if validity.entry_id is None and validity.earned_on >= plan.start_date - HELD_REACH:
@@ -529,12 +584,21 @@ class TimelineView(QGraphicsView):
         if item.study_start is not None and item.study_end is not None:
             x0 = self._x(item.study_start)
             x1 = self._x(item.study_end + timedelta(days=1))
+            # The part already behind: from where study began to today (or to where the
+            # remaining hours take over, when another exam comes first).
+            logged_right = None
+            if entry.sessions and self.today >= item.study_start:
+                history_end = self.today + timedelta(days=1)
+                if item.planned_from is not None:
+                    history_end = min(history_end, item.planned_from)
+                logged_right = self._x(history_end)
             bar = EntryBar(
                 entry_id,
                 QRectF(x0, middle - BAR_HEIGHT / 2, x1 - x0, BAR_HEIGHT),
                 colour,
                 entry_label(item),
                 label_font(),
+                logged_right,
             )
             bar.setToolTip(tooltip)
             scene.addItem(bar)
@@ -571,8 +635,47 @@ class TimelineView(QGraphicsView):
             scene.addItem(badge)
             cursor += BADGE_SIZE + LABEL_GAP
         left = bar.rect.left() if bar is not None else self._x(day or self._plan.start_date)
-        self._rows.append(_Row(entry_id, top, bar, exam, passed, badge, tooltip, left, cursor))
+        row = _Row(entry_id, top, bar, exam, passed, badge, tooltip, left, cursor)
+        row.ghost = self._add_ghost(index, item, middle)
+        self._rows.append(row)
         return cursor
+
+    def _add_ghost(self, index: int, item: ScheduledEntry, middle: float) -> BaselineGhost | None:
+        """The baseline's bar and exam day of an entry, if the baseline has it: its study window
+        ran from the exam before it (or the plan's start) to its exam."""
+        baseline = self._plan.baseline
+        if not self._show_baseline or baseline is None:
+            return None
+        exam = baseline.exam_dates.get(item.entry.id)
+        if exam is None:
+            return None
+        start = baseline.study_from.get(item.entry.id)
+        if start is None:  # passed, or nothing left to study then: from the exam before it
+            start = self._plan.start_date
+            for earlier in self._plan.entries[:index]:
+                before = baseline.exam_dates.get(earlier.id)
+                if before is not None and before >= start:
+                    start = before + timedelta(days=1)
+        middle -= GHOST_RISE
+        rect = None
+        if start < exam:
+            x0, x1 = self._x(start), self._x(exam)
+            rect = QRectF(x0, middle - BAR_HEIGHT / 2, x1 - x0, BAR_HEIGHT)
+        centre = QPointF(self._day_x(exam), middle)
+        ghost = BaselineGhost(item.entry.id, rect, centre, self._ghost_tooltip(item, exam))
+        self._scene.addItem(ghost)
+        return ghost
+
+    def _ghost_tooltip(self, item: ScheduledEntry, exam: date) -> str:
+        baseline = self._plan.baseline
+        taken = f" (set {format_day(baseline.taken_on)})" if baseline is not None else ""
+        text = f"<b>Baseline{taken}</b><br>{item.certification.code} exam {format_day(exam)}"
+        now = self._row_day(item)
+        if now is not None and now != exam:
+            days = (now - exam).days
+            word = "later" if days > 0 else "earlier"
+            text += f"<br>Now {format_day(now)}: {count_text(abs(days), 'day')} {word}"
+        return text
 
     # --- validity -------------------------------------------------------------------------
 
@@ -775,6 +878,10 @@ class TimelineView(QGraphicsView):
                 lines.append(f"Study {format_day(item.study_start)} – {format_day(item.study_end)}")
             if item.exam_date is not None:
                 lines.append(f"Exam {format_day(item.exam_date)}")
+        if item.entry.sessions:
+            lines.append(
+                f"Studied {format_hours(item.entry.hours_logged)} of {format_hours(item.hours)}"
+            )
         return "<br>".join(lines)
 
     def _add_month_bands(self, width: float, height: float) -> None:

@@ -74,6 +74,12 @@ INFO = qcolor(Colour.INFO)
 """Info-only advice: the selection blue, drawn as an outline so it stays calmer than amber."""
 FAINT = qcolor(Colour.FAINT)
 BORDER = qcolor(Colour.BORDER)
+GHOST = qcolor(Colour.MUTED_TEXT)
+"""The baseline's ghost bars and diamonds."""
+BAR_TINT = 0.34
+"""How much of the tier colour the part of a bar still to study gets (the rest is canvas)."""
+GHOST_RISE = 4.0
+"""How far above the current bar its baseline ghost is drawn, so both stay visible."""
 
 
 def ui_font(point_size: float, weight: QFont.Weight = QFont.Weight.Normal) -> QFont:
@@ -284,23 +290,62 @@ class BlackoutBand(QGraphicsPathItem):
             add_text(self, label, font, MUTED_TEXT, rect.left() + 4, rect.top() + LANE_HEIGHT / 2)
 
 
+def light_tint(colour: QColor, share: float = BAR_TINT) -> QColor:
+    """``colour`` mixed into the canvas: the part of a bar still to study."""
+    base = CANVAS
+    return QColor.fromRgbF(
+        base.redF() + (colour.redF() - base.redF()) * share,
+        base.greenF() + (colour.greenF() - base.greenF()) * share,
+        base.blueF() + (colour.blueF() - base.blueF()) * share,
+    )
+
+
 class EntryBar(QGraphicsPathItem):
-    """An entry's study period as a rounded bar in its tier colour. The label is drawn inside
-    when it fits (``label_inside``); otherwise the view writes it after the exam marker."""
+    """An entry's study period as a rounded bar: lightly tinted in its tier colour, filled in
+    the full colour up to ``logged_right`` (the part already studied, up to today). The label
+    is drawn inside when it fits (``label_inside``), dark on the tint and white on the fill;
+    otherwise the view writes it after the exam marker."""
 
     def __init__(
-        self, entry_id: str, rect: QRectF, colour: QColor, label: str, font: QFont
+        self,
+        entry_id: str,
+        rect: QRectF,
+        colour: QColor,
+        label: str,
+        font: QFont,
+        logged_right: float | None = None,
     ) -> None:
         shape = QPainterPath()
         shape.addRoundedRect(rect.adjusted(0.5, 0.5, -0.5, -0.5), BAR_RADIUS, BAR_RADIUS)
         super().__init__(shape)
         self.rect = QRectF(rect)
         self.colour = QColor(colour)
-        self.setBrush(colour)
-        self.setPen(pen(colour.darker(125)))
+        self.setBrush(light_tint(colour))
+        self.setPen(pen(colour))
         self.setData(ENTRY_ID_ROLE, entry_id)
         self.setCursor(Qt.CursorShape.OpenHandCursor)
         self.setZValue(10)
+
+        self.label_inside = text_width(font, label) + 16 <= rect.width()
+        if self.label_inside:
+            add_text(self, label, font, colour.darker(175), rect.left() + 8, rect.center().y())
+
+        self.logged_rect: QRectF | None = None
+        """The filled part (None when nothing of it is studied yet)."""
+        if logged_right is not None and logged_right > rect.left():
+            self.logged_rect = QRectF(
+                rect.topLeft(), QPointF(min(logged_right, rect.right()), rect.bottom())
+            )
+            clip = QGraphicsRectItem(self.logged_rect)
+            clip.setParentItem(self)
+            clip.setPen(no_pen())
+            clip.setFlag(QGraphicsItem.GraphicsItemFlag.ItemClipsChildrenToShape)
+            fill = QGraphicsPathItem(shape)
+            fill.setParentItem(clip)
+            fill.setBrush(colour)
+            fill.setPen(pen(colour.darker(125)))
+            if self.label_inside:
+                add_text(clip, label, font, WHITE, rect.left() + 8, rect.center().y())
 
         # A light sheen on the upper half gives the flat bar a little depth.
         sheen_shape = QPainterPath()
@@ -319,16 +364,50 @@ class EntryBar(QGraphicsPathItem):
         self._ring.setPen(pen(SELECTION_RING, 2))
         self._ring.setVisible(False)
 
-        self.label_inside = text_width(font, label) + 16 <= rect.width()
-        if self.label_inside:
-            add_text(self, label, font, WHITE, rect.left() + 8, rect.center().y())
-
     @property
     def selected(self) -> bool:
         return self._ring.isVisible()
 
     def set_selected(self, selected: bool) -> None:
         self._ring.setVisible(selected)
+
+
+class BaselineGhost(QGraphicsPathItem):
+    """Where the baseline had an entry: a faint dashed bar (the study window it planned) and a
+    hollow diamond on its exam day, drawn a little above and behind the current bar so that a
+    slip shows as the two pulling apart."""
+
+    def __init__(
+        self, entry_id: str, rect: QRectF | None, exam_centre: QPointF | None, tooltip: str
+    ) -> None:
+        super().__init__()
+        self.bar_rect = QRectF(rect) if rect is not None else None
+        self.exam_centre = QPointF(exam_centre) if exam_centre is not None else None
+        shape = QPainterPath()
+        if rect is not None and rect.width() > 1:
+            shape.addRoundedRect(rect.adjusted(0.5, 0.5, -0.5, -0.5), BAR_RADIUS, BAR_RADIUS)
+        self.setPath(shape)
+        fill = QColor(GHOST)
+        fill.setAlpha(46)
+        self.setBrush(fill)
+        outline = pen(GHOST, 1.2)
+        outline.setStyle(Qt.PenStyle.DashLine)
+        self.setPen(outline)
+        self.setData(ENTRY_ID_ROLE, entry_id)
+        self.setToolTip(tooltip)
+        self.setZValue(8)
+        if exam_centre is not None:
+            half = MARKER_SIZE / 2
+            diamond = QGraphicsPolygonItem(
+                QPolygonF(
+                    [QPointF(0, -half), QPointF(half, 0), QPointF(0, half), QPointF(-half, 0)]
+                )
+            )
+            diamond.setParentItem(self)
+            diamond.setPos(exam_centre)
+            diamond.setBrush(CANVAS)
+            diamond.setPen(pen(GHOST, 1.5))
+            diamond.setToolTip(tooltip)
 
 
 class ExamMarker(QGraphicsPolygonItem):

@@ -19,6 +19,8 @@ RenewWithRole = Qt.ItemDataRole.UserRole + 3
 """The certification id whose exam would renew an expiring certification in time, or ''."""
 RenewBeforeRole = Qt.ItemDataRole.UserRole + 4
 """The ISO date the renewing exam must come before (the expiry), or ''."""
+AdviceCodeRole = Qt.ItemDataRole.UserRole + 5
+"""The advice's code ("exam-date-passed", …)."""
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -92,6 +94,8 @@ class WarningsModel(QAbstractListModel):
             return advice.replace_with or ""
         if role == RenewWithRole:
             return advice.renew_with or ""
+        if role == AdviceCodeRole:
+            return str(advice.code)
         if role == RenewBeforeRole:
             return advice.renew_before.isoformat() if advice.renew_before else ""
         return None

@@ -1,6 +1,7 @@
 """The list of advice about the plan; choosing a warning selects the exam it is about. Two kinds
 of warning carry a one-click, undoable fix: a retired exam offers its successor, and a
-certification that expires unrenewed offers the cheapest exam that renews it in time."""
+certification that expires unrenewed offers the cheapest exam that renews it in time. An exam
+date that has passed offers its three answers: *Passed on…*, *Failed — plan a retake*, *Move*."""
 
 from __future__ import annotations
 
@@ -26,8 +27,16 @@ from PySide6.QtWidgets import (
 )
 
 from studyplanner.domain.wording import format_day
+from studyplanner.ui.exam_outcome import (
+    EXAM_DATE_PASSED,
+    FAILED_TEXT,
+    MOVE_TEXT,
+    PASSED_TEXT,
+    ExamOutcomes,
+)
 from studyplanner.ui.plan_document import PlanDocument
 from studyplanner.ui.warnings_model import (
+    AdviceCodeRole,
     EntryIdRole,
     RenewBeforeRole,
     RenewWithRole,
@@ -86,6 +95,7 @@ class WarningsPanel(QWidget):
         super().__init__(parent)
         self._document = document
         self.model = WarningsModel(document, self)
+        self.outcomes = ExamOutcomes(document, self)
 
         self.view = QListView()
         self.view.setModel(self.model)
@@ -121,6 +131,12 @@ class WarningsPanel(QWidget):
         fix_row = QHBoxLayout(self.fix_bar)
         fix_row.setContentsMargins(0, 4, 0, 0)
         fix_row.addWidget(self.replace_button)
+        self.passed_button = QPushButton(PASSED_TEXT)
+        self.failed_button = QPushButton(FAILED_TEXT)
+        self.move_button = QPushButton(MOVE_TEXT)
+        for button in (self.passed_button, self.failed_button, self.move_button):
+            button.setAutoDefault(False)
+            fix_row.addWidget(button)
         fix_row.addStretch(1)
 
         layout = QVBoxLayout(self)
@@ -135,6 +151,9 @@ class WarningsPanel(QWidget):
         self.view.activated.connect(self._select_entry)
         self.view.selectionModel().currentChanged.connect(self._show_fix)
         self.replace_button.clicked.connect(self.replace_current)
+        self.passed_button.clicked.connect(self._passed_current)
+        self.failed_button.clicked.connect(self._failed_current)
+        self.move_button.clicked.connect(self._move_current)
         self.model.modelReset.connect(self._show_list_or_placeholder)
         self.model.modelReset.connect(self._show_fix)
         self._show_list_or_placeholder()
@@ -182,8 +201,29 @@ class WarningsPanel(QWidget):
             before=day,
         )
 
+    def outcome_entry(self, index: QModelIndex | QPersistentModelIndex) -> str:
+        """The entry of an *exam date passed* warning at ``index`` ('' for any other warning,
+        or when the plan is read-only)."""
+        if self._document.read_only or not index.isValid():
+            return ""
+        entry_id = index.data(EntryIdRole) or ""
+        if index.data(AdviceCodeRole) != EXAM_DATE_PASSED:
+            return ""
+        return entry_id if entry_id in self._document.entry_ids() else ""
+
     def fix_menu(self, index: QModelIndex | QPersistentModelIndex) -> QMenu | None:
-        """The context menu of the warning at ``index``: its fix, or None when it has none."""
+        """The context menu of the warning at ``index``: its fix or its three answers, or None
+        when it has none."""
+        entry_id = self.outcome_entry(index)
+        if entry_id:
+            menu = QMenu(self.view)
+            for text, slot in (
+                (PASSED_TEXT, self._passed_current),
+                (FAILED_TEXT, self._failed_current),
+                (MOVE_TEXT, self._move_current),
+            ):
+                menu.addAction(text).triggered.connect(slot)
+            return menu
         fix = self.fix_for(index)
         if fix is None:
             return None
@@ -219,17 +259,40 @@ class WarningsPanel(QWidget):
             self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     @Slot()
+    def _passed_current(self) -> None:
+        entry_id = self.outcome_entry(self.view.currentIndex())
+        if entry_id:
+            self.outcomes.ask_passed_on(entry_id)
+
+    @Slot()
+    def _failed_current(self) -> None:
+        entry_id = self.outcome_entry(self.view.currentIndex())
+        if entry_id and self.outcomes.plan_retake(entry_id) and self.view.isVisible():
+            self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @Slot()
+    def _move_current(self) -> None:
+        entry_id = self.outcome_entry(self.view.currentIndex())
+        if entry_id:
+            self.outcomes.move(entry_id)
+
+    @Slot()
     def _show_list_or_placeholder(self) -> None:
         empty = self.model.rowCount() == 0
         self._stack.setCurrentWidget(self.placeholder if empty else self.view)
 
     @Slot()
     def _show_fix(self) -> None:
-        fix = self.fix_for(self.view.currentIndex())
+        index = self.view.currentIndex()
+        fix = self.fix_for(index)
         if fix is not None:
             self.replace_button.setText(fix.text)
             self.replace_button.setToolTip(fix.tooltip)
-        self.fix_bar.setVisible(fix is not None)
+        outcome = bool(self.outcome_entry(index))
+        self.replace_button.setVisible(fix is not None and not outcome)
+        for button in (self.passed_button, self.failed_button, self.move_button):
+            button.setVisible(outcome)
+        self.fix_bar.setVisible(fix is not None or outcome)
 
     @Slot(QPoint)
     def _show_context_menu(self, pos: QPoint) -> None:

@@ -230,7 +230,7 @@ def test_a_plan_path_alone_opens_the_app_even_after_data_dir(
 
 def zero_hours_plan(folder: Path) -> Path:
     path = folder / "zero.json"
-    document = json.loads(plan_to_json(StudyPlan()))
+    document = json.loads(plan_to_json(StudyPlan(start_date=date(2026, 1, 5))))
     document["availability"]["hours_per_weekday"] = [0] * 7
     document["entries"] = [{"certification_id": "cloud-practitioner"}]
     path.write_text(json.dumps(document), encoding="utf-8")

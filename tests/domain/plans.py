@@ -14,6 +14,7 @@ from studyplanner.domain.plan import (
     LearnerProfile,
     PlanEntry,
     StudyPlan,
+    StudySession,
     WeeklyAvailability,
 )
 
@@ -36,15 +37,27 @@ def entry(
     status: EntryStatus = EntryStatus.PLANNED,
     passed_on: date | None = None,
     logged: float = 0.0,
+    logged_on: date = MONDAY,
 ) -> PlanEntry:
+    """An entry; ``logged`` hours become study sessions of up to a day's 24 h on
+    ``logged_on``."""
     return PlanEntry(
         certification_id=cert_id,
         hours_override=hours,
         pinned_exam_date=pinned,
         status=status,
         passed_on=passed_on,
-        hours_logged=logged,
+        sessions=sessions(logged, logged_on),
     )
+
+
+def sessions(hours: float, on: date = MONDAY) -> list[StudySession]:
+    """``hours`` of study logged on ``on``, in sessions of at most 24 h."""
+    found = []
+    while hours > 0:
+        found.append(StudySession(on=on, hours=min(hours, 24.0)))
+        hours -= min(hours, 24.0)
+    return found
 
 
 def plan(

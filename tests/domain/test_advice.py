@@ -32,11 +32,20 @@ def plan(*entries: PlanEntry, **options: Any) -> StudyPlan:
     return base_plan(*entries, **options)
 
 
+PROGRESS_CODES = {AdviceCode.EXAM_DATE_PASSED, AdviceCode.BEHIND_SCHEDULE, AdviceCode.NOT_READY}
+"""Advice on following the plan (tested in test_progress_advice.py)."""
+
+
 def advice_for(study_plan: StudyPlan, catalog: Catalog, *, renewals: bool = False) -> list[Advice]:
     """The advice for ``study_plan`` as of ``TODAY``; without the 'renewed-by' notes unless
-    asked, since most plans renew something and most tests are about other rules."""
+    asked, since most plans renew something and most tests are about other rules, and without
+    the advice on following the plan (an exam within two weeks without practice scores)."""
     found = advise(schedule_plan(study_plan, catalog), catalog, TODAY)
-    return [a for a in found if renewals or a.code is not AdviceCode.RENEWED_BY]
+    return [
+        a
+        for a in found
+        if (renewals or a.code is not AdviceCode.RENEWED_BY) and a.code not in PROGRESS_CODES
+    ]
 
 
 def codes(study_plan: StudyPlan, catalog: Catalog) -> list[AdviceCode]:

@@ -54,7 +54,17 @@ def test_entries_get_distinct_stable_ids() -> None:
 
 @pytest.mark.parametrize(
     "bad",
-    [{"hours_override": 0}, {"hours_logged": -1}, {"certification_id": ""}, {"colour": "red"}],
+    [
+        {"hours_override": 0},
+        {"hours_logged": 4},  # no longer a number of its own: the study log adds up to it
+        {"sessions": [{"on": "2026-01-05", "hours": 0}]},
+        {"sessions": [{"on": "2026-01-05", "hours": 24.5}]},
+        {"sessions": [{"on": "2026-01-05", "hours": 1, "note": "x" * 501}]},
+        {"scores": [{"on": "2026-01-05", "percent": 101}]},
+        {"scores": [{"on": "2026-01-05", "percent": -1}]},
+        {"certification_id": ""},
+        {"colour": "red"},
+    ],
 )
 def test_impossible_entry_values_are_refused(bad: dict[str, object]) -> None:
     with pytest.raises(ValidationError):
@@ -68,8 +78,13 @@ def test_hours_per_day_must_fit_in_a_day() -> None:
         WeeklyAvailability(hours_per_weekday=[1, 1, 1])
 
 
-def test_a_new_plan_is_on_the_current_format() -> None:
-    assert StudyPlan().schema_version == 4
+DAY = date(2026, 1, 5)
+
+
+def test_a_new_plan_is_on_the_current_format_and_starts_when_its_maker_says() -> None:
+    assert StudyPlan(start_date=DAY).schema_version == 5
+    with pytest.raises(ValidationError, match="start_date"):
+        StudyPlan()  # type: ignore[call-arg]  # no hidden clock: the caller says when
 
 
 @settings(max_examples=80, deadline=None)
@@ -86,6 +101,7 @@ def test_spread_adds_up_to_the_weekly_total(weekly: float) -> None:
 def test_duplicate_is_a_different_plan_with_the_same_exams() -> None:
     plan = StudyPlan(
         name="Before summer",
+        start_date=DAY,
         entries=[
             PlanEntry(certification_id="developer-associate", notes="book it"),
             PlanEntry(certification_id="solutions-architect-associate"),
@@ -97,7 +113,7 @@ def test_duplicate_is_a_different_plan_with_the_same_exams() -> None:
     assert copy.entries[0].notes == "book it"
     assert not {e.id for e in copy.entries} & {e.id for e in plan.entries}
     assert plan.name == "Before summer"  # the original is untouched
-    assert len(StudyPlan(name="x" * MAX_NAME).duplicate().name) == MAX_NAME
+    assert len(StudyPlan(name="x" * MAX_NAME, start_date=DAY).duplicate().name) == MAX_NAME
 
 
 def test_a_pasted_name_becomes_one_line_and_a_long_one_is_explained() -> None:
@@ -110,6 +126,7 @@ def test_a_pasted_name_becomes_one_line_and_a_long_one_is_explained() -> None:
 
 def test_a_retaken_certification_shows_its_furthest_status() -> None:
     plan = StudyPlan(
+        start_date=DAY,
         entries=[
             PlanEntry(certification_id="developer-associate", status=EntryStatus.STUDYING),
             PlanEntry(
@@ -118,7 +135,7 @@ def test_a_retaken_certification_shows_its_furthest_status() -> None:
                 passed_on=date(2027, 3, 1),
             ),
             PlanEntry(certification_id="security-specialty"),
-        ]
+        ],
     )
     assert plan.status_by_certification() == {
         "developer-associate": EntryStatus.PASSED,

@@ -20,6 +20,7 @@ from studyplanner.domain.plan import (
     LearnerProfile,
     PlanEntry,
     StudyPlan,
+    StudySession,
     WeeklyAvailability,
 )
 from studyplanner.domain.schedule import Schedule, ScheduleError, hours_between, schedule_plan
@@ -42,6 +43,15 @@ def blackouts(draw: st.DrawFn, start: date) -> Blackout:
 
 
 @st.composite
+def study_sessions(draw: st.DrawFn, start: date) -> StudySession:
+    """A session of up to 24 h, up to a year and a half after the plan's start."""
+    return StudySession(
+        on=start + timedelta(days=draw(st.integers(min_value=0, max_value=540))),
+        hours=draw(st.integers(min_value=1, max_value=4 * 24).map(lambda q: q / 4)),
+    )
+
+
+@st.composite
 def plan_entries(draw: st.DrawFn, start: date, allow_passed: bool) -> PlanEntry:
     statuses = list(EntryStatus) if allow_passed else [EntryStatus.PLANNED, EntryStatus.STUDYING]
     status = draw(st.sampled_from(statuses))
@@ -56,7 +66,7 @@ def plan_entries(draw: st.DrawFn, start: date, allow_passed: bool) -> PlanEntry:
         hours_override=draw(
             st.none() | st.integers(min_value=1, max_value=4 * 300).map(lambda q: q / 4)
         ),
-        hours_logged=draw(st.integers(min_value=0, max_value=4 * 60).map(lambda q: q / 4)),
+        sessions=draw(st.lists(study_sessions(start), max_size=4)),
         pinned_exam_date=pinned,
         status=status,
         passed_on=passed_on,
@@ -97,8 +107,8 @@ def test_exam_dates_never_go_backwards_along_the_plan(plan: StudyPlan) -> None:
     assert all(d >= plan.start_date for d in dates)
     previous_exam: date | None = None
     for item in schedule.entries:
-        if item.study_start is not None and previous_exam is not None:
-            assert item.study_start > previous_exam, "study overlaps the previous exam"
+        if item.planned_from is not None and previous_exam is not None:
+            assert item.planned_from > previous_exam, "study overlaps the previous exam"
         previous_exam = item.exam_date
 
 
@@ -159,9 +169,11 @@ def test_each_study_window_holds_exactly_the_remaining_hours(plan: StudyPlan) ->
             assert item.study_start is None and item.study_end is None
             continue
         assert item.study_start is not None and item.study_end is not None
+        assert item.planned_from is not None and item.study_start <= item.planned_from
         last_day_before = item.study_end - timedelta(days=1)
-        assert hours_between(availability, item.study_start, item.study_end) >= item.remaining_hours
-        assert hours_between(availability, item.study_start, last_day_before) < item.remaining_hours
+        start = item.planned_from
+        assert hours_between(availability, start, item.study_end) >= item.remaining_hours
+        assert hours_between(availability, start, last_day_before) < item.remaining_hours
         # The window ends on a day that gives hours, and the exam is the day after.
         assert availability.hours_on(item.study_end) > 0
         assert item.reachable_exam_date == item.study_end + timedelta(days=1)
@@ -227,3 +239,63 @@ def test_any_valid_plan_schedules_or_raises_schedule_error(plan: StudyPlan) -> N
         return  # more than the 60-year horizon
     dates = exam_dates(schedule)
     assert dates == sorted(dates)
+
+
+# --- re-planning from today ---------------------------------------------------------------
+
+days_from_start = st.integers(min_value=-60, max_value=900).map(lambda d: timedelta(days=d))
+
+
+@PROPERTY_SETTINGS
+@given(st.data(), plans(allow_passed=True), days_from_start)
+def test_logging_more_never_makes_a_date_later(
+    data: st.DataObject, plan: StudyPlan, offset: timedelta
+) -> None:
+    plan = seasoned(plan)
+    today = plan.start_date + offset
+    index = data.draw(st.integers(min_value=0, max_value=len(plan.entries) - 1))
+    extra = data.draw(study_sessions(plan.start_date))
+    more = plan.model_copy(deep=True)
+    more.entries[index].sessions.append(extra)
+    before = schedule_plan(plan, CATALOG, today)
+    after = schedule_plan(more, CATALOG, today)
+    for was, now in zip(before.entries, after.entries, strict=True):
+        assert now.exam_date is not None and was.exam_date is not None
+        assert now.exam_date <= was.exam_date
+        assert now.remaining_hours <= was.remaining_hours
+        if now.study_end is not None and was.study_end is not None:
+            assert now.study_end <= was.study_end
+
+
+@PROPERTY_SETTINGS
+@given(plans(allow_passed=True), st.integers(min_value=0, max_value=3000))
+def test_a_today_on_or_before_the_start_changes_nothing(plan: StudyPlan, days: int) -> None:
+    today = max(EARLIEST_DATE, plan.start_date - timedelta(days=days))
+    assert schedule_plan(plan, CATALOG, today).entries == schedule_plan(plan, CATALOG).entries
+
+
+@PROPERTY_SETTINGS
+@given(plans(allow_passed=True), days_from_start)
+def test_nothing_unfinished_is_planned_before_today(plan: StudyPlan, offset: timedelta) -> None:
+    today = plan.start_date + offset
+    schedule = schedule_plan(plan, CATALOG, today)
+    for item in schedule.entries:
+        if item.entry.status is EntryStatus.PASSED:
+            continue
+        assert item.exam_date is not None and item.exam_date >= today
+        if item.planned_from is not None:
+            assert item.planned_from >= max(today, plan.start_date)
+            first = item.entry.first_session_on
+            assert item.study_start == min(item.planned_from, first or item.planned_from)
+
+
+@PROPERTY_SETTINGS
+@given(plans(), days_from_start, st.integers(min_value=0, max_value=400))
+def test_days_passing_without_study_never_bring_an_exam_earlier(
+    plan: StudyPlan, offset: timedelta, wait: int
+) -> None:
+    plan = seasoned(plan)
+    today = plan.start_date + offset
+    sooner = schedule_plan(plan, CATALOG, today)
+    later = schedule_plan(plan, CATALOG, today + timedelta(days=wait))
+    assert all(a >= b for a, b in zip(exam_dates(later), exam_dates(sooner), strict=True))

@@ -14,6 +14,7 @@ from studyplanner.domain.plan import (
     PlanEntry,
     Role,
     StudyPlan,
+    StudySession,
     WeeklyAvailability,
 )
 
@@ -47,7 +48,7 @@ def small_plan() -> StudyPlan:
             PlanEntry(
                 certification_id="developer-associate",
                 status=EntryStatus.STUDYING,
-                hours_logged=20,
+                sessions=[StudySession(on=date(2026, 11, 2), hours=20)],
                 notes=HOSTILE_NOTE,
             ),
             PlanEntry(certification_id="solutions-architect-professional"),

@@ -18,9 +18,21 @@ MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", 
 PageBoxes = tuple[float, float, list[tuple[float, float, float, float]]]
 
 
-def show_json(plan_path: Path, capsys: pytest.CaptureFixture[str]) -> dict[str, Any]:
+TODAY = "2026-11-02"
+"""The day the export tests run the command line on: the small plan's start (a test never
+depends on the real date, and every command re-plans from today)."""
+
+
+def run_cli(*args: str, today: str = TODAY) -> int:
+    """The command line as of ``today``."""
+    return cli.main(["--today", today, *args])
+
+
+def show_json(
+    plan_path: Path, capsys: pytest.CaptureFixture[str], today: str = TODAY
+) -> dict[str, Any]:
     """What `studyplanner show --json` says about the plan: the reference for the report."""
-    assert cli.main(["show", str(plan_path), "--json"]) == 0
+    assert run_cli("show", str(plan_path), "--json", today=today) == 0
     shown: dict[str, Any] = json.loads(capsys.readouterr().out)
     return shown
 

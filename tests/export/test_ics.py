@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar, Event
 
-from studyplanner import cli
 from studyplanner.domain.catalog import Catalog
 from studyplanner.domain.lifecycle import lifecycle
 from studyplanner.domain.plan import PlanEntry, StudyPlan
@@ -21,7 +20,7 @@ from studyplanner.domain.schedule import schedule_plan
 from studyplanner.export.ics import write_ics
 from studyplanner.storage import paths
 from tests.export.plans import small_plan
-from tests.export.reading import show_json
+from tests.export.reading import TODAY, run_cli, show_json
 
 
 def events(path: Path) -> list[Event]:
@@ -41,7 +40,7 @@ def test_one_all_day_event_per_exam_on_the_exam_date(
     shown = show_json(plan_path, capsys)
     out = tmp_path / "plan.ics"
 
-    assert cli.main(["export-ics", str(plan_path), "-o", str(out)]) == 0
+    assert run_cli("export-ics", str(plan_path), "-o", str(out)) == 0
 
     assert capsys.readouterr().out == f"Wrote {out} ({len(events(out))} events)\n"
     found = exams(out)
@@ -190,7 +189,7 @@ def test_finding_5_line_breaks_in_the_plan_name_cannot_inject_a_calendar(
     assert shown["name"] == INJECTED_NAME
     out = tmp_path / "plan.ics"
 
-    code = cli.main(["export-ics", str(plan_path), "-o", str(out)])
+    code = run_cli("export-ics", str(plan_path), "-o", str(out))
 
     _out, err = capsys.readouterr()
     assert (code, err) == (0, "")
@@ -205,7 +204,18 @@ def test_finding_5_holds_under_python_optimize_where_asserts_are_gone(
     out = tmp_path / "plan.ics"
 
     done = subprocess.run(
-        [sys.executable, "-O", "-m", "studyplanner", "export-ics", str(plan_path), "-o", str(out)],
+        [
+            sys.executable,
+            "-O",
+            "-m",
+            "studyplanner",
+            "--today",
+            TODAY,
+            "export-ics",
+            str(plan_path),
+            "-o",
+            str(out),
+        ],
         capture_output=True,
         text=True,
         env={**os.environ, paths.ENV_VAR: str(tmp_path / "data"), "PYTHONOPTIMIZE": "1"},

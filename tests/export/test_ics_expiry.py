@@ -10,15 +10,16 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar, Event
 
-from studyplanner import cli
 from studyplanner.domain.catalog import Catalog
 from studyplanner.domain.plan import StudyPlan
 from studyplanner.domain.schedule import schedule_plan
 from studyplanner.export.ics import write_ics
 from tests.export.plans import renewal_plan
-from tests.export.reading import printed, show_json
+from tests.export.reading import printed, run_cli, show_json
 
 SAA, DVA = "a" * 32, "b" * 32
+PLANNED_ON = "2026-09-07"
+"""The renewal plan's start: the day the command line is run on."""
 HELD_UID = "held-cloud-practitioner-expiry@studyplanner.local"
 
 
@@ -35,10 +36,10 @@ def test_the_calendar_file_marks_each_expiry_of_show_json(
     save: Callable[[StudyPlan], Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     plan_path = save(renewal_plan(associate_on=date(2027, 1, 6)))
-    shown = show_json(plan_path, capsys)
+    shown = show_json(plan_path, capsys, today=PLANNED_ON)
     out = tmp_path / "plan.ics"
 
-    assert cli.main(["export-ics", str(plan_path), "-o", str(out)]) == 0
+    assert run_cli("export-ics", str(plan_path), "-o", str(out), today=PLANNED_ON) == 0
 
     found = expiries(out)
     expected = {

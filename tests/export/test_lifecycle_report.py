@@ -27,6 +27,8 @@ from tests.export.reading import (
 
 TODAY = date(2026, 11, 29)
 SAA, DVA = "a" * 32, "b" * 32
+PLANNED_ON = "2026-09-07"
+"""The renewal plan's start."""
 
 
 def render(
@@ -54,10 +56,11 @@ def test_the_held_cloud_practitioner_is_printed_renewed_by_the_associate_exam(
     save: Callable[[StudyPlan], Path], capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     plan_path = save(renewal_plan(associate_on=date(2027, 1, 6)))
-    shown = show_json(plan_path, capsys)
+    shown = show_json(plan_path, capsys, today=PLANNED_ON)
     out = tmp_path / "plan.pdf"
 
-    assert cli.main(["--today", TODAY.isoformat(), "print", str(plan_path), "-o", str(out)]) == 0
+    # as of the plan's first day: from later on, re-planning moves the pinned 6 Jan 2027
+    assert cli.main(["--today", PLANNED_ON, "print", str(plan_path), "-o", str(out)]) == 0
 
     text = section(" ".join(pdf_pages(out)))
     dva = printed(next(e["exam_date"] for e in shown["entries"] if e["entry_id"] == DVA))
@@ -101,7 +104,7 @@ def test_the_summary_panel_gives_the_three_fee_figures_of_show_json(
     save: Callable[[StudyPlan], Path], capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     plan_path = save(renewal_plan())
-    budget = show_json(plan_path, capsys)["budget"]
+    budget = show_json(plan_path, capsys, today=TODAY.isoformat())["budget"]
     out = tmp_path / "plan.pdf"
 
     cli.main(["--today", TODAY.isoformat(), "print", str(plan_path), "-o", str(out)])

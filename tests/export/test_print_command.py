@@ -11,10 +11,16 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from studyplanner import cli
 from studyplanner.domain.plan import StudyPlan
 from tests.export.plans import small_plan
-from tests.export.reading import assert_in_order, pdf_pages, show_json, table_row
+from tests.export.reading import (
+    TODAY,
+    assert_in_order,
+    pdf_pages,
+    run_cli,
+    show_json,
+    table_row,
+)
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
@@ -38,7 +44,7 @@ def test_print_writes_the_paper_asked_for(
     plan_path = save(small_plan())
     out = tmp_path / "out" / "plan.pdf"
 
-    assert cli.main(["print", str(plan_path), "-o", str(out), *options]) == 0
+    assert run_cli("print", str(plan_path), "-o", str(out), *options) == 0
 
     reader = PdfReader(out)
     pages = len(reader.pages)
@@ -53,7 +59,7 @@ def test_print_refuses_an_unknown_paper(
     plan_path = save(small_plan())
     out = tmp_path / "plan.pdf"
 
-    assert cli.main(["print", str(plan_path), "-o", str(out), "--paper", "a3"]) == 2
+    assert run_cli("print", str(plan_path), "-o", str(out), "--paper", "a3") == 2
 
     assert "invalid choice: 'a3'" in capsys.readouterr().err
     assert not out.exists()
@@ -79,6 +85,8 @@ def test_print_runs_headless_in_a_fresh_process_without_a_display(
             "studyplanner",
             "--data-dir",
             str(tmp_path / "data"),
+            "--today",
+            TODAY,
             "print",
             str(plan_path),
             "-o",

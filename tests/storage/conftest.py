@@ -5,13 +5,16 @@ from __future__ import annotations
 from datetime import date
 
 from studyplanner.domain.plan import (
+    Baseline,
     Blackout,
     Direction,
     EntryStatus,
     LearnerProfile,
     PlanEntry,
+    PracticeScore,
     Role,
     StudyPlan,
+    StudySession,
     WeeklyAvailability,
 )
 
@@ -38,9 +41,16 @@ def full_plan(name: str = "Cloud path ☁") -> StudyPlan:
                 passed_on=date(2025, 11, 20),
             ),
             PlanEntry(
+                id="f" * 32,
                 certification_id="data-engineer-associate",
                 status=EntryStatus.STUDYING,
-                hours_logged=22.5,
+                sessions=[
+                    StudySession(on=date(2026, 3, 2), hours=20, note="Glue workshop"),
+                    StudySession(on=date(2026, 3, 7), hours=2.5),
+                ],
+                scores=[
+                    PracticeScore(on=date(2026, 3, 8), percent=64.5, source="official set"),
+                ],
                 hours_override=90,
                 notes="Glue and Kinesis first.\nThen Redshift — «important».",
             ),
@@ -49,4 +59,10 @@ def full_plan(name: str = "Cloud path ☁") -> StudyPlan:
                 pinned_exam_date=date(2026, 12, 15),
             ),
         ],
+        readiness_target=85,
+        baseline=Baseline(
+            taken_on=date(2026, 3, 2),
+            exam_dates={"f" * 32: date(2026, 7, 20)},
+            finish=date(2026, 12, 15),
+        ),
     )

@@ -25,12 +25,20 @@ import pytest
 
 from studyplanner.domain.catalog import Catalog
 from studyplanner.domain.plan import (
+    MAX_PLAN_SCORES,
+    MAX_PLAN_SESSIONS,
+    MAX_SESSION_NOTE,
+    MAX_SOURCE,
     PLAN_SCHEMA_VERSION,
+    Baseline,
     Blackout,
     EntryStatus,
+    HeldCertification,
     LearnerProfile,
     PlanEntry,
+    PracticeScore,
     StudyPlan,
+    StudySession,
     WeeklyAvailability,
 )
 from studyplanner.storage import paths, plan_files
@@ -161,20 +169,30 @@ def largest_plan() -> StudyPlan:
     the most room on disk (a control character, written as a six-byte escape)."""
     wide = "\x01"
     day = date(2030, 1, 1)
+    hours = 23.999999999999996
+    sessions_each = MAX_PLAN_SESSIONS // 500
+    scores_each = MAX_PLAN_SCORES // 500
     entries = [
         PlanEntry(
+            id=f"{i:032x}",
             certification_id="cloud-practitioner",
             hours_override=4999.999999999999,
             pinned_exam_date=day,
             status=EntryStatus.PASSED,
             passed_on=day,
-            hours_logged=4999.999999999999,
+            sessions=[StudySession(on=day, hours=hours, note=wide * MAX_SESSION_NOTE)]
+            * sessions_each,
+            scores=[PracticeScore(on=day, percent=99.99999999999999, source=wide * MAX_SOURCE)]
+            * scores_each,
             notes=wide * 10_000,
+            deadline=day,
         )
-        for _ in range(500)
+        for i in range(500)
     ]
+    ids = [e.id for e in entries]
     return StudyPlan(
         name=wide * 200,
+        start_date=day,
         notes=wide * 10_000,
         profile=LearnerProfile(
             experience_years=49.99999999999999,
@@ -186,6 +204,17 @@ def largest_plan() -> StudyPlan:
             blackouts=[Blackout(start=day, end=day, label=wide * 200)] * 500,
         ),
         entries=entries,
+        held=[HeldCertification(certification_id="cloud-practitioner", earned_on=day)] * 100,
+        voucher_valid_months=120,
+        readiness_target=99.99999999999999,
+        baseline=Baseline(
+            taken_on=day,
+            exam_dates=dict.fromkeys(ids, day),
+            finish=day,
+            study_from=dict.fromkeys(ids, day),
+            remaining_hours=dict.fromkeys(ids, 999_999.9999999999),
+            logged_hours=999_999.9999999999,
+        ),
     )
 
 
@@ -277,11 +306,12 @@ def test_bounded_reads_suggest_onto_a_fifo_neither_hangs_nor_replaces_it(tmp_pat
     assert made.stderr.count("\n") == 1 and str(pipe) in made.stderr
     assert pipe.is_fifo()
     saved = python(
+        "from datetime import date\n"
         "from pathlib import Path\n"
         "from studyplanner.domain.plan import StudyPlan\n"
         "from studyplanner.storage.plan_files import PlanFileError, save_plan\n"
         "try:\n"
-        f"    save_plan(StudyPlan(), Path({str(pipe)!r}))\n"
+        f"    save_plan(StudyPlan(start_date=date(2026, 1, 5)), Path({str(pipe)!r}))\n"
         "except PlanFileError as exc:\n"
         "    print(exc.message)\n"
     )

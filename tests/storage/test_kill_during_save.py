@@ -13,6 +13,7 @@ import random
 import subprocess
 import sys
 import time
+from datetime import date
 from pathlib import Path
 
 from studyplanner.domain.catalog import Catalog
@@ -29,6 +30,7 @@ KILLS = 8
 
 SAVER = """
 import sys
+from datetime import date
 from pathlib import Path
 from studyplanner.domain.plan import StudyPlan
 from studyplanner.storage.plan_files import save_plan
@@ -51,7 +53,7 @@ def big_plan(name: str, letter: str, catalog: Catalog) -> StudyPlan:
         PlanEntry(certification_id=ids[i % len(ids)], notes=f"{letter}{i} " + letter * 5000)
         for i in range(400)
     ]
-    return StudyPlan(name=name, entries=entries)
+    return StudyPlan(name=name, start_date=date(2026, 1, 5), entries=entries)
 
 
 def test_a_process_killed_while_saving_leaves_a_complete_file(

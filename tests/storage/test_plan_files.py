@@ -11,10 +11,17 @@ from typing import Any
 import pytest
 
 from studyplanner.domain.catalog import Catalog
-from studyplanner.domain.plan import PLAN_SCHEMA_VERSION, HeldCertification, StudyPlan
+from studyplanner.domain.plan import (
+    PLAN_SCHEMA_VERSION,
+    HeldCertification,
+    StudyPlan,
+    StudySession,
+)
+from studyplanner.domain.schedule import schedule_plan
 from studyplanner.storage import paths
 from studyplanner.storage.plan_files import (
     KEEP_BACKUPS,
+    LOGGED_BEFORE_SESSIONS,
     MAX_PLAN_BYTES,
     MIGRATIONS,
     PlanFileError,
@@ -182,7 +189,21 @@ BAD_FILES = {
         _with(held=[{"certification_id": "quantum-associate", "earned_on": "2025-01-10"}]),
         "field 'held.0.certification_id': unknown certification 'quantum-associate'",
     ),
-    "negative-hours-logged": (_with_entry(2, hours_logged=-4), "field 'entries.2.hours_logged'"),
+    "negative-session-hours": (
+        _with_entry(2, sessions=[{"on": "2026-03-02", "hours": -4}]),
+        "field 'entries.2.sessions.0.hours'",
+    ),
+    "hours-logged-is-no-longer-a-field": (
+        _with_entry(2, hours_logged=4),
+        "field 'entries.2.hours_logged'",
+    ),
+    "version-4-hours-logged-is-text": (
+        _with(
+            schema_version=4,
+            entries=[{"certification_id": "cloud-practitioner", "hours_logged": "lots"}],
+        ),
+        "cannot be upgraded from format 4: field 'entries.0.hours_logged' must be a number",
+    ),
     "unknown-field": (_with(colour="blue"), "field 'colour'"),
     "unknown-field-with-a-line-break": (_with(**{"a\nb": 1}), "field 'a\\nb'"),
     "not-utf8": ("plan «é»".encode("latin-1"), "not UTF-8"),
@@ -209,7 +230,7 @@ BAD_FILES = {
         "weekly_hours",
     ),
     "v1-entries-not-objects": (
-        b'{"schema_version": 1, "entries": [5]}',
+        b'{"schema_version": 1, "start_date": "2025-09-01", "entries": [5]}',
         "field 'entries.0'",
     ),
 }
@@ -334,7 +355,7 @@ def test_the_one_to_two_step_on_its_own() -> None:
     assert len(set(ids)) == 2 and all(len(i) == 32 for i in ids)
     assert upgraded["entries"][0]["hours_logged"] == 12.5
     assert upgraded["entries"][1]["notes"] == "after SOA"
-    assert StudyPlan.model_validate(upgraded).availability.weekly_hours == 8
+    assert StudyPlan.model_validate(migrate(upgraded)).availability.weekly_hours == 8
 
 
 def test_the_one_to_two_step_keeps_existing_entry_ids() -> None:
@@ -422,10 +443,11 @@ def test_the_two_to_three_step_on_its_own() -> None:
 def test_a_version_1_file_goes_through_every_step_to_the_current_format() -> None:
     upgraded = migrate(json.loads(json.dumps(VERSION_1)))
     plan = StudyPlan.model_validate(upgraded)
-    assert plan.schema_version == PLAN_SCHEMA_VERSION == 4
+    assert plan.schema_version == PLAN_SCHEMA_VERSION == 5
     assert plan.profile.field_years is None and plan.notes == ""
     assert plan.held == [] and plan.voucher_valid_months is None
     assert plan.entries[0].hours_logged == 12.5
+    assert [s.on for s in plan.entries[0].sessions] == [date(2025, 9, 1)]
 
 
 def test_a_version_2_file_is_upgraded_when_saved_after_a_backup(catalog: Catalog) -> None:
@@ -511,7 +533,7 @@ def test_a_version_3_file_is_upgraded_when_saved_after_a_backup(catalog: Catalog
     (backup,) = list_backups(path)
     assert backup.path.read_bytes() == old_bytes
     on_disk = json.loads(path.read_text(encoding="utf-8"))
-    assert on_disk["schema_version"] == 4
+    assert on_disk["schema_version"] == PLAN_SCHEMA_VERSION
     assert on_disk["held"] == [] and on_disk["voucher_valid_months"] is None
     assert on_disk["entries"][1]["paid_by_other"] is False
     assert on_disk["entries"][1]["deadline"] is None
@@ -529,6 +551,129 @@ def test_held_certifications_vouchers_and_deadlines_survive_a_save(catalog: Cata
     path = plan_path()
     save_plan(plan, path)
     assert load_plan(path, catalog) == plan
+
+
+# --- migration from version 4 -------------------------------------------------------------
+
+VERSION_4: dict[str, Any] = {
+    "schema_version": 4,
+    "name": "Plan from before the study log",
+    "start_date": "2026-01-05",
+    "profile": {"role": "developer", "experience_years": 2},
+    "availability": {"hours_per_weekday": [1, 1, 1, 1, 1, 2.5, 2.5], "blackouts": []},
+    "entries": [
+        {
+            "id": "d" * 32,
+            "certification_id": "developer-associate",
+            "status": "studying",
+            "hours_logged": 20,
+            "hours_override": 60,
+        },
+        {"id": "e" * 32, "certification_id": "solutions-architect-associate", "hours_logged": 0},
+        {"id": "a" * 32, "certification_id": "cloud-practitioner", "hours_logged": 50.5},
+    ],
+    "held": [],
+    "voucher_valid_months": None,
+}
+
+
+def test_the_four_to_five_step_on_its_own() -> None:
+    original = json.loads(json.dumps(VERSION_4))
+    upgraded = MIGRATIONS[4](original)
+
+    assert original == VERSION_4, "the step must not change its input"
+    assert upgraded["schema_version"] == 5
+    assert all("hours_logged" not in e for e in upgraded["entries"])
+    plan = StudyPlan.model_validate(upgraded)
+    studying, untouched, long_one = plan.entries
+    assert studying.sessions == [
+        StudySession(on=date(2026, 1, 5), hours=20, note=LOGGED_BEFORE_SESSIONS)
+    ]
+    assert untouched.sessions == []
+    # A session holds at most a day's hours: 50.5 h become 24 + 24 + 2.5, same date and note.
+    assert [s.hours for s in long_one.sessions] == [24, 24, 2.5]
+    assert {(s.on, s.note) for s in long_one.sessions} == {
+        (date(2026, 1, 5), LOGGED_BEFORE_SESSIONS)
+    }
+    assert [e.hours_logged for e in plan.entries] == [20, 0, 50.5]
+    # Nothing new is assumed: no scores, the default target, no baseline yet.
+    assert all(e.scores == [] for e in plan.entries)
+    assert plan.readiness_target == 80 and plan.baseline is None
+
+
+def test_the_four_to_five_step_keeps_what_the_plan_meant(catalog: Catalog) -> None:
+    before = StudyPlan.model_validate(
+        {
+            **VERSION_4,
+            "schema_version": 5,
+            "entries": [
+                {k: v for k, v in e.items() if k != "hours_logged"} for e in VERSION_4["entries"]
+            ],
+        }
+    )
+    upgraded = StudyPlan.model_validate(MIGRATIONS[4](json.loads(json.dumps(VERSION_4))))
+    # The dates a version-4 StudyPlanner showed: estimate minus the logged number, from the
+    # start date. The upgraded plan schedules exactly so (and so from a day before today).
+    old_remaining = [max(0.0, 60 - 20)]
+    after = schedule_plan(upgraded, catalog)
+    assert after.entries[0].remaining_hours == old_remaining[0]
+    assert [i.exam_date for i in after.entries] == [
+        i.exam_date for i in schedule_plan(upgraded, catalog, date(2026, 1, 5)).entries
+    ]
+    unlogged = schedule_plan(before, catalog)
+    assert after.entries[0].exam_date is not None and unlogged.entries[0].exam_date is not None
+    assert after.entries[0].exam_date < unlogged.entries[0].exam_date
+
+
+@pytest.mark.parametrize("hours_logged", [-1, 5000.5, "20", True, None, float("nan")], ids=repr)
+def test_the_four_to_five_step_refuses_a_number_it_cannot_keep(hours_logged: object) -> None:
+    document = json.loads(json.dumps(VERSION_4))
+    document["entries"][0]["hours_logged"] = hours_logged
+    with pytest.raises(ValueError, match=r"'entries\.0\.hours_logged' must be a number"):
+        MIGRATIONS[4](document)
+
+
+def test_a_version_4_file_is_upgraded_when_saved_after_a_backup(catalog: Catalog) -> None:
+    path = write(plan_path(), VERSION_4)
+    old_bytes = path.read_bytes()
+
+    plan = load_plan(path, catalog)
+    assert path.read_bytes() == old_bytes, "opening a plan never writes"
+    assert list_backups(path) == []
+    assert plan.entries[0].hours_logged == 20
+    assert [(s.on, s.hours) for s in plan.entries[0].sessions] == [(date(2026, 1, 5), 20)]
+    save_plan(plan, path, first_save_in_session=True)
+
+    (backup,) = list_backups(path)
+    assert backup.path.read_bytes() == old_bytes
+    on_disk = json.loads(path.read_text(encoding="utf-8"))
+    assert on_disk["schema_version"] == PLAN_SCHEMA_VERSION == 5
+    assert "hours_logged" not in on_disk["entries"][0]
+    assert on_disk["entries"][0]["sessions"] == [
+        {"on": "2026-01-05", "hours": 20.0, "note": LOGGED_BEFORE_SESSIONS}
+    ]
+    assert load_plan(path, catalog) == plan
+
+
+def test_a_version_4_file_without_a_start_date_but_with_hours_is_explained(
+    catalog: Catalog,
+) -> None:
+    document = {k: v for k, v in VERSION_4.items() if k != "start_date"}
+    path = write(plan_path(), document)
+    with pytest.raises(PlanFileError, match="cannot be upgraded from format 4: .*'start_date'"):
+        load_plan(path, catalog)
+
+
+def test_sessions_scores_target_and_baseline_survive_a_save(catalog: Catalog) -> None:
+    plan = full_plan()
+    path = plan_path()
+    save_plan(plan, path)
+    again = load_plan(path, catalog)
+    assert again == plan
+    studied = again.entry("f" * 32)
+    assert studied.hours_logged == 22.5 and studied.scores[0].source == "official set"
+    assert again.readiness_target == 85
+    assert again.baseline is not None and again.baseline.finish == date(2026, 12, 15)
 
 
 # --- plan folder and schema ---------------------------------------------------------------
@@ -574,7 +719,7 @@ def test_damaged_file_from_a_newer_version_is_not_overwritten(
     original = b'{"schema_version": 99, "name": "From the future", "entries": [' + b"1," * 10
     path.write_bytes(original)
     with pytest.raises(PlanFileError) as info:
-        save_plan(StudyPlan(), path)
+        save_plan(StudyPlan(start_date=date(2026, 1, 5)), path)
     assert info.value.newer
     assert path.read_bytes() == original
 
@@ -586,7 +731,7 @@ def test_large_file_from_a_newer_version_is_not_overwritten(tmp_path: Path) -> N
     original = json.dumps({"schema_version": 99, "padding": "x" * (6 * 1024 * 1024)}).encode()
     path.write_bytes(original)
     with pytest.raises(PlanFileError):
-        save_plan(StudyPlan(), path)
+        save_plan(StudyPlan(start_date=date(2026, 1, 5)), path)
     assert path.read_bytes() == original
 
 

@@ -12,6 +12,7 @@ from studyplanner.domain.plan import (
     HeldCertification,
     PlanEntry,
     StudyPlan,
+    StudySession,
     WeeklyAvailability,
 )
 from studyplanner.ui.plan_document import PlanDocument
@@ -96,7 +97,7 @@ def test_replacing_a_retired_exam_keeps_its_place_and_is_one_undo_step(
         certification_id="sysops-administrator-associate",
         hours_override=50,
         notes="my notes",
-        hours_logged=12,
+        sessions=[StudySession(on=date(2026, 12, 1), hours=12)],
     )
     first = PlanEntry(certification_id="cloud-practitioner")
     document.set_plan(StudyPlan(start_date=date(2026, 12, 1), entries=[first, old]), None)

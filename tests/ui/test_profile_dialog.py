@@ -16,10 +16,12 @@ from studyplanner.ui.form_fields import DecimalSpinBox
 from studyplanner.ui.plan_settings import OptionalYearsSpinBox
 from studyplanner.ui.profile_dialog import FOLLOW_ROLE, NewPlanFromProfileDialog
 
+TODAY = date(2026, 11, 29)
+
 
 @pytest.fixture
 def dialog(qtbot: QtBot, catalog: Catalog) -> NewPlanFromProfileDialog:
-    widget = NewPlanFromProfileDialog(None, catalog)
+    widget = NewPlanFromProfileDialog(None, catalog, TODAY)
     qtbot.addWidget(widget)
     with qtbot.waitActive(widget):  # waits on leaving the block; keys need an active window
         widget.show()
@@ -60,7 +62,7 @@ def create_with(
         return self.result()
 
     monkeypatch.setattr(NewPlanFromProfileDialog, "exec", create)
-    return NewPlanFromProfileDialog.ask(None, catalog)
+    return NewPlanFromProfileDialog.ask(None, catalog, TODAY)
 
 
 def without(catalog: Catalog, cert_id: str) -> Catalog:
@@ -155,7 +157,7 @@ def test_ask_returns_the_plan_on_create(
 
     monkeypatch.setattr(NewPlanFromProfileDialog, "exec", create)
 
-    plan = NewPlanFromProfileDialog.ask(None, catalog)
+    plan = NewPlanFromProfileDialog.ask(None, catalog, TODAY)
 
     assert plan is not None
     assert [catalog.get(e.certification_id).code for e in plan.entries] == [
@@ -173,7 +175,7 @@ def test_ask_returns_none_on_cancel(catalog: Catalog, monkeypatch: pytest.Monkey
 
     monkeypatch.setattr(NewPlanFromProfileDialog, "exec", cancel)
 
-    assert NewPlanFromProfileDialog.ask(None, catalog) is None
+    assert NewPlanFromProfileDialog.ask(None, catalog, TODAY) is None
 
 
 def test_escape_cancels(qtbot: QtBot, dialog: NewPlanFromProfileDialog) -> None:

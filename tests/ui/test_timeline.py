@@ -41,6 +41,7 @@ from studyplanner.ui import timeline as timeline_module
 from studyplanner.ui.mime import certification_mime, decode_entry, entry_mime
 from studyplanner.ui.plan_document import PlanDocument
 from studyplanner.ui.timeline import EMPTY_HINT, REFUSED_DROP, TimelineView
+from studyplanner.ui.timeline_items import light_tint
 from tests.ui.dnd import drag_over, drop
 
 TODAY = date(2026, 11, 29)
@@ -72,7 +73,6 @@ def open_view(
     document = PlanDocument(catalog, today=lambda: TODAY)
     view = TimelineView(document)
     qtbot.addWidget(view)
-    view.today = TODAY
     view.resize(*size)
     with qtbot.waitActive(view):  # waits on leaving the block; keys need an active window
         view.show()
@@ -568,9 +568,11 @@ def test_axis_month_names_are_english_under_a_german_locale(
 # --- the picture --------------------------------------------------------------------------
 
 
-def test_rendered_timeline_shows_tier_coloured_bars(
+def test_rendered_timeline_shows_tier_tinted_bars_before_any_study(
     qtbot: QtBot, catalog: Catalog, tmp_path: Path
 ) -> None:
+    """Nothing studied yet: every bar is the light tint of its tier colour (the full colour is
+    for the part already studied, tests/ui/test_timeline_progress.py)."""
     view, document = open_view(qtbot, catalog, four_exam_plan())
     document.select(document.entry_ids()[1])
     view.fit_to_plan()
@@ -587,7 +589,7 @@ def test_rendered_timeline_shows_tier_coloured_bars(
         # Just below the bar's middle: under the sheen, clear of any label inside it.
         spot = view.mapFromScene(QPointF(bar.left() + 3, bar.center().y() + 6))
         pixel = image.pixelColor(int(spot.x() * ratio), int(spot.y() * ratio))
-        expected = QColor(TIER_COLORS[item.certification.tier])
+        expected = light_tint(QColor(TIER_COLORS[item.certification.tier]))
         assert abs(pixel.red() - expected.red()) < 12, item.certification.id
         assert abs(pixel.green() - expected.green()) < 12, item.certification.id
         assert abs(pixel.blue() - expected.blue()) < 12, item.certification.id

@@ -4,8 +4,9 @@ The report is laid out in two passes. First its sections are cut into blocks of 
 (a heading, a chart row, a table row, one line of a note); then the blocks are placed on pages
 and every page is painted with its footer "Page N of M".
 
-Sections: the header with its totals and fees, the timeline, the exams in order, the
-certifications and their renewals, the warnings, the notes.
+Sections: the header with its totals and fees, the timeline, the exams in order, progress
+(pace, readiness, the burn-up chart and the study days), the certifications and their
+renewals, the warnings, the notes.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from studyplanner.export.report.chart import TimelineChart
 from studyplanner.export.report.header import header_blocks
 from studyplanner.export.report.lifecycle import lifecycle_blocks
 from studyplanner.export.report.notes import note_blocks, warning_blocks
+from studyplanner.export.report.progress import progress_blocks
 from studyplanner.export.report.sheet import Sheet
 from studyplanner.export.report.table import ExamTable
 from studyplanner.export.report.text import one_line
@@ -70,6 +72,7 @@ def report_blocks(
     if schedule.entries:
         found += TimelineChart(sheet, schedule, printed_on).blocks()
         found += ExamTable(sheet, schedule, budget).blocks()
+        found += progress_blocks(sheet, schedule, printed_on)
     else:
         found.append(sheet.paragraph("This plan has no exams yet.", sheet.muted, sheet.pt(18)))
     validities = lifecycle(schedule, catalog)
@@ -107,7 +110,8 @@ def render_report(
     """Paint the whole report on ``printer`` (already set up: paper, margins, output) and
     return the number of pages. Serves QPrintPreviewDialog.paintRequested, a real printer
     and PDF alike; a page range chosen in the print dialog is honoured. ``catalog`` (for the
-    renewal rules) defaults to the schedule's."""
+    renewal rules) defaults to the schedule's. ``printed_on`` is the report's today (pace,
+    the chart's today line); it defaults to the day the schedule was re-planned from."""
     painter = QPainter()
     if not painter.begin(printer):
         target = printer.outputFileName() or printer.printerName() or "the printer"
@@ -122,7 +126,7 @@ def render_report(
             sheet,
             schedule,
             list(advice),
-            printed_on or date.today(),
+            printed_on or schedule.today or date.today(),
             catalog_for(schedule, catalog),
         )
         pages = paginate(blocks, body_height)

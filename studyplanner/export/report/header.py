@@ -1,5 +1,6 @@
-"""The report's first lines: the plan's name, who it is for, when they study, and the totals
-(hours, exams, finish, and the three fee figures: list price, with vouchers, worst case)."""
+"""The report's first lines: the plan's name, who it is for, when they study, how far the
+finish has moved from the baseline, and the totals (hours, exams, finish, and the three fee
+figures: list price, with vouchers, worst case)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from PySide6.QtGui import QFont, QPainter
 
 from studyplanner.domain.budget import Budget
 from studyplanner.domain.plan import WEEKDAYS, EntryStatus, StudyPlan
+from studyplanner.domain.progress import finish_shift_days
 from studyplanner.domain.schedule import Schedule
 from studyplanner.domain.wording import (
     count_text,
@@ -19,6 +21,7 @@ from studyplanner.domain.wording import (
     format_number,
     format_weekly_hours,
 )
+from studyplanner.export.progress_words import shift_amount, shift_text
 from studyplanner.export.report.blocks import Block
 from studyplanner.export.report.sheet import Sheet, ink
 from studyplanner.export.report.text import TextStyle, one_line
@@ -72,6 +75,27 @@ def dates_line(schedule: Schedule) -> str:
     return text
 
 
+def baseline_line(schedule: Schedule) -> str | None:
+    """'Finish 3 weeks later than planned on 7 Dec 2026 (baseline set 2 Nov 2026)', or None
+    for a plan without a baseline (or one whose finish cannot be compared)."""
+    baseline = schedule.plan.baseline
+    shift = finish_shift_days(schedule)
+    if baseline is None or baseline.finish is None or shift is None:
+        return None
+    text = shift_text(shift, baseline.finish)
+    return f"{text[0].upper()}{text[1:]} (baseline set {format_day(baseline.taken_on)})"
+
+
+def finish_note(schedule: Schedule) -> str:
+    """Under the finish date: how far it moved from the baseline, in a few words."""
+    shift = finish_shift_days(schedule)
+    if schedule.plan.baseline is None or shift is None:
+        return "date of the last exam"
+    if shift == 0:
+        return "as planned"
+    return f"{shift_amount(shift)} {'later' if shift > 0 else 'earlier'} than planned"
+
+
 def header_blocks(
     sheet: Sheet, schedule: Schedule, budget: Budget, printed_on: date
 ) -> list[Block]:
@@ -98,6 +122,9 @@ def header_blocks(
         ("AVAILABILITY", availability_line(plan)),
         ("DATES", dates_line(schedule)),
     ]
+    shifted = baseline_line(schedule)
+    if shifted is not None:
+        facts.append(("BASELINE", shifted))
     label_width = max(sheet.label.width(k) for k, _ in facts) + sheet.pt(12)
     for n, (key, value) in enumerate(facts):
         blocks.append(_fact(sheet, key, value, label_width, sheet.pt(10) if n == 0 else 0.0))
@@ -148,7 +175,7 @@ def _summary(sheet: Sheet, schedule: Schedule, budget: Budget) -> Block:
             str(len(schedule.entries)),
             f"{passed} passed" if passed else "none passed yet",
         ),
-        ("FINISH", format_day(schedule.finish_date), "date of the last exam"),
+        ("FINISH", format_day(schedule.finish_date), finish_note(schedule)),
         ("LIST PRICE", format_fee(budget.list_usd), list_note),
         ("WITH VOUCHERS", format_fee(budget.with_vouchers_usd), vouchers_note),
         ("WORST CASE", format_fee(budget.worst_case_usd), worst_note),

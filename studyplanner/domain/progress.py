@@ -1,0 +1,310 @@
+"""Where the learner stands as the weeks pass: readiness from practice scores, pace on the exam
+being studied, the baseline and how far the finish has moved, the burn-up picture and the
+study log day by day. "Today" is always an argument.
+
+Pace compares the hours the weekly availability gave since study for the exam began (the days
+before today: today is not over) with the hours logged up to and including today.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+from itertools import accumulate
+
+from studyplanner.domain.plan import (
+    LATEST_DATE,
+    MAX_TEXT,
+    Baseline,
+    EntryStatus,
+    PlanEntry,
+    PracticeScore,
+    StudyPlan,
+    WeeklyAvailability,
+)
+from studyplanner.domain.schedule import (
+    Schedule,
+    ScheduledEntry,
+    _BlackoutIndex,
+    schedule_plan,
+)
+from studyplanner.domain.wording import format_day
+
+ONE_DAY = timedelta(days=1)
+ONE_WEEK = timedelta(days=7)
+EPSILON = 1e-9
+RETAKE_WAIT = timedelta(days=14)
+"""AWS's wait after a failed attempt before the exam can be taken again."""
+BURN_UP_TAIL = timedelta(days=365)
+"""How far past the current finish the burn-up follows a baseline that finishes later."""
+
+Series = list[tuple[date, float]]
+"""(day, cumulative hours by the end of that day), in date order."""
+
+
+class Readiness(StrEnum):
+    """Whether practice scores say the learner can sit the exam."""
+
+    READY = "ready"
+    NOT_READY = "not-ready"
+    UNKNOWN = "unknown"
+
+
+def latest_scores(entry: PlanEntry, count: int = 2) -> list[PracticeScore]:
+    """The ``count`` most recent practice scores, oldest first (same-day scores keep the order
+    they were entered in)."""
+    ordered = sorted(entry.scores, key=lambda score: score.on)
+    return ordered[-count:] if count > 0 else []
+
+
+def readiness(entry: PlanEntry, target: float) -> Readiness:
+    """READY when the last two practice scores both reach ``target`` percent, NOT_READY when
+    there are scores but not two recent ones that do, UNKNOWN without any score."""
+    if not entry.scores:
+        return Readiness.UNKNOWN
+    last = latest_scores(entry)
+    if len(last) == 2 and all(score.percent >= target for score in last):
+        return Readiness.READY
+    return Readiness.NOT_READY
+
+
+@dataclass(frozen=True)
+class Pace:
+    """Hours the plan expected by today on the exam being studied, and hours logged."""
+
+    entry_id: str
+    planned_by_today: float
+    logged: float
+
+    @property
+    def behind_hours(self) -> float:
+        """Positive when behind, negative when ahead."""
+        return self.planned_by_today - self.logged
+
+    def behind_weeks(self, weekly_hours: float) -> float:
+        """``behind_hours`` in weeks of the learner's study (0 without weekly hours)."""
+        return self.behind_hours / weekly_hours if weekly_hours > 0 else 0.0
+
+
+def studied_entry(schedule: Schedule, today: date) -> ScheduledEntry | None:
+    """The entry being studied on ``today``: the first unfinished entry with study to do,
+    if its study has begun by today (None when it starts later, or nothing is left)."""
+    for item in schedule.entries:
+        if item.entry.status is EntryStatus.PASSED or item.study_start is None:
+            continue
+        return item if item.study_start <= today else None
+    return None
+
+
+def pace(schedule: Schedule, today: date) -> Pace | None:
+    """Pace on the entry being studied today (see ``studied_entry``), or None."""
+    item = studied_entry(schedule, today)
+    if item is None or item.study_start is None:
+        return None
+    availability = schedule.plan.availability
+    given = _hours_between(availability, item.study_start, today - ONE_DAY)
+    return Pace(
+        entry_id=item.entry.id,
+        planned_by_today=min(item.hours, given),
+        logged=item.entry.hours_logged_until(today),
+    )
+
+
+def baseline_of(schedule: Schedule, taken_on: date) -> Baseline:
+    """The schedule's dates kept as the plan's baseline (at creation, or *Set Baseline*).
+    Dates past what a plan can hold (2199) are left out."""
+    exam_dates: dict[str, date] = {}
+    study_from: dict[str, date] = {}
+    remaining: dict[str, float] = {}
+    for item in schedule.entries:
+        key = item.entry.id
+        if item.exam_date is not None and item.exam_date <= LATEST_DATE:
+            exam_dates[key] = item.exam_date
+        if item.planned_from is not None and item.planned_from <= LATEST_DATE:
+            study_from[key] = item.planned_from
+            remaining[key] = item.remaining_hours
+    finish = schedule.finish_date
+    return Baseline(
+        taken_on=taken_on,
+        logged_hours=sum(entry.hours_logged for entry in schedule.plan.entries),
+        exam_dates=exam_dates,
+        finish=finish if finish is not None and finish <= LATEST_DATE else None,
+        study_from=study_from,
+        remaining_hours=remaining,
+    )
+
+
+def finish_shift_days(schedule: Schedule) -> int | None:
+    """Days the current finish lies after the baseline's (negative: earlier), or None when
+    there is no baseline or either finish is unknown."""
+    baseline = schedule.plan.baseline
+    current = schedule.finish_date
+    if baseline is None or baseline.finish is None or current is None:
+        return None
+    return (current - baseline.finish).days
+
+
+def study_days(plan: StudyPlan) -> dict[date, float]:
+    """Hours studied on each day with a session, over every entry, in date order."""
+    totals: dict[date, float] = {}
+    for entry in plan.entries:
+        for session in entry.sessions:
+            totals[session.on] = totals.get(session.on, 0.0) + session.hours
+    return dict(sorted(totals.items()))
+
+
+def burn_up(schedule: Schedule, today: date) -> tuple[Series, Series, Series]:
+    """Cumulative study hours over time, for the progress chart:
+
+    - the baseline, week by week (empty without a baseline): what the log held when it was
+      taken, then its remaining hours at the availability from where each was to begin;
+    - the current plan, week by week: what was logged up to today, then the remaining hours
+      as the plan re-planned from ``today`` lays them out;
+    - what was logged, day by day up to ``today``.
+
+    Weekly points fall on the day before the chart's first day and every seventh day after,
+    until both plans are complete (a baseline that lags is followed for at most a year past
+    the current finish). The chart's first day is the earliest of the plan's start, the first
+    session and the baseline's days, so every series starts from 0.
+    """
+    if schedule.today != today and schedule.catalog is not None:
+        schedule = schedule_plan(schedule.plan, schedule.catalog, today)
+    plan = schedule.plan
+    baseline = plan.baseline
+    days = study_days(plan)
+    first = min(
+        [
+            plan.start_date,
+            *days,
+            *([baseline.taken_on, *baseline.study_from.values()] if baseline else []),
+            *(item.planned_from for item in schedule.entries if item.planned_from),
+        ]
+    )
+    ends = [today, *(item.study_end for item in schedule.entries if item.study_end)]
+    if schedule.finish_date is not None:
+        ends.append(schedule.finish_date)
+    if baseline is not None and baseline.finish is not None:
+        ends.append(baseline.finish)
+    end = max(ends)
+    origin = first - ONE_DAY
+    cap = end + BURN_UP_TAIL
+    availability = _Prefix(plan.availability, origin, cap + ONE_WEEK)
+
+    logged_days = list(days)
+    logged_sums = list(accumulate(days.values()))
+
+    def logged_by(day: date) -> float:
+        index = bisect_right(logged_days, day)
+        return logged_sums[index - 1] if index else 0.0
+
+    def consumed(start: date, hours: float, day: date) -> float:
+        return min(hours, availability.between(start, day)) if day >= start else 0.0
+
+    planned = [
+        (item.planned_from, item.remaining_hours)
+        for item in schedule.entries
+        if item.planned_from is not None and item.remaining_hours > 0
+    ]
+    current_total = logged_by(today) + sum(hours for _, hours in planned)
+    kept: list[tuple[date, float]] = []
+    baseline_total = 0.0
+    if baseline is not None:
+        kept = [
+            (baseline.study_from[key], hours)
+            for key, hours in baseline.remaining_hours.items()
+            if key in baseline.study_from and hours > 0
+        ]
+        baseline_total = baseline.logged_hours + sum(hours for _, hours in kept)
+
+    def current_at(day: date) -> float:
+        return logged_by(min(day, today)) + sum(consumed(s, h, day) for s, h in planned)
+
+    def baseline_at(day: date) -> float:
+        assert baseline is not None
+        if day < baseline.taken_on:
+            return min(logged_by(day), baseline.logged_hours)
+        return baseline.logged_hours + sum(consumed(s, h, day) for s, h in kept)
+
+    baseline_series: Series = []
+    current_series: Series = []
+    day = origin
+    while True:
+        now_current = current_at(day)
+        current_series.append((day, now_current))
+        complete = day >= end and now_current >= current_total - EPSILON
+        if baseline is not None:
+            now_baseline = baseline_at(day)
+            baseline_series.append((day, now_baseline))
+            complete = complete and now_baseline >= baseline_total - EPSILON
+        if complete or day >= cap:
+            break
+        day += ONE_WEEK
+
+    logged_series: Series = []
+    day = origin
+    while day <= today:
+        logged_series.append((day, logged_by(day)))
+        day += ONE_DAY
+    return baseline_series, current_series, logged_series
+
+
+def plan_retake(plan: StudyPlan, entry_id: str, failed_on: date) -> StudyPlan:
+    """A copy of ``plan`` where the entry's exam was failed on ``failed_on``: the attempt is
+    recorded in the entry's notes, the entry stays unfinished, and its exam is pinned to the
+    first day AWS allows a retake (14 days later). The retake is the plan's to pay, so the fee
+    is counted again even where someone else paid the first attempt.
+
+    Raises ``KeyError`` for an unknown entry, ``ValueError`` for a passed one or a retake
+    beyond the dates a plan can hold.
+    """
+    copy = plan.model_copy(deep=True)
+    entry = copy.entry(entry_id)
+    if entry.status is EntryStatus.PASSED:
+        raise ValueError("a passed exam has no retake")
+    retake_on = failed_on + RETAKE_WAIT
+    if retake_on > LATEST_DATE:
+        raise ValueError(f"a retake after {format_day(LATEST_DATE)} cannot be planned")
+    line = (
+        f"Failed the exam on {format_day(failed_on)}; retake on {format_day(retake_on)} or later."
+    )
+    notes = f"{entry.notes.rstrip()}\n{line}" if entry.notes.strip() else line
+    if len(notes) <= MAX_TEXT:  # notes already at the limit are the learner's: kept whole
+        entry.notes = notes
+    entry.pinned_exam_date = retake_on
+    entry.paid_by_other = False
+    return copy
+
+
+def _hours_between(availability: WeeklyAvailability, first: date, last: date) -> float:
+    """Study hours the availability gives from ``first`` to ``last`` inclusive."""
+    if last < first:
+        return 0.0
+    return _Prefix(availability, first - ONE_DAY, last).between(first, last)
+
+
+class _Prefix:
+    """The availability's hours summed from ``origin`` on, so that the hours between any two
+    days cost one subtraction."""
+
+    def __init__(self, availability: WeeklyAvailability, origin: date, last: date) -> None:
+        blocked = _BlackoutIndex(availability.blackouts)
+        per_weekday = availability.hours_per_weekday
+        self._origin = origin
+        sums = [0.0]
+        day = origin + ONE_DAY
+        while day <= last:
+            hours = 0.0 if blocked.overlaps(day, day) else per_weekday[day.weekday()]
+            sums.append(sums[-1] + hours)
+            day += ONE_DAY
+        self._sums = sums
+
+    def _through(self, day: date) -> float:
+        index = (day - self._origin).days
+        return self._sums[max(0, min(index, len(self._sums) - 1))]
+
+    def between(self, first: date, last: date) -> float:
+        if last < first:
+            return 0.0
+        return self._through(last) - self._through(first - ONE_DAY)

@@ -1,0 +1,90 @@
+"""How progress is said in words, the same in `show` and on the printed page: pace ("4 h
+behind (about half a week at your pace)"), readiness, and how far the finish has moved from
+the baseline ("finish 3 weeks later than planned on 7 Dec 2026").
+
+Qt-free, so the command line can use it without loading Qt.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from studyplanner.domain.plan import PlanEntry
+from studyplanner.domain.progress import Pace, Readiness, readiness
+from studyplanner.domain.wording import count_text, format_day, format_hours, format_number
+
+ON_PACE_HOURS = 0.5
+"""Behind or ahead by less than this is on pace: a half-hour is noise in a study log."""
+
+
+def study_span(hours: float, weekly_hours: float) -> str:
+    """How long ``hours`` of study take at ``weekly_hours`` a week, roughly: 'about a day',
+    'about half a week', 'about 3 weeks', 'about 2 months'."""
+    if weekly_hours <= 0:
+        return "with no study hours in the week"
+    weeks = hours / weekly_hours
+    if weeks < 0.35:
+        days = max(1, round(weeks * 7))
+        return "about a day" if days == 1 else f"about {days} days"
+    if weeks < 0.75:
+        return "about half a week"
+    if weeks < 1.5:
+        return "about a week"
+    if weeks < 9:
+        return f"about {round(weeks)} weeks"
+    return f"about {count_text(round(weeks * 7 / 30.44), 'month')}"
+
+
+def pace_text(code: str, pace: Pace, weekly_hours: float) -> str:
+    """'DVA-C02: 4 h behind (about half a week at your pace)', '... ahead ...' or on pace."""
+    behind = pace.behind_hours
+    if abs(behind) < ON_PACE_HOURS:
+        return (
+            f"{code}: on pace ({format_hours(pace.logged)} logged, "
+            f"{format_hours(pace.planned_by_today)} planned by today)"
+        )
+    word = "behind" if behind > 0 else "ahead"
+    span = study_span(abs(behind), weekly_hours)
+    return f"{code}: {format_hours(abs(behind))} {word} ({span} at your pace)"
+
+
+def shift_amount(days: int) -> str:
+    """'5 days', '3 weeks', '4 months': a distance between two dates, as people say it."""
+    days = abs(days)
+    if days < 14:
+        return count_text(days, "day")
+    if days < 63:
+        return count_text(round(days / 7), "week")
+    return count_text(round(days / 30.44), "month")
+
+
+def shift_text(days: int, baseline_finish: date) -> str:
+    """'finish 3 weeks later than planned on 7 Dec 2026' (or earlier, or as planned), where
+    7 Dec 2026 is the finish the baseline holds."""
+    planned = format_day(baseline_finish)
+    if days == 0:
+        return f"finish as planned on {planned}"
+    word = "later" if days > 0 else "earlier"
+    return f"finish {shift_amount(days)} {word} than planned on {planned}"
+
+
+def percent(value: float) -> str:
+    """'78 %', '82.5 %'."""
+    return f"{format_number(value)} %"
+
+
+def readiness_text(entry: PlanEntry, target: float) -> str:
+    """'ready: last two practice scores 84 % and 88 % (target 80 %)', 'not ready: ...', or
+    'no practice scores yet'."""
+    state = readiness(entry, target)
+    if state is Readiness.UNKNOWN or not entry.scores:
+        return "no practice scores yet"
+    last = sorted(entry.scores, key=lambda s: s.on)[-2:]
+    label = "ready" if state is Readiness.READY else "not ready"
+    if len(last) == 1:
+        return (
+            f"{label}: one practice score, {percent(last[0].percent)} "
+            f"(two at {percent(target)} or more make it ready)"
+        )
+    scores = " and ".join(percent(s.percent) for s in last)
+    return f"{label}: last two practice scores {scores} (target {percent(target)})"

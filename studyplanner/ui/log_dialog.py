@@ -1,0 +1,150 @@
+"""*Log Study Time*: a small dialog that records one study session in two keystrokes.
+
+It opens with the exam being studied chosen, today's date and the hours the learner usually
+has today already typed and selected, so Ctrl+L then Enter logs a normal day; typing a number
+first logs a different one. The dialog only collects the session: the caller adds it to the
+plan through ``PlanDocument.log_session`` (one undo step).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studyplanner.domain.plan import MAX_SESSION_NOTE, EntryStatus, WeeklyAvailability
+from studyplanner.ui.form_fields import (
+    DATE_FORMAT,
+    DecimalSpinBox,
+    bounded_date_edit,
+    from_qdate,
+    to_qdate,
+)
+from studyplanner.ui.plan_document import PlanDocument
+
+MAX_SESSION_HOURS = 24.0
+
+
+@dataclass(frozen=True)
+class LoggedSession:
+    """What the learner typed: hours studied for one exam on one day."""
+
+    entry_id: str
+    on: date
+    hours: float
+    note: str = ""
+
+
+def usual_hours(availability: WeeklyAvailability, day: date) -> float:
+    """The hours the learner plans for ``day`` (a day off or a blackout: the average day's),
+    rounded to a half hour and at least half an hour: the dialog's starting figure."""
+    hours = availability.hours_on(day) or availability.weekly_hours / 7
+    return max(0.5, math.floor(hours * 2 + 0.5) / 2)
+
+
+class LogStudyDialog(QDialog):
+    """Exam, date, hours and an optional note; Enter logs them."""
+
+    def __init__(self, document: PlanDocument, entry_id: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Log Study Time")
+        self.setObjectName("logStudyDialog")
+        today = document.today()
+        plan = document.plan
+
+        self.exam = QComboBox()
+        self.exam.setAccessibleName("Exam")
+        for entry in plan.entries:
+            if entry.status is EntryStatus.PASSED:
+                continue
+            cert = document.catalog.get(entry.certification_id)
+            self.exam.addItem(f"{cert.code}  {cert.name}", entry.id)
+        self.exam.setCurrentIndex(max(0, self.exam.findData(entry_id)))
+
+        self.day = bounded_date_edit()
+        self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat(DATE_FORMAT)
+        self.day.setMaximumDate(to_qdate(today))  # what happened, not what is planned
+        self.day.setDate(to_qdate(today))
+        self.day.setAccessibleName("Date")
+
+        self.hours = DecimalSpinBox()
+        self.hours.setRange(0.25, MAX_SESSION_HOURS)
+        self.hours.setDecimals(2)
+        self.hours.setSingleStep(0.5)
+        self.hours.set_unit("hour")
+        self.hours.setValue(usual_hours(plan.availability, today))
+        self.hours.setAccessibleName("Hours studied")
+
+        self.note = QLineEdit()
+        self.note.setMaxLength(MAX_SESSION_NOTE)
+        self.note.setPlaceholderText("Optional: what you studied")
+        self.note.setAccessibleName("Note")
+
+        form = QFormLayout()
+        form.addRow("Exam:", self.exam)
+        form.addRow("Date:", self.day)
+        form.addRow("Hours:", self.hours)
+        form.addRow("Note:", self.note)
+
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.log_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.log_button.setText("Log")
+        self.log_button.setDefault(True)
+        self.log_button.setEnabled(self.exam.count() > 0)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(380)
+        # The number the learner most likely changes has the focus, already selected.
+        self.hours.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.hours.selectAll()  # typing replaces the figure; Enter keeps it
+
+    def session(self) -> LoggedSession | None:
+        """The session as typed (None when there is no exam left to study)."""
+        entry_id = self.exam.currentData()
+        if not entry_id:
+            return None
+        return LoggedSession(
+            str(entry_id),
+            from_qdate(self.day.date()),
+            round(self.hours.value(), 2),
+            self.note.text().strip(),
+        )
+
+
+def open_log_dialog(document: PlanDocument, entry_id: str, parent: QWidget) -> LogStudyDialog:
+    """Open the dialog without blocking (window-modal); on *Log* the session is added to the
+    plan as one undo step. Returns the dialog (tests type into it)."""
+    dialog = LogStudyDialog(document, entry_id or document.log_target(), parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+    def add() -> None:
+        session = dialog.session()
+        if session is not None and not document.read_only:
+            document.log_session(session.entry_id, session.on, session.hours, session.note)
+            document.select(session.entry_id)
+
+    dialog.accepted.connect(add)
+    dialog.open()
+    return dialog

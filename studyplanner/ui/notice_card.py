@@ -1,0 +1,87 @@
+"""An amber-tinted card that says something needs the learner's decision, with the buttons
+that settle it (a retired exam's successor; an exam date that has passed)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studyplanner.style import Colour, qcolor
+
+
+class NoticeCard(QFrame):
+    """Icon, wrapped text and a row of buttons on a tint mixed from the palette's window colour
+    and amber, so it reads in light and dark themes alike."""
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("noticeCard")
+        self.setAccessibleName(name)
+        icon = QLabel()
+        size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
+        icon.setPixmap(
+            self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(size)
+        )
+        icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._button_row = QWidget()
+        self._buttons = QHBoxLayout(self._button_row)
+        self._buttons.setContentsMargins(0, 0, 0, 0)
+        self._buttons.setSpacing(6)
+
+        column = QVBoxLayout()
+        column.setSpacing(6)
+        column.addWidget(self.text)
+        # Aligned, not pushed by a stretch in a nested row: PySide 6.11 can free such a spacer
+        # twice when the window is garbage-collected (tests/ui/test_lifetimes.py).
+        column.addWidget(self._button_row, 0, Qt.AlignmentFlag.AlignLeft)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(10, 8, 10, 8)
+        row.setSpacing(8)
+        row.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
+        row.addLayout(column, 1)
+        self._tint()
+
+    def add_button(self, text: str, tooltip: str = "") -> QPushButton:
+        button = QPushButton(text)
+        button.setAutoDefault(False)
+        if tooltip:
+            button.setToolTip(tooltip)
+        self._buttons.addWidget(button)
+        return button
+
+    def _tint(self) -> None:
+        # The application palette, not our own: the style sheet below changes our own.
+        window = QApplication.palette().color(QPalette.ColorRole.Window)
+        amber = qcolor(Colour.WARNING_FILL)
+
+        def mix(share: float) -> str:
+            return QColor.fromRgbF(
+                window.redF() + (amber.redF() - window.redF()) * share,
+                window.greenF() + (amber.greenF() - window.greenF()) * share,
+                window.blueF() + (amber.blueF() - window.blueF()) * share,
+            ).name()
+
+        sheet = (
+            f"QFrame#noticeCard {{ background: {mix(0.12)}; "
+            f"border: 1px solid {mix(0.6)}; border-radius: 6px; }}"
+        )
+        if sheet != self.styleSheet():
+            self.setStyleSheet(sheet)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self._tint()
+        super().changeEvent(event)

@@ -1,0 +1,247 @@
+"""Following the plan: readiness, pace, baseline and finish shift, burn-up, study days and
+retakes, on hand-worked examples.
+
+The test plans start on Monday 5 January 2026 and give 10 h a week: 1 h Monday to Friday,
+2.5 h on Saturday and Sunday.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from studyplanner.domain.catalog import Catalog
+from studyplanner.domain.plan import (
+    EntryStatus,
+    PlanEntry,
+    PracticeScore,
+    StudyPlan,
+    StudySession,
+)
+from studyplanner.domain.progress import (
+    Pace,
+    Readiness,
+    baseline_of,
+    burn_up,
+    finish_shift_days,
+    pace,
+    plan_retake,
+    readiness,
+    study_days,
+)
+from studyplanner.domain.schedule import schedule_plan
+from tests.domain.plans import MONDAY, entry, plan
+
+
+def day(n: int) -> date:
+    """The n-th day of the plan (0 = Monday 5 January 2026)."""
+    return MONDAY + timedelta(days=n)
+
+
+def scored(*scores: tuple[date, float]) -> PlanEntry:
+    return PlanEntry(
+        certification_id="developer-associate",
+        scores=[PracticeScore(on=on, percent=percent) for on, percent in scores],
+    )
+
+
+def logged(cert_id: str, *sessions: tuple[date, float], hours: float | None = None) -> PlanEntry:
+    return PlanEntry(
+        certification_id=cert_id,
+        hours_override=hours,
+        sessions=[StudySession(on=on, hours=h) for on, h in sessions],
+    )
+
+
+# --- readiness ----------------------------------------------------------------------------
+
+
+def test_readiness_is_unknown_without_scores_and_needs_two_recent_ones() -> None:
+    assert readiness(scored(), 80) is Readiness.UNKNOWN
+    assert readiness(scored((day(1), 95)), 80) is Readiness.NOT_READY  # one good score
+    assert readiness(scored((day(1), 70), (day(8), 85), (day(9), 82)), 80) is Readiness.READY
+    assert readiness(scored((day(1), 80), (day(2), 80)), 80) is Readiness.READY  # reaching it
+    assert readiness(scored((day(1), 90), (day(2), 79.5)), 80) is Readiness.NOT_READY
+    assert readiness(scored((day(1), 90), (day(2), 79.5)), 75) is Readiness.READY
+
+
+def test_readiness_goes_by_the_dates_of_the_scores_not_the_order_they_were_entered() -> None:
+    entered_late = scored((day(20), 85), (day(23), 70), (day(10), 90))
+    # By date: 90 (day 10), 85 (day 20), 70 (day 23): the last two are 85 and 70.
+    assert readiness(entered_late, 80) is Readiness.NOT_READY
+    assert readiness(scored((day(23), 88), (day(10), 40), (day(20), 81)), 80) is Readiness.READY
+
+
+# --- pace -----------------------------------------------------------------------------------
+
+
+def test_pace_compares_the_hours_since_study_began_with_those_logged(catalog: Catalog) -> None:
+    began = plan(logged("developer-associate", (day(0), 1), (day(1), 1), hours=30))
+    today = day(7)
+    found = pace(schedule_plan(began, catalog, today), today)
+    # Study began on Mon 5 Jan; the week to Sun 11 Jan gave 10 h; 2 h are logged.
+    assert found is not None
+    assert found == Pace(entry_id=began.entries[0].id, planned_by_today=10, logged=2)
+    assert found.behind_hours == 8
+    assert found.behind_weeks(10) == pytest.approx(0.8)
+
+
+def test_today_is_not_over_so_its_hours_are_not_expected_yet_but_count_when_logged(
+    catalog: Catalog,
+) -> None:
+    busy = plan(logged("developer-associate", (day(0), 6), (day(7), 6), hours=30))
+    today = day(7)
+    found = pace(schedule_plan(busy, catalog, today), today)
+    assert found is not None
+    assert (found.planned_by_today, found.logged, found.behind_hours) == (10, 12, -2)  # ahead
+
+
+def test_pace_expects_no_more_than_the_exam_needs(catalog: Catalog) -> None:
+    small = plan(logged("cloud-practitioner", (day(0), 1), hours=5))
+    today = day(28)  # four weeks gave 40 h, but the exam needs 5
+    found = pace(schedule_plan(small, catalog, today), today)
+    assert found is not None and (found.planned_by_today, found.behind_hours) == (5, 4)
+
+
+def test_pace_is_about_the_first_exam_still_to_study(catalog: Catalog) -> None:
+    studying = plan(
+        entry("cloud-practitioner", status=EntryStatus.PASSED, passed_on=day(-30)),
+        entry("developer-associate", hours=20, logged=4, logged_on=day(3)),
+        entry("solutions-architect-associate", hours=20, logged=1, logged_on=day(4)),
+    )
+    today = day(10)
+    found = pace(schedule_plan(studying, catalog, today), today)
+    assert found is not None and found.entry_id == studying.entries[1].id
+    # From Thu 8 Jan to Wed 14 Jan: 1 + 1 + 2.5 + 2.5 + 1 + 1 + 1 = 10 h.
+    assert (found.planned_by_today, found.logged) == (10, 4)
+
+
+def test_nothing_studied_yet_is_on_pace_and_a_plan_not_begun_has_none(catalog: Catalog) -> None:
+    fresh = plan(entry("developer-associate", hours=20))
+    found = pace(schedule_plan(fresh, catalog, day(40)), day(40))
+    assert found is not None and found.behind_hours == 0  # re-planned: study starts today
+    assert pace(schedule_plan(fresh, catalog, day(-3)), day(-3)) is None  # starts Monday
+    done = plan(entry("developer-associate", status=EntryStatus.PASSED, passed_on=day(-1)))
+    assert pace(schedule_plan(done, catalog, day(0)), day(0)) is None
+
+
+# --- baseline and finish shift ----------------------------------------------------------------
+
+
+def test_a_baseline_keeps_the_dates_and_the_finish_says_how_far_it_moved(
+    catalog: Catalog,
+) -> None:
+    two = plan(entry("developer-associate", hours=30), entry("cloud-practitioner", hours=5))
+    first, second = (e.id for e in two.entries)
+    kept = baseline_of(schedule_plan(two, catalog, MONDAY), MONDAY)
+    # 30 h: Mon 5 Jan to Sun 25 Jan, exam Mon 26 Jan; 5 h: Tue 27 Jan to Sat 31 Jan,
+    # exam Sun 1 Feb.
+    assert kept.taken_on == MONDAY
+    assert kept.exam_dates == {first: date(2026, 1, 26), second: date(2026, 2, 1)}
+    assert kept.finish == date(2026, 2, 1)
+    assert kept.study_from == {first: MONDAY, second: date(2026, 1, 27)}
+    assert kept.remaining_hours == {first: 30, second: 5}
+    assert kept.logged_hours == 0
+
+    two.baseline = kept
+    assert finish_shift_days(schedule_plan(two, catalog, MONDAY)) == 0
+    # Thirteen weeks later with nothing studied, the whole plan has moved thirteen weeks.
+    later = schedule_plan(two, catalog, day(91))
+    assert later.finish_date == date(2026, 5, 3)
+    assert finish_shift_days(later) == 91
+    # Study done moves the finish back: 20 h are two weeks at 10 h a week.
+    two.entries[0].sessions.append(StudySession(on=day(20), hours=20))
+    assert finish_shift_days(schedule_plan(two, catalog, day(91))) == 91 - 14
+
+
+def test_no_baseline_no_shift(catalog: Catalog) -> None:
+    assert finish_shift_days(schedule_plan(plan(entry("developer-associate")), catalog)) is None
+
+
+# --- burn-up and study days ------------------------------------------------------------------
+
+
+def test_burn_up_draws_the_baseline_the_current_plan_and_the_log(catalog: Catalog) -> None:
+    twenty = plan(entry("developer-associate", hours=20))
+    # Baseline on Mon 5 Jan: 20 h in the two weeks to Sun 18 Jan, exam on Mon 19 Jan.
+    twenty.baseline = baseline_of(schedule_plan(twenty, catalog, MONDAY), MONDAY)
+    twenty.entries[0].sessions = [
+        StudySession(on=day(0), hours=1),
+        StudySession(on=day(1), hours=1),
+    ]
+    today = day(7)
+    # Re-planned on Mon 12 Jan: 18 h left; the week to Sun 18 Jan gives 10, then Mon 19 to
+    # Sun 25 Jan the last 8; exam on Mon 26 Jan.
+    baseline, current, log = burn_up(schedule_plan(twenty, catalog, today), today)
+    weeks = [date(2026, 1, 4), date(2026, 1, 11), date(2026, 1, 18), date(2026, 1, 25), day(27)]
+    assert baseline == list(zip(weeks, [0, 10, 20, 20, 20], strict=True))
+    assert current == list(zip(weeks, [0, 2, 12, 20, 20], strict=True))
+    assert log[0] == (date(2026, 1, 4), 0)
+    assert log[1:3] == [(day(0), 1), (day(1), 2)]
+    assert log[-1] == (today, 2) and len(log) == 9  # 4 Jan to 12 Jan, day by day
+
+
+def test_burn_up_without_a_baseline_has_no_baseline_line(catalog: Catalog) -> None:
+    fresh = plan(entry("cloud-practitioner", hours=10))
+    baseline, current, log = burn_up(schedule_plan(fresh, catalog), MONDAY)
+    assert baseline == []
+    assert current[-1][1] == 10 and log == [(day(-1), 0), (day(0), 0)]
+
+
+def test_burn_up_re_plans_a_schedule_made_without_today(catalog: Catalog) -> None:
+    late = plan(entry("cloud-practitioner", hours=10))
+    from_start = burn_up(schedule_plan(late, catalog), day(14))
+    from_today = burn_up(schedule_plan(late, catalog, day(14)), day(14))
+    assert from_start == from_today
+    # Nothing logged, so the current line stays at 0 until the study from today.
+    assert [hours for _, hours in from_today[1]] == [0, 0, 0, 10, 10]
+
+
+def test_study_days_add_up_every_exam_s_sessions_by_day() -> None:
+    busy = StudyPlan(
+        start_date=MONDAY,
+        entries=[
+            logged("developer-associate", (day(3), 1.5), (day(1), 2)),
+            logged("cloud-practitioner", (day(3), 0.5), (day(9), 1)),
+        ],
+    )
+    assert study_days(busy) == {day(1): 2, day(3): 2, day(9): 1}
+    assert list(study_days(busy)) == [day(1), day(3), day(9)]
+
+
+# --- retakes -------------------------------------------------------------------------------
+
+
+def test_a_retake_is_pinned_fourteen_days_after_the_failed_attempt(catalog: Catalog) -> None:
+    sat = plan(
+        entry("developer-associate", hours=20, logged=20, pinned=day(30)),
+        entry("cloud-practitioner", hours=5),
+    )
+    sat.entries[0].notes = "Book the test centre."
+    sat.entries[0].paid_by_other = True
+    retake = plan_retake(sat, sat.entries[0].id, day(30))
+    again = retake.entries[0]
+    assert again.pinned_exam_date == day(44)
+    assert again.status is EntryStatus.PLANNED
+    assert again.notes == (
+        "Book the test centre.\nFailed the exam on 4 Feb 2026; retake on 18 Feb 2026 or later."
+    )
+    assert not again.paid_by_other, "the retake's fee is the plan's again"
+    assert again.hours_logged == 20 and again.id == sat.entries[0].id
+    assert sat.entries[0].pinned_exam_date == day(30), "the original plan is untouched"
+    # Re-planned the day after the failure: the retake keeps its date, the next exam follows.
+    first, second = schedule_plan(retake, catalog, day(31)).entries
+    assert first.exam_date == day(44) and not first.pinned_unreachable
+    assert second.study_start == day(45)
+
+
+def test_only_an_unfinished_exam_has_a_retake() -> None:
+    done = plan(entry("cloud-practitioner", status=EntryStatus.PASSED, passed_on=day(3)))
+    with pytest.raises(ValueError, match="passed"):
+        plan_retake(done, done.entries[0].id, day(3))
+    with pytest.raises(KeyError):
+        plan_retake(done, "0" * 32, day(3))
+    last_days = plan(entry("cloud-practitioner"))
+    with pytest.raises(ValueError, match="cannot be planned"):
+        plan_retake(last_days, last_days.entries[0].id, date(2199, 12, 25))
