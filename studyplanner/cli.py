@@ -578,7 +578,7 @@ def progress_lines(schedule: Schedule, today: date) -> list[str]:
         taken = format_day(plan.baseline.taken_on)
         lines.append(f"Baseline: {shift_text(shift, plan.baseline.finish)} (set {taken})")
     current = pace(schedule, today)
-    if current is not None:
+    if current is not None and (current.planned_by_today or current.logged):
         code = schedule.for_entry(current.entry_id).certification.code
         lines.append(f"Pace: {pace_text(code, current, plan.availability.weekly_hours)}")
     for item in schedule.entries:
@@ -723,7 +723,8 @@ def edit_plan(
             first = exc.errors()[0]
             field = str(first["loc"][0]) if first["loc"] else ""
             where = _EDIT_OPTIONS.get(field, field or "the plan")
-            raise UsageError(f"{where}: {first['msg']}") from exc
+            message = str(first["msg"]).removeprefix("Value error, ")
+            raise UsageError(f"{where}: {message}") from exc
         schedule = _schedule(plan, catalog, path, args.today)
         _save(plan, path)
     finally:

@@ -12,11 +12,13 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 HELD_SINCE = date(2024, 1, 10)
+TODAY = date(2027, 2, 22)
+"""The day the screenshots are taken on, eleven weeks into the plan (it starts 7 Dec 2026)."""
 
 
 def _with_display(out_dir: Path) -> int:
@@ -45,39 +47,115 @@ def _with_display(out_dir: Path) -> int:
 
 
 def _child(out_dir: Path, display: str) -> int:
-    with tempfile.TemporaryDirectory() as data:
-        env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb", STUDYPLANNER_DATA_DIR=data)
-        env.setdefault("LANG", "C.UTF-8")
-        return subprocess.call(
-            [sys.executable, __file__, "--inside", str(out_dir.resolve())], env=env, cwd=REPO
-        )
+    """The light screenshots, then the same views under a dark palette (``*-dark.png``)."""
+    for mode in ("--inside", "--inside-dark"):
+        with tempfile.TemporaryDirectory() as data:
+            env = dict(
+                os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb", STUDYPLANNER_DATA_DIR=data
+            )
+            env.setdefault("LANG", "C.UTF-8")
+            code = subprocess.call(
+                [sys.executable, __file__, mode, str(out_dir.resolve())], env=env, cwd=REPO
+            )
+            if code:
+                return code
+    return 0
 
 
-def _inside(out_dir: Path) -> int:
+def _plan_under_way() -> object:
+    """The README plan, started in December and looked at on ``TODAY``: Developer – Associate
+    studied most days since (a few skipped, so a little behind), three practice scores, and the
+    baseline kept on the first day, so the slip shows as ghost bars."""
+    from studyplanner.domain.plan import (
+        EntryStatus,
+        HeldCertification,
+        PracticeScore,
+        StudySession,
+    )
+    from studyplanner.domain.progress import baseline_of
+    from studyplanner.domain.schedule import schedule_plan
+    from studyplanner.storage.catalog_source import load_app_catalog
+    from tests.ui.conftest import sunday_evening_plan
+
+    plan = sunday_evening_plan()
+    # Cloud Practitioner held since before the plan: it expires during the plan unless renewed.
+    plan.held = [HeldCertification(certification_id="cloud-practitioner", earned_on=HELD_SINCE)]
+    catalog = load_app_catalog().catalog
+    plan.baseline = baseline_of(schedule_plan(plan, catalog, plan.start_date), plan.start_date)
+    sessions = []
+    day = plan.start_date
+    while day < TODAY:
+        skipped = day.toordinal() % 5 == 0 or day.toordinal() % 11 == 0
+        if plan.availability.hours_on(day) > 0 and not skipped:
+            notes = {0: "Lambda and API Gateway", 3: "DynamoDB labs"}
+            sessions.append(
+                StudySession(
+                    on=day,
+                    hours=plan.availability.hours_on(day),
+                    note=notes.get(day.toordinal() % 9, ""),
+                )
+            )
+        day += timedelta(days=1)
+    first = plan.entries[0]
+    first.status = EntryStatus.STUDYING
+    first.sessions = sessions
+    first.scores = [
+        PracticeScore(on=date(2027, 1, 30), percent=68, source="official practice set"),
+        PracticeScore(on=date(2027, 2, 10), percent=76, source="Tutorials Dojo"),
+        PracticeScore(on=date(2027, 2, 20), percent=83, source="official practice set"),
+    ]
+    return plan
+
+
+def _dark_palette() -> object:
+    """A plain dark Fusion palette, as a dark desktop gives one."""
+    from PySide6.QtGui import QColor, QPalette
+
+    palette = QPalette()
+    role = QPalette.ColorRole
+    for name, value in (
+        (role.Window, "#1E2127"),
+        (role.WindowText, "#E6E9EF"),
+        (role.Base, "#181B20"),
+        (role.AlternateBase, "#262A31"),
+        (role.Text, "#E6E9EF"),
+        (role.Button, "#2A2E36"),
+        (role.ButtonText, "#E6E9EF"),
+        (role.Highlight, "#3D6DB5"),
+        (role.HighlightedText, "#FFFFFF"),
+        (role.ToolTipBase, "#2A2E36"),
+        (role.ToolTipText, "#E6E9EF"),
+        (role.PlaceholderText, "#8A93A3"),
+        (role.Mid, "#3F4550"),
+        (role.Dark, "#111317"),
+        (role.Light, "#3A3F48"),
+    ):
+        palette.setColor(name, QColor(value))
+    disabled = QPalette.ColorGroup.Disabled
+    for name in (role.WindowText, role.Text, role.ButtonText):
+        palette.setColor(disabled, name, QColor("#6E7787"))
+    return palette
+
+
+def _inside(out_dir: Path, dark: bool) -> int:
     sys.path.insert(0, str(REPO))
     from PySide6.QtWidgets import QApplication
 
-    from studyplanner.domain.plan import EntryStatus, HeldCertification, StudySession
     from studyplanner.storage import paths
     from studyplanner.storage.catalog_source import load_app_catalog
     from studyplanner.storage.plan_files import save_plan
     from studyplanner.ui.app import create_application
     from studyplanner.ui.main_window import MainWindow
-    from tests.ui.conftest import sunday_evening_plan
 
     app = create_application()
-    plan = sunday_evening_plan()
-    plan.entries[0] = plan.entries[0].model_copy(
-        update={
-            "status": EntryStatus.STUDYING,
-            "sessions": [StudySession(on=plan.start_date, hours=24.0)],
-        }
-    )
-    # Cloud Practitioner held since before the plan: it expires during the plan unless renewed.
-    plan.held = [HeldCertification(certification_id="cloud-practitioner", earned_on=HELD_SINCE)]
+    if dark:
+        app.setStyle("Fusion")
+        app.setPalette(_dark_palette())  # type: ignore[arg-type]
+    suffix = "-dark" if dark else ""
+    plan = _plan_under_way()
     path = paths.plans_dir() / "road-to-devops-pro.json"
-    save_plan(plan, path)
-    window = MainWindow(load_app_catalog())
+    save_plan(plan, path)  # type: ignore[arg-type]
+    window = MainWindow(load_app_catalog(), today=lambda: TODAY)
     window.open_initial(path)
     window.resize(1440, 900)
     window.show()
@@ -88,29 +166,51 @@ def _inside(out_dir: Path) -> int:
             app.processEvents()
             time.sleep(0.02)
 
+    def shoot(name: str) -> None:
+        settle()
+        window.grab().save(str(out_dir / f"{name}{suffix}.png"))
+
     settle()
     window.timeline.fit_to_plan()
     window.ladder.select_certification("solutions-architect-associate")
-    settle()
     out_dir.mkdir(parents=True, exist_ok=True)
-    window.grab().save(str(out_dir / "main-window.png"))
+    shoot("main-window")
 
-    window.document.select(window.document.plan.entries[1].id)
+    # The exam being studied: its study log, pace and practice scores.
+    document = window.document
+    document.select(document.entry_ids()[0])
     window.entry_dock.raise_()
+    window.entry_panel.study_log.table.setCurrentIndex(
+        window.entry_panel.study_log.model.index(0, 0)
+    )
     settle()
-    window.grab().save(str(out_dir / "editing-an-exam.png"))
+    window.entry_panel.practice.show()
+    window.entry_panel._editor.ensureWidgetVisible(window.entry_panel.study_log, 0, 0)
+    shoot("study-log")
+    window.entry_panel._editor.ensureWidgetVisible(window.entry_panel.practice.table, 0, 0)
+    shoot("practice-scores")
+
+    window.progress_dock.raise_()
+    shoot("progress")
+    if dark:
+        window.close()
+        QApplication.quit()
+        print(f"dark screenshots written to {out_dir}")
+        return 0
+
+    window.document.select(window.document.entry_ids()[1])
+    window.entry_dock.raise_()
+    shoot("editing-an-exam")
 
     window.set_show_retired(True)
     window.settings_dock.raise_()
-    settle()
-    window.grab().save(str(out_dir / "retired-and-settings.png"))
+    shoot("retired-and-settings")
 
     # The held certification's expiry, its warning and the one-click renewal.
     window.set_show_retired(False)
     window.warnings.view.setCurrentIndex(_first_renewal(window))
     window.settings_dock.raise_()
-    settle()
-    window.grab().save(str(out_dir / "validity-and-fees.png"))
+    shoot("validity-and-fees")
     window.close()
     QApplication.quit()
     print(f"screenshots written to {out_dir}")
@@ -132,6 +232,6 @@ def _first_renewal(window: object) -> object:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) == 3 and sys.argv[1] == "--inside":
-        sys.exit(_inside(Path(sys.argv[2])))
+    if len(sys.argv) == 3 and sys.argv[1] in ("--inside", "--inside-dark"):
+        sys.exit(_inside(Path(sys.argv[2]), dark=sys.argv[1] == "--inside-dark"))
     sys.exit(_with_display(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots")))

@@ -295,6 +295,20 @@ class Baseline(_Model):
     logged_hours: BaselineHours = 0.0
     """Hours the study log held then (where the baseline's burn-up line starts)."""
 
+    def renamed(self, new_ids: dict[str, str]) -> Baseline:
+        """The same baseline for entries that now have other ids (a duplicated plan); entries
+        missing from ``new_ids`` are left out."""
+        return self.model_copy(
+            update={
+                name: {new_ids[key]: value for key, value in values.items() if key in new_ids}
+                for name, values in (
+                    ("exam_dates", self.exam_dates),
+                    ("study_from", self.study_from),
+                    ("remaining_hours", self.remaining_hours),
+                )
+            }
+        )
+
 
 class StudyPlan(_Model):
     """The whole plan as it is saved to disk.
@@ -351,18 +365,16 @@ class StudyPlan(_Model):
         calendar events are keyed on them and the copy is a different plan."""
         copy = self.model_copy(deep=True)
         copy.name = f"{self.name} (copy)"[:MAX_NAME]
-        new_ids = {e.id: new_entry_id() for e in copy.entries}
-        copy.entries = [e.model_copy(update={"id": new_ids[e.id]}) for e in copy.entries]
+        fresh = [new_entry_id() for _ in copy.entries]
+        renamed: dict[str, str] = {}
+        for item, new_id in zip(copy.entries, fresh, strict=True):
+            renamed.setdefault(item.id, new_id)
+        copy.entries = [
+            e.model_copy(update={"id": new_id})
+            for e, new_id in zip(copy.entries, fresh, strict=True)
+        ]
         if copy.baseline is not None:
-            copy.baseline = copy.baseline.model_copy(
-                update={
-                    "exam_dates": {
-                        new_ids[key]: day
-                        for key, day in copy.baseline.exam_dates.items()
-                        if key in new_ids
-                    }
-                }
-            )
+            copy.baseline = copy.baseline.renamed(renamed)
         return copy
 
     def status_by_certification(self) -> dict[str, EntryStatus]:

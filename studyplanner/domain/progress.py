@@ -221,11 +221,10 @@ def burn_up(schedule: Schedule, today: date) -> tuple[Series, Series, Series]:
     def current_at(day: date) -> float:
         return logged_by(min(day, today)) + sum(consumed(s, h, day) for s, h in planned)
 
-    def baseline_at(day: date) -> float:
-        assert baseline is not None
-        if day < baseline.taken_on:
-            return min(logged_by(day), baseline.logged_hours)
-        return baseline.logged_hours + sum(consumed(s, h, day) for s, h in kept)
+    def baseline_at(kept_as: Baseline, day: date) -> float:
+        if day < kept_as.taken_on:
+            return min(logged_by(day), kept_as.logged_hours)
+        return kept_as.logged_hours + sum(consumed(s, h, day) for s, h in kept)
 
     baseline_series: Series = []
     current_series: Series = []
@@ -235,7 +234,7 @@ def burn_up(schedule: Schedule, today: date) -> tuple[Series, Series, Series]:
         current_series.append((day, now_current))
         complete = day >= end and now_current >= current_total - EPSILON
         if baseline is not None:
-            now_baseline = baseline_at(day)
+            now_baseline = baseline_at(baseline, day)
             baseline_series.append((day, now_baseline))
             complete = complete and now_baseline >= baseline_total - EPSILON
         if complete or day >= cap:
@@ -305,6 +304,5 @@ class _Prefix:
         return self._sums[max(0, min(index, len(self._sums) - 1))]
 
     def between(self, first: date, last: date) -> float:
-        if last < first:
-            return 0.0
+        """Hours from ``first`` to ``last`` inclusive (callers make sure first <= last)."""
         return self._through(last) - self._through(first - ONE_DAY)

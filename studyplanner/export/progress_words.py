@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from studyplanner.domain.plan import PlanEntry
-from studyplanner.domain.progress import Pace, Readiness, readiness
+from studyplanner.domain.progress import Pace, Readiness, latest_scores, readiness
 from studyplanner.domain.wording import count_text, format_day, format_hours, format_number
 
 ON_PACE_HOURS = 0.5
@@ -79,7 +79,7 @@ def readiness_text(entry: PlanEntry, target: float) -> str:
     state = readiness(entry, target)
     if state is Readiness.UNKNOWN or not entry.scores:
         return "no practice scores yet"
-    last = sorted(entry.scores, key=lambda s: s.on)[-2:]
+    last = latest_scores(entry)
     label = "ready" if state is Readiness.READY else "not ready"
     if len(last) == 1:
         return (

@@ -153,13 +153,17 @@ class ExamDateNotice(NoticeCard):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Exam date passed", parent)
-        self.passed_button = self.add_button(PASSED_TEXT, "Mark the exam passed, on the day you choose")
+        self.passed_button = self.add_button(
+            PASSED_TEXT, "Mark the exam passed, on the day you choose"
+        )
         self.failed_button = self.add_button(
             FAILED_TEXT,
             "Note the failed attempt and plan the exam again, at least 14 days later "
             "(the fee is counted again)",
         )
-        self.move_button = self.add_button(MOVE_TEXT, "You have not sat it yet: choose another date")
+        self.move_button = self.add_button(
+            MOVE_TEXT, "You have not sat it yet: choose another date"
+        )
         self.passed_button.clicked.connect(self.passed_requested)
         self.failed_button.clicked.connect(self.failed_requested)
         self.move_button.clicked.connect(self.move_requested)

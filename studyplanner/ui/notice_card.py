@@ -41,17 +41,19 @@ class NoticeCard(QFrame):
         self._buttons.setContentsMargins(0, 0, 0, 0)
         self._buttons.setSpacing(6)
 
-        column = QVBoxLayout()
-        column.setSpacing(6)
-        column.addWidget(self.text)
-        # Aligned, not pushed by a stretch in a nested row: PySide 6.11 can free such a spacer
-        # twice when the window is garbage-collected (tests/ui/test_lifetimes.py).
-        column.addWidget(self._button_row, 0, Qt.AlignmentFlag.AlignLeft)
         row = QHBoxLayout(self)
         row.setContentsMargins(10, 8, 10, 8)
         row.setSpacing(8)
         row.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
+        # The nested layout goes in empty, and is filled after: PySide 6.11 wraps the items of
+        # a filled layout when it is added, and can free those wrappers twice when the window
+        # is garbage-collected (tests/ui/test_lifetimes.py). Likewise no stretch in it: the
+        # buttons are aligned instead.
+        column = QVBoxLayout()
         row.addLayout(column, 1)
+        column.setSpacing(6)
+        column.addWidget(self.text)
+        column.addWidget(self._button_row, 0, Qt.AlignmentFlag.AlignLeft)
         self._tint()
 
     def add_button(self, text: str, tooltip: str = "") -> QPushButton:

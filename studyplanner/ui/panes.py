@@ -130,6 +130,7 @@ class Countdown(QLabel):
         super().__init__(parent)
         self._document = document
         self.setAccessibleName("Next exam")
+        self.setContentsMargins(0, 0, 12, 0)  # apart from the save state beside it
         document.changed.connect(self._refresh)
         document.opened.connect(self._refresh)
         self._refresh()

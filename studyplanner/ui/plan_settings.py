@@ -311,6 +311,16 @@ class PlanSettingsPanel(QWidget):
         self.start_date = self._date_edit()
         self.start_date.setToolTip("The first day of study")
         plan_form.addRow("Start studying:", self.start_date)
+        self.readiness_target = DecimalSpinBox()
+        self.readiness_target.setRange(50.0, 100.0)
+        self.readiness_target.setDecimals(0)
+        self.readiness_target.setSuffix(" %")
+        self.readiness_target.setKeyboardTracking(False)
+        self.readiness_target.setAccessibleName("Readiness target")
+        self.readiness_target.setToolTip(
+            "An exam is ready when your last two practice scores reach this"
+        )
+        plan_form.addRow("Ready at:", self.readiness_target)
         column.addWidget(plan_box)
 
         fees_box = QGroupBox("Exam fees")
@@ -388,7 +398,11 @@ class PlanSettingsPanel(QWidget):
         # Aligned rather than pushed by a stretch: a spacer nested in a sub-layout can be freed
         # twice when the window is garbage-collected (PySide 6.11, tests/ui/test_lifetimes.py).
         held_column.addWidget(self.remove_held, 0, Qt.AlignmentFlag.AlignRight)
+        # Nested layouts go in empty and are filled after: PySide 6.11 wraps the items of a
+        # filled layout when it is added, and can free those wrappers twice when the window
+        # is garbage-collected (tests/ui/test_lifetimes.py).
         held_form = QFormLayout()
+        held_column.addLayout(held_form)
         held_form.setContentsMargins(0, 0, 0, 0)
         self.held_certification = QComboBox()
         self.held_certification.setAccessibleName("Certification held")
@@ -403,20 +417,20 @@ class PlanSettingsPanel(QWidget):
         earned_row.addWidget(self.held_earned, 1)
         earned_row.addWidget(self.add_held)
         held_form.addRow("Earned on:", earned_row)
-        held_column.addLayout(held_form)
         column.addWidget(held_box)
 
         time_box = QGroupBox("Study time")
         time_column = QVBoxLayout(time_box)
         time_form = QFormLayout()
+        time_column.addLayout(time_form)
         time_form.setContentsMargins(0, 0, 0, 0)
         self.weekly_hours = _hours_spin(" h/week", MAX_WEEKLY_HOURS)
         self.weekly_hours.setToolTip(
             "Spread this total over the week: a little each weekday, more at the weekend"
         )
         time_form.addRow("Hours a week:", self.weekly_hours)
-        time_column.addLayout(time_form)
         days = QGridLayout()
+        time_column.addLayout(days)
         days.setHorizontalSpacing(4)
         self.day_hours: list[DecimalSpinBox] = []
         for index, day in enumerate(WEEKDAYS):
@@ -434,7 +448,6 @@ class PlanSettingsPanel(QWidget):
             days.addWidget(spin, 1, index)
             self.day_hours.append(spin)
             spin.editingFinished.connect(self._commit_day_of_sender)
-        time_column.addLayout(days)
         column.addWidget(time_box)
 
         blackout_box = QGroupBox("Blackout periods")
@@ -449,6 +462,7 @@ class PlanSettingsPanel(QWidget):
         self.remove_blackout.setToolTip("Remove the selected period")
         blackout_column.addWidget(self.remove_blackout, 0, Qt.AlignmentFlag.AlignRight)
         add_form = QFormLayout()
+        blackout_column.addLayout(add_form)
         add_form.setContentsMargins(0, 0, 0, 0)
         self.blackout_start = self._date_edit()
         self.blackout_end = self._date_edit()
@@ -462,7 +476,6 @@ class PlanSettingsPanel(QWidget):
         label_row.addWidget(self.blackout_label, 1)
         label_row.addWidget(self.add_blackout)
         add_form.addRow("Label:", label_row)
-        blackout_column.addLayout(add_form)
         column.addWidget(blackout_box)
 
         notes_box = QGroupBox("Notes")
@@ -502,9 +515,11 @@ class PlanSettingsPanel(QWidget):
         self.remove_held.clicked.connect(self._remove_held)
         self.held.currentRowChanged.connect(self._update_buttons)
         self.voucher_months.editingFinished.connect(self._commit_voucher_months)
+        self.readiness_target.editingFinished.connect(self._commit_readiness_target)
         self._editors: tuple[QWidget, ...] = (
             self.name,
             self.start_date,
+            self.readiness_target,
             self.role,
             self.experience,
             self.field_years,
@@ -560,6 +575,7 @@ class PlanSettingsPanel(QWidget):
         value_widgets = (
             self.name,
             self.start_date,
+            self.readiness_target,
             self.role,
             self.direction,
             self.focus_areas,
@@ -571,6 +587,7 @@ class PlanSettingsPanel(QWidget):
             if self.name.text() != plan.name:
                 self.name.setText(plan.name)
             self.start_date.setDate(to_qdate(plan.start_date))
+            self.readiness_target.setValue(plan.readiness_target)
             self.role.setCurrentIndex(self.role.findData(plan.profile.role.value))
             self.experience.setValue(plan.profile.experience_years)
             self.field_years.set_years(plan.profile.field_years)
@@ -678,6 +695,12 @@ class PlanSettingsPanel(QWidget):
             self.problem.hide()
             return
         self._apply("Rename plan", name=name)
+
+    @Slot()
+    def _commit_readiness_target(self) -> None:
+        target = self.readiness_target.value()
+        if target != self._document.plan.readiness_target:
+            self._apply("Change readiness target", readiness_target=target)
 
     @Slot()
     def _commit_start_date(self) -> None:

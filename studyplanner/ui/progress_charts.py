@@ -54,7 +54,7 @@ class BurnUpChart(QWidget):
         self.planned: list[tuple[date, float]] = []
         self.logged: list[tuple[date, float]] = []
         self.today: date | None = None
-        self.setMinimumHeight(190)
+        self.setMinimumHeight(210)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAccessibleName("Burn-up chart of study hours")
 
@@ -87,7 +87,8 @@ class BurnUpChart(QWidget):
         return max([*values, 1.0])
 
     def plot_area(self) -> QRectF:
-        return QRectF(46, 30, max(10, self.width() - 60), max(10, self.height() - 56))
+        # Room above for the "Today" tag, below for the month captions and the legend.
+        return QRectF(46, 30, max(10, self.width() - 60), max(10, self.height() - 74))
 
     def x_of(self, day: date, area: QRectF) -> float:
         span = self.span()
@@ -210,7 +211,7 @@ class BurnUpChart(QWidget):
 
     def _legend(self, painter: QPainter, dark: bool, area: QRectF) -> None:
         x = area.left()
-        y = self.height() - 12
+        y = self.height() - 14
         entries = [
             (BASELINE, Qt.PenStyle.DashLine, "Baseline", bool(self.baseline)),
             (PLANNED, Qt.PenStyle.SolidLine, "Planned now", True),

@@ -74,7 +74,7 @@ class ScoreChart(QWidget):
     def floor(self) -> float:
         """The lowest percent drawn: a little under the lowest score or the target, in tens."""
         lowest = min([*self.scores, self.target])
-        return max(0.0, (int(lowest) // 10) * 10 - 10.0)
+        return max(0.0, float((int(lowest - 5) // 10) * 10))
 
     def point(self, index: int, area: QRectF) -> QPointF:
         """Where the score at ``index`` is drawn in ``area``."""
@@ -87,7 +87,7 @@ class ScoreChart(QWidget):
         return area.bottom() - area.height() * (percent - low) / max(1.0, 100.0 - low)
 
     def plot_area(self) -> QRectF:
-        return QRectF(10, 10, self.width() - 60, self.height() - 20)
+        return QRectF(16, 14, self.width() - 68, self.height() - 28)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         dark = is_dark_palette(self.palette())

@@ -664,6 +664,8 @@ class TimelineView(QGraphicsView):
         centre = QPointF(self._day_x(exam), middle)
         ghost = BaselineGhost(item.entry.id, rect, centre, self._ghost_tooltip(item, exam))
         self._scene.addItem(ghost)
+        if ghost.diamond is not None:
+            self._scene.addItem(ghost.diamond)
         return ghost
 
     def _ghost_tooltip(self, item: ScheduledEntry, exam: date) -> str:

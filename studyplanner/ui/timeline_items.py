@@ -396,18 +396,22 @@ class BaselineGhost(QGraphicsPathItem):
         self.setData(ENTRY_ID_ROLE, entry_id)
         self.setToolTip(tooltip)
         self.setZValue(8)
+        self.diamond: QGraphicsPolygonItem | None = None
+        """The baseline's exam day: a separate item, drawn over the current bar (which may
+        have grown past it) but under the current exam marker; the view adds it."""
         if exam_centre is not None:
-            half = MARKER_SIZE / 2
-            diamond = QGraphicsPolygonItem(
+            half = MARKER_SIZE / 2 - 1
+            self.diamond = QGraphicsPolygonItem(
                 QPolygonF(
                     [QPointF(0, -half), QPointF(half, 0), QPointF(0, half), QPointF(-half, 0)]
                 )
             )
-            diamond.setParentItem(self)
-            diamond.setPos(exam_centre)
-            diamond.setBrush(CANVAS)
-            diamond.setPen(pen(GHOST, 1.5))
-            diamond.setToolTip(tooltip)
+            self.diamond.setPos(exam_centre)
+            self.diamond.setBrush(Qt.BrushStyle.NoBrush)
+            self.diamond.setPen(pen(GHOST, 1.5))
+            self.diamond.setToolTip(tooltip)
+            self.diamond.setData(ENTRY_ID_ROLE, entry_id)
+            self.diamond.setZValue(11)
 
 
 class ExamMarker(QGraphicsPolygonItem):

@@ -95,7 +95,29 @@ VERSION_1: dict[str, Any] = {
     ],
 }
 
-BASES: tuple[dict[str, Any], ...] = (VERSION_3, VERSION_1)
+VERSION_5: dict[str, Any] = {
+    **copy.deepcopy(VERSION_3),
+    "schema_version": 5,
+    "readiness_target": 85.0,
+    "baseline": {
+        "taken_on": "2026-11-02",
+        "exam_dates": {"0" * 31 + "2": "2026-12-20", "0" * 31 + "3": "2027-03-01"},
+        "finish": "2027-09-03",
+    },
+}
+"""Issue 12's plan: a study log, practice scores and a baseline, where mutations can reach."""
+for _entry in VERSION_5["entries"]:
+    _entry.pop("hours_logged", None)
+VERSION_5["entries"][1]["sessions"] = [
+    {"on": "2026-11-03", "hours": 1.5, "note": "VPC labs"},
+    {"on": "2026-11-07", "hours": 3.0, "note": ""},
+]
+VERSION_5["entries"][1]["scores"] = [
+    {"on": "2026-11-20", "percent": 72.0, "source": "official practice set"},
+    {"on": "2026-11-27", "percent": 81.0, "source": ""},
+]
+
+BASES: tuple[dict[str, Any], ...] = (VERSION_3, VERSION_1, VERSION_5)
 
 HOSTILE_TEXTS = (
     "",
@@ -112,7 +134,7 @@ HOSTILE_TEXTS = (
     "../../../../etc/passwd",
 )
 
-SCHEMA_VERSIONS: tuple[Any, ...] = (0, 1, 2, 3, 4, 99, -1, 2**63, True, None, "3", 3.0, [3])
+SCHEMA_VERSIONS: tuple[Any, ...] = (0, 1, 2, 3, 4, 5, 6, 99, -1, 2**63, True, None, "3", 3.0, [3])
 
 
 def numbers(rng: random.Random) -> Any:
@@ -176,7 +198,10 @@ def _at(document: Document, path: Path_) -> Any:
 def _is_free(path: Path_) -> bool:
     """Whether the text at ``path`` is the user's own (a name, notes, a label, a focus
     area), not a date, an id or a choice from a list."""
-    return path[-1] in ("name", "notes", "label") or path[:2] == ("profile", "focus_areas")
+    return path[-1] in ("name", "notes", "label", "note", "source") or path[:2] == (
+        "profile",
+        "focus_areas",
+    )
 
 
 def paths_of(document: Document, prefix: Path_ = ()) -> list[Path_]:

@@ -40,7 +40,9 @@ def test_suggest_then_show_through_the_console_script(tmp_path: Path) -> None:
     (folder,) = (tmp_path / "data" / "backups").iterdir()
     assert folder.name.startswith("plan-") and len(list(folder.iterdir())) == 1
 
-    shown = studyplanner(tmp_path / "data", "show", str(plan_file), "--json")
+    shown = studyplanner(
+        tmp_path / "data", "--today", "2026-03-02", "show", str(plan_file), "--json"
+    )
     assert shown.returncode == 0, shown.stderr
     schedule = json.loads(shown.stdout)
     assert schedule["name"] == "Sales team"

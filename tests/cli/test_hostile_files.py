@@ -24,6 +24,7 @@ from tests.cli.hostile import (
     STYLES,
     VERSION_1,
     VERSION_3,
+    VERSION_5,
     Raw,
     check_plan_bytes,
     describe,
@@ -108,6 +109,16 @@ def _check(data: bytes, tmp_path: Path) -> None:
 @example(data=serialize(VERSION_1))  # an older format: upgraded in memory, never on disk
 @example(data=serialize(mutate(VERSION_3, "replace", ("schema_version",), 4)))
 @example(data=serialize(mutate(VERSION_3, "replace", ("notes",), nesting(100_000))))
+@example(data=serialize(VERSION_5))  # a study log, practice scores and a baseline
+@example(
+    data=serialize(
+        mutate(VERSION_5, "replace", ("entries", 1, "sessions", 0, "note"), "\x00\n\ud800")
+    )
+)
+@example(data=serialize(mutate(VERSION_5, "replace", ("baseline", "finish"), "2199-12-31")))
+@example(
+    data=serialize(mutate(VERSION_5, "replace", ("entries", 1, "sessions", 1, "hours"), 1e-300))
+)
 def test_any_plan_document_gives_exit_0_or_2_and_leaves_the_file_alone(
     data: bytes, tmp_path: Path
 ) -> None:
@@ -129,11 +140,12 @@ def test_any_bytes_give_exit_0_or_2_and_leave_the_file_alone(data: bytes, tmp_pa
     [
         serialize(VERSION_3),
         serialize(VERSION_1),
+        serialize(VERSION_5),
         serialize(mutate(VERSION_3, "replace", ("name",), "日本語\ud800\n\x00")),
         b"\x00\xff not a plan",
         json.dumps({"schema_version": 99, "name": "from the future"}).encode(),
     ],
-    ids=["good", "format-1", "hostile-name", "bytes", "newer"],
+    ids=["good", "format-1", "format-5", "hostile-name", "bytes", "newer"],
 )
 def test_the_same_holds_for_real_processes(data: bytes, tmp_path: Path) -> None:
     failures = check_plan_bytes(data, tmp_path / "case", in_subprocess=True)

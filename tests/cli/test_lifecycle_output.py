@@ -19,7 +19,8 @@ from studyplanner.domain.wording import format_day
 from studyplanner.storage.plan_files import save_plan
 from tests.export.plans import renewal_plan
 
-TODAY = "2026-11-29"
+TODAY = "2026-09-07"
+"""The renewal plan's first day (from later days on, its exams are re-planned from then)."""
 SAA, DVA = "a" * 32, "b" * 32
 
 

@@ -410,6 +410,7 @@ def test_pace_of_the_exam_being_studied_in_show_and_show_json(
         "logged": 7,
     }
     code, out, _ = run(capsys, "show", str(plan_file))
+    assert code == 0
     assert "  Pace: DVA-C02: 7 h behind (about half a week at your pace)\n" in out
     assert "(7 h logged)" in out
 
@@ -421,4 +422,31 @@ def test_ahead_of_pace_is_said_and_is_not_behind(
     run(capsys, "log", str(plan_file), "--exam", "DVA-C02", "--hours", "20", "--date", "2026-11-30")
     assert shown(capsys, plan_file)["behind_hours"] == 0
     code, out, _ = run(capsys, "show", str(plan_file))
+    assert code == 0
     assert "  Pace: DVA-C02: 18 h ahead (about a week at your pace)\n" in out
+
+
+def test_a_study_log_that_would_outgrow_the_plan_file_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A plan keeps at most 5,000 sessions in all (each exam at most 2,000), so that it always
+    fits a plan file and opens again."""
+    day = date(2026, 11, 1)
+    plan = two_exams(sessions=[StudySession(on=day, hours=0.5)] * 2000)
+    plan.entries[1].sessions = [StudySession(on=day, hours=0.5)] * 2000
+    plan.entries.append(
+        PlanEntry(
+            certification_id="cloud-practitioner",
+            sessions=[StudySession(on=day, hours=0.5)] * 1000,
+        )
+    )
+    path = tmp_path / "full.json"
+    save_plan(plan, path)
+    before = path.read_bytes()
+
+    code, _, err = run(capsys, "log", str(path), "--exam", "CLF-C02", "--hours", "1")
+    assert code == 2
+    assert err == "studyplanner: the plan: a plan keeps at most 5000 study sessions\n"
+    code, _, err = run(capsys, "log", str(path), "--exam", "DVA-C02", "--hours", "1")
+    assert code == 2 and err.startswith("studyplanner: the exam's study log: ")
+    assert path.read_bytes() == before

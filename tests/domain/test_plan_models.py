@@ -11,10 +11,13 @@ from pydantic import ValidationError
 
 from studyplanner.domain.plan import (
     MAX_NAME,
+    Baseline,
     Blackout,
     EntryStatus,
     PlanEntry,
+    PracticeScore,
     StudyPlan,
+    StudySession,
     WeeklyAvailability,
     clean_plan_name,
 )
@@ -141,3 +144,66 @@ def test_a_retaken_certification_shows_its_furthest_status() -> None:
         "developer-associate": EntryStatus.PASSED,
         "security-specialty": EntryStatus.PLANNED,
     }
+
+
+def test_hours_logged_are_the_sum_of_the_study_log() -> None:
+    studied = PlanEntry(
+        certification_id="developer-associate",
+        sessions=[
+            StudySession(on=date(2026, 1, 9), hours=2.5),
+            StudySession(on=date(2026, 1, 6), hours=1, note="VPC lab"),
+        ],
+    )
+    assert studied.hours_logged == 3.5
+    assert studied.first_session_on == date(2026, 1, 6)
+    assert studied.hours_logged_until(date(2026, 1, 8)) == 1
+    fresh = PlanEntry(certification_id="developer-associate")
+    assert (fresh.hours_logged, fresh.first_session_on) == (0, None)
+
+
+def test_a_plan_keeps_no_more_sessions_and_scores_than_its_file_can_hold() -> None:
+    session = StudySession(on=DAY, hours=1)
+    score = PracticeScore(on=DAY, percent=70)
+    full = [PlanEntry(certification_id="cloud-practitioner", sessions=[session] * 2000)] * 2
+    StudyPlan(start_date=DAY, entries=full)  # 4,000 sessions: fine
+    with pytest.raises(ValidationError, match="at most 5000 study sessions"):
+        StudyPlan(
+            start_date=DAY,
+            entries=[*full, full[0].model_copy(update={"sessions": [session] * 1001})],
+        )
+    scored = [PlanEntry(certification_id="cloud-practitioner", scores=[score] * 500)] * 4
+    StudyPlan(start_date=DAY, entries=scored)  # 2,000 scores: fine
+    with pytest.raises(ValidationError, match="at most 2000 practice scores"):
+        StudyPlan(
+            start_date=DAY, entries=[*scored, scored[0].model_copy(update={"scores": [score]})]
+        )
+
+
+def test_a_duplicate_keeps_the_baseline_for_its_new_entry_ids() -> None:
+    first = PlanEntry(certification_id="developer-associate")
+    second = PlanEntry(certification_id="solutions-architect-associate")
+    plan = StudyPlan(
+        start_date=DAY,
+        entries=[first, second],
+        baseline=Baseline(
+            taken_on=DAY,
+            exam_dates={first.id: date(2026, 3, 2), second.id: date(2026, 6, 1)},
+            finish=date(2026, 6, 1),
+            study_from={first.id: DAY, second.id: date(2026, 3, 3)},
+            remaining_hours={first.id: 80, second.id: 90},
+            logged_hours=4,
+        ),
+    )
+    copy = plan.duplicate()
+    new_first, new_second = (e.id for e in copy.entries)
+    assert copy.baseline is not None
+    assert copy.baseline.exam_dates == {new_first: date(2026, 3, 2), new_second: date(2026, 6, 1)}
+    assert copy.baseline.study_from == {new_first: DAY, new_second: date(2026, 3, 3)}
+    assert copy.baseline.remaining_hours == {new_first: 80, new_second: 90}
+    assert (copy.baseline.finish, copy.baseline.logged_hours) == (date(2026, 6, 1), 4)
+    assert plan.baseline is not None and first.id in plan.baseline.exam_dates
+
+
+def test_a_baseline_names_entries_by_their_ids_only() -> None:
+    with pytest.raises(ValidationError):
+        Baseline(taken_on=DAY, exam_dates={"not an id": DAY})

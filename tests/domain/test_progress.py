@@ -155,6 +155,14 @@ def test_a_baseline_keeps_the_dates_and_the_finish_says_how_far_it_moved(
     assert finish_shift_days(schedule_plan(two, catalog, day(91))) == 91 - 14
 
 
+def test_a_baseline_leaves_out_dates_past_what_a_plan_can_hold(catalog: Catalog) -> None:
+    last_month = plan(entry("developer-associate", hours=500), start=date(2199, 12, 1))
+    kept = baseline_of(schedule_plan(last_month, catalog), date(2199, 12, 1))
+    # 500 h at 10 h a week take most of 2200: past the last date a plan file holds.
+    assert kept.exam_dates == {} and kept.finish is None
+    assert kept.study_from == {last_month.entries[0].id: date(2199, 12, 1)}
+
+
 def test_no_baseline_no_shift(catalog: Catalog) -> None:
     assert finish_shift_days(schedule_plan(plan(entry("developer-associate")), catalog)) is None
 

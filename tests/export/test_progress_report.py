@@ -10,13 +10,14 @@ from pathlib import Path
 import pytest
 
 from studyplanner.domain.advice import advise
-from studyplanner.domain.catalog import Catalog
+from studyplanner.domain.catalog import Catalog, Tier
 from studyplanner.domain.plan import StudyPlan
 from studyplanner.domain.progress import study_days
 from studyplanner.domain.schedule import schedule_plan
 from studyplanner.export.pdf_writer import print_plan_to_pdf
+from studyplanner.export.report.chart import lighter
 from studyplanner.export.report.progress import heat_colour, heat_level
-from studyplanner.style import Colour, colour
+from studyplanner.style import Colour, colour, tier_qcolor
 from tests.export.plans import small_plan
 from tests.export.progress_plans import TODAY, under_way_plan
 from tests.export.reading import (
@@ -138,3 +139,17 @@ def test_study_days_are_shaded_by_the_hours_studied(catalog: Catalog, tmp_path: 
     # the log's 1.5 h evenings and 3 h Saturdays, the empty days, and the log's own green
     assert {heat_colour(2).name().upper(), heat_colour(3).name().upper()} <= used
     assert {colour(Colour.PANEL), colour(Colour.PASSED_RIBBON)} <= used
+
+
+def test_the_bar_under_way_is_full_up_to_today_and_lighter_after(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    associate = tier_qcolor(Tier.ASSOCIATE)
+    rest = lighter(associate).name().upper()
+    out = tmp_path / "plan.pdf"
+    render(under_way_plan(catalog), catalog, out)
+    assert {associate.name().upper(), rest} <= fill_colours(out, 0)
+
+    before = tmp_path / "before.pdf"  # printed the day before any study: no bar under way
+    render(under_way_plan(catalog), catalog, before, today=date(2026, 9, 7))
+    assert rest not in fill_colours(before, 0)

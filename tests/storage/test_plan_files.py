@@ -660,7 +660,7 @@ def test_a_version_4_file_without_a_start_date_but_with_hours_is_explained(
 ) -> None:
     document = {k: v for k, v in VERSION_4.items() if k != "start_date"}
     path = write(plan_path(), document)
-    with pytest.raises(PlanFileError, match="cannot be upgraded from format 4: .*'start_date'"):
+    with pytest.raises(PlanFileError, match=r"cannot be upgraded from format 4: .*'start_date'"):
         load_plan(path, catalog)
 
 

@@ -61,3 +61,21 @@ def test_a_finished_print_preview_is_freed(qtbot: QtBot, monkeypatch: pytest.Mon
     assert len(shown) == 3
     assert window.findChildren(QPrintPreviewDialog) == []
     assert [ref() for ref in shown] == [None, None, None]
+
+
+def test_no_layout_item_is_wrapped_for_python(qtbot: QtBot) -> None:
+    """PySide 6.11 wraps the items of a layout that is added to another one already filled, and
+    can free those wrappers a second time when the window is garbage-collected (a crash that
+    comes and goes with the collection order). Layouts are nested empty, then filled."""
+    from PySide6.QtWidgets import QLayout, QLayoutItem
+
+    window = MainWindow(load_app_catalog(), prompts=FakePrompts())
+    qtbot.addWidget(window)
+    window.open_initial(None)
+    gc.collect()
+    wrapped = [
+        item
+        for item in gc.get_objects()
+        if isinstance(item, QLayoutItem) and not isinstance(item, QLayout)
+    ]
+    assert wrapped == []

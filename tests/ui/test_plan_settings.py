@@ -634,3 +634,17 @@ def test_held_certifications_cannot_be_edited_read_only(
     assert panel.held.count() == 1
     assert not panel.add_held.isEnabled() and not panel.remove_held.isEnabled()
     assert not panel.voucher_months.isEnabled()
+
+
+def test_the_readiness_target_is_set_for_the_plan(
+    qtbot: QtBot, panel: PlanSettingsPanel, document: PlanDocument
+) -> None:
+    assert panel.readiness_target.value() == 80
+    panel.readiness_target.setFocus()
+    panel.readiness_target.lineEdit().selectAll()
+    qtbot.keyClicks(panel.readiness_target, "85")
+    qtbot.keyClick(panel.readiness_target, Qt.Key.Key_Return)
+    assert document.plan.readiness_target == 85
+    assert document.undo_stack.undoText() == "Change readiness target"
+    document.undo_stack.undo()
+    assert panel.readiness_target.value() == 80

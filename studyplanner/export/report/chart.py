@@ -1,5 +1,6 @@
 """The timeline chart: one row per exam, its study period as a bar and the exam as a mark, over
-a month and year axis that is repeated at the top of every page the chart runs onto."""
+a month and year axis that is repeated at the top of every page the chart runs onto. A bar under
+way on the print date is full colour up to that day (what was studied) and lighter after it."""
 
 from __future__ import annotations
 
@@ -109,6 +110,15 @@ class TimeAxis:
             if step * 12 * per_month >= year_label:
                 self.year_step = step
                 break
+
+
+def lighter(color: QColor, share: float = 0.4) -> QColor:
+    """``color`` washed towards white paper: the part of a study bar still ahead."""
+    return QColor.fromRgbF(
+        1 - (1 - color.redF()) * share,
+        1 - (1 - color.greenF()) * share,
+        1 - (1 - color.blueF()) * share,
+    )
 
 
 class TimelineChart:
@@ -237,9 +247,21 @@ class TimelineChart:
             if item.study_start is not None and item.study_end is not None:
                 x0 = axis.x(item.study_start)
                 x1 = max(axis.x(item.study_end + timedelta(days=1)), x0 + sheet.pt(1.5))
-                painter.setBrush(color)
                 radius = min(sheet.pt(1.5), (x1 - x0) / 2)
-                painter.drawRoundedRect(QRectF(x0, middle - bar / 2, x1 - x0, bar), radius, radius)
+                shape = QRectF(x0, middle - bar / 2, x1 - x0, bar)
+                if item.study_start < self.printed_on <= item.study_end:
+                    # Under way: the days behind (the log) in full colour, the rest lighter.
+                    painter.setBrush(lighter(color))
+                    painter.drawRoundedRect(shape, radius, radius)
+                    painter.save()
+                    done = axis.x(self.printed_on) - x0
+                    painter.setClipRect(QRectF(x0, shape.top(), done, bar))
+                    painter.setBrush(color)
+                    painter.drawRoundedRect(shape, radius, radius)
+                    painter.restore()
+                else:
+                    painter.setBrush(color)
+                    painter.drawRoundedRect(shape, radius, radius)
                 if item.exam_date is not None and item.exam_date > item.study_end + timedelta(1):
                     pen = sheet.pen(color, 0.6)
                     pen.setStyle(Qt.PenStyle.DotLine)

@@ -87,7 +87,7 @@ def progress_facts(schedule: Schedule, today: date) -> list[tuple[str, str]]:
         )
     ]
     current = pace(schedule, today)
-    if current is not None:
+    if current is not None and (current.planned_by_today or current.logged):  # not on day one
         code = schedule.for_entry(current.entry_id).certification.code
         facts.append(("PACE", pace_text(code, current, plan.availability.weekly_hours)))
     for item in schedule.entries:

@@ -1,0 +1,90 @@
+"""How progress is said: the same words in `show` and on the printed page."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from studyplanner.domain.plan import PlanEntry, PracticeScore
+from studyplanner.domain.progress import Pace
+from studyplanner.export.progress_words import (
+    pace_text,
+    readiness_text,
+    shift_amount,
+    shift_text,
+    study_span,
+)
+
+
+@pytest.mark.parametrize(
+    ("hours", "weekly", "expected"),
+    [
+        (1, 8, "about a day"),
+        (2, 8, "about 2 days"),
+        (4, 8, "about half a week"),
+        (8, 8, "about a week"),
+        (11.9, 8, "about a week"),
+        (12, 8, "about 2 weeks"),
+        (41, 8, "about 5 weeks"),
+        (80, 8, "about 2 months"),
+        (3, 0, "with no study hours in the week"),
+    ],
+)
+def test_hours_are_said_as_time_at_the_learners_pace(
+    hours: float, weekly: float, expected: str
+) -> None:
+    assert study_span(hours, weekly) == expected
+
+
+def test_pace_says_behind_ahead_or_on_pace() -> None:
+    assert pace_text("DVA-C02", Pace("a" * 32, 12, 8), 8) == (
+        "DVA-C02: 4 h behind (about half a week at your pace)"
+    )
+    assert pace_text("DVA-C02", Pace("a" * 32, 12, 20), 8) == (
+        "DVA-C02: 8 h ahead (about a week at your pace)"
+    )
+    assert pace_text("DVA-C02", Pace("a" * 32, 12, 11.75), 8) == (
+        "DVA-C02: on pace (11.8 h logged, 12 h planned by today)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("days", "expected"),
+    [
+        (21, "finish 3 weeks later than planned on 7 Dec 2026"),
+        (-5, "finish 5 days earlier than planned on 7 Dec 2026"),
+        (1, "finish 1 day later than planned on 7 Dec 2026"),
+        (0, "finish as planned on 7 Dec 2026"),
+        (95, "finish 3 months later than planned on 7 Dec 2026"),
+    ],
+)
+def test_the_finish_is_measured_against_the_baseline(days: int, expected: str) -> None:
+    assert shift_text(days, date(2026, 12, 7)) == expected
+
+
+def test_shift_amounts_round_to_what_people_say() -> None:
+    assert [shift_amount(d) for d in (13, 14, 17, 62, 63)] == [
+        "13 days",
+        "2 weeks",
+        "2 weeks",
+        "9 weeks",
+        "2 months",
+    ]
+
+
+def test_readiness_names_the_scores_it_is_judged_on() -> None:
+    entry = PlanEntry(certification_id="developer-associate")
+    assert readiness_text(entry, 80) == "no practice scores yet"
+    entry.scores = [PracticeScore(on=date(2026, 11, 20), percent=85)]
+    assert readiness_text(entry, 80) == (
+        "not ready: one practice score, 85 % (two at 80 % or more make it ready)"
+    )
+    entry.scores = [
+        PracticeScore(on=date(2026, 11, 28), percent=88),
+        PracticeScore(on=date(2026, 11, 10), percent=60),
+        PracticeScore(on=date(2026, 11, 20), percent=82.5),
+    ]
+    assert readiness_text(entry, 80) == (
+        "ready: last two practice scores 82.5 % and 88 % (target 80 %)"
+    )
