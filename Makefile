@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck pytest coverage-html screenshots bench hostile clean help package smoke-package install-desktop
+.PHONY: run test lint typecheck pytest coverage-html screenshots bench hostile clean help package smoke-package install-desktop i18n-template
 
 help:
 	@echo "make run          create .venv if needed and start the app"
@@ -15,6 +15,7 @@ help:
 	@echo "make coverage-html  the tests, then a line-by-line coverage report in build/coverage/html/"
 	@echo "make screenshots  README screenshots under Xvfb (docs/screenshots/)"
 	@echo "make bench        benchmarks (ratios against a baseline in the same run)"
+	@echo "make i18n-template  collect the app's translatable text into studyplanner/locale/studyplanner.pot"
 	@echo "make hostile      N=2000 mutated plan files through the read-only commands (tools/hostile_run.py)"
 	@echo "make clean        remove .venv, build output and caches"
 	@echo "make package      build the app folder dist/StudyPlanner/ and its .tar.gz (PyInstaller)"
@@ -66,6 +67,10 @@ bench: $(STAMP)
 N ?= 2000
 hostile: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) tools/hostile_run.py $(N)
+
+# The translators' template; tests/test_i18n.py fails while it is out of date.
+i18n-template: $(STAMP)
+	$(PY) tools/extract_messages.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache .hypothesis

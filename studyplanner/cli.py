@@ -2,8 +2,9 @@
 
 Exit status: 0 on success; 2 on bad input, one line on stderr (a plan file that cannot be
 used, a wrong option, an output that cannot be written: a folder, a device, a read-only file
-or folder, a full disk; or a plan that is open in StudyPlanner, for `log` and `score`); 1 on
-an unexpected failure.
+or folder, a folder that does not exist, a full disk; or a plan that is open in StudyPlanner,
+for `log` and `score`); 1 on an unexpected failure, and, without a message, when the reader
+of the output stopped reading (`| head`).
 
 Every command takes "today" from ``--today`` (or the clock, read once in ``main``): schedules
 are re-planned from that day, and the study log is history.
@@ -43,6 +44,7 @@ from studyplanner.domain.schedule import Schedule, ScheduleError, schedule_plan
 from studyplanner.domain.suggest import suggest_plan
 from studyplanner.domain.wording import count_text, format_day, format_fee, format_hours
 from studyplanner.export.progress_words import pace_text, percent, readiness_text, shift_text
+from studyplanner.i18n import _, install
 from studyplanner.storage import paths
 from studyplanner.storage.catalog_source import load_app_catalog
 from studyplanner.storage.locks import PlanLock
@@ -98,31 +100,46 @@ def _shown(path: Path) -> str:
 def check_output(path: Path, *, plan: Path | None = None) -> None:
     """Refuse, before any work is done, an output that must not be replaced: a folder, a
     device, a pipe or a socket (an atomic write would swap it for a regular file), a
-    read-only file, or the plan being read."""
+    read-only file, or the plan being read; and one in a folder that does not exist."""
     try:
         info = path.stat()
     except FileNotFoundError:
+        # The atomic writers would create a missing folder: a typo in a folder's name must not
+        # quietly become a new folder.
+        if not path.parent.is_dir():
+            raise UsageError(
+                _("{path}: cannot be written (no folder {folder})").format(
+                    path=_shown(path), folder=_shown(path.parent)
+                )
+            ) from None
         return
     except OSError as exc:  # e.g. a parent that is a file, or a folder we may not enter
-        raise UsageError(f"{_shown(path)}: cannot be written ({exc.strerror or exc})") from exc
+        raise UsageError(_cannot_write(path, exc)) from exc
     if stat.S_ISDIR(info.st_mode):
-        raise UsageError(f"{_shown(path)}: is a folder; give the output a file name")
+        raise UsageError(
+            _("{path}: is a folder; give the output a file name").format(path=_shown(path))
+        )
     if not stat.S_ISREG(info.st_mode):
         raise UsageError(
-            f"{_shown(path)}: is not a regular file (a device, pipe or socket); "
-            "refusing to replace it"
+            _(
+                "{path}: is not a regular file (a device, pipe or socket); refusing to replace it"
+            ).format(path=_shown(path))
         )
     # Write bits as well as access(): root may write anything, yet a file marked read-only
     # for everyone was marked so on purpose.
     if not info.st_mode & 0o222 or not os.access(path, os.W_OK):
-        raise UsageError(f"{_shown(path)}: is read-only")
+        raise UsageError(_("{path}: is read-only").format(path=_shown(path)))
     if plan is not None:
         try:
             same = os.path.samefile(path, plan)
         except OSError:
             same = False
         if same:
-            raise UsageError(f"{_shown(path)}: is the plan itself; write the output elsewhere")
+            raise UsageError(
+                _("{path}: is the plan itself; write the output elsewhere").format(
+                    path=_shown(path)
+                )
+            )
 
 
 def write_output(path: Path, write: Callable[[], _T]) -> _T:
@@ -131,7 +148,13 @@ def write_output(path: Path, write: Callable[[], _T]) -> _T:
     try:
         return write()
     except OSError as exc:
-        raise UsageError(f"{_shown(path)}: cannot be written ({exc.strerror or exc})") from exc
+        raise UsageError(_cannot_write(path, exc)) from exc
+
+
+def _cannot_write(path: Path, exc: OSError) -> str:
+    return _("{path}: cannot be written ({reason})").format(
+        path=_shown(path), reason=exc.strerror or exc
+    )
 
 
 class _Parser(argparse.ArgumentParser):
@@ -358,12 +381,16 @@ def cmd_suggest(args: argparse.Namespace) -> int:
     except ScheduleError as exc:
         raise UsageError(str(exc)) from exc
     _save(plan, args.output)
-    print(f"Wrote {args.output} ({len(suggestion.plan.entries)} exams):")
+    print(
+        _("Wrote {path} ({exams}):").format(
+            path=args.output, exams=count_text(len(suggestion.plan.entries), "exam")
+        )
+    )
     for i, pick in enumerate(suggestion.reasons, 1):
         cert = catalog.get(pick.certification_id)
         print(f"  {i}. {cert.code} {cert.name}: {pick.reason}")
     for remark in suggestion.remarks:
-        print(f"  note: {one_line(remark)}")
+        print("  " + _("note: {text}").format(text=one_line(remark)))
     return EXIT_OK
 
 
@@ -524,14 +551,15 @@ def validity_line(validity: Validity, catalog: Catalog, today: date) -> str:
             f"{catalog.get(r.certification_id).code} on {format_day(r.on)}"
             for r in validity.renewals
         )
-    verb = "expired" if validity.expires_on < today else "expires"
-    return f"{text}, {verb} {format_day(validity.expires_on)}"
+    ends = _("{text}, expired {day}") if validity.expires_on < today else _("{text}, expires {day}")
+    return ends.format(text=text, day=format_day(validity.expires_on))
 
 
 def budget_line(budget: Budget) -> str:
-    return (
-        f"{format_fee(budget.list_usd)} list · {format_fee(budget.with_vouchers_usd)} with "
-        f"vouchers · {format_fee(budget.worst_case_usd)} worst case"
+    return _("{list} list · {vouchers} with vouchers · {worst} worst case").format(
+        list=format_fee(budget.list_usd),
+        vouchers=format_fee(budget.with_vouchers_usd),
+        worst=format_fee(budget.worst_case_usd),
     )
 
 
@@ -554,17 +582,22 @@ def cmd_show(args: argparse.Namespace) -> int:
             + (f"  ({', '.join(remarks)})" if remarks else "")
         )
     finish = schedule.finish_date.isoformat() if schedule.finish_date else "—"
-    print(f"  Total {format_hours(schedule.total_hours)}, finish {finish}")
+    print(
+        "  "
+        + _("Total {hours}, finish {day}").format(
+            hours=format_hours(schedule.total_hours), day=finish
+        )
+    )
     for line in progress_lines(schedule, args.today):
         print(f"  {line}")
     for validity in lifecycle(schedule, catalog):
-        print(f"  Valid: {validity_line(validity, catalog, args.today)}")
-    print(f"  Fees: {budget_line(plan_budget(schedule))}")
+        print("  " + _("Valid: {line}").format(line=validity_line(validity, catalog, args.today)))
+    print("  " + _("Fees: {line}").format(line=budget_line(plan_budget(schedule))))
     for a in advice:
         print(f"  {a.severity.value}: {one_line(a.message)}")
     for line in plan.notes.splitlines():
         if line.strip():
-            print(f"  note: {one_line(line)}")
+            print("  " + _("note: {text}").format(text=one_line(line)))
     return EXIT_OK
 
 
@@ -597,7 +630,7 @@ def cmd_print(args: argparse.Namespace) -> int:
     from studyplanner.export.pdf_writer import print_plan_to_pdf
 
     check_output(args.output, plan=args.plan)
-    _, schedule, advice = load_and_schedule(args.plan, args.today)
+    schedule, advice = load_and_schedule(args.plan, args.today)[1:]
     pages = write_output(
         args.output,
         lambda: print_plan_to_pdf(
@@ -609,7 +642,7 @@ def cmd_print(args: argparse.Namespace) -> int:
             printed_on=args.today,
         ),
     )
-    print(f"Wrote {args.output} ({count_text(pages, 'page')})")
+    print(_("Wrote {path} ({pages})").format(path=args.output, pages=count_text(pages, "page")))
     return EXIT_OK
 
 
@@ -617,7 +650,7 @@ def cmd_export_ics(args: argparse.Namespace) -> int:
     from studyplanner.export.ics import write_ics
 
     check_output(args.output, plan=args.plan)
-    catalog, schedule, _ = load_and_schedule(args.plan, args.today)
+    catalog, schedule = load_and_schedule(args.plan, args.today)[:2]
     count = write_output(
         args.output,
         lambda: write_ics(
@@ -628,7 +661,7 @@ def cmd_export_ics(args: argparse.Namespace) -> int:
             today=args.today,
         ),
     )
-    print(f"Wrote {args.output} ({count} events)")
+    print(_("Wrote {path} ({events})").format(path=args.output, events=count_text(count, "event")))
     return EXIT_OK
 
 
@@ -653,13 +686,19 @@ def find_entry(plan: StudyPlan, catalog: Catalog, code: str) -> PlanEntry:
         found = open_ or found
     if len(found) == 1:
         return found[0][1]
-    listed = ", ".join(dict.fromkeys(codes)) or "none yet"
+    listed = ", ".join(dict.fromkeys(codes)) or _("none yet")
     if not found:
-        raise UsageError(f"--exam {code}: not in this plan (its exams: {listed})")
+        raise UsageError(
+            _("--exam {code}: not in this plan (its exams: {listed})").format(
+                code=code, listed=listed
+            )
+        )
     numbers = " or ".join(str(n) for n, _ in found)
     raise UsageError(
-        f"--exam {code}: the plan has it {len(found)} times; give its number from "
-        f"`studyplanner show` instead ({numbers})"
+        _(
+            "--exam {code}: the plan has it {times} times; give its number from "
+            "`studyplanner show` instead ({numbers})"
+        ).format(code=code, times=len(found), numbers=numbers)
     )
 
 
@@ -669,7 +708,9 @@ def _lock_for_edit(path: Path) -> PlanLock:
     lock = PlanLock(path)
     if not lock.acquire():
         raise UsageError(
-            f"{_shown(path)}: is open in StudyPlanner; add it there, or close the plan first"
+            _("{path}: is open in StudyPlanner; add it there, or close the plan first").format(
+                path=_shown(path)
+            )
         )
     return lock
 
@@ -698,7 +739,11 @@ def _day_of(args: argparse.Namespace) -> date:
     """``--date``, or today; a day still to come is refused (the log is what happened)."""
     day: date = args.date or args.today
     if day > args.today:
-        raise UsageError(f"--date: {day.isoformat()} is after today ({args.today.isoformat()})")
+        raise UsageError(
+            _("--date: {day} is after today ({today})").format(
+                day=day.isoformat(), today=args.today.isoformat()
+            )
+        )
     return day
 
 
@@ -732,8 +777,13 @@ def edit_plan(
     item = schedule.for_entry(entry.id)
     print(done)
     print(
-        f"  {item.certification.code}: {format_hours(item.entry.hours_logged)} of "
-        f"{format_hours(item.hours)} studied, exam {format_day(item.exam_date)}"
+        "  "
+        + _("{code}: {logged} of {hours} studied, exam {day}").format(
+            code=item.certification.code,
+            logged=format_hours(item.entry.hours_logged),
+            hours=format_hours(item.hours),
+            day=format_day(item.exam_date),
+        )
     )
     return EXIT_OK
 
@@ -745,7 +795,9 @@ def cmd_log(args: argparse.Namespace) -> int:
         session = StudySession(on=day, hours=args.hours, note=args.note)
         entry.sessions = [*entry.sessions, session]
         code = catalog.get(entry.certification_id).code
-        return f"Logged {format_hours(args.hours)} for {code} on {format_day(day)}"
+        return _("Logged {hours} for {code} on {day}").format(
+            hours=format_hours(args.hours), code=code, day=format_day(day)
+        )
 
     return edit_plan(args, log)
 
@@ -760,7 +812,9 @@ def cmd_score(args: argparse.Namespace) -> int:
         ]
         code = catalog.get(entry.certification_id).code
         state = readiness_text(entry, plan.readiness_target)
-        return f"Recorded {percent(args.percent)} for {code} on {format_day(day)} ({state})"
+        return _("Recorded {percent} for {code} on {day} ({state})").format(
+            percent=percent(args.percent), code=code, day=format_day(day), state=state
+        )
 
     return edit_plan(args, score)
 
@@ -798,8 +852,39 @@ def _split_app_args(argv: list[str]) -> tuple[list[str], Path | None]:
     return argv, None
 
 
+def _quiet_stdout() -> None:
+    """Point standard output at the null device, so that the flush at exit does not fail
+    again on the pipe its reader closed (the recipe in Python's `signal` documentation)."""
+    try:
+        fileno = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):  # not a real file (a test's capture)
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, fileno)
+    finally:
+        os.close(devnull)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; the exit status (see the module's docstring).
+
+    When the reader of standard output goes away early (`studyplanner show PLAN | head`),
+    the command ends quietly with status 1, as Python's own EPIPE handling does: no message,
+    since the reader chose to stop.
+    """
+    try:
+        code = _run(argv)
+        sys.stdout.flush()  # a closed pipe shows here when the output fitted in the buffer
+    except BrokenPipeError:
+        _quiet_stdout()
+        return EXIT_FAILURE
+    return code
+
+
+def _run(argv: Sequence[str] | None) -> int:
     _escape_what_the_terminal_cannot_show()
+    install(None)  # the system's language, where StudyPlanner has a catalog for it
     args_list = list(sys.argv[1:] if argv is None else argv)
     args_list, plan_to_open = _split_app_args(args_list)
     parser = build_parser()
@@ -810,7 +895,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.data_dir is not None:
             paths.set_data_dir(args.data_dir)
         if args.screenshot and not args.smoke:
-            raise UsageError("--screenshot goes with --smoke")
+            raise UsageError(_("--screenshot goes with --smoke"))
         if args.command is None:
             from studyplanner.ui.app import run_app
 
@@ -823,8 +908,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"studyplanner: {one_line(str(exc))}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except CatalogError as exc:
-        print(f"studyplanner: catalog problem: {one_line(str(exc))}", file=sys.stderr)
+        print(
+            "studyplanner: " + _("catalog problem: {text}").format(text=one_line(str(exc))),
+            file=sys.stderr,
+        )
         return EXIT_BAD_INPUT
+    except BrokenPipeError:
+        raise  # the reader of the output went away: main() ends quietly
     except OSError as exc:
         print(f"studyplanner: {one_line(str(exc))}", file=sys.stderr)
         return EXIT_FAILURE

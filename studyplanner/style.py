@@ -17,10 +17,13 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QColor, QPalette
 
 __all__ = [
+    "MIN_POINT_SIZE",
+    "REFERENCE_POINT_SIZE",
     "TIER_COLORS",
     "Colour",
     "colour",
     "is_dark_palette",
+    "point_size",
     "qcolor",
     "tier_colour",
     "tier_qcolor",
@@ -167,3 +170,18 @@ def is_dark_palette(palette: QPalette) -> bool:
     from PySide6.QtGui import QPalette
 
     return palette.color(QPalette.ColorRole.Base).lightness() < 128
+
+
+MIN_POINT_SIZE = 8.0
+"""No text on screen is smaller than this; views scroll or reflow instead."""
+REFERENCE_POINT_SIZE = 9.0
+"""The application font size the canvases' text sizes were designed at."""
+
+
+def point_size(design: float, application: float) -> float:
+    """The size of text designed at ``design`` points when the application font is
+    ``application`` points: it grows and shrinks with the user's font, never below
+    ``MIN_POINT_SIZE``."""
+    if application <= 0:  # a pixel-sized font: keep the design size
+        application = REFERENCE_POINT_SIZE
+    return max(MIN_POINT_SIZE, design * application / REFERENCE_POINT_SIZE)

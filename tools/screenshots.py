@@ -107,36 +107,6 @@ def _plan_under_way() -> object:
     return plan
 
 
-def _dark_palette() -> object:
-    """A plain dark Fusion palette, as a dark desktop gives one."""
-    from PySide6.QtGui import QColor, QPalette
-
-    palette = QPalette()
-    role = QPalette.ColorRole
-    for name, value in (
-        (role.Window, "#1E2127"),
-        (role.WindowText, "#E6E9EF"),
-        (role.Base, "#181B20"),
-        (role.AlternateBase, "#262A31"),
-        (role.Text, "#E6E9EF"),
-        (role.Button, "#2A2E36"),
-        (role.ButtonText, "#E6E9EF"),
-        (role.Highlight, "#3D6DB5"),
-        (role.HighlightedText, "#FFFFFF"),
-        (role.ToolTipBase, "#2A2E36"),
-        (role.ToolTipText, "#E6E9EF"),
-        (role.PlaceholderText, "#8A93A3"),
-        (role.Mid, "#3F4550"),
-        (role.Dark, "#111317"),
-        (role.Light, "#3A3F48"),
-    ):
-        palette.setColor(name, QColor(value))
-    disabled = QPalette.ColorGroup.Disabled
-    for name in (role.WindowText, role.Text, role.ButtonText):
-        palette.setColor(disabled, name, QColor("#6E7787"))
-    return palette
-
-
 def _inside(out_dir: Path, dark: bool) -> int:
     sys.path.insert(0, str(REPO))
     from PySide6.QtWidgets import QApplication
@@ -146,11 +116,11 @@ def _inside(out_dir: Path, dark: bool) -> int:
     from studyplanner.storage.plan_files import save_plan
     from studyplanner.ui.app import create_application
     from studyplanner.ui.main_window import MainWindow
+    from studyplanner.ui.theme import ThemeChoice, apply_theme
 
     app = create_application()
-    if dark:
-        app.setStyle("Fusion")
-        app.setPalette(_dark_palette())  # type: ignore[arg-type]
+    app.setStyle("Fusion")  # the same widgets in both shots, whatever the desktop
+    apply_theme(app, ThemeChoice.DARK if dark else ThemeChoice.LIGHT)
     suffix = "-dark" if dark else ""
     plan = _plan_under_way()
     path = paths.plans_dir() / "road-to-devops-pro.json"

@@ -16,6 +16,8 @@ from typing import Annotated, Any, Self
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from studyplanner.i18n import N_, _
+
 CATALOG_SCHEMA_VERSION = 1
 
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", min_length=2, max_length=64)]
@@ -31,7 +33,15 @@ class Tier(StrEnum):
 
     @property
     def label(self) -> str:
-        return self.value.capitalize()
+        return _(_TIER_LABELS[self])
+
+
+_TIER_LABELS = {
+    Tier.FOUNDATIONAL: N_("Foundational"),
+    Tier.ASSOCIATE: N_("Associate"),
+    Tier.PROFESSIONAL: N_("Professional"),
+    Tier.SPECIALTY: N_("Specialty"),
+}
 
 
 class LifecycleStatus(StrEnum):
@@ -98,17 +108,17 @@ class ExperienceField(StrEnum):
 
     @property
     def label(self) -> str:
-        return _FIELD_LABELS[self]
+        return _(_FIELD_LABELS[self])
 
 
 _FIELD_LABELS = {
-    ExperienceField.SOFTWARE: "software development",
-    ExperienceField.ARCHITECTURE: "architecture",
-    ExperienceField.OPERATIONS: "operations",
-    ExperienceField.DATA: "data engineering",
-    ExperienceField.SECURITY: "security",
-    ExperienceField.NETWORKING: "networking",
-    ExperienceField.MACHINE_LEARNING: "machine learning and AI",
+    ExperienceField.SOFTWARE: N_("software development"),
+    ExperienceField.ARCHITECTURE: N_("architecture"),
+    ExperienceField.OPERATIONS: N_("operations"),
+    ExperienceField.DATA: N_("data engineering"),
+    ExperienceField.SECURITY: N_("security"),
+    ExperienceField.NETWORKING: N_("networking"),
+    ExperienceField.MACHINE_LEARNING: N_("machine learning and AI"),
 }
 
 

@@ -11,6 +11,7 @@ from typing import Annotated, Self
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from studyplanner.domain.catalog import ExperienceField
+from studyplanner.i18n import N_, _
 
 PLAN_SCHEMA_VERSION = 5
 MAX_TEXT = 10_000
@@ -50,7 +51,7 @@ class Role(StrEnum):
 
     @property
     def label(self) -> str:
-        return _ROLE_LABELS[self]
+        return _(_ROLE_LABELS[self])
 
     @property
     def field(self) -> ExperienceField | None:
@@ -59,14 +60,14 @@ class Role(StrEnum):
 
 
 _ROLE_LABELS = {
-    Role.DEVELOPER: "Software developer",
-    Role.ARCHITECT: "Solutions / cloud architect",
-    Role.OPERATIONS: "Operations / sysadmin / SRE",
-    Role.DATA: "Data engineer / analyst",
-    Role.SECURITY: "Security engineer",
-    Role.NETWORKING: "Network engineer",
-    Role.ML: "ML / AI engineer",
-    Role.MANAGER: "Manager, sales or other non-engineering role",
+    Role.DEVELOPER: N_("Software developer"),
+    Role.ARCHITECT: N_("Solutions / cloud architect"),
+    Role.OPERATIONS: N_("Operations / sysadmin / SRE"),
+    Role.DATA: N_("Data engineer / analyst"),
+    Role.SECURITY: N_("Security engineer"),
+    Role.NETWORKING: N_("Network engineer"),
+    Role.ML: N_("ML / AI engineer"),
+    Role.MANAGER: N_("Manager, sales or other non-engineering role"),
 }
 
 
@@ -94,14 +95,16 @@ class Direction(StrEnum):
 
     @property
     def label(self) -> str:
-        return {
-            Direction.ARCHITECTURE: "Architecture",
-            Direction.DEVOPS: "DevOps / automation",
-            Direction.SECURITY: "Security & compliance",
-            Direction.DATA: "Data engineering",
-            Direction.ML: "Machine learning & AI",
-            Direction.NETWORKING: "Networking",
-        }[self]
+        return _(
+            {
+                Direction.ARCHITECTURE: N_("Architecture"),
+                Direction.DEVOPS: N_("DevOps / automation"),
+                Direction.SECURITY: N_("Security & compliance"),
+                Direction.DATA: N_("Data engineering"),
+                Direction.ML: N_("Machine learning & AI"),
+                Direction.NETWORKING: N_("Networking"),
+            }[self]
+        )
 
 
 class EntryStatus(StrEnum):

@@ -19,6 +19,7 @@ from studyplanner.domain.plan import (
 from studyplanner.domain.schedule import ScheduleError, schedule_plan
 from studyplanner.domain.wording import format_month, plural
 from studyplanner.domain.words import mentions, mentions_any
+from studyplanner.i18n import N_, _
 
 # The first Associate exam for each role, and why.
 _ROLE_START: dict[Role, tuple[str, str]] = {
@@ -121,76 +122,122 @@ _AI_WORDS = (
 )
 """Focus areas for which AI Practitioner is the Foundational exam that fits."""
 
-# Where each direction leads after the first Associate exam.
-_DIRECTION_STEPS: dict[Direction, list[tuple[str, str]]] = {
+# Where each direction leads after the first Associate exam: (certification, why, whether the
+# step is the direction's own goal). A goal's reason is introduced by the direction when the
+# learner chose it, and as the usual path for the role when no direction was chosen.
+_DIRECTION_STEPS: dict[Direction, list[tuple[str, str, bool]]] = {
     Direction.ARCHITECTURE: [
         (
             "solutions-architect-associate",
-            "Heading for architecture: Solutions Architect – Associate explains why services "
-            "are combined the way they are.",
+            N_(
+                "Solutions Architect – Associate explains why services are combined the way "
+                "they are."
+            ),
+            True,
         ),
         (
             "solutions-architect-professional",
-            "Solutions Architect – Professional is the goal for architects who own "
-            "infrastructure decisions; its scope is broad, so it comes last.",
+            N_(
+                "Solutions Architect – Professional is the goal for architects who own "
+                "infrastructure decisions; its scope is broad, so it comes last."
+            ),
+            False,
         ),
     ],
     Direction.DEVOPS: [
         (
             "solutions-architect-associate",
-            "Solutions Architect – Associate adds the architectural context that DevOps "
-            "work, and DevOps Engineer – Professional later on, takes for granted.",
+            N_(
+                "Solutions Architect – Associate adds the architectural context that DevOps "
+                "work, and DevOps Engineer – Professional later on, takes for granted."
+            ),
+            False,
         ),
         (
             "devops-engineer-professional",
-            "Heading for DevOps: DevOps Engineer – Professional validates delivery pipelines, "
-            "automation and incident response.",
+            N_(
+                "DevOps Engineer – Professional validates delivery pipelines, automation and "
+                "incident response."
+            ),
+            True,
         ),
     ],
     Direction.SECURITY: [
         (
             "solutions-architect-associate",
-            "Security reviews need to know how architectures fit together: Solutions "
-            "Architect – Associate gives that context.",
+            N_(
+                "Security reviews need to know how architectures fit together: Solutions "
+                "Architect – Associate gives that context."
+            ),
+            False,
         ),
         (
             "security-specialty",
-            "Heading for security: the Security specialty covers identity, encryption, "
-            "incident response and compliance.",
+            N_(
+                "The Security specialty covers identity, encryption, incident response and "
+                "compliance."
+            ),
+            True,
         ),
     ],
     Direction.DATA: [
         (
             "data-engineer-associate",
-            "Heading for data engineering: Data Engineer – Associate is the current data "
-            "credential (Data Analytics – Specialty is retired).",
+            N_(
+                "Data Engineer – Associate is the current data credential (Data Analytics – "
+                "Specialty is retired)."
+            ),
+            True,
         ),
     ],
     Direction.ML: [
         (
             "machine-learning-engineer-associate",
-            "Heading for ML: Machine Learning Engineer – Associate is the current ML "
-            "credential (Machine Learning – Specialty is retired).",
+            N_(
+                "Machine Learning Engineer – Associate is the current ML credential (Machine "
+                "Learning – Specialty is retired)."
+            ),
+            True,
         ),
         (
             "generative-ai-developer-professional",
-            "Generative AI Developer – Professional builds on the ML Associate for "
-            "generative AI work.",
+            N_(
+                "Generative AI Developer – Professional builds on the ML Associate for "
+                "generative AI work."
+            ),
+            False,
         ),
     ],
     Direction.NETWORKING: [
         (
             "solutions-architect-associate",
-            "Advanced Networking assumes architecture knowledge: Solutions Architect – "
-            "Associate first.",
+            N_(
+                "Advanced Networking assumes architecture knowledge: Solutions Architect – "
+                "Associate first."
+            ),
+            False,
         ),
         (
             "advanced-networking-specialty",
-            "Heading for networking: Advanced Networking covers hybrid connectivity and "
-            "complex network designs.",
+            N_("Advanced Networking covers hybrid connectivity and complex network designs."),
+            True,
         ),
     ],
 }
+
+_HEADING_FOR: dict[Direction, str] = {
+    Direction.ARCHITECTURE: N_("Heading for architecture: {reason}"),
+    Direction.DEVOPS: N_("Heading for DevOps: {reason}"),
+    Direction.SECURITY: N_("Heading for security: {reason}"),
+    Direction.DATA: N_("Heading for data engineering: {reason}"),
+    Direction.ML: N_("Heading for ML: {reason}"),
+    Direction.NETWORKING: N_("Heading for networking: {reason}"),
+}
+"""How the goal of a direction the learner chose is introduced."""
+
+_USUAL_FOR_ROLE = N_("The usual next step for your role (no direction chosen): {reason}")
+"""How the goal of a role's usual direction is introduced: the learner did not choose it."""
+
 
 LOW_WEEKLY_HOURS = 5.0
 MAX_EXAMS_AT_LOW_HOURS = 2
@@ -206,7 +253,7 @@ def suggestion_certification_ids() -> set[str]:
     ids.update(cert_id for cert_id, _ in _ROLE_START.values())
     ids.update(cert_id for _, cert_id, _ in _FOCUS_KEYWORDS)
     for steps in _DIRECTION_STEPS.values():
-        ids.update(cert_id for cert_id, _ in steps)
+        ids.update(cert_id for cert_id, _reason, _goal in steps)
     return ids
 
 
@@ -352,7 +399,11 @@ def _candidates(profile: LearnerProfile, remarks: list[str]) -> list[SuggestedEn
 
     direction = profile.direction or _DEFAULT_DIRECTION[role]
     if direction is not None:
-        steps = _DIRECTION_STEPS[direction]
+        introduce = _(_HEADING_FOR[direction] if profile.direction else _USUAL_FOR_ROLE)
+        steps = [
+            (cert_id, introduce.format(reason=_(reason)) if goal else _(reason))
+            for cert_id, reason, goal in _DIRECTION_STEPS[direction]
+        ]
         # Associate-level steps of the direction come before focus-area picks, the rest after.
         for cert_id, reason in steps[:-1]:
             add(cert_id, reason)

@@ -1,10 +1,11 @@
 """How dates, hours, fees, statuses and counts are written for people: the same on screen, on
 paper and in the CLI.
 
-Everything here is plain English and independent of the machine's locale: month names come
-from our own tables, never from ``strftime`` (whose ``%b``/``%B`` follow ``LC_TIME``), and
-numbers are grouped with Python's own ``,`` format, which ignores ``LC_NUMERIC``. Dates read
-'14 Mar 2027': unambiguous on both sides of the Atlantic.
+Everything here is independent of the machine's locale settings: month names come from our
+own tables, never from ``strftime`` (whose ``%b``/``%B`` follow ``LC_TIME``), and numbers are
+grouped with Python's own ``,`` format, which ignores ``LC_NUMERIC``. Dates read '14 Mar 2027':
+unambiguous on both sides of the Atlantic. Words (month names, units, statuses) go through
+:mod:`studyplanner.i18n`, so they are English until a catalog for the user's language ships.
 """
 
 from __future__ import annotations
@@ -12,29 +13,47 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from studyplanner.domain.plan import EntryStatus
+from studyplanner.i18n import N_, TranslatedLabels, _, ngettext
 
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+MONTHS = (
+    N_("Jan"),
+    N_("Feb"),
+    N_("Mar"),
+    N_("Apr"),
+    N_("May"),
+    N_("Jun"),
+    N_("Jul"),
+    N_("Aug"),
+    N_("Sep"),
+    N_("Oct"),
+    N_("Nov"),
+    N_("Dec"),
+)
+"""Short month names in the source English; shown through ``_()`` (see :func:`short_month`)."""
 MONTH_NAMES = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
+    N_("January"),
+    N_("February"),
+    N_("March"),
+    N_("April"),
+    N_("May"),
+    N_("June"),
+    N_("July"),
+    N_("August"),
+    N_("September"),
+    N_("October"),
+    N_("November"),
+    N_("December"),
 )
 
-STATUS_LABELS: dict[EntryStatus, str] = {
-    EntryStatus.PLANNED: "Planned",
-    EntryStatus.STUDYING: "Studying",
-    EntryStatus.PASSED: "Passed",
-}
-"""How a plan entry's status is named in lists, menus and the printed table."""
+STATUS_LABELS: TranslatedLabels[EntryStatus] = TranslatedLabels(
+    {
+        EntryStatus.PLANNED: N_("Planned"),
+        EntryStatus.STUDYING: N_("Studying"),
+        EntryStatus.PASSED: N_("Passed"),
+    }
+)
+"""How a plan entry's status is named in lists, menus and the printed table (translated when
+read)."""
 
 _CURRENCY_SIGNS = {"USD": "$"}
 
@@ -43,22 +62,22 @@ def format_day(day: date | None) -> str:
     """'14 Mar 2027', or a dash for a date that is not known."""
     if day is None:
         return "—"
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+    return f"{day.day} {short_month(day)} {day.year}"
 
 
 def format_month(day: date) -> str:
     """'Apr 2024', for dates only known to the month."""
-    return f"{MONTHS[day.month - 1]} {day.year}"
+    return f"{short_month(day)} {day.year}"
 
 
 def format_month_name(day: date) -> str:
     """'December 2026', for a month heading with room to spare."""
-    return f"{MONTH_NAMES[day.month - 1]} {day.year}"
+    return f"{_(MONTH_NAMES[day.month - 1])} {day.year}"
 
 
 def short_month(day: date) -> str:
     """'Dec', for a crowded time axis."""
-    return MONTHS[day.month - 1]
+    return _(MONTHS[day.month - 1])
 
 
 def format_moment(moment: datetime) -> str:
@@ -79,7 +98,7 @@ def format_hours(hours: float) -> str:
 
 def format_weekly_hours(hours: float) -> str:
     """'10 h a week', for a plan's weekly availability."""
-    return f"{format_hours(hours)} a week"
+    return _("{hours} a week").format(hours=format_hours(hours))
 
 
 def format_fee(amount: float, currency: str = "USD") -> str:
@@ -91,13 +110,19 @@ def format_fee(amount: float, currency: str = "USD") -> str:
 
 
 def plural(count: float, noun: str, with_count: bool = False) -> str:
-    """'month' or 'months' for ``count`` (with the number in front if ``with_count``)."""
-    word = noun if count == 1 else f"{noun}s"
+    """'month' or 'months' for ``count`` (with the number in front if ``with_count``), in the
+    user's language. ``noun`` is the English singular; its plural adds an 's'."""
+    nouns = f"{noun}s"  # the nouns are collected from this function's callers
+    word = ngettext(noun, nouns, count)
     return f"{count:g} {word}" if with_count else word
 
 
 def count_text(count: float, noun: str, plural_noun: str | None = None) -> str:
-    """'1 exam', '3 exams', '2.5 years', '0 entries' (pass ``plural_noun`` when adding an 's'
-    is wrong)."""
-    word = noun if count == 1 else (plural_noun or f"{noun}s")
+    """'1 exam', '3 exams', '2.5 years', '0 entries' in the user's language (pass
+    ``plural_noun`` when adding an 's' is wrong).
+
+    The one helper for counted words: ``tools/extract_messages.py`` collects the nouns of its
+    calls (and of :func:`plural`'s) for translators, so pass them as literal text.
+    """
+    word = ngettext(noun, plural_noun or f"{noun}s", count)
     return f"{count:g} {word}"

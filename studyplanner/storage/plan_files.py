@@ -24,7 +24,7 @@ import logging
 import math
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -33,7 +33,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from studyplanner.domain.catalog import Catalog
-from studyplanner.domain.plan import PLAN_SCHEMA_VERSION, StudyPlan, WeeklyAvailability
+from studyplanner.domain.plan import MAX_NAME, PLAN_SCHEMA_VERSION, StudyPlan, WeeklyAvailability
 from studyplanner.storage import paths
 from studyplanner.storage.atomic import (
     atomic_copy,
@@ -618,6 +618,21 @@ def list_plans() -> list[Path]:
         except OSError:  # gone meanwhile, or cannot be looked at: not offered
             continue
     return [p for _, p in sorted(dated, key=lambda d: d[0], reverse=True)]
+
+
+def distinct_plan_name(name: str, taken: Collection[str]) -> str:
+    """``name``, or 'NAME 2', 'NAME 3', ... when a plan of that name exists already, so two
+    new plans are told apart in the window title and in *Open Recent*."""
+    folded = {other.casefold() for other in taken}
+    if name.casefold() not in folded:
+        return name
+    counter = 2
+    while True:
+        suffix = f" {counter}"
+        candidate = name[: MAX_NAME - len(suffix)] + suffix
+        if candidate.casefold() not in folded:
+            return candidate
+        counter += 1
 
 
 def new_plan_path(name: str) -> Path:

@@ -1,4 +1,5 @@
-"""Small per-user app state: the last plan, recent files, view options.
+"""Small per-user app state: the last plan, recent files, view options, the folder each kind
+of file was last saved in, and how the window was laid out.
 
 Kept as JSON in the data directory (not QSettings) so ``--data-dir`` and the tests' temporary
 folder cover it too. A damaged settings file is never fatal: the app starts with defaults.
@@ -39,12 +40,26 @@ class AppSettings(BaseModel):
     last_plan: str | None = None
     recent_plans: list[str] = Field(default_factory=list)
     show_retired: bool = False
+    last_folders: dict[str, str] = Field(default_factory=dict)
+    """Per purpose ("plans", "pdf", "calendar"): the folder a file was last saved in."""
+    window_geometry: str | None = None
+    """The window's size and place, as Qt saves it (base64), so a restart looks the same."""
+    window_state: str | None = None
+    """The panels' layout and the front tab of each group (Qt's saveState, base64)."""
 
     def remember(self, path: Path) -> None:
         """Make ``path`` the last plan and the first recent one."""
         text = str(path)
         self.last_plan = text
         self.recent_plans = [text, *(p for p in self.recent_plans if p != text)][:MAX_RECENT]
+
+    def folder_for(self, purpose: str) -> Path | None:
+        """The folder a ``purpose`` file was last saved in, or None."""
+        text = self.last_folders.get(purpose)
+        return Path(text) if text else None
+
+    def remember_folder(self, purpose: str, folder: Path) -> None:
+        self.last_folders[purpose] = str(folder)
 
     def forget(self, path: Path) -> None:
         text = str(path)
@@ -89,6 +104,7 @@ def load_settings() -> AppSettings:
     if settings.last_plan is not None:
         settings.last_plan = decode_path(settings.last_plan)
     settings.recent_plans = [decode_path(p) for p in settings.recent_plans]
+    settings.last_folders = {k: decode_path(v) for k, v in settings.last_folders.items()}
     return settings
 
 
@@ -99,6 +115,7 @@ def save_settings(settings: AppSettings) -> None:
         update={
             "last_plan": None if settings.last_plan is None else encode_path(settings.last_plan),
             "recent_plans": [encode_path(p) for p in settings.recent_plans],
+            "last_folders": {k: encode_path(v) for k, v in settings.last_folders.items()},
         }
     )
     try:

@@ -7,6 +7,7 @@ trigger these same actions, so the path a test drives is the path a person uses.
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -79,21 +80,33 @@ class EntryCommands(QObject):
 
 
 class UndoCommands(QObject):
-    """Undo and Redo, named after the step they take ("Undo Add DVA-C02").
+    """Undo and Redo, named after the step they take ("Undo Add DVA-C02") in the Edit menu and
+    the tooltip; the toolbar keeps the short "Undo" and "Redo" so its buttons do not change
+    width after every edit.
 
-    ``before`` runs first: it commits a half-typed field, so undo takes back the typing as one
-    step instead of leaving it behind in the field.
+    ``keep_place`` wraps each step: it commits a half-typed field first, so undo takes back the
+    typing as one step instead of leaving it behind in the field, and gives the field the
+    keyboard back afterwards.
     """
 
-    def __init__(self, document: PlanDocument, parent: QWidget, before: Callable[[], None]) -> None:
+    def __init__(
+        self,
+        document: PlanDocument,
+        parent: QWidget,
+        keep_place: Callable[[], AbstractContextManager[object]],
+    ) -> None:
         super().__init__(parent)
         self._stack = document.undo_stack
-        self._before = before
+        self._keep_place = keep_place
         key = QKeySequence.StandardKey
         self.undo = QAction("&Undo", parent)
+        self.undo.setIconText("Undo")
         self.undo.setShortcut(QKeySequence(key.Undo))
         self.redo = QAction("&Redo", parent)
+        self.redo.setIconText("Redo")
         self.redo.setShortcut(QKeySequence(key.Redo))
+        self._name_undo(self._stack.undoText())
+        self._name_redo(self._stack.redoText())
         self.undo.setEnabled(self._stack.canUndo())
         self.redo.setEnabled(self._stack.canRedo())
         self.undo.triggered.connect(self._undo)
@@ -104,15 +117,17 @@ class UndoCommands(QObject):
         self._stack.redoTextChanged.connect(self._name_redo)
 
     def _undo(self) -> None:
-        self._before()
-        self._stack.undo()
+        with self._keep_place():
+            self._stack.undo()
 
     def _redo(self) -> None:
-        self._before()
-        self._stack.redo()
+        with self._keep_place():
+            self._stack.redo()
 
     def _name_undo(self, text: str) -> None:
         self.undo.setText(f"&Undo {text}".strip())
+        self.undo.setToolTip(f"Undo {text}".strip())
 
     def _name_redo(self, text: str) -> None:
         self.redo.setText(f"&Redo {text}".strip())
+        self.redo.setToolTip(f"Redo {text}".strip())

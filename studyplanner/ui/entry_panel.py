@@ -76,8 +76,12 @@ def describe_schedule(
     study_end: date | None,
     exam_date: date | None,
     pinned_unreachable: bool,
+    pinned_past: date | None = None,
 ) -> str:
-    """The computed dates of one entry as one line: 'Study 1 Dec 2026 – 27 Feb 2027, exam …'."""
+    """The computed dates of one entry as one line: 'Study 1 Dec 2026 – 27 Feb 2027, exam …'.
+
+    ``pinned_past`` is a pinned date before today: said as such, since "cannot be reached"
+    would send the person looking for too few hours."""
     if status is EntryStatus.PASSED:
         return f"Passed on {format_day(exam_date)}" if exam_date else "Passed"
     if exam_date is None:
@@ -89,7 +93,9 @@ def describe_schedule(
             f"Study {format_day(study_start)} – {format_day(study_end)}, "
             f"exam {format_day(exam_date)}"
         )
-    if pinned_unreachable:
+    if pinned_past is not None:
+        text += f" (the pinned date, {format_day(pinned_past)}, is in the past)"
+    elif pinned_unreachable:
         text += " (the pinned date cannot be reached)"
     return text
 
@@ -521,12 +527,15 @@ class EntryPanel(QWidget):
             item = schedule.for_entry(entry.id)
         except KeyError:
             return "No dates yet"
+        pinned = entry.pinned_exam_date
+        past = pinned if pinned is not None and pinned < self._document.today() else None
         return describe_schedule(
             entry.status,
             item.study_start,
             item.study_end,
             item.exam_date,
             item.pinned_unreachable,
+            past,
         )
 
     # --- edits -----------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from datetime import date
 
 from pydantic import ValidationError
 from PySide6.QtCore import QDate, QLocale, QObject, QSignalBlocker, Qt, Slot
+from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
     QDateEdit,
     QDoubleSpinBox,
@@ -110,10 +111,32 @@ class DecimalSpinBox(QDoubleSpinBox):
         self.setLocale(ENGLISH)
 
     def set_unit(self, noun: str) -> None:
-        """Show the number followed by ``noun``, made plural when the number asks for it."""
+        """Show the number followed by ``noun``, made plural when the number asks for it, also
+        while it is being typed (a box without keyboard tracking has no new value until the
+        typing is done, and showed "1 years" meanwhile)."""
         self._unit = noun
         self.valueChanged.connect(self._update_unit)
+        self.lineEdit().textEdited.connect(self._follow_typing)  # textChanged waits too
         self._update_unit(self.value())
+
+    @Slot(str)
+    def _follow_typing(self, text: str) -> None:
+        suffix = self.suffix()
+        if self.keyboardTracking() or not suffix or not text.endswith(suffix):
+            return  # tracked boxes follow through valueChanged
+        body = text.removesuffix(suffix)
+        state = self.validate(text, len(body))[0]
+        if state is not QValidator.State.Acceptable:
+            return
+        wanted = f" {plural(self.valueFromText(text), self._unit)}"
+        if wanted == suffix:
+            return
+        edit = self.lineEdit()
+        cursor = edit.cursorPosition()
+        with signals_blocked(self):
+            self.setSuffix(wanted)  # shows the last value again: the typing is put back
+        edit.setText(body + wanted)
+        edit.setCursorPosition(min(cursor, len(body)))
 
     def setValue(self, value: float) -> None:
         """Also keeps the unit right when the value is set with signals blocked."""

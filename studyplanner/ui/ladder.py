@@ -5,6 +5,13 @@ Cards are the drag source for the plan: pressing a card and moving starts a drag
 certification id; Enter or a double-click asks for it to be added instead. A certification the
 learner holds (held before the plan, or passed in it) is marked HELD, with how long it stays
 valid in its tooltip; one that has expired is marked EXPIRED.
+
+Text follows the application font and is never drawn below 8 pt: the ladder is never scaled
+down. Where the view is too narrow for the Specialty column beside the rungs, it becomes a
+fourth rung and the tier names move above their cards; where even that does not fit, the cards
+wrap, and what is left scrolls. Colours come from the registry through the theme, so the
+ladder follows a light or dark palette; the card with keyboard focus wears a focus ring, and
+every card is an item a screen reader can read (``studyplanner.ui.accessible``).
 """
 
 from __future__ import annotations
@@ -13,12 +20,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
     QBrush,
     QColor,
     QDrag,
+    QFocusEvent,
     QFont,
+    QFontMetricsF,
     QKeyEvent,
     QPainter,
     QPainterPath,
@@ -35,6 +44,7 @@ from PySide6.QtWidgets import (
     QGraphicsSceneHoverEvent,
     QGraphicsSceneMouseEvent,
     QGraphicsView,
+    QStyle,
     QStyleOptionGraphicsItem,
     QWidget,
 )
@@ -42,25 +52,108 @@ from PySide6.QtWidgets import (
 from studyplanner.domain.catalog import Catalog, Certification, Tier
 from studyplanner.domain.lifecycle import Validity
 from studyplanner.domain.wording import format_day, format_fee, format_hours, format_month
-from studyplanner.style import Colour, qcolor, tier_qcolor
+from studyplanner.style import Colour, point_size
+from studyplanner.ui import accessible
 from studyplanner.ui.mime import certification_mime
 from studyplanner.ui.plan_document import PlanDocument
+from studyplanner.ui.theme import ink, tier_ink
+from studyplanner.ui.timeline_items import Callout
 
-CARD_W = 168.0
-CARD_H = 84.0
-GAP = 14.0
-RUNG_PAD = 18.0
-LABEL_W = 132.0
-SPECIALTY_GAP = 40.0
 LINEAR_TIERS = (Tier.PROFESSIONAL, Tier.ASSOCIATE, Tier.FOUNDATIONAL)  # top to bottom
 TIER_HINT = {
     Tier.FOUNDATIONAL: "no hands-on\nexperience needed",
     Tier.ASSOCIATE: "about 1–2 years\non AWS",
     Tier.PROFESSIONAL: "2+ years\non AWS",
-    Tier.SPECIALTY: (
-        "off the linear path: deep domain skills,\nbest after Associate-level knowledge"
-    ),
+    Tier.SPECIALTY: "off the linear path:\ndeep domain skills, best\nafter Associate level",
 }
+SPECIALTY_HINT_BESIDE = (
+    "off the linear path: deep domain skills,\nbest after Associate-level knowledge"
+)
+MAX_SCALE = 1.15
+"""The ladder grows into a roomy view up to this much; it never shrinks (text stays >= 8 pt)."""
+MESSAGE_MS = 3200
+RETIRED_REFUSAL = "{code} {name} is retired and cannot be planned"
+
+
+class Layout:
+    """How the rungs are arranged for the view's width."""
+
+    BESIDE = "beside"
+    """Tier names in a column on the left, Specialty as a column beside the rungs."""
+    STACKED = "stacked"
+    """Tier names above their cards, Specialty as a fourth rung, cards wrapped to the width."""
+
+
+@dataclass(frozen=True)
+class CardMetrics:
+    """Sizes of a card and its text, from the application font (the design is at 9 pt)."""
+
+    unit: float
+    """How much larger than the design everything is (1.0 at a 9-pt application font)."""
+    width: float
+    height: float
+    code_font: QFont
+    name_font: QFont
+    small_font: QFont
+    ribbon_font: QFont
+    heading_font: QFont
+    hint_font: QFont
+    code_top: float
+    name_top: float
+    name_height: float
+    footer_top: float
+    footer_height: float
+
+    @classmethod
+    def for_font(cls, base: QFont) -> CardMetrics:
+        def sized(design: float, weight: QFont.Weight = QFont.Weight.Normal) -> QFont:
+            font = QFont(base)
+            font.setPointSizeF(point_size(design, base.pointSizeF()))
+            font.setWeight(weight)
+            return font
+
+        code = sized(8.0, QFont.Weight.Bold)
+        code.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 106)
+        name = sized(10.0, QFont.Weight.DemiBold)
+        small = sized(8.0)
+        ribbon = sized(8.0, QFont.Weight.Bold)
+        heading = sized(10.5, QFont.Weight.Bold)
+        heading.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 110)
+        hint = sized(8.0)
+        unit = name.pointSizeF() / 10.0
+        code_h = QFontMetricsF(code).height()
+        name_h = QFontMetricsF(name).lineSpacing() * 2
+        footer_h = max(QFontMetricsF(small).height(), QFontMetricsF(ribbon).height() + 3)
+        code_top = 7 * unit
+        name_top = code_top + code_h + 1
+        footer_top = name_top + name_h + 3 * unit
+        return cls(
+            unit=unit,
+            width=round(164 * unit),
+            height=round(footer_top + footer_h + 6 * unit),
+            code_font=code,
+            name_font=name,
+            small_font=small,
+            ribbon_font=ribbon,
+            heading_font=heading,
+            hint_font=hint,
+            code_top=code_top,
+            name_top=name_top,
+            name_height=name_h,
+            footer_top=footer_top,
+            footer_height=footer_h,
+        )
+
+    def fonts(self) -> list[QFont]:
+        """Every font the ladder draws with."""
+        return [
+            self.code_font,
+            self.name_font,
+            self.small_font,
+            self.ribbon_font,
+            self.heading_font,
+            self.hint_font,
+        ]
 
 
 class PlanMark:
@@ -132,7 +225,10 @@ def holdings(validities: Sequence[Validity], catalog: Catalog, today: date) -> d
 
 
 class CertificationCard(QGraphicsObject):
-    """One certification on the ladder."""
+    """One certification on the ladder (and, to a screen reader, one item of its list)."""
+
+    FOCUS_MARGIN = 5.0
+    """How far outside the card its focus ring is drawn."""
 
     def __init__(self, cert: Certification, view: LadderView) -> None:
         super().__init__()
@@ -147,6 +243,7 @@ class CertificationCard(QGraphicsObject):
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsFocusable, True)
         self.setAcceptHoverEvents(True)
         self.setCursor(Qt.CursorShape.OpenHandCursor)
+        self.setObjectName(cert.id)
         status = cert.lifecycle.status.value
         tip = f"<b>{cert.code} {cert.name}</b><br>{format_hours(cert.hours.typical)} typical · "
         tip += f"{format_fee(cert.exam.fee_usd)} · {cert.exam.minutes} min"
@@ -155,6 +252,10 @@ class CertificationCard(QGraphicsObject):
         self._tip = tip
         self._refresh_tooltip()
         self.setData(0, f"{cert.code} {cert.name}")
+
+    @property
+    def metrics(self) -> CardMetrics:
+        return self._view.metrics
 
     def set_holding(self, holding: Holding | None) -> None:
         if holding != self.holding:
@@ -166,11 +267,72 @@ class CertificationCard(QGraphicsObject):
         tip = self._tip
         if self.holding is not None:
             tip += f"<br><b>{self.holding.describe()}</b>"
-        tip += "<br>Drag into the plan, or press Enter to add it."
+        if self.cert.is_retired:
+            tip += "<br>Retired: it can no longer be booked."
+        else:
+            tip += "<br>Drag into the plan, or press Enter to add it."
         self.setToolTip(tip)
 
+    # --- what a screen reader hears -------------------------------------------------------
+
+    def mark_text(self) -> str:
+        """The ribbon's words in a sentence: 'In plan', 'Held', 'Retired' … ('' for none)."""
+        marks = []
+        if self.cert.is_retired:
+            marks.append("Retired")
+        if self.holding is not None:
+            marks.append("Expired" if self.holding.expired else "Held")
+        elif self.plan_mark == PlanMark.PASSED:
+            marks.append("Passed")
+        elif self.plan_mark == PlanMark.STUDYING:
+            marks.append("Studying")
+        elif self.plan_mark == PlanMark.PLANNED:
+            marks.append("In plan")
+        return ", ".join(marks)
+
+    def accessible_name(self) -> str:
+        return f"{self.cert.code} {self.cert.name}"
+
+    def accessible_description(self) -> str:
+        cert = self.cert
+        parts = [
+            cert.tier.label,
+            f"{format_hours(cert.hours.typical)} typical",
+            f"{format_fee(cert.exam.fee_usd)}",
+        ]
+        if self.mark_text():
+            parts.append(self.mark_text())
+        if self.holding is not None:
+            parts.append(self.holding.describe().replace("<br>", "; "))
+        return " · ".join(parts)
+
+    def accessible_selected(self) -> bool:
+        return self.isSelected()
+
+    def accessible_focused(self) -> bool:
+        return (
+            self._view.hasFocus() and self.scene() is not None and self.scene().focusItem() is self
+        )
+
+    def accessible_rect(self) -> QRect:
+        view = self._view
+        polygon = view.mapFromScene(self.sceneBoundingRect())
+        rect = polygon.boundingRect()
+        return QRect(view.viewport().mapToGlobal(rect.topLeft()), rect.size())
+
+    def accessible_view(self) -> QWidget:
+        return self._view
+
+    # --- painting ---------------------------------------------------------------------
+
     def boundingRect(self) -> QRectF:
-        return QRectF(-2, -2, CARD_W + 4, CARD_H + 4)
+        m = self.metrics
+        margin = self.FOCUS_MARGIN + 2
+        return QRectF(-margin, -margin, m.width + 2 * margin, m.height + 2 * margin + 2)
+
+    def shows_focus(self) -> bool:
+        """True while the card has the keyboard focus (its focus ring is drawn)."""
+        return self.hasFocus()
 
     def paint(
         self,
@@ -178,33 +340,44 @@ class CertificationCard(QGraphicsObject):
         option: QStyleOptionGraphicsItem,
         widget: QWidget | None = None,
     ) -> None:
+        m = self.metrics
         cert = self.cert
         retired = cert.is_retired
-        tier_color = tier_qcolor(cert.tier)
-        rect = QRectF(0, 0, CARD_W, CARD_H)
+        tier_color = tier_ink(cert.tier)
+        rect = QRectF(0, 0, m.width, m.height)
+        radius = 8.0
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
 
         # shadow
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(0, 0, 0, 22 if not self._hover else 40))
-        painter.drawRoundedRect(rect.translated(0, 2), 8, 8)
+        painter.drawRoundedRect(rect.translated(0, 2), radius, radius)
 
-        fill = qcolor(Colour.PANEL if retired else Colour.SURFACE)
-        border = qcolor(Colour.BORDER)
-        pen = QPen(border, 1)
+        fill = ink(Colour.PANEL if retired else Colour.SURFACE)
+        pen = QPen(ink(Colour.BORDER), 1)
         if retired:
             pen.setStyle(Qt.PenStyle.DashLine)
         if self.isSelected():
-            pen = QPen(qcolor(Colour.SELECTION_RING), 2.5)
+            pen = QPen(ink(Colour.SELECTION_RING), 2.5)
         painter.setPen(pen)
         painter.setBrush(fill)
-        painter.drawRoundedRect(rect, 8, 8)
+        painter.drawRoundedRect(rect, radius, radius)
+
+        if self.shows_focus():
+            ring = QPen(ink(Colour.SELECTION_RING), 2)
+            ring.setStyle(Qt.PenStyle.DotLine if not self.isSelected() else Qt.PenStyle.SolidLine)
+            painter.setPen(ring)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            margin = self.FOCUS_MARGIN - 1
+            painter.drawRoundedRect(
+                rect.adjusted(-margin, -margin, margin, margin), radius + 3, radius + 3
+            )
 
         # tier stripe on the left
         stripe = QPainterPath()
-        stripe.addRoundedRect(QRectF(0, 0, 12, CARD_H), 8, 8)
+        stripe.addRoundedRect(QRectF(0, 0, 12, m.height), radius, radius)
         clip = QPainterPath()
-        clip.addRect(QRectF(0, 0, 6, CARD_H))
+        clip.addRect(QRectF(0, 0, 6, m.height))
         painter.setPen(Qt.PenStyle.NoPen)
         stripe_color = QColor(tier_color)
         if retired:
@@ -212,80 +385,86 @@ class CertificationCard(QGraphicsObject):
         painter.setBrush(stripe_color)
         painter.drawPath(stripe.intersected(clip))
 
-        text_color = qcolor(Colour.MUTED_TEXT if retired else Colour.TEXT)
-        code_font = QFont(self._view.font())
-        code_font.setPointSizeF(8.0)
-        code_font.setBold(True)
-        code_font.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 106)
-        painter.setFont(code_font)
-        painter.setPen(QColor(tier_color) if not retired else qcolor(Colour.MUTED_TEXT))
-        painter.drawText(QRectF(16, 8, CARD_W - 24, 14), Qt.AlignmentFlag.AlignLeft, cert.code)
-
-        name_font = QFont(self._view.font())
-        name_font.setPointSizeF(10.0)
-        name_font.setWeight(QFont.Weight.DemiBold)
-        painter.setFont(name_font)
-        painter.setPen(text_color)
+        left = 16 * m.unit
+        inner = m.width - left - 8 * m.unit
+        muted = ink(Colour.MUTED_TEXT)
+        painter.setFont(m.code_font)
+        painter.setPen(QColor(tier_color) if not retired else muted)
         painter.drawText(
-            QRectF(16, 23, CARD_W - 24, 34),
+            QRectF(left, m.code_top, inner, m.name_top - m.code_top),
+            Qt.AlignmentFlag.AlignLeft,
+            cert.code,
+        )
+
+        painter.setFont(m.name_font)
+        painter.setPen(muted if retired else ink(Colour.TEXT))
+        painter.drawText(
+            QRectF(left, m.name_top, inner, m.name_height),
             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap),
             cert.short_name,
         )
 
-        small = QFont(self._view.font())
-        small.setPointSizeF(8.0)
-        painter.setFont(small)
-        painter.setPen(qcolor(Colour.MUTED_TEXT))
+        painter.setFont(m.small_font)
+        painter.setPen(muted)
         ended = cert.lifecycle.ends_on
         if retired and ended is not None:
             footer = f"Retired {format_month(ended)}"
         else:
             footer = f"{format_hours(cert.hours.typical)} · {format_fee(cert.exam.fee_usd)}"
         painter.drawText(
-            QRectF(16, CARD_H - 20, CARD_W - 24, 14), Qt.AlignmentFlag.AlignLeft, footer
+            QRectF(left, m.footer_top, inner, m.footer_height),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            footer,
         )
 
-        holding = self.holding
-        if retired:
-            self._paint_ribbon(painter, "RETIRED", qcolor(Colour.RETIRED), top=True)
-        if holding is not None and not holding.expired:
-            self._paint_ribbon(painter, holding.ribbon, qcolor(Colour.PASSED_RIBBON))
-        elif retired:
-            if holding is not None:
-                self._paint_ribbon(painter, holding.ribbon, qcolor(Colour.RETIRED))
-        elif self.plan_mark == PlanMark.PASSED:
-            self._paint_ribbon(painter, "✓ PASSED", qcolor(Colour.PASSED_RIBBON))
-        elif self.plan_mark == PlanMark.STUDYING:
-            self._paint_ribbon(
-                painter, "STUDYING", qcolor(Colour.WARNING_FILL), ink=qcolor(Colour.WARNING_INK)
-            )
-        elif self.plan_mark == PlanMark.PLANNED:
-            self._paint_ribbon(painter, "IN PLAN", QColor(tier_color))
-        elif holding is not None:
-            self._paint_ribbon(painter, holding.ribbon, qcolor(Colour.RETIRED))
+        ribbon = self.ribbon()
+        if ribbon is not None:
+            self._paint_ribbon(painter, *ribbon)
 
-    def _paint_ribbon(
-        self,
-        painter: QPainter,
-        text: str,
-        color: QColor,
-        *,
-        top: bool = False,
-        ink: QColor | None = None,
-    ) -> None:
-        font = QFont(self._view.font())
-        font.setPointSizeF(6.8)
-        font.setBold(True)
-        painter.setFont(font)
-        width = painter.fontMetrics().horizontalAdvance(text) + 12
-        badge = QRectF(CARD_W - width - 8, 7 if top else CARD_H - 21, width, 15)
+    def ribbon(self) -> tuple[str, QColor, QColor] | None:
+        """The one badge in the card's top right corner: (words, fill, text colour). What
+        the plan or the learner's holding says wins over 'retired', which the footer and the
+        dashed border say as well."""
+        holding = self.holding
+        white = ink(Colour.ON_COLOUR)
+        if holding is not None:
+            fill = ink(
+                Colour.RETIRED if holding.expired or self.cert.is_retired else Colour.PASSED_RIBBON
+            )
+            return holding.ribbon, fill, white
+        if self.cert.is_retired:
+            return "RETIRED", ink(Colour.RETIRED), white
+        if self.plan_mark == PlanMark.PASSED:
+            return "✓ PASSED", ink(Colour.PASSED_RIBBON), white
+        if self.plan_mark == PlanMark.STUDYING:
+            return "STUDYING", ink(Colour.WARNING_FILL), ink(Colour.WARNING_INK)
+        if self.plan_mark == PlanMark.PLANNED:
+            return "IN PLAN", tier_ink(self.cert.tier), white
+        return None
+
+    def _paint_ribbon(self, painter: QPainter, label: str, color: QColor, text: QColor) -> None:
+        m = self.metrics
+        painter.setFont(m.ribbon_font)
+        metrics = QFontMetricsF(m.ribbon_font)
+        width = metrics.horizontalAdvance(label) + 12 * m.unit
+        height = metrics.height() + 2
+        badge = QRectF(m.width - width - 7 * m.unit, m.code_top - 1, width, height)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(color)
-        painter.drawRoundedRect(badge, 7.5, 7.5)
-        painter.setPen(ink if ink is not None else qcolor(Colour.ON_COLOUR))
-        painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, text)
+        painter.drawRoundedRect(badge, height / 2, height / 2)
+        painter.setPen(text)
+        painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, label)
 
     # --- interaction --------------------------------------------------------------------
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.update()
+        accessible.announce_focus(self)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.update()
 
     def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
         self._hover = True
@@ -307,7 +486,7 @@ class CertificationCard(QGraphicsObject):
         super().mousePressEvent(event)
 
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        if self._press_pos is None or self.cert.is_retired:
+        if self._press_pos is None:
             return
         moved = (event.screenPos().toPointF() - self._press_pos).manhattanLength()
         if moved < QApplication.startDragDistance():
@@ -331,8 +510,14 @@ class LadderView(QGraphicsView):
     """A card was selected ('' when none is)."""
     add_requested = Signal(str)
     """The user asked to add this certification to the plan (Enter / double-click)."""
+    message = Signal(str)
+    """Something the user tried did nothing, and why (the window may show it in its status
+    bar; the ladder shows it too)."""
+
+    MARGIN = 10.0
 
     def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
+        accessible.install()
         super().__init__(parent)
         self._catalog = catalog
         self._show_retired = False
@@ -340,13 +525,25 @@ class LadderView(QGraphicsView):
         self._marks: dict[str, int] = {}
         self._holdings: dict[str, Holding] = {}
         self._document: PlanDocument | None = None
+        self._layout = Layout.BESIDE
+        self._columns = 0
+        self._notice: Callout | None = None
+        self._path_aligned = True
+        """Whether the cards sit along the recommended path (its arrows are drawn then)."""
+        self.metrics = CardMetrics.for_font(self.font())
         self.setScene(QGraphicsScene(self))
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
-        self.setBackgroundBrush(QBrush(qcolor(Colour.CANVAS)))
+        self.setBackgroundBrush(QBrush(ink(Colour.CANVAS)))
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setDragMode(QGraphicsView.DragMode.NoDrag)
         self.setAccessibleName("Certification ladder")
+        self.setAccessibleDescription(
+            "Arrow keys move between certifications; Enter adds the selected one to the plan"
+        )
+        self._notice_timer = QTimer(self)
+        self._notice_timer.setSingleShot(True)
+        self._notice_timer.timeout.connect(self._hide_notice)
         self._rebuild()
 
     # --- public ---------------------------------------------------------------------------
@@ -354,6 +551,15 @@ class LadderView(QGraphicsView):
     @property
     def show_retired(self) -> bool:
         return self._show_retired
+
+    @property
+    def layout_mode(self) -> str:
+        """``Layout.BESIDE`` or ``Layout.STACKED``: how the rungs are arranged right now."""
+        return self._layout
+
+    def scale_factor(self) -> float:
+        """How much the scene is magnified (never below 1: text is not shrunk)."""
+        return self.transform().m11()
 
     def set_show_retired(self, show: bool) -> None:
         if show != self._show_retired:
@@ -371,9 +577,20 @@ class LadderView(QGraphicsView):
     def visible_certifications(self) -> list[str]:
         return list(self._cards)
 
+    def accessible_items(self) -> list[CertificationCard]:
+        """The cards in reading order (rung by rung from the top, then Specialty)."""
+        return list(self._cards.values())
+
     def selected_certification(self) -> str:
         for cert_id, card in self._cards.items():
             if card.isSelected():
+                return cert_id
+        return ""
+
+    def focused_certification(self) -> str:
+        """The card with the keyboard focus ring ('' when the ladder does not have focus)."""
+        for cert_id, card in self._cards.items():
+            if card.shows_focus():
                 return cert_id
         return ""
 
@@ -385,7 +602,8 @@ class LadderView(QGraphicsView):
             card = self._cards[cert_id]
             card.setSelected(True)
             card.setFocus()
-            self.ensureVisible(card, 8, 8)
+            margin = int(CertificationCard.FOCUS_MARGIN + 4)
+            self.ensureVisible(card, margin, margin)
         if changed:
             self.certification_selected.emit(cert_id if cert_id in self._cards else "")
 
@@ -420,62 +638,201 @@ class LadderView(QGraphicsView):
         return QPointF(self.mapFromScene(card.sceneBoundingRect().center()))
 
     def request_add(self, cert_id: str) -> None:
+        """Ask for ``cert_id`` to be added; a retired one is refused, saying why."""
         cert = self._catalog.get(cert_id)
-        if not cert.is_retired:
+        if cert.is_retired:
+            self.refuse(RETIRED_REFUSAL.format(code=cert.code, name=cert.name))
+        else:
             self.add_requested.emit(cert_id)
 
     def start_drag(self, card: CertificationCard) -> None:
+        """Drag ``card`` towards the plan. A retired card can be picked up, so that letting
+        it go says why it was not planned, rather than nothing happening at all."""
         cert = card.cert
         drag = QDrag(self)
         drag.setMimeData(certification_mime(cert.id, f"{cert.code} {cert.name}"))
         drag.setPixmap(self._drag_pixmap(card))
         drag.setHotSpot(drag.pixmap().rect().center())
-        drag.exec(Qt.DropAction.CopyAction)
+        result = drag.exec(Qt.DropAction.CopyAction)
+        if cert.is_retired and result == Qt.DropAction.IgnoreAction:
+            self.refuse(RETIRED_REFUSAL.format(code=cert.code, name=cert.name))
+
+    def refuse(self, text: str) -> None:
+        """Say why nothing happened: a card at the foot of the view for a few seconds, and
+        ``message`` for the status bar."""
+        self._hide_notice()
+        self._notice = Callout(text, "refusal")
+        self.scene().addItem(self._notice)
+        self._place_notice()
+        self._notice_timer.start(MESSAGE_MS)
+        self.message.emit(text)
+
+    def notice(self) -> str:
+        """The refusal shown in the view right now ('' for none)."""
+        return self._notice.text if self._notice is not None else ""
+
+    def _hide_notice(self) -> None:
+        if self._notice is not None:
+            if self._notice.scene() is self.scene():
+                self.scene().removeItem(self._notice)
+            self._notice = None
+
+    def _place_notice(self) -> None:
+        if self._notice is None:
+            return
+        visible = self.mapToScene(self.viewport().rect()).boundingRect()
+        size = self._notice.size
+        self._notice.setPos(
+            visible.center().x() - size.width() / 2, visible.bottom() - size.height() - 12
+        )
 
     # --- layout -------------------------------------------------------------------------
 
     def _visible(self, tier: Tier) -> list[Certification]:
         return self._catalog.by_tier(tier, include_retired=self._show_retired)
 
+    def _spacing(self) -> tuple[float, float, float, float]:
+        """(gap between cards, padding inside a rung, room above a rung's cards, label
+        column width), grown with the font."""
+        unit = self.metrics.unit
+        hint_width = max(
+            QFontMetricsF(self.metrics.hint_font).horizontalAdvance(line)
+            for hint in TIER_HINT.values()
+            for line in hint.split("\n")
+        )
+        heading_width = QFontMetricsF(self.metrics.heading_font).horizontalAdvance("PROFESSIONAL")
+        label_w = max(132 * unit, hint_width + 30 * unit, heading_width + 30 * unit)
+        return 14 * unit, 18 * unit, 18 * unit, label_w
+
+    def _beside_width(self) -> float:
+        gap, pad, _top, label_w = self._spacing()
+        width = self.metrics.width
+        slots = self._slots()
+        widest = max(len(self._visible(t)) for t in LINEAR_TIERS)
+        widest = max(widest, int(max(slots.values(), default=0)) + 1)
+        rung_w = label_w + widest * width + (widest - 1) * gap + 2 * pad
+        col_w = 2 * width + gap + 2 * pad
+        return rung_w + 40 * self.metrics.unit + col_w + 2 * self.MARGIN
+
+    def _wanted_layout(self) -> tuple[str, int]:
+        """The arrangement for the view's width: beside when all fits, else stacked with as
+        many cards per row as fit (at least one)."""
+        available = self.viewport().width()
+        if available < 10 or available >= self._beside_width():
+            return Layout.BESIDE, 0
+        gap = pad = 12 * self.metrics.unit  # as in _lay_out_stacked
+        if not self.verticalScrollBar().isVisible():  # a stacked ladder usually needs one
+            available -= self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        room = available - 2 * self.MARGIN - 2 * pad + gap
+        return Layout.STACKED, max(1, int(room // (self.metrics.width + gap)))
+
     def _rebuild(self) -> None:
+        """Lay the ladder out again (font, theme, width or the retired switch changed),
+        keeping the selection and the keyboard focus."""
         scene = self.scene()
+        selected = self.selected_certification()
+        focused = self.focused_certification()
+        self._hide_notice()
         scene.clear()
         self._cards.clear()
-        widest = max(len(self._visible(t)) for t in LINEAR_TIERS)
-        widest = max(widest, int(max(self._slots().values(), default=0)) + 1)
-        rung_w = LABEL_W + widest * CARD_W + (widest - 1) * GAP + 2 * RUNG_PAD
-        rung_h = CARD_H + 2 * RUNG_PAD + 18
-        y = 0.0
-        slots = self._slots()
-        for tier in LINEAR_TIERS:
-            rect = QRectF(0, y, rung_w, rung_h)
-            self._add_rung_background(rect, tier)
-            for cert in self._visible(tier):
-                x = LABEL_W + RUNG_PAD + slots[cert.id] * (CARD_W + GAP)
-                self._place(cert, x, y + RUNG_PAD + 18)
-            y += rung_h + GAP
-
-        # Specialty column beside the ladder: two cards per row.
-        specialties = self._visible(Tier.SPECIALTY)
-        col_x = rung_w + SPECIALTY_GAP
-        per_row = 2
-        col_w = per_row * CARD_W + (per_row - 1) * GAP + 2 * RUNG_PAD
-        col_h = y - GAP
-        col_rect = QRectF(col_x, 0, col_w, col_h)
-        self._add_specialty_background(col_rect)
-        for i, cert in enumerate(specialties):
-            row, col = divmod(i, per_row)
-            self._place(
-                cert,
-                col_x + RUNG_PAD + col * (CARD_W + GAP),
-                72 + row * (CARD_H + GAP),
-            )
-        self._add_arrows()
-        scene.setSceneRect(QRectF(-16, -16, col_x + col_w + 32, col_h + 32))
+        self.metrics = CardMetrics.for_font(self.font())
+        self.setBackgroundBrush(QBrush(ink(Colour.CANVAS)))
+        self._layout, self._columns = self._wanted_layout()
+        self._path_aligned = True
+        if self._layout == Layout.BESIDE:
+            self._lay_out_beside()
+        else:
+            self._lay_out_stacked(self._columns)
+        if self._path_aligned:
+            self._add_arrows()
+        bounds = scene.itemsBoundingRect()
+        margin = self.MARGIN
+        scene.setSceneRect(bounds.adjusted(-margin, -margin, margin, margin))
         for cert_id, card in self._cards.items():
             card.plan_mark = self._marks.get(cert_id, PlanMark.NONE)
             card.set_holding(self._holdings.get(cert_id))
+        if selected in self._cards:
+            self._cards[selected].setSelected(True)
+        keep = focused or selected
+        if keep in self._cards:
+            self._cards[keep].setFocus()
         self._fit()
+
+    def _lay_out_beside(self) -> None:
+        m = self.metrics
+        gap, pad, top, label_w = self._spacing()
+        slots = self._slots()
+        widest = max(len(self._visible(t)) for t in LINEAR_TIERS)
+        widest = max(widest, int(max(slots.values(), default=0)) + 1)
+        rung_w = label_w + widest * m.width + (widest - 1) * gap + 2 * pad
+        rung_h = m.height + 2 * pad + top
+        y = 0.0
+        for tier in LINEAR_TIERS:
+            rect = QRectF(0, y, rung_w, rung_h)
+            self._add_rung_background(rect, tier)
+            self._add_label(tier, rect.left() + 18 * m.unit, rect.top() + 16 * m.unit)
+            for cert in self._visible(tier):
+                x = label_w + pad + slots[cert.id] * (m.width + gap)
+                self._place(cert, x, y + pad + top)
+            y += rung_h + gap
+
+        # Specialty column beside the ladder: two cards per row.
+        col_x = rung_w + 40 * m.unit
+        col_w = 2 * m.width + gap + 2 * pad
+        col_rect = QRectF(col_x, 0, col_w, y - gap)
+        self._add_rung_background(col_rect, Tier.SPECIALTY)
+        heading_y = col_rect.top() + 12 * m.unit
+        bottom = self._add_label(
+            Tier.SPECIALTY, col_rect.left() + pad, heading_y, SPECIALTY_HINT_BESIDE
+        )
+        for i, cert in enumerate(self._visible(Tier.SPECIALTY)):
+            row, col = divmod(i, 2)
+            self._place(
+                cert,
+                col_x + pad + col * (m.width + gap),
+                bottom + 10 * m.unit + row * (m.height + gap),
+            )
+
+    def _lay_out_stacked(self, columns: int) -> None:
+        """Each tier as a band with its name above its cards, Specialty last; the linear
+        tiers keep their path alignment when it fits in ``columns``."""
+        m = self.metrics
+        gap = pad = 12 * m.unit  # tighter than beside: this layout is for narrow views
+        slots = self._slots()
+        aligned = int(max(slots.values(), default=0)) + 1 <= columns
+        self._path_aligned = aligned
+        tiers = (*LINEAR_TIERS, Tier.SPECIALTY)
+        used = max(
+            1,
+            min(columns, max(len(self._visible(t)) for t in tiers)),
+            int(max(slots.values(), default=0)) + 1 if aligned else 1,
+        )
+        rung_w = used * m.width + (used - 1) * gap + 2 * pad
+        heading_h = QFontMetricsF(m.heading_font).height()
+        y = 0.0
+        for tier in tiers:
+            certs = self._visible(tier)
+            positions: list[tuple[float, int]] = []
+            for index, cert in enumerate(certs):
+                if aligned and tier is not Tier.SPECIALTY:
+                    positions.append((slots[cert.id], 0))
+                else:
+                    row, col = divmod(index, columns)
+                    positions.append((float(col), row))
+            rows = max((row for _slot, row in positions), default=0) + 1
+            cards_top = pad + heading_h + 10 * m.unit
+            rung_h = cards_top + rows * m.height + (rows - 1) * gap + pad
+            rect = QRectF(0, y, rung_w, rung_h)
+            self._add_rung_background(rect, tier)
+            hint = TIER_HINT[tier].replace("\n", " ")
+            self._add_heading_line(tier, rect.left() + pad, rect.top() + pad, hint)
+            for cert, (slot, row) in zip(certs, positions, strict=True):
+                self._place(
+                    cert,
+                    pad + slot * (m.width + gap),
+                    y + cards_top + row * (m.height + gap),
+                )
+            y += rung_h + gap
 
     def _slots(self) -> dict[str, float]:
         """Horizontal slot of each card: Associate cards in catalog order; Professional and
@@ -506,8 +863,14 @@ class LadderView(QGraphicsView):
 
     def _add_rung_background(self, rect: QRectF, tier: Tier) -> None:
         scene = self.scene()
-        color = tier_qcolor(tier)
+        color = tier_ink(tier)
         band = QColor(color)
+        if tier is Tier.SPECIALTY:
+            band.setAlpha(14)
+            pen = QPen(QColor(color.red(), color.green(), color.blue(), 120), 1.2)
+            pen.setStyle(Qt.PenStyle.DashLine)
+            scene.addRect(rect, pen, QBrush(band)).setZValue(0)
+            return
         band.setAlpha(18)
         scene.addRect(rect, QPen(Qt.PenStyle.NoPen), QBrush(band)).setZValue(0)
         edge = QColor(color)
@@ -515,44 +878,36 @@ class LadderView(QGraphicsView):
         scene.addRect(
             QRectF(rect.left(), rect.top(), 4, rect.height()), QPen(Qt.PenStyle.NoPen), QBrush(edge)
         )
-        self._add_text(
-            tier.label.upper(), rect.left() + 18, rect.top() + 16, 10.5, color, bold=True
-        )
-        self._add_text(
-            TIER_HINT[tier], rect.left() + 18, rect.top() + 38, 8.0, qcolor(Colour.MUTED_TEXT)
-        )
 
-    def _add_specialty_background(self, rect: QRectF) -> None:
-        scene = self.scene()
-        color = tier_qcolor(Tier.SPECIALTY)
-        band = QColor(color)
-        band.setAlpha(14)
-        pen = QPen(QColor(color.red(), color.green(), color.blue(), 120), 1.2, Qt.PenStyle.DashLine)
-        scene.addRect(rect, pen, QBrush(band)).setZValue(0)
-        self._add_text("SPECIALTY", rect.left() + RUNG_PAD, rect.top() + 12, 10.5, color, bold=True)
-        self._add_text(
-            TIER_HINT[Tier.SPECIALTY],
-            rect.left() + RUNG_PAD,
-            rect.top() + 32,
-            8.0,
-            qcolor(Colour.MUTED_TEXT),
+    def _add_label(self, tier: Tier, x: float, y: float, hint: str | None = None) -> float:
+        """The tier's name with its hint under it; returns the y below them."""
+        m = self.metrics
+        heading = self._add_text(tier.label.upper(), x, y, m.heading_font, tier_ink(tier))
+        below = y + heading.boundingRect().height() + 4 * m.unit
+        text = self._add_text(
+            hint or TIER_HINT[tier], x, below, m.hint_font, ink(Colour.MUTED_TEXT)
         )
+        return below + text.boundingRect().height()
 
-    def _add_text(
-        self, text: str, x: float, y: float, size: float, color: QColor, *, bold: bool = False
-    ) -> None:
-        font = QFont(self.font())
-        font.setPointSizeF(size)
-        font.setBold(bold)
-        if bold:
-            font.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 110)
+    def _add_heading_line(self, tier: Tier, x: float, y: float, hint: str) -> None:
+        """The tier's name and its hint on one line (the stacked layout)."""
+        m = self.metrics
+        heading = self._add_text(tier.label.upper(), x, y, m.heading_font, tier_ink(tier))
+        hint_x = x + heading.boundingRect().width() + 12 * m.unit
+        hint_item = self._add_text(hint, hint_x, y, m.hint_font, ink(Colour.MUTED_TEXT))
+        # baseline-align the smaller hint with the heading
+        delta = QFontMetricsF(m.heading_font).ascent() - QFontMetricsF(m.hint_font).ascent()
+        hint_item.setY(y + delta)
+
+    def _add_text(self, text: str, x: float, y: float, font: QFont, color: QColor) -> QGraphicsItem:
         item = self.scene().addSimpleText(text, font)
         item.setBrush(color)
         item.setPos(x, y)
         item.setZValue(1)
+        return item
 
     def _add_arrows(self) -> None:
-        color = qcolor(Colour.FAINT)
+        color = ink(Colour.FAINT)
         pen = QPen(color, 1.6)
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)
         for cert_id, card in self._cards.items():
@@ -560,23 +915,28 @@ class LadderView(QGraphicsView):
                 target = self._cards.get(target_id)
                 if target is None or target.cert.tier is Tier.SPECIALTY:
                     continue  # Specialty sits beside the path: its details name what comes first
-                curve, head = self._arrow_paths(
-                    card.sceneBoundingRect(), target.sceneBoundingRect()
-                )
+                curve, head = self._arrow_paths(self._card_rect(card), self._card_rect(target))
                 line = QGraphicsPathItem(curve)
                 line.setPen(pen)
-                line.setZValue(1)
+                line.setZValue(0.5)  # under the tier names it may cross
                 line.setData(0, f"{cert_id}->{target_id}")
                 tip = QGraphicsPathItem(head, line)
                 tip.setPen(QPen(Qt.PenStyle.NoPen))
                 tip.setBrush(QBrush(color))
                 self.scene().addItem(line)
 
+    def _card_rect(self, card: CertificationCard) -> QRectF:
+        """The card itself in scene coordinates (its bounding rect has room for the ring)."""
+        return QRectF(
+            card.pos(),
+            QPointF(card.pos().x() + self.metrics.width, card.pos().y() + self.metrics.height),
+        )
+
     @staticmethod
     def _arrow_paths(src: QRectF, dst: QRectF) -> tuple[QPainterPath, QPainterPath]:
         """A curve from the top of ``src`` to the bottom of ``dst``, and its arrow head."""
         start = QPointF(src.center().x(), src.top() + 2)
-        end = QPointF(dst.center().x(), dst.bottom() - 1)
+        end = QPointF(dst.center().x(), dst.bottom() + 1)
         mid = (start.y() + end.y()) / 2
         c1 = QPointF(start.x(), mid)
         c2 = QPointF(end.x(), mid)
@@ -589,27 +949,44 @@ class LadderView(QGraphicsView):
         return curve, head
 
     def _fit(self) -> None:
+        """Grow the ladder into a roomy view (up to ``MAX_SCALE``); never shrink it, so text
+        keeps its size and a small view scrolls instead."""
         rect = self.sceneRect()
         if rect.isEmpty() or self.viewport().width() < 10:
             return
         self.resetTransform()
         sx = self.viewport().width() / rect.width()
         sy = self.viewport().height() / rect.height()
-        scale = max(0.45, min(1.15, sx, sy))
+        scale = max(1.0, min(MAX_SCALE, sx, sy))
         self.scale(scale, scale)
+        self._place_notice()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._fit()
+        if self._wanted_layout() != (self._layout, self._columns):
+            self._rebuild()
+        else:
+            self._fit()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        kind = event.type()
+        if kind in (QEvent.Type.PaletteChange, QEvent.Type.FontChange):
+            self._rebuild()
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        super().scrollContentsBy(dx, dy)
+        self._place_notice()
 
     def _drag_pixmap(self, card: CertificationCard) -> QPixmap:
         ratio = self.devicePixelRatioF()
-        pixmap = QPixmap(int((CARD_W + 4) * ratio), int((CARD_H + 4) * ratio))
+        bounds = card.boundingRect()
+        pixmap = QPixmap(int(bounds.width() * ratio), int(bounds.height() * ratio))
         pixmap.setDevicePixelRatio(ratio)
         pixmap.fill(Qt.GlobalColor.transparent)
         painter = QPainter(pixmap)
         painter.setOpacity(0.85)
-        painter.translate(2, 2)
+        painter.translate(-bounds.topLeft())
         card.paint(painter, QStyleOptionGraphicsItem(), None)
         painter.end()
         return pixmap
@@ -619,8 +996,13 @@ class LadderView(QGraphicsView):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         selected = self.selected_certification()
+        focused = self.focused_certification()
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and selected:
             self.request_add(selected)
+            event.accept()
+            return
+        if key == Qt.Key.Key_Space and focused and focused != selected:
+            self.select_certification(focused)
             event.accept()
             return
         arrows = {
@@ -639,9 +1021,12 @@ class LadderView(QGraphicsView):
         cards = list(self._cards.values())
         if not cards:
             return
-        current = self._cards.get(self.selected_certification())
+        current = self._cards.get(self.selected_certification() or self.focused_certification())
         if current is None:
             self.select_certification(cards[0].cert.id)
+            return
+        if not current.isSelected():
+            self.select_certification(current.cert.id)
             return
         origin = current.sceneBoundingRect().center()
         best: tuple[float, CertificationCard] | None = None
@@ -659,8 +1044,20 @@ class LadderView(QGraphicsView):
         if best is not None:
             self.select_certification(best[1].cert.id)
 
-    def focusInEvent(self, event: object) -> None:
-        super().focusInEvent(event)  # type: ignore[arg-type]
-        if not self.selected_certification() and self._cards:
-            first = next(iter(self._cards.values()))
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        if self._cards and self.scene().focusItem() is None:
+            first = self._cards.get(self.selected_certification()) or next(
+                iter(self._cards.values())
+            )
             first.setFocus()
+        focus = self.scene().focusItem()
+        if focus is not None:
+            self.ensureVisible(focus, 8, 8)
+            focus.update()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        focus = self.scene().focusItem()
+        if focus is not None:
+            focus.update()

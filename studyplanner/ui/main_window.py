@@ -7,31 +7,30 @@ It holds no planning logic and no file policy: edits go to the ``PlanDocument``,
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
-from PySide6.QtWidgets import (
-    QApplication,
-    QMainWindow,
-    QSplitter,
-    QToolBar,
-    QWidget,
-)
+from PySide6.QtWidgets import QMainWindow, QSplitter, QToolBar, QWidget
 
 from studyplanner import APP_NAME
 from studyplanner.domain.plan import EntryStatus
 from studyplanner.storage import paths
 from studyplanner.storage.catalog_source import LoadedCatalog
+from studyplanner.ui.add_to_plan import AddToPlan
 from studyplanner.ui.app_info import app_icon, show_about
 from studyplanner.ui.certification_details import CertificationDetails
+from studyplanner.ui.dock_focus import DockFocusGuard, next_in_tab_order
 from studyplanner.ui.entry_commands import EntryCommands, UndoCommands
 from studyplanner.ui.entry_panel import EntryPanel
+from studyplanner.ui.field_undo import FieldUndo, commit_open_edits, place_kept
 from studyplanner.ui.form_fields import signals_blocked
 from studyplanner.ui.ladder import PlanMark
 from studyplanner.ui.midnight import MidnightWatch
 from studyplanner.ui.output_commands import OutputCommands
+from studyplanner.ui.pane_cycle import PaneCycle
 from studyplanner.ui.panes import (
     Countdown,
     LadderPane,
@@ -47,7 +46,9 @@ from studyplanner.ui.progress_commands import ProgressCommands
 from studyplanner.ui.progress_view import ProgressView
 from studyplanner.ui.prompts import DialogPrompts, Prompts
 from studyplanner.ui.warnings_panel import WarningsPanel
-from studyplanner.ui.window_frame import fit_to_screen, make_dock
+from studyplanner.ui.window_docks import arrange_docks
+from studyplanner.ui.window_frame import fit_to_screen
+from studyplanner.ui.window_state import remember_window, restore_window, set_sensible_minimum
 
 MARKS = {EntryStatus.PASSED: PlanMark.PASSED, EntryStatus.STUDYING: PlanMark.STUDYING}
 
@@ -74,13 +75,14 @@ class MainWindow(QMainWindow):
 
         self.setWindowIcon(app_icon())
         fit_to_screen(self, QSize(1440, 900))
-        self.setMinimumSize(QSize(900, 600))
 
         self._build_widgets()
         self._build_actions()
         self._build_menus()
         self._connect_signals()
         self._refresh()
+        set_sensible_minimum(self)
+        restore_window(self, self.settings)
 
     # --- construction -------------------------------------------------------------------
 
@@ -107,22 +109,17 @@ class MainWindow(QMainWindow):
         self.progress_commands = ProgressCommands(self.document, self)
         self.progress = ProgressView(self.document, self.progress_commands.set_baseline, self)
 
-        self.details_dock = make_dock(self, "Certification", self.details, "details")
-        self.entry_dock = make_dock(self, "Exam in plan", self.entry_panel, "entry")
-        self.settings_dock = make_dock(self, "Plan settings", self.plan_settings, "settings")
-        self.warnings_dock = make_dock(self, "Warnings", self.warnings, "warnings")
-        self.progress_dock = make_dock(self, "Progress", self.progress, "progress")
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.details_dock)
-        self.splitDockWidget(self.details_dock, self.warnings_dock, Qt.Orientation.Vertical)
-        self.tabifyDockWidget(self.details_dock, self.entry_dock)
-        self.tabifyDockWidget(self.entry_dock, self.settings_dock)
-        self.tabifyDockWidget(self.settings_dock, self.progress_dock)
-        self.resizeDocks([self.details_dock], [420], Qt.Orientation.Horizontal)
-        self.resizeDocks(
-            [self.details_dock, self.warnings_dock], [620, 180], Qt.Orientation.Vertical
+        self.docks = arrange_docks(
+            self, self.details, self.entry_panel, self.plan_settings, self.progress, self.warnings
         )
-        self.details_dock.raise_()
+        self.details_dock, self.entry_dock, self.settings_dock = self.docks[:3]
+        self.progress_dock, self.warnings_dock = self.docks[3:]
         self.splitter.setSizes([420, 480])
+        self.dock_focus = DockFocusGuard(self, self.docks)
+        self.field_undo = FieldUndo(self, self.document)
+        self.pane_cycle = PaneCycle(
+            self, [(ladder_pane, self.ladder), (timeline_pane, self.timeline)], self.docks
+        )
 
         self.summary = PlanSummary(self.document, self)
         self.save_state = SaveState(self.document, self.autosaver, self, APP_NAME)
@@ -169,13 +166,16 @@ class MainWindow(QMainWindow):
             None,
             "Bring back the plan as it was saved earlier (undoable)",
         )
-        self.output = OutputCommands(self.document, self.prompts, self)
+        self.output = OutputCommands(self.document, self.prompts, self.settings, self)
         self.print_action, self.pdf_action, self.ics_action = self.output.actions
         self.quit_action = self._action("&Quit", self.close, key.Quit)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
-        self.undo_commands = UndoCommands(self.document, self, before=self._commit_open_edits)
+        self.undo_commands = UndoCommands(self.document, self, self._keep_place)
         self.undo_action, self.redo_action = self.undo_commands.undo, self.undo_commands.redo
+        self.adding = AddToPlan(
+            self.document, self.catalog, self.prompts, self.statusBar().showMessage, self
+        )
         self.add_action = self._action(
             "&Add to Plan", self.add_selected_certification, None, "Add the selected card"
         )
@@ -231,9 +231,11 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         view_menu.addActions([self.retired_action, progress.show_baseline])
         view_menu.addSeparator()
-        for dock in (self.details_dock, self.entry_dock, self.settings_dock, self.progress_dock):
+        for dock in self.docks:
             view_menu.addAction(dock.toggleViewAction())
-        view_menu.addAction(self.warnings_dock.toggleViewAction())
+        view_menu.addSeparator()
+        view_menu.addActions(self.pane_cycle.actions)
+        # View › Theme goes here (another part of issue 13)
 
         help_menu = bar.addMenu("&Help")
         help_menu.addActions([self.log_folder_action, self.about_action])
@@ -260,6 +262,7 @@ class MainWindow(QMainWindow):
         document.opened.connect(self._refresh)
         document.selection_changed.connect(self._on_entry_selected)
         session.leaving.connect(self._commit_open_edits)
+        self.adding.added.connect(self.timeline.ensure_entry_visible)
         session.installed.connect(self.timeline.fit_to_plan)
         self.ladder.certification_selected.connect(self._on_certification_selected)
         self.ladder.add_requested.connect(self.add_certification)
@@ -289,16 +292,7 @@ class MainWindow(QMainWindow):
     # --- editing --------------------------------------------------------------------------
 
     def add_certification(self, cert_id: str) -> None:
-        if not cert_id or self.document.read_only:
-            return
-        cert = self.catalog.get(cert_id)
-        if cert.is_retired:
-            self.statusBar().showMessage(f"{cert.name} is retired and cannot be planned", 4000)
-            return
-        entry_id = self.document.insert_certification(cert_id)
-        if entry_id:
-            self.timeline.ensure_entry_visible(entry_id)
-            self.statusBar().showMessage(f"Added {cert.code} {cert.name} to the plan", 3000)
+        self.adding.add(cert_id)
 
     def add_selected_certification(self) -> None:
         self.add_certification(self.ladder.selected_certification())
@@ -320,11 +314,19 @@ class MainWindow(QMainWindow):
         self.entry_panel.focus_exam_date()
 
     def _commit_open_edits(self) -> None:
-        """Finish the edit the user is typing (a note, a number) so it becomes an undo step
-        and gets saved: panels commit when their field loses focus."""
-        focused = QApplication.focusWidget()
-        if focused is not None and self.isAncestorOf(focused):
-            focused.clearFocus()
+        commit_open_edits(self)
+
+    def _keep_place(self) -> AbstractContextManager[None]:
+        return place_kept(self)
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """Tab and Shift+Tab skip the panels whose tab is not in front."""
+        target = next_in_tab_order(self, next)
+        if target is None:
+            return super().focusNextPrevChild(next)
+        reason = Qt.FocusReason.TabFocusReason if next else Qt.FocusReason.BacktabFocusReason
+        target.setFocus(reason)
+        return True
 
     # --- reacting -----------------------------------------------------------------------
 
@@ -369,6 +371,7 @@ class MainWindow(QMainWindow):
             self.prompts.inform("Log folder", f"The log is in {paths.logs_dir()}")
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        remember_window(self, self.settings)  # the session saves the settings
         if not self.session.close():
             event.ignore()
             return

@@ -11,15 +11,23 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from studyplanner import APP_NAME
+from studyplanner.storage.settings import AppSettings
+from studyplanner.ui.file_choice import choose_save_target
 from studyplanner.ui.plan_document import PlanDocument
-from studyplanner.ui.prompts import Prompts
+from studyplanner.ui.prompts import CALENDAR_FILES, PDF_FILES, Prompts
 
 
 class OutputCommands(QObject):
-    def __init__(self, document: PlanDocument, prompts: Prompts, window: QWidget) -> None:
+    """The three commands; files are chosen through ``choose_save_target`` (suffix added
+    before any "Replace?", the folder remembered per kind of file)."""
+
+    def __init__(
+        self, document: PlanDocument, prompts: Prompts, settings: AppSettings, window: QWidget
+    ) -> None:
         super().__init__(window)
         self._document = document
         self._prompts = prompts
+        self._settings = settings
         self._window = window
         self.print = QAction("&Print…", window)
         self.print.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
@@ -40,17 +48,29 @@ class OutputCommands(QObject):
 
             show_print_preview(self._window, self._document)
 
-    def export_pdf(self) -> None:
-        if self._schedulable():
-            from studyplanner.ui.printing import export_pdf_dialog
+    def export_pdf(self) -> bool:
+        if not self._schedulable():
+            return False
+        from studyplanner.ui import printing
 
-            export_pdf_dialog(self._window, self._document)
+        title = "Export as PDF"
+        suggested = printing.suggested_file(self._document, PDF_FILES.suffix)
+        target = choose_save_target(self._prompts, self._settings, title, suggested, PDF_FILES)
+        return target is not None and printing.export_pdf(self._window, self._document, target)
 
-    def export_calendar(self) -> None:
-        if self._schedulable():
-            from studyplanner.ui.printing import export_calendar_dialog
+    def export_calendar(self) -> bool:
+        if not self._schedulable():
+            return False
+        from studyplanner.ui import printing
 
-            export_calendar_dialog(self._window, self._document)
+        title = "Export to calendar"
+        suggested = printing.suggested_file(self._document, CALENDAR_FILES.suffix)
+        kind = CALENDAR_FILES
+        target = choose_save_target(self._prompts, self._settings, title, suggested, kind)
+        if target is None:
+            return False
+        blocks = printing.ask_study_blocks(self._window)
+        return printing.export_calendar(self._window, self._document, target, study_blocks=blocks)
 
     def _schedulable(self) -> bool:
         """Printing needs dates: say why there are none instead of printing an empty plan."""

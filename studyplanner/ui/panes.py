@@ -12,7 +12,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QMenu, QVBoxLayout, QWidget
 
 from studyplanner.domain.catalog import Catalog
-from studyplanner.domain.plan import EntryStatus
+from studyplanner.domain.plan import EntryStatus, StudyPlan
 from studyplanner.domain.schedule import Schedule
 from studyplanner.domain.wording import count_text, format_day, format_hours, format_weekly_hours
 from studyplanner.ui.autosave import Autosaver
@@ -44,6 +44,7 @@ class LadderPane(QWidget):
             "or select it and press Enter",
             header,
         )
+        title.setWordWrap(True)  # a narrow window wraps the hint instead of cutting it off
         header_layout.addWidget(title, 1)
         header_layout.addWidget(self.show_retired)
         layout = _stack(self)
@@ -75,8 +76,25 @@ class TimelinePane(QWidget):
         )
 
 
+def summary_text(plan: StudyPlan, schedule: Schedule) -> str:
+    """What is still to do, like the report counts it (passed exams are done):
+    '2 exams to sit · 180 h still to study · 8 h/week · finish 7 Dec 2027'."""
+    if not plan.entries:
+        return "No exams planned yet"
+    to_sit = sum(1 for e in plan.entries if e.status is not EntryStatus.PASSED)
+    if to_sit == 0:
+        return f"All {count_text(len(plan.entries), 'exam')} passed"
+    return (
+        f"{count_text(to_sit, 'exam')} to sit · "
+        f"{format_hours(schedule.remaining_hours)} still to study · "
+        f"{format_hours(plan.availability.weekly_hours)}/week · "
+        f"finish {format_day(schedule.finish_date)}"
+    )
+
+
 class PlanSummary(QLabel):
-    """'3 exams · 240 h of study · 8 h/week · finish 7 Dec 2027', or why there is no date."""
+    """'2 exams to sit · 180 h still to study · 8 h/week · finish 7 Dec 2027', or why there is
+    no date."""
 
     def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -90,15 +108,8 @@ class PlanSummary(QLabel):
         plan, schedule = document.plan, document.schedule
         if schedule is None:
             self.setText(document.schedule_error or "")
-        elif not plan.entries:
-            self.setText("No exams planned yet")
         else:
-            self.setText(
-                f"{count_text(len(plan.entries), 'exam')} · "
-                f"{format_hours(schedule.total_hours)} of study · "
-                f"{format_hours(plan.availability.weekly_hours)}/week · "
-                f"finish {format_day(schedule.finish_date)}"
-            )
+            self.setText(summary_text(plan, schedule))
 
 
 def countdown_text(schedule: Schedule | None, today: date) -> str:
@@ -187,7 +198,8 @@ class SaveState(QLabel):
 
 
 class RecentPlansMenu(QMenu):
-    """*File › Open Recent*: filled from the session each time it opens."""
+    """*File › Open Recent*: the plans by name, filled from the session each time it opens;
+    two plans of one name are told apart by their file names."""
 
     def __init__(self, session: PlanSession, parent: QWidget | None = None) -> None:
         super().__init__("Open &Recent", parent)
@@ -198,8 +210,10 @@ class RecentPlansMenu(QMenu):
     def _fill(self) -> None:
         self.clear()
         recent = self._session.recent_plans()
-        for path in recent:
-            action = self.addAction(path.stem)
+        names = [name for _, name in recent]
+        for path, name in recent:
+            label = name if names.count(name) == 1 else f"{name} ({path.name})"
+            action = self.addAction(label.replace("&", "&&"))
             action.setStatusTip(str(path))
             action.setData(str(path))
         if not recent:

@@ -11,20 +11,21 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
 from studyplanner.domain.catalog import Catalog
 from studyplanner.domain.plan import StudyPlan, clean_plan_name
-from studyplanner.domain.wording import format_moment
+from studyplanner.domain.wording import format_day, format_moment
 from studyplanner.storage import paths
 from studyplanner.storage.atomic import remove_stale_temp_files
 from studyplanner.storage.locks import PlanLock
 from studyplanner.storage.plan_files import (
     Backup,
     PlanFileError,
+    distinct_plan_name,
     list_backups,
     list_plans,
     list_trash,
@@ -36,12 +37,15 @@ from studyplanner.storage.plan_files import (
 )
 from studyplanner.storage.settings import AppSettings, load_settings, save_settings
 from studyplanner.ui.autosave import Autosaver
+from studyplanner.ui.file_choice import choose_save_target, start_folder
 from studyplanner.ui.plan_document import PlanDocument
-from studyplanner.ui.prompts import Prompts
+from studyplanner.ui.prompts import PLAN_FILES, Prompts
 
 log = logging.getLogger(__name__)
 
 RECENT_SHOWN = 10
+WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+"""Not strftime's %a: Qt sets the C locale from the desktop, and the app speaks English."""
 
 
 class PlanSession(QObject):
@@ -82,13 +86,37 @@ class PlanSession(QObject):
     def read_only(self) -> bool:
         return self.document.read_only
 
-    def recent_plans(self) -> list[Path]:
-        """The plans for *Open Recent*: recently opened first, then the others by date."""
-        recent = [Path(p) for p in self.settings.recent_plans if _exists(Path(p))]
-        for other in _listed_plans():
-            if other not in recent:
-                recent.append(other)
-        return recent[:RECENT_SHOWN]
+    def recent_plans(self) -> list[tuple[Path, str]]:
+        """The plans for *Open Recent* with their names: recently opened first, then the
+        others by date. A file that cannot be opened is not offered."""
+        candidates = [Path(p) for p in self.settings.recent_plans if _exists(Path(p))]
+        candidates += [p for p in _listed_plans() if p not in candidates]
+        recent: list[tuple[Path, str]] = []
+        for path in candidates:
+            name = self._plan_name(path)
+            if name is not None:
+                recent.append((path, name))
+            if len(recent) == RECENT_SHOWN:
+                break
+        return recent
+
+    def _plan_name(self, path: Path) -> str | None:
+        """The name of the plan in ``path`` (None when it cannot be read)."""
+        if path == self.document.path:
+            return self.document.plan.name
+        try:
+            return load_plan(path, self.catalog).name  # bounded, never writes
+        except (PlanFileError, OSError):
+            return None
+
+    def _taken_names(self) -> list[str]:
+        """The names of the plans in the plans folder and of the open one."""
+        names = [self.document.plan.name] if self.document.path is not None else []
+        for path in _listed_plans():
+            name = self._plan_name(path)
+            if name is not None:
+                names.append(name)
+        return names
 
     def save_view_setting(self, *, show_retired: bool) -> None:
         self.settings.show_retired = show_retired
@@ -147,40 +175,55 @@ class PlanSession(QObject):
             plan = load_plan(path, self.catalog)
         except PlanFileError as exc:
             log.warning("could not open %s: %s", path, exc.message)
-            return self._offer_recovery(path, exc)
+            recovered = self._offer_recovery(path, exc)
+            if not recovered and str(path) in self.settings.recent_plans:
+                self.settings.forget(path)  # not offered again in Open Recent
+                save_settings(self.settings)
+            return recovered
         self._install(plan, path)
         return True
 
     def open_with_dialog(self) -> bool:
-        folder = paths.plans_dir()
-        folder.mkdir(parents=True, exist_ok=True)
-        chosen = self.prompts.open_path("Open plan", folder)
+        default = paths.plans_dir()
+        default.mkdir(parents=True, exist_ok=True)
+        chosen = self.prompts.open_path(
+            "Open plan", start_folder(self.settings, PLAN_FILES, default)
+        )
         return chosen is not None and self.open(chosen)
 
     def _offer_recovery(self, path: Path, error: PlanFileError) -> bool:
         backups = [] if error.newer else self._readable_backups(path)
+        problem = (
+            f"{path.name} cannot be opened: the plan file {error.message}.\n\nFolder: {path.parent}"
+        )
         if not backups:
-            self.prompts.warn(
-                "Cannot open plan",
-                f"The plan file {error.message}.\n\nFile: {path}\n\nThe file was left untouched.",
-            )
+            self.prompts.warn("Cannot open plan", f"{problem}\n\nThe file was left untouched.")
             return False
-        labels = [f"Saved {format_moment(b.taken_at)}" for b, _ in backups]
+        labels = [backup_label(b.taken_at, self.document.today()) for b, _ in backups]
+        newest = (
+            "The backup is the version before the last save."
+            if len(backups) == 1
+            else "The newest backup is the version before the last save; each older one is "
+            "the plan as it was before an earlier save."
+        )
         question = (
-            f"The plan file {error.message}.\n\nFile: {path}\n\n"
-            "Open one of its backups instead? The damaged file is kept as a backup when the "
-            "plan is next saved."
+            f"{problem}\n\nOpen a backup instead? {newest} The damaged file is kept as a "
+            "backup when the plan is next saved."
         )
         if len(backups) == 1:
             chosen = (
                 0
                 if self.prompts.confirm(
-                    "Cannot open plan", f"{question}\n\nBackup: {labels[0]}", accept="Open Backup"
+                    "Cannot open plan",
+                    f"{question}\n\nBackup: {labels[0]}",
+                    accept="Open Backup",
                 )
                 else None
             )
         else:
-            chosen = self.prompts.choose("Cannot open plan", f"{question}\n\nBackup:", labels)
+            chosen = self.prompts.choose(
+                "Cannot open plan", f"{question}\n\nBackups, newest first:", labels
+            )
         if chosen is None:
             return False
         self._install(backups[chosen][1], path)
@@ -201,7 +244,9 @@ class PlanSession(QObject):
     # --- new plans and copies ---------------------------------------------------------------
 
     def _new_plan(self) -> StudyPlan:
-        return StudyPlan(start_date=self.document.today())
+        plan = StudyPlan(start_date=self.document.today())
+        plan.name = distinct_plan_name(plan.name, self._taken_names())
+        return plan
 
     def new(self) -> bool:
         plan = self._new_plan()
@@ -213,24 +258,17 @@ class PlanSession(QObject):
         measured against from the first day."""
         if plan.baseline is None:
             plan = plan.model_copy(update={"baseline": self.document.baseline_for(plan)})
+        plan = plan.model_copy(update={"name": distinct_plan_name(plan.name, self._taken_names())})
         return self._save_and_install(plan, new_plan_path(plan.name), "New plan")
 
     def save_as(self) -> bool:
         current = self.document.path or _suggested_path(self.document.plan.name)
-        chosen = self.prompts.save_path("Save plan as", current)
+        chosen = choose_save_target(
+            self.prompts, self.settings, "Save plan as", current, PLAN_FILES
+        )
         if chosen is None:
             return False
-        target = chosen.expanduser().resolve()
-        if target.suffix.lower() != ".json":
-            # the dialog confirmed the name as typed; the real file gets .json added
-            target = target.with_name(target.name + ".json")
-            if target.exists() and not self.prompts.confirm(
-                "Save plan as",
-                f"{target.name} already exists. Replace it? "
-                "(Its current content is kept as a backup.)",
-                accept="Replace",
-            ):
-                return False
+        target = chosen.resolve()
         if target == self.document.path:
             self.flush()
             return True
@@ -238,6 +276,7 @@ class PlanSession(QObject):
 
     def duplicate(self) -> bool:
         copy = self.document.plan.duplicate()
+        copy.name = distinct_plan_name(copy.name, self._taken_names())
         return self._save_and_install(copy, new_plan_path(copy.name), "Duplicate plan")
 
     def _save_and_install(self, plan: StudyPlan, target: Path, title: str) -> bool:
@@ -411,6 +450,18 @@ class PlanSession(QObject):
             f"{message}\n\nYour changes are still here and will be saved again on the next "
             "change. You can also use File › Save As to save them somewhere else.",
         )
+
+
+def backup_label(taken_at: datetime, today: date) -> str:
+    """'Saved today at 14:05', 'Saved yesterday at 09:30', 'Saved Mon 23 Nov 2026 at 18:00'."""
+    days = (today - taken_at.date()).days
+    if days == 0:
+        day = "today"
+    elif days == 1:
+        day = "yesterday"
+    else:
+        day = f"{WEEKDAY_NAMES[taken_at.weekday()]} {format_day(taken_at.date())}"
+    return f"Saved {day} at {taken_at:%H:%M}"
 
 
 def _plans_folder_problem() -> str | None:

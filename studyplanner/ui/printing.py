@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QLocale, QStandardPaths
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from studyplanner.domain.wording import count_text
 from studyplanner.export.ics import write_ics
@@ -20,10 +20,11 @@ from studyplanner.export.report import render_report, setup_printer
 from studyplanner.ui.plan_document import PlanDocument
 
 
-def _suggested_file(document: PlanDocument, suffix: str) -> str:
+def suggested_file(document: PlanDocument, suffix: str) -> Path:
+    """The plan's name as a file name in the Documents folder: 'Road to DevOps Pro.pdf'."""
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     stem = re.sub(r"[^\w\- ]+", "", document.plan.name).strip() or "plan"
-    return str(Path(folder or Path.home()) / f"{stem}{suffix}")
+    return Path(folder or Path.home()) / f"{stem}{suffix}"
 
 
 def default_paper() -> str:
@@ -54,52 +55,46 @@ def show_print_preview(parent: QWidget, document: PlanDocument) -> None:
         dialog.deleteLater()
 
 
-def export_pdf_dialog(parent: QWidget, document: PlanDocument) -> None:
-    name, _ = QFileDialog.getSaveFileName(
-        parent, "Export as PDF", _suggested_file(document, ".pdf"), "PDF documents (*.pdf)"
-    )
-    if not name:
-        return
-    target = Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")
+def export_pdf(parent: QWidget, document: PlanDocument, target: Path) -> bool:
+    """Write the report to ``target`` (chosen and confirmed by the caller); False if it
+    could not be written (the person is told why)."""
     schedule = document.schedule
     if schedule is None:
-        return
+        return False
     try:
         pages = print_plan_to_pdf(schedule, document.advice, target, paper=default_paper())
     except OSError as exc:
         QMessageBox.warning(parent, "Export as PDF", f"Could not write {target}:\n{exc}")
-        return
+        return False
     _status(parent, f"Exported {count_text(pages, 'page')} to {target}")
+    return True
 
 
-def export_calendar_dialog(parent: QWidget, document: PlanDocument) -> None:
-    name, _ = QFileDialog.getSaveFileName(
+def ask_study_blocks(parent: QWidget) -> bool:
+    """Whether the calendar gets the study periods too, not just the exams."""
+    answer = QMessageBox.question(
         parent,
         "Export to calendar",
-        _suggested_file(document, ".ics"),
-        "iCalendar files (*.ics)",
+        "Add the study periods as calendar events too?\n\n"
+        "Each exam is always added as an all-day event.",
     )
-    if not name:
-        return
-    target = Path(name) if name.lower().endswith(".ics") else Path(name + ".ics")
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def export_calendar(
+    parent: QWidget, document: PlanDocument, target: Path, *, study_blocks: bool
+) -> bool:
+    """Write the plan's exams (and study periods) to ``target`` as iCalendar."""
     schedule = document.schedule
     if schedule is None:
-        return
-    blocks = (
-        QMessageBox.question(
-            parent,
-            "Export to calendar",
-            "Add the study periods as calendar events too?\n\n"
-            "Each exam is always added as an all-day event.",
-        )
-        == QMessageBox.StandardButton.Yes
-    )
+        return False
     try:
-        count = write_ics(schedule, target, study_blocks=blocks)
+        count = write_ics(schedule, target, study_blocks=study_blocks)
     except OSError as exc:
         QMessageBox.warning(parent, "Export to calendar", f"Could not write {target}:\n{exc}")
-        return
+        return False
     _status(parent, f"Exported {count_text(count, 'calendar event')} to {target}")
+    return True
 
 
 def _status(parent: QWidget, message: str) -> None:

@@ -9,12 +9,35 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 PLAN_FILTER = "StudyPlanner plans (*.json);;All files (*)"
+
+
+@dataclass(frozen=True)
+class FileKind:
+    """A kind of file the app saves: its suffix, the dialog's filter, and the purpose under
+    which the folder it was last saved in is remembered."""
+
+    purpose: str
+    suffix: str
+    filter: str
+    replace_note: str = ""
+    """Said after "Replace it?" (e.g. that the old content is kept as a backup)."""
+
+
+PLAN_FILES = FileKind(
+    "plans",
+    ".json",
+    "StudyPlanner plans (*.json)",
+    "Its current content is kept as a backup.",
+)
+PDF_FILES = FileKind("pdf", ".pdf", "PDF documents (*.pdf)")
+CALENDAR_FILES = FileKind("calendar", ".ics", "iCalendar files (*.ics)")
 
 
 class Prompts(Protocol):
@@ -36,8 +59,9 @@ class Prompts(Protocol):
     def open_path(self, title: str, folder: Path) -> Path | None:
         """A plan file to open."""
 
-    def save_path(self, title: str, suggested: Path) -> Path | None:
-        """Where to save a plan, as typed (the session adds the suffix and checks it)."""
+    def save_path(self, title: str, suggested: Path, kind: FileKind) -> Path | None:
+        """Where to save a ``kind`` file. The dialog adds the suffix before it asks about
+        replacing a file; ``file_choice.choose_save_target`` checks again in case it did not."""
 
 
 class DialogPrompts:
@@ -78,11 +102,18 @@ class DialogPrompts:
         name, _ = QFileDialog.getOpenFileName(self._parent, title, str(folder), PLAN_FILTER)
         return Path(name) if name else None
 
-    def save_path(self, title: str, suggested: Path) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(
-            self._parent, title, str(suggested), "StudyPlanner plans (*.json)"
-        )
-        return Path(name) if name else None
+    def save_path(self, title: str, suggested: Path, kind: FileKind) -> Path | None:
+        dialog = QFileDialog(self._parent, title, str(suggested.parent), kind.filter)
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+        # the suffix is added to a typed name before the dialog's "Replace?" check
+        dialog.setDefaultSuffix(kind.suffix.removeprefix("."))
+        dialog.selectFile(suggested.name)
+        try:
+            chosen = dialog.selectedFiles() if dialog.exec() else []
+        finally:
+            dialog.deleteLater()
+        return Path(chosen[0]) if chosen and chosen[0] else None
 
 
 class UnattendedPrompts:
@@ -113,5 +144,5 @@ class UnattendedPrompts:
     def open_path(self, title: str, folder: Path) -> Path | None:
         return None
 
-    def save_path(self, title: str, suggested: Path) -> Path | None:
+    def save_path(self, title: str, suggested: Path, kind: FileKind) -> Path | None:
         return None

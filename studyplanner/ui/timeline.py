@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRect, QRectF, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QBrush,
@@ -25,13 +25,16 @@ from PySide6.QtGui import (
     QDragLeaveEvent,
     QDragMoveEvent,
     QDropEvent,
+    QFocusEvent,
     QFont,
     QKeyEvent,
     QKeySequence,
     QMouseEvent,
     QPainter,
+    QPen,
     QPixmap,
     QResizeEvent,
+    QTextDocumentFragment,
     QWheelEvent,
 )
 from PySide6.QtWidgets import (
@@ -52,26 +55,20 @@ from studyplanner.domain.months import DayScale, first_of_month, month_periods, 
 from studyplanner.domain.plan import EntryStatus
 from studyplanner.domain.schedule import ScheduledEntry
 from studyplanner.domain.wording import count_text, format_day, format_hours, format_number
-from studyplanner.style import TIER_COLORS, Colour, qcolor
+from studyplanner.style import Colour
+from studyplanner.ui import accessible
 from studyplanner.ui.mime import decode_certification, decode_entry, entry_mime
 from studyplanner.ui.plan_document import PlanDocument
+from studyplanner.ui.theme import ink, tier_ink
 from studyplanner.ui.timeline_items import (
     AXIS_HEIGHT,
     BADGE_SIZE,
     BAR_HEIGHT,
-    BORDER,
-    CANVAS,
     GHOST_RISE,
-    GRID_LINE,
     HELD_ROW_HEIGHT,
     MARKER_SIZE,
-    MONTH_BAND,
-    MUTED_TEXT,
-    PASSED,
     ROW_HEIGHT,
     ROWS_TOP,
-    TEXT,
-    TODAY,
     AdviceBadge,
     BaselineGhost,
     BlackoutBand,
@@ -96,8 +93,10 @@ ZOOM_STEP = 1.25
 TODAY_REACH = timedelta(days=120)
 """Today is shown (and the axis stretched to it) when it is this close to the plan."""
 LABEL_GAP = 8.0
-RIGHT_ROOM = 320.0
-"""Room kept right of the last exam for its date and label when fitting the plan."""
+PLAN_SHARE = 0.6
+"""Fitting the plan gives the plan itself (start to last exam) at least this share of the
+view's width; labels that do not fit beside the last bars then run past the edge (scroll)
+rather than squeezing a seven-month plan into a few pixels."""
 SPARE_PAINT = 400.0
 HELD_REACH = timedelta(days=183)
 """A certification earned this close before the plan starts stretches the axis back to its
@@ -149,6 +148,35 @@ class _Row:
     ghost: BaselineGhost | None = None
 
 
+class TimelineEntryItem(QObject):
+    """A plan entry as an item a screen reader can read (the drawn row is many graphics
+    items; this is the one object that stands for it)."""
+
+    def __init__(self, view: TimelineView, entry_id: str) -> None:
+        super().__init__(view)
+        self._view = view
+        self.entry_id = entry_id
+        self.setObjectName(entry_id)
+
+    def accessible_name(self) -> str:
+        return self._view.entry_name(self.entry_id)
+
+    def accessible_description(self) -> str:
+        return self._view.entry_description(self.entry_id)
+
+    def accessible_selected(self) -> bool:
+        return self._view.selected_entry_shown() == self.entry_id
+
+    def accessible_focused(self) -> bool:
+        return self._view.hasFocus() and self.accessible_selected()
+
+    def accessible_rect(self) -> QRect:
+        return self._view.entry_screen_rect(self.entry_id)
+
+    def accessible_view(self) -> QWidget:
+        return self._view
+
+
 @dataclass
 class _HeldRow:
     """A certification held before the plan: its thin row at the top and its band."""
@@ -163,6 +191,7 @@ class TimelineView(QGraphicsView):
     """The plan's timeline: date axis, a bar per entry, exam milestones, blackouts, advice."""
 
     def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
+        accessible.install()
         super().__init__(parent)
         self._document = document
         self._scene = QGraphicsScene(self)
@@ -183,18 +212,26 @@ class TimelineView(QGraphicsView):
         self._press_pos: QPoint | None = None
         self._press_entry = ""
         self._show_baseline = True
+        self._edge_ring = False
         self._context_actions: list[QAction | None] = []
+        self._auto_fit = False
+        """Fit the plan again when the view is resized (set by fitting, cleared by zooming)."""
+        self._fitted_width = 0
+        self._row_items: dict[str, TimelineEntryItem] = {}
 
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.MinimalViewportUpdate)
-        self.setBackgroundBrush(QBrush(CANVAS))
+        self.setBackgroundBrush(QBrush(ink(Colour.SURFACE)))
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setAcceptDrops(True)
         self.viewport().setAcceptDrops(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
         self.setAccessibleName("Plan timeline")
+        self.setAccessibleDescription(
+            "Up and Down select exams; Ctrl+Up and Ctrl+Down move the selected exam"
+        )
 
         self._refusal_timer = QTimer(self)
         self._refusal_timer.setSingleShot(True)
@@ -261,14 +298,25 @@ class TimelineView(QGraphicsView):
     def zoom_out(self) -> None:
         self._zoom_to(self._ppd / ZOOM_STEP)
 
+    @property
+    def follows_fit(self) -> bool:
+        """True while the view re-fits the plan when it is resized (until the user zooms)."""
+        return self._auto_fit
+
     def fit_to_plan(self) -> None:
         """Zoom so the whole plan, from its start to its last exam and that exam's label, fits
         the view's width (an empty plan shows about half a year)."""
+        self._auto_fit = True
+        self._fitted_width = self.viewport().width()
         origin, _first, last, _today = self._range()
         room = max(120.0, self.viewport().width() - 16.0)
         schedule = self._document.schedule
         items = schedule.entries if schedule is not None else ()
         ppd = room / max(183, (last - origin).days + 1)
+        finish = self._finish()
+        floor = 0.0
+        if finish is not None:
+            floor = PLAN_SHARE * (room - MARKER_SIZE) / max(30, (finish - origin).days + 1)
         if items:
             # Two passes: first as if every label sat beside its bar, then with the labels that
             # fit inside their bars at that scale (bars only get wider, so they still fit).
@@ -282,9 +330,11 @@ class TimelineView(QGraphicsView):
                     beyond = self._text_extent(item, inside) + 16
                     limits.append((room - beyond) / ((day - origin).days + 1))
                 limits.extend(self._validity_limits(origin, room))
-                ppd = min(limits, default=ppd)
+                ppd = max(floor, min(limits, default=ppd))
         self._set_scale(ppd)
+        self._auto_fit = True  # _set_scale is also how zooming ends the fit
         self.horizontalScrollBar().setValue(0)
+        self._place_overlays()
 
     def _validity_limits(self, origin: date, room: float) -> list[float]:
         """Scales at which the held rows' texts and the expiries near the plan's end fit."""
@@ -385,6 +435,17 @@ class TimelineView(QGraphicsView):
             return self._refusal.text
         return self._callout.text if self._callout is not None else ""
 
+    def visible_axis_labels(self) -> list[tuple[str, QRect]]:
+        """The axis's captions and its "Today" tag that are drawn, with their rectangles in
+        viewport coordinates (for checking that none is cut off)."""
+        if self._axis is None:
+            return []
+        labels = []
+        for text, item in self._axis.labels():
+            rect = self.mapFromScene(item.sceneBoundingRect()).boundingRect()
+            labels.append((text, rect))
+        return labels
+
     def axis_captions(self) -> list[str]:
         """The date axis's upper captions: month names, or years when zoomed out."""
         return self._axis.captions() if self._axis is not None else []
@@ -449,17 +510,21 @@ class TimelineView(QGraphicsView):
         if entry.status is EntryStatus.PASSED:
             day = entry.passed_on
             return [
-                (f"passed {format_day(day)}" if day else "passed", MUTED_TEXT, date_font()),
-                (f"{cert.code} {cert.name}", PASSED, date_font()),
+                (
+                    f"passed {format_day(day)}" if day else "passed",
+                    ink(Colour.MUTED_TEXT),
+                    date_font(),
+                ),
+                (f"{cert.code} {cert.name}", ink(Colour.PASSED), date_font()),
             ]
         texts: list[tuple[str, QColor, QFont]] = []
         if item.exam_date is not None:
             date_text = format_day(item.exam_date)
             if entry.pinned_exam_date is not None and not item.pinned_unreachable:
                 date_text += " · pinned"
-            texts.append((date_text, TEXT, date_font()))
+            texts.append((date_text, ink(Colour.TEXT), date_font()))
         if not inside:
-            texts.append((entry_label(item), TEXT, label_font()))
+            texts.append((entry_label(item), ink(Colour.TEXT), label_font()))
         return texts
 
     def _text_extent(self, item: ScheduledEntry, inside: bool) -> float:
@@ -475,6 +540,9 @@ class TimelineView(QGraphicsView):
         """A different plan: show all of it (``changed`` has already drawn it)."""
         if self.viewport().width() > 300:
             self.fit_to_plan()
+        else:  # not laid out yet: fit once the view has its size
+            self._auto_fit = True
+            self._fitted_width = 0
         self.horizontalScrollBar().setValue(0)
         self.verticalScrollBar().setValue(0)
 
@@ -532,7 +600,11 @@ class TimelineView(QGraphicsView):
         for position, held_row in enumerate(self._held_rows):
             last_held = position == len(self._held_rows) - 1
             background = RowBackground(
-                "", held_row.top, width, HELD_ROW_HEIGHT, BORDER if last_held else GRID_LINE
+                "",
+                held_row.top,
+                width,
+                HELD_ROW_HEIGHT,
+                Colour.BORDER if last_held else Colour.HAIRLINE,
             )
             background.setToolTip(held_row.tooltip)
             scene.addItem(background)
@@ -560,6 +632,52 @@ class TimelineView(QGraphicsView):
             scene.addItem(self._refusal)
         scene.setSceneRect(content)
         self._place_overlays()
+        self._update_row_items()
+
+    # --- what a screen reader hears ------------------------------------------------------
+
+    def accessible_items(self) -> list[TimelineEntryItem]:
+        """One item per plan entry, in plan order."""
+        return [
+            self._row_items[row.entry_id] for row in self._rows if row.entry_id in self._row_items
+        ]
+
+    def _update_row_items(self) -> None:
+        """Keep one stand-in per entry across layouts, so a screen reader's place survives a
+        redraw; entries that left the plan lose theirs."""
+        ids = {row.entry_id for row in self._rows}
+        for entry_id in list(self._row_items):
+            if entry_id not in ids:
+                self._row_items.pop(entry_id).deleteLater()
+        for row in self._rows:
+            if row.entry_id not in self._row_items:
+                self._row_items[row.entry_id] = TimelineEntryItem(self, row.entry_id)
+
+    def entry_name(self, entry_id: str) -> str:
+        """'DVA-C02 Developer – Associate' (what a screen reader says first)."""
+        schedule = self._document.schedule
+        if schedule is None or entry_id not in self._document.entry_ids():
+            return ""
+        cert = schedule.for_entry(entry_id).certification
+        return f"{cert.code} {cert.name}"
+
+    def entry_description(self, entry_id: str) -> str:
+        """The row's tooltip as plain sentences."""
+        row = self._row(entry_id)
+        if row is None:
+            return ""
+        lines = row.tooltip.split("<br>")[1:]
+        return "; ".join(QTextDocumentFragment.fromHtml(line).toPlainText() for line in lines)
+
+    def entry_screen_rect(self, entry_id: str) -> QRect:
+        """The row's visible rectangle in global coordinates."""
+        row = self._row(entry_id)
+        if row is None:
+            return QRect()
+        scene_rect = QRectF(row.left, row.top, max(1.0, row.right - row.left), ROW_HEIGHT)
+        rect = self.mapFromScene(scene_rect).boundingRect()
+        rect = rect.intersected(self.viewport().rect())
+        return QRect(self.viewport().mapToGlobal(rect.topLeft()), rect.size())
 
     def _add_entry(self, index: int, item: ScheduledEntry, advice: list[Advice]) -> float:
         """Draw one entry's row; returns the rightmost x it used."""
@@ -574,7 +692,7 @@ class TimelineView(QGraphicsView):
         entry_id = entry.id
         top = self._rows_top + index * ROW_HEIGHT
         middle = top + ROW_HEIGHT / 2
-        colour = QColor(TIER_COLORS[Tier(item.certification.tier)])
+        colour = tier_ink(Tier(item.certification.tier))
         tooltip = self._tooltip(item)
 
         bar: EntryBar | None = None
@@ -688,8 +806,8 @@ class TimelineView(QGraphicsView):
     def _validity_colour(self, validity: Validity) -> QColor:
         """The certification's tier colour; grey once it has expired."""
         if validity.expires_on < self.today:
-            return QColor(PASSED)
-        return QColor(TIER_COLORS[Tier(self._document.catalog.get(validity.certification_id).tier)])
+            return QColor(ink(Colour.PASSED))
+        return tier_ink(Tier(self._document.catalog.get(validity.certification_id).tier))
 
     def _code(self, cert_id: str) -> str:
         catalog = self._document.catalog
@@ -733,7 +851,7 @@ class TimelineView(QGraphicsView):
                 (
                     self._day_x(renewal.on),
                     self._day_x(previous),
-                    QColor(TIER_COLORS[Tier(renewing.tier)]),
+                    tier_ink(Tier(renewing.tier)),
                     tip,
                 )
             )
@@ -787,8 +905,8 @@ class TimelineView(QGraphicsView):
         else:
             status += f" · expires {format_day(validity.expires_on)}"
         return [
-            (status, MUTED_TEXT, date_font()),
-            (f"{cert.code} {cert.name}", TEXT, label_font()),
+            (status, ink(Colour.MUTED_TEXT), date_font()),
+            (f"{cert.code} {cert.name}", ink(Colour.TEXT), label_font()),
         ]
 
     def _held_text_extent(self, validity: Validity) -> float:
@@ -897,7 +1015,7 @@ class TimelineView(QGraphicsView):
         for index, period in enumerate(periods):
             if (period.start.year % 2 == 1) if by_year else (index % 2 == 1):
                 band = QGraphicsRectItem(QRectF(period.x, AXIS_HEIGHT, period.width, height))
-                band.setBrush(MONTH_BAND)
+                band.setBrush(ink(Colour.PANEL))
                 band.setPen(Qt.PenStyle.NoPen)
                 band.setZValue(-10)
                 self._scene.addItem(band)
@@ -921,7 +1039,7 @@ class TimelineView(QGraphicsView):
         x = self._x(today) + self._ppd / 2
         line = self._scene.addLine(x, AXIS_HEIGHT, x, height)
         pen = line.pen()
-        pen.setColor(TODAY)
+        pen.setColor(ink(Colour.TODAY))
         pen.setWidthF(1.5)
         line.setPen(pen)
         line.setZValue(9)
@@ -932,7 +1050,7 @@ class TimelineView(QGraphicsView):
         visible = self.mapToScene(self.viewport().rect()).boundingRect()
         if self._axis is not None:
             self._axis.setPos(0, max(0.0, visible.top()))
-            self._axis.follow_left(max(0.0, visible.left()))
+            self._axis.follow_visible(max(0.0, visible.left()), visible.right())
         centre_x = visible.center().x()
         if self._callout is not None:
             top = max(visible.top() + AXIS_HEIGHT, self._rows_top) + 28
@@ -950,6 +1068,7 @@ class TimelineView(QGraphicsView):
                 row.background.set_selected(selected)
             if row.bar is not None:
                 row.bar.set_selected(selected)
+        self._show_focus()
         if entry_id and scroll:
             self.ensure_entry_visible(entry_id)
 
@@ -964,6 +1083,7 @@ class TimelineView(QGraphicsView):
     def _set_scale(self, pixels_per_day: float, anchor_x: float | None = None) -> None:
         """Change pixels per day and lay out again, keeping the day under ``anchor_x``
         (a viewport x) where it was."""
+        self._auto_fit = False
         pixels_per_day = max(MIN_PIXELS_PER_DAY, min(MAX_PIXELS_PER_DAY, pixels_per_day))
         if anchor_x is None:
             anchor_x = self.viewport().width() / 2
@@ -985,9 +1105,65 @@ class TimelineView(QGraphicsView):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         size = self.viewport().size()
+        if self._auto_fit and size.width() != self._fitted_width and size.width() > 40:
+            self.fit_to_plan()  # e.g. a plan opened before the window had its size
+            return
         if size.width() > self._paint_width or size.height() > self._paint_height:
             self._rebuild()
         self._place_overlays()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange):
+            self.setBackgroundBrush(QBrush(ink(Colour.SURFACE)))
+            self._rebuild()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self._show_focus()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self._show_focus()
+
+    def has_focus_ring(self, entry_id: str = "") -> bool:
+        """Whether a focus ring is drawn: around ``entry_id``'s bar, or (no id) around the
+        view's edge, which shows focus while no entry is selected."""
+        if entry_id:
+            row = self._row(entry_id)
+            if row is None:
+                return False
+            if row.bar is not None:
+                return row.bar.focused
+            return row.background is not None and row.background.focused
+        return self._edge_ring
+
+    def _show_focus(self) -> None:
+        focused = self.hasFocus()
+        selected = self._document.selected_entry_id
+        for row in self._rows:
+            on = focused and row.entry_id == selected
+            if row.bar is not None:
+                row.bar.set_focused(on)
+            if row.background is not None:  # a row without a bar wears the ring itself
+                row.background.set_focused(on and row.bar is None)
+        edge = focused and self._row(selected) is None
+        if edge != self._edge_ring:
+            self._edge_ring = edge
+            self.viewport().update()
+        if focused and selected in self._row_items:
+            accessible.announce_focus(self._row_items[selected])
+
+    def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:
+        super().drawForeground(painter, rect)
+        if self._edge_ring:
+            painter.save()
+            painter.resetTransform()
+            ring = QPen(ink(Colour.SELECTION_RING), 2)
+            painter.setPen(ring)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(QRectF(self.viewport().rect()).adjusted(1, 1, -1, -1))
+            painter.restore()
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
@@ -1072,9 +1248,7 @@ class TimelineView(QGraphicsView):
         label = entry_label(item)
         drag = QDrag(self)
         drag.setMimeData(entry_mime(entry_id, label))
-        drag.setPixmap(
-            self._drag_picture(label, QColor(TIER_COLORS[Tier(item.certification.tier)]))
-        )
+        drag.setPixmap(self._drag_picture(label, tier_ink(Tier(item.certification.tier))))
         drag.setHotSpot(QPoint(12, 14))
         drag.exec(Qt.DropAction.MoveAction)
         self._indicator.hide()
@@ -1092,7 +1266,7 @@ class TimelineView(QGraphicsView):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(colour)
         painter.drawRoundedRect(QRectF(0, 0, width, 28), 6, 6)
-        painter.setPen(qcolor(Colour.ON_COLOUR))
+        painter.setPen(ink(Colour.ON_COLOUR))
         painter.setFont(font)
         painter.drawText(QRectF(12, 0, width - 16, 28), Qt.AlignmentFlag.AlignVCenter, label)
         painter.end()

@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
 from studyplanner.domain.advice import Severity
 from studyplanner.domain.months import DayScale, month_periods, year_periods
 from studyplanner.domain.wording import format_month, format_month_name, short_month
-from studyplanner.style import Colour, qcolor
+from studyplanner.style import Colour, point_size
+from studyplanner.ui.theme import ink, is_dark
 
 ENTRY_ID_ROLE = 0
 """``QGraphicsItem.data()`` key holding the plan entry id an item belongs to."""
@@ -51,42 +52,21 @@ VALIDITY_HIT = 10.0
 EXPIRY_TICK = 12.0
 RENEWAL_RADIUS = 4.0
 
-# Colours of the canvas, from the house registry (the tier colours come from there too).
-WHITE = qcolor(Colour.ON_COLOUR)
-CANVAS = qcolor(Colour.SURFACE)
-MONTH_BAND = qcolor(Colour.PANEL)
-GRID_LINE = qcolor(Colour.HAIRLINE)
-AXIS_BACKGROUND = qcolor(Colour.CANVAS)
-AXIS_BORDER = qcolor(Colour.BORDER)
-TEXT = qcolor(Colour.TEXT)
-MUTED_TEXT = qcolor(Colour.MUTED_TEXT)
-TODAY = qcolor(Colour.TODAY)
-SELECTED_ROW = qcolor(Colour.SELECTION)
-SELECTION_RING = qcolor(Colour.SELECTION_RING)
-INSERTION = qcolor(Colour.INSERTION)
 BLACKOUT_FILL = QColor(110, 120, 132, 26)
 BLACKOUT_HATCH = QColor(110, 120, 132, 64)
-PASSED = qcolor(Colour.PASSED)
-WARNING = qcolor(Colour.WARNING_FILL)
-WARNING_EDGE = qcolor(Colour.WARNING_EDGE)
-WARNING_INK = qcolor(Colour.WARNING_INK)
-INFO = qcolor(Colour.INFO)
-"""Info-only advice: the selection blue, drawn as an outline so it stays calmer than amber."""
-FAINT = qcolor(Colour.FAINT)
-BORDER = qcolor(Colour.BORDER)
-GHOST = qcolor(Colour.MUTED_TEXT)
-"""The baseline's ghost bars and diamonds."""
+"""Blackouts are a translucent grey, which reads on the light and the dark canvas alike."""
 BAR_TINT = 0.34
 """How much of the tier colour the part of a bar still to study gets (the rest is canvas)."""
 GHOST_RISE = 4.0
 """How far above the current bar its baseline ghost is drawn, so both stay visible."""
 
 
-def ui_font(point_size: float, weight: QFont.Weight = QFont.Weight.Normal) -> QFont:
-    """The application font at ``point_size``: the timeline never scales text, so it stays
-    crisp at every zoom level."""
+def ui_font(design_size: float, weight: QFont.Weight = QFont.Weight.Normal) -> QFont:
+    """The application font, sized as ``design_size`` is to the reference font (so a larger
+    default font makes the timeline larger) and never below 8 pt; the timeline never scales
+    text, so it stays crisp at every zoom level."""
     font = QFont()
-    font.setPointSizeF(point_size)
+    font.setPointSizeF(point_size(design_size, font.pointSizeF()))
     font.setWeight(weight)
     return font
 
@@ -141,23 +121,25 @@ class DateAxis(QGraphicsRectItem):
         last_day = origin + timedelta(days=int(width / pixels_per_day))
         self.detailed = 30 * pixels_per_day >= 84
         """Month names over weeks (True) or years over months (False)."""
-        self.setBrush(AXIS_BACKGROUND)
+        self.setBrush(ink(Colour.CANVAS))
         self.setPen(no_pen())
         self.setZValue(100)
 
         caption_font = ui_font(9.0, QFont.Weight.DemiBold)
-        small_font = ui_font(7.5)
+        small_font = ui_font(8.0)
         separators = QPainterPath()
         ticks = QPainterPath()
         separators.moveTo(0, UPPER_TIER_HEIGHT + 0.5)
         separators.lineTo(width, UPPER_TIER_HEIGHT + 0.5)
         lower_middle = (UPPER_TIER_HEIGHT + AXIS_HEIGHT) / 2
-        self._today_font = ui_font(7.5, QFont.Weight.Bold)
+        self._today_font = ui_font(8.0, QFont.Weight.Bold)
         tag = QRectF()
         if today is not None and origin <= today <= last_day:
             centre = self.x_of(today) + pixels_per_day / 2
             tag_width = text_width(self._today_font, "Today") + 12
-            tag = QRectF(centre - tag_width / 2, UPPER_TIER_HEIGHT + 3, tag_width, 16)
+            left = max(2.0, centre - tag_width / 2)  # never clipped at the left edge
+            tag_height = QFontMetricsF(self._today_font).height() + 3
+            tag = QRectF(left, UPPER_TIER_HEIGHT + 2, tag_width, min(tag_height, 19.0))
 
         def clear_of_tag(x: float, width: float) -> bool:
             """Lower-tier captions give way to the "Today" tag rather than peek out under it."""
@@ -179,7 +161,14 @@ class DateAxis(QGraphicsRectItem):
                 ticks.lineTo(x, AXIS_HEIGHT)
                 day_width = text_width(small_font, str(monday.day))
                 if week >= 20 and clear_of_tag(x + 3.5, day_width):
-                    add_text(self, str(monday.day), small_font, MUTED_TEXT, x + 3.5, lower_middle)
+                    add_text(
+                        self,
+                        str(monday.day),
+                        small_font,
+                        ink(Colour.MUTED_TEXT),
+                        x + 3.5,
+                        lower_middle,
+                    )
                 monday += timedelta(days=7)
         else:
             upper = [
@@ -204,7 +193,9 @@ class DateAxis(QGraphicsRectItem):
                     caption = caption[0]
                 caption_width = text_width(small_font, caption)
                 if caption and clear_of_tag(x + (w - caption_width) / 2, caption_width):
-                    item = add_text(self, caption, small_font, MUTED_TEXT, 0, lower_middle)
+                    item = add_text(
+                        self, caption, small_font, ink(Colour.MUTED_TEXT), 0, lower_middle
+                    )
                     item.setX(x + (w - item.boundingRect().width()) / 2)
 
         self._captions: list[tuple[float, float, QGraphicsSimpleTextItem]] = []
@@ -213,44 +204,60 @@ class DateAxis(QGraphicsRectItem):
             separators.lineTo(x + 0.5, AXIS_HEIGHT)
             caption = _fit(caption_font, w, candidates)
             if caption:
-                item = add_text(self, caption, caption_font, TEXT, x + 6, UPPER_TIER_HEIGHT / 2)
+                item = add_text(
+                    self, caption, caption_font, ink(Colour.TEXT), x + 6, UPPER_TIER_HEIGHT / 2
+                )
                 self._captions.append((x, w, item))
 
-        for path, colour in ((separators, AXIS_BORDER), (ticks, AXIS_BORDER)):
+        for path, colour in ((separators, ink(Colour.BORDER)), (ticks, ink(Colour.BORDER))):
             lines = QGraphicsPathItem(path)
             lines.setParentItem(self)
             lines.setPen(pen(colour))
         border = QGraphicsLineItem(0, AXIS_HEIGHT - 0.5, width, AXIS_HEIGHT - 0.5)
         border.setParentItem(self)
-        border.setPen(pen(AXIS_BORDER))
+        border.setPen(pen(ink(Colour.BORDER)))
 
+        self.today_tag: QGraphicsPathItem | None = None
         if not tag.isNull():
             self._add_today_tag(tag)
 
     def x_of(self, day: date) -> float:
         return self._scale.x(day)
 
+    def labels(self) -> list[tuple[str, QGraphicsItem]]:
+        """The upper captions that are shown and the "Today" tag, with their items."""
+        shown: list[tuple[str, QGraphicsItem]] = [
+            (item.text(), item) for _x, _w, item in self._captions if item.isVisible()
+        ]
+        if self.today_tag is not None:
+            shown.append(("Today", self.today_tag))
+        return shown
+
     def captions(self) -> list[str]:
         """The upper tier's captions in order (month names, or years when zoomed out)."""
         return [item.text() for _x, _w, item in self._captions]
 
-    def follow_left(self, left: float) -> None:
-        """Keep the caption of the period under the visible left edge in view."""
+    def follow_visible(self, left: float, right: float) -> None:
+        """Keep the caption of the period under the visible left edge in view, and hide a
+        caption that the right edge would cut (its period is mostly out of view)."""
         for x, width, item in self._captions:
+            text_width = item.boundingRect().width()
             if x <= left < x + width:
-                room = x + width - item.boundingRect().width() - 12
+                room = x + width - text_width - 12
                 item.setX(max(x, min(left, room)) + 6)
             elif item.x() != x + 6:
                 item.setX(x + 6)
+            item.setVisible(item.x() + text_width <= right - 2)
 
     def _add_today_tag(self, rect: QRectF) -> None:
         shape = QPainterPath()
         shape.addRoundedRect(rect, 8, 8)
         tag = QGraphicsPathItem(shape)
+        self.today_tag = tag
         tag.setParentItem(self)
-        tag.setBrush(TODAY)
+        tag.setBrush(ink(Colour.TODAY))
         tag.setPen(no_pen())
-        label = add_text(tag, "Today", self._today_font, WHITE, 0, rect.center().y())
+        label = add_text(tag, "Today", self._today_font, ink(Colour.SURFACE), 0, rect.center().y())
         label.setX(rect.center().x() - label.boundingRect().width() / 2)
 
 
@@ -285,14 +292,21 @@ class BlackoutBand(QGraphicsPathItem):
         lines.setParentItem(self)
         lines.setPen(pen(BLACKOUT_HATCH))
         if label:
-            font = ui_font(7.5)
+            font = ui_font(8.0)
             font.setItalic(True)
-            add_text(self, label, font, MUTED_TEXT, rect.left() + 4, rect.top() + LANE_HEIGHT / 2)
+            add_text(
+                self,
+                label,
+                font,
+                ink(Colour.MUTED_TEXT),
+                rect.left() + 4,
+                rect.top() + LANE_HEIGHT / 2,
+            )
 
 
 def light_tint(colour: QColor, share: float = BAR_TINT) -> QColor:
     """``colour`` mixed into the canvas: the part of a bar still to study."""
-    base = CANVAS
+    base = ink(Colour.SURFACE)
     return QColor.fromRgbF(
         base.redF() + (colour.redF() - base.redF()) * share,
         base.greenF() + (colour.greenF() - base.greenF()) * share,
@@ -328,7 +342,9 @@ class EntryBar(QGraphicsPathItem):
 
         self.label_inside = text_width(font, label) + 16 <= rect.width()
         if self.label_inside:
-            add_text(self, label, font, colour.darker(175), rect.left() + 8, rect.center().y())
+            # Dark ink of the tier on the light tint; the theme's text on the dark one.
+            on_tint = ink(Colour.TEXT) if is_dark() else colour.darker(175)
+            add_text(self, label, font, on_tint, rect.left() + 8, rect.center().y())
 
         self.logged_rect: QRectF | None = None
         """The filled part (None when nothing of it is studied yet)."""
@@ -345,7 +361,9 @@ class EntryBar(QGraphicsPathItem):
             fill.setBrush(colour)
             fill.setPen(pen(colour.darker(125)))
             if self.label_inside:
-                add_text(clip, label, font, WHITE, rect.left() + 8, rect.center().y())
+                add_text(
+                    clip, label, font, ink(Colour.ON_COLOUR), rect.left() + 8, rect.center().y()
+                )
 
         # A light sheen on the upper half gives the flat bar a little depth.
         sheen_shape = QPainterPath()
@@ -361,8 +379,17 @@ class EntryBar(QGraphicsPathItem):
         ring_shape.addRoundedRect(rect.adjusted(-2.5, -2.5, 2.5, 2.5), 7, 7)
         self._ring = QGraphicsPathItem(ring_shape)
         self._ring.setParentItem(self)
-        self._ring.setPen(pen(SELECTION_RING, 2))
+        self._ring.setPen(pen(ink(Colour.SELECTION_RING), 2))
         self._ring.setVisible(False)
+
+        focus_shape = QPainterPath()
+        focus_shape.addRoundedRect(rect.adjusted(-5.5, -5.5, 5.5, 5.5), 9, 9)
+        self._focus_ring = QGraphicsPathItem(focus_shape)
+        self._focus_ring.setParentItem(self)
+        halo = QColor(ink(Colour.SELECTION_RING))
+        halo.setAlpha(110)
+        self._focus_ring.setPen(pen(halo, 3))
+        self._focus_ring.setVisible(False)
 
     @property
     def selected(self) -> bool:
@@ -370,6 +397,14 @@ class EntryBar(QGraphicsPathItem):
 
     def set_selected(self, selected: bool) -> None:
         self._ring.setVisible(selected)
+
+    @property
+    def focused(self) -> bool:
+        """True while the keyboard focus is on this bar (a halo outside the selection ring)."""
+        return self._focus_ring.isVisible()
+
+    def set_focused(self, focused: bool) -> None:
+        self._focus_ring.setVisible(focused)
 
 
 class BaselineGhost(QGraphicsPathItem):
@@ -387,10 +422,10 @@ class BaselineGhost(QGraphicsPathItem):
         if rect is not None and rect.width() > 1:
             shape.addRoundedRect(rect.adjusted(0.5, 0.5, -0.5, -0.5), BAR_RADIUS, BAR_RADIUS)
         self.setPath(shape)
-        fill = QColor(GHOST)
+        fill = QColor(ink(Colour.MUTED_TEXT))
         fill.setAlpha(46)
         self.setBrush(fill)
-        outline = pen(GHOST, 1.2)
+        outline = pen(ink(Colour.MUTED_TEXT), 1.2)
         outline.setStyle(Qt.PenStyle.DashLine)
         self.setPen(outline)
         self.setData(ENTRY_ID_ROLE, entry_id)
@@ -408,7 +443,7 @@ class BaselineGhost(QGraphicsPathItem):
             )
             self.diamond.setPos(exam_centre)
             self.diamond.setBrush(Qt.BrushStyle.NoBrush)
-            self.diamond.setPen(pen(GHOST, 1.5))
+            self.diamond.setPen(pen(ink(Colour.MUTED_TEXT), 1.5))
             self.diamond.setToolTip(tooltip)
             self.diamond.setData(ENTRY_ID_ROLE, entry_id)
             self.diamond.setZValue(11)
@@ -425,7 +460,7 @@ class ExamMarker(QGraphicsPolygonItem):
         )
         self.setPos(centre)
         self.setBrush(colour.darker(115))
-        self.setPen(pen(WHITE, 2))
+        self.setPen(pen(ink(Colour.SURFACE), 2))
         self.setData(ENTRY_ID_ROLE, entry_id)
         self.setZValue(12)
         edge = QGraphicsPolygonItem(self.polygon())
@@ -434,7 +469,7 @@ class ExamMarker(QGraphicsPolygonItem):
         if pinned:
             dot = QGraphicsEllipseItem(-2.5, -2.5, 5, 5)
             dot.setParentItem(self)
-            dot.setBrush(WHITE)
+            dot.setBrush(ink(Colour.ON_COLOUR))
             dot.setPen(no_pen())
 
 
@@ -445,7 +480,7 @@ class PassedMarker(QGraphicsEllipseItem):
         half = MARKER_SIZE / 2
         super().__init__(-half, -half, MARKER_SIZE, MARKER_SIZE)
         self.setPos(centre)
-        self.setBrush(PASSED)
+        self.setBrush(ink(Colour.PASSED))
         self.setPen(no_pen())
         self.setData(ENTRY_ID_ROLE, entry_id)
         self.setZValue(12)
@@ -454,7 +489,7 @@ class PassedMarker(QGraphicsEllipseItem):
         tick.lineTo(4.0, -2.8)
         mark = QGraphicsPathItem(tick)
         mark.setParentItem(self)
-        check_pen = pen(WHITE, 2)
+        check_pen = pen(ink(Colour.ON_COLOUR), 2)
         check_pen.setCapStyle(Qt.PenCapStyle.RoundCap)
         check_pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
         mark.setPen(check_pen)
@@ -486,20 +521,20 @@ class AdviceBadge(QGraphicsPathItem):
         self.severity = severity
         self.setPos(centre)
         if severity is Severity.WARNING:
-            self.setBrush(WARNING)
-            edge = pen(WARNING_EDGE)
-            ink, mark_text, mark_y = WARNING_INK, "!", 2.0
+            self.setBrush(ink(Colour.WARNING_FILL))
+            edge = pen(ink(Colour.WARNING_EDGE))
+            mark_ink, mark_text, mark_y = ink(Colour.WARNING_INK), "!", 2.0
         else:
-            self.setBrush(WHITE)
-            edge = pen(INFO, 1.4)
-            ink, mark_text, mark_y = INFO, "i", 0.0
+            self.setBrush(ink(Colour.SURFACE))
+            edge = pen(ink(Colour.INFO), 1.4)
+            mark_ink, mark_text, mark_y = ink(Colour.INFO), "i", 0.0
         edge.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
         self.setPen(edge)
         self.setData(ENTRY_ID_ROLE, entry_id)
         self.setToolTip("\n\n".join(messages))
         self.setZValue(14)
         weight = QFont.Weight.Black if severity is Severity.WARNING else QFont.Weight.Bold
-        mark = add_text(self, mark_text, ui_font(7.5, weight), ink, 0, mark_y)
+        mark = add_text(self, mark_text, ui_font(8.0, weight), mark_ink, 0, mark_y)
         mark.setX(-mark.boundingRect().width() / 2)
 
 
@@ -513,7 +548,7 @@ class RowBackground(QGraphicsRectItem):
         top: float,
         width: float,
         height: float = ROW_HEIGHT,
-        separator: QColor = GRID_LINE,
+        separator: Colour = Colour.HAIRLINE,
     ) -> None:
         super().__init__(0, top, width, height)
         self.setPen(no_pen())
@@ -522,7 +557,7 @@ class RowBackground(QGraphicsRectItem):
         self.setZValue(-8)
         self._separator = QGraphicsLineItem(0, top + height - 0.5, width, top + height - 0.5)
         self._separator.setParentItem(self)
-        self._separator.setPen(pen(separator))
+        self._separator.setPen(pen(ink(separator)))
 
     @property
     def selected(self) -> bool:
@@ -530,7 +565,16 @@ class RowBackground(QGraphicsRectItem):
 
     def set_selected(self, selected: bool) -> None:
         if selected != self.selected:
-            self.setBrush(SELECTED_ROW if selected else Qt.BrushStyle.NoBrush)
+            self.setBrush(ink(Colour.SELECTION) if selected else Qt.BrushStyle.NoBrush)
+
+    @property
+    def focused(self) -> bool:
+        return self.pen().style() != Qt.PenStyle.NoPen
+
+    def set_focused(self, focused: bool) -> None:
+        """A focus ring around the whole row, for a row that has no bar to wear one."""
+        if focused != self.focused:
+            self.setPen(pen(ink(Colour.SELECTION_RING), 2) if focused else no_pen())
 
 
 class ValidityBand(QGraphicsRectItem):
@@ -604,13 +648,13 @@ class ValidityBand(QGraphicsRectItem):
                     centre_y + EXPIRY_TICK / 3,
                 )
                 notch.setParentItem(self)
-                notch.setPen(pen(FAINT, 1))
+                notch.setPen(pen(ink(Colour.FAINT), 1))
             ring = QGraphicsEllipseItem(
                 -RENEWAL_RADIUS, -RENEWAL_RADIUS, 2 * RENEWAL_RADIUS, 2 * RENEWAL_RADIUS
             )
             ring.setParentItem(self)
             ring.setPos(x, centre_y)
-            ring.setBrush(WHITE)
+            ring.setBrush(ink(Colour.SURFACE))
             ring.setPen(pen(ring_colour.darker(110), 2))
             ring.setToolTip(ring_tooltip)
             ring.setZValue(1)
@@ -622,7 +666,7 @@ class RenewalLink(QGraphicsLineItem):
 
     def __init__(self, x: float, from_y: float, to_y: float, tooltip: str) -> None:
         super().__init__(x, from_y, x, to_y)
-        link = pen(FAINT, 1.4)
+        link = pen(ink(Colour.FAINT), 1.4)
         link.setStyle(Qt.PenStyle.DotLine)
         link.setCapStyle(Qt.PenCapStyle.RoundCap)
         self.setPen(link)
@@ -635,14 +679,14 @@ class InsertionIndicator(QGraphicsLineItem):
 
     def __init__(self) -> None:
         super().__init__()
-        line_pen = pen(INSERTION, 2.5)
+        line_pen = pen(ink(Colour.INSERTION), 2.5)
         line_pen.setCapStyle(Qt.PenCapStyle.RoundCap)
         self.setPen(line_pen)
         self.setZValue(90)
         self._ring = QGraphicsEllipseItem(-4, -4, 8, 8)
         self._ring.setParentItem(self)
-        self._ring.setPen(pen(INSERTION, 2))
-        self._ring.setBrush(WHITE)
+        self._ring.setPen(pen(ink(Colour.INSERTION), 2))
+        self._ring.setBrush(ink(Colour.SURFACE))
         self.index = 0
         self.hide()
 
@@ -654,12 +698,13 @@ class InsertionIndicator(QGraphicsLineItem):
         self.show()
 
 
-CALLOUT_STYLES: dict[str, tuple[QColor, QColor, QColor]] = {
-    "hint": (CANVAS, qcolor(Colour.RULE), MUTED_TEXT),
-    "error": (qcolor(Colour.ERROR_FILL), qcolor(Colour.ERROR_EDGE), qcolor(Colour.ERROR_INK)),
-    "refusal": (qcolor(Colour.NOTICE_FILL), qcolor(Colour.NOTICE_FILL), WHITE),
-}
-"""Fill, border and text colour of each kind of message card."""
+def callout_style(kind: str) -> tuple[QColor, QColor, QColor]:
+    """Fill, border and text colour of each kind of message card, in the current theme."""
+    return {
+        "hint": (ink(Colour.SURFACE), ink(Colour.RULE), ink(Colour.MUTED_TEXT)),
+        "error": (ink(Colour.ERROR_FILL), ink(Colour.ERROR_EDGE), ink(Colour.ERROR_INK)),
+        "refusal": (ink(Colour.NOTICE_FILL), ink(Colour.NOTICE_FILL), ink(Colour.ON_COLOUR)),
+    }[kind]
 
 
 class Callout(QGraphicsPathItem):
@@ -670,11 +715,11 @@ class Callout(QGraphicsPathItem):
         super().__init__()
         self.text = text
         self.kind = kind
-        fill, edge, ink = CALLOUT_STYLES[kind]
+        fill, edge, text_ink = callout_style(kind)
         body = QGraphicsTextItem()
         body.setParentItem(self)
         body.setFont(ui_font(10.0))
-        body.setDefaultTextColor(ink)
+        body.setDefaultTextColor(text_ink)
         body.setPlainText(text)
         natural = body.boundingRect().width()
         body.setTextWidth(min(natural, 470.0))
@@ -702,9 +747,11 @@ class Callout(QGraphicsPathItem):
             centre = QPointF(16 + 8, self.size.height() / 2)
             dot = QGraphicsEllipseItem(centre.x() - 8, centre.y() - 8, 16, 16)
             dot.setParentItem(self)
-            dot.setBrush(qcolor(Colour.ERROR))
+            dot.setBrush(ink(Colour.ERROR))
             dot.setPen(no_pen())
-            mark = add_text(dot, "!", ui_font(9, QFont.Weight.Black), WHITE, 0, centre.y())
+            mark = add_text(
+                dot, "!", ui_font(9, QFont.Weight.Black), ink(Colour.ON_COLOUR), 0, centre.y()
+            )
             mark.setX(centre.x() - mark.boundingRect().width() / 2)
 
 

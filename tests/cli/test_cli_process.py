@@ -8,8 +8,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from studyplanner import __version__
 from studyplanner.storage import paths
+from studyplanner.storage.plan_files import save_plan
+from tests.export.plans import small_plan
 
 COMMAND = Path(sys.executable).with_name("studyplanner")
 
@@ -61,3 +65,34 @@ def test_version_and_bad_input_through_the_console_script(tmp_path: Path) -> Non
     assert bad.stdout == ""
     assert bad.stderr.count("\n") == 1
     assert str(broken) in bad.stderr and "Traceback" not in bad.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["show", "{plan}"], ["show", "{plan}", "--json"], ["schema"]],
+    ids=["show", "show-json", "schema-larger-than-the-buffer"],
+)
+def test_output_into_a_pipe_whose_reader_has_gone_ends_quietly(
+    args: list[str], tmp_path: Path
+) -> None:
+    """`studyplanner show PLAN | head`: once head has read enough it closes the pipe; the
+    command then stops without a "Broken pipe" message or a traceback."""
+    plan_file = tmp_path / "plan.json"
+    save_plan(small_plan(), plan_file)
+    reader, writer = os.pipe()
+    os.close(reader)  # the reader is gone before the first byte: no race, every write fails
+    try:
+        env = {**os.environ, paths.ENV_VAR: str(tmp_path / "data")}
+        done = subprocess.run(
+            [str(COMMAND), "--today", "2026-11-02", *(a.format(plan=plan_file) for a in args)],
+            stdout=writer,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+            timeout=120,
+            check=False,
+        )
+    finally:
+        os.close(writer)
+    assert done.stderr == ""
+    assert done.returncode == 1

@@ -112,6 +112,21 @@ def test_finding_8_an_output_that_is_a_folder_exits_2_naming_it(
 
 
 @pytest.mark.parametrize("command", WRITERS)
+def test_issue_13_an_output_in_a_folder_that_does_not_exist_exits_2_and_creates_nothing(
+    command: str, plan_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A mistyped folder name must not become a new folder (the atomic writers create one).
+    output = tmp_path / "exprots" / "2027" / WRITERS[command]
+    before = leftovers(tmp_path)
+
+    code, out, err = run(capsys, argv(command, plan_file, output))
+
+    assert_refused(code, out, err, output, f"no folder {output.parent}")
+    assert leftovers(tmp_path) == before
+    assert leftovers(plan_file.parent) == [plan_file.name]
+
+
+@pytest.mark.parametrize("command", WRITERS)
 def test_finding_8_a_read_only_output_file_exits_2_naming_it_and_keeps_it(
     command: str, plan_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -145,6 +160,7 @@ def test_finding_8_a_folder_that_cannot_be_written_exits_2_naming_the_file(
         raise OSError(code, os.strerror(code), str(kwargs.get("dir", "")))
 
     monkeypatch.setattr(atomic.tempfile, "mkstemp", refuse)
+    (tmp_path / "exports").mkdir()
     output = tmp_path / "exports" / WRITERS[command]
 
     exit_code, out, err = run(capsys, argv(command, plan_file, output))

@@ -60,6 +60,27 @@ def test_a_developer_starts_with_developer_associate(
     assert suggestion.remarks == []
 
 
+@pytest.mark.parametrize("role", list(Role))
+def test_without_a_chosen_direction_no_reason_claims_one(catalog: Catalog, role: Role) -> None:
+    """Issue 13: a developer who chose no direction was told "Heading for DevOps"; the role's
+    usual next step is suggested as that, not as the learner's own choice."""
+    suggestion = suggest(catalog, role, years=2, hours=8, direction=None)
+    texts = [pick.reason for pick in suggestion.reasons] + suggestion.remarks
+    assert not [text for text in texts if "Heading for" in text]
+
+
+def test_the_usual_goal_of_a_role_says_that_no_direction_was_chosen(catalog: Catalog) -> None:
+    without = suggest(catalog, Role.DEVELOPER, years=2, hours=8, direction=None)
+    chosen = suggest(catalog, Role.DEVELOPER, years=2, hours=8, direction=Direction.DEVOPS)
+
+    assert picked(without) == picked(chosen)
+    assert without.reasons[-1].reason == (
+        "The usual next step for your role (no direction chosen): DevOps Engineer – "
+        "Professional validates delivery pipelines, automation and incident response."
+    )
+    assert chosen.reasons[-1].reason.startswith("Heading for DevOps: DevOps Engineer – ")
+
+
 def test_the_suggested_plan_uses_the_given_start_and_hours(catalog: Catalog) -> None:
     suggestion = suggest(catalog, Role.DEVELOPER, hours=8)
     assert suggestion.plan.start_date == START

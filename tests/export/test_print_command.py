@@ -42,6 +42,7 @@ def test_print_writes_the_paper_asked_for(
     size: tuple[int, int],
 ) -> None:
     plan_path = save(small_plan())
+    (tmp_path / "out").mkdir()  # a folder that does not exist is refused (issue 13)
     out = tmp_path / "out" / "plan.pdf"
 
     assert run_cli("print", str(plan_path), "-o", str(out), *options) == 0

@@ -25,11 +25,13 @@ from tests.export.reading import (
     assert_in_order,
     fill_colours,
     pdf_pages,
+    phrase_at,
     printed,
     run_cli,
     show_json,
     table_row,
     word_boxes,
+    words_at,
 )
 
 TODAY = date(2026, 11, 2)
@@ -184,6 +186,32 @@ def test_timeline_is_drawn_as_vectors_in_tier_colours(catalog: Catalog, tmp_path
     assert_in_order(text, ["Timeline", "2026", "2027", "2028", "Nov", "Dec", "Jan"])
     assert_in_order(text, ["1 CLF-C02 2 SAA-C03 3 DVA-C02 4 SAP-C02 5 SCS-C03 6 DOP-C02"])
     assert set(TIER_COLORS.values()) <= fill_colours(out)
+
+
+def test_the_chart_draws_blackout_periods_like_the_screen(catalog: Catalog, tmp_path: Path) -> None:
+    """Issue 13: the screen's timeline hatches a blackout period and names it under the axis;
+    the printed chart now does too, in the house's light colours, with a legend entry."""
+    with_blackout = tmp_path / "holidays.pdf"
+    render(small_plan(), catalog, with_blackout)
+    plan = small_plan()
+    plan.availability = plan.availability.model_copy(update={"blackouts": []})
+    without = tmp_path / "none.pdf"
+    render(plan, catalog, without)
+
+    words = words_at(with_blackout)
+    chart_top = phrase_at(words, "Timeline")[1]
+    table_top = phrase_at(words, "Exams in order")[1]
+    in_chart = [(w, x, y) for w, x, y in words if chart_top < y < table_top]
+    (holidays,) = [x for w, x, _ in in_chart if w == "Holidays"]
+    december = next(x for w, x, _ in in_chart if w == "Dec")  # Dec 2026 on the axis
+    february = next(x for w, x, _ in in_chart if w == "Feb")  # Feb 2027
+    assert december < holidays < february  # the band starts on 21 Dec
+    assert "no study" in " ".join(w for w, _, _ in in_chart)  # the legend names the hatching
+
+    band_fill = colour(Colour.FAINT)
+    assert band_fill in fill_colours(with_blackout)
+    assert band_fill not in fill_colours(without)
+    assert "Holidays" not in " ".join(pdf_pages(without))
 
 
 def test_printing_from_a_dark_window_still_gives_a_paper_coloured_report(

@@ -6,6 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from studyplanner.ui.prompts import FileKind
+
 
 @dataclass
 class Asked:
@@ -62,6 +64,6 @@ class FakePrompts:
         self.asked.append(Asked("open_path", title, str(folder)))
         return self.answer_open
 
-    def save_path(self, title: str, suggested: Path) -> Path | None:
-        self.asked.append(Asked("save_path", title, str(suggested)))
+    def save_path(self, title: str, suggested: Path, kind: FileKind) -> Path | None:
+        self.asked.append(Asked("save_path", title, str(suggested), [kind.suffix]))
         return self.answer_save

@@ -5,19 +5,23 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QDrag, QFont, QImage
+from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from studyplanner.domain.catalog import Catalog, Tier
 from studyplanner.domain.plan import EntryStatus, HeldCertification, PlanEntry, StudyPlan
-from studyplanner.ui.ladder import CARD_H, LadderView, PlanMark
+from studyplanner.ui import ladder as ladder_module
+from studyplanner.ui.ladder import LadderView, Layout, PlanMark
 from studyplanner.ui.plan_document import PlanDocument
 
 
 def make_ladder(qtbot: QtBot, catalog: Catalog) -> LadderView:
     view = LadderView(catalog)
     qtbot.addWidget(view)
-    view.resize(1300, 560)
+    view.resize(1800, 560)  # wide enough for Specialty beside the rungs
     with qtbot.waitActive(view):  # waits on leaving the block; keys need an active window
         view.show()
         view.activateWindow()
@@ -30,8 +34,8 @@ def test_rungs_go_up_and_specialty_stands_beside(qtbot: QtBot, catalog: Catalog)
         tier: view.card(catalog.by_tier(tier, include_retired=False)[0].id).pos().y()
         for tier in Tier
     }
-    assert y[Tier.FOUNDATIONAL] > y[Tier.ASSOCIATE] + CARD_H
-    assert y[Tier.ASSOCIATE] > y[Tier.PROFESSIONAL] + CARD_H
+    assert y[Tier.FOUNDATIONAL] > y[Tier.ASSOCIATE] + view.metrics.height
+    assert y[Tier.ASSOCIATE] > y[Tier.PROFESSIONAL] + view.metrics.height
     rightmost_linear = max(
         view.card(c.id).pos().x()
         for tier in (Tier.FOUNDATIONAL, Tier.ASSOCIATE, Tier.PROFESSIONAL)
@@ -144,3 +148,107 @@ def test_held_certifications_are_marked_held_with_their_expiry(
     assert view.card("cloud-practitioner").holding is None
     view.set_show_retired(True)  # a rebuilt ladder keeps the marks
     assert view.card("developer-associate").holding is not None
+
+
+# --- focus, fonts, reflow, refusals ---------------------------------------------------------
+
+
+def ring_region(view: LadderView, cert_id: str) -> QImage:
+    """The strip just outside a card, where its focus ring is drawn."""
+    card = view.card(cert_id)
+    rect = view.mapFromScene(card.sceneBoundingRect()).boundingRect()
+    return view.viewport().grab(rect).toImage()
+
+
+def test_the_card_with_keyboard_focus_wears_a_ring(qtbot: QtBot, catalog: Catalog) -> None:
+    view = make_ladder(qtbot, catalog)
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Right)  # the first key selects the focused card
+    focused = view.focused_certification()
+    assert focused and focused == view.selected_certification()
+    assert view.card(focused).shows_focus()
+    with_ring = ring_region(view, focused)
+
+    other = QLineEdit()
+    qtbot.addWidget(other)
+    other.show()
+    other.activateWindow()
+    other.setFocus()
+    qtbot.waitUntil(lambda: not view.hasFocus())
+    assert view.focused_certification() == ""
+    assert not view.card(focused).shows_focus()
+    assert ring_region(view, focused) != with_ring  # the ring is gone from the screen
+
+
+def test_text_follows_the_application_font_and_never_goes_below_8_pt(
+    qtbot: QtBot, catalog: Catalog, qapp: QApplication
+) -> None:
+    normal = LadderView(catalog)
+    qtbot.addWidget(normal)
+    original = qapp.font()
+    try:
+        large = QFont(original)
+        large.setPointSizeF(14)
+        qapp.setFont(large)
+        big = LadderView(catalog)
+        qtbot.addWidget(big)
+        assert big.metrics.name_font.pointSizeF() > normal.metrics.name_font.pointSizeF()
+        assert big.metrics.width > normal.metrics.width
+
+        tiny = QFont(original)
+        tiny.setPointSizeF(5)
+        qapp.setFont(tiny)
+        small = LadderView(catalog)
+        qtbot.addWidget(small)
+        small.resize(380, 260)  # a cramped window: the ladder scrolls, text keeps its size
+        small.show()
+        assert small.scale_factor() >= 1.0
+        assert min(f.pointSizeF() for f in small.metrics.fonts()) * small.scale_factor() >= 8
+        assert small.horizontalScrollBar().maximum() > 0 or small.verticalScrollBar().maximum() > 0
+    finally:
+        qapp.setFont(original)
+
+
+def test_a_narrow_ladder_stacks_specialty_under_the_rungs(qtbot: QtBot, catalog: Catalog) -> None:
+    view = make_ladder(qtbot, catalog)
+    assert view.layout_mode == Layout.BESIDE
+    view.resize(700, 500)
+    assert view.layout_mode == Layout.STACKED
+    assert view.scale_factor() == 1.0
+    foundational = view.card("cloud-practitioner").pos().y()
+    assert all(
+        view.card(c.id).pos().y() > foundational
+        for c in catalog.by_tier(Tier.SPECIALTY, include_retired=False)
+    )
+    lowest_right = max(
+        view.card(c).sceneBoundingRect().right() for c in view.visible_certifications()
+    )
+    assert view.mapFromScene(lowest_right, 0).x() <= view.viewport().width()  # no sideways scroll
+
+
+def test_dropping_a_retired_card_says_why_nothing_happened(
+    qtbot: QtBot, catalog: Catalog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    class NobodyTakesIt(QDrag):
+        def exec(self, *_args: object) -> Qt.DropAction:  # type: ignore[override]
+            return Qt.DropAction.IgnoreAction  # the timeline refused it
+
+    monkeypatch.setattr(ladder_module, "QDrag", NobodyTakesIt)
+    view = make_ladder(qtbot, catalog)
+    view.set_show_retired(True)
+    retired = catalog.get("sysops-administrator-associate")
+    point = view.card_center_in_viewport(retired.id).toPoint()
+    qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    with qtbot.wait_signal(view.message) as said:
+        qtbot.mouseMove(view.viewport(), point + QPoint(30, 30))
+    assert said.args == [f"{retired.code} {retired.name} is retired and cannot be planned"]
+    assert view.notice() == said.args[0]
+
+
+def test_enter_on_a_retired_card_says_why_it_is_not_added(qtbot: QtBot, catalog: Catalog) -> None:
+    view = make_ladder(qtbot, catalog)
+    view.set_show_retired(True)
+    view.select_certification("sysops-administrator-associate")
+    with qtbot.wait_signal(view.message):
+        qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert "retired" in view.notice()

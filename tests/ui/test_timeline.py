@@ -36,7 +36,7 @@ from studyplanner.domain.plan import (
     StudyPlan,
     WeeklyAvailability,
 )
-from studyplanner.style import TIER_COLORS
+from studyplanner.style import TIER_COLORS, Colour, qcolor
 from studyplanner.ui import timeline as timeline_module
 from studyplanner.ui.mime import certification_mime, decode_entry, entry_mime
 from studyplanner.ui.plan_document import PlanDocument
@@ -703,7 +703,7 @@ def test_an_expired_certification_is_drawn_grey(qtbot: QtBot, catalog: Catalog) 
     view, _document = open_view(qtbot, catalog, held_plan(date(2023, 1, 10)))
     band = view.validity_band("cloud-practitioner")
     assert band is not None
-    assert band.expiry_tick.pen().color() == QColor(timeline_module.PASSED).darker(120)
+    assert band.expiry_tick.pen().color() == qcolor(Colour.PASSED).darker(120)
     assert "Expired on 10 Jan 2026" in band.toolTip()
 
 
@@ -724,3 +724,86 @@ def test_drops_land_between_the_plans_rows_below_the_held_ones(
     held_row = QPointF(view.mapFromScene(QPointF(200, timeline_module.ROWS_TOP + 4)))
     drag_and_drop(view, data, held_row)
     assert cert_ids(document)[0] == "security-specialty"
+
+
+# --- fitting on open, labels after Fit Plan, focus ring ---------------------------------------
+
+
+def seven_month_plan() -> StudyPlan:
+    return StudyPlan(
+        name="Seven months",
+        start_date=date(2026, 12, 7),
+        availability=WeeklyAvailability.spread(8, []),
+        entries=[
+            PlanEntry(certification_id=cert_id)
+            for cert_id in (
+                "cloud-practitioner",
+                "developer-associate",
+                "solutions-architect-associate",
+            )
+        ],
+    )
+
+
+def test_a_plan_opened_before_the_view_has_its_size_is_fitted_when_it_gets_it(
+    qtbot: QtBot, catalog: Catalog
+) -> None:
+    document = PlanDocument(catalog, today=lambda: TODAY)
+    view = TimelineView(document)
+    qtbot.addWidget(view)
+    document.set_plan(seven_month_plan(), None)  # opened while the window is still unshown
+    view.resize(460, 400)  # the timeline's share of a 900-pixel-wide window
+    view.show()
+    qtbot.waitExposed(view)
+    schedule = document.schedule
+    assert schedule is not None
+    last_exam = max(item.exam_date for item in schedule.entries if item.exam_date)
+    assert (last_exam - TODAY).days < 300  # a seven-month plan
+    visible_days = view.viewport().width() / view.pixels_per_day
+    assert visible_days < 2 * 365  # not five years with the bars squeezed to the left
+    marker = view.exam_marker_pos(document.entry_ids()[-1])
+    assert marker is not None
+    x = view.mapFromScene(marker).x()
+    assert view.viewport().width() * 0.5 < x < view.viewport().width()
+
+
+def test_zooming_ends_refitting_on_resize(qtbot: QtBot, catalog: Catalog) -> None:
+    view, _document = open_view(qtbot, catalog, seven_month_plan())
+    view.fit_to_plan()
+    assert view.follows_fit
+    view.zoom_in()
+    zoomed = view.pixels_per_day
+    view.resize(700, 400)
+    assert not view.follows_fit and view.pixels_per_day == zoomed
+
+
+@pytest.mark.parametrize("width", [460, 640, 1000])
+def test_fit_plan_leaves_no_year_or_today_label_cut_off(
+    qtbot: QtBot, catalog: Catalog, width: int
+) -> None:
+    view, _document = open_view(qtbot, catalog, seven_month_plan(), size=(width, 400))
+    view.fit_to_plan()
+    labels = view.visible_axis_labels()
+    assert "Today" in [text for text, _rect in labels]
+    viewport = view.viewport().rect()
+    for text, rect in labels:
+        assert viewport.contains(rect), (text, rect, viewport)
+
+
+def test_the_focused_entry_wears_a_ring_and_only_while_the_view_has_focus(
+    qtbot: QtBot, catalog: Catalog, realistic_plan: StudyPlan
+) -> None:
+    view, document = open_view(qtbot, catalog, realistic_plan)
+    view.setFocus()
+    assert view.has_focus_ring()  # nothing selected yet: the view's edge shows the focus
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    first = document.entry_ids()[0]
+    assert document.selected_entry_id == first
+    assert view.has_focus_ring(first) and not view.has_focus_ring()
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    second = document.entry_ids()[1]
+    assert view.has_focus_ring(second) and not view.has_focus_ring(first)
+
+    view.clearFocus()
+    assert not view.has_focus_ring(second)
+    assert view.selected_entry_shown() == second  # still selected, just not focused

@@ -1,6 +1,8 @@
 """The timeline chart: one row per exam, its study period as a bar and the exam as a mark, over
 a month and year axis that is repeated at the top of every page the chart runs onto. A bar under
-way on the print date is full colour up to that day (what was studied) and lighter after it."""
+way on the print date is full colour up to that day (what was studied) and lighter after it.
+Blackout periods are hatched bands through the rows, named in a lane under the axis, as on the
+screen's timeline."""
 
 from __future__ import annotations
 
@@ -26,8 +28,12 @@ from studyplanner.domain.schedule import Schedule, ScheduledEntry
 from studyplanner.domain.wording import MONTHS, format_day, short_month
 from studyplanner.export.report.blocks import Backdrop, Block, no_orphans
 from studyplanner.export.report.sheet import Sheet, ink
-from studyplanner.export.report.text import TextStyle
+from studyplanner.export.report.text import TextStyle, one_line
+from studyplanner.i18n import _, pgettext
 from studyplanner.style import Colour, tier_qcolor
+
+BLACKOUT_FILL_OPACITY = 0.16
+"""How strongly a blackout band tints the page (the screen's band is as faint)."""
 
 # Passed exams this close before the plan's first date get a marker on the chart; older ones are
 # named in text so they do not stretch the time axis over years of history.
@@ -98,7 +104,7 @@ class TimeAxis:
         (every year, or every 2nd/5th/10th for very long plans)."""
         style = sheet.chart_muted
         per_month = (self.right - self.left) / self.months()
-        label = max(style.width(m) for m in MONTHS) + sheet.pt(5)
+        label = max(style.width(_(m)) for m in MONTHS) + sheet.pt(5)
         self.month_grid = per_month >= sheet.pt(3)
         self.month_step = 0
         for step in (1, 2, 3, 6):
@@ -110,6 +116,15 @@ class TimeAxis:
             if step * 12 * per_month >= year_label:
                 self.year_step = step
                 break
+
+
+@dataclass(frozen=True)
+class BlackoutSpan:
+    """Where a blackout period lies on the chart (cut to the axis) and what it is called."""
+
+    left: float
+    right: float
+    label: str
 
 
 def lighter(color: QColor, share: float = 0.4) -> QColor:
@@ -143,12 +158,17 @@ class TimelineChart:
         axis.right = sheet.width - sheet.pt(4)
         axis.choose_labels(sheet)
 
-        heading = sheet.heading("Timeline")
-        axis_block = self.axis(axis)
-        cont = (sheet.heading("Timeline", continued=True), axis_block)
+        spans = self.blackout_spans(axis)
+        heading = sheet.heading(_("Timeline"))
+        axis_block = self.axis(axis, spans)
+        cont = (sheet.heading(_("Timeline"), continued=True), axis_block)
         blocks = [heading, Block(axis_block.height, axis_block.paint, keep_with_next=True)]
 
         def grid(painter: QPainter, top: float, bottom: float) -> None:
+            for span in spans:
+                self.blackout_band(
+                    painter, QRectF(span.left, top, span.right - span.left, bottom - top)
+                )
             self.grid(painter, axis, top, bottom)
 
         rows = [
@@ -156,17 +176,60 @@ class TimelineChart:
             for n, item in enumerate(entries, 1)
         ]
         no_orphans(rows)
-        return [*blocks, *rows, self.legend(axis)]
+        return [*blocks, *rows, self.legend(axis, bool(spans))]
 
-    def axis(self, axis: TimeAxis) -> Block:
+    def blackout_spans(self, axis: TimeAxis) -> list[BlackoutSpan]:
+        """The plan's blackout periods that fall on the axis, left to right."""
+        spans = []
+        for blackout in sorted(self.schedule.plan.availability.blackouts, key=lambda b: b.start):
+            first = max(blackout.start, axis.start)
+            after = min(blackout.end + timedelta(days=1), axis.end)
+            if first < after:
+                spans.append(BlackoutSpan(axis.x(first), axis.x(after), one_line(blackout.label)))
+        return spans
+
+    def blackout_band(self, painter: QPainter, rect: QRectF) -> None:
+        """A period without study: a faint tint hatched at 45° and edged, like the screen's band.
+        The hatching is laid on the page's own diagonals, so the bands of the axis lane and of
+        the rows below it join up."""
+        sheet = self.sheet
+        painter.save()
+        fill = ink(Colour.FAINT)
+        fill.setAlphaF(BLACKOUT_FILL_OPACITY)
+        painter.fillRect(rect, fill)
+        painter.setClipRect(rect, Qt.ClipOperation.IntersectClip)
+        painter.setPen(sheet.pen(ink(Colour.BORDER), 0.4))
+        step = sheet.pt(3.5)
+        k = (rect.left() + rect.top()) // step * step
+        while k < rect.right() + rect.bottom():
+            painter.drawLine(QLineF(k - rect.bottom(), rect.bottom(), k - rect.top(), rect.top()))
+            k += step
+        painter.drawLine(QLineF(rect.topLeft(), rect.bottomLeft()))
+        painter.drawLine(QLineF(rect.topRight(), rect.bottomRight()))
+        painter.restore()
+
+    def axis(self, axis: TimeAxis, spans: list[BlackoutSpan]) -> Block:
         sheet = self.sheet
         style = sheet.chart_muted
         year_style = sheet.style(7, QFont.Weight.DemiBold, color=Colour.TEXT, numbers=True)
         rows = 2 if axis.month_step else 1
-        height = rows * style.line + sheet.pt(3)
+        lane = style.line if spans else 0.0  # the blackouts' names, under the months
+        height = rows * style.line + lane + sheet.pt(3)
+        italic = QFont(style.font)
+        italic.setItalic(True)
 
         def paint(painter: QPainter, top: float) -> None:
             bottom = top + height
+            lane_top = top + rows * style.line
+            for n, span in enumerate(spans):
+                band = QRectF(span.left, lane_top, span.right - span.left, bottom - lane_top)
+                self.blackout_band(painter, band)
+                if span.label:
+                    room = (spans[n + 1].left if n + 1 < len(spans) else axis.right) - span.left
+                    text = style.metrics.elidedText(
+                        span.label, Qt.TextElideMode.ElideRight, room - sheet.pt(3)
+                    )
+                    style.draw(painter, span.left + sheet.pt(1.5), lane_top, text, font=italic)
             painter.setPen(sheet.pen(ink(Colour.RULE), 0.5))
             for year_start in axis.year_marks():
                 x = axis.x(year_start)
@@ -270,9 +333,12 @@ class TimelineChart:
                     painter.setPen(Qt.PenStyle.NoPen)
             exam = item.exam_date
             if exam is None:
-                sheet.chart_muted.draw(painter, axis.left, label_top, "passed, date not recorded")
+                sheet.chart_muted.draw(
+                    painter, axis.left, label_top, _("passed, date not recorded")
+                )
             elif not axis.start <= exam < axis.end:
-                sheet.chart_muted.draw(painter, axis.left, label_top, f"passed {format_day(exam)}")
+                passed_on = _("passed {day}").format(day=format_day(exam))
+                sheet.chart_muted.draw(painter, axis.left, label_top, passed_on)
             else:
                 x = axis.x(exam) + axis.day_width() / 2
                 size = height * 0.34
@@ -330,7 +396,7 @@ class TimelineChart:
         painter.drawPath(tick)
         painter.setPen(Qt.PenStyle.NoPen)
 
-    def legend(self, axis: TimeAxis) -> Block:
+    def legend(self, axis: TimeAxis, blackouts: bool) -> Block:
         sheet = self.sheet
         style = sheet.chart_muted
         entries = self.schedule.entries
@@ -357,18 +423,24 @@ class TimelineChart:
             muted = ink(Colour.MUTED_TEXT)
             self.exam_mark(painter, QPointF(x + size, middle), size, muted)
             x += 2 * size + sheet.pt(3)
-            style.draw(painter, x, y, "exam")
-            x += style.width("exam") + sheet.pt(10)
+            exam = pgettext("chart legend", "exam")
+            style.draw(painter, x, y, exam)
+            x += style.width(exam) + sheet.pt(10)
             if any_passed:
                 self.passed_mark(painter, QPointF(x + size, middle), size, muted)
                 x += 2 * size + sheet.pt(3)
-                style.draw(painter, x, y, "passed")
-                x += style.width("passed") + sheet.pt(10)
+                style.draw(painter, x, y, _("passed"))
+                x += style.width(_("passed")) + sheet.pt(10)
+            if blackouts:
+                self.blackout_band(painter, QRectF(x, y, swatch, style.line))
+                x += swatch + sheet.pt(3)
+                style.draw(painter, x, y, _("no study"))
+                x += style.width(_("no study")) + sheet.pt(10)
             if axis.today is not None:
                 painter.setPen(sheet.pen(ink(Colour.TODAY), 0.6))
                 painter.drawLine(QLineF(x + size, y, x + size, y + style.line))
                 x += 2 * size + sheet.pt(2)
-                style.draw(painter, x, y, "print date")
+                style.draw(painter, x, y, _("print date"))
             painter.setBrush(Qt.BrushStyle.NoBrush)
 
         return Block(height, paint)

@@ -1,0 +1,110 @@
+"""F6 and Shift+F6: move the keyboard from pane to pane (the ladder, the timeline, the panel in
+front of each group of tabs, the warnings), as in a browser or a mail client.
+
+Tab cannot leave every pane (the notes field types a tab, the views use the arrow keys), so
+this is the way in and out of each one. A pane is entered where the keyboard last was in it.
+"""
+
+from __future__ import annotations
+
+import shiboken6
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QWidget
+
+from studyplanner.ui.dock_focus import behind_a_tab, first_focus_in, takes_tab_focus
+
+
+class PaneCycle(QObject):
+    """*Next Pane* (F6) and *Previous Pane* (Shift+F6) over ``views`` (each pane's main
+    widget, always shown) and then ``docks`` (those shown and in front)."""
+
+    def __init__(
+        self,
+        window: QMainWindow,
+        views: list[tuple[QWidget, QWidget]],
+        docks: list[QDockWidget],
+    ) -> None:
+        """``views``: (pane, widget the keyboard goes to) for the central panes."""
+        super().__init__(window)
+        self._window = window
+        self._views = views
+        self._docks = docks
+        self._last: dict[int, QWidget] = {}
+        """Per pane (by id of the pane widget): where the keyboard last was in it."""
+        self.next_pane = QAction("Next &Pane", window)
+        self.next_pane.setShortcut(QKeySequence(Qt.Key.Key_F6))
+        self.next_pane.setStatusTip("Move the keyboard to the next pane")
+        self.previous_pane = QAction("Pre&vious Pane", window)
+        self.previous_pane.setShortcut(QKeySequence(Qt.Modifier.SHIFT | Qt.Key.Key_F6))
+        self.previous_pane.setStatusTip("Move the keyboard to the previous pane")
+        self.next_pane.triggered.connect(self.go_next)
+        self.previous_pane.triggered.connect(self.go_previous)
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        app.focusChanged.connect(self._on_focus_changed)
+
+    @property
+    def actions(self) -> list[QAction]:
+        return [self.next_pane, self.previous_pane]
+
+    def panes(self) -> list[QWidget]:
+        """The panes the keyboard can go to now, in cycle order."""
+        shown = [dock for dock in self._docks if dock.isVisible()]
+        return [pane for pane, _ in self._views] + [
+            dock for dock in shown if not behind_a_tab(dock, self._window)
+        ]
+
+    def current(self) -> QWidget | None:
+        """The pane that has the keyboard, if any."""
+        focused = QApplication.focusWidget()
+        if focused is None:
+            return None
+        for pane in self.panes():
+            if pane is focused or pane.isAncestorOf(focused):
+                return pane
+        return None
+
+    def go_next(self) -> None:
+        self._go(1)
+
+    def go_previous(self) -> None:
+        self._go(-1)
+
+    def _go(self, step: int) -> None:
+        panes = self.panes()
+        current = self.current()
+        start = panes.index(current) if current in panes else (-1 if step > 0 else 0)
+        for offset in range(1, len(panes) + 1):
+            pane = panes[(start + step * offset) % len(panes)]
+            target = self._entry_point(pane)
+            if target is not None:
+                target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+                return
+
+    def _entry_point(self, pane: QWidget) -> QWidget | None:
+        last = self._last.get(id(pane))
+        if (
+            last is not None
+            and shiboken6.isValid(last)
+            and pane.isAncestorOf(last)
+            and takes_tab_focus(last, self._window)
+        ):
+            return last
+        for view_pane, view in self._views:
+            if view_pane is pane:
+                return view
+        first = first_focus_in(pane, self._window)
+        if first is None and isinstance(pane, QDockWidget):
+            # nothing to type into (no warnings, say): the panel itself, so it is still
+            # reached, read out, and left with F6 again
+            return pane.widget()
+        return first
+
+    def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if new is None or not shiboken6.isValid(self._window):
+            return
+        for pane in self.panes():
+            if pane.isAncestorOf(new):
+                self._last[id(pane)] = new
+                return
