@@ -225,6 +225,11 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"where plans and backups live (default: the user data dir; env {paths.ENV_VAR})",
     )
     parser.add_argument(
+        "--theme",
+        choices=("system", "light", "dark"),
+        help="the window's colours for this run (default: the View › Theme choice)",
+    )
+    parser.add_argument(
         "--today",
         type=_iso_date,
         metavar="YYYY-MM-DD",
@@ -832,7 +837,7 @@ COMMANDS = {
 
 
 # Top-level options followed by a value, which is not a command or a plan path.
-_OPTIONS_WITH_VALUE = {"--data-dir", "--screenshot", "--today"}
+_OPTIONS_WITH_VALUE = {"--data-dir", "--screenshot", "--today", "--theme"}
 
 
 def _split_app_args(argv: list[str]) -> tuple[list[str], Path | None]:
@@ -899,7 +904,9 @@ def _run(argv: Sequence[str] | None) -> int:
         if args.command is None:
             from studyplanner.ui.app import run_app
 
-            return run_app(plan_to_open, smoke=args.smoke, screenshot=args.screenshot)
+            return run_app(
+                plan_to_open, smoke=args.smoke, screenshot=args.screenshot, theme=args.theme
+            )
         from studyplanner.diagnostics import configure_cli_logging
 
         configure_cli_logging()

@@ -40,6 +40,8 @@ class AppSettings(BaseModel):
     last_plan: str | None = None
     recent_plans: list[str] = Field(default_factory=list)
     show_retired: bool = False
+    theme: str = "system"
+    """*View › Theme*: "system", "light" or "dark" (anything else reads as "system")."""
     last_folders: dict[str, str] = Field(default_factory=dict)
     """Per purpose ("plans", "pdf", "calendar"): the folder a file was last saved in."""
     window_geometry: str | None = None

@@ -48,7 +48,26 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_NAME)
     app.setDesktopFileName("studyplanner")
+    install_translations(app)
     return app
+
+
+def install_translations(app: QApplication) -> None:
+    """Qt's own words (standard buttons, dialogs) and the app's, in the system language."""
+    import PySide6
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
+    from studyplanner import i18n
+
+    locale = QLocale.system()
+    qt = QTranslator(app)  # parented to the app: lives as long as it does
+    folders = [
+        QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
+        str(Path(PySide6.__file__).resolve().parent / "Qt" / "translations"),  # frozen app
+    ]
+    if any(qt.load(locale, "qtbase", "_", folder) for folder in folders):
+        app.installTranslator(qt)
+    i18n.install(locale.name())  # e.g. "de_DE"; English where no catalog ships
 
 
 _QT_LEVELS = {
@@ -107,7 +126,11 @@ def _close_on_termination(window: QWidget) -> None:
 
 
 def run_app(
-    plan: Path | None = None, *, smoke: bool = False, screenshot: Path | None = None
+    plan: Path | None = None,
+    *,
+    smoke: bool = False,
+    screenshot: Path | None = None,
+    theme: str | None = None,
 ) -> int:
     """Run the app until its window closes; with ``smoke``, exit after the first paint."""
     from studyplanner.domain.catalog import CatalogError
@@ -127,6 +150,12 @@ def run_app(
             raise
         QMessageBox.critical(None, APP_NAME, f"The certification catalog cannot be read:\n{exc}")
         return 2
+    # --theme wins for this run only; otherwise the View › Theme choice (before any widget)
+    from studyplanner.storage.settings import load_settings
+    from studyplanner.ui.theme import ThemeChoice, apply_theme
+
+    chosen = theme or load_settings().theme
+    apply_theme(app, chosen if chosen in set(ThemeChoice) else ThemeChoice.SYSTEM)
     # --smoke answers no question: a damaged plan or one open elsewhere must not stop it
     window = MainWindow(loaded, prompts=UnattendedPrompts() if smoke else None)
     window.open_initial(plan)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from studyplanner import APP_NAME, __version__
 from studyplanner.storage import paths
@@ -39,3 +39,11 @@ def show_about(parent: QWidget) -> None:
         "<p>Exam facts come from AWS's published exam guides (see each certification's "
         "source). Not affiliated with Amazon Web Services.</p>",
     )
+
+
+def running_app() -> QApplication:
+    """The QApplication every widget runs in (a real check, not an ``assert``)."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        raise RuntimeError("StudyPlanner's widgets need a running QApplication")
+    return app

@@ -11,19 +11,21 @@ behind while it has the keyboard hands the keyboard to the panel now in front.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import shiboken6
 from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QWidget
+
+from studyplanner.ui.app_info import running_app
 
 
 def dock_of(widget: QWidget, window: QMainWindow) -> QDockWidget | None:
     """The panel (dock) of ``window`` that holds ``widget``, if any."""
-    current: QWidget | None = widget
-    while current is not None and current is not window:
-        if isinstance(current, QDockWidget):
-            return current
-        current = current.parentWidget()
+    for dock in window.findChildren(QDockWidget):
+        if dock.isAncestorOf(widget):
+            return dock
     return None
 
 
@@ -42,66 +44,65 @@ def out_of_sight(widget: QWidget, window: QMainWindow) -> bool:
     return dock is not None and behind_a_tab(dock, window)
 
 
-def _deepest_proxy(widget: QWidget) -> QWidget | None:
-    proxy = widget.focusProxy()
-    while proxy is not None and proxy.focusProxy() is not None:
-        proxy = proxy.focusProxy()
-    return proxy
-
-
-def takes_tab_focus(widget: QWidget, window: QMainWindow) -> bool:
-    """Whether Tab may stop at ``widget``: Qt's own rules, plus "its panel is in front"."""
-    tab_all = (
-        QGuiApplication.styleHints().tabFocusBehavior() == Qt.TabFocusBehavior.TabFocusAllControls
-    )
-    wanted = Qt.FocusPolicy.TabFocus if tab_all else Qt.FocusPolicy.StrongFocus
-    proxy = _deepest_proxy(widget)
-    holder = proxy if proxy is not None else widget
-    policy = holder.focusPolicy() if holder.isEnabled() else Qt.FocusPolicy.NoFocus
-    return (
-        (policy.value & wanted.value) == wanted.value
-        and widget.isVisibleTo(window)
-        and widget.isEnabled()
-        and not out_of_sight(widget, window)
-    )
-
-
-def next_in_tab_order(window: QMainWindow, forward: bool) -> QWidget | None:
-    """Where Tab (``forward``) or Shift+Tab goes from the focused widget of ``window``,
-    skipping panels behind a tab; None when there is nowhere else to go.
-
-    The walk follows Qt's (``QApplicationPrivate::focusNextPrevChild_helper``): along the focus
-    chain, stepping over the inner parts of compound widgets such as spin boxes.
-    """
-    start = window.focusWidget() or window
-    found: QWidget | None = None
-    candidate = start.nextInFocusChain()
-    while candidate is not None and candidate is not start:
-        proxy = _deepest_proxy(candidate)
-        composite = proxy is not None and (
-            proxy.isAncestorOf(candidate) if forward else candidate.isAncestorOf(proxy)
+def can_take_focus(widget: QWidget, window: QMainWindow) -> bool:
+    """Whether ``widget`` may have the keyboard: shown, enabled and with its panel in front."""
+    try:
+        return (
+            shiboken6.isValid(widget)
+            and widget.isVisibleTo(window)
+            and widget.isEnabled()
+            and not out_of_sight(widget, window)
         )
+    except RuntimeError:  # a wrapper whose widget Qt has deleted
+        return False
+
+
+def _holds(area: QWidget, widget: QWidget | None) -> bool:
+    try:
+        return widget is not None and area.isAncestorOf(widget)
+    except RuntimeError:  # a stale wrapper: Qt deleted that widget
+        return False
+
+
+@contextmanager
+def panels_behind_tabs_skipped(window: QMainWindow, docks: list[QDockWidget]) -> Iterator[None]:
+    """For one step of Qt's Tab order: the panels behind a tab are disabled, so Qt's own walk
+    (with all its rules for compound widgets) passes them by; they are enabled again after.
+
+    The walk is Qt's, not one in Python, because Python cannot safely look at every widget
+    in the focus chain: some are Qt's own and may be gone behind a stale wrapper.
+    """
+    focused = QApplication.focusWidget()
+    skipped = []
+    for dock in docks:
+        content = dock.widget()
         if (
-            candidate.window() is window
-            and not composite
-            and proxy is not start
-            and takes_tab_focus(candidate, window)
+            content is not None
+            and content.isEnabled()
+            and behind_a_tab(dock, window)
+            and not _holds(content, focused)
         ):
-            found = candidate
-            if forward:
-                break
-        candidate = candidate.nextInFocusChain()
-    return found
+            content.setEnabled(False)
+            skipped.append(content)
+    try:
+        yield
+    finally:
+        for content in skipped:
+            content.setEnabled(True)
 
 
-def first_focus_in(area: QWidget, window: QMainWindow) -> QWidget | None:
-    """The first widget in ``area`` that Tab would stop at."""
-    candidate = area.nextInFocusChain()
-    while candidate is not None and candidate is not area:
-        if area.isAncestorOf(candidate) and takes_tab_focus(candidate, window):
-            return candidate
-        candidate = candidate.nextInFocusChain()
-    return None
+def enter(area: QWidget, window: QMainWindow) -> bool:
+    """Put the keyboard on the first Tab stop inside ``area``, else on ``area`` itself (a
+    panel with nothing to type into can still be reached and read). True if it got there."""
+    area.setFocus(Qt.FocusReason.ShortcutFocusReason)
+    if area.focusPolicy() & Qt.FocusPolicy.TabFocus:
+        return area.hasFocus()
+    window.focusNextPrevChild(True)
+    focused = QApplication.focusWidget()
+    if focused is None or not area.isAncestorOf(focused):
+        area.setFocus(Qt.FocusReason.ShortcutFocusReason)
+    focused = QApplication.focusWidget()
+    return focused is not None and (focused is area or area.isAncestorOf(focused))
 
 
 class DockFocusGuard(QObject):
@@ -111,9 +112,7 @@ class DockFocusGuard(QObject):
         super().__init__(window)
         self._window = window
         self._docks = docks
-        app = QApplication.instance()
-        assert isinstance(app, QApplication)
-        app.focusChanged.connect(self._on_focus_changed)
+        running_app().focusChanged.connect(self._on_focus_changed)
         for dock in docks:
             dock.visibilityChanged.connect(self._on_visibility_changed)
 
@@ -134,19 +133,15 @@ class DockFocusGuard(QObject):
         in front of that group, else to the window's next stop."""
         window = self._window
         focused = QApplication.focusWidget()
-        if focused is None or not shiboken6.isValid(window) or not window.isAncestorOf(focused):
+        if not shiboken6.isValid(window) or not window.isVisible() or window.isMinimized():
+            return  # a hidden window's panels all look "behind a tab"
+        if focused is None or not window.isAncestorOf(focused):
             return
         dock = dock_of(focused, window)
         if dock is None or not behind_a_tab(dock, window):
             return
         for other in window.tabifiedDockWidgets(dock):
-            if not behind_a_tab(other, window):
-                target = first_focus_in(other, window)
-                if target is not None:
-                    target.setFocus(Qt.FocusReason.OtherFocusReason)
-                    return
-        target = next_in_tab_order(window, True)
-        if target is not None:
-            target.setFocus(Qt.FocusReason.OtherFocusReason)
-        else:
-            focused.clearFocus()
+            if not behind_a_tab(other, window) and other.widget() is not None:
+                enter(other.widget(), window)
+                return
+        window.focusNextPrevChild(True)

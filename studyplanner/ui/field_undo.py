@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studyplanner.ui.app_info import running_app
 from studyplanner.ui.plan_document import PlanDocument
 
 TextField = QLineEdit | QPlainTextEdit | QTextEdit
@@ -60,9 +61,7 @@ class FieldUndo(QObject):
         self._window = window
         self._watched: QWidget | None = None
         self._shown = ""
-        app = QApplication.instance()
-        assert isinstance(app, QApplication)
-        app.focusChanged.connect(self._on_focus_changed)
+        running_app().focusChanged.connect(self._on_focus_changed)
         document.changed.connect(self._remember_shown)
         document.opened.connect(self._remember_shown)
 
@@ -88,6 +87,12 @@ class FieldUndo(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() != QEvent.Type.ShortcutOverride or not isinstance(event, QKeyEvent):
             return False
+        try:
+            return self._route(event)
+        except RuntimeError:  # a widget gone behind a stale wrapper: leave the key to Qt
+            return False
+
+    def _route(self, event: QKeyEvent) -> bool:
         undo = event.matches(QKeySequence.StandardKey.Undo)
         redo = event.matches(QKeySequence.StandardKey.Redo)
         if not (undo or redo):

@@ -22,7 +22,7 @@ from studyplanner.storage.catalog_source import LoadedCatalog
 from studyplanner.ui.add_to_plan import AddToPlan
 from studyplanner.ui.app_info import app_icon, show_about
 from studyplanner.ui.certification_details import CertificationDetails
-from studyplanner.ui.dock_focus import DockFocusGuard, next_in_tab_order
+from studyplanner.ui.dock_focus import DockFocusGuard, panels_behind_tabs_skipped
 from studyplanner.ui.entry_commands import EntryCommands, UndoCommands
 from studyplanner.ui.entry_panel import EntryPanel
 from studyplanner.ui.field_undo import FieldUndo, commit_open_edits, place_kept
@@ -45,6 +45,7 @@ from studyplanner.ui.profile_dialog import NewPlanFromProfileDialog
 from studyplanner.ui.progress_commands import ProgressCommands
 from studyplanner.ui.progress_view import ProgressView
 from studyplanner.ui.prompts import DialogPrompts, Prompts
+from studyplanner.ui.theme_menu import ThemeMenu
 from studyplanner.ui.warnings_panel import WarningsPanel
 from studyplanner.ui.window_docks import arrange_docks
 from studyplanner.ui.window_frame import fit_to_screen
@@ -235,7 +236,8 @@ class MainWindow(QMainWindow):
             view_menu.addAction(dock.toggleViewAction())
         view_menu.addSeparator()
         view_menu.addActions(self.pane_cycle.actions)
-        # View › Theme goes here (another part of issue 13)
+        self.theme_menu = ThemeMenu(self.session, self)
+        view_menu.addMenu(self.theme_menu)
 
         help_menu = bar.addMenu("&Help")
         help_menu.addActions([self.log_folder_action, self.about_action])
@@ -272,6 +274,7 @@ class MainWindow(QMainWindow):
         progress = self.progress_commands
         progress.show_baseline.toggled.connect(self.timeline.set_show_baseline)
         progress.message.connect(self._show_message)
+        self.ladder.message.connect(self._show_message)  # e.g. why a retired card is refused
         self.entry_panel.log_requested.connect(progress.open_log)
         self.warnings.outcomes.move_requested.connect(self._move_exam)
         self.timeline.set_context_actions([progress.log_study, None, *self.entry_commands.actions])
@@ -321,12 +324,8 @@ class MainWindow(QMainWindow):
 
     def focusNextPrevChild(self, next: bool) -> bool:
         """Tab and Shift+Tab skip the panels whose tab is not in front."""
-        target = next_in_tab_order(self, next)
-        if target is None:
+        with panels_behind_tabs_skipped(self, self.docks):
             return super().focusNextPrevChild(next)
-        reason = Qt.FocusReason.TabFocusReason if next else Qt.FocusReason.BacktabFocusReason
-        target.setFocus(reason)
-        return True
 
     # --- reacting -----------------------------------------------------------------------
 

@@ -12,7 +12,8 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QWidget
 
-from studyplanner.ui.dock_focus import behind_a_tab, first_focus_in, takes_tab_focus
+from studyplanner.ui.app_info import running_app
+from studyplanner.ui.dock_focus import behind_a_tab, can_take_focus, enter
 
 
 class PaneCycle(QObject):
@@ -40,9 +41,7 @@ class PaneCycle(QObject):
         self.previous_pane.setStatusTip("Move the keyboard to the previous pane")
         self.next_pane.triggered.connect(self.go_next)
         self.previous_pane.triggered.connect(self.go_previous)
-        app = QApplication.instance()
-        assert isinstance(app, QApplication)
-        app.focusChanged.connect(self._on_focus_changed)
+        running_app().focusChanged.connect(self._on_focus_changed)
 
     @property
     def actions(self) -> list[QAction]:
@@ -76,30 +75,21 @@ class PaneCycle(QObject):
         current = self.current()
         start = panes.index(current) if current in panes else (-1 if step > 0 else 0)
         for offset in range(1, len(panes) + 1):
-            pane = panes[(start + step * offset) % len(panes)]
-            target = self._entry_point(pane)
-            if target is not None:
-                target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            if self._enter(panes[(start + step * offset) % len(panes)]):
                 return
 
-    def _entry_point(self, pane: QWidget) -> QWidget | None:
+    def _enter(self, pane: QWidget) -> bool:
+        """Where the keyboard last was in ``pane``, else its view, else its first Tab stop."""
         last = self._last.get(id(pane))
-        if (
-            last is not None
-            and shiboken6.isValid(last)
-            and pane.isAncestorOf(last)
-            and takes_tab_focus(last, self._window)
-        ):
-            return last
+        if last is not None and can_take_focus(last, self._window) and pane.isAncestorOf(last):
+            last.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            return True
         for view_pane, view in self._views:
             if view_pane is pane:
-                return view
-        first = first_focus_in(pane, self._window)
-        if first is None and isinstance(pane, QDockWidget):
-            # nothing to type into (no warnings, say): the panel itself, so it is still
-            # reached, read out, and left with F6 again
-            return pane.widget()
-        return first
+                view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+                return True
+        content = pane.widget() if isinstance(pane, QDockWidget) else pane
+        return content is not None and enter(content, self._window)
 
     def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         if new is None or not shiboken6.isValid(self._window):

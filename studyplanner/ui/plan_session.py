@@ -118,8 +118,13 @@ class PlanSession(QObject):
                 names.append(name)
         return names
 
-    def save_view_setting(self, *, show_retired: bool) -> None:
-        self.settings.show_retired = show_retired
+    def save_view_setting(
+        self, *, show_retired: bool | None = None, theme: str | None = None
+    ) -> None:
+        if show_retired is not None:
+            self.settings.show_retired = show_retired
+        if theme is not None:
+            self.settings.theme = theme
         save_settings(self.settings)
 
     # --- opening ----------------------------------------------------------------------------

@@ -93,7 +93,7 @@ ZOOM_STEP = 1.25
 TODAY_REACH = timedelta(days=120)
 """Today is shown (and the axis stretched to it) when it is this close to the plan."""
 LABEL_GAP = 8.0
-PLAN_SHARE = 0.6
+PLAN_SHARE = 0.5
 """Fitting the plan gives the plan itself (start to last exam) at least this share of the
 view's width; labels that do not fit beside the last bars then run past the edge (scroll)
 rather than squeezing a seven-month plan into a few pixels."""

@@ -483,3 +483,11 @@ def test_the_panel_says_until_when_the_certification_is_valid(
     assert validity is not None
     assert panel.validity.text().startswith(f"Valid until {format_day(validity.first_expiry)}")
     assert "renewed by DOP-C02" in panel.validity.text()  # the Professional renews it
+
+
+def test_a_pinned_exam_date_in_the_past_says_so(panel: EntryPanel, document: PlanDocument) -> None:
+    entry_id = first_id(document)
+    document.select(entry_id)
+    document.update_entry(entry_id, "Pin", pinned_exam_date=date(2026, 11, 20))  # before today
+    assert "the pinned date, 20 Nov 2026, is in the past" in panel.dates.text()
+    assert "cannot be reached" not in panel.dates.text()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QDate, QLocale
+from PySide6.QtCore import QDate, QLocale, Qt
 from pytestqt.qtbot import QtBot
 
 from studyplanner.ui.form_fields import (
@@ -65,3 +65,24 @@ def test_date_boxes_name_months_in_english_on_a_german_desktop(
     edit.setDisplayFormat(DATE_FORMAT)
     edit.setDate(QDate(2027, 3, 7))
     assert edit.text() == "7 Mar 2027"
+
+
+def test_the_unit_follows_the_number_while_it_is_typed(qtbot: QtBot) -> None:
+    """A box that commits only when the typing is done said "1 years" meanwhile."""
+    spin = DecimalSpinBox()
+    qtbot.addWidget(spin)
+    spin.setRange(0, 50)
+    spin.setKeyboardTracking(False)
+    spin.set_unit("year")
+    spin.setValue(3)
+    with qtbot.waitActive(spin):
+        spin.show()
+        spin.activateWindow()
+    spin.setFocus()
+    spin.selectAll()
+    qtbot.keyClicks(spin, "1")
+    assert spin.text() == "1 year"
+    qtbot.keyClicks(spin, "2")
+    assert spin.text() == "12 years"
+    qtbot.keyClick(spin, Qt.Key.Key_Return)
+    assert spin.value() == 12

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -117,3 +118,41 @@ def test_a_forced_theme_ignores_the_system_scheme(
 def test_one_tracker_per_application(qapp: QApplication) -> None:
     assert theme_tracker(qapp) is apply_theme(qapp, ThemeChoice.DARK)
     assert theme_tracker(qapp).dark
+
+
+def test_the_view_menu_theme_is_applied_and_remembered(qtbot: QtBot) -> None:
+    from studyplanner.storage.catalog_source import load_app_catalog
+    from studyplanner.storage.settings import load_settings
+    from studyplanner.ui.main_window import MainWindow
+    from studyplanner.ui.theme import ThemeChoice, theme_tracker
+    from tests.ui.fake_prompts import FakePrompts
+
+    window = MainWindow(load_app_catalog(), prompts=FakePrompts())
+    qtbot.addWidget(window)
+    window.open_initial(None)
+    try:
+        window.theme_menu.choices[ThemeChoice.DARK].trigger()
+        assert theme_tracker().dark
+        assert window.theme_menu.choices[ThemeChoice.DARK].isChecked()
+        assert load_settings().theme == "dark"
+    finally:
+        window.theme_menu.set_theme(ThemeChoice.LIGHT)
+    assert not theme_tracker().dark
+
+
+def test_the_theme_option_starts_the_app_dark(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", STUDYPLANNER_DATA_DIR=str(tmp_path))
+    result = subprocess.run(
+        [sys.executable, "-m", "studyplanner", "--theme", "dark", "--smoke"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "first paint after" in result.stdout

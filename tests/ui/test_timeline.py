@@ -764,7 +764,7 @@ def test_a_plan_opened_before_the_view_has_its_size_is_fitted_when_it_gets_it(
     marker = view.exam_marker_pos(document.entry_ids()[-1])
     assert marker is not None
     x = view.mapFromScene(marker).x()
-    assert view.viewport().width() * 0.5 < x < view.viewport().width()
+    assert view.viewport().width() * 0.4 < x < view.viewport().width()  # squeezed: ~6 %
 
 
 def test_zooming_ends_refitting_on_resize(qtbot: QtBot, catalog: Catalog) -> None:

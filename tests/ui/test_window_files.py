@@ -27,7 +27,7 @@ from tests.ui.test_main_window import add_by_keyboard, open_window
 
 def test_layout_size_and_front_tab_come_back_after_a_restart(qtbot: QtBot) -> None:
     window = open_window(qtbot)
-    window.resize(1200, 760)
+    window.resize(800, 700)  # the offscreen screen is 800 x 800
     window.warnings_dock.close()  # put away by the person
     window.settings_dock.raise_()
     qtbot.waitUntil(lambda: not behind_a_tab(window.settings_dock, window), timeout=1000)
@@ -36,7 +36,7 @@ def test_layout_size_and_front_tab_come_back_after_a_restart(qtbot: QtBot) -> No
     again = MainWindow(load_app_catalog(), prompts=FakePrompts())
     qtbot.addWidget(again)
     again.open_initial(None)
-    assert again.size() == QSize(1200, 760)
+    assert again.size() == QSize(800, 700)
     with qtbot.waitActive(again):
         again.show()
         again.activateWindow()
@@ -97,6 +97,8 @@ def test_the_status_bar_counts_what_is_still_to_study(
 def test_new_plans_get_distinct_names_and_open_recent_shows_them(
     qtbot: QtBot, catalog: Catalog
 ) -> None:
+    first = paths.plans_dir() / "my-certification-plan.json"
+    save_plan(StudyPlan(start_date=date(2026, 12, 7)), first)
     session = PlanSession(catalog, FakePrompts())
     session.open_initial(None)
     assert session.document.plan.name == "My certification plan"
