@@ -76,8 +76,10 @@ clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache .hypothesis
 
 # --- the packaged app (packaging/) ------------------------------------------------------------
+# Budget 136 MB: 130 before Qt's own translations (qtbase_*.qm, about 6 MB) shipped for issue 13;
+# issue 14 brings it down to 100 MB.
 package: $(STAMP)
-	$(PY) packaging/build.py --max-size-mb 130
+	$(PY) packaging/build.py --max-size-mb 136
 
 smoke-package:
 	$(PYTHON) packaging/smoke_test.py dist/StudyPlanner/StudyPlanner
