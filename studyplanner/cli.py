@@ -13,6 +13,7 @@ are re-planned from that day, and the study log is history.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import stat
@@ -25,9 +26,9 @@ from typing import Any, TypeVar
 from pydantic import ValidationError
 
 from studyplanner import __version__
-from studyplanner.domain.advice import Advice, advise
+from studyplanner.domain.advice import Advice, Severity, advise
 from studyplanner.domain.budget import Budget, plan_budget
-from studyplanner.domain.catalog import Catalog, CatalogError, Tier
+from studyplanner.domain.catalog import Catalog, CatalogError, LifecycleStatus, Tier
 from studyplanner.domain.lifecycle import Validity, lifecycle
 from studyplanner.domain.plan import (
     Direction,
@@ -44,7 +45,7 @@ from studyplanner.domain.schedule import Schedule, ScheduleError, schedule_plan
 from studyplanner.domain.suggest import suggest_plan
 from studyplanner.domain.wording import count_text, format_day, format_fee, format_hours
 from studyplanner.export.progress_words import pace_text, percent, readiness_text, shift_text
-from studyplanner.i18n import _, install
+from studyplanner.i18n import N_, TranslatedLabels, _, install
 from studyplanner.storage import paths
 from studyplanner.storage.catalog_source import load_app_catalog
 from studyplanner.storage.locks import PlanLock
@@ -62,6 +63,24 @@ EXIT_BAD_INPUT = 2
 
 
 _T = TypeVar("_T")
+
+# Words `catalog` and `show` print for a state, lower case as in their lines (an active
+# certification and a planned exam go without one).
+_LIFECYCLE_WORDS: TranslatedLabels[LifecycleStatus] = TranslatedLabels(
+    {
+        LifecycleStatus.RETIRING: N_("retiring"),
+        LifecycleStatus.RETIRED: N_("retired"),
+    }
+)
+_STATUS_WORDS: TranslatedLabels[EntryStatus] = TranslatedLabels(
+    {
+        EntryStatus.STUDYING: N_("studying"),
+        EntryStatus.PASSED: N_("passed"),
+    }
+)
+_SEVERITY_WORDS: TranslatedLabels[Severity] = TranslatedLabels(
+    {Severity.WARNING: N_("warning"), Severity.INFO: N_("info")}
+)
 
 
 class UsageError(Exception):
@@ -162,20 +181,26 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(message)
 
 
+def _not_a_number(text: str) -> str:
+    return _("not a number: {text}").format(text=repr(text))
+
+
 def _iso_date(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date in YYYY-MM-DD form: {text!r}") from None
+        raise argparse.ArgumentTypeError(
+            _("not a date in YYYY-MM-DD form: {text}").format(text=repr(text))
+        ) from None
 
 
 def _positive_hours(text: str) -> float:
     try:
         value = float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+        raise argparse.ArgumentTypeError(_not_a_number(text)) from None
     if not 0 < value <= 168:
-        raise argparse.ArgumentTypeError("hours per week must be more than 0 and at most 168")
+        raise argparse.ArgumentTypeError(_("hours per week must be more than 0 and at most 168"))
     return value
 
 
@@ -183,10 +208,10 @@ def _session_hours(text: str) -> float:
     try:
         value = float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+        raise argparse.ArgumentTypeError(_not_a_number(text)) from None
     if not 0 < value <= 24:
         raise argparse.ArgumentTypeError(
-            "hours of one day's study must be more than 0 and at most 24"
+            _("hours of one day's study must be more than 0 and at most 24")
         )
     return value
 
@@ -195,9 +220,9 @@ def _percent(text: str) -> float:
     try:
         value = float(text.removesuffix("%").strip())
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+        raise argparse.ArgumentTypeError(_not_a_number(text)) from None
     if not 0 <= value <= 100:
-        raise argparse.ArgumentTypeError("a score is a percentage from 0 to 100")
+        raise argparse.ArgumentTypeError(_("a score is a percentage from 0 to 100"))
     return value
 
 
@@ -205,59 +230,61 @@ def _years(text: str) -> float:
     try:
         value = float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+        raise argparse.ArgumentTypeError(_not_a_number(text)) from None
     if not 0 <= value <= 50:
-        raise argparse.ArgumentTypeError("experience years must be between 0 and 50")
+        raise argparse.ArgumentTypeError(_("experience years must be between 0 and 50"))
     return value
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="studyplanner",
-        description="Plan AWS certifications: a desktop app, and these commands.",
-        epilog="With no command, the desktop app opens (with PLAN if given).",
+        description=_("Plan AWS certifications: a desktop app, and these commands."),
+        epilog=_("With no command, the desktop app opens (with PLAN if given)."),
     )
     parser.add_argument("--version", action="version", version=f"StudyPlanner {__version__}")
     parser.add_argument(
         "--data-dir",
         type=Path,
         metavar="DIR",
-        help=f"where plans and backups live (default: the user data dir; env {paths.ENV_VAR})",
+        help=_("where plans and backups live (default: the user data dir; env {variable})").format(
+            variable=paths.ENV_VAR
+        ),
     )
     parser.add_argument(
         "--theme",
         choices=("system", "light", "dark"),
-        help="the window's colours for this run (default: the View › Theme choice)",
+        help=_("the window's colours for this run (default: the View › Theme choice)"),
     )
     parser.add_argument(
         "--today",
         type=_iso_date,
         metavar="YYYY-MM-DD",
-        help="take this day as today (for checking a plan as of another day)",
+        help=_("take this day as today (for checking a plan as of another day)"),
     )
     parser.add_argument(
         "--smoke",
         action="store_true",
-        help="start the full app, paint once, print milliseconds to first paint, exit",
+        help=_("start the full app, paint once, print milliseconds to first paint, exit"),
     )
     parser.add_argument(
-        "--screenshot", type=Path, metavar="PNG", help="with --smoke: save the main window"
+        "--screenshot", type=Path, metavar="PNG", help=_("with --smoke: save the main window")
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    cat = sub.add_parser("catalog", help="list the certifications by tier")
-    cat.add_argument("--json", action="store_true", help="machine-readable list")
+    cat = sub.add_parser("catalog", help=_("list the certifications by tier"))
+    cat.add_argument("--json", action="store_true", help=_("machine-readable list"))
 
-    sug = sub.add_parser("suggest", help="write a starter plan from your profile")
+    sug = sub.add_parser("suggest", help=_("write a starter plan from your profile"))
     sug.add_argument("--role", required=True, choices=[r.value for r in Role])
     sug.add_argument(
-        "--experience-years", required=True, type=_years, metavar="N", help="years on AWS"
+        "--experience-years", required=True, type=_years, metavar="N", help=_("years on AWS")
     )
     sug.add_argument(
         "--field-years",
         type=_years,
         metavar="N",
-        help="years in your role's field (security, networking, ...), on AWS or not",
+        help=_("years in your role's field (security, networking, ...), on AWS or not"),
     )
     sug.add_argument("--hours-per-week", required=True, type=_positive_hours, metavar="H")
     sug.add_argument("--direction", choices=[d.value for d in Direction])
@@ -266,50 +293,49 @@ def build_parser() -> argparse.ArgumentParser:
         action="append",
         default=[],
         metavar="AREA",
-        help="an area your organisation relies on (repeatable), e.g. security, SAP, ML",
+        help=_("an area your organisation relies on (repeatable), e.g. security, SAP, ML"),
     )
     sug.add_argument("--start", type=_iso_date, default=None, metavar="YYYY-MM-DD")
     sug.add_argument("--name", default=None)
     sug.add_argument("-o", "--output", required=True, type=Path, metavar="PLAN.json")
 
-    show = sub.add_parser("show", help="check a plan and print its schedule and warnings")
+    show = sub.add_parser("show", help=_("check a plan and print its schedule and warnings"))
     show.add_argument("plan", type=Path, metavar="PLAN.json")
-    show.add_argument("--json", action="store_true", help="machine-readable schedule")
+    show.add_argument("--json", action="store_true", help=_("machine-readable schedule"))
 
-    log = sub.add_parser("log", help="add study time to an exam in a plan (saved safely)")
+    exam_help = _("the exam's code, e.g. DVA-C02 (any case)")
+    log = sub.add_parser("log", help=_("add study time to an exam in a plan (saved safely)"))
     log.add_argument("plan", type=Path, metavar="PLAN.json")
-    log.add_argument(
-        "--exam", required=True, metavar="CODE", help="the exam's code, e.g. DVA-C02 (any case)"
-    )
+    log.add_argument("--exam", required=True, metavar="CODE", help=exam_help)
     log.add_argument("--hours", required=True, type=_session_hours, metavar="H")
     log.add_argument(
-        "--date", type=_iso_date, metavar="YYYY-MM-DD", help="the day studied (default: today)"
+        "--date", type=_iso_date, metavar="YYYY-MM-DD", help=_("the day studied (default: today)")
     )
-    log.add_argument("--note", default="", metavar="TEXT", help="what was studied")
+    log.add_argument("--note", default="", metavar="TEXT", help=_("what was studied"))
 
-    score = sub.add_parser("score", help="record a practice exam score (saved safely)")
+    score = sub.add_parser("score", help=_("record a practice exam score (saved safely)"))
     score.add_argument("plan", type=Path, metavar="PLAN.json")
-    score.add_argument(
-        "--exam", required=True, metavar="CODE", help="the exam's code, e.g. DVA-C02 (any case)"
-    )
+    score.add_argument("--exam", required=True, metavar="CODE", help=exam_help)
     score.add_argument("--percent", required=True, type=_percent, metavar="P")
     score.add_argument(
-        "--date", type=_iso_date, metavar="YYYY-MM-DD", help="the day of the practice exam"
+        "--date", type=_iso_date, metavar="YYYY-MM-DD", help=_("the day of the practice exam")
     )
-    score.add_argument("--source", default="", metavar="TEXT", help='e.g. "official practice set"')
+    score.add_argument(
+        "--source", default="", metavar="TEXT", help=_('e.g. "official practice set"')
+    )
 
-    sub.add_parser("schema", help="print the plan file's JSON Schema")
+    sub.add_parser("schema", help=_("print the plan file's JSON Schema"))
 
-    prt = sub.add_parser("print", help="render a plan as a PDF report (no window)")
+    prt = sub.add_parser("print", help=_("render a plan as a PDF report (no window)"))
     prt.add_argument("plan", type=Path, metavar="PLAN.json")
     prt.add_argument("-o", "--output", required=True, type=Path, metavar="OUT.pdf")
     prt.add_argument("--paper", choices=["a4", "letter"], default="a4")
     prt.add_argument("--landscape", action="store_true")
 
-    ics = sub.add_parser("export-ics", help="write the plan's exams as an iCalendar file")
+    ics = sub.add_parser("export-ics", help=_("write the plan's exams as an iCalendar file"))
     ics.add_argument("plan", type=Path, metavar="PLAN.json")
     ics.add_argument("-o", "--output", required=True, type=Path, metavar="OUT.ics")
-    ics.add_argument("--study-blocks", action="store_true", help="also add the study windows")
+    ics.add_argument("--study-blocks", action="store_true", help=_("also add the study windows"))
 
     return parser
 
@@ -320,7 +346,7 @@ def build_parser() -> argparse.ArgumentParser:
 def _catalog() -> Catalog:
     loaded = load_app_catalog()
     if loaded.problem:
-        print(f"warning: {one_line(loaded.problem)}", file=sys.stderr)
+        print(_("warning: {problem}").format(problem=one_line(loaded.problem)), file=sys.stderr)
     return loaded.catalog
 
 
@@ -347,11 +373,11 @@ def cmd_catalog(args: argparse.Namespace) -> int:
         _print_json(rows)
         return EXIT_OK
     for tier in Tier:
-        print(f"{tier.label}")
+        print(tier.label)
         for c in catalog.by_tier(tier):
             status = ""
-            if c.lifecycle.status.value != "active":
-                status = f"  [{c.lifecycle.status.value} {c.lifecycle.ends_on}]"
+            if c.lifecycle.status is not LifecycleStatus.ACTIVE:
+                status = f"  [{_LIFECYCLE_WORDS[c.lifecycle.status]} {c.lifecycle.ends_on}]"
             hours, fee = format_hours(c.hours.typical), format_fee(c.exam.fee_usd)
             print(f"  {c.code:8} {c.name:45} {hours:>6}  {fee}{status}")
         print()
@@ -546,15 +572,33 @@ def schedule_as_json(
     }
 
 
+def _and(earlier: str, later: str) -> str:
+    """Two items of a list read out: 'SAA-C03 on 6 Jan 2027 and DVA-C02 on 3 Mar 2028'."""
+    return _("{earlier} and {later}").format(earlier=earlier, later=later)
+
+
+def _or(earlier: str, later: str) -> str:
+    """Two choices read out: '2 or 5'."""
+    return _("{earlier} or {later}").format(earlier=earlier, later=later)
+
+
 def validity_line(validity: Validity, catalog: Catalog, today: date) -> str:
     """'CLF-C02 earned 10 Jan 2024, renewed by SAA-C03 on 6 Jan 2027, expires 6 Jan 2030'."""
     code = catalog.get(validity.certification_id).code
     earned = format_day(validity.earned_on)
-    text = f"{code} earned {earned}" if validity.held else f"{code} if passed on {earned}"
+    if validity.held:
+        text = _("{code} earned {day}").format(code=code, day=earned)
+    else:
+        text = _("{code} if passed on {day}").format(code=code, day=earned)
     if validity.renewals:
-        text += ", renewed by " + " and ".join(
-            f"{catalog.get(r.certification_id).code} on {format_day(r.on)}"
+        renewals = [
+            _("{code} on {day}").format(
+                code=catalog.get(r.certification_id).code, day=format_day(r.on)
+            )
             for r in validity.renewals
+        ]
+        text = _("{text}, renewed by {renewals}").format(
+            text=text, renewals=functools.reduce(_and, renewals)
         )
     ends = _("{text}, expired {day}") if validity.expires_on < today else _("{text}, expires {day}")
     return ends.format(text=text, day=format_day(validity.expires_on))
@@ -574,16 +618,24 @@ def cmd_show(args: argparse.Namespace) -> int:
         _print_json(schedule_as_json(schedule, advice, catalog, args.today))
         return EXIT_OK
     plan = schedule.plan
-    print(f"{plan.name}  (from {plan.start_date}, {plan.availability.weekly_hours:g} h/week)")
+    weekly = f"{plan.availability.weekly_hours:g}"
+    print(
+        _("{name}  (from {start}, {hours} h/week)").format(
+            name=plan.name, start=plan.start_date, hours=weekly
+        )
+    )
     for i, item in enumerate(schedule.entries, 1):
         start = item.study_start.isoformat() if item.study_start else "—"
         exam = item.exam_date.isoformat() if item.exam_date else "—"
-        remarks = [item.entry.status.value] if item.entry.status is not EntryStatus.PLANNED else []
+        status = item.entry.status
+        remarks = [_STATUS_WORDS[status]] if status is not EntryStatus.PLANNED else []
         if item.entry.hours_logged:
-            remarks.append(f"{format_hours(item.entry.hours_logged)} logged")
+            remarks.append(_("{hours} logged").format(hours=format_hours(item.entry.hours_logged)))
+        study = _("study from {day}").format(day=f"{start:10}")
+        exam_on = _("exam {day}").format(day=exam)
         print(
             f"  {i:>2}. {item.certification.code:8} {item.certification.name:45} "
-            f"{format_hours(item.hours):>8}  study from {start:10}  exam {exam}"
+            f"{format_hours(item.hours):>8}  {study}  {exam_on}"
             + (f"  ({', '.join(remarks)})" if remarks else "")
         )
     finish = schedule.finish_date.isoformat() if schedule.finish_date else "—"
@@ -599,7 +651,7 @@ def cmd_show(args: argparse.Namespace) -> int:
         print("  " + _("Valid: {line}").format(line=validity_line(validity, catalog, args.today)))
     print("  " + _("Fees: {line}").format(line=budget_line(plan_budget(schedule))))
     for a in advice:
-        print(f"  {a.severity.value}: {one_line(a.message)}")
+        print(f"  {_SEVERITY_WORDS[a.severity]}: {one_line(a.message)}")
     for line in plan.notes.splitlines():
         if line.strip():
             print("  " + _("note: {text}").format(text=one_line(line)))
@@ -614,15 +666,19 @@ def progress_lines(schedule: Schedule, today: date) -> list[str]:
     shift = finish_shift_days(schedule)
     if plan.baseline is not None and plan.baseline.finish is not None and shift is not None:
         taken = format_day(plan.baseline.taken_on)
-        lines.append(f"Baseline: {shift_text(shift, plan.baseline.finish)} (set {taken})")
+        shifted = shift_text(shift, plan.baseline.finish)
+        lines.append(_("Baseline: {shift} (set {day})").format(shift=shifted, day=taken))
     current = pace(schedule, today)
     if current is not None and (current.planned_by_today or current.logged):
         code = schedule.for_entry(current.entry_id).certification.code
-        lines.append(f"Pace: {pace_text(code, current, plan.availability.weekly_hours)}")
+        said = pace_text(code, current, plan.availability.weekly_hours)
+        lines.append(_("Pace: {pace}").format(pace=said))
     for item in schedule.entries:
         if item.entry.scores and item.entry.status is not EntryStatus.PASSED:
-            code = item.certification.code
-            lines.append(f"Readiness: {code} {readiness_text(item.entry, plan.readiness_target)}")
+            state = readiness_text(item.entry, plan.readiness_target)
+            lines.append(
+                _("Readiness: {code} {state}").format(code=item.certification.code, state=state)
+            )
     return lines
 
 
@@ -698,7 +754,7 @@ def find_entry(plan: StudyPlan, catalog: Catalog, code: str) -> PlanEntry:
                 code=code, listed=listed
             )
         )
-    numbers = " or ".join(str(n) for n, _ in found)
+    numbers = functools.reduce(_or, [str(number) for number, _entry in found])
     raise UsageError(
         _(
             "--exam {code}: the plan has it {times} times; give its number from "
@@ -734,10 +790,11 @@ _EDIT_OPTIONS = {
     "note": "--note",
     "percent": "--percent",
     "source": "--source",
-    "sessions": "the exam's study log",
-    "scores": "the exam's practice scores",
-    "entries": "the plan",
+    "sessions": N_("the exam's study log"),
+    "scores": N_("the exam's practice scores"),
+    "entries": N_("the plan"),
 }
+"""Shown through ``_()`` (an option's name has no translation and stays itself)."""
 
 
 def _day_of(args: argparse.Namespace) -> date:
@@ -772,7 +829,7 @@ def edit_plan(
         except ValidationError as exc:  # e.g. a note too long, a study log already full
             first = exc.errors()[0]
             field = str(first["loc"][0]) if first["loc"] else ""
-            where = _EDIT_OPTIONS.get(field, field or "the plan")
+            where = _(_EDIT_OPTIONS[field]) if field in _EDIT_OPTIONS else field or _("the plan")
             message = str(first["msg"]).removeprefix("Value error, ")
             raise UsageError(f"{where}: {message}") from exc
         schedule = _schedule(plan, catalog, path, args.today)

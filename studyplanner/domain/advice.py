@@ -17,8 +17,8 @@ from studyplanner.domain.wording import (
     format_hours,
     format_month,
     format_weekly_hours,
-    plural,
 )
+from studyplanner.i18n import _, ngettext
 
 MAX_SENSIBLE_WEEKLY_HOURS = 40.0
 LONG_STUDY_WINDOW = timedelta(days=183)
@@ -80,8 +80,10 @@ def advise(schedule: Schedule, catalog: Catalog, today: date) -> list[Advice]:
         found.append(
             Advice(
                 AdviceCode.UNREALISTIC_AVAILABILITY,
-                f"{weekly:g} study hours a week is more than a full-time job; "
-                f"plans above {MAX_SENSIBLE_WEEKLY_HOURS:g} h rarely hold",
+                _(
+                    "{hours} study hours a week is more than a full-time job; "
+                    "plans above {limit} h rarely hold"
+                ).format(hours=f"{weekly:g}", limit=f"{MAX_SENSIBLE_WEEKLY_HOURS:g}"),
             )
         )
     # An Associate already passed counts wherever the learner listed it.
@@ -99,7 +101,7 @@ def advise(schedule: Schedule, catalog: Catalog, today: date) -> list[Advice]:
             found.append(
                 Advice(
                     AdviceCode.DUPLICATE,
-                    f"{label} is in the plan more than once",
+                    _("{label} is in the plan more than once").format(label=label),
                     entry.id,
                 )
             )
@@ -108,8 +110,10 @@ def advise(schedule: Schedule, catalog: Catalog, today: date) -> list[Advice]:
             found.append(
                 Advice(
                     AdviceCode.PROFESSIONAL_WITHOUT_ASSOCIATE,
-                    f"{label} comes before any Associate exam; Professional exams assume "
-                    "Associate-level knowledge and 2+ years on AWS",
+                    _(
+                        "{label} comes before any Associate exam; Professional exams assume "
+                        "Associate-level knowledge and 2+ years on AWS"
+                    ).format(label=label),
                     entry.id,
                 )
             )
@@ -117,8 +121,10 @@ def advise(schedule: Schedule, catalog: Catalog, today: date) -> list[Advice]:
             found.append(
                 Advice(
                     AdviceCode.SPECIALTY_BEFORE_ASSOCIATE,
-                    f"{label} comes before any Associate exam; AWS recommends Associate-level "
-                    "knowledge first",
+                    _(
+                        "{label} comes before any Associate exam; AWS recommends Associate-level "
+                        "knowledge first"
+                    ).format(label=label),
                     entry.id,
                 )
             )
@@ -127,20 +133,27 @@ def advise(schedule: Schedule, catalog: Catalog, today: date) -> list[Advice]:
             and entry.status is not EntryStatus.PASSED
             and cert.retired_by(item.exam_date)
         ):
-            end = cert.lifecycle.ends_on
             replacement = cert.lifecycle.replaced_by
-            hint = ""
+            dates = {
+                "label": label,
+                "end": format_day(cert.lifecycle.ends_on),
+                "exam": format_day(item.exam_date),
+            }
+            message = _("{label} is retired as of {end}, before the planned exam on {exam}")
             replace_with = None
             if replacement and replacement in catalog:
                 successor = catalog.get(replacement)
-                hint = f"; consider {successor.code} {successor.name} instead"
+                message = _(
+                    "{label} is retired as of {end}, before the planned exam on {exam}; "
+                    "consider {successor} instead"
+                )
+                dates["successor"] = f"{successor.code} {successor.name}"
                 if not successor.retired_by(item.exam_date):
                     replace_with = successor.id
             found.append(
                 Advice(
                     AdviceCode.AFTER_RETIREMENT,
-                    f"{label} is retired as of {format_day(end)}, before the planned exam on "
-                    f"{format_day(item.exam_date)}{hint}",
+                    message.format(**dates),
                     entry.id,
                     replace_with=replace_with,
                 )
@@ -154,9 +167,14 @@ def advise(schedule: Schedule, catalog: Catalog, today: date) -> list[Advice]:
             found.append(
                 Advice(
                     AdviceCode.PINNED_DATE_UNREACHABLE,
-                    f"{label}: the pinned exam date {format_day(entry.pinned_exam_date)} cannot be "
-                    "reached with the available hours; the earliest is "
-                    f"{format_day(item.reachable_exam_date)}",
+                    _(
+                        "{label}: the pinned exam date {pinned} cannot be reached with the "
+                        "available hours; the earliest is {earliest}"
+                    ).format(
+                        label=label,
+                        pinned=format_day(entry.pinned_exam_date),
+                        earliest=format_day(item.reachable_exam_date),
+                    ),
                     entry.id,
                 )
             )
@@ -184,8 +202,10 @@ def _progress_advice(
         found.append(
             Advice(
                 AdviceCode.EXAM_DATE_PASSED,
-                f"{label}: the exam date {format_day(min(gone))} has passed; mark it passed, "
-                "plan a retake if it was failed, or move it",
+                _(
+                    "{label}: the exam date {date} has passed; mark it passed, plan a retake "
+                    "if it was failed, or move it"
+                ).format(label=label, date=format_day(min(gone))),
                 entry.id,
             )
         )
@@ -198,9 +218,14 @@ def _progress_advice(
         found.append(
             Advice(
                 AdviceCode.BEHIND_SCHEDULE,
-                f"{label}: {format_hours(current_pace.behind_hours)} behind the plan, more than "
-                f"a week of study at {format_weekly_hours(weekly)}; the exam moves later unless "
-                "you catch up",
+                _(
+                    "{label}: {hours} behind the plan, more than a week of study at {weekly}; "
+                    "the exam moves later unless you catch up"
+                ).format(
+                    label=label,
+                    hours=format_hours(current_pace.behind_hours),
+                    weekly=format_weekly_hours(weekly),
+                ),
                 entry.id,
             )
         )
@@ -210,21 +235,46 @@ def _progress_advice(
         state = readiness(entry, target)
         if state is not Readiness.READY:
             days = (exam - today).days
-            when = "today" if days == 0 else f"in {plural(days, 'day', True)}"
-            why = (
-                "no practice exam score is logged yet"
-                if state is Readiness.UNKNOWN
-                else f"the last two practice scores do not both reach {target:g} %"
-            )
             found.append(
                 Advice(
                     AdviceCode.NOT_READY,
-                    f"{label} is {when} ({format_day(exam)}), and {why}; take a practice "
-                    "exam, or move the exam",
+                    _not_ready_text(days, state is Readiness.UNKNOWN).format(
+                        label=label, date=format_day(exam), count=days, target=f"{target:g}"
+                    ),
                     entry.id,
                 )
             )
     return found
+
+
+def _not_ready_text(days: int, no_scores: bool) -> str:
+    """The not-ready sentence for an exam ``days`` away, as a template with ``{label}``,
+    ``{date}``, ``{count}`` (the days) and ``{target}``, whole so a translator sees all of it."""
+    if days == 0:
+        if no_scores:
+            return _(
+                "{label} is today ({date}), and no practice exam score is logged yet; take a "
+                "practice exam, or move the exam"
+            )
+        return _(
+            "{label} is today ({date}), and the last two practice scores do not both reach "
+            "{target} %; take a practice exam, or move the exam"
+        )
+    if no_scores:
+        return ngettext(
+            "{label} is in {count} day ({date}), and no practice exam score is logged yet; "
+            "take a practice exam, or move the exam",
+            "{label} is in {count} days ({date}), and no practice exam score is logged yet; "
+            "take a practice exam, or move the exam",
+            days,
+        )
+    return ngettext(
+        "{label} is in {count} day ({date}), and the last two practice scores do not both "
+        "reach {target} %; take a practice exam, or move the exam",
+        "{label} is in {count} days ({date}), and the last two practice scores do not both "
+        "reach {target} %; take a practice exam, or move the exam",
+        days,
+    )
 
 
 def _retake_advice(item: ScheduledEntry) -> list[Advice]:
@@ -236,17 +286,26 @@ def _retake_advice(item: ScheduledEntry) -> list[Advice]:
     cert = item.certification
     label = f"{cert.code} {cert.name}"
     if exam > deadline:
-        why = f"the exam on {format_day(exam)} is already after the deadline"
+        message = _(
+            "{label} is needed by {deadline}, but the exam on {exam} is already after the "
+            "deadline; plan it by {by} to leave room for a retake"
+        )
     else:
-        why = (
-            f"if the exam on {format_day(exam)} is failed, the 14-day wait puts the retake on "
-            f"{format_day(exam + RETAKE_WAIT)} at the earliest"
+        message = _(
+            "{label} is needed by {deadline}, but if the exam on {exam} is failed, the 14-day "
+            "wait puts the retake on {retake} at the earliest; plan it by {by} to leave room "
+            "for a retake"
         )
     return [
         Advice(
             AdviceCode.NO_RETAKE_ROOM,
-            f"{label} is needed by {format_day(deadline)}, but {why}; plan it by "
-            f"{format_day(deadline - RETAKE_WAIT)} to leave room for a retake",
+            message.format(
+                label=label,
+                deadline=format_day(deadline),
+                exam=format_day(exam),
+                retake=format_day(exam + RETAKE_WAIT),
+                by=format_day(deadline - RETAKE_WAIT),
+            ),
             item.entry.id,
         )
     ]
@@ -264,8 +323,10 @@ def _codes(cert_ids: tuple[str, ...] | list[str], catalog: Catalog) -> str:
         return "".join(codes)
     if len(codes) > NAMED_RENEWALS + 1:
         more = len(codes) - NAMED_RENEWALS
-        return f"{', '.join(codes[:NAMED_RENEWALS])} or {more} other exams"
-    return ", ".join(codes[:-1]) + " or " + codes[-1]
+        return ngettext(
+            "{codes} or {count} other exam", "{codes} or {count} other exams", more
+        ).format(codes=", ".join(codes[:NAMED_RENEWALS]), count=more)
+    return _("{codes} or {last}").format(codes=", ".join(codes[:-1]), last=codes[-1])
 
 
 def _expiry_advice(schedule: Schedule, catalog: Catalog, today: date) -> list[Advice]:
@@ -288,24 +349,41 @@ def _expiry_advice(schedule: Schedule, catalog: Catalog, today: date) -> list[Ad
         late = _too_late(validity, schedule, catalog)
         if soon:
             days = (expiry - today).days
-            when = "today" if days == 0 else f"in {days} {'day' if days == 1 else 'days'}"
-            message = f"{label} expires on {format_day(expiry)}, {when}"
+            if days == 0:
+                message = _("{label} expires on {expiry}, today")
+            else:
+                message = ngettext(
+                    "{label} expires on {expiry}, in {count} day",
+                    "{label} expires on {expiry}, in {count} days",
+                    days,
+                )
+            message = message.format(label=label, expiry=format_day(expiry), count=days)
             code = AdviceCode.EXPIRES_SOON
         else:
-            message = (
-                f"{label} expires on {format_day(expiry)}, before the plan's last exam on "
-                f"{format_day(last_exam)}, and nothing in the plan renews it in time"
-            )
+            message = _(
+                "{label} expires on {expiry}, before the plan's last exam on {last}, and "
+                "nothing in the plan renews it in time"
+            ).format(label=label, expiry=format_day(expiry), last=format_day(last_exam))
             code = AdviceCode.EXPIRES_DURING_PLAN
         if late:
-            message += f" ({late} comes too late: an expired certification cannot be renewed)"
+            message = _(
+                "{message} ({late} comes too late: an expired certification cannot be renewed)"
+            ).format(message=message, late=late)
         if validity.renewable_by:
-            message += (
-                f"; passing {_codes(validity.renewable_by, catalog)} by "
-                f"{format_day(expiry)} renews it for {cert.validity_years} more years"
+            message = ngettext(
+                "{message}; passing {exams} by {expiry} renews it for {count} more year",
+                "{message}; passing {exams} by {expiry} renews it for {count} more years",
+                cert.validity_years,
+            ).format(
+                message=message,
+                exams=_codes(validity.renewable_by, catalog),
+                expiry=format_day(expiry),
+                count=cert.validity_years,
             )
         else:
-            message += "; its exam is retired, so no exam renews it any more"
+            message = _("{message}; its exam is retired, so no exam renews it any more").format(
+                message=message
+            )
         found.append(
             Advice(
                 code,
@@ -322,20 +400,31 @@ def _renewed_advice(validity: Validity, catalog: Catalog) -> Advice:
     """One note per renewed certification: which exams renew it, when, and until when."""
     cert = catalog.get(validity.certification_id)
     renewals = validity.renewals
+    until = format_day(validity.expires_on)
     if len(renewals) == 1:
         (only,) = renewals
-        text = (
-            f"{catalog.get(only.certification_id).code} renews {cert.name} on {format_day(only.on)}"
+        text = _("{code} renews {name} on {date} (valid until {until})").format(
+            code=catalog.get(only.certification_id).code,
+            name=cert.name,
+            date=format_day(only.on),
+            until=until,
         )
     else:
-        exams = [f"{catalog.get(r.certification_id).code} on {format_day(r.on)}" for r in renewals]
-        text = f"{', '.join(exams[:-1])} and {exams[-1]} renew {cert.name}"
+        exams = [_exam_on(catalog.get(r.certification_id).code, r.on) for r in renewals]
+        text = _("{exams} and {last} renew {name} (valid until {until})").format(
+            exams=", ".join(exams[:-1]), last=exams[-1], name=cert.name, until=until
+        )
     return Advice(
         AdviceCode.RENEWED_BY,
-        f"{text} (valid until {format_day(validity.expires_on)})",
+        text,
         validity.entry_id,
         Severity.INFO,
     )
+
+
+def _exam_on(code: str, day: date) -> str:
+    """'SAA-C03 on 28 Mar 2027'."""
+    return _("{code} on {date}").format(code=code, date=format_day(day))
 
 
 def _renew_with(validity: Validity, catalog: Catalog) -> str | None:
@@ -358,7 +447,7 @@ def _too_late(validity: Validity, schedule: Schedule, catalog: Catalog) -> str:
             and item.entry.status is not EntryStatus.PASSED
             and item.certification.id in validity.renewable_by
         ):
-            return f"{item.certification.code} on {format_day(item.exam_date)}"
+            return _exam_on(item.certification.code, item.exam_date)
     return ""
 
 
@@ -375,17 +464,34 @@ def _timing_advice(item: ScheduledEntry, schedule: Schedule, today: date) -> lis
     gaps = experience_gaps(cert, plan.profile, plan.start_date, exam)
     if gaps:
         latest = max(gaps, key=lambda g: (g.ready_on, g.months_short))
-        recommended = " and ".join(
-            f"{g.recommended_years:g} {plural(g.recommended_years, 'year')} {g.what}" for g in gaps
-        )
+        recommended = _and([g.recommended_text for g in gaps])
+        months = latest.months_short
+        if len(gaps) > 1 or latest.recommended_years != 1:
+            message = ngettext(
+                "{label} on {date} comes {count} month before you have the {recommended} it "
+                "recommends; you would have them around {ready}",
+                "{label} on {date} comes {count} months before you have the {recommended} it "
+                "recommends; you would have them around {ready}",
+                months,
+            )
+        else:
+            message = ngettext(
+                "{label} on {date} comes {count} month before you have the {recommended} it "
+                "recommends; you would have it around {ready}",
+                "{label} on {date} comes {count} months before you have the {recommended} it "
+                "recommends; you would have it around {ready}",
+                months,
+            )
         found.append(
             Advice(
                 AdviceCode.EXPERIENCE_BELOW_TIER,
-                f"{label} on {format_day(exam)} comes "
-                f"{plural(latest.months_short, 'month', True)} before you have the "
-                f"{recommended} it recommends; you would have "
-                f"{'them' if len(gaps) > 1 or latest.recommended_years != 1 else 'it'} "
-                f"around {format_day(latest.ready_on)}",
+                message.format(
+                    label=label,
+                    date=format_day(exam),
+                    count=months,
+                    recommended=recommended,
+                    ready=format_day(latest.ready_on),
+                ),
                 item.entry.id,
             )
         )
@@ -398,9 +504,20 @@ def _timing_advice(item: ScheduledEntry, schedule: Schedule, today: date) -> lis
         found.append(
             Advice(
                 AdviceCode.LONG_STUDY_WINDOW,
-                f"{label}: study stretches over about {months} months "
-                f"({format_month(item.study_start)} to {format_month(item.study_end)}); what is "
-                "learnt early fades by the exam, so add weekly hours or keep fewer exams",
+                ngettext(
+                    "{label}: study stretches over about {count} month ({start} to {end}); "
+                    "what is learnt early fades by the exam, so add weekly hours or keep "
+                    "fewer exams",
+                    "{label}: study stretches over about {count} months ({start} to {end}); "
+                    "what is learnt early fades by the exam, so add weekly hours or keep "
+                    "fewer exams",
+                    months,
+                ).format(
+                    label=label,
+                    count=months,
+                    start=format_month(item.study_start),
+                    end=format_month(item.study_end),
+                ),
                 item.entry.id,
                 Severity.INFO,
             )
@@ -409,11 +526,20 @@ def _timing_advice(item: ScheduledEntry, schedule: Schedule, today: date) -> lis
         found.append(
             Advice(
                 AdviceCode.EXAM_VERSION_RISK,
-                f"{label} is planned for {format_day(exam)}, more than 2 years away; AWS "
-                "replaces exam versions (SOA-C02 and SCS-C02 were replaced in 2025), so check "
-                "the current exam guide before you start studying for it",
+                _(
+                    "{label} is planned for {date}, more than 2 years away; AWS replaces exam "
+                    "versions (SOA-C02 and SCS-C02 were replaced in 2025), so check the current "
+                    "exam guide before you start studying for it"
+                ).format(label=label, date=format_day(exam)),
                 item.entry.id,
                 Severity.INFO,
             )
         )
     return found
+
+
+def _and(items: list[str]) -> str:
+    """'A', or 'A and B': the experience an exam recommends (years on AWS, in a field)."""
+    if len(items) == 1:
+        return items[0]
+    return _("{items} and {last}").format(items=", ".join(items[:-1]), last=items[-1])

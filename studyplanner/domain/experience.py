@@ -19,6 +19,7 @@ from datetime import date, timedelta
 
 from studyplanner.domain.catalog import Certification, ExperienceField, Tier
 from studyplanner.domain.plan import LearnerProfile
+from studyplanner.i18n import ngettext
 
 GATED_TIERS = frozenset({Tier.PROFESSIONAL, Tier.SPECIALTY})
 """Tiers whose recommended experience is checked against the exam date."""
@@ -87,11 +88,15 @@ class ExperienceGap:
         return max(1, months)
 
     @property
-    def what(self) -> str:
-        """'years on AWS', 'years of security work'."""
+    def recommended_text(self) -> str:
+        """'2 years on AWS', '1 year of security work': the experience the exam recommends,
+        whole, so a translator can put the number, the unit and the field in their order."""
+        years = self.recommended_years
         if self.field is None:
-            return "on AWS"
-        return f"of {self.field.label} work"
+            text = ngettext("{count} year on AWS", "{count} years on AWS", years)
+            return text.format(count=f"{years:g}")
+        text = ngettext("{count} year of {field} work", "{count} years of {field} work", years)
+        return text.format(count=f"{years:g}", field=self.field.label)
 
 
 def _ready_on(base_years: float, recommended: float, plan_start: date) -> date:

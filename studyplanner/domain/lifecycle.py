@@ -25,6 +25,7 @@ from studyplanner.domain.catalog import Catalog, Certification
 from studyplanner.domain.plan import LATEST_DATE, EntryStatus, PlanEntry, StudyPlan
 from studyplanner.domain.schedule import Schedule, schedule_plan
 from studyplanner.domain.wording import format_day
+from studyplanner.i18n import _
 
 
 @dataclass(frozen=True)
@@ -216,8 +217,9 @@ def add_renewal(
     entry = PlanEntry(
         certification_id=certification_id,
         deadline=min(before, LATEST_DATE),  # an expiry may lie past what a plan date holds
-        notes=f"Added as a renewal: to pass by {format_day(before)}, when the certification "
-        "it renews expires.",
+        notes=_(
+            "Added as a renewal: to pass by {date}, when the certification it renews expires."
+        ).format(date=format_day(before)),
     )
 
     def with_entry_at(position: int) -> StudyPlan:

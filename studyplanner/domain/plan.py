@@ -28,7 +28,16 @@ MAX_SESSION_NOTE = 500
 MAX_SOURCE = 200
 DEFAULT_READINESS_TARGET = 80.0
 
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+WEEKDAYS = (
+    N_("Monday"),
+    N_("Tuesday"),
+    N_("Wednesday"),
+    N_("Thursday"),
+    N_("Friday"),
+    N_("Saturday"),
+    N_("Sunday"),
+)
+"""Weekday names in the source English, Monday first; shown through ``_()``."""
 
 
 EARLIEST_DATE = date(1900, 1, 1)
@@ -145,7 +154,7 @@ class Blackout(_Model):
     @model_validator(mode="after")
     def _ordered(self) -> Self:
         if self.end < self.start:
-            raise ValueError("a blackout period must end on or after its start")
+            raise ValueError(_("a blackout period must end on or after its start"))
         return self
 
     def covers(self, day: date) -> bool:
@@ -203,9 +212,11 @@ def clean_plan_name(text: str) -> str:
     """
     name = " ".join(text.split())
     if not name:
-        raise ValueError("A plan needs a name.")
+        raise ValueError(_("A plan needs a name."))
     if len(name) > MAX_NAME:
-        raise ValueError(f"A plan name can be at most {MAX_NAME} characters long.")
+        raise ValueError(
+            _("A plan name can be at most {count} characters long.").format(count=MAX_NAME)
+        )
     return name
 
 
@@ -253,7 +264,7 @@ class PlanEntry(_Model):
     @model_validator(mode="after")
     def _passed_has_date(self) -> Self:
         if self.passed_on is not None and self.status is not EntryStatus.PASSED:
-            raise ValueError("'passed_on' is only for entries with status 'passed'")
+            raise ValueError(_("'passed_on' is only for entries with status 'passed'"))
         return self
 
     @property
@@ -346,9 +357,13 @@ class StudyPlan(_Model):
     @model_validator(mode="after")
     def _log_fits_the_file(self) -> Self:
         if sum(len(e.sessions) for e in self.entries) > MAX_PLAN_SESSIONS:
-            raise ValueError(f"a plan keeps at most {MAX_PLAN_SESSIONS} study sessions")
+            raise ValueError(
+                _("a plan keeps at most {count} study sessions").format(count=MAX_PLAN_SESSIONS)
+            )
         if sum(len(e.scores) for e in self.entries) > MAX_PLAN_SCORES:
-            raise ValueError(f"a plan keeps at most {MAX_PLAN_SCORES} practice scores")
+            raise ValueError(
+                _("a plan keeps at most {count} practice scores").format(count=MAX_PLAN_SCORES)
+            )
         return self
 
     def entry(self, entry_id: str) -> PlanEntry:
@@ -367,8 +382,8 @@ class StudyPlan(_Model):
         """A copy to save as a new plan: '(copy)' after the name, and new entry ids, because
         calendar events are keyed on them and the copy is a different plan."""
         copy = self.model_copy(deep=True)
-        copy.name = f"{self.name} (copy)"[:MAX_NAME]
-        fresh = [new_entry_id() for _ in copy.entries]
+        copy.name = _("{name} (copy)").format(name=self.name)[:MAX_NAME]
+        fresh = [new_entry_id() for _entry in copy.entries]
         renamed: dict[str, str] = {}
         for item, new_id in zip(copy.entries, fresh, strict=True):
             renamed.setdefault(item.id, new_id)

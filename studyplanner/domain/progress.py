@@ -31,6 +31,7 @@ from studyplanner.domain.schedule import (
     schedule_plan,
 )
 from studyplanner.domain.wording import format_day
+from studyplanner.i18n import _
 
 ONE_DAY = timedelta(days=1)
 ONE_WEEK = timedelta(days=7)
@@ -207,7 +208,7 @@ def burn_up(schedule: Schedule, today: date) -> tuple[Series, Series, Series]:
         for item in schedule.entries
         if item.planned_from is not None and item.remaining_hours > 0
     ]
-    current_total = logged_by(today) + sum(hours for _, hours in planned)
+    current_total = logged_by(today) + sum(hours for _start, hours in planned)
     kept: list[tuple[date, float]] = []
     baseline_total = 0.0
     if baseline is not None:
@@ -216,7 +217,7 @@ def burn_up(schedule: Schedule, today: date) -> tuple[Series, Series, Series]:
             for key, hours in baseline.remaining_hours.items()
             if key in baseline.study_from and hours > 0
         ]
-        baseline_total = baseline.logged_hours + sum(hours for _, hours in kept)
+        baseline_total = baseline.logged_hours + sum(hours for _start, hours in kept)
 
     def current_at(day: date) -> float:
         return logged_by(min(day, today)) + sum(consumed(s, h, day) for s, h in planned)
@@ -264,9 +265,11 @@ def plan_retake(plan: StudyPlan, entry_id: str, failed_on: date) -> StudyPlan:
         raise ValueError("a passed exam has no retake")
     retake_on = failed_on + RETAKE_WAIT
     if retake_on > LATEST_DATE:
-        raise ValueError(f"a retake after {format_day(LATEST_DATE)} cannot be planned")
-    line = (
-        f"Failed the exam on {format_day(failed_on)}; retake on {format_day(retake_on)} or later."
+        raise ValueError(
+            _("a retake after {date} cannot be planned").format(date=format_day(LATEST_DATE))
+        )
+    line = _("Failed the exam on {failed}; retake on {retake} or later.").format(
+        failed=format_day(failed_on), retake=format_day(retake_on)
     )
     notes = f"{entry.notes.rstrip()}\n{line}" if entry.notes.strip() else line
     if len(notes) <= MAX_TEXT:  # notes already at the limit are the learner's: kept whole

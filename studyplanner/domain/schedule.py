@@ -29,6 +29,7 @@ from studyplanner.domain.plan import (
     StudyPlan,
     WeeklyAvailability,
 )
+from studyplanner.i18n import _
 
 ONE_DAY = timedelta(days=1)
 EPSILON = 1e-9
@@ -113,8 +114,8 @@ class _BlackoutIndex:
                 merged[-1] = (merged[-1][0], max(merged[-1][1], period.end))
             else:
                 merged.append((period.start, period.end))
-        self._starts = [start for start, _ in merged]
-        self._ends = [end for _, end in merged]
+        self._starts = [start for start, _end in merged]
+        self._ends = [end for _start, end in merged]
 
     def overlaps(self, first: date, last: date) -> bool:
         """True if any blackout day falls between ``first`` and ``last`` inclusive."""
@@ -140,8 +141,10 @@ def _consume(
     while True:
         if day > horizon:
             raise ScheduleError(
-                "the available study hours cannot finish this plan within 60 years; "
-                "add weekly hours or remove blackout periods"
+                _(
+                    "the available study hours cannot finish this plan within 60 years; "
+                    "add weekly hours or remove blackout periods"
+                )
             )
         week_end = day + timedelta(days=6)
         if remaining > weekly + EPSILON and not blackouts.overlaps(day, week_end):
@@ -179,7 +182,9 @@ def _schedule(plan: StudyPlan, catalog: Catalog, today: date | None) -> Schedule
         e.status is not EntryStatus.PASSED for e in plan.entries
     )  # passed entries need none
     if needs_study and availability.weekly_hours <= EPSILON:
-        raise ScheduleError("weekly availability is zero hours: add study hours to some weekdays")
+        raise ScheduleError(
+            _("weekly availability is zero hours: add study hours to some weekdays")
+        )
 
     blackout_index = _BlackoutIndex(availability.blackouts)
     result: list[ScheduledEntry] = []

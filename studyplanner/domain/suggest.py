@@ -17,7 +17,7 @@ from studyplanner.domain.plan import (
     WeeklyAvailability,
 )
 from studyplanner.domain.schedule import ScheduleError, schedule_plan
-from studyplanner.domain.wording import format_month, plural
+from studyplanner.domain.wording import format_month
 from studyplanner.domain.words import mentions, mentions_any
 from studyplanner.i18n import N_, _
 
@@ -25,38 +25,52 @@ from studyplanner.i18n import N_, _
 _ROLE_START: dict[Role, tuple[str, str]] = {
     Role.DEVELOPER: (
         "developer-associate",
-        "You build software: Developer – Associate covers the services you call from code "
-        "(Lambda, API Gateway, DynamoDB, S3, CI/CD), the natural entry point.",
+        N_(
+            "You build software: Developer – Associate covers the services you call from code "
+            "(Lambda, API Gateway, DynamoDB, S3, CI/CD), the natural entry point."
+        ),
     ),
     Role.ARCHITECT: (
         "solutions-architect-associate",
-        "You design systems: Solutions Architect – Associate is the broad base for "
-        "architecture work and the most common first Associate exam.",
+        N_(
+            "You design systems: Solutions Architect – Associate is the broad base for "
+            "architecture work and the most common first Associate exam."
+        ),
     ),
     Role.OPERATIONS: (
         "cloudops-engineer-associate",
-        "You run systems: CloudOps Engineer – Associate (SysOps' successor) matches monitoring, "
-        "automation and day-to-day operations.",
+        N_(
+            "You run systems: CloudOps Engineer – Associate (SysOps' successor) matches "
+            "monitoring, automation and day-to-day operations."
+        ),
     ),
     Role.DATA: (
         "data-engineer-associate",
-        "You work with data: Data Engineer – Associate covers ingestion, pipelines and "
-        "analytics storage on AWS.",
+        N_(
+            "You work with data: Data Engineer – Associate covers ingestion, pipelines and "
+            "analytics storage on AWS."
+        ),
     ),
     Role.ML: (
         "machine-learning-engineer-associate",
-        "You build ML systems: Machine Learning Engineer – Associate covers training and "
-        "deploying models with SageMaker.",
+        N_(
+            "You build ML systems: Machine Learning Engineer – Associate covers training and "
+            "deploying models with SageMaker."
+        ),
     ),
     Role.SECURITY: (
         "solutions-architect-associate",
-        "Security work on AWS starts from how architectures fit together: Solutions "
-        "Architect – Associate gives that base before the Security specialty.",
+        N_(
+            "Security work on AWS starts from how architectures fit together: Solutions "
+            "Architect – Associate gives that base before the Security specialty."
+        ),
     ),
     Role.NETWORKING: (
         "solutions-architect-associate",
-        "Networking on AWS sits inside wider architectures: Solutions Architect – Associate "
-        "comes before Advanced Networking.",
+        N_(
+            "Networking on AWS sits inside wider architectures: Solutions Architect – Associate "
+            "comes before Advanced Networking."
+        ),
     ),
 }
 
@@ -77,33 +91,35 @@ _FOCUS_KEYWORDS: list[tuple[tuple[str, ...], str, str]] = [
     (
         ("security", "compliance", "iam", "encryption", "identity"),
         "security-specialty",
-        "Your organisation focuses on {area}: the Security specialty carries immediate value.",
+        N_("Your organisation focuses on {area}: the Security specialty carries immediate value."),
     ),
     (
         ("network", "networks", "networking", "hybrid", "direct connect", "vpn"),
         "advanced-networking-specialty",
-        "Your organisation's {area} work makes Advanced Networking directly useful.",
+        N_("Your organisation's {area} work makes Advanced Networking directly useful."),
     ),
     (
         ("data", "analytics", "etl", "lake", "lakes", "warehouse", "warehousing"),
         "data-engineer-associate",
-        "Your organisation relies on {area}: Data Engineer – Associate matches that stack.",
+        N_("Your organisation relies on {area}: Data Engineer – Associate matches that stack."),
     ),
     (
         ("genai", "gen ai", "generative", "bedrock", "llm", "llms"),
         "generative-ai-developer-professional",
-        "Your organisation builds with {area}: Generative AI Developer – Professional "
-        "validates exactly that.",
+        N_(
+            "Your organisation builds with {area}: Generative AI Developer – Professional "
+            "validates exactly that."
+        ),
     ),
     (
         ("ml", "machine learning", "sagemaker", "mlops", "ai", "deep learning"),
         "machine-learning-engineer-associate",
-        "Your organisation runs {area} workloads: Machine Learning Engineer – Associate fits.",
+        N_("Your organisation runs {area} workloads: Machine Learning Engineer – Associate fits."),
     ),
     (
         ("serverless", "lambda", "api", "apis", "microservices"),
         "developer-associate",
-        "Your organisation's {area} stack is Developer – Associate's core material.",
+        N_("Your organisation's {area} stack is Developer – Associate's core material."),
     ),
 ]
 
@@ -250,8 +266,8 @@ _AI_PRACTITIONER = "ai-practitioner"
 def suggestion_certification_ids() -> set[str]:
     """Every certification id the suggestion rules can name (the bundled catalog has them)."""
     ids = {_CLOUD_PRACTITIONER, _AI_PRACTITIONER}
-    ids.update(cert_id for cert_id, _ in _ROLE_START.values())
-    ids.update(cert_id for _, cert_id, _ in _FOCUS_KEYWORDS)
+    ids.update(cert_id for cert_id, _reason in _ROLE_START.values())
+    ids.update(cert_id for _keywords, cert_id, _template in _FOCUS_KEYWORDS)
     for steps in _DIRECTION_STEPS.values():
         ids.update(cert_id for cert_id, _reason, _goal in steps)
     return ids
@@ -298,8 +314,10 @@ def suggest_plan(
             continue
         if cert_id not in catalog:
             remarks.append(
-                f"'{cert_id}' is not in the certification catalog in use (catalog.json in "
-                "your data folder), so it is left out."
+                _(
+                    "'{id}' is not in the certification catalog in use (catalog.json in your "
+                    "data folder), so it is left out."
+                ).format(id=cert_id)
             )
             continue
         cert = catalog.get(cert_id)
@@ -309,8 +327,10 @@ def suggest_plan(
             catalog.get(p.certification_id).tier is Tier.ASSOCIATE for p in picks
         ):
             remarks.append(
-                f"Add {cert.name} ({cert.code}) after an Associate exam: it assumes "
-                "Associate-level knowledge."
+                _(
+                    "Add {name} ({code}) after an Associate exam: it assumes Associate-level "
+                    "knowledge."
+                ).format(name=cert.name, code=cert.code)
             )
             continue
         if len(picks) >= limit:
@@ -325,12 +345,14 @@ def suggest_plan(
 
     if over_limit:
         remarks.append(
-            f"With {weekly_hours:g} hours a week the plan keeps the first {limit} exams; "
-            f"add {', '.join(over_limit)} later or raise the weekly hours."
+            _(
+                "With {hours} hours a week the plan keeps the first {limit} exams; add {names} "
+                "later or raise the weekly hours."
+            ).format(hours=f"{weekly_hours:g}", limit=limit, names=", ".join(over_limit))
         )
     entries = [PlanEntry(certification_id=p.certification_id, notes=p.reason) for p in picks]
     plan = StudyPlan(
-        name=name or f"{profile.role.label} path",
+        name=name or _("{role} path").format(role=profile.role.label),
         start_date=start,
         profile=profile,
         availability=availability,
@@ -355,21 +377,25 @@ def _candidates(profile: LearnerProfile, remarks: list[str]) -> list[SuggestedEn
     )
     if any(mentions(area, "sap") for area in focus_text):
         remarks.append(
-            "No current AWS exam covers SAP on AWS specifically (SAP on AWS – Specialty was "
-            "retired in April 2024); Solutions Architect – Professional covers large "
-            "migrations in general."
+            _(
+                "No current AWS exam covers SAP on AWS specifically (SAP on AWS – Specialty was "
+                "retired in April 2024); Solutions Architect – Professional covers large "
+                "migrations in general."
+            )
         )
 
     if role is Role.MANAGER:
         add(
             _CLOUD_PRACTITIONER,
-            "You work around cloud projects rather than building them: Cloud Practitioner "
-            "covers concepts, pricing and shared responsibility without hands-on depth.",
+            _(
+                "You work around cloud projects rather than building them: Cloud Practitioner "
+                "covers concepts, pricing and shared responsibility without hands-on depth."
+            ),
         )
         if wants_ai:
             add(
                 _AI_PRACTITIONER,
-                "AI Practitioner adds the AI and generative AI vocabulary your teams use.",
+                _("AI Practitioner adds the AI and generative AI vocabulary your teams use."),
             )
         _manager_remarks(profile, remarks)
         return picks
@@ -378,23 +404,28 @@ def _candidates(profile: LearnerProfile, remarks: list[str]) -> list[SuggestedEn
     if new_to_aws and (role is Role.ML or wants_ai):
         add(
             _AI_PRACTITIONER,
-            "You are new to AWS and heading for ML and AI: AI Practitioner is the "
-            "Foundational exam for that path and the one Machine Learning Engineer – "
-            "Associate recommends before it.",
+            _(
+                "You are new to AWS and heading for ML and AI: AI Practitioner is the "
+                "Foundational exam for that path and the one Machine Learning Engineer – "
+                "Associate recommends before it."
+            ),
         )
     elif new_to_aws:
         add(
             _CLOUD_PRACTITIONER,
-            "You are new to AWS: Cloud Practitioner builds the vocabulary the Associate exams "
-            "take for granted.",
+            _(
+                "You are new to AWS: Cloud Practitioner builds the vocabulary the Associate "
+                "exams take for granted."
+            ),
         )
-    add(*_ROLE_START[role])
+    first_id, first_reason = _ROLE_START[role]
+    add(first_id, _(first_reason))
 
     focus_picks: list[SuggestedEntry] = []
     for area in focus_text:
         for keywords, cert_id, template in _FOCUS_KEYWORDS:
             if mentions_any(area, keywords):
-                focus_picks.append(SuggestedEntry(cert_id, template.format(area=area)))
+                focus_picks.append(SuggestedEntry(cert_id, _(template).format(area=area)))
                 break
 
     direction = profile.direction or _DEFAULT_DIRECTION[role]
@@ -433,20 +464,22 @@ def _manager_remarks(profile: LearnerProfile, remarks: list[str]) -> None:
         area
         for area in profile.focus_areas
         if not mentions_any(area, _AI_WORDS)  # AI Practitioner already answers those
-        and any(mentions_any(area, keywords) for keywords, _, _ in _FOCUS_KEYWORDS)
+        and any(mentions_any(area, keywords) for keywords, _cert_id, _template in _FOCUS_KEYWORDS)
     ]
     if named:
-        listed = ", ".join(named[:-1]) + f" and {named[-1]}" if len(named) > 1 else named[0]
         remarks.append(
-            f"Your organisation's {listed} work has engineering exams of its own "
-            "(Associate, Professional, Specialty); they assume hands-on work, so they are "
-            "for the engineers on your teams rather than for this plan."
+            _(
+                "Your organisation's {areas} work has engineering exams of its own (Associate, "
+                "Professional, Specialty); they assume hands-on work, so they are for the "
+                "engineers on your teams rather than for this plan."
+            ).format(areas=_listed(named))
         )
     if profile.direction is not None:
         remarks.append(
-            f"Heading for {profile.direction.label.lower()}: once you work hands-on on AWS, "
-            "set your role to match and ask for a new suggestion; the Associate exams come "
-            "next."
+            _(
+                "Heading for {direction}: once you work hands-on on AWS, set your role to match "
+                "and ask for a new suggestion; the Associate exams come next."
+            ).format(direction=profile.direction.label.lower())
         )
 
 
@@ -473,9 +506,15 @@ def _exam_day(
 def _too_early_remark(catalog: Catalog, cert_id: str, profile: LearnerProfile, start: date) -> str:
     cert = catalog.get(cert_id)
     gaps = experience_gaps(cert, profile, start, start)
-    needs = " and ".join(
-        f"about {g.recommended_years:g} {plural(g.recommended_years, 'year')} {g.what}"
-        for g in gaps
-    )
+    needs = _listed([_("about {experience}").format(experience=g.recommended_text) for g in gaps])
     when = format_month(max(g.ready_on for g in gaps))
-    return f"Add {cert.name} ({cert.code}) once you have {needs}, around {when}."
+    return _("Add {name} ({code}) once you have {needs}, around {when}.").format(
+        name=cert.name, code=cert.code, needs=needs, when=when
+    )
+
+
+def _listed(items: list[str]) -> str:
+    """'SAP', 'SAP and IAM', 'SAP, IAM and data': items named in a sentence."""
+    if len(items) == 1:
+        return items[0]
+    return _("{items} and {last}").format(items=", ".join(items[:-1]), last=items[-1])

@@ -24,6 +24,7 @@ from studyplanner.domain.lifecycle import Validity, lifecycle
 from studyplanner.domain.plan import EntryStatus
 from studyplanner.domain.schedule import Schedule, ScheduledEntry
 from studyplanner.domain.wording import count_text, format_day
+from studyplanner.i18n import _
 from studyplanner.storage.atomic import atomic_write_bytes
 from studyplanner.storage.catalog_source import catalog_for
 
@@ -74,6 +75,16 @@ def _title(item: ScheduledEntry) -> str:
     return f"{item.certification.code} {item.certification.name}"
 
 
+def _plan_line(plan_name: str) -> str:
+    return _("Plan: {plan}").format(plan=plan_name)
+
+
+def _categories(kind: str) -> list[str]:
+    """The event's categories: all of the app's events share the first, so a calendar can
+    show or hide them together."""
+    return [_("AWS certification"), kind]
+
+
 def _all_day_event(uid: str, summary: str, first: date, last: date, now: datetime) -> Event:
     """An all-day event from ``first`` to ``last`` inclusive, stamped so that a re-import
     updates the earlier copy (same UID, higher SEQUENCE)."""
@@ -91,24 +102,28 @@ def _all_day_event(uid: str, summary: str, first: date, last: date, now: datetim
 def _exam_event(item: ScheduledEntry, day: date, plan_name: str, now: datetime) -> Event:
     cert = item.certification
     passed = item.entry.status is EntryStatus.PASSED
-    summary = f"AWS exam{' passed' if passed else ''}: {_title(item)}"
+    summary = (_("AWS exam passed: {title}") if passed else _("AWS exam: {title}")).format(
+        title=_title(item)
+    )
     event = _all_day_event(exam_uid(item.entry.id), summary, day, day, now)
     event.add(
         "description",
         calendar_text(
             "\n".join(
                 [
-                    f"Certification: AWS Certified {cert.name}",
-                    f"Exam code: {cert.code}",
-                    f"Tier: {cert.tier.label}",
-                    f"Exam fee: ${cert.exam.fee_usd:,} (USD)",
-                    f"Duration: {cert.exam.minutes} minutes, {cert.exam.questions} questions",
-                    f"Plan: {plan_name}",
+                    _("Certification: AWS Certified {name}").format(name=cert.name),
+                    _("Exam code: {code}").format(code=cert.code),
+                    _("Tier: {tier}").format(tier=cert.tier.label),
+                    _("Exam fee: {fee} (USD)").format(fee=f"${cert.exam.fee_usd:,}"),
+                    _("Duration: {minutes} minutes, {questions} questions").format(
+                        minutes=cert.exam.minutes, questions=cert.exam.questions
+                    ),
+                    _plan_line(plan_name),
                 ]
             )
         ),
     )
-    event.add("categories", ["AWS certification", cert.tier.label])
+    event.add("categories", _categories(cert.tier.label))
     event.add("transp", "TRANSPARENT" if passed else "OPAQUE")
     return event
 
@@ -116,15 +131,11 @@ def _exam_event(item: ScheduledEntry, day: date, plan_name: str, now: datetime) 
 def _study_event(
     item: ScheduledEntry, start: date, end: date, plan_name: str, now: datetime
 ) -> Event:
-    summary = f"Study for AWS {_title(item)}"
+    summary = _("Study for AWS {title}").format(title=_title(item))
     event = _all_day_event(study_uid(item.entry.id), summary, start, end, now)
-    event.add(
-        "description",
-        calendar_text(
-            f"{item.remaining_hours:g} hours of study before the exam.\nPlan: {plan_name}"
-        ),
-    )
-    event.add("categories", ["AWS certification", "Study"])
+    hours = _("{hours} hours of study before the exam.").format(hours=f"{item.remaining_hours:g}")
+    event.add("description", calendar_text(f"{hours}\n{_plan_line(plan_name)}"))
+    event.add("categories", _categories(_("Study")))
     event.add("transp", "TRANSPARENT")  # a months-long block must not mark every day busy
     return event
 
@@ -133,22 +144,32 @@ def _expiry_event(validity: Validity, catalog: Catalog, plan_name: str, now: dat
     cert = catalog.get(validity.certification_id)
     title = f"{cert.code} {cert.name}"
     day = validity.expires_on
-    event = _all_day_event(expiry_uid(validity), f"{title} expires", day, day, now)
+    summary = _("{title} expires").format(title=title)
+    event = _all_day_event(expiry_uid(validity), summary, day, day, now)
     earned = format_day(validity.earned_on)
+    earned_line = _("Earned {day}") if validity.held else _("Earned on {day} if the exam is passed")
     lines = [
-        f"AWS Certified {cert.name} ({cert.code}) expires on {format_day(day)}.",
-        f"Earned {earned}" if validity.held else f"Earned on {earned} if the exam is passed",
+        _("AWS Certified {name} ({code}) expires on {day}.").format(
+            name=cert.name, code=cert.code, day=format_day(day)
+        ),
+        earned_line.format(day=earned),
     ]
     lines += [
-        f"Renewed by {catalog.get(r.certification_id).code} on {format_day(r.on)}"
+        _("Renewed by {code} on {day}").format(
+            code=catalog.get(r.certification_id).code, day=format_day(r.on)
+        )
         for r in validity.renewals
     ]
     renewing = [catalog.get(c).code for c in validity.renewable_by if c in catalog]
     if renewing:
-        lines.append(f"Passing one of these exams before then renews it: {', '.join(renewing)}")
-    lines.append(f"Plan: {plan_name}")
+        lines.append(
+            _("Passing one of these exams before then renews it: {codes}").format(
+                codes=", ".join(renewing)
+            )
+        )
+    lines.append(_plan_line(plan_name))
     event.add("description", calendar_text("\n".join(lines)))
-    event.add("categories", ["AWS certification", "Expiry"])
+    event.add("categories", _categories(_("Expiry")))
     event.add("transp", "TRANSPARENT")
     for days in EXPIRY_REMINDER_DAYS:
         alarm = Alarm()
@@ -156,7 +177,11 @@ def _expiry_event(validity: Validity, catalog: Catalog, plan_name: str, now: dat
         alarm.add("trigger", timedelta(days=-days))
         alarm.add(
             "description",
-            calendar_text(f"{title} expires in {count_text(days, 'day')}, on {format_day(day)}"),
+            calendar_text(
+                _("{title} expires in {days}, on {day}").format(
+                    title=title, days=count_text(days, "day"), day=format_day(day)
+                )
+            ),
         )
         event.add_component(alarm)
     return event

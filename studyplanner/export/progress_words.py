@@ -12,6 +12,7 @@ from datetime import date
 from studyplanner.domain.plan import PlanEntry
 from studyplanner.domain.progress import Pace, Readiness, latest_scores, readiness
 from studyplanner.domain.wording import count_text, format_day, format_hours, format_number
+from studyplanner.i18n import _, ngettext
 
 ON_PACE_HOURS = 0.5
 """Behind or ahead by less than this is on pace: a half-hour is noise in a study log."""
@@ -21,31 +22,38 @@ def study_span(hours: float, weekly_hours: float) -> str:
     """How long ``hours`` of study take at ``weekly_hours`` a week, roughly: 'about a day',
     'about half a week', 'about 3 weeks', 'about 2 months'."""
     if weekly_hours <= 0:
-        return "with no study hours in the week"
+        return _("with no study hours in the week")
     weeks = hours / weekly_hours
     if weeks < 0.35:
         days = max(1, round(weeks * 7))
-        return "about a day" if days == 1 else f"about {days} days"
+        if days == 1:
+            return _("about a day")
+        return ngettext("about {days} day", "about {days} days", days).format(days=days)
     if weeks < 0.75:
-        return "about half a week"
+        return _("about half a week")
     if weeks < 1.5:
-        return "about a week"
+        return _("about a week")
     if weeks < 9:
-        return f"about {round(weeks)} weeks"
-    return f"about {count_text(round(weeks * 7 / 30.44), 'month')}"
+        whole = round(weeks)
+        return ngettext("about {weeks} week", "about {weeks} weeks", whole).format(weeks=whole)
+    return _("about {months}").format(months=count_text(round(weeks * 7 / 30.44), "month"))
 
 
 def pace_text(code: str, pace: Pace, weekly_hours: float) -> str:
     """'DVA-C02: 4 h behind (about half a week at your pace)', '... ahead ...' or on pace."""
     behind = pace.behind_hours
     if abs(behind) < ON_PACE_HOURS:
-        return (
-            f"{code}: on pace ({format_hours(pace.logged)} logged, "
-            f"{format_hours(pace.planned_by_today)} planned by today)"
+        return _("{code}: on pace ({logged} logged, {planned} planned by today)").format(
+            code=code,
+            logged=format_hours(pace.logged),
+            planned=format_hours(pace.planned_by_today),
         )
-    word = "behind" if behind > 0 else "ahead"
+    if behind > 0:
+        sentence = _("{code}: {hours} behind ({span} at your pace)")
+    else:
+        sentence = _("{code}: {hours} ahead ({span} at your pace)")
     span = study_span(abs(behind), weekly_hours)
-    return f"{code}: {format_hours(abs(behind))} {word} ({span} at your pace)"
+    return sentence.format(code=code, hours=format_hours(abs(behind)), span=span)
 
 
 def shift_amount(days: int) -> str:
@@ -63,9 +71,12 @@ def shift_text(days: int, baseline_finish: date) -> str:
     7 Dec 2026 is the finish the baseline holds."""
     planned = format_day(baseline_finish)
     if days == 0:
-        return f"finish as planned on {planned}"
-    word = "later" if days > 0 else "earlier"
-    return f"finish {shift_amount(days)} {word} than planned on {planned}"
+        return _("finish as planned on {day}").format(day=planned)
+    if days > 0:
+        sentence = _("finish {amount} later than planned on {day}")
+    else:
+        sentence = _("finish {amount} earlier than planned on {day}")
+    return sentence.format(amount=shift_amount(days), day=planned)
 
 
 def percent(value: float) -> str:
@@ -78,13 +89,17 @@ def readiness_text(entry: PlanEntry, target: float) -> str:
     'no practice scores yet'."""
     state = readiness(entry, target)
     if state is Readiness.UNKNOWN or not entry.scores:
-        return "no practice scores yet"
+        return _("no practice scores yet")
     last = latest_scores(entry)
-    label = "ready" if state is Readiness.READY else "not ready"
+    label = _("ready") if state is Readiness.READY else _("not ready")
     if len(last) == 1:
-        return (
-            f"{label}: one practice score, {percent(last[0].percent)} "
-            f"(two at {percent(target)} or more make it ready)"
-        )
-    scores = " and ".join(percent(s.percent) for s in last)
-    return f"{label}: last two practice scores {scores} (target {percent(target)})"
+        return _(
+            "{state}: one practice score, {score} (two at {target} or more make it ready)"
+        ).format(state=label, score=percent(last[0].percent), target=percent(target))
+    earlier, later = last
+    return _("{state}: last two practice scores {earlier} and {later} (target {target})").format(
+        state=label,
+        earlier=percent(earlier.percent),
+        later=percent(later.percent),
+        target=percent(target),
+    )

@@ -14,14 +14,18 @@ from PySide6.QtWidgets import QWidget
 
 from studyplanner.domain.catalog import Catalog
 from studyplanner.domain.plan import EntryStatus
+from studyplanner.i18n import N_, TranslatedLabels, _
 from studyplanner.ui.plan_document import PlanDocument
 from studyplanner.ui.prompts import Prompts
 
-ALREADY = {
-    EntryStatus.PASSED: "is already in the plan, passed",
-    EntryStatus.STUDYING: "is already in the plan, being studied",
-    EntryStatus.PLANNED: "is already in the plan",
-}
+ALREADY = TranslatedLabels(
+    {
+        EntryStatus.PASSED: N_("{code} {name} is already in the plan, passed."),
+        EntryStatus.STUDYING: N_("{code} {name} is already in the plan, being studied."),
+        EntryStatus.PLANNED: N_("{code} {name} is already in the plan."),
+    }
+)
+"""What the question before a second addition says first, by the entry's status."""
 
 
 class AddToPlan(QObject):
@@ -53,19 +57,24 @@ class AddToPlan(QObject):
             return ""
         cert = self._catalog.get(cert_id)
         if cert.is_retired:
-            self._tell(f"{cert.name} is retired and cannot be planned", 4000)
+            self._tell(_("{name} is retired and cannot be planned").format(name=cert.name), 4000)
             return ""
         status = document.plan.status_by_certification().get(cert_id)
         if status is not None and not self._prompts.confirm(
-            "Add to plan",
-            f"{cert.code} {cert.name} {ALREADY[status]}.\n\n"
-            "Add it again, for example to plan a retake?",
-            accept="Add Again",
+            _("Add to plan"),
+            _("{already}\n\nAdd it again, for example to plan a retake?").format(
+                already=ALREADY[status].format(code=cert.code, name=cert.name)
+            ),
+            accept=_("Add Again"),
         ):
-            self._tell(f"{cert.code} is already in the plan: nothing added", 4000)
+            self._tell(
+                _("{code} is already in the plan: nothing added").format(code=cert.code), 4000
+            )
             return ""
         entry_id = document.insert_certification(cert_id)
         if entry_id:
             self.added.emit(entry_id)
-            self._tell(f"Added {cert.code} {cert.name} to the plan", 3000)
+            self._tell(
+                _("Added {code} {name} to the plan").format(code=cert.code, name=cert.name), 3000
+            )
         return entry_id

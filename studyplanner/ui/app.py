@@ -19,6 +19,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from studyplanner import APP_NAME, STARTED_AT, __version__, diagnostics
+from studyplanner.i18n import _
 from studyplanner.ui.crash_dialog import CrashReporter
 
 SMOKE_TIMEOUT_MS = 20_000
@@ -148,7 +149,8 @@ def run_app(
         logging.getLogger(__name__).error("The catalog cannot be read: %s", exc)
         if smoke:
             raise
-        QMessageBox.critical(None, APP_NAME, f"The certification catalog cannot be read:\n{exc}")
+        problem = _("The certification catalog cannot be read:\n{problem}").format(problem=exc)
+        QMessageBox.critical(None, APP_NAME, problem)
         return 2
     # --theme wins for this run only; otherwise the View › Theme choice (before any widget)
     from studyplanner.storage.settings import load_settings

@@ -9,6 +9,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from studyplanner import APP_NAME, __version__
+from studyplanner.i18n import _
 from studyplanner.storage import paths
 
 
@@ -31,13 +32,22 @@ def app_icon() -> QIcon:
 def show_about(parent: QWidget) -> None:
     QMessageBox.about(
         parent,
-        f"About {APP_NAME}",
-        f"<h3>{APP_NAME} {__version__}</h3>"
-        "<p>Plan AWS certifications offline: the tier ladder, a timeline from your study "
-        "hours, printing and calendar export.</p>"
-        f"<p>Plans are stored in<br><code>{escape(str(paths.plans_dir()))}</code></p>"
-        "<p>Exam facts come from AWS's published exam guides (see each certification's "
-        "source). Not affiliated with Amazon Web Services.</p>",
+        _("About {app}").format(app=APP_NAME),
+        f"<h3>{APP_NAME} {__version__}</h3><p>"
+        + _(
+            "Plan AWS certifications offline: the tier ladder, a timeline from your study "
+            "hours, printing and calendar export."
+        )
+        + "</p><p>"
+        + _("Plans are stored in<br><code>{folder}</code>").format(
+            folder=escape(str(paths.plans_dir()))
+        )
+        + "</p><p>"
+        + _(
+            "Exam facts come from AWS's published exam guides (see each certification's "
+            "source). Not affiliated with Amazon Web Services."
+        )
+        + "</p>",
     )
 
 

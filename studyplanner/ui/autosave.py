@@ -9,6 +9,7 @@ from __future__ import annotations
 import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from studyplanner.i18n import _
 from studyplanner.storage.plan_files import PlanFileError, save_plan
 from studyplanner.ui.plan_document import PlanDocument
 
@@ -79,7 +80,9 @@ class Autosaver(QObject):
             self.failed.emit(str(exc))
             return False
         except OSError as exc:
-            self.failed.emit(f"{document.path}: could not be saved ({exc})")
+            self.failed.emit(
+                _("{file}: could not be saved ({reason})").format(file=document.path, reason=exc)
+            )
             return False
         self._saved_since_open = True
         document.undo_stack.setClean()

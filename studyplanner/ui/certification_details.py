@@ -16,6 +16,7 @@ from studyplanner.domain.wording import (
     format_hours,
     format_number,
 )
+from studyplanner.i18n import _
 from studyplanner.style import Colour, colour, is_dark_palette, tier_colour
 
 
@@ -24,10 +25,14 @@ def experience_figures(cert: Certification) -> list[str]:
     networking'] (empty when it asks for none)."""
     figures = []
     if cert.aws_years:
-        figures.append(f"{count_text(cert.aws_years, 'year')} on AWS")
+        figures.append(_("{years} on AWS").format(years=count_text(cert.aws_years, "year")))
     field = cert.expected_field_years
     if field is not None:
-        figures.append(f"{count_text(field.years, 'year')} of {field.field.label}")
+        figures.append(
+            _("{years} of {field}").format(
+                years=count_text(field.years, "year"), field=field.field.label
+            )
+        )
     return figures
 
 
@@ -46,16 +51,21 @@ def certification_html(
     exam = cert.exam
     life = cert.lifecycle
     if life.status is LifecycleStatus.ACTIVE:
-        since = f" since {format_day(life.since)}" if life.since else ""
-        lifecycle = f"Active{since}"
+        lifecycle = (
+            _("Active since {date}").format(date=format_day(life.since))
+            if life.since
+            else _("Active")
+        )
     elif life.status is LifecycleStatus.RETIRING:
-        lifecycle = f"<b>Retiring</b> — last day {format_day(life.ends_on)}"
+        lifecycle = _("<b>Retiring</b> — last day {date}").format(date=format_day(life.ends_on))
     else:
-        lifecycle = f"<b>Retired</b> on {format_day(life.ends_on)}"
+        lifecycle = _("<b>Retired</b> on {date}").format(date=format_day(life.ends_on))
     if life.replaced_by and life.replaced_by in catalog:
         successor = catalog.get(life.replaced_by)
-        lifecycle += f"; replaced by {escape(successor.code)} {escape(successor.name)}"
-    prior = ", ".join(escape(catalog.get(p).name) for p in cert.recommended_prior) or "none"
+        lifecycle = _("{status}; replaced by {code} {name}").format(
+            status=lifecycle, code=escape(successor.code), name=escape(successor.name)
+        )
+    prior = ", ".join(escape(catalog.get(p).name) for p in cert.recommended_prior) or _("none")
     figures = experience_figures(cert)
     experience = escape(cert.recommended_experience)
     if figures:
@@ -64,10 +74,21 @@ def certification_html(
             + f"<span style='color:{muted}'>{experience}</span>"
         )
     previous = (
-        f" (earlier: {escape(', '.join(cert.previous_codes))})" if cert.previous_codes else ""
+        " " + _("(earlier: {codes})").format(codes=escape(", ".join(cert.previous_codes)))
+        if cert.previous_codes
+        else ""
     )
 
     study_range = f"{format_number(cert.hours.low)}–{format_hours(cert.hours.high)}"
+    exam_facts = _("{minutes} min · {questions} questions · {types}").format(
+        minutes=exam.minutes, questions=exam.questions, types=escape(", ".join(exam.question_types))
+    )
+    study_hours = _("{range} (typically {typical})").format(
+        range=study_range, typical=format_hours(cert.hours.typical)
+    )
+    source = _("Source: {source} (as of {date})").format(
+        source=escape(cert.source), date=format_day(cert.as_of)
+    )
 
     def row(label: str, value: str) -> str:
         return (
@@ -82,26 +103,24 @@ def certification_html(
 <span style='color:{color}'>{escape(cert.tier.label)}</span></p>
 <h2 style='margin:2px 0 8px 0'>{escape(cert.name)}</h2>
 <p>{escape(cert.focus)}</p>
-<p><b>Who it is for:</b> {escape(cert.audience)}</p>
+<p><b>{_("Who it is for:")}</b> {escape(cert.audience)}</p>
 <table cellspacing='0'>
 {
         row(
-            "Exam",
-            f"{exam.minutes} min · {exam.questions} questions · "
-            f"{escape(', '.join(exam.question_types))}",
+            _("Exam"),
+            exam_facts,
         )
     }
-{row("Fee", f"{format_fee(exam.fee_usd)} USD")}
-{row("Passing score", f"{exam.passing_score} / 1000")}
-{row("Study hours", f"{study_range} (typically {format_hours(cert.hours.typical)})")}
-{row("Experience", experience)}
-{row("Recommended before (optional)", prior)}
-{row("Key services", escape(", ".join(cert.key_services)))}
-{row("Status", lifecycle)}
-{row("Valid for", count_text(cert.validity_years, "year"))}
+{row(_("Fee"), f"{format_fee(exam.fee_usd)} USD")}
+{row(_("Passing score"), f"{exam.passing_score} / 1000")}
+{row(_("Study hours"), study_hours)}
+{row(_("Experience"), experience)}
+{row(_("Recommended before (optional)"), prior)}
+{row(_("Key services"), escape(", ".join(cert.key_services)))}
+{row(_("Status"), lifecycle)}
+{row(_("Valid for"), count_text(cert.validity_years, "year"))}
 </table>
-<p style='color:{muted}; font-size:small'>Source: {escape(cert.source)}
-(as of {format_day(cert.as_of)})</p>
+<p style='color:{muted}; font-size:small'>{source}</p>
 </div>"""
 
 
@@ -118,7 +137,7 @@ class CertificationDetails(QWidget):
         self._browser.setOpenLinks(False)
         self._browser.setFrameShape(QTextBrowser.Shape.NoFrame)
         self._holding = ""
-        self._add = QPushButton("Add to plan", self)
+        self._add = QPushButton(_("Add to plan"), self)
         self._add.clicked.connect(self._request_add)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
@@ -151,18 +170,22 @@ class CertificationDetails(QWidget):
         text, muted = self._inks()
         if not cert_id:
             self._browser.setHtml(
-                f"<p style='color:{muted}'>Select a certification on the ladder to see "
-                "its exam facts, who it is for and where it leads.</p>"
+                f"<p style='color:{muted}'>"
+                + _(
+                    "Select a certification on the ladder to see "
+                    "its exam facts, who it is for and where it leads."
+                )
+                + "</p>"
             )
             self._add.setEnabled(False)
             return
         cert = self._catalog.get(cert_id)
         dark = is_dark_palette(self.palette())
-        held = f"<p><b>You hold it.</b> {holding}</p>" if holding else ""
+        held = f"<p><b>{_('You hold it.')}</b> {holding}</p>" if holding else ""
         self._browser.setHtml(held + certification_html(cert, self._catalog, text, muted, dark))
         self._add.setEnabled(not cert.is_retired)
         self._add.setToolTip(
-            "Retired certifications cannot be booked any more" if cert.is_retired else ""
+            _("Retired certifications cannot be booked any more") if cert.is_retired else ""
         )
 
     def text(self) -> str:

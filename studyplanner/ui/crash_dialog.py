@@ -15,6 +15,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from studyplanner import APP_NAME
+from studyplanner.i18n import _
 from studyplanner.storage import paths
 
 QUIET_AFTER_DIALOG_MS = 3000
@@ -39,14 +40,14 @@ def open_log_folder() -> bool:
 def crash_message(log_file: Path | None) -> str:
     """What the dialog says beneath its headline: the plan is safe, and where the details are."""
     where = (
-        f"The details were written to {log_file}."
+        _("The details were written to {file}.").format(file=log_file)
         if log_file is not None
-        else "The details could not be written to a log file (the data folder is read-only)."
+        else _("The details could not be written to a log file (the data folder is read-only).")
     )
-    return (
+    return _(
         "Your plan is saved automatically, so your work is safe. If something looks wrong, "
-        f"close {APP_NAME} and open it again.\n\n{where}"
-    )
+        "close {app} and open it again.\n\n{where}"
+    ).format(app=APP_NAME, where=where)
 
 
 class CrashDialog:
@@ -57,9 +58,9 @@ class CrashDialog:
         box = QMessageBox(parent)
         box.setIcon(QMessageBox.Icon.Critical)
         box.setWindowTitle(APP_NAME)
-        box.setText(f"Something went wrong inside {APP_NAME}.")
+        box.setText(_("Something went wrong inside {app}.").format(app=APP_NAME))
         box.setInformativeText(crash_message(log_file))
-        open_folder = box.addButton("Open Log Folder", QMessageBox.ButtonRole.ActionRole)
+        open_folder = box.addButton(_("Open Log Folder"), QMessageBox.ButtonRole.ActionRole)
         box.addButton(QMessageBox.StandardButton.Close)
         box.exec()
         if box.clickedButton() is open_folder:

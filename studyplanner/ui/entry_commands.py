@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
+from studyplanner.i18n import _
 from studyplanner.ui.plan_document import PlanDocument
 
 
@@ -28,10 +29,10 @@ class EntryCommands(QObject):
         self._document = document
         self._area = area
         key = QKeySequence.StandardKey
-        self.move_up = self._command("Move &Up", [QKeySequence("Ctrl+Up")])
-        self.move_down = self._command("Move Do&wn", [QKeySequence("Ctrl+Down")])
+        self.move_up = self._command(_("Move &Up"), [QKeySequence("Ctrl+Up")])
+        self.move_down = self._command(_("Move Do&wn"), [QKeySequence("Ctrl+Down")])
         self.remove = self._command(
-            "&Remove from Plan", [QKeySequence(key.Delete), QKeySequence(Qt.Key.Key_Backspace)]
+            _("&Remove from Plan"), [QKeySequence(key.Delete), QKeySequence(Qt.Key.Key_Backspace)]
         )
         self.move_up.triggered.connect(self._move_up)
         self.move_down.triggered.connect(self._move_down)
@@ -99,11 +100,11 @@ class UndoCommands(QObject):
         self._stack = document.undo_stack
         self._keep_place = keep_place
         key = QKeySequence.StandardKey
-        self.undo = QAction("&Undo", parent)
-        self.undo.setIconText("Undo")
+        self.undo = QAction(_("&Undo"), parent)
+        self.undo.setIconText(_("Undo"))
         self.undo.setShortcut(QKeySequence(key.Undo))
-        self.redo = QAction("&Redo", parent)
-        self.redo.setIconText("Redo")
+        self.redo = QAction(_("&Redo"), parent)
+        self.redo.setIconText(_("Redo"))
         self.redo.setShortcut(QKeySequence(key.Redo))
         self._name_undo(self._stack.undoText())
         self._name_redo(self._stack.redoText())
@@ -125,9 +126,9 @@ class UndoCommands(QObject):
             self._stack.redo()
 
     def _name_undo(self, text: str) -> None:
-        self.undo.setText(f"&Undo {text}".strip())
-        self.undo.setToolTip(f"Undo {text}".strip())
+        self.undo.setText(_("&Undo {step}").format(step=text).strip())
+        self.undo.setToolTip(_("Undo {step}").format(step=text).strip())
 
     def _name_redo(self, text: str) -> None:
-        self.redo.setText(f"&Redo {text}".strip())
-        self.redo.setToolTip(f"Redo {text}".strip())
+        self.redo.setText(_("&Redo {step}").format(step=text).strip())
+        self.redo.setToolTip(_("Redo {step}").format(step=text).strip())

@@ -43,6 +43,7 @@ from studyplanner.domain.wording import (
     format_hours,
     format_number,
 )
+from studyplanner.i18n import N_, _
 from studyplanner.ui.exam_outcome import (
     ExamDateNotice,
     ExamOutcomes,
@@ -66,7 +67,7 @@ from studyplanner.ui.plan_document import PlanDocument
 from studyplanner.ui.readiness_box import ReadinessBox
 from studyplanner.ui.study_log import StudyLogBox
 
-PLACEHOLDER_TEXT = "Select an exam in the plan to edit it"
+PLACEHOLDER_TEXT = N_("Select an exam in the plan to edit it")
 MAX_HOURS = 5000.0
 
 
@@ -83,20 +84,23 @@ def describe_schedule(
     ``pinned_past`` is a pinned date before today: said as such, since "cannot be reached"
     would send the person looking for too few hours."""
     if status is EntryStatus.PASSED:
-        return f"Passed on {format_day(exam_date)}" if exam_date else "Passed"
+        return (
+            _("Passed on {date}").format(date=format_day(exam_date)) if exam_date else _("Passed")
+        )
     if exam_date is None:
-        return "No dates yet"
+        return _("No dates yet")
     if study_start is None or study_end is None:
-        text = f"Nothing left to study, exam {format_day(exam_date)}"
+        text = _("Nothing left to study, exam {exam}").format(exam=format_day(exam_date))
     else:
-        text = (
-            f"Study {format_day(study_start)} – {format_day(study_end)}, "
-            f"exam {format_day(exam_date)}"
+        text = _("Study {start} – {end}, exam {exam}").format(
+            start=format_day(study_start), end=format_day(study_end), exam=format_day(exam_date)
         )
     if pinned_past is not None:
-        text += f" (the pinned date, {format_day(pinned_past)}, is in the past)"
+        text = _("{dates} (the pinned date, {pinned}, is in the past)").format(
+            dates=text, pinned=format_day(pinned_past)
+        )
     elif pinned_unreachable:
-        text += " (the pinned date cannot be reached)"
+        text = _("{dates} (the pinned date cannot be reached)").format(dates=text)
     return text
 
 
@@ -106,20 +110,22 @@ def fee_text(
     """What the exam costs this plan: '$150 list · $75 with a voucher from DVA-C02'."""
     fee = format_fee(cert.exam.fee_usd)
     if entry.status is EntryStatus.PASSED:
-        return f"{fee} · already paid"
+        return _("{fee} · already paid").format(fee=fee)
     if entry.paid_by_other:
-        return f"{fee} list · paid by someone else"
+        return _("{fee} list · paid by someone else").format(fee=fee)
     if cost is None:
-        return f"{fee} list"
+        return _("{fee} list").format(fee=fee)
     if cost.paid_usd >= cost.list_usd or (cost.voucher_from or cost.voucher_from_held) is None:
-        return f"{fee} list · full price (no voucher from an earlier pass)"
-    source = "an earlier pass"
+        return _("{fee} list · full price (no voucher from an earlier pass)").format(fee=fee)
+    source = _("an earlier pass")
     held = cost.voucher_from_held
     if held is not None and held in catalog:
-        source = f"{catalog.get(held).code} (held)"
+        source = _("{code} (held)").format(code=catalog.get(held).code)
     with suppress(KeyError):
         source = catalog.get(plan.entry(cost.voucher_from or "").certification_id).code
-    return f"{fee} list · {format_fee(cost.paid_usd)} with a voucher from {source}"
+    return _("{fee} list · {paid} with a voucher from {source}").format(
+        fee=fee, paid=format_fee(cost.paid_usd), source=source
+    )
 
 
 def validity_text(validity: Validity | None, catalog: Catalog) -> str:
@@ -127,12 +133,14 @@ def validity_text(validity: Validity | None, catalog: Catalog) -> str:
     …'); '' when the entry earns nothing of its own (it renews a certification held)."""
     if validity is None:
         return ""
-    text = f"Valid until {format_day(validity.first_expiry)}"
+    text = _("Valid until {date}").format(date=format_day(validity.first_expiry))
     for renewal in validity.renewals:
         code = catalog.get(renewal.certification_id).code
-        text += (
-            f"; renewed by {code} on {format_day(renewal.on)}, "
-            f"valid until {format_day(renewal.expires_on)}"
+        text = _("{validity}; renewed by {code} on {on}, valid until {until}").format(
+            validity=text,
+            code=code,
+            on=format_day(renewal.on),
+            until=format_day(renewal.expires_on),
         )
     return text
 
@@ -159,8 +167,12 @@ def retirement_text(cert: Certification, successor: Certification) -> str:
     """'SOA-C02 was retired on 30 Sep 2025. SOA-C03 CloudOps Engineer – Associate replaces
     it.'"""
     end = format_day(cert.lifecycle.ends_on)
-    when = f"was retired on {end}" if cert.is_retired else f"retires on {end}, before the exam"
-    return f"{cert.code} {when}. {successor.code} {successor.name} replaces it."
+    text = (
+        _("{code} was retired on {end}. {successor} {name} replaces it.")
+        if cert.is_retired
+        else _("{code} retires on {end}, before the exam. {successor} {name} replaces it.")
+    )
+    return text.format(code=cert.code, end=end, successor=successor.code, name=successor.name)
 
 
 class RetirementNotice(NoticeCard):
@@ -170,16 +182,18 @@ class RetirementNotice(NoticeCard):
     replace_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Retired exam", parent)
+        super().__init__(_("Retired exam"), parent)
         self.button = self.add_button("")
         self.button.clicked.connect(self.replace_requested)
 
     def show_successor(self, cert: Certification, successor: Certification) -> None:
         self.text.setText(retirement_text(cert, successor))
-        self.button.setText(f"Replace with {successor.code}")
+        self.button.setText(_("Replace with {code}").format(code=successor.code))
         self.button.setToolTip(
-            f"Put {successor.code} in place of {cert.code}, keeping the notes and hours "
-            "studied. Undo brings it back."
+            _(
+                "Put {successor} in place of {code}, keeping the notes and hours "
+                "studied. Undo brings it back."
+            ).format(successor=successor.code, code=cert.code)
         )
 
 
@@ -208,7 +222,7 @@ class EntryPanel(QWidget):
         self._stack = QStackedWidget()
         outer.addWidget(self._stack)
 
-        self.placeholder = QLabel(PLACEHOLDER_TEXT)
+        self.placeholder = QLabel(_(PLACEHOLDER_TEXT))
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
         self.placeholder.setForegroundRole(QPalette.ColorRole.PlaceholderText)
@@ -233,7 +247,7 @@ class EntryPanel(QWidget):
         dates_font.setBold(True)
         self.dates.setFont(dates_font)
         self.dates.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.read_only_note = QLabel("Read-only: this plan is open in another window.")
+        self.read_only_note = QLabel(_("Read-only: this plan is open in another window."))
         self.read_only_note.setWordWrap(True)
         column.addWidget(self.title)
         column.addWidget(self.subtitle)
@@ -249,75 +263,79 @@ class EntryPanel(QWidget):
         column.addWidget(self.date_passed)
 
         # Exam
-        exam_box = QGroupBox("Exam")
+        exam_box = QGroupBox(_("Exam"))
         self._exam_form = QFormLayout(exam_box)
         self.status = QComboBox()
         for status, label in STATUS_LABELS.items():
             self.status.addItem(label, status.value)
-        self._exam_form.addRow("Status:", self.status)
+        self._exam_form.addRow(_("Status:"), self.status)
         self.passed_on = self._date_edit()
-        self.passed_on.setAccessibleName("Passed on")
-        self._exam_form.addRow("Passed on:", self.passed_on)
-        self.pinned = QCheckBox("Fixed date")
-        self.pinned.setToolTip("Keep the exam on a booked date instead of the earliest one")
+        self.passed_on.setAccessibleName(_("Passed on"))
+        self._exam_form.addRow(_("Passed on:"), self.passed_on)
+        self.pinned = QCheckBox(_("Fixed date"))
+        self.pinned.setToolTip(_("Keep the exam on a booked date instead of the earliest one"))
         self.pinned_date = self._date_edit()
-        self.pinned_date.setAccessibleName("Pinned exam date")
+        self.pinned_date.setAccessibleName(_("Pinned exam date"))
         self._pinned_row = QHBoxLayout()
         self._pinned_row.addWidget(self.pinned)
         self._pinned_row.addWidget(self.pinned_date, 1)
-        self._exam_form.addRow("Exam date:", self._pinned_row)
+        self._exam_form.addRow(_("Exam date:"), self._pinned_row)
         self.deadline = self._date_edit()
-        self.deadline.setAccessibleName("Deadline")
+        self.deadline.setAccessibleName(_("Deadline"))
         self.deadline.setToolTip(
-            "The day you need this certification by (your employer's date, the exam's "
-            "retirement, or when a certification it renews expires)"
+            _(
+                "The day you need this certification by (your employer's date, the exam's "
+                "retirement, or when a certification it renews expires)"
+            )
         )
-        self.add_deadline = QPushButton("Set a deadline")
+        self.add_deadline = QPushButton(_("Set a deadline"))
         self.add_deadline.setAutoDefault(False)
         self.add_deadline.setToolTip(
-            "Say when you need this certification by, to check there is room for a retake"
+            _("Say when you need this certification by, to check there is room for a retake")
         )
-        self.clear_deadline = QPushButton("Clear")
+        self.clear_deadline = QPushButton(_("Clear"))
         self.clear_deadline.setAutoDefault(False)
-        self.clear_deadline.setToolTip("This exam has no deadline")
+        self.clear_deadline.setToolTip(_("This exam has no deadline"))
         self._deadline_row = QHBoxLayout()
         self._deadline_row.addWidget(self.deadline, 1)
         self._deadline_row.addWidget(self.add_deadline, 1)
         self._deadline_row.addWidget(self.clear_deadline)
-        self._exam_form.addRow("Deadline:", self._deadline_row)
+        self._exam_form.addRow(_("Deadline:"), self._deadline_row)
         self.fee = QLabel()
         self.fee.setWordWrap(True)
         self.fee.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.fee.setAccessibleName("Exam fee")
-        self._exam_form.addRow("Fee:", self.fee)
-        self.paid_by_other = QCheckBox("Paid by someone else")
+        self.fee.setAccessibleName(_("Exam fee"))
+        self._exam_form.addRow(_("Fee:"), self.fee)
+        self.paid_by_other = QCheckBox(_("Paid by someone else"))
         self.paid_by_other.setToolTip(
-            "An employer or event voucher pays this exam: it costs the plan nothing, and a pass "
-            "still earns a 50 % voucher for a later exam"
+            _(
+                "An employer or event voucher pays this exam: it costs the plan nothing, and a "
+                "pass still earns a 50 % voucher for a later exam"
+            )
         )
         self._exam_form.addRow("", self.paid_by_other)
         self.validity = QLabel()
         self.validity.setWordWrap(True)
         self.validity.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.validity.setAccessibleName("Valid until")
-        self._exam_form.addRow("Validity:", self.validity)
+        self.validity.setAccessibleName(_("Valid until"))
+        self._exam_form.addRow(_("Validity:"), self.validity)
         column.addWidget(exam_box)
 
         # Study hours
-        hours_box = QGroupBox("Study hours")
+        hours_box = QGroupBox(_("Study hours"))
         hours_form = QFormLayout(hours_box)
         self.hours = DecimalSpinBox()
         self.hours.setRange(1.0, MAX_HOURS)
         self.hours.setDecimals(0)
-        self.hours.setSuffix(" h")
+        self.hours.setSuffix(_(" h"))
         self.hours.setKeyboardTracking(False)
-        self.hours.setAccessibleName("Study hours")
-        self.use_estimate = QPushButton("Use estimate")
-        self.use_estimate.setToolTip("Forget your own figure and plan with the estimate")
+        self.hours.setAccessibleName(_("Study hours"))
+        self.use_estimate = QPushButton(_("Use estimate"))
+        self.use_estimate.setToolTip(_("Forget your own figure and plan with the estimate"))
         hours_row = QHBoxLayout()
         hours_row.addWidget(self.hours, 1)
         hours_row.addWidget(self.use_estimate)
-        hours_form.addRow("Planned hours:", hours_row)
+        hours_form.addRow(_("Planned hours:"), hours_row)
         self.estimate = QLabel()
         self.estimate.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         hours_form.addRow("", self.estimate)
@@ -330,10 +348,10 @@ class EntryPanel(QWidget):
         column.addWidget(self.practice)
 
         # Notes
-        notes_box = QGroupBox("Notes")
+        notes_box = QGroupBox(_("Notes"))
         notes_column = QVBoxLayout(notes_box)
         self.notes = QPlainTextEdit()
-        self.notes.setPlaceholderText("Study resources, booking reference, anything to remember")
+        self.notes.setPlaceholderText(_("Study resources, booking reference, anything to remember"))
         self.notes.setTabChangesFocus(True)
         self.notes.installEventFilter(self)
         notes_column.addWidget(self.notes)
@@ -425,13 +443,19 @@ class EntryPanel(QWidget):
         with signals_blocked(*widgets):
             self.title.setText(f"{cert.code}  {cert.name}")
             self.subtitle.setText(
-                f"{cert.tier.label} · {cert.exam.minutes} min exam · "
-                f"{format_fee(cert.exam.fee_usd)}"
+                _("{tier} · {minutes} min exam · {fee}").format(
+                    tier=cert.tier.label,
+                    minutes=cert.exam.minutes,
+                    fee=format_fee(cert.exam.fee_usd),
+                )
             )
             self.hours.setValue(estimate.hours)
             self.estimate.setText(
-                f"Estimate {format_hours(estimate.typical)} "
-                f"(range {format_number(estimate.low)}–{format_hours(estimate.high)})"
+                _("Estimate {typical} (range {low}–{high})").format(
+                    typical=format_hours(estimate.typical),
+                    low=format_number(estimate.low),
+                    high=format_hours(estimate.high),
+                )
             )
             self.use_estimate.setEnabled(estimate.overridden and not read_only)
             # What the box shows after rounding: leaving it unchanged is not an edit.
@@ -522,11 +546,11 @@ class EntryPanel(QWidget):
     def _dates_text(self, entry: PlanEntry) -> str:
         schedule = self._document.schedule
         if schedule is None:
-            return self._document.schedule_error or "No dates yet"
+            return self._document.schedule_error or _("No dates yet")
         try:
             item = schedule.for_entry(entry.id)
         except KeyError:
-            return "No dates yet"
+            return _("No dates yet")
         pinned = entry.pinned_exam_date
         past = pinned if pinned is not None and pinned < self._document.today() else None
         return describe_schedule(
@@ -561,7 +585,7 @@ class EntryPanel(QWidget):
         value = self.hours.value()
         if self._entry() is None or value == self._shown_hours:
             return
-        self._apply(f"Change hours of {self._code()}", hours_override=value)
+        self._apply(_("Change hours of {code}").format(code=self._code()), hours_override=value)
 
     @Slot()
     def _replace_with_successor(self) -> None:
@@ -573,7 +597,9 @@ class EntryPanel(QWidget):
 
     @Slot()
     def _use_estimate(self) -> None:
-        self._apply(f"Use estimated hours for {self._code()}", hours_override=None)
+        self._apply(
+            _("Use estimated hours for {code}").format(code=self._code()), hours_override=None
+        )
 
     @Slot()
     def _passed(self) -> None:
@@ -607,10 +633,13 @@ class EntryPanel(QWidget):
             return
         if status is EntryStatus.PASSED:
             passed_on = entry.pinned_exam_date or min(self._exam_day(entry), self._document.today())
-            self._apply(f"Mark {self._code()} as passed", status=status, passed_on=passed_on)
+            text = _("Mark {code} as passed").format(code=self._code())
+            self._apply(text, status=status, passed_on=passed_on)
         else:
             self._apply(
-                f"Mark {self._code()} as {STATUS_LABELS[status].lower()}",
+                _("Mark {code} as {status}").format(
+                    code=self._code(), status=STATUS_LABELS[status].lower()
+                ),
                 status=status,
                 passed_on=None,
             )
@@ -623,7 +652,7 @@ class EntryPanel(QWidget):
         day = from_qdate(self.passed_on.date())
         if day == entry.passed_on:
             return
-        self._apply(f"Change pass date of {self._code()}", passed_on=day)
+        self._apply(_("Change pass date of {code}").format(code=self._code()), passed_on=day)
 
     @Slot()
     def _commit_pinned(self) -> None:
@@ -635,31 +664,28 @@ class EntryPanel(QWidget):
         if day == entry.pinned_exam_date:
             return
         if day is None:
-            text = f"Unpin exam date of {self._code()}"
+            text = _("Unpin exam date of {code}")
         elif entry.pinned_exam_date is None:
-            text = f"Pin exam date of {self._code()}"
+            text = _("Pin exam date of {code}")
         else:
-            text = f"Change exam date of {self._code()}"
-        self._apply(text, pinned_exam_date=day)
+            text = _("Change exam date of {code}")
+        self._apply(text.format(code=self._code()), pinned_exam_date=day)
 
     @Slot(bool)
     def _commit_paid_by_other(self, paid: bool) -> None:
         entry = self._entry()
         if entry is None or paid == entry.paid_by_other:
             return
-        text = (
-            f"Mark {self._code()} as paid by someone else"
-            if paid
-            else f"Mark {self._code()} as paid by you"
-        )
-        self._apply(text, paid_by_other=paid)
+        text = _("Mark {code} as paid by someone else") if paid else _("Mark {code} as paid by you")
+        self._apply(text.format(code=self._code()), paid_by_other=paid)
 
     @Slot()
     def _set_deadline(self) -> None:
         entry = self._entry()
         if entry is None or entry.deadline is not None:
             return
-        self._apply(f"Set deadline of {self._code()}", deadline=self._exam_day(entry))
+        text = _("Set deadline of {code}").format(code=self._code())
+        self._apply(text, deadline=self._exam_day(entry))
         if self.deadline.isVisible():
             self.deadline.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -668,7 +694,7 @@ class EntryPanel(QWidget):
         entry = self._entry()
         if entry is None or entry.deadline is None:
             return
-        self._apply(f"Clear deadline of {self._code()}", deadline=None)
+        self._apply(_("Clear deadline of {code}").format(code=self._code()), deadline=None)
         if self.add_deadline.isVisible():
             self.add_deadline.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -679,7 +705,7 @@ class EntryPanel(QWidget):
             return
         day = from_qdate(self.deadline.date())
         if day != entry.deadline:
-            self._apply(f"Change deadline of {self._code()}", deadline=day)
+            self._apply(_("Change deadline of {code}").format(code=self._code()), deadline=day)
 
     def _commit_notes(self) -> None:
         entry = self._entry()
@@ -690,12 +716,14 @@ class EntryPanel(QWidget):
             return
         if len(text) > MAX_TEXT:
             self.problem.setText(
-                f"Notes can hold up to {MAX_TEXT:,} characters; these have {len(text):,}. "
-                "Shorten them to save."
+                _(
+                    "Notes can hold up to {limit} characters; these have {count}. "
+                    "Shorten them to save."
+                ).format(limit=f"{MAX_TEXT:,}", count=f"{len(text):,}")
             )
             self.problem.show()
             return
-        self._apply(f"Edit notes of {self._code()}", notes=text)
+        self._apply(_("Edit notes of {code}").format(code=self._code()), notes=text)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.notes and event.type() == QEvent.Type.FocusOut:

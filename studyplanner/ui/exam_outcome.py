@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from studyplanner.domain.advice import Advice
 from studyplanner.domain.wording import format_day
+from studyplanner.i18n import N_, _
 from studyplanner.ui.form_fields import DATE_FORMAT, bounded_date_edit, from_qdate, to_qdate
 from studyplanner.ui.notice_card import NoticeCard
 from studyplanner.ui.plan_document import PlanDocument
@@ -30,9 +31,9 @@ from studyplanner.ui.plan_document import PlanDocument
 EXAM_DATE_PASSED = "exam-date-passed"
 """The advice code of an exam date that has gone by without the exam marked passed."""
 
-PASSED_TEXT = "Passed on…"
-FAILED_TEXT = "Failed — plan a retake"
-MOVE_TEXT = "Move"
+PASSED_TEXT = N_("Passed on…")
+FAILED_TEXT = N_("Failed — plan a retake")
+MOVE_TEXT = N_("Move")
 
 
 def exam_day(document: PlanDocument, entry_id: str) -> date | None:
@@ -66,21 +67,21 @@ class PassedOnDialog(QDialog):
 
     def __init__(self, code: str, day: date, today: date, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle(f"{code} passed")
+        self.setWindowTitle(_("{code} passed").format(code=code))
         self.day = bounded_date_edit()
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat(DATE_FORMAT)
         self.day.setMaximumDate(to_qdate(today))
         self.day.setDate(to_qdate(min(day, today)))
-        self.day.setAccessibleName("Passed on")
+        self.day.setAccessibleName(_("Passed on"))
         form = QFormLayout()
-        form.addRow(QLabel(f"Congratulations! When did you pass {code}?"))
-        form.addRow("Passed on:", self.day)
+        form.addRow(QLabel(_("Congratulations! When did you pass {code}?").format(code=code)))
+        form.addRow(_("Passed on:"), self.day)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText("Mark Passed")
+        self.ok_button.setText(_("Mark Passed"))
         self.ok_button.setDefault(True)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -152,25 +153,33 @@ class ExamDateNotice(NoticeCard):
     move_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Exam date passed", parent)
+        super().__init__(_("Exam date passed"), parent)
         self.passed_button = self.add_button(
-            PASSED_TEXT, "Mark the exam passed, on the day you choose"
+            _(PASSED_TEXT), _("Mark the exam passed, on the day you choose")
         )
         self.failed_button = self.add_button(
-            FAILED_TEXT,
-            "Note the failed attempt and plan the exam again, at least 14 days later "
-            "(the fee is counted again)",
+            _(FAILED_TEXT),
+            _(
+                "Note the failed attempt and plan the exam again, at least 14 days later "
+                "(the fee is counted again)"
+            ),
         )
         self.move_button = self.add_button(
-            MOVE_TEXT, "You have not sat it yet: choose another date"
+            _(MOVE_TEXT), _("You have not sat it yet: choose another date")
         )
         self.passed_button.clicked.connect(self.passed_requested)
         self.failed_button.clicked.connect(self.failed_requested)
         self.move_button.clicked.connect(self.move_requested)
 
     def show_date(self, code: str, day: date | None) -> None:
-        when = f", {format_day(day)}," if day is not None else ""
-        self.text.setText(f"The {code} exam date{when} has passed. How did it go?")
+        text = (
+            _("The {code} exam date, {date}, has passed. How did it go?").format(
+                code=code, date=format_day(day)
+            )
+            if day is not None
+            else _("The {code} exam date has passed. How did it go?").format(code=code)
+        )
+        self.text.setText(text)
 
     def set_editable(self, editable: bool) -> None:
         for button in (self.passed_button, self.failed_button, self.move_button):

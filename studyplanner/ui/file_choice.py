@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from studyplanner.i18n import _
 from studyplanner.storage.settings import AppSettings, save_settings
 from studyplanner.ui.prompts import FileKind, Prompts
 
@@ -51,10 +52,12 @@ def choose_save_target(
     chosen = chosen.expanduser()
     target = with_suffix(chosen, kind)
     if target != chosen and target.exists():
-        question = f"{target.name} already exists in {target.parent}. Replace it?"
+        question = _("{file} already exists in {folder}. Replace it?").format(
+            file=target.name, folder=target.parent
+        )
         if kind.replace_note:
-            question += f"\n\n{kind.replace_note}"
-        if not prompts.confirm(title, question, accept="Replace"):
+            question += f"\n\n{_(kind.replace_note)}"
+        if not prompts.confirm(title, question, accept=_("Replace")):
             return None
     settings.remember_folder(kind.purpose, target.parent)
     save_settings(settings)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from studyplanner.domain.plan import EARLIEST_DATE, LATEST_DATE
 from studyplanner.domain.wording import plural
+from studyplanner.i18n import _
 from studyplanner.style import Colour, colour, is_dark_palette
 
 DATE_FORMAT = "d MMM yyyy"
@@ -90,7 +91,7 @@ def problem_label() -> QLabel:
     label = QLabel()
     label.setWordWrap(True)
     label.setStyleSheet(f"color: {colour(Colour.ERROR, is_dark_palette(label.palette()))};")
-    label.setAccessibleName("Problem")
+    label.setAccessibleName(_("Problem"))
     label.hide()
     return label
 
@@ -98,7 +99,7 @@ def problem_label() -> QLabel:
 def validation_message(exc: ValidationError) -> str:
     """The first problem pydantic found, in a sentence a user can act on."""
     first = exc.errors()[0]
-    message = str(first.get("msg", "invalid value"))
+    message = str(first.get("msg", _("invalid value")))
     return message.removeprefix("Value error, ")
 
 

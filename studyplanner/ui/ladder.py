@@ -52,6 +52,7 @@ from PySide6.QtWidgets import (
 from studyplanner.domain.catalog import Catalog, Certification, Tier
 from studyplanner.domain.lifecycle import Validity
 from studyplanner.domain.wording import format_day, format_fee, format_hours, format_month
+from studyplanner.i18n import N_, TranslatedLabels, _
 from studyplanner.style import Colour, point_size
 from studyplanner.ui import accessible
 from studyplanner.ui.mime import certification_mime
@@ -60,19 +61,21 @@ from studyplanner.ui.theme import ink, tier_ink
 from studyplanner.ui.timeline_items import Callout
 
 LINEAR_TIERS = (Tier.PROFESSIONAL, Tier.ASSOCIATE, Tier.FOUNDATIONAL)  # top to bottom
-TIER_HINT = {
-    Tier.FOUNDATIONAL: "no hands-on\nexperience needed",
-    Tier.ASSOCIATE: "about 1–2 years\non AWS",
-    Tier.PROFESSIONAL: "2+ years\non AWS",
-    Tier.SPECIALTY: "off the linear path:\ndeep domain skills, best\nafter Associate level",
-}
-SPECIALTY_HINT_BESIDE = (
+TIER_HINT = TranslatedLabels(
+    {
+        Tier.FOUNDATIONAL: N_("no hands-on\nexperience needed"),
+        Tier.ASSOCIATE: N_("about 1–2 years\non AWS"),
+        Tier.PROFESSIONAL: N_("2+ years\non AWS"),
+        Tier.SPECIALTY: N_("off the linear path:\ndeep domain skills, best\nafter Associate level"),
+    }
+)
+SPECIALTY_HINT_BESIDE = N_(
     "off the linear path: deep domain skills,\nbest after Associate-level knowledge"
 )
 MAX_SCALE = 1.15
 """The ladder grows into a roomy view up to this much; it never shrinks (text stays >= 8 pt)."""
 MESSAGE_MS = 3200
-RETIRED_REFUSAL = "{code} {name} is retired and cannot be planned"
+RETIRED_REFUSAL = N_("{code} {name} is retired and cannot be planned")
 
 
 class Layout:
@@ -180,19 +183,24 @@ class Holding:
 
     @property
     def ribbon(self) -> str:
-        return "EXPIRED" if self.expired else "✓ HELD"
+        return _("EXPIRED") if self.expired else _("✓ HELD")
 
     def describe(self) -> str:
         """'Held since 10 Jan 2024 · valid until 10 Jan 2027', with the plan's renewals."""
         if self.expired:
-            return f"Earned {format_day(self.earned_on)} · expired {format_day(self.expires_on)}"
-        text = (
-            f"Held since {format_day(self.earned_on)} · valid until {format_day(self.valid_until)}"
+            return _("Earned {earned} · expired {expired}").format(
+                earned=format_day(self.earned_on), expired=format_day(self.expires_on)
+            )
+        text = _("Held since {earned} · valid until {until}").format(
+            earned=format_day(self.earned_on), until=format_day(self.valid_until)
         )
         for code, day in self.renewed_by:
-            text += f"<br>{code} on {format_day(day)} renews it"
+            renewal = _("{code} on {date} renews it").format(code=code, date=format_day(day))
+            text += f"<br>{renewal}"
         if self.renewed_by:
-            text += f": valid until {format_day(self.expires_on)}"
+            text = _("{held}: valid until {date}").format(
+                held=text, date=format_day(self.expires_on)
+            )
         return text
 
 
@@ -245,10 +253,17 @@ class CertificationCard(QGraphicsObject):
         self.setCursor(Qt.CursorShape.OpenHandCursor)
         self.setObjectName(cert.id)
         status = cert.lifecycle.status.value
-        tip = f"<b>{cert.code} {cert.name}</b><br>{format_hours(cert.hours.typical)} typical · "
-        tip += f"{format_fee(cert.exam.fee_usd)} · {cert.exam.minutes} min"
+        tip = f"<b>{cert.code} {cert.name}</b><br>" + _(
+            "{hours} typical · {fee} · {minutes} min"
+        ).format(
+            hours=format_hours(cert.hours.typical),
+            fee=format_fee(cert.exam.fee_usd),
+            minutes=cert.exam.minutes,
+        )
         if status != "active":
-            tip += f"<br><i>{status.capitalize()} {format_day(cert.lifecycle.ends_on)}</i>"
+            ends = format_day(cert.lifecycle.ends_on)
+            ending = _("Retired {date}") if status == "retired" else _("Retiring {date}")
+            tip += f"<br><i>{ending.format(date=ends)}</i>"
         self._tip = tip
         self._refresh_tooltip()
         self.setData(0, f"{cert.code} {cert.name}")
@@ -268,9 +283,9 @@ class CertificationCard(QGraphicsObject):
         if self.holding is not None:
             tip += f"<br><b>{self.holding.describe()}</b>"
         if self.cert.is_retired:
-            tip += "<br>Retired: it can no longer be booked."
+            tip += "<br>" + _("Retired: it can no longer be booked.")
         else:
-            tip += "<br>Drag into the plan, or press Enter to add it."
+            tip += "<br>" + _("Drag into the plan, or press Enter to add it.")
         self.setToolTip(tip)
 
     # --- what a screen reader hears -------------------------------------------------------
@@ -279,15 +294,15 @@ class CertificationCard(QGraphicsObject):
         """The ribbon's words in a sentence: 'In plan', 'Held', 'Retired' … ('' for none)."""
         marks = []
         if self.cert.is_retired:
-            marks.append("Retired")
+            marks.append(_("Retired"))
         if self.holding is not None:
-            marks.append("Expired" if self.holding.expired else "Held")
+            marks.append(_("Expired") if self.holding.expired else _("Held"))
         elif self.plan_mark == PlanMark.PASSED:
-            marks.append("Passed")
+            marks.append(_("Passed"))
         elif self.plan_mark == PlanMark.STUDYING:
-            marks.append("Studying")
+            marks.append(_("Studying"))
         elif self.plan_mark == PlanMark.PLANNED:
-            marks.append("In plan")
+            marks.append(_("In plan"))
         return ", ".join(marks)
 
     def accessible_name(self) -> str:
@@ -297,7 +312,7 @@ class CertificationCard(QGraphicsObject):
         cert = self.cert
         parts = [
             cert.tier.label,
-            f"{format_hours(cert.hours.typical)} typical",
+            _("{hours} typical").format(hours=format_hours(cert.hours.typical)),
             f"{format_fee(cert.exam.fee_usd)}",
         ]
         if self.mark_text():
@@ -408,7 +423,7 @@ class CertificationCard(QGraphicsObject):
         painter.setPen(muted)
         ended = cert.lifecycle.ends_on
         if retired and ended is not None:
-            footer = f"Retired {format_month(ended)}"
+            footer = _("Retired {date}").format(date=format_month(ended))
         else:
             footer = f"{format_hours(cert.hours.typical)} · {format_fee(cert.exam.fee_usd)}"
         painter.drawText(
@@ -433,13 +448,13 @@ class CertificationCard(QGraphicsObject):
             )
             return holding.ribbon, fill, white
         if self.cert.is_retired:
-            return "RETIRED", ink(Colour.RETIRED), white
+            return _("RETIRED"), ink(Colour.RETIRED), white
         if self.plan_mark == PlanMark.PASSED:
-            return "✓ PASSED", ink(Colour.PASSED_RIBBON), white
+            return _("✓ PASSED"), ink(Colour.PASSED_RIBBON), white
         if self.plan_mark == PlanMark.STUDYING:
-            return "STUDYING", ink(Colour.WARNING_FILL), ink(Colour.WARNING_INK)
+            return _("STUDYING"), ink(Colour.WARNING_FILL), ink(Colour.WARNING_INK)
         if self.plan_mark == PlanMark.PLANNED:
-            return "IN PLAN", tier_ink(self.cert.tier), white
+            return _("IN PLAN"), tier_ink(self.cert.tier), white
         return None
 
     def _paint_ribbon(self, painter: QPainter, label: str, color: QColor, text: QColor) -> None:
@@ -537,9 +552,9 @@ class LadderView(QGraphicsView):
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setDragMode(QGraphicsView.DragMode.NoDrag)
-        self.setAccessibleName("Certification ladder")
+        self.setAccessibleName(_("Certification ladder"))
         self.setAccessibleDescription(
-            "Arrow keys move between certifications; Enter adds the selected one to the plan"
+            _("Arrow keys move between certifications; Enter adds the selected one to the plan")
         )
         self._notice_timer = QTimer(self)
         self._notice_timer.setSingleShot(True)
@@ -641,7 +656,7 @@ class LadderView(QGraphicsView):
         """Ask for ``cert_id`` to be added; a retired one is refused, saying why."""
         cert = self._catalog.get(cert_id)
         if cert.is_retired:
-            self.refuse(RETIRED_REFUSAL.format(code=cert.code, name=cert.name))
+            self.refuse(_(RETIRED_REFUSAL).format(code=cert.code, name=cert.name))
         else:
             self.add_requested.emit(cert_id)
 
@@ -655,7 +670,7 @@ class LadderView(QGraphicsView):
         drag.setHotSpot(drag.pixmap().rect().center())
         result = drag.exec(Qt.DropAction.CopyAction)
         if cert.is_retired and result == Qt.DropAction.IgnoreAction:
-            self.refuse(RETIRED_REFUSAL.format(code=cert.code, name=cert.name))
+            self.refuse(_(RETIRED_REFUSAL).format(code=cert.code, name=cert.name))
 
     def refuse(self, text: str) -> None:
         """Say why nothing happened: a card at the foot of the view for a few seconds, and
@@ -783,7 +798,7 @@ class LadderView(QGraphicsView):
         self._add_rung_background(col_rect, Tier.SPECIALTY)
         heading_y = col_rect.top() + 12 * m.unit
         bottom = self._add_label(
-            Tier.SPECIALTY, col_rect.left() + pad, heading_y, SPECIALTY_HINT_BESIDE
+            Tier.SPECIALTY, col_rect.left() + pad, heading_y, _(SPECIALTY_HINT_BESIDE)
         )
         for i, cert in enumerate(self._visible(Tier.SPECIALTY)):
             row, col = divmod(i, 2)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from studyplanner.domain.plan import MAX_SESSION_NOTE, EntryStatus, WeeklyAvailability
+from studyplanner.i18n import _
 from studyplanner.ui.form_fields import (
     DATE_FORMAT,
     DecimalSpinBox,
@@ -59,13 +60,13 @@ class LogStudyDialog(QDialog):
 
     def __init__(self, document: PlanDocument, entry_id: str, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Log Study Time")
+        self.setWindowTitle(_("Log Study Time"))
         self.setObjectName("logStudyDialog")
         today = document.today()
         plan = document.plan
 
         self.exam = QComboBox()
-        self.exam.setAccessibleName("Exam")
+        self.exam.setAccessibleName(_("Exam"))
         for entry in plan.entries:
             if entry.status is EntryStatus.PASSED:
                 continue
@@ -78,7 +79,7 @@ class LogStudyDialog(QDialog):
         self.day.setDisplayFormat(DATE_FORMAT)
         self.day.setMaximumDate(to_qdate(today))  # what happened, not what is planned
         self.day.setDate(to_qdate(today))
-        self.day.setAccessibleName("Date")
+        self.day.setAccessibleName(_("Date"))
 
         self.hours = DecimalSpinBox()
         self.hours.setRange(0.25, MAX_SESSION_HOURS)
@@ -86,24 +87,24 @@ class LogStudyDialog(QDialog):
         self.hours.setSingleStep(0.5)
         self.hours.set_unit("hour")
         self.hours.setValue(usual_hours(plan.availability, today))
-        self.hours.setAccessibleName("Hours studied")
+        self.hours.setAccessibleName(_("Hours studied"))
 
         self.note = QLineEdit()
         self.note.setMaxLength(MAX_SESSION_NOTE)
-        self.note.setPlaceholderText("Optional: what you studied")
-        self.note.setAccessibleName("Note")
+        self.note.setPlaceholderText(_("Optional: what you studied"))
+        self.note.setAccessibleName(_("Note"))
 
         form = QFormLayout()
-        form.addRow("Exam:", self.exam)
-        form.addRow("Date:", self.day)
-        form.addRow("Hours:", self.hours)
-        form.addRow("Note:", self.note)
+        form.addRow(_("Exam:"), self.exam)
+        form.addRow(_("Date:"), self.day)
+        form.addRow(_("Hours:"), self.hours)
+        form.addRow(_("Note:"), self.note)
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.log_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.log_button.setText("Log")
+        self.log_button.setText(_("Log"))
         self.log_button.setDefault(True)
         self.log_button.setEnabled(self.exam.count() > 0)
         buttons.accepted.connect(self.accept)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMainWindow, QSplitter, QToolBar, QWidget
 
 from studyplanner import APP_NAME
 from studyplanner.domain.plan import EntryStatus
+from studyplanner.i18n import _
 from studyplanner.storage import paths
 from studyplanner.storage.catalog_source import LoadedCatalog
 from studyplanner.ui.add_to_plan import AddToPlan
@@ -148,28 +149,29 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         key = QKeySequence.StandardKey
         session = self.session
-        self.new_action = self._action("&New Plan", session.new, key.New, "Start an empty plan")
+        tip = _("Start an empty plan")
+        self.new_action = self._action(_("&New Plan"), session.new, key.New, tip)
         self.new_from_profile_action = self._action(
-            "New Plan from &Profile…",
+            _("New Plan from &Profile…"),
             self.new_plan_from_profile,
             "Ctrl+Shift+N",
-            "Suggest a path from your role, experience, direction and time",
+            _("Suggest a path from your role, experience, direction and time"),
         )
-        self.open_action = self._action("&Open…", session.open_with_dialog, key.Open)
-        self.save_as_action = self._action("Save &As…", session.save_as, key.SaveAs)
-        self.duplicate_action = self._action("&Duplicate", session.duplicate)
-        self.rename_action = self._action("&Rename…", session.rename, "F2")
-        self.delete_action = self._action("De&lete Plan…", session.delete)
-        self.restore_action = self._action("Restore Dele&ted Plan…", session.restore_deleted)
+        self.open_action = self._action(_("&Open…"), session.open_with_dialog, key.Open)
+        self.save_as_action = self._action(_("Save &As…"), session.save_as, key.SaveAs)
+        self.duplicate_action = self._action(_("&Duplicate"), session.duplicate)
+        self.rename_action = self._action(_("&Rename…"), session.rename, "F2")
+        self.delete_action = self._action(_("De&lete Plan…"), session.delete)
+        self.restore_action = self._action(_("Restore Dele&ted Plan…"), session.restore_deleted)
         self.restore_version_action = self._action(
-            "Restore &Earlier Version…",
+            _("Restore &Earlier Version…"),
             session.restore_version,
             None,
-            "Bring back the plan as it was saved earlier (undoable)",
+            _("Bring back the plan as it was saved earlier (undoable)"),
         )
         self.output = OutputCommands(self.document, self.prompts, self.settings, self)
         self.print_action, self.pdf_action, self.ics_action = self.output.actions
-        self.quit_action = self._action("&Quit", self.close, key.Quit)
+        self.quit_action = self._action(_("&Quit"), self.close, key.Quit)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
         self.undo_commands = UndoCommands(self.document, self, self._keep_place)
@@ -178,28 +180,29 @@ class MainWindow(QMainWindow):
             self.document, self.catalog, self.prompts, self.statusBar().showMessage, self
         )
         self.add_action = self._action(
-            "&Add to Plan", self.add_selected_certification, None, "Add the selected card"
+            _("&Add to Plan"), self.add_selected_certification, None, _("Add the selected card")
         )
         self.entry_commands = EntryCommands(self.document, self.timeline)
         self.move_up_action = self.entry_commands.move_up
         self.move_down_action = self.entry_commands.move_down
         self.remove_action = self.entry_commands.remove
 
-        self.zoom_in_action = self._action("Zoom &In", self.timeline.zoom_in, key.ZoomIn)
+        self.zoom_in_action = self._action(_("Zoom &In"), self.timeline.zoom_in, key.ZoomIn)
         self.zoom_in_action.setShortcuts([QKeySequence(key.ZoomIn), QKeySequence("Ctrl+=")])
-        self.zoom_out_action = self._action("Zoom &Out", self.timeline.zoom_out, key.ZoomOut)
-        self.fit_action = self._action("&Fit Plan", self.timeline.fit_to_plan, "Ctrl+0")
-        self.retired_action = QAction("Show &Retired Certifications", self)
+        self.zoom_out_action = self._action(_("Zoom &Out"), self.timeline.zoom_out, key.ZoomOut)
+        self.fit_action = self._action(_("&Fit Plan"), self.timeline.fit_to_plan, "Ctrl+0")
+        self.retired_action = QAction(_("Show &Retired Certifications"), self)
         self.retired_action.setCheckable(True)
         self.retired_action.setChecked(self.settings.show_retired)
+        tip = _("Where StudyPlanner writes its log")
         self.log_folder_action = self._action(
-            "Open &Log Folder", self.open_log_folder, None, "Where StudyPlanner writes its log"
+            _("Open &Log Folder"), self.open_log_folder, None, tip
         )
-        self.about_action = self._action("&About StudyPlanner", self.about)
+        self.about_action = self._action(_("&About StudyPlanner"), self.about)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
+        file_menu = bar.addMenu(_("&File"))
         file_menu.addActions([self.new_action, self.new_from_profile_action, self.open_action])
         self.recent_menu = RecentPlansMenu(self.session, self)
         file_menu.addMenu(self.recent_menu)
@@ -219,7 +222,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
-        edit_menu = bar.addMenu("&Edit")
+        edit_menu = bar.addMenu(_("&Edit"))
         edit_menu.addActions([self.undo_action, self.redo_action])
         edit_menu.addSeparator()
         edit_menu.addActions([self.add_action, *self.entry_commands.actions])
@@ -227,7 +230,7 @@ class MainWindow(QMainWindow):
         progress = self.progress_commands
         edit_menu.addActions([progress.log_study, progress.set_baseline])
 
-        view_menu = bar.addMenu("&View")
+        view_menu = bar.addMenu(_("&View"))
         view_menu.addActions([self.zoom_in_action, self.zoom_out_action, self.fit_action])
         view_menu.addSeparator()
         view_menu.addActions([self.retired_action, progress.show_baseline])
@@ -239,10 +242,10 @@ class MainWindow(QMainWindow):
         self.theme_menu = ThemeMenu(self.session, self)
         view_menu.addMenu(self.theme_menu)
 
-        help_menu = bar.addMenu("&Help")
+        help_menu = bar.addMenu(_("&Help"))
         help_menu.addActions([self.log_folder_action, self.about_action])
 
-        toolbar = QToolBar("Main", self)
+        toolbar = QToolBar(_("Main"), self)
         toolbar.setObjectName("toolbar-main")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -367,7 +370,8 @@ class MainWindow(QMainWindow):
         from studyplanner.ui.crash_dialog import open_log_folder
 
         if not open_log_folder():
-            self.prompts.inform("Log folder", f"The log is in {paths.logs_dir()}")
+            where = _("The log is in {folder}").format(folder=paths.logs_dir())
+            self.prompts.inform(_("Log folder"), where)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         remember_window(self, self.settings)  # the session saves the settings
@@ -387,7 +391,7 @@ class MainWindow(QMainWindow):
     def _show_catalog_problem(self) -> None:
         problem, self.catalog_problem = self.catalog_problem, None
         if problem:
-            self.prompts.warn("Catalog", problem)
+            self.prompts.warn(_("Catalog"), problem)
 
 
 __all__ = ["MainWindow", "app_icon"]

@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from studyplanner import APP_NAME
+from studyplanner.i18n import _
 from studyplanner.storage.settings import AppSettings
 from studyplanner.ui.file_choice import choose_save_target
 from studyplanner.ui.plan_document import PlanDocument
@@ -29,11 +30,11 @@ class OutputCommands(QObject):
         self._prompts = prompts
         self._settings = settings
         self._window = window
-        self.print = QAction("&Print…", window)
+        self.print = QAction(_("&Print…"), window)
         self.print.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
-        self.pdf = QAction("Export as P&DF…", window)
+        self.pdf = QAction(_("Export as P&DF…"), window)
         self.pdf.setShortcut(QKeySequence("Ctrl+Shift+E"))
-        self.calendar = QAction("Export to &Calendar…", window)
+        self.calendar = QAction(_("Export to &Calendar…"), window)
         self.print.triggered.connect(self.print_plan)
         self.pdf.triggered.connect(self.export_pdf)
         self.calendar.triggered.connect(self.export_calendar)
@@ -53,7 +54,7 @@ class OutputCommands(QObject):
             return False
         from studyplanner.ui import printing
 
-        title = "Export as PDF"
+        title = _("Export as PDF")
         suggested = printing.suggested_file(self._document, PDF_FILES.suffix)
         target = choose_save_target(self._prompts, self._settings, title, suggested, PDF_FILES)
         return target is not None and printing.export_pdf(self._window, self._document, target)
@@ -63,7 +64,7 @@ class OutputCommands(QObject):
             return False
         from studyplanner.ui import printing
 
-        title = "Export to calendar"
+        title = _("Export to calendar")
         suggested = printing.suggested_file(self._document, CALENDAR_FILES.suffix)
         kind = CALENDAR_FILES
         target = choose_save_target(self._prompts, self._settings, title, suggested, kind)
@@ -75,7 +76,7 @@ class OutputCommands(QObject):
     def _schedulable(self) -> bool:
         """Printing needs dates: say why there are none instead of printing an empty plan."""
         if self._document.schedule is None:
-            message = self._document.schedule_error or "The plan cannot be scheduled."
+            message = self._document.schedule_error or _("The plan cannot be scheduled.")
             self._prompts.warn(APP_NAME, message)
             return False
         return True

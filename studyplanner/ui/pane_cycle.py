@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QWidget
 
+from studyplanner.i18n import _
 from studyplanner.ui.app_info import running_app
 from studyplanner.ui.dock_focus import behind_a_tab, can_take_focus, enter
 
@@ -33,12 +34,12 @@ class PaneCycle(QObject):
         self._docks = docks
         self._last: dict[int, QWidget] = {}
         """Per pane (by id of the pane widget): where the keyboard last was in it."""
-        self.next_pane = QAction("Next &Pane", window)
+        self.next_pane = QAction(_("Next &Pane"), window)
         self.next_pane.setShortcut(QKeySequence(Qt.Key.Key_F6))
-        self.next_pane.setStatusTip("Move the keyboard to the next pane")
-        self.previous_pane = QAction("Pre&vious Pane", window)
+        self.next_pane.setStatusTip(_("Move the keyboard to the next pane"))
+        self.previous_pane = QAction(_("Pre&vious Pane"), window)
         self.previous_pane.setShortcut(QKeySequence(Qt.Modifier.SHIFT | Qt.Key.Key_F6))
-        self.previous_pane.setStatusTip("Move the keyboard to the previous pane")
+        self.previous_pane.setStatusTip(_("Move the keyboard to the previous pane"))
         self.next_pane.triggered.connect(self.go_next)
         self.previous_pane.triggered.connect(self.go_previous)
         running_app().focusChanged.connect(self._on_focus_changed)

@@ -15,6 +15,7 @@ from studyplanner.domain.catalog import Catalog
 from studyplanner.domain.plan import EntryStatus, StudyPlan
 from studyplanner.domain.schedule import Schedule
 from studyplanner.domain.wording import count_text, format_day, format_hours, format_weekly_hours
+from studyplanner.i18n import _
 from studyplanner.ui.autosave import Autosaver
 from studyplanner.ui.ladder import LadderView
 from studyplanner.ui.plan_document import PlanDocument
@@ -35,13 +36,15 @@ class LadderPane(QWidget):
     def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ladder = LadderView(catalog, self)
-        self.show_retired = QCheckBox("Show retired certifications", self)
+        self.show_retired = QCheckBox(_("Show retired certifications"), self)
         header = QWidget(self)
         header_layout = QHBoxLayout(header)
         header_layout.setContentsMargins(12, 6, 12, 6)
         title = QLabel(
-            "<b>Certification ladder</b> — drag a card into the plan below, "
-            "or select it and press Enter",
+            _(
+                "<b>Certification ladder</b> — drag a card into the plan below, "
+                "or select it and press Enter"
+            ),
             header,
         )
         title.setWordWrap(True)  # a narrow window wraps the hint instead of cutting it off
@@ -71,8 +74,11 @@ class TimelinePane(QWidget):
     def _refresh(self) -> None:
         plan = self._document.plan
         self.title.setText(
-            f"<b>{escape(plan.name)}</b> — from {format_day(plan.start_date)}, "
-            f"{format_weekly_hours(plan.availability.weekly_hours)}"
+            _("<b>{name}</b> — from {start}, {hours}").format(
+                name=escape(plan.name),
+                start=format_day(plan.start_date),
+                hours=format_weekly_hours(plan.availability.weekly_hours),
+            )
         )
 
 
@@ -80,15 +86,15 @@ def summary_text(plan: StudyPlan, schedule: Schedule) -> str:
     """What is still to do, like the report counts it (passed exams are done):
     '2 exams to sit · 180 h still to study · 8 h/week · finish 7 Dec 2027'."""
     if not plan.entries:
-        return "No exams planned yet"
+        return _("No exams planned yet")
     to_sit = sum(1 for e in plan.entries if e.status is not EntryStatus.PASSED)
     if to_sit == 0:
-        return f"All {count_text(len(plan.entries), 'exam')} passed"
-    return (
-        f"{count_text(to_sit, 'exam')} to sit · "
-        f"{format_hours(schedule.remaining_hours)} still to study · "
-        f"{format_hours(plan.availability.weekly_hours)}/week · "
-        f"finish {format_day(schedule.finish_date)}"
+        return _("All {exams} passed").format(exams=count_text(len(plan.entries), "exam"))
+    return _("{exams} to sit · {hours} still to study · {weekly}/week · finish {finish}").format(
+        exams=count_text(to_sit, "exam"),
+        hours=format_hours(schedule.remaining_hours),
+        weekly=format_hours(plan.availability.weekly_hours),
+        finish=format_day(schedule.finish_date),
     )
 
 
@@ -128,10 +134,10 @@ def countdown_text(schedule: Schedule | None, today: date) -> str:
     day, code = min(upcoming)
     days = (day - today).days
     if days == 0:
-        return f"{code} today"
+        return _("{code} today").format(code=code)
     if days == 1:
-        return f"{code} tomorrow"
-    return f"{code} in {count_text(days, 'day')}"
+        return _("{code} tomorrow").format(code=code)
+    return _("{code} in {days}").format(code=code, days=count_text(days, "day"))
 
 
 class Countdown(QLabel):
@@ -140,7 +146,7 @@ class Countdown(QLabel):
     def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._document = document
-        self.setAccessibleName("Next exam")
+        self.setAccessibleName(_("Next exam"))
         self.setContentsMargins(0, 0, 12, 0)  # apart from the save state beside it
         document.changed.connect(self._refresh)
         document.opened.connect(self._refresh)
@@ -150,7 +156,8 @@ class Countdown(QLabel):
         document = self._document
         text = countdown_text(document.schedule, document.today())
         self.setText(text)
-        self.setToolTip(f"Next exam, counted from {format_day(document.today())}" if text else "")
+        tip = _("Next exam, counted from {today}").format(today=format_day(document.today()))
+        self.setToolTip(tip if text else "")
         self.setVisible(bool(text))
 
 
@@ -179,22 +186,22 @@ class SaveState(QLabel):
         document = self._document
         if not shiboken6.isValid(document):
             return
-        suffix = " (read-only)" if document.read_only else ""
-        self._window.setWindowTitle(f"{document.plan.name}[*]{suffix} — {self._app_name}")
+        title = _("{plan}[*] (read-only) — {app}") if document.read_only else _("{plan}[*] — {app}")
+        self._window.setWindowTitle(title.format(plan=document.plan.name, app=self._app_name))
         pending = self._autosaver.pending
         self._window.setWindowModified(pending)
         if document.read_only:
-            self.setText("Read-only")
+            self.setText(_("Read-only"))
         elif pending:
-            self.setText("Saving…")
+            self.setText(_("Saving…"))
         elif document.path is not None and document.path.exists():
-            self.setText("All changes saved")
+            self.setText(_("All changes saved"))
         else:
-            self.setText("Not saved yet")
+            self.setText(_("Not saved yet"))
 
     def _on_failed(self, _message: str) -> None:
         self.refresh()
-        self.setText("Save failed — changes kept in memory")
+        self.setText(_("Save failed — changes kept in memory"))
 
 
 class RecentPlansMenu(QMenu):
@@ -202,7 +209,7 @@ class RecentPlansMenu(QMenu):
     two plans of one name are told apart by their file names."""
 
     def __init__(self, session: PlanSession, parent: QWidget | None = None) -> None:
-        super().__init__("Open &Recent", parent)
+        super().__init__(_("Open &Recent"), parent)
         self._session = session
         self.aboutToShow.connect(self._fill)
         self.triggered.connect(self._open)
@@ -210,14 +217,18 @@ class RecentPlansMenu(QMenu):
     def _fill(self) -> None:
         self.clear()
         recent = self._session.recent_plans()
-        names = [name for _, name in recent]
+        names = [name for _path, name in recent]
         for path, name in recent:
-            label = name if names.count(name) == 1 else f"{name} ({path.name})"
+            label = (
+                name
+                if names.count(name) == 1
+                else _("{name} ({file})").format(name=name, file=path.name)
+            )
             action = self.addAction(label.replace("&", "&&"))
             action.setStatusTip(str(path))
             action.setData(str(path))
         if not recent:
-            self.addAction("No plans yet").setEnabled(False)
+            self.addAction(_("No plans yet")).setEnabled(False)
 
     def _open(self, action: QAction) -> None:
         if action.data():

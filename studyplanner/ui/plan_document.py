@@ -34,6 +34,7 @@ from studyplanner.domain.plan import (
 from studyplanner.domain.progress import Pace, Readiness
 from studyplanner.domain.schedule import Schedule, ScheduleError, schedule_plan
 from studyplanner.domain.wording import format_day, format_hours
+from studyplanner.i18n import _
 
 
 class _PlanEdit(QUndoCommand):
@@ -237,7 +238,7 @@ class PlanDocument(QObject):
             at = len(plan.entries) if index is None else max(0, min(index, len(plan.entries)))
             plan.entries.insert(at, entry)
 
-        if self._edit(f"Add {cert.code}", change):
+        if self._edit(_("Add {code}").format(code=cert.code), change):
             self.select(entry.id)
             return entry.id
         return ""
@@ -251,7 +252,7 @@ class PlanDocument(QObject):
             plan.entries.insert(max(0, min(new_index, len(plan.entries))), item)
 
         cert = self.catalog.get(self._plan.entry(entry_id).certification_id)
-        return self._edit(f"Move {cert.code}", change)
+        return self._edit(_("Move {code}").format(code=cert.code), change)
 
     def remove_entry(self, entry_id: str) -> bool:
         cert = self.catalog.get(self._plan.entry(entry_id).certification_id)
@@ -260,7 +261,7 @@ class PlanDocument(QObject):
         def change(plan: StudyPlan) -> None:
             del plan.entries[plan.index_of(entry_id)]
 
-        done = self._edit(f"Remove {cert.code}", change)
+        done = self._edit(_("Remove {code}").format(code=cert.code), change)
         if done:
             ids = self.entry_ids()
             self.select(ids[min(index, len(ids) - 1)] if ids else "")
@@ -290,7 +291,7 @@ class PlanDocument(QObject):
         new = self.catalog.get(cert_id)
         return self.update_entry(
             entry_id,
-            f"Replace {old.code} with {new.code}",
+            _("Replace {old} with {new}").format(old=old.code, new=new.code),
             certification_id=cert_id,
             hours_override=None,
             pinned_exam_date=None,
@@ -327,7 +328,7 @@ class PlanDocument(QObject):
         def change(plan: StudyPlan) -> None:
             plan.held = sorted([*plan.held, held], key=lambda item: item.earned_on)
 
-        return self._edit(f"Add held {code}", change)
+        return self._edit(_("Add held {code}").format(code=code), change)
 
     def remove_held(self, index: int) -> bool:
         """Forget the held certification at ``index`` of ``plan.held``."""
@@ -339,7 +340,7 @@ class PlanDocument(QObject):
         def change(plan: StudyPlan) -> None:
             del plan.held[index]
 
-        return self._edit(f"Remove held {code}", change)
+        return self._edit(_("Remove held {code}").format(code=code), change)
 
     def add_renewal(self, cert_id: str, before: date) -> str:
         """Plan ``cert_id``'s exam so that it falls before ``before`` (it renews a certification
@@ -349,7 +350,9 @@ class PlanDocument(QObject):
         plan = lifecycles.add_renewal(self.plan, self._schedule, cert_id, before)
         known = set(self.entry_ids())
         code = self.catalog.get(cert_id).code
-        if not self.replace_plan(f"Add {code} before {format_day(before)}", plan):
+        if not self.replace_plan(
+            _("Add {code} before {date}").format(code=code, date=format_day(before)), plan
+        ):
             return ""
         new_ids = [entry_id for entry_id in self.entry_ids() if entry_id not in known]
         if new_ids:
@@ -371,7 +374,10 @@ class PlanDocument(QObject):
             if entry.status is EntryStatus.PLANNED:
                 entry.status = EntryStatus.STUDYING
 
-        return self._edit(f"Log {format_hours(hours)} on {self._code(entry_id)}", change)
+        return self._edit(
+            _("Log {hours} on {code}").format(hours=format_hours(hours), code=self._code(entry_id)),
+            change,
+        )
 
     def update_session(self, entry_id: str, index: int, **fields: Any) -> bool:
         """Change the session at ``index`` of the entry's sessions (``on``, ``hours``,
@@ -387,7 +393,9 @@ class PlanDocument(QObject):
             sessions[index] = session
             target.sessions = _in_date_order(sessions)
 
-        return self._edit(f"Change study session of {self._code(entry_id)}", change)
+        return self._edit(
+            _("Change study session of {code}").format(code=self._code(entry_id)), change
+        )
 
     def remove_session(self, entry_id: str, index: int) -> bool:
         if not 0 <= index < len(self._plan.entry(entry_id).sessions):
@@ -396,7 +404,9 @@ class PlanDocument(QObject):
         def change(plan: StudyPlan) -> None:
             del plan.entries[plan.index_of(entry_id)].sessions[index]
 
-        return self._edit(f"Delete study session of {self._code(entry_id)}", change)
+        return self._edit(
+            _("Delete study session of {code}").format(code=self._code(entry_id)), change
+        )
 
     def add_score(self, entry_id: str, on: date, percent: float, source: str = "") -> bool:
         """Record a practice exam score (kept in date order)."""
@@ -406,7 +416,9 @@ class PlanDocument(QObject):
             entry = plan.entries[plan.index_of(entry_id)]
             entry.scores = sorted([*entry.scores, score], key=lambda item: item.on)
 
-        return self._edit(f"Add practice score for {self._code(entry_id)}", change)
+        return self._edit(
+            _("Add practice score for {code}").format(code=self._code(entry_id)), change
+        )
 
     def update_score(self, entry_id: str, index: int, **fields: Any) -> bool:
         """Change the score at ``index`` (``on``, ``percent``, ``source``); raises pydantic's
@@ -422,7 +434,9 @@ class PlanDocument(QObject):
             scores[index] = score
             target.scores = sorted(scores, key=lambda item: item.on)
 
-        return self._edit(f"Change practice score of {self._code(entry_id)}", change)
+        return self._edit(
+            _("Change practice score of {code}").format(code=self._code(entry_id)), change
+        )
 
     def remove_score(self, entry_id: str, index: int) -> bool:
         if not 0 <= index < len(self._plan.entry(entry_id).scores):
@@ -431,13 +445,15 @@ class PlanDocument(QObject):
         def change(plan: StudyPlan) -> None:
             del plan.entries[plan.index_of(entry_id)].scores[index]
 
-        return self._edit(f"Remove practice score of {self._code(entry_id)}", change)
+        return self._edit(
+            _("Remove practice score of {code}").format(code=self._code(entry_id)), change
+        )
 
     def mark_passed(self, entry_id: str, on: date) -> bool:
         """The exam was passed on ``on``."""
         return self.update_entry(
             entry_id,
-            f"Mark {self._code(entry_id)} as passed",
+            _("Mark {code} as passed").format(code=self._code(entry_id)),
             status=EntryStatus.PASSED,
             passed_on=on,
         )
@@ -450,7 +466,7 @@ class PlanDocument(QObject):
         code = self._code(entry_id)
         known = set(self.entry_ids())
         plan = progress.plan_retake(self.plan, entry_id, failed_on)
-        if not self.replace_plan(f"Plan a retake of {code}", plan):
+        if not self.replace_plan(_("Plan a retake of {code}").format(code=code), plan):
             return ""
         new_ids = [item for item in self.entry_ids() if item not in known]
         target = new_ids[0] if new_ids else entry_id
@@ -462,7 +478,7 @@ class PlanDocument(QObject):
         baseline = self.baseline_for(self._plan)
         if baseline is None:
             return False
-        return self.update_plan("Set baseline", baseline=baseline)
+        return self.update_plan(_("Set baseline"), baseline=baseline)
 
     def update_plan(self, text: str, **fields: Any) -> bool:
         """Set top-level plan fields (name, start_date, profile, availability)."""

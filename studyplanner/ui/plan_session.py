@@ -19,6 +19,7 @@ from PySide6.QtCore import QObject, Signal
 from studyplanner.domain.catalog import Catalog
 from studyplanner.domain.plan import StudyPlan, clean_plan_name
 from studyplanner.domain.wording import format_day, format_moment
+from studyplanner.i18n import N_, _, ngettext
 from studyplanner.storage import paths
 from studyplanner.storage.atomic import remove_stale_temp_files
 from studyplanner.storage.locks import PlanLock
@@ -44,8 +45,9 @@ from studyplanner.ui.prompts import PLAN_FILES, Prompts
 log = logging.getLogger(__name__)
 
 RECENT_SHOWN = 10
-WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-"""Not strftime's %a: Qt sets the C locale from the desktop, and the app speaks English."""
+WEEKDAY_NAMES = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
+"""Not strftime's %a: Qt sets the C locale from the desktop; translated with ``_()`` where
+shown, so the app's language decides, not the desktop's."""
 
 
 class PlanSession(QObject):
@@ -157,14 +159,18 @@ class PlanSession(QObject):
                 self._install(plan, new_plan_path(plan.name))
                 return
             except OSError as exc:
-                problem = f"{paths.plans_dir()} cannot be used ({exc.strerror or exc})"
+                problem = _("{folder} cannot be used ({reason})").format(
+                    folder=paths.plans_dir(), reason=exc.strerror or exc
+                )
         log.warning("plans cannot be saved: %s", problem)
         self._install(plan, None)
         self.prompts.warn(
-            "Plans cannot be saved here",
-            f"{problem}.\n\nYou can plan as usual; File › Save As… saves the plan in a folder "
-            "you choose. To keep plans elsewhere for good, start StudyPlanner with "
-            "--data-dir FOLDER.",
+            _("Plans cannot be saved here"),
+            _(
+                "{problem}.\n\nYou can plan as usual; File › Save As… saves the plan in a folder "
+                "you choose. To keep plans elsewhere for good, start StudyPlanner with "
+                "--data-dir FOLDER."
+            ).format(problem=problem),
         )
 
     def open(self, path: Path) -> bool:
@@ -192,42 +198,47 @@ class PlanSession(QObject):
         default = paths.plans_dir()
         default.mkdir(parents=True, exist_ok=True)
         chosen = self.prompts.open_path(
-            "Open plan", start_folder(self.settings, PLAN_FILES, default)
+            _("Open plan"), start_folder(self.settings, PLAN_FILES, default)
         )
         return chosen is not None and self.open(chosen)
 
     def _offer_recovery(self, path: Path, error: PlanFileError) -> bool:
         backups = [] if error.newer else self._readable_backups(path)
-        problem = (
-            f"{path.name} cannot be opened: the plan file {error.message}.\n\nFolder: {path.parent}"
+        problem = _("{file} cannot be opened: the plan file {error}.\n\nFolder: {folder}").format(
+            file=path.name, error=error.message, folder=path.parent
         )
         if not backups:
-            self.prompts.warn("Cannot open plan", f"{problem}\n\nThe file was left untouched.")
+            untouched = _("{problem}\n\nThe file was left untouched.").format(problem=problem)
+            self.prompts.warn(_("Cannot open plan"), untouched)
             return False
-        labels = [backup_label(b.taken_at, self.document.today()) for b, _ in backups]
+        labels = [backup_label(b.taken_at, self.document.today()) for b, _plan in backups]
         newest = (
-            "The backup is the version before the last save."
+            _("The backup is the version before the last save.")
             if len(backups) == 1
-            else "The newest backup is the version before the last save; each older one is "
-            "the plan as it was before an earlier save."
+            else _(
+                "The newest backup is the version before the last save; each older one is "
+                "the plan as it was before an earlier save."
+            )
         )
-        question = (
-            f"{problem}\n\nOpen a backup instead? {newest} The damaged file is kept as a "
+        question = _(
+            "{problem}\n\nOpen a backup instead? {newest} The damaged file is kept as a "
             "backup when the plan is next saved."
-        )
+        ).format(problem=problem, newest=newest)
         if len(backups) == 1:
             chosen = (
                 0
                 if self.prompts.confirm(
-                    "Cannot open plan",
-                    f"{question}\n\nBackup: {labels[0]}",
-                    accept="Open Backup",
+                    _("Cannot open plan"),
+                    _("{question}\n\nBackup: {backup}").format(question=question, backup=labels[0]),
+                    accept=_("Open Backup"),
                 )
                 else None
             )
         else:
             chosen = self.prompts.choose(
-                "Cannot open plan", f"{question}\n\nBackups, newest first:", labels
+                _("Cannot open plan"),
+                _("{question}\n\nBackups, newest first:").format(question=question),
+                labels,
             )
         if chosen is None:
             return False
@@ -264,12 +275,12 @@ class PlanSession(QObject):
         if plan.baseline is None:
             plan = plan.model_copy(update={"baseline": self.document.baseline_for(plan)})
         plan = plan.model_copy(update={"name": distinct_plan_name(plan.name, self._taken_names())})
-        return self._save_and_install(plan, new_plan_path(plan.name), "New plan")
+        return self._save_and_install(plan, new_plan_path(plan.name), _("New plan"))
 
     def save_as(self) -> bool:
         current = self.document.path or _suggested_path(self.document.plan.name)
         chosen = choose_save_target(
-            self.prompts, self.settings, "Save plan as", current, PLAN_FILES
+            self.prompts, self.settings, _("Save plan as"), current, PLAN_FILES
         )
         if chosen is None:
             return False
@@ -277,19 +288,21 @@ class PlanSession(QObject):
         if target == self.document.path:
             self.flush()
             return True
-        return self._save_and_install(self.document.plan, target, "Save plan as")
+        return self._save_and_install(self.document.plan, target, _("Save plan as"))
 
     def duplicate(self) -> bool:
         copy = self.document.plan.duplicate()
         copy.name = distinct_plan_name(copy.name, self._taken_names())
-        return self._save_and_install(copy, new_plan_path(copy.name), "Duplicate plan")
+        return self._save_and_install(copy, new_plan_path(copy.name), _("Duplicate plan"))
 
     def _save_and_install(self, plan: StudyPlan, target: Path, title: str) -> bool:
         if target != self.document.path and PlanLock(target).held_elsewhere():
             self.prompts.warn(
                 title,
-                f"{target.name} is open in another StudyPlanner window; saving over it there "
-                "would lose its changes. Choose another name.",
+                _(
+                    "{file} is open in another StudyPlanner window; saving over it there "
+                    "would lose its changes. Choose another name."
+                ).format(file=target.name),
             )
             return False
         if not self.leave():
@@ -307,25 +320,26 @@ class PlanSession(QObject):
     def rename(self) -> bool:
         if self.read_only:
             return False
-        typed = self.prompts.ask_text("Rename plan", "Plan name:", self.document.plan.name)
+        typed = self.prompts.ask_text(_("Rename plan"), _("Plan name:"), self.document.plan.name)
         if typed is None or not typed.strip():
             return False
         try:
             name = clean_plan_name(typed)
         except ValueError as exc:
-            self.prompts.warn("Rename plan", str(exc))
+            self.prompts.warn(_("Rename plan"), str(exc))
             return False
-        return self.document.update_plan("Rename plan", name=name)
+        return self.document.update_plan(_("Rename plan"), name=name)
 
     def delete(self) -> bool:
         path = self.document.path
         if path is None or self.read_only:
             return False
         if not self.prompts.confirm(
-            "Delete plan",
-            f"Delete “{self.document.plan.name}”?\n\n"
-            "You can bring it back with File › Restore Deleted Plan.",
-            accept="Delete",
+            _("Delete plan"),
+            _("Delete “{name}”?\n\nYou can bring it back with File › Restore Deleted Plan.").format(
+                name=self.document.plan.name
+            ),
+            accept=_("Delete"),
         ):
             return False
         self.flush()
@@ -333,7 +347,7 @@ class PlanSession(QObject):
             try:
                 move_to_trash(path)
             except PlanFileError as exc:
-                self.prompts.warn("Delete plan", str(exc))
+                self.prompts.warn(_("Delete plan"), str(exc))
                 return False
         self._release_lock()
         self.settings.forget(path)
@@ -348,16 +362,21 @@ class PlanSession(QObject):
     def restore_deleted(self) -> bool:
         deleted = list_trash(self.catalog)
         if not deleted:
-            self.prompts.inform("Restore deleted plan", "There are no deleted plans.")
+            self.prompts.inform(_("Restore deleted plan"), _("There are no deleted plans."))
             return False
-        labels = [f"{item.name} — deleted {format_moment(item.deleted_at)}" for item in deleted]
-        chosen = self.prompts.choose("Restore deleted plan", "Plan to restore:", labels)
+        labels = [
+            _("{name} — deleted {moment}").format(
+                name=item.name, moment=format_moment(item.deleted_at)
+            )
+            for item in deleted
+        ]
+        chosen = self.prompts.choose(_("Restore deleted plan"), _("Plan to restore:"), labels)
         if chosen is None or not self.leave():
             return False
         try:
             restored = restore_from_trash(deleted[chosen], self.catalog)
         except (PlanFileError, OSError) as exc:
-            self.prompts.warn("Restore deleted plan", str(exc))
+            self.prompts.warn(_("Restore deleted plan"), str(exc))
             return False
         return self.open(restored)
 
@@ -370,22 +389,27 @@ class PlanSession(QObject):
         backups = self._readable_backups(path)
         if not backups:
             self.prompts.inform(
-                "Restore earlier version",
-                "There are no earlier versions of this plan yet. StudyPlanner keeps one each "
-                "time you open a plan and change it, and more as you work.",
+                _("Restore earlier version"),
+                _(
+                    "There are no earlier versions of this plan yet. StudyPlanner keeps one each "
+                    "time you open a plan and change it, and more as you work."
+                ),
             )
             return False
         labels = [
-            f"{format_moment(backup.taken_at)} — {plan.name}, {len(plan.entries)} exam"
-            + ("" if len(plan.entries) == 1 else "s")
+            ngettext(
+                "{moment} — {name}, {count} exam",
+                "{moment} — {name}, {count} exams",
+                len(plan.entries),
+            ).format(moment=format_moment(backup.taken_at), name=plan.name, count=len(plan.entries))
             for backup, plan in backups
         ]
-        chosen = self.prompts.choose("Restore earlier version", "Version to restore:", labels)
+        chosen = self.prompts.choose(_("Restore earlier version"), _("Version to restore:"), labels)
         if chosen is None:
             return False
         backup, plan = backups[chosen]
         return self.document.replace_plan(
-            f"Restore version of {format_moment(backup.taken_at)}", plan
+            _("Restore version of {moment}").format(moment=format_moment(backup.taken_at)), plan
         )
 
     # --- saving and leaving -------------------------------------------------------------------
@@ -401,19 +425,21 @@ class PlanSession(QObject):
         if self.flush():
             return True
         return self.prompts.confirm(
-            "Unsaved changes",
-            f"The latest changes to “{self.document.plan.name}” could not be saved.\n\n"
-            "Discard them and continue, or cancel and keep the plan open (File › Save As "
-            "can save it somewhere else)?",
-            accept="Discard",
+            _("Unsaved changes"),
+            _(
+                "The latest changes to “{name}” could not be saved.\n\n"
+                "Discard them and continue, or cancel and keep the plan open (File › Save As "
+                "can save it somewhere else)?"
+            ).format(name=self.document.plan.name),
+            accept=_("Discard"),
         )
 
     def close(self) -> bool:
         """At quit: save, release the lock, keep the settings. False to stay open."""
         if not self.flush() and not self.prompts.confirm(
-            "Unsaved changes",
-            "The plan could not be saved. Quit anyway and lose the latest changes?",
-            accept="Discard",
+            _("Unsaved changes"),
+            _("The plan could not be saved. Quit anyway and lose the latest changes?"),
+            accept=_("Discard"),
         ):
             return False
         self._release_lock()
@@ -434,9 +460,11 @@ class PlanSession(QObject):
         if read_only:
             log.info("%s is locked by another window: opened read-only", path)
             self.prompts.inform(
-                "Plan is open elsewhere",
-                f"“{plan.name}” is open in another StudyPlanner window, so it is shown "
-                "read-only here. Close it there to edit it here, or use File › Duplicate.",
+                _("Plan is open elsewhere"),
+                _(
+                    "“{name}” is open in another StudyPlanner window, so it is shown "
+                    "read-only here. Close it there to edit it here, or use File › Duplicate."
+                ).format(name=plan.name),
             )
         self.settings.remember(path)
         save_settings(self.settings)
@@ -451,9 +479,11 @@ class PlanSession(QObject):
         log.warning("save failed: %s", message)
         self.save_failed.emit(message)
         self.prompts.warn(
-            "Could not save the plan",
-            f"{message}\n\nYour changes are still here and will be saved again on the next "
-            "change. You can also use File › Save As to save them somewhere else.",
+            _("Could not save the plan"),
+            _(
+                "{message}\n\nYour changes are still here and will be saved again on the next "
+                "change. You can also use File › Save As to save them somewhere else."
+            ).format(message=message),
         )
 
 
@@ -461,12 +491,14 @@ def backup_label(taken_at: datetime, today: date) -> str:
     """'Saved today at 14:05', 'Saved yesterday at 09:30', 'Saved Mon 23 Nov 2026 at 18:00'."""
     days = (today - taken_at.date()).days
     if days == 0:
-        day = "today"
+        day = _("today")
     elif days == 1:
-        day = "yesterday"
+        day = _("yesterday")
     else:
-        day = f"{WEEKDAY_NAMES[taken_at.weekday()]} {format_day(taken_at.date())}"
-    return f"Saved {day} at {taken_at:%H:%M}"
+        day = _("{weekday} {date}").format(
+            weekday=_(WEEKDAY_NAMES[taken_at.weekday()]), date=format_day(taken_at.date())
+        )
+    return _("Saved {day} at {time}").format(day=day, time=f"{taken_at:%H:%M}")
 
 
 def _plans_folder_problem() -> str | None:
@@ -475,11 +507,13 @@ def _plans_folder_problem() -> str | None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        return f"{folder} cannot be created ({exc.strerror or exc})"
+        return _("{folder} cannot be created ({reason})").format(
+            folder=folder, reason=exc.strerror or exc
+        )
     if not folder.is_dir():
-        return f"{folder} is not a folder"
+        return _("{folder} is not a folder").format(folder=folder)
     if not os.access(folder, os.W_OK | os.X_OK):
-        return f"{folder} is read-only"
+        return _("{folder} is read-only").format(folder=folder)
     return None
 
 

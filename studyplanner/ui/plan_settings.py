@@ -52,6 +52,7 @@ from studyplanner.domain.plan import (
     clean_plan_name,
 )
 from studyplanner.domain.wording import format_day, format_fee, format_weekly_hours, plural
+from studyplanner.i18n import N_, _, ngettext
 from studyplanner.ui.form_fields import (
     DATE_FORMAT,
     DecimalSpinBox,
@@ -66,17 +67,19 @@ from studyplanner.ui.form_fields import (
 )
 from studyplanner.ui.plan_document import PlanDocument
 
-NO_DIRECTION = "(none)"
+NO_DIRECTION = N_("(none)")
 MAX_WEEKLY_HOURS = 7 * 24.0
-NO_VOUCHER_LIMIT = "No limit assumed"
-VOUCHER_ASSUMPTION = (
+NO_VOUCHER_LIMIT = N_("No limit assumed")
+VOUCHER_ASSUMPTION = N_(
     "An assumption you can change: AWS does not publish how long the 50 % voucher from a "
     "pass stays valid."
 )
-WORST_CASE_TIP = (
+WORST_CASE_TIP = N_(
     "Every exam still to sit failed once and paid again at full price (a voucher only covers "
     "the first attempt); a retake waits at least 14 days."
 )
+DAY_LABELS = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
+"""The day boxes' captions, Monday first (a translation can shorten a name its own way)."""
 
 
 def focus_areas_text(areas: list[str]) -> str:
@@ -93,7 +96,7 @@ def describe_blackout(blackout: Blackout) -> str:
         span = format_day(blackout.start)
     else:
         span = f"{format_day(blackout.start)} – {format_day(blackout.end)}"
-    return f"{span}  {blackout.label}" if blackout.label else span
+    return _("{span}  {label}").format(span=span, label=blackout.label) if blackout.label else span
 
 
 def describe_held(held: HeldCertification, catalog: Catalog, validity: Validity | None) -> str:
@@ -102,19 +105,21 @@ def describe_held(held: HeldCertification, catalog: Catalog, validity: Validity 
     · expires 28 May 2030')."""
     cert_id = held.certification_id
     if cert_id not in catalog:
-        return f"{cert_id}\nearned {format_day(held.earned_on)}"
+        return _("{cert}\nearned {date}").format(cert=cert_id, date=format_day(held.earned_on))
     cert = catalog.get(cert_id)
     text = f"{cert.code} {cert.name}"
     if cert.is_retired:
-        text += " (retired exam)"
-    text += f"\nearned {format_day(held.earned_on)}"
+        text = _("{cert} (retired exam)").format(cert=text)
+    text = _("{cert}\nearned {date}").format(cert=text, date=format_day(held.earned_on))
     if validity is None:
         return text
     if validity.renewals:
         last = validity.renewals[-1]
         code = catalog.get(last.certification_id).code
-        text += f" · renewed by {code} on {format_day(last.on)}"
-    return f"{text} · expires {format_day(validity.expires_on)}"
+        text = _("{held} · renewed by {code} on {date}").format(
+            held=text, code=code, date=format_day(last.on)
+        )
+    return _("{held} · expires {date}").format(held=text, date=format_day(validity.expires_on))
 
 
 def held_validity(held: HeldCertification, validities: list[Validity]) -> Validity | None:
@@ -147,7 +152,7 @@ class VoucherMonthsSpinBox(QSpinBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setRange(0, 120)
-        self.setSpecialValueText(NO_VOUCHER_LIMIT)
+        self.setSpecialValueText(_(NO_VOUCHER_LIMIT))
         self.setKeyboardTracking(False)
         self.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToNearestValue)
         self.valueChanged.connect(self._update_unit)
@@ -177,24 +182,24 @@ def _hours_spin(suffix: str, maximum: float) -> DecimalSpinBox:
     return spin
 
 
-FIELD_YEARS_TIP = (
+FIELD_YEARS_TIP = N_(
     "Years of work in your field, on AWS or not; used to check Specialty exams such as "
     "Advanced Networking (5+ years of networking). Left unset, your years on AWS are used."
 )
-NO_FIELD_TIP = (
+NO_FIELD_TIP = N_(
     "Does not apply to this role: no exam asks for years in a manager's or other "
     "non-engineering field."
 )
 
 
 _FIELD_NAMES = {
-    ExperienceField.SOFTWARE: "software",
-    ExperienceField.ARCHITECTURE: "architecture",
-    ExperienceField.OPERATIONS: "operations",
-    ExperienceField.DATA: "data",
-    ExperienceField.SECURITY: "security",
-    ExperienceField.NETWORKING: "networking",
-    ExperienceField.MACHINE_LEARNING: "ML / AI",
+    ExperienceField.SOFTWARE: N_("software"),
+    ExperienceField.ARCHITECTURE: N_("architecture"),
+    ExperienceField.OPERATIONS: N_("operations"),
+    ExperienceField.DATA: N_("data"),
+    ExperienceField.SECURITY: N_("security"),
+    ExperienceField.NETWORKING: N_("networking"),
+    ExperienceField.MACHINE_LEARNING: N_("ML / AI"),
 }
 """Short names for a form label ("Years in ML / AI"), so a narrow panel keeps its fields."""
 
@@ -202,7 +207,9 @@ _FIELD_NAMES = {
 def field_years_label(role: Role) -> str:
     """'Years in networking:' for the role's field; 'Years in your field:' when it has none."""
     field = role.field
-    return f"Years in {_FIELD_NAMES[field]}:" if field is not None else "Years in your field:"
+    if field is None:
+        return _("Years in your field:")
+    return _("Years in {field}:").format(field=_(_FIELD_NAMES[field]))
 
 
 def field_years_caption() -> QLabel:
@@ -221,14 +228,14 @@ class OptionalYearsSpinBox(DecimalSpinBox):
     Clearing the box also means "not set"; negative numbers cannot be typed.
     """
 
-    NOT_SET = "Not set"
+    NOT_SET = N_("Not set")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setRange(-1.0, 50.0)
         self.setDecimals(1)
         self.setSingleStep(0.5)
-        self.setSpecialValueText(self.NOT_SET)
+        self.setSpecialValueText(_(self.NOT_SET))
         self.set_unit("year")
         self.setValue(self.minimum())
 
@@ -241,14 +248,14 @@ class OptionalYearsSpinBox(DecimalSpinBox):
 
     def _unset_text(self, text: str) -> bool:
         number = text.strip().removesuffix("years").removesuffix("year").strip()
-        return not number or text.strip().casefold() == self.NOT_SET.casefold()
+        return not number or text.strip().casefold() == _(self.NOT_SET).casefold()
 
     def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
         if self._unset_text(text):
             return QValidator.State.Acceptable, text, pos
         body = text.removesuffix(self.suffix())
         typed = "".join(c for c in body if c.isdigit() or c in ".,")
-        if typed and "".join(c for c in body if c not in typed) == self.NOT_SET:
+        if typed and "".join(c for c in body if c not in typed) == _(self.NOT_SET):
             text, pos = typed + self.suffix(), len(typed)  # a number typed into "Not set"
         if text.lstrip().startswith("-"):
             return QValidator.State.Invalid, text, pos
@@ -303,98 +310,102 @@ class PlanSettingsPanel(QWidget):
         content = QWidget()
         column = QVBoxLayout(content)
 
-        plan_box = QGroupBox("Plan")
+        plan_box = QGroupBox(_("Plan"))
         plan_form = QFormLayout(plan_box)
         self.name = QLineEdit()
         self.name.setMaxLength(200)
-        plan_form.addRow("Name:", self.name)
+        plan_form.addRow(_("Name:"), self.name)
         self.start_date = self._date_edit()
-        self.start_date.setToolTip("The first day of study")
-        plan_form.addRow("Start studying:", self.start_date)
+        self.start_date.setToolTip(_("The first day of study"))
+        plan_form.addRow(_("Start studying:"), self.start_date)
         self.readiness_target = DecimalSpinBox()
         self.readiness_target.setRange(50.0, 100.0)
         self.readiness_target.setDecimals(0)
         self.readiness_target.setSuffix(" %")
         self.readiness_target.setKeyboardTracking(False)
-        self.readiness_target.setAccessibleName("Readiness target")
+        self.readiness_target.setAccessibleName(_("Readiness target"))
         self.readiness_target.setToolTip(
-            "An exam is ready when your last two practice scores reach this"
+            _("An exam is ready when your last two practice scores reach this")
         )
-        plan_form.addRow("Ready at:", self.readiness_target)
+        plan_form.addRow(_("Ready at:"), self.readiness_target)
         column.addWidget(plan_box)
 
-        fees_box = QGroupBox("Exam fees")
+        fees_box = QGroupBox(_("Exam fees"))
         fees_form = QFormLayout(fees_box)
         self.list_price = QLabel()
-        self.list_price.setToolTip("The catalog fee of every exam still to sit")
-        fees_form.addRow("List price:", self.list_price)
+        self.list_price.setToolTip(_("The catalog fee of every exam still to sit"))
+        fees_form.addRow(_("List price:"), self.list_price)
         self.with_vouchers = QLabel()
         self.with_vouchers.setToolTip(
-            "Each pass earns one 50 % voucher for a later exam; they are used where they save "
-            "the most. Exams paid by someone else cost nothing."
+            _(
+                "Each pass earns one 50 % voucher for a later exam; they are used where they "
+                "save the most. Exams paid by someone else cost nothing."
+            )
         )
-        fees_form.addRow("With vouchers:", self.with_vouchers)
+        fees_form.addRow(_("With vouchers:"), self.with_vouchers)
         self.worst_case = QLabel()
-        self.worst_case.setToolTip(WORST_CASE_TIP)
-        fees_form.addRow("Worst case:", self.worst_case)
+        self.worst_case.setToolTip(_(WORST_CASE_TIP))
+        fees_form.addRow(_("Worst case:"), self.worst_case)
         for figure in (self.list_price, self.with_vouchers, self.worst_case):
             figure.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.voucher_months = VoucherMonthsSpinBox()
-        self.voucher_months.setToolTip(VOUCHER_ASSUMPTION)
-        self.voucher_months.setAccessibleName("Voucher valid for")
-        fees_form.addRow("Voucher valid for:", self.voucher_months)
-        self.voucher_note = QLabel(f"<i>{VOUCHER_ASSUMPTION}</i>")
+        self.voucher_months.setToolTip(_(VOUCHER_ASSUMPTION))
+        self.voucher_months.setAccessibleName(_("Voucher valid for"))
+        fees_form.addRow(_("Voucher valid for:"), self.voucher_months)
+        self.voucher_note = QLabel(f"<i>{_(VOUCHER_ASSUMPTION)}</i>")
         self.voucher_note.setWordWrap(True)
         self.voucher_note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         fees_form.addRow(self.voucher_note)
         column.addWidget(fees_box)
 
-        profile_box = QGroupBox("Learner")
+        profile_box = QGroupBox(_("Learner"))
         profile_form = QFormLayout(profile_box)
         self.role = QComboBox()
         for role in Role:
             self.role.addItem(role.label, role.value)
         _compact(self.role)
-        profile_form.addRow("Role:", self.role)
+        profile_form.addRow(_("Role:"), self.role)
         self.experience = DecimalSpinBox()
         self.experience.setRange(0.0, 50.0)
         self.experience.setDecimals(1)
         self.experience.setSingleStep(0.5)
         self.experience.set_unit("year")
         self.experience.setKeyboardTracking(False)
-        self.experience.setToolTip("Years of hands-on AWS experience; it scales the estimates")
-        profile_form.addRow("Years on AWS:", self.experience)
+        self.experience.setToolTip(_("Years of hands-on AWS experience; it scales the estimates"))
+        profile_form.addRow(_("Years on AWS:"), self.experience)
         self.field_years = OptionalYearsSpinBox()
         self.field_years.setKeyboardTracking(False)
         self.field_years_label = field_years_caption()
         self.field_years_label.setBuddy(self.field_years)
         profile_form.addRow(self.field_years_label, self.field_years)
         self.direction = QComboBox()
-        self.direction.addItem(NO_DIRECTION, "")
+        self.direction.addItem(_(NO_DIRECTION), "")
         for direction in Direction:
             self.direction.addItem(direction.label, direction.value)
         _compact(self.direction)
-        profile_form.addRow("Career direction:", self.direction)
+        profile_form.addRow(_("Career direction:"), self.direction)
         self.focus_areas = QLineEdit()
-        self.focus_areas.setPlaceholderText("e.g. serverless, data lake, SAP")
-        self.focus_areas.setToolTip("Your organisation's focus areas, separated by commas")
-        profile_form.addRow("Organisation focus:", self.focus_areas)
+        self.focus_areas.setPlaceholderText(_("e.g. serverless, data lake, SAP"))
+        self.focus_areas.setToolTip(_("Your organisation's focus areas, separated by commas"))
+        profile_form.addRow(_("Organisation focus:"), self.focus_areas)
         column.addWidget(profile_box)
 
-        held_box = QGroupBox("Certifications you hold")
+        held_box = QGroupBox(_("Certifications you hold"))
         held_box.setToolTip(
-            "Certifications you already have: they expire 3 years after you earned them, and "
-            "the plan's exams can renew them"
+            _(
+                "Certifications you already have: they expire 3 years after you earned them, "
+                "and the plan's exams can renew them"
+            )
         )
         held_column = QVBoxLayout(held_box)
         self.held = QListWidget()
         self.held.setMinimumHeight(48)
         self.held.setMaximumHeight(110)
-        self.held.setAccessibleName("Certifications you hold")
+        self.held.setAccessibleName(_("Certifications you hold"))
         self.held.setWordWrap(True)
         held_column.addWidget(self.held)
-        self.remove_held = QPushButton("Remove")
-        self.remove_held.setToolTip("Forget the selected certification")
+        self.remove_held = QPushButton(_("Remove"))
+        self.remove_held.setToolTip(_("Forget the selected certification"))
         # Aligned rather than pushed by a stretch: a spacer nested in a sub-layout can be freed
         # twice when the window is garbage-collected (PySide 6.11, tests/ui/test_lifetimes.py).
         held_column.addWidget(self.remove_held, 0, Qt.AlignmentFlag.AlignRight)
@@ -405,44 +416,44 @@ class PlanSettingsPanel(QWidget):
         held_column.addLayout(held_form)
         held_form.setContentsMargins(0, 0, 0, 0)
         self.held_certification = QComboBox()
-        self.held_certification.setAccessibleName("Certification held")
+        self.held_certification.setAccessibleName(_("Certification held"))
         self._fill_held_choices(self._document.catalog)
         _compact(self.held_certification)
-        held_form.addRow("Certification:", self.held_certification)
+        held_form.addRow(_("Certification:"), self.held_certification)
         earned_row = QHBoxLayout()
         self.held_earned = self._date_edit()
-        self.held_earned.setAccessibleName("Earned on")
-        self.add_held = QPushButton("Add")
-        self.add_held.setToolTip("Add this certification to the ones you hold")
+        self.held_earned.setAccessibleName(_("Earned on"))
+        self.add_held = QPushButton(_("Add"))
+        self.add_held.setToolTip(_("Add this certification to the ones you hold"))
         earned_row.addWidget(self.held_earned, 1)
         earned_row.addWidget(self.add_held)
-        held_form.addRow("Earned on:", earned_row)
+        held_form.addRow(_("Earned on:"), earned_row)
         column.addWidget(held_box)
 
-        time_box = QGroupBox("Study time")
+        time_box = QGroupBox(_("Study time"))
         time_column = QVBoxLayout(time_box)
         time_form = QFormLayout()
         time_column.addLayout(time_form)
         time_form.setContentsMargins(0, 0, 0, 0)
-        self.weekly_hours = _hours_spin(" h/week", MAX_WEEKLY_HOURS)
+        self.weekly_hours = _hours_spin(_(" h/week"), MAX_WEEKLY_HOURS)
         self.weekly_hours.setToolTip(
-            "Spread this total over the week: a little each weekday, more at the weekend"
+            _("Spread this total over the week: a little each weekday, more at the weekend")
         )
-        time_form.addRow("Hours a week:", self.weekly_hours)
+        time_form.addRow(_("Hours a week:"), self.weekly_hours)
         days = QGridLayout()
         time_column.addLayout(days)
         days.setHorizontalSpacing(4)
         self.day_hours: list[DecimalSpinBox] = []
         for index, day in enumerate(WEEKDAYS):
-            label = QLabel(day[:3])
+            label = QLabel(_(DAY_LABELS[index]))
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             spin = _hours_spin("", 24.0)
             spin.setMinimumWidth(36)
             spin.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
             spin.setButtonSymbols(QDoubleSpinBox.ButtonSymbols.NoButtons)
             spin.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            spin.setAccessibleName(f"Hours on {day}")
-            spin.setToolTip(f"Study hours on {day}s")
+            spin.setAccessibleName(_("Hours on {day}").format(day=_(day)))
+            spin.setToolTip(_("Study hours on {day}s").format(day=_(day)))
             label.setBuddy(spin)
             days.addWidget(label, 0, index)
             days.addWidget(spin, 1, index)
@@ -450,40 +461,42 @@ class PlanSettingsPanel(QWidget):
             spin.editingFinished.connect(self._commit_day_of_sender)
         column.addWidget(time_box)
 
-        blackout_box = QGroupBox("Blackout periods")
-        blackout_box.setToolTip("Holidays or busy weeks without any study")
+        blackout_box = QGroupBox(_("Blackout periods"))
+        blackout_box.setToolTip(_("Holidays or busy weeks without any study"))
         blackout_column = QVBoxLayout(blackout_box)
         self.blackouts = QListWidget()
         self.blackouts.setMinimumHeight(56)
         self.blackouts.setMaximumHeight(120)
-        self.blackouts.setAccessibleName("Blackout periods")
+        self.blackouts.setAccessibleName(_("Blackout periods"))
         blackout_column.addWidget(self.blackouts)
-        self.remove_blackout = QPushButton("Remove")
-        self.remove_blackout.setToolTip("Remove the selected period")
+        self.remove_blackout = QPushButton(_("Remove"))
+        self.remove_blackout.setToolTip(_("Remove the selected period"))
         blackout_column.addWidget(self.remove_blackout, 0, Qt.AlignmentFlag.AlignRight)
         add_form = QFormLayout()
         blackout_column.addLayout(add_form)
         add_form.setContentsMargins(0, 0, 0, 0)
         self.blackout_start = self._date_edit()
         self.blackout_end = self._date_edit()
-        add_form.addRow("From:", self.blackout_start)
-        add_form.addRow("To (inclusive):", self.blackout_end)
+        add_form.addRow(_("From:"), self.blackout_start)
+        add_form.addRow(_("To (inclusive):"), self.blackout_end)
         label_row = QHBoxLayout()
         self.blackout_label = QLineEdit()
         self.blackout_label.setMaxLength(200)
-        self.blackout_label.setPlaceholderText("e.g. Holidays")
-        self.add_blackout = QPushButton("Add period")
+        self.blackout_label.setPlaceholderText(_("e.g. Holidays"))
+        self.add_blackout = QPushButton(_("Add period"))
         label_row.addWidget(self.blackout_label, 1)
         label_row.addWidget(self.add_blackout)
-        add_form.addRow("Label:", label_row)
+        add_form.addRow(_("Label:"), label_row)
         column.addWidget(blackout_box)
 
-        notes_box = QGroupBox("Notes")
+        notes_box = QGroupBox(_("Notes"))
         notes_column = QVBoxLayout(notes_box)
         self.notes = QPlainTextEdit()
-        self.notes.setPlaceholderText("Anything to remember about this plan")
-        self.notes.setToolTip("Notes about the whole plan; suggested plans keep their remarks here")
-        self.notes.setAccessibleName("Plan notes")
+        self.notes.setPlaceholderText(_("Anything to remember about this plan"))
+        self.notes.setToolTip(
+            _("Notes about the whole plan; suggested plans keep their remarks here")
+        )
+        self.notes.setAccessibleName(_("Plan notes"))
         self.notes.setTabChangesFocus(True)
         lines = self.notes.fontMetrics().lineSpacing()
         self.notes.setMinimumHeight(lines * 4 + 12)
@@ -549,7 +562,7 @@ class PlanSettingsPanel(QWidget):
         for cert in certs:
             label = f"{cert.code} {cert.name}"
             if cert.is_retired:
-                label += " (retired)"
+                label = _("{cert} (retired)").format(cert=label)
             self.held_certification.addItem(label, cert.id)
 
     def _date_edit(self) -> QDateEdit:
@@ -652,7 +665,7 @@ class PlanSettingsPanel(QWidget):
         self.field_years_label.setText(field_years_label(role))
         self.field_years_label.setEnabled(applies)
         self.field_years.setEnabled(applies and not read_only)
-        tip = FIELD_YEARS_TIP if applies else NO_FIELD_TIP
+        tip = _(FIELD_YEARS_TIP if applies else NO_FIELD_TIP)
         self.field_years.setToolTip(tip)
         self.field_years_label.setToolTip(tip)
 
@@ -689,24 +702,26 @@ class PlanSettingsPanel(QWidget):
         try:
             name = clean_plan_name(self.name.text())  # a pasted line break becomes a space
         except ValueError as exc:
-            self._show_problem(f"{exc} The old name is kept until you type a new one.")
+            self._show_problem(
+                _("{problem} The old name is kept until you type a new one.").format(problem=exc)
+            )
             return
         if name == self._document.plan.name:
             self.problem.hide()
             return
-        self._apply("Rename plan", name=name)
+        self._apply(_("Rename plan"), name=name)
 
     @Slot()
     def _commit_readiness_target(self) -> None:
         target = self.readiness_target.value()
         if target != self._document.plan.readiness_target:
-            self._apply("Change readiness target", readiness_target=target)
+            self._apply(_("Change readiness target"), readiness_target=target)
 
     @Slot()
     def _commit_start_date(self) -> None:
         day = from_qdate(self.start_date.date())
         if day != self._document.plan.start_date:
-            self._apply("Change start date", start_date=day)
+            self._apply(_("Change start date"), start_date=day)
 
     @Slot()
     def _commit_profile(self) -> None:
@@ -727,7 +742,9 @@ class PlanSettingsPanel(QWidget):
                 focus_areas=parse_focus_areas(self.focus_areas.text()),
             )
         except ValidationError as exc:
-            self._show_problem(f"Organisation focus: {validation_message(exc)}")
+            self._show_problem(
+                _("Organisation focus: {problem}").format(problem=validation_message(exc))
+            )
             return
         if profile == current:
             return
@@ -740,7 +757,8 @@ class PlanSettingsPanel(QWidget):
             return
         plan = self._document.plan
         availability = WeeklyAvailability.spread(hours, blackouts=plan.availability.blackouts)
-        self._apply(f"Study {format_weekly_hours(hours)}", availability=availability)
+        text = _("Study {hours}").format(hours=format_weekly_hours(hours))
+        self._apply(text, availability=availability)
 
     def _commit_notes(self) -> None:
         if self.notes.isReadOnly():
@@ -750,11 +768,13 @@ class PlanSettingsPanel(QWidget):
             return
         if len(text) > MAX_TEXT:
             self._show_problem(
-                f"Notes can hold up to {MAX_TEXT:,} characters; these have {len(text):,}. "
-                "Shorten them to save."
+                _(
+                    "Notes can hold up to {limit} characters; these have {count}. "
+                    "Shorten them to save."
+                ).format(limit=f"{MAX_TEXT:,}", count=f"{len(text):,}")
             )
             return
-        self._apply("Edit plan notes", notes=text)
+        self._apply(_("Edit plan notes"), notes=text)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.notes and event.type() == QEvent.Type.FocusOut:
@@ -775,7 +795,8 @@ class PlanSettingsPanel(QWidget):
         days = list(plan.availability.hours_per_weekday)
         days[index] = hours
         availability = plan.availability.model_copy(update={"hours_per_weekday": days})
-        self._apply(f"Change {WEEKDAYS[index]} hours", availability=availability)
+        text = _("Change {day} hours").format(day=_(WEEKDAYS[index]))
+        self._apply(text, availability=availability)
 
     @Slot()
     def _add_blackout(self) -> None:
@@ -787,11 +808,13 @@ class PlanSettingsPanel(QWidget):
                 label=self.blackout_label.text().strip(),
             )
         except ValidationError as exc:
-            self._show_problem(f"This period was not added: {validation_message(exc)}.")
+            self._show_problem(
+                _("This period was not added: {problem}.").format(problem=validation_message(exc))
+            )
             return
         blackouts = sorted([*plan.availability.blackouts, blackout], key=lambda b: b.start)
         availability = _with_blackouts(plan, blackouts)
-        if self._apply("Add blackout period", availability=availability):
+        if self._apply(_("Add blackout period"), availability=availability):
             self.blackout_label.clear()
             self.blackouts.setCurrentRow(blackouts.index(blackout))
             self._fill_new_blackout(blackout.end + timedelta(days=1))
@@ -805,7 +828,7 @@ class PlanSettingsPanel(QWidget):
         blackouts = list(plan.availability.blackouts)
         del blackouts[row]
         self._apply(
-            "Remove blackout period",
+            _("Remove blackout period"),
             availability=_with_blackouts(plan, blackouts),
         )
 
@@ -818,7 +841,11 @@ class PlanSettingsPanel(QWidget):
         try:
             added = self._document.add_held(cert_id, earned)
         except ValidationError as exc:
-            self._show_problem(f"This certification was not added: {validation_message(exc)}.")
+            self._show_problem(
+                _("This certification was not added: {problem}.").format(
+                    problem=validation_message(exc)
+                )
+            )
             return
         self.problem.hide()
         if added:
@@ -839,9 +866,13 @@ class PlanSettingsPanel(QWidget):
         if months == self._document.plan.voucher_valid_months:
             return
         text = (
-            "Assume vouchers never expire"
+            _("Assume vouchers never expire")
             if months is None
-            else f"Assume vouchers last {months} months"
+            else ngettext(
+                "Assume vouchers last {months} month",
+                "Assume vouchers last {months} months",
+                months,
+            ).format(months=months)
         )
         self._apply(text, voucher_valid_months=months)
 
@@ -855,12 +886,14 @@ def _with_blackouts(plan: StudyPlan, blackouts: list[Blackout]) -> WeeklyAvailab
 def _profile_change_text(before: LearnerProfile, after: LearnerProfile) -> str:
     """Name the one field that changed, for the Undo menu."""
     if before.role != after.role:
-        return "Change role"
+        return _("Change role")
     if before.experience_years != after.experience_years:
-        return "Change years on AWS"
+        return _("Change years on AWS")
     if before.field_years != after.field_years:
         field = after.role.field
-        return f"Change years in {_FIELD_NAMES[field] if field else 'your field'}"
+        if field is None:
+            return _("Change years in your field")
+        return _("Change years in {field}").format(field=_(_FIELD_NAMES[field]))
     if before.direction != after.direction:
-        return "Change career direction"
-    return "Change organisation focus"
+        return _("Change career direction")
+    return _("Change organisation focus")

@@ -17,6 +17,7 @@ from studyplanner.domain.wording import count_text
 from studyplanner.export.ics import write_ics
 from studyplanner.export.pdf_writer import print_plan_to_pdf
 from studyplanner.export.report import render_report, setup_printer
+from studyplanner.i18n import _
 from studyplanner.ui.plan_document import PlanDocument
 
 
@@ -39,7 +40,7 @@ def show_print_preview(parent: QWidget, document: PlanDocument) -> None:
     setup_printer(printer, paper=default_paper())
     printer.setDocName(document.plan.name)
     dialog = QPrintPreviewDialog(printer, parent)
-    dialog.setWindowTitle(f"Print “{document.plan.name}”")
+    dialog.setWindowTitle(_("Print “{name}”").format(name=document.plan.name))
 
     def paint(target: QPrinter) -> None:
         schedule = document.schedule
@@ -64,9 +65,13 @@ def export_pdf(parent: QWidget, document: PlanDocument, target: Path) -> bool:
     try:
         pages = print_plan_to_pdf(schedule, document.advice, target, paper=default_paper())
     except OSError as exc:
-        QMessageBox.warning(parent, "Export as PDF", f"Could not write {target}:\n{exc}")
+        problem = _("Could not write {file}:\n{reason}").format(file=target, reason=exc)
+        QMessageBox.warning(parent, _("Export as PDF"), problem)
         return False
-    _status(parent, f"Exported {count_text(pages, 'page')} to {target}")
+    _status(
+        parent,
+        _("Exported {count} to {file}").format(count=count_text(pages, "page"), file=target),
+    )
     return True
 
 
@@ -74,9 +79,11 @@ def ask_study_blocks(parent: QWidget) -> bool:
     """Whether the calendar gets the study periods too, not just the exams."""
     answer = QMessageBox.question(
         parent,
-        "Export to calendar",
-        "Add the study periods as calendar events too?\n\n"
-        "Each exam is always added as an all-day event.",
+        _("Export to calendar"),
+        _(
+            "Add the study periods as calendar events too?\n\n"
+            "Each exam is always added as an all-day event."
+        ),
     )
     return answer == QMessageBox.StandardButton.Yes
 
@@ -91,9 +98,15 @@ def export_calendar(
     try:
         count = write_ics(schedule, target, study_blocks=study_blocks)
     except OSError as exc:
-        QMessageBox.warning(parent, "Export to calendar", f"Could not write {target}:\n{exc}")
+        problem = _("Could not write {file}:\n{reason}").format(file=target, reason=exc)
+        QMessageBox.warning(parent, _("Export to calendar"), problem)
         return False
-    _status(parent, f"Exported {count_text(count, 'calendar event')} to {target}")
+    _status(
+        parent,
+        _("Exported {count} to {file}").format(
+            count=count_text(count, "calendar event"), file=target
+        ),
+    )
     return True
 
 

@@ -36,6 +36,7 @@ from studyplanner.domain.wording import (
     format_number,
     plural,
 )
+from studyplanner.i18n import N_, _
 from studyplanner.ui.form_fields import (
     DATE_FORMAT,
     DecimalSpinBox,
@@ -53,7 +54,7 @@ from studyplanner.ui.plan_settings import (
     parse_focus_areas,
 )
 
-FOLLOW_ROLE = "(none: follow my role)"
+FOLLOW_ROLE = N_("(none: follow my role)")
 DEFAULT_WEEKLY_HOURS = 8.0
 
 
@@ -64,7 +65,7 @@ class NewPlanFromProfileDialog(QDialog):
         super().__init__(parent)
         self._catalog = catalog
         self._today = today
-        self.setWindowTitle("New Plan from Profile")
+        self.setWindowTitle(_("New Plan from Profile"))
         self._build()
         self._show_role_field()
         self._update_suggestion()
@@ -86,51 +87,51 @@ class NewPlanFromProfileDialog(QDialog):
     def _build(self) -> None:
         columns = QHBoxLayout()
 
-        you_box = QGroupBox("About you")
+        you_box = QGroupBox(_("About you"))
         you_form = QFormLayout(you_box)
         self.role = QComboBox()
         for role in Role:
             self.role.addItem(role.label, role.value)
-        you_form.addRow("Your role:", self.role)
+        you_form.addRow(_("Your role:"), self.role)
         self.experience = DecimalSpinBox()
         self.experience.setRange(0.0, 50.0)
         self.experience.setDecimals(1)
         self.experience.setSingleStep(0.5)
         self.experience.setValue(1.0)
         self.experience.set_unit("year")
-        self.experience.setToolTip("Years of hands-on AWS experience")
-        you_form.addRow("Years on AWS:", self.experience)
+        self.experience.setToolTip(_("Years of hands-on AWS experience"))
+        you_form.addRow(_("Years on AWS:"), self.experience)
         self.field_years = OptionalYearsSpinBox()
         self.field_years_label = field_years_caption()
         self.field_years_label.setBuddy(self.field_years)
         you_form.addRow(self.field_years_label, self.field_years)
         self.focus_areas = QLineEdit()
-        self.focus_areas.setPlaceholderText("e.g. serverless, data lake, SAP")
-        self.focus_areas.setToolTip("What your organisation works on, separated by commas")
-        you_form.addRow("Organisation focus:", self.focus_areas)
+        self.focus_areas.setPlaceholderText(_("e.g. serverless, data lake, SAP"))
+        self.focus_areas.setToolTip(_("What your organisation works on, separated by commas"))
+        you_form.addRow(_("Organisation focus:"), self.focus_areas)
         self.direction = QComboBox()
-        self.direction.addItem(FOLLOW_ROLE, "")
+        self.direction.addItem(_(FOLLOW_ROLE), "")
         for direction in Direction:
             self.direction.addItem(direction.label, direction.value)
-        you_form.addRow("Career direction:", self.direction)
+        you_form.addRow(_("Career direction:"), self.direction)
 
-        plan_box = QGroupBox("Your plan")
+        plan_box = QGroupBox(_("Your plan"))
         plan_form = QFormLayout(plan_box)
         self.weekly_hours = DecimalSpinBox()
         self.weekly_hours.setRange(0.5, 80.0)
         self.weekly_hours.setDecimals(1)
         self.weekly_hours.setSingleStep(1.0)
         self.weekly_hours.setValue(DEFAULT_WEEKLY_HOURS)
-        self.weekly_hours.setSuffix(" h/week")
-        plan_form.addRow("Study time:", self.weekly_hours)
+        self.weekly_hours.setSuffix(_(" h/week"))
+        plan_form.addRow(_("Study time:"), self.weekly_hours)
         self.start_date = bounded_date_edit()
         self.start_date.setCalendarPopup(True)
         self.start_date.setDisplayFormat(DATE_FORMAT)
         self.start_date.setDate(to_qdate(self._today))
-        plan_form.addRow("Start studying:", self.start_date)
+        plan_form.addRow(_("Start studying:"), self.start_date)
         self.name = QLineEdit()
         self.name.setMaxLength(200)
-        plan_form.addRow("Plan name:", self.name)
+        plan_form.addRow(_("Plan name:"), self.name)
 
         align_form_labels(you_form, plan_form)
         left = QVBoxLayout()
@@ -139,12 +140,12 @@ class NewPlanFromProfileDialog(QDialog):
         left.addStretch(1)
         columns.addLayout(left)
 
-        preview_box = QGroupBox("Suggested path")
+        preview_box = QGroupBox(_("Suggested path"))
         preview_column = QVBoxLayout(preview_box)
         self.preview = QTextBrowser()
         self.preview.setOpenLinks(False)
         self.preview.setMinimumSize(420, 400)
-        self.preview.setAccessibleName("Suggested path")
+        self.preview.setAccessibleName(_("Suggested path"))
         preview_column.addWidget(self.preview)
         columns.addWidget(preview_box, 1)
 
@@ -152,7 +153,7 @@ class NewPlanFromProfileDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.create_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.create_button.setText("Create Plan")
+        self.create_button.setText(_("Create Plan"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
@@ -191,7 +192,7 @@ class NewPlanFromProfileDialog(QDialog):
         self.field_years_label.setText(field_years_label(role))
         for widget in (self.field_years_label, self.field_years):
             widget.setEnabled(applies)
-            widget.setToolTip(FIELD_YEARS_TIP if applies else NO_FIELD_TIP)
+            widget.setToolTip(_(FIELD_YEARS_TIP if applies else NO_FIELD_TIP))
 
     def suggestion(self) -> Suggestion:
         """The plan the dialog would create with the answers as they are now."""
@@ -221,12 +222,17 @@ class NewPlanFromProfileDialog(QDialog):
         if schedule is not None and schedule.finish_date is not None:
             hours = schedule.total_hours
             parts.append(
-                f"<p><b>{count_text(len(schedule.entries), 'exam')}, about "
-                f"{format_number(hours)} study {plural(hours, 'hour')}, last exam on "
-                f"{format_day(schedule.finish_date)}</b></p>"
+                "<p><b>"
+                + _("{exams}, about {hours} study {unit}, last exam on {date}").format(
+                    exams=count_text(len(schedule.entries), "exam"),
+                    hours=format_number(hours),
+                    unit=plural(hours, "hour"),
+                    date=format_day(schedule.finish_date),
+                )
+                + "</b></p>"
             )
         if not suggestion.reasons:
-            parts.append("<p>No exam fits these answers yet.</p>")
+            parts.append("<p>" + _("No exam fits these answers yet.") + "</p>")
         else:
             parts.append("<ol style='-qt-list-indent: 1;'>")
             for index, reason in enumerate(suggestion.reasons):
@@ -236,7 +242,9 @@ class NewPlanFromProfileDialog(QDialog):
                     item = schedule.entries[index]
                     if item.exam_date is not None:
                         exam = format_day(item.exam_date)
-                        when = f"{format_hours(item.hours)} of study, exam {exam}"
+                        when = _("{hours} of study, exam {date}").format(
+                            hours=format_hours(item.hours), date=exam
+                        )
                 parts.append(
                     "<li style='margin-bottom: 8px;'>"
                     f"<b>{html.escape(cert.code)} {html.escape(cert.name)}</b>"
@@ -245,7 +253,7 @@ class NewPlanFromProfileDialog(QDialog):
                 )
             parts.append("</ol>")
         if suggestion.remarks:
-            parts.append(f"<p style='color: {muted};'>Kept in the plan's notes:</p>")
+            parts.append(f"<p style='color: {muted};'>" + _("Kept in the plan's notes:") + "</p>")
         for remark in suggestion.remarks:
             parts.append(f"<p><i>{html.escape(remark)}</i></p>")
         return "".join(parts)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from studyplanner.domain.months import first_of_month, next_month
 from studyplanner.domain.wording import format_day, format_hours, short_month
+from studyplanner.i18n import N_, _, ngettext
 from studyplanner.style import Colour, is_dark_palette, qcolor
 
 Series = Sequence[tuple[date, float]]
@@ -25,7 +26,18 @@ PLANNED = Colour.ACCENT
 BASELINE = Colour.FAINT
 HEAT_LEVELS = (1.0, 2.0, 3.0)
 """Upper bounds (hours in a day) of the heat strip's lighter shades; more is the full colour."""
-WEEKDAY_LETTERS = ("Mon", "", "Wed", "", "Fri", "", "Sun")
+WEEKDAY_NAMES = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
+"""Short weekday names, Monday first, translated where shown (not strftime's %a, which
+follows the C locale Qt sets, not the app's language)."""
+WEEKDAY_LETTERS = (
+    WEEKDAY_NAMES[0],
+    "",
+    WEEKDAY_NAMES[2],
+    "",
+    WEEKDAY_NAMES[4],
+    "",
+    WEEKDAY_NAMES[6],
+)
 
 
 def nice_step(top: float, lines: int = 4) -> float:
@@ -56,7 +68,7 @@ class BurnUpChart(QWidget):
         self.today: date | None = None
         self.setMinimumHeight(210)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setAccessibleName("Burn-up chart of study hours")
+        self.setAccessibleName(_("Burn-up chart of study hours"))
 
     def sizeHint(self) -> QSize:
         return QSize(380, 240)
@@ -67,8 +79,9 @@ class BurnUpChart(QWidget):
         done = self.logged[-1][1] if self.logged else 0.0
         total = self.planned[-1][1] if self.planned else 0.0
         self.setAccessibleDescription(
-            f"{format_hours(done)} logged of {format_hours(total)} planned, "
-            f"as of {format_day(today)}"
+            _("{done} logged of {total} planned, as of {today}").format(
+                done=format_hours(done), total=format_hours(total), today=format_day(today)
+            )
         )
         self.update()
 
@@ -111,7 +124,7 @@ class BurnUpChart(QWidget):
         area = self.plot_area()
         if span is None:
             painter.setPen(muted)
-            painter.drawText(area, Qt.AlignmentFlag.AlignCenter, "Add exams to see progress")
+            painter.drawText(area, Qt.AlignmentFlag.AlignCenter, _("Add exams to see progress"))
             painter.end()
             return
         first, last = span
@@ -203,7 +216,7 @@ class BurnUpChart(QWidget):
             bold = QFont(small)
             bold.setBold(True)
             painter.setFont(bold)
-            painter.drawText(tag, Qt.AlignmentFlag.AlignCenter, "Today")
+            painter.drawText(tag, Qt.AlignmentFlag.AlignCenter, _("Today"))
             painter.setFont(small)
 
         self._legend(painter, dark, area)
@@ -213,9 +226,9 @@ class BurnUpChart(QWidget):
         x = area.left()
         y = self.height() - 14
         entries = [
-            (BASELINE, Qt.PenStyle.DashLine, "Baseline", bool(self.baseline)),
-            (PLANNED, Qt.PenStyle.SolidLine, "Planned now", True),
-            (LOGGED, Qt.PenStyle.SolidLine, "Logged", True),
+            (BASELINE, Qt.PenStyle.DashLine, _("Baseline"), bool(self.baseline)),
+            (PLANNED, Qt.PenStyle.SolidLine, _("Planned now"), True),
+            (LOGGED, Qt.PenStyle.SolidLine, _("Logged"), True),
         ]
         metrics = painter.fontMetrics()
         for name, style, text, shown in entries:
@@ -243,7 +256,7 @@ class HeatStrip(QWidget):
         self.today = date(2000, 1, 3)
         self.setMinimumHeight(int(self.TOP + 7 * (self.CELL + self.GAP) + 26))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setAccessibleName("Study days")
+        self.setAccessibleName(_("Study days"))
 
     def sizeHint(self) -> QSize:
         return QSize(380, self.minimumHeight())
@@ -252,7 +265,11 @@ class HeatStrip(QWidget):
         self.days = dict(days)
         self.today = today
         studied = sum(1 for hours in days.values() if hours > 0)
-        self.setAccessibleDescription(f"{studied} study days up to {format_day(today)}")
+        self.setAccessibleDescription(
+            ngettext(
+                "{count} study day up to {today}", "{count} study days up to {today}", studied
+            ).format(count=studied, today=format_day(today))
+        )
         self.update()
 
     def weeks(self) -> int:
@@ -308,7 +325,7 @@ class HeatStrip(QWidget):
                 painter.drawText(
                     QRectF(0, self.TOP + weekday * step - 2, self.LEFT - 5, self.CELL + 4),
                     Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                    caption,
+                    _(caption),
                 )
         last_label = -100.0
         for week in range(self.weeks()):
@@ -336,13 +353,13 @@ class HeatStrip(QWidget):
         right = self.LEFT + self.weeks() * step - self.GAP
         samples = [0.0, 1.0, 2.0, 3.0, 4.0]
         metrics = painter.fontMetrics()
-        more_width = metrics.horizontalAdvance("More")
+        more_width = metrics.horizontalAdvance(_("More"))
         x = right - more_width - 4 - len(samples) * step
         painter.setPen(muted)
         painter.drawText(
             QRectF(x - 60, y - 2, 56, self.CELL + 4),
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-            "Less",
+            _("Less"),
         )
         for hours in samples:
             painter.setPen(Qt.PenStyle.NoPen)
@@ -353,7 +370,7 @@ class HeatStrip(QWidget):
         painter.drawText(
             QRectF(x + 1, y - 2, more_width + 8, self.CELL + 4),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            "More",
+            _("More"),
         )
         painter.end()
 
@@ -362,8 +379,14 @@ class HeatStrip(QWidget):
         if day is None:
             return ""
         hours = self.days.get(day, 0.0)
-        studied = f"{format_hours(hours)} studied" if hours > 0 else "no study logged"
-        return f"{day.strftime('%a')} {format_day(day)}: {studied}"
+        studied = (
+            _("{hours} studied").format(hours=format_hours(hours))
+            if hours > 0
+            else _("no study logged")
+        )
+        return _("{weekday} {date}: {studied}").format(
+            weekday=_(WEEKDAY_NAMES[day.weekday()]), date=format_day(day), studied=studied
+        )
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):

@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from studyplanner.domain.wording import format_day
+from studyplanner.i18n import _
 from studyplanner.ui.log_dialog import LogStudyDialog, open_log_dialog
 from studyplanner.ui.plan_document import PlanDocument
 
@@ -29,17 +30,19 @@ class ProgressCommands(QObject):
         self._window = window
         self.dialog: LogStudyDialog | None = None
         """The last *Log Study Time* dialog opened (tests type into it)."""
-        self.log_study = QAction("&Log Study Time…", window)
+        self.log_study = QAction(_("&Log Study Time…"), window)
         self.log_study.setShortcut(QKeySequence(LOG_SHORTCUT))
-        self.log_study.setStatusTip("Add the hours you studied today (or on another day)")
-        self.set_baseline = QAction("Set &Baseline", window)
+        self.log_study.setStatusTip(_("Add the hours you studied today (or on another day)"))
+        self.set_baseline = QAction(_("Set &Baseline"), window)
         self.set_baseline.setStatusTip(
-            "Keep today's dates as the ones progress is measured against"
+            _("Keep today's dates as the ones progress is measured against")
         )
-        self.show_baseline = QAction("Show &Baseline", window)
+        self.show_baseline = QAction(_("Show &Baseline"), window)
         self.show_baseline.setCheckable(True)
         self.show_baseline.setChecked(True)
-        self.show_baseline.setStatusTip("Draw the baseline's dates as ghost bars on the timeline")
+        self.show_baseline.setStatusTip(
+            _("Draw the baseline's dates as ghost bars on the timeline")
+        )
         self.log_study.triggered.connect(self.open_log)
         self.set_baseline.triggered.connect(self._set_baseline)
         document.changed.connect(self._update)
@@ -59,7 +62,11 @@ class ProgressCommands(QObject):
     def _set_baseline(self) -> None:
         if self._document.set_baseline():
             today = format_day(self._document.today())
-            self.message.emit(f"Baseline set: the dates of {today} are kept to compare against")
+            self.message.emit(
+                _("Baseline set: the dates of {today} are kept to compare against").format(
+                    today=today
+                )
+            )
 
     @Slot()
     def _update(self, *_args: object) -> None:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 from studyplanner.domain.progress import burn_up, study_days
 from studyplanner.domain.wording import count_text, format_day, format_hours
 from studyplanner.export.progress_words import pace_text, shift_text
+from studyplanner.i18n import _
 from studyplanner.style import Colour, colour, is_dark_palette
 from studyplanner.ui.form_fields import scrolling
 from studyplanner.ui.plan_document import PlanDocument
@@ -48,19 +49,21 @@ class ProgressView(QWidget):
         self._stale = True
         self.finish = QLabel()
         self.finish.setWordWrap(True)
-        self.finish.setAccessibleName("Finish against the baseline")
+        self.finish.setAccessibleName(_("Finish against the baseline"))
         bold = QFont(self.finish.font())
         bold.setBold(True)
         bold.setPointSizeF(bold.pointSizeF() * 1.1)
         self.finish.setFont(bold)
-        self.set_baseline = QPushButton("Set Baseline")
+        self.set_baseline = QPushButton(_("Set Baseline"))
         self.set_baseline.setAutoDefault(False)
-        self.set_baseline.setToolTip("Keep today's dates as the ones progress is measured against")
+        self.set_baseline.setToolTip(
+            _("Keep today's dates as the ones progress is measured against")
+        )
         if set_baseline is not None:
             self.set_baseline.clicked.connect(set_baseline.trigger)
         self.pace = QLabel()
         self.pace.setWordWrap(True)
-        self.pace.setAccessibleName("Pace")
+        self.pace.setAccessibleName(_("Pace"))
         self.logged = QLabel()
         self.logged.setWordWrap(True)
         self.logged.setForegroundRole(QPalette.ColorRole.PlaceholderText)
@@ -73,9 +76,9 @@ class ProgressView(QWidget):
         column.addWidget(self.set_baseline, 0, Qt.AlignmentFlag.AlignLeft)
         column.addWidget(self.pace)
         column.addWidget(self.logged)
-        column.addWidget(_caption("Hours over time"))
+        column.addWidget(_caption(_("Hours over time")))
         column.addWidget(self.chart, 1)
-        column.addWidget(_caption("Study days"))
+        column.addWidget(_caption(_("Study days")))
         column.addWidget(self.strip)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -108,13 +111,15 @@ class ProgressView(QWidget):
             self.finish.setText(text[:1].upper() + text[1:])
             ink = Colour.WARNING_EDGE if shift > 0 else Colour.TEXT
             self.finish.setStyleSheet(f"color: {colour(ink, dark)};")
-            self.finish.setToolTip(f"Baseline set on {format_day(baseline.taken_on)}")
+            self.finish.setToolTip(
+                _("Baseline set on {date}").format(date=format_day(baseline.taken_on))
+            )
         elif plan.entries:
-            self.finish.setText("No baseline yet: set one to see how the plan moves")
+            self.finish.setText(_("No baseline yet: set one to see how the plan moves"))
             self.finish.setStyleSheet("")
             self.finish.setToolTip("")
         else:
-            self.finish.setText("Add exams to the plan to follow its progress")
+            self.finish.setText(_("Add exams to the plan to follow its progress"))
             self.finish.setStyleSheet("")
             self.finish.setToolTip("")
         self.set_baseline.setVisible(baseline is None and bool(plan.entries))
@@ -125,15 +130,16 @@ class ProgressView(QWidget):
             code = document.catalog.get(plan.entry(pace.entry_id).certification_id).code
             self.pace.setText(pace_text(code, pace, plan.availability.weekly_hours))
         else:
-            self.pace.setText("No exam is being studied yet: log study time to follow the pace")
+            self.pace.setText(_("No exam is being studied yet: log study time to follow the pace"))
         days = study_days(plan)
         total = sum(days.values())
         recent = sum(
             1 for day, hours in days.items() if hours > 0 and today - day < timedelta(RECENT_DAYS)
         )
         self.logged.setText(
-            f"{format_hours(total)} logged in all · "
-            f"{count_text(recent, 'study day')} in the last four weeks"
+            _("{hours} logged in all · {days} in the last four weeks").format(
+                hours=format_hours(total), days=count_text(recent, "study day")
+            )
         )
         if schedule is not None:
             baseline_series, planned, logged = burn_up(schedule, today)

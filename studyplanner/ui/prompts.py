@@ -15,7 +15,7 @@ from typing import Protocol
 
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
-PLAN_FILTER = "StudyPlanner plans (*.json);;All files (*)"
+from studyplanner.i18n import N_, _
 
 
 @dataclass(frozen=True)
@@ -25,19 +25,31 @@ class FileKind:
 
     purpose: str
     suffix: str
-    filter: str
+    description: str
+    """The filter's words ("PDF documents"), marked with ``N_()``; the pattern comes from
+    ``suffix``, so a translation cannot break it."""
     replace_note: str = ""
-    """Said after "Replace it?" (e.g. that the old content is kept as a backup)."""
+    """Said after "Replace it?" (e.g. that the old content is kept as a backup); ``N_()``."""
+
+    @property
+    def filter(self) -> str:
+        """The dialog's filter in the user's language: 'PDF documents (*.pdf)'."""
+        return f"{_(self.description)} (*{self.suffix})"
 
 
 PLAN_FILES = FileKind(
     "plans",
     ".json",
-    "StudyPlanner plans (*.json)",
-    "Its current content is kept as a backup.",
+    N_("StudyPlanner plans"),
+    N_("Its current content is kept as a backup."),
 )
-PDF_FILES = FileKind("pdf", ".pdf", "PDF documents (*.pdf)")
-CALENDAR_FILES = FileKind("calendar", ".ics", "iCalendar files (*.ics)")
+PDF_FILES = FileKind("pdf", ".pdf", N_("PDF documents"))
+CALENDAR_FILES = FileKind("calendar", ".ics", N_("iCalendar files"))
+
+
+def plan_filter() -> str:
+    """The Open dialog's filters: plans, then any file."""
+    return f"{PLAN_FILES.filter};;{_('All files')} (*)"
 
 
 class Prompts(Protocol):
@@ -99,7 +111,9 @@ class DialogPrompts:
         return items.index(answer)
 
     def open_path(self, title: str, folder: Path) -> Path | None:
-        name, _ = QFileDialog.getOpenFileName(self._parent, title, str(folder), PLAN_FILTER)
+        name, _chosen_filter = QFileDialog.getOpenFileName(
+            self._parent, title, str(folder), plan_filter()
+        )
         return Path(name) if name else None
 
     def save_path(self, title: str, suggested: Path, kind: FileKind) -> Path | None:

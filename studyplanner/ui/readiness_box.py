@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from studyplanner.domain.plan import MAX_SOURCE
 from studyplanner.domain.progress import Readiness
 from studyplanner.export.progress_words import readiness_text
+from studyplanner.i18n import _, ngettext
 from studyplanner.style import Colour, colour, is_dark_palette, qcolor
 from studyplanner.ui.form_fields import (
     DATE_FORMAT,
@@ -57,7 +58,7 @@ class ScoreChart(QWidget):
         self.target = 80.0
         self.setMinimumHeight(CHART_HEIGHT)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setAccessibleName("Practice scores chart")
+        self.setAccessibleName(_("Practice scores chart"))
 
     def sizeHint(self) -> QSize:
         return QSize(260, CHART_HEIGHT)
@@ -65,10 +66,18 @@ class ScoreChart(QWidget):
     def show_scores(self, scores: list[float], target: float) -> None:
         self.scores = list(scores)
         self.target = target
-        last = f", last {percent_text(scores[-1])}" if scores else ""
-        self.setAccessibleDescription(
-            f"{len(scores)} practice scores{last}, target {percent_text(target)}"
+        described = (
+            ngettext(
+                "{count} practice score, last {last}, target {target}",
+                "{count} practice scores, last {last}, target {target}",
+                len(scores),
+            ).format(count=len(scores), last=percent_text(scores[-1]), target=percent_text(target))
+            if scores
+            else _("{count} practice scores, target {target}").format(
+                count=len(scores), target=percent_text(target)
+            )
         )
+        self.setAccessibleDescription(described)
         self.update()
 
     def floor(self) -> float:
@@ -117,7 +126,7 @@ class ScoreChart(QWidget):
             painter.drawText(
                 area.adjusted(0, 0, 0, -4),
                 Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom,
-                "Add a practice score to see the trend",
+                _("Add a practice score to see the trend"),
             )
             painter.end()
             return
@@ -163,11 +172,11 @@ class ReadinessBox(QGroupBox):
     """Readiness, the chart and the scores of one entry, with a row to add a score."""
 
     def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
-        super().__init__("Practice exams", parent)
+        super().__init__(_("Practice exams"), parent)
         self._document = document
         self.readiness = QLabel()
         self.readiness.setWordWrap(True)
-        self.readiness.setAccessibleName("Readiness")
+        self.readiness.setAccessibleName(_("Readiness"))
         bold = QFont(self.readiness.font())
         bold.setBold(True)
         self.readiness.setFont(bold)
@@ -175,27 +184,27 @@ class ReadinessBox(QGroupBox):
         self.model = ScoresModel(document, self)
         self.table = log_table()
         self.table.setModel(self.model)
-        self.table.setAccessibleName("Practice scores")
+        self.table.setAccessibleName(_("Practice scores"))
         self._delegate = LogDelegate(document.today(), (0.0, 100.0), " %", self.table)
         self.table.setItemDelegate(self._delegate)
 
         self.day = bounded_date_edit()
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat(DATE_FORMAT)
-        self.day.setAccessibleName("Score date")
+        self.day.setAccessibleName(_("Score date"))
         self.percent = DecimalSpinBox()
         self.percent.setRange(0.0, 100.0)
         self.percent.setDecimals(1)
         self.percent.setSuffix(" %")
         self.percent.setValue(75.0)
-        self.percent.setAccessibleName("Score")
+        self.percent.setAccessibleName(_("Score"))
         self.source = QLineEdit()
         self.source.setMaxLength(MAX_SOURCE)
-        self.source.setPlaceholderText("Source, e.g. official practice set")
-        self.source.setAccessibleName("Score source")
-        self.add_button = QPushButton("Add Score")
+        self.source.setPlaceholderText(_("Source, e.g. official practice set"))
+        self.source.setAccessibleName(_("Score source"))
+        self.add_button = QPushButton(_("Add Score"))
         self.add_button.setAutoDefault(False)
-        self.remove_button = QPushButton("Remove Score")
+        self.remove_button = QPushButton(_("Remove Score"))
         self.remove_button.setAutoDefault(False)
         self.problem = problem_label()
 

@@ -6,6 +6,7 @@ from typing import Any
 
 from studyplanner.domain.plan import PlanEntry, PracticeScore
 from studyplanner.domain.wording import format_day, format_number
+from studyplanner.i18n import N_, _
 from studyplanner.ui.sessions_model import EntryLogModel
 
 
@@ -17,7 +18,7 @@ def percent_text(value: float) -> str:
 class ScoresModel(EntryLogModel):
     """Practice scores of the entry set with ``set_entry``."""
 
-    HEADERS = ("Date", "Score", "Source")
+    HEADERS = (N_("Date"), N_("Score"), N_("Source"))
     FIELDS = ("on", "percent", "source")
 
     def _items_of(self, entry: PlanEntry) -> list[PracticeScore]:
@@ -27,8 +28,10 @@ class ScoresModel(EntryLogModel):
         return (format_day(item.on), percent_text(item.percent), item.source)[column]
 
     def _tooltip(self, item: PracticeScore) -> str:
-        tip = f"{percent_text(item.percent)} on {format_day(item.on)}"
-        return f"{tip} ({item.source})" if item.source else tip
+        tip = _("{score} on {date}").format(
+            score=percent_text(item.percent), date=format_day(item.on)
+        )
+        return _("{score} ({source})").format(score=tip, source=item.source) if item.source else tip
 
     def _update(self, index: int, **fields: Any) -> bool:
         return self._document.update_score(self._entry_id, index, **fields)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from studyplanner.domain.plan import PlanEntry, StudySession
 from studyplanner.domain.wording import format_day, format_hours
+from studyplanner.i18n import N_, _
 from studyplanner.ui.form_fields import (
     DATE_FORMAT,
     DecimalSpinBox,
@@ -124,7 +125,7 @@ class EntryLogModel(QAbstractTableModel):
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < len(self.HEADERS)
         ):
-            return self.HEADERS[section]
+            return _(self.HEADERS[section])
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -167,7 +168,7 @@ class EntryLogModel(QAbstractTableModel):
 class SessionsModel(EntryLogModel):
     """An entry's study sessions: date, hours, note."""
 
-    HEADERS = ("Date", "Hours", "Note")
+    HEADERS = (N_("Date"), N_("Hours"), N_("Note"))
     FIELDS = ("on", "hours", "note")
 
     def _items_of(self, entry: PlanEntry) -> list[StudySession]:
@@ -177,8 +178,10 @@ class SessionsModel(EntryLogModel):
         return (format_day(item.on), format_hours(item.hours), item.note)[column]
 
     def _tooltip(self, item: StudySession) -> str:
-        tip = f"{format_hours(item.hours)} on {format_day(item.on)}"
-        return f"{tip}: {item.note}" if item.note else tip
+        tip = _("{hours} on {date}").format(
+            hours=format_hours(item.hours), date=format_day(item.on)
+        )
+        return _("{session}: {note}").format(session=tip, note=item.note) if item.note else tip
 
     def _update(self, index: int, **fields: Any) -> bool:
         return self._document.update_session(self._entry_id, index, **fields)

@@ -24,6 +24,7 @@ from studyplanner.domain.plan import EntryStatus
 from studyplanner.domain.progress import Pace
 from studyplanner.domain.wording import count_text, format_hours
 from studyplanner.export.progress_words import ON_PACE_HOURS, study_span
+from studyplanner.i18n import _
 from studyplanner.style import Colour, colour, is_dark_palette
 from studyplanner.ui.form_fields import problem_label
 from studyplanner.ui.plan_document import PlanDocument
@@ -37,10 +38,16 @@ def pace_phrase(pace: Pace, weekly_hours: float) -> str:
     """'4 h behind (about half a week at your pace)', '3 h ahead (…)', or 'On pace'."""
     behind = pace.behind_hours
     if abs(behind) < ON_PACE_HOURS:
-        return f"On pace: {format_hours(pace.logged)} logged, as planned by today"
-    word = "behind" if behind > 0 else "ahead"
+        return _("On pace: {hours} logged, as planned by today").format(
+            hours=format_hours(pace.logged)
+        )
+    text = (
+        _("{hours} behind ({span} at your pace)")
+        if behind > 0
+        else _("{hours} ahead ({span} at your pace)")
+    )
     span = study_span(abs(behind), weekly_hours)
-    return f"{format_hours(abs(behind))} {word} ({span} at your pace)"
+    return text.format(hours=format_hours(abs(behind)), span=span)
 
 
 def pace_colour(pace: Pace, dark: bool) -> str:
@@ -92,13 +99,13 @@ class StudyLogBox(QGroupBox):
     """*Log Study Time…* was clicked (the window's action opens the dialog)."""
 
     def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
-        super().__init__("Study log", parent)
+        super().__init__(_("Study log"), parent)
         self._document = document
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.pace = QLabel()
         self.pace.setWordWrap(True)
-        self.pace.setAccessibleName("Pace")
+        self.pace.setAccessibleName(_("Pace"))
         pace_font = QFont(self.pace.font())
         pace_font.setBold(True)
         self.pace.setFont(pace_font)
@@ -106,19 +113,19 @@ class StudyLogBox(QGroupBox):
         self.model = SessionsModel(document, self)
         self.table = log_table()
         self.table.setModel(self.model)
-        self.table.setAccessibleName("Study sessions")
+        self.table.setAccessibleName(_("Study sessions"))
         self._delegate = LogDelegate(document.today(), (0.25, 24.0), " h", self.table)
         self.table.setItemDelegate(self._delegate)
-        self.empty = QLabel("No study logged for this exam yet.")
+        self.empty = QLabel(_("No study logged for this exam yet."))
         self.empty.setForegroundRole(QPalette.ColorRole.PlaceholderText)
 
-        self.log_button = QPushButton("Log Study Time…")
+        self.log_button = QPushButton(_("Log Study Time…"))
         self.log_button.setAutoDefault(False)
-        self.log_button.setToolTip("Add the hours you studied (today, unless you change it)")
-        self.delete_button = QPushButton("Delete Session")
+        self.log_button.setToolTip(_("Add the hours you studied (today, unless you change it)"))
+        self.delete_button = QPushButton(_("Delete Session"))
         self.delete_button.setAutoDefault(False)
-        self.delete_button.setToolTip("Delete the selected session (undo brings it back)")
-        self.delete_action = QAction("Delete Session", self.table)
+        self.delete_button.setToolTip(_("Delete the selected session (undo brings it back)"))
+        self.delete_action = QAction(_("Delete Session"), self.table)
         self.delete_action.setShortcuts(
             [QKeySequence(QKeySequence.StandardKey.Delete), QKeySequence(Qt.Key.Key_Backspace)]
         )
@@ -160,13 +167,18 @@ class StudyLogBox(QGroupBox):
         except KeyError:
             return
         sessions = len(entry.sessions)
-        text = f"{format_hours(entry.hours_logged)} studied"
+        studied_hours = format_hours(entry.hours_logged)
+        text = _("{hours} studied").format(hours=studied_hours)
         if sessions:
-            text += f" in {count_text(sessions, 'session')}"
+            text = _("{hours} studied in {sessions}").format(
+                hours=studied_hours, sessions=count_text(sessions, "session")
+            )
         if entry.status is not EntryStatus.PASSED and document.schedule is not None:
             with suppress(KeyError):
                 remaining = document.schedule.for_entry(entry_id).remaining_hours
-                text += f" · {format_hours(remaining)} to go"
+                text = _("{summary} · {hours} to go").format(
+                    summary=text, hours=format_hours(remaining)
+                )
         self.summary.setText(text)
         pace = document.pace
         studied = pace is not None and pace.entry_id == entry_id

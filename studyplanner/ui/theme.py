@@ -17,6 +17,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
 from studyplanner.domain.catalog import Tier
+from studyplanner.i18n import N_, _
 from studyplanner.style import Colour, is_dark_palette, qcolor, tier_qcolor
 
 __all__ = [
@@ -41,7 +42,8 @@ class ThemeChoice(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"system": "&System", "light": "&Light", "dark": "&Dark"}[self.value]
+        labels = {"system": N_("&System"), "light": N_("&Light"), "dark": N_("&Dark")}
+        return _(labels[self.value])
 
 
 NATIVE_STYLES_WITHOUT_DARK = ("windowsvista", "windows11", "windows")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
+from studyplanner.i18n import _
 from studyplanner.ui.plan_session import PlanSession
 from studyplanner.ui.theme import ThemeChoice, apply_theme, theme_tracker
 
@@ -13,7 +14,7 @@ class ThemeMenu(QMenu):
     """Three checkable choices; the checked one is the theme in use."""
 
     def __init__(self, session: PlanSession, parent: QWidget | None = None) -> None:
-        super().__init__("&Theme", parent)
+        super().__init__(_("&Theme"), parent)
         self._session = session
         self._group = QActionGroup(self)
         self.choices: dict[ThemeChoice, QAction] = {}

@@ -55,6 +55,7 @@ from studyplanner.domain.months import DayScale, first_of_month, month_periods, 
 from studyplanner.domain.plan import EntryStatus
 from studyplanner.domain.schedule import ScheduledEntry
 from studyplanner.domain.wording import count_text, format_day, format_hours, format_number
+from studyplanner.i18n import N_, _
 from studyplanner.style import Colour
 from studyplanner.ui import accessible
 from studyplanner.ui.mime import decode_certification, decode_entry, entry_mime
@@ -118,9 +119,9 @@ def label_font() -> QFont:
     return ui_font(8.5, QFont.Weight.DemiBold)
 
 
-EMPTY_HINT = "Drag certifications here from the ladder, or select one and press Enter"
-REFUSED_DROP = "Only certifications can be dropped here"
-READ_ONLY_DROP = "This plan is open read-only"
+EMPTY_HINT = N_("Drag certifications here from the ladder, or select one and press Enter")
+REFUSED_DROP = N_("Only certifications can be dropped here")
+READ_ONLY_DROP = N_("This plan is open read-only")
 
 
 def entry_label(item: ScheduledEntry) -> str:
@@ -228,9 +229,9 @@ class TimelineView(QGraphicsView):
         self.viewport().setAcceptDrops(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
-        self.setAccessibleName("Plan timeline")
+        self.setAccessibleName(_("Plan timeline"))
         self.setAccessibleDescription(
-            "Up and Down select exams; Ctrl+Up and Ctrl+Down move the selected exam"
+            _("Up and Down select exams; Ctrl+Up and Ctrl+Down move the selected exam")
         )
 
         self._refusal_timer = QTimer(self)
@@ -511,7 +512,7 @@ class TimelineView(QGraphicsView):
             day = entry.passed_on
             return [
                 (
-                    f"passed {format_day(day)}" if day else "passed",
+                    _("passed {date}").format(date=format_day(day)) if day else _("passed"),
                     ink(Colour.MUTED_TEXT),
                     date_font(),
                 ),
@@ -521,7 +522,7 @@ class TimelineView(QGraphicsView):
         if item.exam_date is not None:
             date_text = format_day(item.exam_date)
             if entry.pinned_exam_date is not None and not item.pinned_unreachable:
-                date_text += " · pinned"
+                date_text = _("{date} · pinned").format(date=date_text)
             texts.append((date_text, ink(Colour.TEXT), date_font()))
         if not inside:
             texts.append((entry_label(item), ink(Colour.TEXT), label_font()))
@@ -619,10 +620,13 @@ class TimelineView(QGraphicsView):
 
         if self._document.schedule_error:
             self._callout = Callout(
-                f"This plan cannot be scheduled: {self._document.schedule_error}", "error"
+                _("This plan cannot be scheduled: {problem}").format(
+                    problem=self._document.schedule_error
+                ),
+                "error",
             )
         elif not plan.entries:
-            self._callout = Callout(EMPTY_HINT, "hint")
+            self._callout = Callout(_(EMPTY_HINT), "hint")
         if self._callout is not None:
             scene.addItem(self._callout)
 
@@ -788,13 +792,20 @@ class TimelineView(QGraphicsView):
 
     def _ghost_tooltip(self, item: ScheduledEntry, exam: date) -> str:
         baseline = self._plan.baseline
-        taken = f" (set {format_day(baseline.taken_on)})" if baseline is not None else ""
-        text = f"<b>Baseline{taken}</b><br>{item.certification.code} exam {format_day(exam)}"
+        head = (
+            _("Baseline (set {date})").format(date=format_day(baseline.taken_on))
+            if baseline is not None
+            else _("Baseline")
+        )
+        exam_text = _("{code} exam {date}").format(
+            code=item.certification.code, date=format_day(exam)
+        )
+        text = f"<b>{head}</b><br>{exam_text}"
         now = self._row_day(item)
         if now is not None and now != exam:
             days = (now - exam).days
-            word = "later" if days > 0 else "earlier"
-            text += f"<br>Now {format_day(now)}: {count_text(abs(days), 'day')} {word}"
+            moved = _("Now {date}: {days} later") if days > 0 else _("Now {date}: {days} earlier")
+            text += "<br>" + moved.format(date=format_day(now), days=count_text(abs(days), "day"))
         return text
 
     # --- validity -------------------------------------------------------------------------
@@ -815,22 +826,25 @@ class TimelineView(QGraphicsView):
 
     def _validity_lines(self, validity: Validity) -> list[str]:
         """'Valid until 10 Jan 2027', then one line per renewal."""
-        lines = [f"Valid until {format_day(validity.first_expiry)}"]
+        lines = [_("Valid until {date}").format(date=format_day(validity.first_expiry))]
         for renewal in validity.renewals:
             lines.append(
-                f"Renewed by {self._code(renewal.certification_id)} on {format_day(renewal.on)}: "
-                f"valid until {format_day(renewal.expires_on)}"
+                _("Renewed by {code} on {date}: valid until {until}").format(
+                    code=self._code(renewal.certification_id),
+                    date=format_day(renewal.on),
+                    until=format_day(renewal.expires_on),
+                )
             )
         if validity.expires_on < self.today:
-            lines.append(f"Expired on {format_day(validity.expires_on)}")
+            lines.append(_("Expired on {date}").format(date=format_day(validity.expires_on)))
         return lines
 
     def _band_tooltip(self, validity: Validity) -> str:
         cert = self._document.catalog.get(validity.certification_id)
-        earned = "Held since" if validity.entry_id is None else "Earned"
+        earned = _("Held since {date}") if validity.entry_id is None else _("Earned {date}")
         lines = [
             f"<b>{cert.code} {cert.name}</b>",
-            f"{earned} {format_day(validity.earned_on)}",
+            earned.format(date=format_day(validity.earned_on)),
             *self._validity_lines(validity),
         ]
         return "<br>".join(lines)
@@ -842,10 +856,11 @@ class TimelineView(QGraphicsView):
         previous = validity.first_expiry
         for renewal in validity.renewals:
             renewing = catalog.get(renewal.certification_id)
-            tip = (
-                f"{renewing.code} on {format_day(renewal.on)} renews "
-                f"{catalog.get(validity.certification_id).code}: valid until "
-                f"{format_day(renewal.expires_on)}"
+            tip = _("{code} on {date} renews {renewed}: valid until {until}").format(
+                code=renewing.code,
+                date=format_day(renewal.on),
+                renewed=catalog.get(validity.certification_id).code,
+                until=format_day(renewal.expires_on),
             )
             renewals.append(
                 (
@@ -867,8 +882,8 @@ class TimelineView(QGraphicsView):
             self._band_tooltip(validity),
             renewals=renewals,
             expiry_tooltip=(
-                f"{code} {'expired' if expired else 'expires'} on {format_day(validity.expires_on)}"
-            ),
+                _("{code} expired on {date}") if expired else _("{code} expires on {date}")
+            ).format(code=code, date=format_day(validity.expires_on)),
             entry_id=entry_id,
         )
         self._scene.addItem(band)
@@ -896,14 +911,20 @@ class TimelineView(QGraphicsView):
         """What is written in a held row: 'held since 10 Jan 2024 · expires 10 Jan 2027', then
         the certification's code and name."""
         cert = self._document.catalog.get(validity.certification_id)
-        status = f"held since {format_day(validity.earned_on)}"
+        since = format_day(validity.earned_on)
         if validity.expires_on < self.today:
-            status += f" · expired {format_day(validity.expires_on)}"
+            status = _("held since {date} · expired {expired}").format(
+                date=since, expired=format_day(validity.expires_on)
+            )
         elif validity.renewals:
             last = validity.renewals[-1]
-            status += f" · renewed by {self._code(last.certification_id)} {format_day(last.on)}"
+            status = _("held since {date} · renewed by {code} {renewed}").format(
+                date=since, code=self._code(last.certification_id), renewed=format_day(last.on)
+            )
         else:
-            status += f" · expires {format_day(validity.expires_on)}"
+            status = _("held since {date} · expires {expires}").format(
+                date=since, expires=format_day(validity.expires_on)
+            )
         return [
             (status, ink(Colour.MUTED_TEXT), date_font()),
             (f"{cert.code} {cert.name}", ink(Colour.TEXT), label_font()),
@@ -960,8 +981,12 @@ class TimelineView(QGraphicsView):
                     x,
                     start,
                     end,
-                    f"{self._code(renewal.certification_id)} renews {renewed.code} "
-                    f"{renewed.name} on {format_day(renewal.on)}",
+                    _("{code} renews {renewed} {name} on {date}").format(
+                        code=self._code(renewal.certification_id),
+                        renewed=renewed.code,
+                        name=renewed.name,
+                        date=format_day(renewal.on),
+                    ),
                 )
                 self._scene.addItem(link)
                 self._links.append(link)
@@ -987,20 +1012,32 @@ class TimelineView(QGraphicsView):
             f"{cert.tier.label} · {format_hours(item.hours)}",
         ]
         if estimate.overridden:
-            lines[-1] += f" (your figure; estimate {format_hours(estimate.typical)})"
+            lines[-1] = _("{line} (your figure; estimate {typical})").format(
+                line=lines[-1], typical=format_hours(estimate.typical)
+            )
         else:
-            lines[-1] += f" (range {format_number(estimate.low)}–{format_hours(estimate.high)})"
+            lines[-1] = _("{line} (range {low}–{high})").format(
+                line=lines[-1], low=format_number(estimate.low), high=format_hours(estimate.high)
+            )
         if item.entry.status is EntryStatus.PASSED:
             passed = item.entry.passed_on
-            lines.append(f"Passed {format_day(passed)}" if passed else "Passed")
+            lines.append(
+                _("Passed {date}").format(date=format_day(passed)) if passed else _("Passed")
+            )
         else:
             if item.study_start is not None and item.study_end is not None:
-                lines.append(f"Study {format_day(item.study_start)} – {format_day(item.study_end)}")
+                lines.append(
+                    _("Study {start} – {end}").format(
+                        start=format_day(item.study_start), end=format_day(item.study_end)
+                    )
+                )
             if item.exam_date is not None:
-                lines.append(f"Exam {format_day(item.exam_date)}")
+                lines.append(_("Exam {date}").format(date=format_day(item.exam_date)))
         if item.entry.sessions:
             lines.append(
-                f"Studied {format_hours(item.entry.hours_logged)} of {format_hours(item.hours)}"
+                _("Studied {logged} of {hours}").format(
+                    logged=format_hours(item.entry.hours_logged), hours=format_hours(item.hours)
+                )
             )
         return "<br>".join(lines)
 
@@ -1026,9 +1063,10 @@ class TimelineView(QGraphicsView):
                 continue
             x0 = self._x(blackout.start)
             x1 = self._x(blackout.end + timedelta(days=1))
-            tooltip = (
-                f"{blackout.label or 'No study'}: "
-                f"{format_day(blackout.start)} – {format_day(blackout.end)}"
+            tooltip = _("{label}: {start} – {end}").format(
+                label=blackout.label or _("No study"),
+                start=format_day(blackout.start),
+                end=format_day(blackout.end),
             )
             band = BlackoutBand(
                 QRectF(x0, AXIS_HEIGHT, x1 - x0, height - AXIS_HEIGHT), blackout.label, tooltip
@@ -1278,20 +1316,22 @@ class TimelineView(QGraphicsView):
         """Why a drag cannot be dropped here, or None when the plan takes it: a certification
         that can still be booked, or one of this plan's own entries."""
         if self._document.read_only:
-            return READ_ONLY_DROP
+            return _(READ_ONLY_DROP)
         data = event.mimeData()
         cert_id = decode_certification(data)
         if cert_id is not None:
             if cert_id not in self._document.catalog:
-                return "This certification is not in the catalog"
+                return _("This certification is not in the catalog")
             cert = self._document.catalog.get(cert_id)
             if cert.is_retired:
-                return f"{cert.code} {cert.name} is retired and cannot be planned"
+                return _("{code} {name} is retired and cannot be planned").format(
+                    code=cert.code, name=cert.name
+                )
             return None
         entry_id = decode_entry(data)
         if entry_id is not None and entry_id in self._document.entry_ids():
             return None
-        return REFUSED_DROP
+        return _(REFUSED_DROP)
 
     def _drop_index(self, position: QPointF) -> int:
         """Insertion index for a viewport position: before the row under it (upper half),

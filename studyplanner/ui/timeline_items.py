@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from studyplanner.domain.advice import Severity
 from studyplanner.domain.months import DayScale, month_periods, year_periods
 from studyplanner.domain.wording import format_month, format_month_name, short_month
+from studyplanner.i18n import _
 from studyplanner.style import Colour, point_size
 from studyplanner.ui.theme import ink, is_dark
 
@@ -136,7 +137,7 @@ class DateAxis(QGraphicsRectItem):
         tag = QRectF()
         if today is not None and origin <= today <= last_day:
             centre = self.x_of(today) + pixels_per_day / 2
-            tag_width = text_width(self._today_font, "Today") + 12
+            tag_width = text_width(self._today_font, _("Today")) + 12
             left = max(2.0, centre - tag_width / 2)  # never clipped at the left edge
             tag_height = QFontMetricsF(self._today_font).height() + 3
             tag = QRectF(left, UPPER_TIER_HEIGHT + 2, tag_width, min(tag_height, 19.0))
@@ -230,7 +231,7 @@ class DateAxis(QGraphicsRectItem):
             (item.text(), item) for _x, _w, item in self._captions if item.isVisible()
         ]
         if self.today_tag is not None:
-            shown.append(("Today", self.today_tag))
+            shown.append((_("Today"), self.today_tag))
         return shown
 
     def captions(self) -> list[str]:
@@ -257,7 +258,9 @@ class DateAxis(QGraphicsRectItem):
         tag.setParentItem(self)
         tag.setBrush(ink(Colour.TODAY))
         tag.setPen(no_pen())
-        label = add_text(tag, "Today", self._today_font, ink(Colour.SURFACE), 0, rect.center().y())
+        label = add_text(
+            tag, _("Today"), self._today_font, ink(Colour.SURFACE), 0, rect.center().y()
+        )
         label.setX(rect.center().x() - label.boundingRect().width() / 2)
 
 

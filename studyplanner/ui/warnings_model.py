@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 
 from studyplanner.domain.advice import Advice, Severity
 from studyplanner.domain.wording import format_day
+from studyplanner.i18n import _
 from studyplanner.ui.plan_document import PlanDocument
 
 EntryIdRole = Qt.ItemDataRole.UserRole + 1
@@ -55,11 +56,13 @@ class WarningsModel(QAbstractListModel):
         10 Jan 2027"), or '' when it has none."""
         code = self.replacement_code(advice)
         if code:
-            return f"Replace with {code}"
+            return _("Replace with {code}").format(code=code)
         catalog = self._document.catalog
         if advice.renew_with and advice.renew_before and advice.renew_with in catalog:
             renewal = catalog.get(advice.renew_with).code
-            return f"Add {renewal} before {format_day(advice.renew_before)}"
+            return _("Add {code} before {date}").format(
+                code=renewal, date=format_day(advice.renew_before)
+            )
         return ""
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt signature)
@@ -74,10 +77,10 @@ class WarningsModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = advice.message
             if advice.entry_id:
-                tip += "\n\nClick to select this exam in the plan."
+                tip += "\n\n" + _("Click to select this exam in the plan.")
             fix = self.fix_text(advice)
             if fix and not self._document.read_only:
-                tip += f"\n\nTo fix it, choose {fix} below the list."
+                tip += "\n\n" + _("To fix it, choose {fix} below the list.").format(fix=fix)
             return tip
         if role == Qt.ItemDataRole.DecorationRole:
             icon = (
@@ -87,7 +90,8 @@ class WarningsModel(QAbstractListModel):
             )
             return QApplication.style().standardIcon(icon)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{advice.severity.value.capitalize()}: {advice.message}"
+            severity = _("Warning") if advice.severity is Severity.WARNING else _("Info")
+            return _("{severity}: {message}").format(severity=severity, message=advice.message)
         if role == EntryIdRole:
             return advice.entry_id or ""
         if role == ReplaceWithRole:

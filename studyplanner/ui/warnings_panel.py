@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from studyplanner.domain.wording import format_day
+from studyplanner.i18n import N_, _
 from studyplanner.ui.exam_outcome import (
     EXAM_DATE_PASSED,
     FAILED_TEXT,
@@ -44,7 +45,7 @@ from studyplanner.ui.warnings_model import (
     WarningsModel,
 )
 
-NO_WARNINGS_TEXT = "No warnings"
+NO_WARNINGS_TEXT = N_("No warnings")
 
 
 @dataclass(frozen=True)
@@ -108,11 +109,11 @@ class WarningsPanel(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.view.setAccessibleName("Warnings")
+        self.view.setAccessibleName(_("Warnings"))
         self.view.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.view.setItemDelegate(_WrappingDelegate(self.view))
 
-        self.placeholder = QLabel(NO_WARNINGS_TEXT)
+        self.placeholder = QLabel(_(NO_WARNINGS_TEXT))
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         # Same frame and background as the list, so the panel does not change look when empty.
         self.placeholder.setFrameShape(QFrame.Shape.StyledPanel)
@@ -131,9 +132,9 @@ class WarningsPanel(QWidget):
         fix_row = QHBoxLayout(self.fix_bar)
         fix_row.setContentsMargins(0, 4, 0, 0)
         fix_row.addWidget(self.replace_button)
-        self.passed_button = QPushButton(PASSED_TEXT)
-        self.failed_button = QPushButton(FAILED_TEXT)
-        self.move_button = QPushButton(MOVE_TEXT)
+        self.passed_button = QPushButton(_(PASSED_TEXT))
+        self.failed_button = QPushButton(_(FAILED_TEXT))
+        self.move_button = QPushButton(_(MOVE_TEXT))
         for button in (self.passed_button, self.failed_button, self.move_button):
             button.setAutoDefault(False)
             fix_row.addWidget(button)
@@ -179,9 +180,11 @@ class WarningsPanel(QWidget):
         return Fix(
             entry_id,
             cert_id,
-            f"Replace with {new.code}",
-            f"Put {new.code} {new.name} in place of {old.code} in the plan, keeping its notes "
-            "and hours studied. Undo brings it back.",
+            _("Replace with {code}").format(code=new.code),
+            _(
+                "Put {code} {name} in place of {old} in the plan, keeping its notes "
+                "and hours studied. Undo brings it back."
+            ).format(code=new.code, name=new.name, old=old.code),
         )
 
     def _renewal_fix(self, index: QModelIndex | QPersistentModelIndex) -> Fix | None:
@@ -195,9 +198,11 @@ class WarningsPanel(QWidget):
         return Fix(
             index.data(EntryIdRole) or "",
             cert_id,
-            f"Add {cert.code} before {format_day(day)}",
-            f"Plan the {cert.code} {cert.name} exam before {format_day(day)}: the cheapest exam "
-            "that renews this certification before it expires. Undo takes it out again.",
+            _("Add {code} before {date}").format(code=cert.code, date=format_day(day)),
+            _(
+                "Plan the {code} {name} exam before {date}: the cheapest exam "
+                "that renews this certification before it expires. Undo takes it out again."
+            ).format(code=cert.code, name=cert.name, date=format_day(day)),
             before=day,
         )
 
@@ -222,7 +227,7 @@ class WarningsPanel(QWidget):
                 (FAILED_TEXT, self._failed_current),
                 (MOVE_TEXT, self._move_current),
             ):
-                menu.addAction(text).triggered.connect(slot)
+                menu.addAction(_(text)).triggered.connect(slot)
             return menu
         fix = self.fix_for(index)
         if fix is None:

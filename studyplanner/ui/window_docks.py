@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
+from studyplanner.i18n import _
 from studyplanner.ui.window_frame import make_dock
 
 
@@ -19,11 +20,11 @@ def arrange_docks(
     warnings: QWidget,
 ) -> list[QDockWidget]:
     """The five docks, in this order (the order of the View menu and of F6)."""
-    details_dock = make_dock(window, "Certification", details, "details")
-    entry_dock = make_dock(window, "Exam in plan", entry, "entry")
-    settings_dock = make_dock(window, "Plan settings", settings, "settings")
-    progress_dock = make_dock(window, "Progress", progress, "progress")
-    warnings_dock = make_dock(window, "Warnings", warnings, "warnings")
+    details_dock = make_dock(window, _("Certification"), details, "details")
+    entry_dock = make_dock(window, _("Exam in plan"), entry, "entry")
+    settings_dock = make_dock(window, _("Plan settings"), settings, "settings")
+    progress_dock = make_dock(window, _("Progress"), progress, "progress")
+    warnings_dock = make_dock(window, _("Warnings"), warnings, "warnings")
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, details_dock)
     window.splitDockWidget(details_dock, warnings_dock, Qt.Orientation.Vertical)
     window.tabifyDockWidget(details_dock, entry_dock)

@@ -267,7 +267,7 @@ class TimelineChart:
             following = [x for d, x in marks if d != axis.start]
             room = (following[0] if following else axis.right) - axis.x(axis.start)
             wanted = style.width(str(axis.start.year)) + sheet.pt(6)
-            if room >= wanted and all(d != axis.start for d, _ in marks):
+            if room >= wanted and all(d != axis.start for d, _x in marks):
                 marks.insert(0, (axis.start, axis.x(axis.start)))
             elif room < wanted:
                 marks = [(d, x) for d, x in marks if d != axis.start]

@@ -32,6 +32,7 @@ from studyplanner.export.report.progress import progress_blocks
 from studyplanner.export.report.sheet import Sheet
 from studyplanner.export.report.table import ExamTable
 from studyplanner.export.report.text import one_line
+from studyplanner.i18n import _
 from studyplanner.storage.catalog_source import catalog_for
 from studyplanner.style import Colour
 
@@ -56,7 +57,7 @@ def setup_printer(printer: QPrinter, *, paper: str = "a4", landscape: bool = Fal
     )
     printer.setFullPage(False)
     if not printer.setPageLayout(layout):
-        raise ValueError("the printer refused the report's page layout")
+        raise ValueError(_("the printer refused the report's page layout"))
 
 
 def report_blocks(
@@ -74,7 +75,7 @@ def report_blocks(
         found += ExamTable(sheet, schedule, budget).blocks()
         found += progress_blocks(sheet, schedule, printed_on)
     else:
-        found.append(sheet.paragraph("This plan has no exams yet.", sheet.muted, sheet.pt(18)))
+        found.append(sheet.paragraph(_("This plan has no exams yet."), sheet.muted, sheet.pt(18)))
     validities = lifecycle(schedule, catalog)
     found += lifecycle_blocks(sheet, schedule, validities, catalog, printed_on)
     found += warning_blocks(sheet, schedule, advice)
@@ -92,7 +93,7 @@ def paint_footer(
     """The plan's name (cut short if need be) and "Page N of M" under a rule."""
     sheet.rule(painter, top + sheet.pt(3), Colour.RULE, 0.5)
     y = top + sheet.pt(6)
-    page = f"Page {number} of {total}"
+    page = _("Page {number} of {total}").format(number=number, total=total)
     room = sheet.width - sheet.footer.width(page) - sheet.pt(24)
     name = sheet.footer.metrics.elidedText(one_line(plan_name), Qt.TextElideMode.ElideRight, room)
     sheet.footer.draw(painter, 0, y, name)
@@ -114,8 +115,8 @@ def render_report(
     the chart's today line); it defaults to the day the schedule was re-planned from."""
     painter = QPainter()
     if not painter.begin(printer):
-        target = printer.outputFileName() or printer.printerName() or "the printer"
-        raise OSError(f"cannot print to {target}")
+        target = printer.outputFileName() or printer.printerName() or _("the printer")
+        raise OSError(_("cannot print to {target}").format(target=target))
     try:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
@@ -137,7 +138,7 @@ def render_report(
             if not first <= number <= last:
                 continue
             if started and not printer.newPage():
-                raise OSError("the printer refused a new page")
+                raise OSError(_("the printer refused a new page"))
             started = True
             page.paint(painter)
             paint_footer(sheet, painter, body_height, schedule.plan.name, number, len(pages))

@@ -10,7 +10,7 @@ from PySide6.QtCore import QLineF, QRectF, Qt
 from PySide6.QtGui import QFont, QPainter
 
 from studyplanner.domain.budget import Budget
-from studyplanner.domain.plan import WEEKDAYS, EntryStatus, StudyPlan
+from studyplanner.domain.plan import EntryStatus, StudyPlan
 from studyplanner.domain.progress import finish_shift_days
 from studyplanner.domain.schedule import Schedule
 from studyplanner.domain.wording import (
@@ -25,30 +25,35 @@ from studyplanner.export.progress_words import shift_amount, shift_text
 from studyplanner.export.report.blocks import Block
 from studyplanner.export.report.sheet import Sheet, ink
 from studyplanner.export.report.text import TextStyle, one_line
+from studyplanner.i18n import N_, _, ngettext
 from studyplanner.style import Colour
 
 MAX_BLACKOUTS_LISTED = 6
+SHORT_WEEKDAYS = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
+"""Monday first, as the plan's hours are; shown through ``_()``."""
 
 
 def profile_line(plan: StudyPlan) -> str:
     profile = plan.profile
     experience = count_text(profile.experience_years, "year")
-    parts = [profile.role.label, f"{experience} of AWS experience"]
+    parts = [profile.role.label, _("{years} of AWS experience").format(years=experience)]
     field = profile.role.field
     if profile.field_years is not None and field is not None:
-        parts.append(f"{count_text(profile.field_years, 'year')} of {field.label}")
+        years = count_text(profile.field_years, "year")
+        parts.append(_("{years} of {field}").format(years=years, field=field.label))
     if profile.direction is not None:
-        parts.append(f"heading for {profile.direction.label}")
+        parts.append(_("heading for {direction}").format(direction=profile.direction.label))
     if profile.focus_areas:
-        parts.append("focus: " + ", ".join(one_line(a) for a in profile.focus_areas))
+        areas = ", ".join(one_line(a) for a in profile.focus_areas)
+        parts.append(_("focus: {areas}").format(areas=areas))
     return " · ".join(parts)
 
 
 def availability_line(plan: StudyPlan) -> str:
     availability = plan.availability
     days = " · ".join(
-        f"{name[:3]} {format_number(h)}"
-        for name, h in zip(WEEKDAYS, availability.hours_per_weekday, strict=True)
+        f"{_(name)} {format_number(h)}"
+        for name, h in zip(SHORT_WEEKDAYS, availability.hours_per_weekday, strict=True)
     )
     text = f"{format_weekly_hours(availability.weekly_hours)} ({days})"
     blackouts = sorted(availability.blackouts, key=lambda b: b.start)
@@ -62,17 +67,17 @@ def availability_line(plan: StudyPlan) -> str:
             shown.append(f"{span} ({label})" if label else span)
         more = len(blackouts) - MAX_BLACKOUTS_LISTED
         if more > 0:
-            shown.append(f"and {more} more")
-        text += "; no study " + ", ".join(shown)
+            shown.append(ngettext("and {count} more", "and {count} more", more).format(count=more))
+        text = _("{week}; no study {periods}").format(week=text, periods=", ".join(shown))
     return text
 
 
 def dates_line(schedule: Schedule) -> str:
     finish = schedule.finish_date
-    text = f"Starts {format_day(schedule.plan.start_date)}"
-    if finish is not None:
-        text += f" · last exam {format_day(finish)}"
-    return text
+    start = format_day(schedule.plan.start_date)
+    if finish is None:
+        return _("Starts {start}").format(start=start)
+    return _("Starts {start} · last exam {finish}").format(start=start, finish=format_day(finish))
 
 
 def baseline_line(schedule: Schedule) -> str | None:
@@ -83,17 +88,21 @@ def baseline_line(schedule: Schedule) -> str | None:
     if baseline is None or baseline.finish is None or shift is None:
         return None
     text = shift_text(shift, baseline.finish)
-    return f"{text[0].upper()}{text[1:]} (baseline set {format_day(baseline.taken_on)})"
+    return _("{shift} (baseline set {day})").format(
+        shift=f"{text[0].upper()}{text[1:]}", day=format_day(baseline.taken_on)
+    )
 
 
 def finish_note(schedule: Schedule) -> str:
     """Under the finish date: how far it moved from the baseline, in a few words."""
     shift = finish_shift_days(schedule)
     if schedule.plan.baseline is None or shift is None:
-        return "date of the last exam"
+        return _("date of the last exam")
     if shift == 0:
-        return "as planned"
-    return f"{shift_amount(shift)} {'later' if shift > 0 else 'earlier'} than planned"
+        return _("as planned")
+    if shift > 0:
+        return _("{amount} later than planned").format(amount=shift_amount(shift))
+    return _("{amount} earlier than planned").format(amount=shift_amount(shift))
 
 
 def header_blocks(
@@ -101,8 +110,8 @@ def header_blocks(
 ) -> list[Block]:
     plan = schedule.plan
     blocks: list[Block] = []
-    eyebrow = "AWS CERTIFICATION STUDY PLAN"
-    printed = f"Printed {format_day(printed_on)}"
+    eyebrow = _("AWS CERTIFICATION STUDY PLAN")
+    printed = _("Printed {day}").format(day=format_day(printed_on))
 
     def paint_eyebrow(painter: QPainter, top: float) -> None:
         sheet.eyebrow.draw(painter, 0, top, eyebrow)
@@ -118,14 +127,14 @@ def header_blocks(
     blocks.append(Block(len(title_lines) * sheet.title.line, paint_title, sheet.pt(4)))
 
     facts = [
-        ("LEARNER", profile_line(plan)),
-        ("AVAILABILITY", availability_line(plan)),
-        ("DATES", dates_line(schedule)),
+        (_("LEARNER"), profile_line(plan)),
+        (_("AVAILABILITY"), availability_line(plan)),
+        (_("DATES"), dates_line(schedule)),
     ]
     shifted = baseline_line(schedule)
     if shifted is not None:
-        facts.append(("BASELINE", shifted))
-    label_width = max(sheet.label.width(k) for k, _ in facts) + sheet.pt(12)
+        facts.append((_("BASELINE"), shifted))
+    label_width = max(sheet.label.width(key) for key, _value in facts) + sheet.pt(12)
     for n, (key, value) in enumerate(facts):
         blocks.append(_fact(sheet, key, value, label_width, sheet.pt(10) if n == 0 else 0.0))
     blocks.append(_summary(sheet, schedule, budget))
@@ -153,10 +162,16 @@ def fee_notes(schedule: Schedule, budget: Budget) -> tuple[str, str, str]:
         if cost.voucher_from is not None or cost.voucher_from_held is not None
     )
     sponsored = sum(1 for cost in budget.entries if cost.paid_by_other)
-    used = f"{count_text(vouchers, 'voucher')} used" if vouchers else "no voucher to use"
+    if vouchers:
+        used = _("{vouchers} used").format(vouchers=count_text(vouchers, "voucher"))
+    else:
+        used = _("no voucher to use")
     if sponsored:
-        used += f" · {sponsored} sponsored"
-    return f"{count_text(to_sit, 'exam')} still to sit", used, "each exam failed once"
+        used = ngettext(
+            "{vouchers} · {count} sponsored", "{vouchers} · {count} sponsored", sponsored
+        ).format(vouchers=used, count=sponsored)
+    to_sit_note = _("{exams} still to sit").format(exams=count_text(to_sit, "exam"))
+    return to_sit_note, used, _("each exam failed once")
 
 
 def _summary(sheet: Sheet, schedule: Schedule, budget: Budget) -> Block:
@@ -166,19 +181,21 @@ def _summary(sheet: Sheet, schedule: Schedule, budget: Budget) -> Block:
     list_note, vouchers_note, worst_note = fee_notes(schedule, budget)
     cells = [
         (
-            "STUDY HOURS",
+            _("STUDY HOURS"),
             format_number(schedule.total_hours),
-            f"{format_hours(left)} still to study",
+            _("{hours} still to study").format(hours=format_hours(left)),
         ),
         (
-            "EXAMS",
+            _("EXAMS"),
             str(len(schedule.entries)),
-            f"{passed} passed" if passed else "none passed yet",
+            ngettext("{count} passed", "{count} passed", passed).format(count=passed)
+            if passed
+            else _("none passed yet"),
         ),
-        ("FINISH", format_day(schedule.finish_date), finish_note(schedule)),
-        ("LIST PRICE", format_fee(budget.list_usd), list_note),
-        ("WITH VOUCHERS", format_fee(budget.with_vouchers_usd), vouchers_note),
-        ("WORST CASE", format_fee(budget.worst_case_usd), worst_note),
+        (_("FINISH"), format_day(schedule.finish_date), finish_note(schedule)),
+        (_("LIST PRICE"), format_fee(budget.list_usd), list_note),
+        (_("WITH VOUCHERS"), format_fee(budget.with_vouchers_usd), vouchers_note),
+        (_("WORST CASE"), format_fee(budget.worst_case_usd), worst_note),
     ]
     pad = sheet.pt(10)
 

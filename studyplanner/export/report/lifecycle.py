@@ -19,10 +19,11 @@ from studyplanner.domain.wording import count_text, format_day
 from studyplanner.export.report.blocks import Block, no_orphans
 from studyplanner.export.report.sheet import Sheet, ink
 from studyplanner.export.report.text import TextStyle
+from studyplanner.i18n import N_, _
 from studyplanner.style import Colour, tier_qcolor
 
-SECTION = "Certifications and renewals"
-NOT_RENEWED = "Not renewed in this plan"
+SECTION = N_("Certifications and renewals")
+NOT_RENEWED = N_("Not renewed in this plan")
 
 
 @dataclass(frozen=True)
@@ -39,8 +40,8 @@ class RenewalRow:
 def status_label(validity: Validity, passed: set[str]) -> str:
     """'Held' (earned before the plan), 'Passed' (a passed entry) or 'Planned'."""
     if validity.entry_id is None:
-        return "Held"
-    return "Passed" if validity.entry_id in passed else "Planned"
+        return _("Held")
+    return _("Passed") if validity.entry_id in passed else _("Planned")
 
 
 def renewal_rows(
@@ -51,16 +52,20 @@ def renewal_rows(
     for validity in validities:
         cert = catalog.get(validity.certification_id)
         renewed_by = tuple(
-            f"{catalog.get(r.certification_id).code} on {format_day(r.on)}"
+            _("{code} on {day}").format(
+                code=catalog.get(r.certification_id).code, day=format_day(r.on)
+            )
             for r in validity.renewals
         )
         expired = validity.expires_on < printed_on
-        until = format_day(validity.expires_on) + (" (expired)" if expired else "")
+        until = format_day(validity.expires_on)
+        if expired:
+            until = _("{day} (expired)").format(day=until)
         cells = (
             (f"{cert.code} {cert.name}",),
             (format_day(validity.earned_on), status_label(validity, passed)),
             (format_day(validity.first_expiry),),
-            renewed_by or (NOT_RENEWED,),
+            renewed_by or (_(NOT_RENEWED),),
             (until,),
         )
         rows.append(RenewalRow(cells, tier_qcolor(cert.tier), bool(renewed_by), expired))
@@ -71,7 +76,8 @@ class RenewalTable:
     """The section's table; the certification column takes the room the others leave and
     wraps, and the font shrinks before that column gets too narrow to read."""
 
-    TITLES = ("CERTIFICATION", "EARNED", "EXPIRES", "RENEWED BY", "VALID UNTIL")
+    TITLES = (N_("CERTIFICATION"), N_("EARNED"), N_("EXPIRES"), N_("RENEWED BY"), N_("VALID UNTIL"))
+    """Shown through ``_()``."""
     NAME = 0
     EARNED = 1
     RENEWED = 3
@@ -95,11 +101,11 @@ class RenewalTable:
             size -= 0.5
         widths[self.NAME] = max(widths[self.NAME], sheet.pt(40))
         header = self.header(widths, head)
-        cont = (sheet.heading(SECTION, continued=True), header)
+        cont = (sheet.heading(_(SECTION), continued=True), header)
         lines = [self.row(widths, row, n, text, bold, cont) for n, row in enumerate(self.rows, 1)]
         no_orphans(lines)
         return [
-            sheet.heading(SECTION),
+            sheet.heading(_(SECTION)),
             header,
             *lines,
             sheet.paragraph(self.rule_note(), sheet.muted, sheet.pt(6)),
@@ -110,13 +116,13 @@ class RenewalTable:
         years = (
             count_text(next(iter(self.validity_years)), "year")
             if len(self.validity_years) == 1
-            else "the catalog's validity period"
+            else _("the catalog's validity period")
         )
-        return (
-            f"A certification is valid for {years} from the day it is earned. An exam that "
+        return _(
+            "A certification is valid for {years} from the day it is earned. An exam that "
             "renews it, passed while it is still valid, starts the same period again from "
             "that exam's date. Planned exams count as passed on their planned date."
-        )
+        ).format(years=years)
 
     def swatch_width(self, text: TextStyle) -> float:
         return text.metrics.height() * 0.55 + self.sheet.pt(4)
@@ -126,7 +132,7 @@ class RenewalTable:
         widths = []
         for c, title in enumerate(self.TITLES):
             style = bold if c == self.UNTIL else text
-            widest = head.width(title)
+            widest = head.width(_(title))
             for row in self.rows:
                 widest = max(widest, *(style.width(line) for line in row.cells[c]))
             widths.append(widest + 2 * pad)
@@ -142,7 +148,7 @@ class RenewalTable:
             x = 0.0
             y = top + (height - head.line) / 2
             for title, width in zip(self.TITLES, widths, strict=True):
-                head.draw(painter, x + pad, y, title)
+                head.draw(painter, x + pad, y, _(title))
                 x += width
             sheet.rule(painter, top + height, Colour.TEXT, 0.8)
 

@@ -11,20 +11,21 @@ from PySide6.QtGui import QFont, QPainter
 from studyplanner.domain.advice import Advice, Severity
 from studyplanner.domain.schedule import Schedule
 from studyplanner.export.report.blocks import Block
-from studyplanner.export.report.sheet import Sheet, ink
+from studyplanner.export.report.sheet import Sheet, continued_title, ink
+from studyplanner.i18n import _
 from studyplanner.style import Colour
 
 
 def warning_blocks(sheet: Sheet, schedule: Schedule, advice: Sequence[Advice]) -> list[Block]:
     """Each piece of advice, led by the number of the exam it is about."""
     warnings = sum(1 for item in advice if item.severity is Severity.WARNING)
-    title = "Warnings and notes" if warnings < len(advice) else "Warnings"
+    title = _("Warnings and notes") if warnings < len(advice) else _("Warnings")
     blocks = [sheet.heading(f"{title} ({warnings})" if warnings else title)]
     if not advice:
-        blocks.append(sheet.paragraph("No warnings for this plan.", sheet.muted))
+        blocks.append(sheet.paragraph(_("No warnings for this plan."), sheet.muted))
         return blocks
     if not warnings:
-        blocks.append(sheet.paragraph("No warnings for this plan; notes:", sheet.muted))
+        blocks.append(sheet.paragraph(_("No warnings for this plan; notes:"), sheet.muted))
     order = {item.entry.id: i for i, item in enumerate(schedule.entries, 1)}
     indent = sheet.pt(16)
     cont = (sheet.heading(title, continued=True),)
@@ -70,8 +71,8 @@ def note_blocks(sheet: Sheet, schedule: Schedule) -> list[Block]:
     plan_notes = schedule.plan.notes.strip("\n")
     if not noted and not plan_notes.strip():
         return []
-    blocks = [sheet.heading("Notes")]
-    section = sheet.heading("Notes", continued=True)
+    blocks = [sheet.heading(_("Notes"))]
+    section = sheet.heading(_("Notes"), continued=True)
     indent = sheet.pt(16)
     if plan_notes.strip():  # the plan's own notes (a suggestion's remarks) come first
         for line in sheet.body.wrap(plan_notes, sheet.width, sheet.device):
@@ -80,7 +81,7 @@ def note_blocks(sheet: Sheet, schedule: Schedule) -> list[Block]:
         cert = item.certification
         title = f"{cert.code}  {cert.name}"
         blocks.append(_note_title(sheet, number, title, indent, sheet.pt(8), (section,)))
-        again = _note_title(sheet, number, f"{title} (continued)", indent, 0.0, ())
+        again = _note_title(sheet, number, continued_title(title), indent, 0.0, ())
         cont = (section, again)
         lines = sheet.body.wrap(item.entry.notes.strip("\n"), sheet.width - indent, sheet.device)
         for line in lines:

@@ -29,10 +29,12 @@ from studyplanner.domain.wording import (
 from studyplanner.export.progress_words import pace_text, readiness_text
 from studyplanner.export.report.blocks import Block
 from studyplanner.export.report.chart import TimeAxis
+from studyplanner.export.report.header import SHORT_WEEKDAYS
 from studyplanner.export.report.sheet import Sheet, ink
+from studyplanner.i18n import N_, _
 from studyplanner.style import Colour
 
-SECTION = "Progress"
+SECTION = N_("Progress")
 Series = Sequence[tuple[date, float]]
 _Y = Callable[[float], float]  # hours to a y position on the chart
 
@@ -52,7 +54,7 @@ def progress_blocks(sheet: Sheet, schedule: Schedule, today: date) -> list[Block
     """The section, or nothing for a plan without exams."""
     if not schedule.entries:
         return []
-    blocks = [sheet.heading(SECTION)]
+    blocks = [sheet.heading(_(SECTION))]
     blocks += _facts(sheet, schedule, today)
     baseline, planned, logged = burn_up(schedule, today)
     if planned or logged or baseline:
@@ -64,8 +66,10 @@ def progress_blocks(sheet: Sheet, schedule: Schedule, today: date) -> list[Block
     else:
         blocks.append(
             sheet.paragraph(
-                "No study logged yet: log study time in the app (Log Study Time) or with "
-                "`studyplanner log`, and the study days appear here.",
+                _(
+                    "No study logged yet: log study time in the app (Log Study Time) or with "
+                    "`studyplanner log`, and the study days appear here."
+                ),
                 sheet.muted,
                 sheet.pt(8),
             )
@@ -81,25 +85,29 @@ def progress_facts(schedule: Schedule, today: date) -> list[tuple[str, str]]:
     studied_days = sum(1 for hours in study_days(plan).values() if hours > 0)
     facts = [
         (
-            "LOGGED",
-            f"{format_hours(logged)} on {count_text(studied_days, 'study day')} · "
-            f"{format_hours(schedule.remaining_hours)} still to study, as of {format_day(today)}",
+            _("LOGGED"),
+            _("{logged} on {days} · {left} still to study, as of {day}").format(
+                logged=format_hours(logged),
+                days=count_text(studied_days, "study day"),
+                left=format_hours(schedule.remaining_hours),
+                day=format_day(today),
+            ),
         )
     ]
     current = pace(schedule, today)
     if current is not None and (current.planned_by_today or current.logged):  # not on day one
         code = schedule.for_entry(current.entry_id).certification.code
-        facts.append(("PACE", pace_text(code, current, plan.availability.weekly_hours)))
+        facts.append((_("PACE"), pace_text(code, current, plan.availability.weekly_hours)))
     for item in schedule.entries:
         if item.entry.scores and item.entry.status is not EntryStatus.PASSED:
             text = readiness_text(item.entry, plan.readiness_target)
-            facts.append(("READINESS", f"{item.certification.code}: {text}"))
+            facts.append((_("READINESS"), f"{item.certification.code}: {text}"))
     return facts
 
 
 def _facts(sheet: Sheet, schedule: Schedule, today: date) -> list[Block]:
     facts = progress_facts(schedule, today)
-    label_width = max(sheet.label.width(key) for key, _ in facts) + sheet.pt(12)
+    label_width = max(sheet.label.width(key) for key, _value in facts) + sheet.pt(12)
     blocks = []
     for key, value in facts:
         lines = sheet.body.wrap(value, sheet.width - label_width, sheet.device)
@@ -137,7 +145,7 @@ class BurnUpChart:
     today: date
 
     def axis(self) -> TimeAxis:
-        days = [d for series in (self.baseline, self.planned, self.logged) for d, _ in series]
+        days = [d for series in (self.baseline, self.planned, self.logged) for d, _h in series]
         days.append(self.today)
         start = first_of_month(min(days))
         end = next_month(max(days))
@@ -148,7 +156,7 @@ class BurnUpChart:
     def block(self) -> Block:
         sheet = self.sheet
         style = sheet.chart_muted
-        values = [h for series in (self.baseline, self.planned, self.logged) for _, h in series]
+        values = [h for series in (self.baseline, self.planned, self.logged) for _d, h in series]
         ticks = hour_ticks(max(values, default=1.0))
         labels = [format_hours(t) for t in ticks]
         axis = self.axis()
@@ -171,7 +179,7 @@ class BurnUpChart:
             # label), which is the order a PDF reader or a search extracts it in.
             today_x = axis.x(axis.today) if axis.today is not None else None
             if today_x is not None:
-                word = "Today"
+                word = _("Today")
                 left = today_x - style.width(word) / 2
                 left = min(max(left, axis.left), axis.right - style.width(word))
                 style.draw(painter, left, top, word, color=ink(Colour.TODAY))
@@ -194,7 +202,7 @@ class BurnUpChart:
                 painter.drawEllipse(at, sheet.pt(2.2), sheet.pt(2.2))
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 # under the point, right of it: the plans' lines run up and to the right
-                label = f"{format_hours(hours)} logged"
+                label = _("{hours} logged").format(hours=format_hours(hours))
                 x = at.x() + sheet.pt(4)
                 if x + sheet.chart.width(label) > axis.right:
                     x = at.x() - sheet.pt(4) - sheet.chart.width(label)
@@ -291,9 +299,9 @@ class BurnUpChart:
     def legend(self) -> Block:
         sheet = self.sheet
         style = sheet.chart_muted
-        items = [(LOGGED, "hours logged", False, 1.6), (PLANNED, "planned now", False, 1.3)]
+        items = [(LOGGED, _("hours logged"), False, 1.6), (PLANNED, _("planned now"), False, 1.3)]
         if self.baseline:
-            items.append((BASELINE, "baseline plan", True, 1.0))
+            items.append((BASELINE, _("baseline plan"), True, 1.0))
         height = style.line + sheet.pt(6)
 
         def paint(painter: QPainter, top: float) -> None:
@@ -312,7 +320,7 @@ class BurnUpChart:
                 x += style.width(label) + sheet.pt(12)
             painter.setPen(sheet.pen(ink(Colour.TODAY), 0.7))
             painter.drawLine(QLineF(x + sheet.pt(2), y, x + sheet.pt(2), y + style.line))
-            style.draw(painter, x + sheet.pt(6), y, "today")
+            style.draw(painter, x + sheet.pt(6), y, _("today"))
 
         return Block(height, paint)
 
@@ -350,7 +358,8 @@ class HeatStrip:
     """Study days as a calendar strip: a column per week (Monday at the top), each day
     shaded by the hours logged on it, up to today."""
 
-    DAY_LABELS = ((0, "Mon"), (2, "Wed"), (4, "Fri"), (6, "Sun"))
+    DAY_LABELS = tuple((day, SHORT_WEEKDAYS[day]) for day in (0, 2, 4, 6))
+    """Every other row is named (Monday first), shown through ``_()``."""
 
     def __init__(self, sheet: Sheet, days: dict[date, float], today: date) -> None:
         self.sheet = sheet
@@ -369,7 +378,7 @@ class HeatStrip:
     def blocks(self) -> list[Block]:
         sheet = self.sheet
         style = sheet.chart_muted
-        left = max(style.width(label) for _, label in self.DAY_LABELS) + sheet.pt(5)
+        left = max(style.width(_(label)) for _row, label in self.DAY_LABELS) + sheet.pt(5)
         room = sheet.width - left
         weeks = self.weeks(room, sheet.pt(6))
         cell = min(sheet.pt(10), room / len(weeks))
@@ -377,20 +386,24 @@ class HeatStrip:
         grid_top = style.line + sheet.pt(2)
         height = grid_top + 7 * cell + sheet.pt(4) + style.line
         studied = [(d, h) for d, h in self.days.items() if h > 0 and d >= weeks[0]]
-        total = sum(h for _, h in studied)
-        since = format_day(min(d for d, _ in studied)) if studied else format_day(weeks[0])
+        total = sum(h for _d, h in studied)
+        since = format_day(min(d for d, _h in studied)) if studied else format_day(weeks[0])
         summary = (
-            f"{count_text(len(studied), 'study day')} since {since}, {format_hours(total)} "
-            f"in all; last studied {format_day(max(d for d, _ in studied))}"
+            _("{days} since {since}, {hours} in all; last studied {last}").format(
+                days=count_text(len(studied), "study day"),
+                since=since,
+                hours=format_hours(total),
+                last=format_day(max(d for d, _h in studied)),
+            )
             if studied
-            else f"No study logged since {since}"
+            else _("No study logged since {since}").format(since=since)
         )
 
         def paint(painter: QPainter, top: float) -> None:
             grid = top + grid_top
             for row, label in self.DAY_LABELS:
                 y = grid + row * cell + (cell - gap - style.line) / 2
-                style.draw(painter, 0, y, label)
+                style.draw(painter, 0, y, _(label))
             label_end = -math.inf
             for column, monday in enumerate(weeks):
                 x = left + column * cell
@@ -422,14 +435,15 @@ class HeatStrip:
         ]
 
     def _title(self, painter: QPainter, top: float) -> None:
-        self.sheet.label.draw(painter, 0, top, "STUDY DAYS")
+        self.sheet.label.draw(painter, 0, top, _("STUDY DAYS"))
 
     def _legend(self, painter: QPainter, top: float, summary: str) -> None:
         sheet = self.sheet
         style = sheet.chart_muted
         style.draw(painter, 0, top, summary)
         swatch = sheet.pt(6.5)
-        labels = ("none", "up to 1 h", "up to 2 h", "up to 3 h", "more")
+        up_to = [_("up to {hours}").format(hours=format_hours(bound)) for bound in HEAT_LEVELS]
+        labels = (_("none"), *up_to, _("more"))
         space = sheet.pt(7)
         widths = [swatch + sheet.pt(2) + style.width(label) for label in labels]
         x = (

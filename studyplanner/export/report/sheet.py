@@ -9,7 +9,13 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPaintDevice, QPainter, 
 
 from studyplanner.export.report.blocks import Block
 from studyplanner.export.report.text import TextStyle, report_font
+from studyplanner.i18n import _
 from studyplanner.style import Colour, qcolor
+
+
+def continued_title(title: str) -> str:
+    """A section's or a note's title repeated at the top of the next page it runs onto."""
+    return _("{title} (continued)").format(title=title)
 
 
 def ink(name: Colour) -> QColor:
@@ -76,7 +82,7 @@ class Sheet:
 
     def heading(self, text: str, *, continued: bool = False) -> Block:
         style = self.muted if continued else self.section
-        label = f"{text} (continued)" if continued else text
+        label = continued_title(text) if continued else text
         gap = self.pt(6) if continued else self.pt(5)
         height = style.line + gap
 

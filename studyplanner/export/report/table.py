@@ -24,6 +24,7 @@ from studyplanner.domain.wording import (
 from studyplanner.export.report.blocks import Block, no_orphans
 from studyplanner.export.report.sheet import Sheet, ink
 from studyplanner.export.report.text import TextStyle
+from studyplanner.i18n import N_, _
 from studyplanner.style import Colour, tier_qcolor
 
 
@@ -39,9 +40,9 @@ def fee_cell(item: ScheduledEntry, cost: EntryCost | None) -> str:
     if cost is None or item.entry.status is EntryStatus.PASSED:
         return format_fee(item.certification.exam.fee_usd)
     if cost.paid_by_other:
-        return f"{format_fee(cost.paid_usd)} (sponsored)"
+        return _("{fee} (sponsored)").format(fee=format_fee(cost.paid_usd))
     if cost.voucher_from is not None or cost.voucher_from_held is not None:
-        return f"{format_fee(cost.paid_usd)} (voucher)"
+        return _("{fee} (voucher)").format(fee=format_fee(cost.paid_usd))
     return format_fee(cost.paid_usd)
 
 
@@ -51,15 +52,17 @@ class ExamTable:
 
     TITLES = (
         ("#", True),
-        ("EXAM", False),
-        ("CERTIFICATION", False),
-        ("TIER", False),
-        ("HOURS", True),
-        ("STUDY START", False),
-        ("EXAM DATE", False),
-        ("FEE", True),
-        ("STATUS", False),
+        (N_("EXAM"), False),
+        (N_("CERTIFICATION"), False),
+        (N_("TIER"), False),
+        (N_("HOURS"), True),
+        (N_("STUDY START"), False),
+        (N_("EXAM DATE"), False),
+        (N_("FEE"), True),
+        (N_("STATUS"), False),
     )
+    """Column titles, shown through ``_()`` ("#" has no translation and stays itself); a column
+    right-aligns its content when True."""
     NAME = 2
     TIER = 3
 
@@ -86,8 +89,8 @@ class ExamTable:
         columns = self.columns(widths)
 
         header = self.header(columns, head)
-        blocks = [sheet.heading("Exams in order"), header]
-        cont = (sheet.heading("Exams in order", continued=True), header)
+        blocks = [sheet.heading(_("Exams in order")), header]
+        cont = (sheet.heading(_("Exams in order"), continued=True), header)
         lines = [
             self.row(columns, cells, item, n, text, cont)
             for n, (item, cells) in enumerate(zip(self.schedule.entries, rows, strict=True), 1)
@@ -101,17 +104,21 @@ class ExamTable:
         """How the fee column and its total are worked out, assumptions included."""
         months = self.schedule.plan.voucher_valid_months
         lasting = (
-            f"assumed usable for {count_text(months, 'month')} after the pass"
+            _("assumed usable for {months} after the pass").format(
+                months=count_text(months, "month")
+            )
             if months is not None
-            else "assumed usable with no time limit, as AWS states none"
+            else _("assumed usable with no time limit, as AWS states none")
         )
-        note = (
-            "Fees after vouchers: each pass earns a 50 % voucher for one later exam "
-            f"({lasting}); vouchers go where they save the most."
-        )
+        sentences = [
+            _(
+                "Fees after vouchers: each pass earns a 50 % voucher for one later exam "
+                "({lasting}); vouchers go where they save the most."
+            ).format(lasting=lasting)
+        ]
         if any(i.entry.status is EntryStatus.PASSED for i in self.schedule.entries):
-            note += " The total counts only the exams not yet passed."
-        return note
+            sentences.append(_("The total counts only the exams not yet passed."))
+        return " ".join(sentences)
 
     def cells(self, number: int, item: ScheduledEntry) -> list[str]:
         cert = item.certification
@@ -132,7 +139,7 @@ class ExamTable:
         return [
             "",
             "",
-            f"Total: {count_text(count, 'exam')}",
+            _("Total: {exams}").format(exams=count_text(count, "exam")),
             "",
             format_number(self.schedule.total_hours),
             "",
@@ -158,7 +165,7 @@ class ExamTable:
         pad = sheet.pt(5)
         widths: list[float] = []
         for c, (title, _right) in enumerate(self.TITLES):
-            widest = head.width(title)
+            widest = head.width(_(title))
             for cells in rows:
                 widest = max(widest, text.width(cells[c]))
             if c != self.NAME:
@@ -179,7 +186,8 @@ class ExamTable:
         widths = [*widths]
         widths[self.NAME] = max(widths[self.NAME], self.sheet.pt(40))
         return [
-            Column(title, w, right) for (title, right), w in zip(self.TITLES, widths, strict=True)
+            Column(_(title), w, right)
+            for (title, right), w in zip(self.TITLES, widths, strict=True)
         ]
 
     def header(self, columns: list[Column], head: TextStyle) -> Block:
