@@ -8,6 +8,7 @@ import struct
 import subprocess
 import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from types import ModuleType
@@ -53,6 +54,18 @@ def write_mo(messages: dict[str, str | list[str]], path: Path) -> None:
     header = struct.pack("<7I", 0x950412DE, 0, count, ids_at, strs_at, 0, 0)
     path.parent.mkdir(parents=True)
     path.write_bytes(header + tables[0] + tables[1] + blob)
+
+
+@contextmanager
+def speaking(language: str, messages: dict[str, str | list[str]], folder: Path) -> Iterator[None]:
+    """The app using a test catalog of ``messages`` for ``language`` (written into ``folder``),
+    and its source English again afterwards."""
+    write_mo(messages, folder / language / "LC_MESSAGES" / f"{i18n.DOMAIN}.mo")
+    try:
+        assert i18n.install(language, folder) == language
+        yield
+    finally:
+        i18n.install("en")
 
 
 @pytest.fixture

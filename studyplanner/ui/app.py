@@ -156,10 +156,11 @@ def run_app(
     from studyplanner.storage.settings import load_settings
     from studyplanner.ui.theme import ThemeChoice, apply_theme
 
-    chosen = theme or load_settings().theme
+    settings = load_settings()  # read once: the theme here, then the window's session
+    chosen = theme or settings.theme
     apply_theme(app, chosen if chosen in set(ThemeChoice) else ThemeChoice.SYSTEM)
     # --smoke answers no question: a damaged plan or one open elsewhere must not stop it
-    window = MainWindow(loaded, prompts=UnattendedPrompts() if smoke else None)
+    window = MainWindow(loaded, prompts=UnattendedPrompts() if smoke else None, settings=settings)
     window.open_initial(plan)
     if not smoke:
         _close_on_termination(window)

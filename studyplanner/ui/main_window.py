@@ -20,6 +20,7 @@ from studyplanner.domain.plan import EntryStatus
 from studyplanner.i18n import _
 from studyplanner.storage import paths
 from studyplanner.storage.catalog_source import LoadedCatalog
+from studyplanner.storage.settings import AppSettings
 from studyplanner.ui.add_to_plan import AddToPlan
 from studyplanner.ui.app_info import app_icon, show_about
 from studyplanner.ui.certification_details import CertificationDetails
@@ -63,12 +64,13 @@ class MainWindow(QMainWindow):
         *,
         prompts: Prompts | None = None,
         today: Callable[[], date] = date.today,
+        settings: AppSettings | None = None,
     ) -> None:
         super().__init__(parent)
         self.catalog = loaded.catalog
         self.catalog_problem = loaded.problem
         self.prompts = prompts if prompts is not None else DialogPrompts(self)
-        self.session = PlanSession(self.catalog, self.prompts, self, today=today)
+        self.session = PlanSession(self.catalog, self.prompts, self, today=today, settings=settings)
         self.settings = self.session.settings
         self.document = self.session.document
         self.autosaver = self.session.autosaver

@@ -12,14 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from studyplanner import i18n
 from studyplanner.domain.advice import Advice, AdviceCode, advise
 from studyplanner.domain.catalog import Catalog
 from studyplanner.domain.plan import LearnerProfile, Role, WeeklyAvailability, clean_plan_name
 from studyplanner.domain.schedule import ScheduleError, schedule_plan
 from studyplanner.domain.suggest import suggest_plan
 from tests.domain.plans import MONDAY, entry, plan
-from tests.test_i18n import write_mo
+from tests.test_i18n import speaking
 
 NOT_READY_ONE = (
     "{label} is in {count} day ({date}), and no practice exam score is logged yet; "
@@ -54,10 +53,8 @@ POLISH_LIKE: dict[str, str | list[str]] = {
 
 @pytest.fixture
 def translated(tmp_path: Path) -> Iterator[None]:
-    write_mo(POLISH_LIKE, tmp_path / "pl" / "LC_MESSAGES" / f"{i18n.DOMAIN}.mo")
-    assert i18n.install("pl", tmp_path) == "pl"
-    yield
-    i18n.install("en")
+    with speaking("pl", POLISH_LIKE, tmp_path):
+        yield
 
 
 def day(n: int) -> date:

@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar, Event
 
-from studyplanner import i18n
 from studyplanner.domain.advice import advise
 from studyplanner.domain.catalog import Catalog
 from studyplanner.domain.schedule import schedule_plan
@@ -19,7 +18,7 @@ from studyplanner.export.pdf_writer import print_plan_to_pdf
 from studyplanner.export.progress_words import shift_text, study_span
 from tests.export.plans import small_plan
 from tests.export.reading import pdf_pages
-from tests.test_i18n import write_mo
+from tests.test_i18n import speaking
 
 TODAY = date(2026, 11, 2)
 
@@ -39,11 +38,8 @@ GERMAN: dict[str, str | list[str]] = {
 
 @pytest.fixture
 def german(tmp_path: Path) -> Iterator[None]:
-    locale_dir = tmp_path / "locale"
-    write_mo(GERMAN, locale_dir / "de" / "LC_MESSAGES" / f"{i18n.DOMAIN}.mo")
-    assert i18n.install("de", locale_dir) == "de"
-    yield
-    i18n.install("en")
+    with speaking("de", GERMAN, tmp_path / "locale"):
+        yield
 
 
 def exam_events(path: Path) -> list[Event]:

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from studyplanner import i18n
 from studyplanner.storage.catalog_source import load_app_catalog
 from studyplanner.ui.main_window import MainWindow
-from tests.test_i18n import write_mo
+from tests.test_i18n import speaking
 from tests.ui.fake_prompts import FakePrompts
 
 GERMAN: dict[str, str | list[str]] = {
@@ -29,11 +29,8 @@ GERMAN: dict[str, str | list[str]] = {
 
 @pytest.fixture
 def german(tmp_path: Path) -> Iterator[None]:
-    locale_dir = tmp_path / "locale"
-    write_mo(GERMAN, locale_dir / "de" / "LC_MESSAGES" / f"{i18n.DOMAIN}.mo")
-    assert i18n.install("de", locale_dir) == "de"
-    yield
-    i18n.install("en")
+    with speaking("de", GERMAN, tmp_path / "locale"):
+        yield
 
 
 def open_window(qtbot: QtBot) -> MainWindow:

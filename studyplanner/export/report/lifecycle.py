@@ -18,6 +18,7 @@ from studyplanner.domain.schedule import Schedule
 from studyplanner.domain.wording import count_text, format_day
 from studyplanner.export.report.blocks import Block, no_orphans
 from studyplanner.export.report.sheet import Sheet, ink
+from studyplanner.export.report.table import Column, header_block
 from studyplanner.export.report.text import TextStyle
 from studyplanner.i18n import N_, _
 from studyplanner.style import Colour, tier_qcolor
@@ -100,7 +101,11 @@ class RenewalTable:
                 break
             size -= 0.5
         widths[self.NAME] = max(widths[self.NAME], sheet.pt(40))
-        header = self.header(widths, head)
+        header = header_block(
+            self.sheet,
+            [Column(_(title), width) for title, width in zip(self.TITLES, widths, strict=True)],
+            head,
+        )
         cont = (sheet.heading(_(SECTION), continued=True), header)
         lines = [self.row(widths, row, n, text, bold, cont) for n, row in enumerate(self.rows, 1)]
         no_orphans(lines)
@@ -138,21 +143,6 @@ class RenewalTable:
             widths.append(widest + 2 * pad)
         widths[self.NAME] = self.sheet.width - sum(widths[1:])
         return widths
-
-    def header(self, widths: list[float], head: TextStyle) -> Block:
-        sheet = self.sheet
-        pad = sheet.pt(5)
-        height = head.line + sheet.pt(8)
-
-        def paint(painter: QPainter, top: float) -> None:
-            x = 0.0
-            y = top + (height - head.line) / 2
-            for title, width in zip(self.TITLES, widths, strict=True):
-                head.draw(painter, x + pad, y, _(title))
-                x += width
-            sheet.rule(painter, top + height, Colour.TEXT, 0.8)
-
-        return Block(height, paint, sheet.pt(2), keep_with_next=True)
 
     def row(
         self,

@@ -6,6 +6,7 @@ or nothing when someone else pays for it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QRectF, Qt
@@ -33,6 +34,26 @@ class Column:
     title: str
     width: float
     right: bool = False
+
+
+def header_block(sheet: Sheet, columns: Sequence[Column], head: TextStyle) -> Block:
+    """A table's column titles over a rule, kept with the first row; every table of the
+    report (exams, renewals) starts with one."""
+    pad = sheet.pt(5)
+    height = head.line + sheet.pt(8)
+
+    def paint(painter: QPainter, top: float) -> None:
+        x = 0.0
+        y = top + (height - head.line) / 2
+        for col in columns:
+            if col.right:
+                head.draw(painter, x + col.width - pad, y, col.title, right=True)
+            else:
+                head.draw(painter, x + pad, y, col.title)
+            x += col.width
+        sheet.rule(painter, top + height, Colour.TEXT, 0.8)
+
+    return Block(height, paint, sheet.pt(2), keep_with_next=True)
 
 
 def fee_cell(item: ScheduledEntry, cost: EntryCost | None) -> str:
@@ -88,7 +109,7 @@ class ExamTable:
         # At the smallest size the name column may still be tight; wrapping keeps every word.
         columns = self.columns(widths)
 
-        header = self.header(columns, head)
+        header = header_block(self.sheet, columns, head)
         blocks = [sheet.heading(_("Exams in order")), header]
         cont = (sheet.heading(_("Exams in order"), continued=True), header)
         lines = [
@@ -189,24 +210,6 @@ class ExamTable:
             Column(_(title), w, right)
             for (title, right), w in zip(self.TITLES, widths, strict=True)
         ]
-
-    def header(self, columns: list[Column], head: TextStyle) -> Block:
-        sheet = self.sheet
-        pad = sheet.pt(5)
-        height = head.line + sheet.pt(8)
-
-        def paint(painter: QPainter, top: float) -> None:
-            x = 0.0
-            y = top + (height - head.line) / 2
-            for col in columns:
-                if col.right:
-                    head.draw(painter, x + col.width - pad, y, col.title, right=True)
-                else:
-                    head.draw(painter, x + pad, y, col.title)
-                x += col.width
-            sheet.rule(painter, top + height, Colour.TEXT, 0.8)
-
-        return Block(height, paint, sheet.pt(2), keep_with_next=True)
 
     def row(
         self,
