@@ -7,3 +7,5 @@ STARTED_AT = time.perf_counter()
 
 __version__ = "0.1.0"
 APP_NAME = "StudyPlanner"
+DATA_DIR_ENV_VAR = "STUDYPLANNER_DATA_DIR"
+"""Where plans and settings live instead of the user data folder (as ``--data-dir``)."""

@@ -14,8 +14,8 @@ buttons, dialogs) come from Qt's translations, which the app loads itself.
 from __future__ import annotations
 
 import gettext
+import os
 from collections.abc import Iterator, Mapping
-from pathlib import Path
 from typing import TypeVar
 
 __all__ = [
@@ -33,14 +33,16 @@ __all__ = [
 _K = TypeVar("_K")
 
 DOMAIN = "studyplanner"
-LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+LOCALE_DIR = os.path.join(os.path.dirname(os.path.realpath(__file__)), "locale")
 """Inside the package, so a wheel and the frozen app carry it like the code."""
 
 _catalog: gettext.NullTranslations = gettext.NullTranslations()
 _language: str | None = None
 
 
-def install(language: str | None = None, locale_dir: Path | None = None) -> str | None:
+def install(
+    language: str | None = None, locale_dir: str | os.PathLike[str] | None = None
+) -> str | None:
     """Use the catalog for ``language`` ('de', 'pt_BR'), or for the system's language (the
     LANGUAGE, LC_ALL, LC_MESSAGES and LANG variables) when it is None; English where there is
     no catalog. Returns the language of the catalog found, or None for the source English.
@@ -49,11 +51,11 @@ def install(language: str | None = None, locale_dir: Path | None = None) -> str 
     """
     global _catalog, _language
     languages = [language] if language else None
-    folder = str(locale_dir or LOCALE_DIR)
+    folder = os.fspath(locale_dir or LOCALE_DIR)
     found = gettext.find(DOMAIN, folder, languages=languages)
     _catalog = gettext.translation(DOMAIN, folder, languages=languages, fallback=True)
     # gettext.find names the file, e.g. .../locale/de/LC_MESSAGES/studyplanner.mo
-    _language = Path(found).parent.parent.name if found else None
+    _language = os.path.basename(os.path.dirname(os.path.dirname(found))) if found else None
     return _language
 
 

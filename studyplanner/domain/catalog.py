@@ -16,6 +16,7 @@ from typing import Annotated, Any, Self
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from studyplanner.domain.roles import ExperienceField
 from studyplanner.i18n import N_, _
 
 CATALOG_SCHEMA_VERSION = 1
@@ -93,33 +94,6 @@ class Lifecycle(_Strict):
         if self.status is not LifecycleStatus.ACTIVE and self.ends_on is None:
             raise ValueError(f"a {self.status.value} certification needs 'ends_on'")
         return self
-
-
-class ExperienceField(StrEnum):
-    """A line of work outside AWS itself that some exam guides ask years of."""
-
-    SOFTWARE = "software"
-    ARCHITECTURE = "architecture"
-    OPERATIONS = "operations"
-    DATA = "data"
-    SECURITY = "security"
-    NETWORKING = "networking"
-    MACHINE_LEARNING = "machine-learning"
-
-    @property
-    def label(self) -> str:
-        return _(_FIELD_LABELS[self])
-
-
-_FIELD_LABELS = {
-    ExperienceField.SOFTWARE: N_("software development"),
-    ExperienceField.ARCHITECTURE: N_("architecture"),
-    ExperienceField.OPERATIONS: N_("operations"),
-    ExperienceField.DATA: N_("data engineering"),
-    ExperienceField.SECURITY: N_("security"),
-    ExperienceField.NETWORKING: N_("networking"),
-    ExperienceField.MACHINE_LEARNING: N_("machine learning and AI"),
-}
 
 
 class FieldExperience(_Strict):

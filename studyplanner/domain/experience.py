@@ -17,8 +17,9 @@ import math
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from studyplanner.domain.catalog import Certification, ExperienceField, Tier
+from studyplanner.domain.catalog import Certification, Tier
 from studyplanner.domain.plan import LearnerProfile
+from studyplanner.domain.roles import ExperienceField
 from studyplanner.i18n import ngettext
 
 GATED_TIERS = frozenset({Tier.PROFESSIONAL, Tier.SPECIALTY})

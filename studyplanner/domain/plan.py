@@ -10,7 +10,7 @@ from typing import Annotated, Self
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from studyplanner.domain.catalog import ExperienceField
+from studyplanner.domain.roles import Direction, Role
 from studyplanner.i18n import N_, _
 
 PLAN_SCHEMA_VERSION = 5
@@ -44,76 +44,6 @@ EARLIEST_DATE = date(1900, 1, 1)
 LATEST_DATE = date(2199, 12, 31)
 PlanDate = Annotated[date, Field(ge=EARLIEST_DATE, le=LATEST_DATE)]
 """Dates a plan can hold: far beyond any exam, and safely inside what calendars can show."""
-
-
-class Role(StrEnum):
-    """The learner's current job, the seed guide's first key variable."""
-
-    DEVELOPER = "developer"
-    ARCHITECT = "architect"
-    OPERATIONS = "operations"
-    DATA = "data"
-    SECURITY = "security"
-    NETWORKING = "networking"
-    ML = "ml"
-    MANAGER = "manager"
-
-    @property
-    def label(self) -> str:
-        return _(_ROLE_LABELS[self])
-
-    @property
-    def field(self) -> ExperienceField | None:
-        """The line of work this role's years count towards (None for non-engineering roles)."""
-        return _ROLE_FIELDS[self]
-
-
-_ROLE_LABELS = {
-    Role.DEVELOPER: N_("Software developer"),
-    Role.ARCHITECT: N_("Solutions / cloud architect"),
-    Role.OPERATIONS: N_("Operations / sysadmin / SRE"),
-    Role.DATA: N_("Data engineer / analyst"),
-    Role.SECURITY: N_("Security engineer"),
-    Role.NETWORKING: N_("Network engineer"),
-    Role.ML: N_("ML / AI engineer"),
-    Role.MANAGER: N_("Manager, sales or other non-engineering role"),
-}
-
-
-_ROLE_FIELDS = {
-    Role.DEVELOPER: ExperienceField.SOFTWARE,
-    Role.ARCHITECT: ExperienceField.ARCHITECTURE,
-    Role.OPERATIONS: ExperienceField.OPERATIONS,
-    Role.DATA: ExperienceField.DATA,
-    Role.SECURITY: ExperienceField.SECURITY,
-    Role.NETWORKING: ExperienceField.NETWORKING,
-    Role.ML: ExperienceField.MACHINE_LEARNING,
-    Role.MANAGER: None,
-}
-
-
-class Direction(StrEnum):
-    """Where the learner wants their career to go next."""
-
-    ARCHITECTURE = "architecture"
-    DEVOPS = "devops"
-    SECURITY = "security"
-    DATA = "data"
-    ML = "ml"
-    NETWORKING = "networking"
-
-    @property
-    def label(self) -> str:
-        return _(
-            {
-                Direction.ARCHITECTURE: N_("Architecture"),
-                Direction.DEVOPS: N_("DevOps / automation"),
-                Direction.SECURITY: N_("Security & compliance"),
-                Direction.DATA: N_("Data engineering"),
-                Direction.ML: N_("Machine learning & AI"),
-                Direction.NETWORKING: N_("Networking"),
-            }[self]
-        )
 
 
 class EntryStatus(StrEnum):

@@ -9,13 +9,12 @@ from datetime import date
 from studyplanner.domain.catalog import Catalog, Tier
 from studyplanner.domain.experience import GATED_TIERS, experience_gaps
 from studyplanner.domain.plan import (
-    Direction,
     LearnerProfile,
     PlanEntry,
-    Role,
     StudyPlan,
     WeeklyAvailability,
 )
+from studyplanner.domain.roles import Direction, Role
 from studyplanner.domain.schedule import ScheduleError, schedule_plan
 from studyplanner.domain.wording import format_month
 from studyplanner.domain.words import mentions, mentions_any

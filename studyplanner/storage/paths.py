@@ -9,9 +9,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
+from studyplanner import DATA_DIR_ENV_VAR
 
-ENV_VAR = "STUDYPLANNER_DATA_DIR"
+ENV_VAR = DATA_DIR_ENV_VAR
 _override: Path | None = None
 
 
@@ -23,6 +23,8 @@ def set_data_dir(path: Path | None) -> None:
 
 def default_data_dir() -> Path:
     """The platform's per-user data directory; tests replace this to protect the real home."""
+    import platformdirs  # only when the folder is needed: `--help` and `--version` never ask
+
     return Path(platformdirs.user_data_dir("StudyPlanner", appauthor=False))
 
 

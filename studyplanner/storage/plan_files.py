@@ -46,6 +46,7 @@ from studyplanner.storage.reading import (
     NotARegularFileError,
     kind_of,
     megabytes,
+    one_line,
     read_regular_file,
 )
 
@@ -64,12 +65,6 @@ _STAMP = "%Y%m%dT%H%M%S%f"  # in backup and trash file names: plan.20260314T0930
 _log = logging.getLogger(__name__)
 
 RawPlan = dict[str, Any]
-
-
-def one_line(text: str) -> str:
-    """``text`` with newlines and other control characters escaped, so a message that quotes
-    a file name or a field from the file still fits on one line."""
-    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode() for c in text)
 
 
 class PlanFileError(Exception):

@@ -10,7 +10,10 @@ from __future__ import annotations
 import errno
 import os
 import stat
-from pathlib import Path
+
+TYPE_CHECKING = False  # `one_line` serves the command line's first moments: no pathlib
+if TYPE_CHECKING:
+    from pathlib import Path
 
 # Read in pieces of this size, so a file that grows while it is read costs at most one piece
 # more than the limit.
@@ -102,3 +105,9 @@ def names_open_file(path: Path, fd: int) -> bool:
         return False
     held = os.fstat(fd)
     return (named.st_dev, named.st_ino) == (held.st_dev, held.st_ino)
+
+
+def one_line(text: str) -> str:
+    """``text`` with newlines and other control characters escaped, so a message that quotes
+    a file name or a field from the file still fits on one line."""
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode() for c in text)

@@ -37,20 +37,19 @@ from PySide6.QtWidgets import (
 )
 
 from studyplanner.domain.budget import Budget
-from studyplanner.domain.catalog import Catalog, ExperienceField, Tier
+from studyplanner.domain.catalog import Catalog, Tier
 from studyplanner.domain.lifecycle import Validity
 from studyplanner.domain.plan import (
     MAX_TEXT,
     WEEKDAYS,
     Blackout,
-    Direction,
     HeldCertification,
     LearnerProfile,
-    Role,
     StudyPlan,
     WeeklyAvailability,
     clean_plan_name,
 )
+from studyplanner.domain.roles import Direction, ExperienceField, Role
 from studyplanner.domain.wording import format_day, format_fee, format_weekly_hours, plural
 from studyplanner.i18n import N_, _, ngettext
 from studyplanner.ui.form_fields import (

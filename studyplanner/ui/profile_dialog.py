@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from studyplanner.domain.catalog import Catalog
-from studyplanner.domain.plan import Direction, LearnerProfile, Role, StudyPlan
+from studyplanner.domain.plan import LearnerProfile, StudyPlan
+from studyplanner.domain.roles import Direction, Role
 from studyplanner.domain.schedule import ScheduleError, schedule_plan
 from studyplanner.domain.suggest import Suggestion, suggest_plan
 from studyplanner.domain.wording import (

@@ -55,8 +55,13 @@ def suggest_args(output: Path, *extra: str) -> list[str]:
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out.strip() == f"StudyPlanner {__version__}"
+
+
+def test_version_after_other_options_says_the_same(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as done:
-        main(["--version"])
+        main(["--today", "2026-11-29", "--version"])
     assert done.value.code == 0
     assert capsys.readouterr().out.strip() == f"StudyPlanner {__version__}"
 

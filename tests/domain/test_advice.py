@@ -11,7 +11,8 @@ import pytest
 
 from studyplanner.domain.advice import Advice, AdviceCode, Severity, advise
 from studyplanner.domain.catalog import Catalog, parse_catalog
-from studyplanner.domain.plan import EntryStatus, LearnerProfile, PlanEntry, Role, StudyPlan
+from studyplanner.domain.plan import EntryStatus, LearnerProfile, PlanEntry, StudyPlan
+from studyplanner.domain.roles import Role
 from studyplanner.domain.schedule import schedule_plan
 from tests.domain.plans import catalog_document, entry
 from tests.domain.plans import plan as base_plan

@@ -17,7 +17,8 @@ from studyplanner.domain.experience import (
     ready_on,
     years_after,
 )
-from studyplanner.domain.plan import LearnerProfile, Role
+from studyplanner.domain.plan import LearnerProfile
+from studyplanner.domain.roles import Role
 
 START = date(2026, 1, 5)
 

@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 from studyplanner.domain.advice import AdviceCode, advise
 from studyplanner.domain.catalog import Catalog, Tier, parse_catalog
-from studyplanner.domain.plan import Direction, LearnerProfile, Role
+from studyplanner.domain.plan import LearnerProfile
+from studyplanner.domain.roles import Direction, Role
 from studyplanner.domain.schedule import schedule_plan
 from studyplanner.domain.suggest import Suggestion, suggest_plan, suggestion_certification_ids
 from studyplanner.storage.catalog_source import bundled_catalog

@@ -14,7 +14,8 @@ import pytest
 
 from studyplanner.domain.advice import Advice, AdviceCode, advise
 from studyplanner.domain.catalog import Catalog
-from studyplanner.domain.plan import LearnerProfile, Role, WeeklyAvailability, clean_plan_name
+from studyplanner.domain.plan import LearnerProfile, WeeklyAvailability, clean_plan_name
+from studyplanner.domain.roles import Role
 from studyplanner.domain.schedule import ScheduleError, schedule_plan
 from studyplanner.domain.suggest import suggest_plan
 from tests.domain.plans import MONDAY, entry, plan

@@ -14,7 +14,8 @@ from PySide6.QtPrintSupport import QPrinter
 from studyplanner.domain.advice import advise
 from studyplanner.domain.budget import plan_budget
 from studyplanner.domain.catalog import Catalog
-from studyplanner.domain.plan import MAX_TEXT, LearnerProfile, PlanEntry, Role, StudyPlan
+from studyplanner.domain.plan import MAX_TEXT, LearnerProfile, PlanEntry, StudyPlan
+from studyplanner.domain.roles import Role
 from studyplanner.domain.schedule import schedule_plan
 from studyplanner.domain.suggest import suggest_plan
 from studyplanner.export.pdf_writer import print_plan_to_pdf

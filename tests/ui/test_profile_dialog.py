@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from studyplanner.domain.catalog import Catalog
-from studyplanner.domain.plan import Direction, Role, StudyPlan
+from studyplanner.domain.plan import StudyPlan
+from studyplanner.domain.roles import Direction, Role
 from studyplanner.ui.form_fields import DecimalSpinBox
 from studyplanner.ui.plan_settings import OptionalYearsSpinBox
 from studyplanner.ui.profile_dialog import FOLLOW_ROLE, NewPlanFromProfileDialog

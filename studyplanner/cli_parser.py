@@ -1,0 +1,213 @@
+"""The command line's options: one parser for the app and every command, and the checks
+of the values typed (dates, hours, percentages). Its texts are the user's language."""
+
+from __future__ import annotations
+
+import argparse
+
+from studyplanner import DATA_DIR_ENV_VAR
+from studyplanner.cli import UsageError, version_text
+from studyplanner.domain.roles import Direction, Role
+from studyplanner.i18n import _
+
+# `--help` needs none of these at run time; each costs a few milliseconds to import.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from datetime import date
+    from pathlib import Path
+    from typing import NoReturn
+
+COMMAND_NAMES = ("catalog", "suggest", "show", "log", "score", "schema", "print", "export-ics")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:  # argparse would print usage and exit
+        raise UsageError(message)
+
+
+def _path(text: str) -> Path:
+    from pathlib import Path
+
+    return Path(text)
+
+
+def _not_a_number(text: str) -> str:
+    return _("not a number: {text}").format(text=repr(text))
+
+
+def _iso_date(text: str) -> date:
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            _("not a date in YYYY-MM-DD form: {text}").format(text=repr(text))
+        ) from None
+
+
+def _positive_hours(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(_not_a_number(text)) from None
+    if not 0 < value <= 168:
+        raise argparse.ArgumentTypeError(_("hours per week must be more than 0 and at most 168"))
+    return value
+
+
+def _session_hours(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(_not_a_number(text)) from None
+    if not 0 < value <= 24:
+        raise argparse.ArgumentTypeError(
+            _("hours of one day's study must be more than 0 and at most 24")
+        )
+    return value
+
+
+def _percent(text: str) -> float:
+    try:
+        value = float(text.removesuffix("%").strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(_not_a_number(text)) from None
+    if not 0 <= value <= 100:
+        raise argparse.ArgumentTypeError(_("a score is a percentage from 0 to 100"))
+    return value
+
+
+def _years(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(_not_a_number(text)) from None
+    if not 0 <= value <= 50:
+        raise argparse.ArgumentTypeError(_("experience years must be between 0 and 50"))
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="studyplanner",
+        description=_("Plan AWS certifications: a desktop app, and these commands."),
+        epilog=_("With no command, the desktop app opens (with PLAN if given)."),
+    )
+    parser.add_argument("--version", action="version", version=version_text())
+    parser.add_argument(
+        "--data-dir",
+        type=_path,
+        metavar="DIR",
+        help=_("where plans and backups live (default: the user data dir; env {variable})").format(
+            variable=DATA_DIR_ENV_VAR
+        ),
+    )
+    parser.add_argument(
+        "--theme",
+        choices=("system", "light", "dark"),
+        help=_("the window's colours for this run (default: the View › Theme choice)"),
+    )
+    parser.add_argument(
+        "--today",
+        type=_iso_date,
+        metavar="YYYY-MM-DD",
+        help=_("take this day as today (for checking a plan as of another day)"),
+    )
+    parser.add_argument(
+        "--smoke",
+        action="store_true",
+        help=_("start the full app, paint once, print milliseconds to first paint, exit"),
+    )
+    parser.add_argument(
+        "--screenshot", type=_path, metavar="PNG", help=_("with --smoke: save the main window")
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    cat = sub.add_parser("catalog", help=_("list the certifications by tier"))
+    cat.add_argument("--json", action="store_true", help=_("machine-readable list"))
+
+    sug = sub.add_parser("suggest", help=_("write a starter plan from your profile"))
+    sug.add_argument("--role", required=True, choices=[r.value for r in Role])
+    sug.add_argument(
+        "--experience-years", required=True, type=_years, metavar="N", help=_("years on AWS")
+    )
+    sug.add_argument(
+        "--field-years",
+        type=_years,
+        metavar="N",
+        help=_("years in your role's field (security, networking, ...), on AWS or not"),
+    )
+    sug.add_argument("--hours-per-week", required=True, type=_positive_hours, metavar="H")
+    sug.add_argument("--direction", choices=[d.value for d in Direction])
+    sug.add_argument(
+        "--focus",
+        action="append",
+        default=[],
+        metavar="AREA",
+        help=_("an area your organisation relies on (repeatable), e.g. security, SAP, ML"),
+    )
+    sug.add_argument("--start", type=_iso_date, default=None, metavar="YYYY-MM-DD")
+    sug.add_argument("--name", default=None)
+    sug.add_argument("-o", "--output", required=True, type=_path, metavar="PLAN.json")
+
+    show = sub.add_parser("show", help=_("check a plan and print its schedule and warnings"))
+    show.add_argument("plan", type=_path, metavar="PLAN.json")
+    show.add_argument("--json", action="store_true", help=_("machine-readable schedule"))
+
+    exam_help = _("the exam's code, e.g. DVA-C02 (any case)")
+    log = sub.add_parser("log", help=_("add study time to an exam in a plan (saved safely)"))
+    log.add_argument("plan", type=_path, metavar="PLAN.json")
+    log.add_argument("--exam", required=True, metavar="CODE", help=exam_help)
+    log.add_argument("--hours", required=True, type=_session_hours, metavar="H")
+    log.add_argument(
+        "--date", type=_iso_date, metavar="YYYY-MM-DD", help=_("the day studied (default: today)")
+    )
+    log.add_argument("--note", default="", metavar="TEXT", help=_("what was studied"))
+
+    score = sub.add_parser("score", help=_("record a practice exam score (saved safely)"))
+    score.add_argument("plan", type=_path, metavar="PLAN.json")
+    score.add_argument("--exam", required=True, metavar="CODE", help=exam_help)
+    score.add_argument("--percent", required=True, type=_percent, metavar="P")
+    score.add_argument(
+        "--date", type=_iso_date, metavar="YYYY-MM-DD", help=_("the day of the practice exam")
+    )
+    score.add_argument(
+        "--source", default="", metavar="TEXT", help=_('e.g. "official practice set"')
+    )
+
+    sub.add_parser("schema", help=_("print the plan file's JSON Schema"))
+
+    prt = sub.add_parser("print", help=_("render a plan as a PDF report (no window)"))
+    prt.add_argument("plan", type=_path, metavar="PLAN.json")
+    prt.add_argument("-o", "--output", required=True, type=_path, metavar="OUT.pdf")
+    prt.add_argument("--paper", choices=["a4", "letter"], default="a4")
+    prt.add_argument("--landscape", action="store_true")
+
+    ics = sub.add_parser("export-ics", help=_("write the plan's exams as an iCalendar file"))
+    ics.add_argument("plan", type=_path, metavar="PLAN.json")
+    ics.add_argument("-o", "--output", required=True, type=_path, metavar="OUT.ics")
+    ics.add_argument("--study-blocks", action="store_true", help=_("also add the study windows"))
+
+    return parser
+
+
+# Top-level options followed by a value, which is not a command or a plan path.
+_OPTIONS_WITH_VALUE = {"--data-dir", "--screenshot", "--today", "--theme"}
+
+
+def split_app_args(argv: list[str]) -> tuple[list[str], Path | None]:
+    """``studyplanner PLAN.json`` opens the app: pull a lone plan path out before argparse."""
+    index = 0
+    while index < len(argv):
+        arg = argv[index]
+        if arg in _OPTIONS_WITH_VALUE:
+            index += 2
+            continue
+        if arg.startswith("-"):
+            index += 1
+            continue
+        if arg not in COMMAND_NAMES and arg.endswith(".json"):
+            return argv[:index] + argv[index + 1 :], _path(arg)
+        break
+    return argv, None
