@@ -19,6 +19,7 @@ is measured too. Run with ``make bench``; numbers are printed, never asserted.
 
 from __future__ import annotations
 
+import compileall
 import os
 import shutil
 import statistics
@@ -122,6 +123,8 @@ def display() -> Iterator[dict[str, str]]:
     """An environment whose windows show on an Xvfb screen (xcb), or offscreen without Xvfb."""
     env = dict(os.environ)
     env.pop("QT_QPA_PLATFORM", None)
+    # As installed: Python's compiled files are kept (pip writes them; so does the package).
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     xvfb = shutil.which("Xvfb")
     if xvfb is None:
         env["QT_QPA_PLATFORM"] = "offscreen"
@@ -175,6 +178,7 @@ def report(name: str, value: float, base: float, goal: float, unit: str = "ms") 
 
 def main() -> None:
     python = sys.executable
+    compileall.compile_dir(ROOT / "studyplanner", quiet=1)
     with tempfile.TemporaryDirectory() as temp, display() as env:
         empty = Path(temp) / "empty"
         full = Path(temp) / "full"

@@ -19,6 +19,7 @@ Rules (documented in the README):
 from __future__ import annotations
 
 import heapq
+from bisect import bisect_left
 from calendar import monthrange
 from dataclasses import dataclass
 from datetime import date
@@ -141,6 +142,8 @@ def assign_vouchers(exams: list[ExamToPay], vouchers: list[Voucher]) -> dict[int
     order: the earlier entry in the plan gets the voucher. Returns each chosen exam's
     ``index`` mapped to its voucher's position in ``vouchers``.
     """
+    if all(voucher.usable_until is None for voucher in vouchers):
+        return _assign_lasting_vouchers(exams, vouchers)
     chosen: list[ExamToPay] = []
     best: dict[int, int] = {}
     for exam in sorted(exams, key=lambda e: (-e.discount, e.index)):
@@ -151,6 +154,101 @@ def assign_vouchers(exams: list[ExamToPay], vouchers: list[Voucher]) -> dict[int
             chosen.append(exam)
             best = trial
     return best
+
+
+def _assign_lasting_vouchers(exams: list[ExamToPay], vouchers: list[Voucher]) -> dict[int, int]:
+    """``assign_vouchers`` when no voucher runs out (the usual case), in O(n log n) instead of
+    one matching per exam: a set of exams can all be paid when, in date order, the k-th of
+    them has at least k vouchers earned before its day. A segment tree keeps each chosen
+    exam's spare vouchers, so trying an exam costs a range minimum; the same exams are chosen,
+    and their final matching is the one ``match_vouchers`` gives."""
+    earned = sorted(voucher.earned_on for voucher in vouchers)
+    by_day = sorted(exams, key=lambda e: (e.on, e.index))
+    place = {id(exam): position for position, exam in enumerate(by_day)}
+    spare = _SpareTree(len(by_day))
+    chosen: list[ExamToPay] = []
+    for exam in sorted(exams, key=lambda e: (-e.discount, e.index)):
+        position = place[id(exam)]
+        available = bisect_left(earned, exam.on)  # vouchers earned strictly before the exam
+        rank = spare.chosen_before(position) + 1
+        if available - rank < 0 or spare.lowest_after(position) < 1:
+            continue
+        spare.choose(position, available - rank)
+        chosen.append(exam)
+    return (match_vouchers(chosen, vouchers) or {}) if chosen else {}
+
+
+class _SpareTree:
+    """Per exam (in date order): how many vouchers are to spare once every chosen exam up to
+    it has one (unchosen exams hold a large number); range minimum with lazy range add, and a
+    count of the chosen exams before a position."""
+
+    _NONE = 1 << 40
+
+    def __init__(self, size: int) -> None:
+        self._size = max(1, size)
+        self._low = [self._NONE] * (4 * self._size)
+        self._add = [0] * (4 * self._size)
+        self._count = [0] * (self._size + 1)  # Fenwick tree of chosen positions
+
+    def chosen_before(self, position: int) -> int:
+        total, i = 0, position
+        while i > 0:
+            total += self._count[i]
+            i -= i & -i
+        return total
+
+    def lowest_after(self, position: int) -> int:
+        if position + 1 >= self._size:
+            return self._NONE
+        return self._query(1, 0, self._size - 1, position + 1, self._size - 1)
+
+    def choose(self, position: int, value: int) -> None:
+        if position + 1 < self._size:
+            self._range_add(1, 0, self._size - 1, position + 1, self._size - 1, -1)
+        self._assign(1, 0, self._size - 1, position, value)
+        i = position + 1
+        while i <= self._size:
+            self._count[i] += 1
+            i += i & -i
+
+    def _query(self, node: int, low: int, high: int, first: int, last: int) -> int:
+        if last < low or high < first:
+            return self._NONE
+        if first <= low and high <= last:
+            return self._low[node]
+        middle = (low + high) // 2
+        left = self._query(2 * node, low, middle, first, last)
+        right = self._query(2 * node + 1, middle + 1, high, first, last)
+        return min(left, right) + self._add[node]
+
+    def _range_add(self, node: int, low: int, high: int, first: int, last: int, by: int) -> None:
+        if last < low or high < first:
+            return
+        if first <= low and high <= last:
+            self._low[node] += by
+            self._add[node] += by
+            return
+        middle = (low + high) // 2
+        self._range_add(2 * node, low, middle, first, last, by)
+        self._range_add(2 * node + 1, middle + 1, high, first, last, by)
+        self._low[node] = min(self._low[2 * node], self._low[2 * node + 1]) + self._add[node]
+
+    def _assign(
+        self, node: int, low: int, high: int, position: int, value: int, above: int = 0
+    ) -> None:
+        """Set one exam's spare count to ``value``; ``above`` sums the adds of the node's
+        ancestors, which a leaf's stored value does not include."""
+        if low == high:
+            self._low[node] = value - above
+            return
+        middle = (low + high) // 2
+        below = above + self._add[node]
+        if position <= middle:
+            self._assign(2 * node, low, middle, position, value, below)
+        else:
+            self._assign(2 * node + 1, middle + 1, high, position, value, below)
+        self._low[node] = min(self._low[2 * node], self._low[2 * node + 1]) + self._add[node]
 
 
 def plan_budget(schedule: Schedule) -> Budget:

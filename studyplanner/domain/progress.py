@@ -200,9 +200,6 @@ def burn_up(schedule: Schedule, today: date) -> tuple[Series, Series, Series]:
         index = bisect_right(logged_days, day)
         return logged_sums[index - 1] if index else 0.0
 
-    def consumed(start: date, hours: float, day: date) -> float:
-        return min(hours, availability.between(start, day)) if day >= start else 0.0
-
     planned = [
         (item.planned_from, item.remaining_hours)
         for item in schedule.entries
@@ -219,13 +216,16 @@ def burn_up(schedule: Schedule, today: date) -> tuple[Series, Series, Series]:
         ]
         baseline_total = baseline.logged_hours + sum(hours for _start, hours in kept)
 
+    current_use = _Consumption(availability, planned)
+    baseline_use = _Consumption(availability, kept)
+
     def current_at(day: date) -> float:
-        return logged_by(min(day, today)) + sum(consumed(s, h, day) for s, h in planned)
+        return logged_by(min(day, today)) + current_use.at(day)
 
     def baseline_at(kept_as: Baseline, day: date) -> float:
         if day < kept_as.taken_on:
             return min(logged_by(day), kept_as.logged_hours)
-        return kept_as.logged_hours + sum(consumed(s, h, day) for s, h in kept)
+        return kept_as.logged_hours + baseline_use.at(day)
 
     baseline_series: Series = []
     current_series: Series = []
@@ -277,6 +277,41 @@ def plan_retake(plan: StudyPlan, entry_id: str, failed_on: date) -> StudyPlan:
     entry.pinned_exam_date = retake_on
     entry.paid_by_other = False
     return copy
+
+
+class _Consumption:
+    """The hours a list of (start, hours) study periods has used by a day, each taking the
+    availability from its start until its hours are done, for days asked in increasing order.
+
+    Only the periods under way are summed each time (finished ones are a running total), so a
+    burn-up costs weeks plus periods rather than weeks times periods."""
+
+    def __init__(self, availability: _Prefix, periods: list[tuple[date, float]]) -> None:
+        self._availability = availability
+        self._waiting = sorted(periods, key=lambda period: period[0], reverse=True)
+        self._running: list[tuple[date, float]] = []
+        self._done = 0.0
+        self._last: date | None = None
+
+    def at(self, day: date) -> float:
+        if self._last is not None and day < self._last:
+            raise ValueError("days must be asked in increasing order")
+        self._last = day
+        waiting = self._waiting
+        while waiting and waiting[-1][0] <= day:
+            self._running.append(waiting.pop())
+        between = self._availability.between
+        total = 0.0
+        still: list[tuple[date, float]] = []
+        for start, hours in self._running:
+            given = between(start, day)
+            if given >= hours:
+                self._done += hours
+            else:
+                total += given
+                still.append((start, hours))
+        self._running = still
+        return self._done + total
 
 
 def _hours_between(availability: WeeklyAvailability, first: date, last: date) -> float:

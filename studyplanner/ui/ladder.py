@@ -626,8 +626,10 @@ class LadderView(QGraphicsView):
         """Which certifications are in the plan (PlanMark.PLANNED) or passed."""
         self._marks = dict(marks)
         for cert_id, card in self._cards.items():
-            card.plan_mark = self._marks.get(cert_id, PlanMark.NONE)
-            card.update()
+            mark = self._marks.get(cert_id, PlanMark.NONE)
+            if card.plan_mark != mark:  # an edit repaints only the cards whose mark changed
+                card.plan_mark = mark
+                card.update()
 
     def set_holdings(self, held: dict[str, Holding]) -> None:
         """Which certifications the learner holds, and until when (see ``holdings``)."""

@@ -47,10 +47,10 @@ class _PlanEdit(QUndoCommand):
         self._after = after
 
     def redo(self) -> None:
-        self._document._install(self._after.model_copy(deep=True))
+        self._document._install(self._after)  # the document never changes a plan in place
 
     def undo(self) -> None:
-        self._document._install(self._before.model_copy(deep=True))
+        self._document._install(self._before)
 
 
 class PlanDocument(QObject):
@@ -79,6 +79,7 @@ class PlanDocument(QObject):
         self.read_only = False
         self._today = today()
         self._plan = StudyPlan(start_date=self._today)
+        self._shared_plan: StudyPlan | None = None
         self._schedule: Schedule | None = None
         self._schedule_error: str | None = None
         self._advice: list[Advice] = []
@@ -107,8 +108,15 @@ class PlanDocument(QObject):
 
     @property
     def plan(self) -> StudyPlan:
-        """A copy of the current plan: change it through the edit methods."""
-        return self._plan.model_copy(deep=True)
+        """A copy of the current plan: change it through the edit methods.
+
+        The copy is made once per change and shared by the readers that follow (every pane
+        reads the plan on every edit); one that a reader has changed is replaced by a fresh
+        copy before the next reader gets it."""
+        shared = self._shared_plan
+        if shared is None or shared != self._plan:
+            shared = self._shared_plan = self._plan.model_copy(deep=True)
+        return shared
 
     @property
     def schedule(self) -> Schedule | None:
@@ -220,7 +228,7 @@ class PlanDocument(QObject):
     def _edit(self, text: str, change: Callable[[StudyPlan], None]) -> bool:
         if self.read_only:
             return False
-        before = self._plan.model_copy(deep=True)
+        before = self._plan  # never changed in place: edits install new plans
         after = self._plan.model_copy(deep=True)
         change(after)
         after = StudyPlan.model_validate(after.model_dump())
@@ -312,7 +320,7 @@ class PlanDocument(QObject):
         """Put ``plan`` (an earlier version, say) in place of the whole plan, as one edit."""
         if self.read_only:
             return False
-        before = self._plan.model_copy(deep=True)
+        before = self._plan
         after = StudyPlan.model_validate(plan.model_dump())
         if after == before:
             return False
@@ -493,6 +501,7 @@ class PlanDocument(QObject):
 
     def _install(self, plan: StudyPlan) -> None:
         self._plan = plan
+        self._shared_plan = None
         if self._selected and self._selected not in self.entry_ids():
             self._selected = ""
             self.selection_changed.emit("")

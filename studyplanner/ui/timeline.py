@@ -60,7 +60,7 @@ from studyplanner.style import Colour
 from studyplanner.ui import accessible
 from studyplanner.ui.mime import decode_certification, decode_entry, entry_mime
 from studyplanner.ui.plan_document import PlanDocument
-from studyplanner.ui.theme import ink, tier_ink
+from studyplanner.ui.theme import tier_ink
 from studyplanner.ui.timeline_items import (
     AXIS_HEIGHT,
     BADGE_SIZE,
@@ -83,6 +83,7 @@ from studyplanner.ui.timeline_items import (
     RowBackground,
     ValidityBand,
     entry_id_of,
+    ink,
     text_width,
     ui_font,
 )

@@ -12,7 +12,16 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QGuiApplication,
+    QPainterPath,
+    QPen,
+    QPolygonF,
+)
 from PySide6.QtWidgets import (
     QGraphicsEllipseItem,
     QGraphicsItem,
@@ -29,7 +38,8 @@ from studyplanner.domain.months import DayScale, month_periods, year_periods
 from studyplanner.domain.wording import format_month, format_month_name, short_month
 from studyplanner.i18n import _
 from studyplanner.style import Colour, point_size
-from studyplanner.ui.theme import ink, is_dark
+from studyplanner.ui import theme
+from studyplanner.ui.theme import is_dark
 
 ENTRY_ID_ROLE = 0
 """``QGraphicsItem.data()`` key holding the plan entry id an item belongs to."""
@@ -60,6 +70,24 @@ BAR_TINT = 0.34
 """How much of the tier colour the part of a bar still to study gets (the rest is canvas)."""
 GHOST_RISE = 4.0
 """How far above the current bar its baseline ghost is drawn, so both stay visible."""
+
+
+_inks: dict[Colour, QColor] = {}
+_inks_palette = -1
+
+
+def ink(name: Colour) -> QColor:
+    """``theme.ink``, remembered for as long as the application palette stays the same: a long
+    plan's timeline asks for its colours tens of thousands of times per layout."""
+    global _inks_palette
+    key = QGuiApplication.palette().cacheKey()
+    if key != _inks_palette:
+        _inks.clear()
+        _inks_palette = key
+    known = _inks.get(name)
+    if known is None:
+        known = _inks[name] = theme.ink(name)
+    return QColor(known)
 
 
 def ui_font(design_size: float, weight: QFont.Weight = QFont.Weight.Normal) -> QFont:
@@ -277,21 +305,18 @@ class BlackoutBand(QGraphicsPathItem):
         self.setPen(no_pen())
         self.setToolTip(tooltip)
         self.setZValue(-5)
-        hatch = QPainterPath()
-        step = 7.0
-        # Lines rising to the right at 45° (x + y = k), clipped to the band by hand.
-        k = rect.left() + rect.top() + step / 2
-        while k < rect.right() + rect.bottom():
-            low_y = min(rect.bottom(), k - rect.left())
-            high_y = max(rect.top(), k - rect.right())
-            hatch.moveTo(k - low_y, low_y)
-            hatch.lineTo(k - high_y, high_y)
-            k += step
-        hatch.moveTo(rect.topLeft())
-        hatch.lineTo(rect.bottomLeft())
-        hatch.moveTo(rect.topRight())
-        hatch.lineTo(rect.bottomRight())
-        lines = QGraphicsPathItem(hatch)
+        # Lines rising to the right at 45°: Qt's own hatch pattern, filled in C++ at paint time
+        # (a path of separate lines cost a Python loop over the band's whole height).
+        hatch = QGraphicsRectItem(rect)
+        hatch.setParentItem(self)
+        hatch.setBrush(QBrush(BLACKOUT_HATCH, Qt.BrushStyle.BDiagPattern))
+        hatch.setPen(no_pen())
+        edges = QPainterPath()
+        edges.moveTo(rect.topLeft())
+        edges.lineTo(rect.bottomLeft())
+        edges.moveTo(rect.topRight())
+        edges.lineTo(rect.bottomRight())
+        lines = QGraphicsPathItem(edges)
         lines.setParentItem(self)
         lines.setPen(pen(BLACKOUT_HATCH))
         if label:

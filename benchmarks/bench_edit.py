@@ -1,0 +1,171 @@
+"""What one edit and one zoom step cost in the full main window, by plan size (issue 14, goal 4).
+
+An edit is what a person does in *Plan settings*: type new weekly hours and leave the box. It
+is timed from the edit to the end of the repaint it causes (events are processed until the
+timeline's viewport has painted). A zoom step is *View › Zoom In* or *Zoom Out*, likewise
+until painted. Both are measured on plans of 4, 100 and 500 exams (500 is the plan model's
+maximum) in the same run, and the ratios 100 / 4 are what the issue's goal is about:
+
+- edit 100 / edit 4 <= 1.5, zoom 100 / zoom 4 <= 1.5;
+- the 4-exam edit fits in one 60 Hz frame (16.7 ms).
+
+Run with ``make bench`` (offscreen). Numbers are printed, never asserted.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from datetime import date, timedelta
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication, QDoubleSpinBox
+
+from benchmarks.timing import median_seconds
+from studyplanner.domain.plan import (
+    Blackout,
+    EntryStatus,
+    PlanEntry,
+    StudyPlan,
+    StudySession,
+    WeeklyAvailability,
+)
+from studyplanner.storage import paths
+from studyplanner.storage.catalog_source import load_app_catalog
+
+FRAME_MS = 1000 / 60
+SIZES = (4, 100, 500)
+START = date(2027, 1, 4)
+
+
+class _PaintCounter(QObject):
+    """Counts paint events of the widgets it watches, so a timing ends when the paint is done."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.count += 1
+        return False
+
+
+def benchmark_plan(count: int, active: list[str], hours: float) -> StudyPlan:
+    """``count`` exams in catalog order (repeating), the first passed, the second being
+    studied with a log, two blackout periods a year: what a long-lived plan looks like."""
+    entries = []
+    for index in range(count):
+        entry = PlanEntry(certification_id=active[index % len(active)])
+        if index == 0:
+            entry.status = EntryStatus.PASSED
+            entry.passed_on = START + timedelta(days=20)
+        elif index == 1:
+            entry.status = EntryStatus.STUDYING
+            entry.sessions = [
+                StudySession(on=START + timedelta(days=21 + day), hours=1.5) for day in range(10)
+            ]
+        entries.append(entry)
+    blackouts = [
+        Blackout(start=date(2027 + y, 12, 22), end=date(2028 + y, 1, 2), label="Holidays")
+        for y in range(60)
+    ]
+    return StudyPlan(
+        name=f"Benchmark {count}",
+        start_date=START,
+        availability=WeeklyAvailability.spread(hours, blackouts),
+        entries=entries,
+    )
+
+
+def main() -> None:
+    app = QApplication.instance() or QApplication([])
+    paths.set_data_dir(Path(tempfile.mkdtemp(prefix="studyplanner-bench-")))
+    from studyplanner.ui.main_window import MainWindow
+
+    loaded = load_app_catalog()
+    active = [c.id for c in loaded.catalog if not c.is_retired]
+    results: dict[int, tuple[float, float, float]] = {}
+    for count in SIZES:
+        window = MainWindow(loaded, today=lambda: START + timedelta(days=25))
+        window.resize(1440, 900)
+        window.show()
+        app.processEvents()
+        counter = _PaintCounter()
+        viewport = window.timeline.viewport()
+        viewport.installEventFilter(counter)
+
+        def until_painted(counter: _PaintCounter = counter) -> None:
+            """Process events until the timeline has painted (at most a second)."""
+            before = counter.count
+            deadline = time.perf_counter() + 1.0
+            while counter.count == before and time.perf_counter() < deadline:
+                app.processEvents()
+
+        plan = benchmark_plan(count, active, 20.0)
+        plan.baseline = window.document.baseline_for(plan)
+
+        def open_plan(window: MainWindow = window, plan: StudyPlan = plan) -> None:
+            window.document.set_plan(plan, None)
+            until_painted()
+
+        opened = median_seconds(open_plan, repeat=5)
+        window.timeline.fit_to_plan()
+        until_painted()
+
+        spin = window.plan_settings.weekly_hours
+        values = itertools.cycle([21.0, 20.0])
+        zooms = itertools.cycle([window.timeline.zoom_in, window.timeline.zoom_out])
+
+        def edit(spin: QDoubleSpinBox = spin, values: Iterator[float] = values) -> None:
+            spin.setValue(next(values))
+            spin.editingFinished.emit()
+            until_painted()
+
+        def zoom(zooms: Iterator[Callable[[], None]] = zooms) -> None:
+            next(zooms)()
+            until_painted()
+
+        edited = median_seconds(edit, repeat=15)
+        zoomed = median_seconds(zoom, repeat=15)
+        results[count] = (edited, zoomed, opened)
+        viewport.removeEventFilter(counter)
+        window.document.undo_stack.clear()
+        window.session.autosaver.blockSignals(True)
+        window.hide()
+        window.deleteLater()
+        app.processEvents()
+
+    edit_ms = {count: figures[0] * 1000 for count, figures in results.items()}
+    zoom_ms = {count: figures[1] * 1000 for count, figures in results.items()}
+    open_ms = {count: figures[2] * 1000 for count, figures in results.items()}
+    print("main window, edit = weekly hours changed in Plan settings, until the timeline painted")
+    print("edit  ms:  " + "  ".join(f"{c} exams {edit_ms[c]:7.1f}" for c in SIZES))
+    print("zoom  ms:  " + "  ".join(f"{c} exams {zoom_ms[c]:7.1f}" for c in SIZES))
+    print("open  ms:  " + "  ".join(f"{c} exams {open_ms[c]:7.1f}" for c in SIZES))
+    edit_ratio = edit_ms[100] / edit_ms[4]
+    zoom_ratio = zoom_ms[100] / zoom_ms[4]
+    print(f"edit 100 / 4 exams: {edit_ratio:5.2f}  (goal <= 1.5: {_met(edit_ratio <= 1.5)})")
+    print(f"zoom 100 / 4 exams: {zoom_ratio:5.2f}  (goal <= 1.5: {_met(zoom_ratio <= 1.5)})")
+    print(
+        f"edit 4 exams / 60 Hz frame: {edit_ms[4] / FRAME_MS:5.2f}"
+        f"  (goal <= 1.0, one frame is {FRAME_MS:.1f} ms: {_met(edit_ms[4] <= FRAME_MS)})"
+    )
+    print(
+        f"500 exams (the plan's maximum): edit {edit_ms[500]:.0f} ms, zoom {zoom_ms[500]:.0f} ms,"
+        f" open {open_ms[500]:.0f} ms  (usable while an edit stays well under 100 ms)"
+    )
+
+
+def _met(ok: bool) -> str:
+    return "met" if ok else "NOT met"
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,58 @@
+"""What the app loads at start, and in which order (issue 14): the cheap order is a behaviour
+worth keeping, since a stray import quietly costs every start milliseconds."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from studyplanner.cli import QT_FREE_FOR_THE_WINDOW
+
+
+def test_models_are_built_without_looking_for_pydantic_plugins() -> None:
+    script = (
+        "import sys\n"
+        "from datetime import date\n"
+        "from studyplanner.domain.plan import StudyPlan\n"
+        "plan = StudyPlan(name='x', start_date=date(2027, 1, 4))\n"
+        "print(plan.name, 'importlib.metadata' in sys.modules)\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True
+    )
+    assert done.stdout.split() == ["x", "False"]
+
+
+def test_named_plugins_still_go_through_pydantics_own_loader() -> None:
+    script = (
+        "import sys\n"
+        "import studyplanner.domain.plan\n"
+        "print(sys.modules['pydantic.plugin._loader'].__file__ is not None)\n"
+    )
+    env = dict(os.environ, PYDANTIC_DISABLE_PLUGINS="some-plugin")
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True
+    )
+    assert done.stdout.strip() == "True"
+
+
+def test_the_window_imports_the_qt_free_half_before_pyside(tmp_path: Path) -> None:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "studyplanner", "--smoke",
+         "--data-dir", str(tmp_path)],
+        capture_output=True, text=True, env=env, timeout=120, check=True,
+    )  # fmt: skip
+    order = re.findall(r"^import time:.*\|\s*(\S+)$", done.stderr, re.MULTILINE)
+    first_qt = next(i for i, name in enumerate(order) if name.startswith(("PySide6", "shiboken")))
+    late = [
+        name
+        for name in order[first_qt:]
+        if name.startswith(("studyplanner.domain", "studyplanner.storage", "pydantic"))
+    ]
+    assert late == []
+    assert set(QT_FREE_FOR_THE_WINDOW) <= set(order[:first_qt])
