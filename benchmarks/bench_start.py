@@ -105,9 +105,13 @@ def run_once(command: Sequence[str], env: dict[str, str], marker: str | None) ->
     return result
 
 
-def measure(commands: dict[str, tuple[list[str], dict[str, str], str | None]]) -> dict[str, Samples]:
+Command = tuple[list[str], dict[str, str], str | None]
+"""The command line, its environment, and the output line that ends the timing (None: exit)."""
+
+
+def measure(commands: dict[str, Command]) -> dict[str, Samples]:
     results = {name: Samples() for name in commands}
-    for name, (command, env, marker) in commands.items():  # warm the disk cache once
+    for command, env, marker in commands.values():  # warm the disk cache once
         run_once(command, env, marker)
     for _ in range(RUNS):
         for name, (command, env, marker) in commands.items():
@@ -185,7 +189,7 @@ def main() -> None:
         plan = twelve_exam_data_dir(full)
         quiet = dict(env, LANG="C.UTF-8", LC_ALL="C.UTF-8")
         app = [python, "-m", "studyplanner"]
-        commands: dict[str, tuple[list[str], dict[str, str], str | None]] = {
+        commands: dict[str, Command] = {
             "python -c pass": ([python, "-c", "pass"], quiet, None),
             "bare window": ([python, "-c", BARE_WINDOW], quiet, "first paint"),
             "--version": ([*app, "--version"], quiet, None),
@@ -224,10 +228,13 @@ def main() -> None:
     python_ms = results["python -c pass"].median_ms()
     bare = results["bare window"]
     bare_ms = bare.median_ms()
-    print(f"  python -c pass: {python_ms:.0f} ms; bare window, start to first paint: {bare_ms:.0f} ms")
+    print(
+        f"  python -c pass: {python_ms:.0f} ms; bare window, start to first paint: {bare_ms:.0f} ms"
+    )
     for name in ("--version", "--help"):
         print(report(name, results[name].median_ms(), python_ms, 2))
-    print(report("show PLAN --json (12 exams)", results["show PLAN --json (12 exams)"].median_ms(), bare_ms, 1))
+    show = "show PLAN --json (12 exams)"
+    print(report(show, results[show].median_ms(), bare_ms, 1))
     smokes = [name for name in results if "--smoke" in name]
     for name in smokes:
         print(report(f"{name}: first paint", results[name].median_ms(), bare_ms, 1.6))
