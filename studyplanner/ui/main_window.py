@@ -10,6 +10,7 @@ from collections.abc import Callable
 from contextlib import AbstractContextManager
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
@@ -24,9 +25,9 @@ from studyplanner.storage.settings import AppSettings
 from studyplanner.ui.add_to_plan import AddToPlan
 from studyplanner.ui.app_info import app_icon, show_about
 from studyplanner.ui.certification_details import CertificationDetails
+from studyplanner.ui.deferred_panel import DeferredPanel
 from studyplanner.ui.dock_focus import DockFocusGuard, panels_behind_tabs_skipped
 from studyplanner.ui.entry_commands import EntryCommands, UndoCommands
-from studyplanner.ui.entry_panel import EntryPanel
 from studyplanner.ui.field_undo import FieldUndo, commit_open_edits, place_kept
 from studyplanner.ui.form_fields import signals_blocked
 from studyplanner.ui.ladder import PlanMark
@@ -42,16 +43,18 @@ from studyplanner.ui.panes import (
     TimelinePane,
 )
 from studyplanner.ui.plan_session import PlanSession
-from studyplanner.ui.plan_settings import PlanSettingsPanel
-from studyplanner.ui.profile_dialog import NewPlanFromProfileDialog
 from studyplanner.ui.progress_commands import ProgressCommands
-from studyplanner.ui.progress_view import ProgressView
 from studyplanner.ui.prompts import DialogPrompts, Prompts
 from studyplanner.ui.theme_menu import ThemeMenu
 from studyplanner.ui.warnings_panel import WarningsPanel
 from studyplanner.ui.window_docks import arrange_docks
 from studyplanner.ui.window_frame import fit_to_screen
 from studyplanner.ui.window_state import remember_window, restore_window, set_sensible_minimum
+
+if TYPE_CHECKING:  # imported when their tabs are first shown (see DeferredPanel)
+    from studyplanner.ui.entry_panel import EntryPanel
+    from studyplanner.ui.plan_settings import PlanSettingsPanel
+    from studyplanner.ui.progress_view import ProgressView
 
 MARKS = {EntryStatus.PASSED: PlanMark.PASSED, EntryStatus.STUDYING: PlanMark.STUDYING}
 
@@ -107,17 +110,19 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
 
         self.details = CertificationDetails(self.catalog, self)
-        self.entry_panel = EntryPanel(self.document, self)
-        self.plan_settings = PlanSettingsPanel(self.document, self)
         self.warnings = WarningsPanel(self.document, self)
         self.progress_commands = ProgressCommands(self.document, self)
-        self.progress = ProgressView(self.document, self.progress_commands.set_baseline, self)
+        # Tabs behind *Certification*: built when first brought to the front (or asked for).
+        self.entry_host = DeferredPanel(self._build_entry_panel, self)
+        self.settings_host = DeferredPanel(self._build_plan_settings, self)
+        self.progress_host = DeferredPanel(self._build_progress_view, self)
+        hosts = (self.entry_host, self.settings_host, self.progress_host)
 
-        self.docks = arrange_docks(
-            self, self.details, self.entry_panel, self.plan_settings, self.progress, self.warnings
-        )
+        self.docks = arrange_docks(self, self.details, *hosts, self.warnings)
         self.details_dock, self.entry_dock, self.settings_dock = self.docks[:3]
         self.progress_dock, self.warnings_dock = self.docks[3:]
+        for host, dock in zip(hosts, self.docks[1:4], strict=True):
+            host.build_when_shown(dock)
         self.splitter.setSizes([420, 480])
         self.dock_focus = DockFocusGuard(self, self.docks)
         self.field_undo = FieldUndo(self, self.document)
@@ -131,6 +136,41 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.summary, 1)
         self.statusBar().addPermanentWidget(self.countdown)
         self.statusBar().addPermanentWidget(self.save_state)
+
+    def _build_entry_panel(self) -> EntryPanel:
+        from studyplanner.ui.entry_panel import EntryPanel
+
+        panel = EntryPanel(self.document)
+        panel.log_requested.connect(self.progress_commands.open_log)
+        return panel
+
+    def _build_plan_settings(self) -> PlanSettingsPanel:
+        from studyplanner.ui.plan_settings import PlanSettingsPanel
+
+        return PlanSettingsPanel(self.document)
+
+    def _build_progress_view(self) -> ProgressView:
+        from studyplanner.ui.progress_view import ProgressView
+
+        return ProgressView(self.document, self.progress_commands.set_baseline)
+
+    @property
+    def entry_panel(self) -> EntryPanel:
+        from studyplanner.ui.entry_panel import EntryPanel
+
+        return self.entry_host.panel(EntryPanel)
+
+    @property
+    def plan_settings(self) -> PlanSettingsPanel:
+        from studyplanner.ui.plan_settings import PlanSettingsPanel
+
+        return self.settings_host.panel(PlanSettingsPanel)
+
+    @property
+    def progress(self) -> ProgressView:
+        from studyplanner.ui.progress_view import ProgressView
+
+        return self.progress_host.panel(ProgressView)
 
     def _action(
         self,
@@ -280,7 +320,6 @@ class MainWindow(QMainWindow):
         progress.show_baseline.toggled.connect(self.timeline.set_show_baseline)
         progress.message.connect(self._show_message)
         self.ladder.message.connect(self._show_message)  # e.g. why a retired card is refused
-        self.entry_panel.log_requested.connect(progress.open_log)
         self.warnings.outcomes.move_requested.connect(self._move_exam)
         self.timeline.set_context_actions([progress.log_study, None, *self.entry_commands.actions])
 
@@ -293,6 +332,8 @@ class MainWindow(QMainWindow):
         return self.session.open(path)
 
     def new_plan_from_profile(self) -> None:
+        from studyplanner.ui.profile_dialog import NewPlanFromProfileDialog
+
         plan = NewPlanFromProfileDialog.ask(self, self.catalog, self.document.today())
         if plan is not None:
             self.session.create(plan)

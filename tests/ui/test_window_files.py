@@ -27,7 +27,7 @@ from tests.ui.test_main_window import add_by_keyboard, open_window
 
 def test_layout_size_and_front_tab_come_back_after_a_restart(qtbot: QtBot) -> None:
     window = open_window(qtbot)
-    window.resize(800, 700)  # the offscreen screen is 800 x 800
+    window.resize(760, 700)  # the offscreen screen is 800 x 800: this fits wherever it stands
     window.warnings_dock.close()  # put away by the person
     window.settings_dock.raise_()
     qtbot.waitUntil(lambda: not behind_a_tab(window.settings_dock, window), timeout=1000)
@@ -36,7 +36,7 @@ def test_layout_size_and_front_tab_come_back_after_a_restart(qtbot: QtBot) -> No
     again = MainWindow(load_app_catalog(), prompts=FakePrompts())
     qtbot.addWidget(again)
     again.open_initial(None)
-    assert again.size() == QSize(800, 700)
+    assert again.size() == QSize(760, 700)
     with qtbot.waitActive(again):
         again.show()
         again.activateWindow()
