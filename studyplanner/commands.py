@@ -33,7 +33,6 @@ from studyplanner.domain.plan import (
 from studyplanner.domain.progress import baseline_of, finish_shift_days, pace, readiness
 from studyplanner.domain.roles import Direction, Role
 from studyplanner.domain.schedule import Schedule, ScheduleError, schedule_plan
-from studyplanner.domain.suggest import suggest_plan
 from studyplanner.domain.wording import count_text, format_day, format_fee, format_hours
 from studyplanner.export.progress_words import pace_text, percent, readiness_text, shift_text
 from studyplanner.i18n import N_, TranslatedLabels, _
@@ -192,6 +191,8 @@ _SUGGEST_OPTIONS = {"name": "--name", "focus_areas": "--focus", "profile": "--fo
 
 
 def cmd_suggest(args: argparse.Namespace) -> int:
+    from studyplanner.domain.suggest import suggest_plan  # only this command suggests
+
     check_output(args.output)
     catalog = _catalog()
     try:

@@ -11,8 +11,6 @@ from __future__ import annotations
 import contextlib
 import faulthandler
 import logging
-import logging.handlers
-import platform
 import sys
 import threading
 from collections.abc import Callable
@@ -103,6 +101,8 @@ def configure_app_logging(*, level: int = logging.INFO) -> Path | None:
     log_file = log_file_path()
     try:
         log_file.parent.mkdir(parents=True, exist_ok=True)
+        import logging.handlers  # the app's log file only: the commands log to stderr
+
         to_file = logging.handlers.RotatingFileHandler(
             log_file,
             maxBytes=LOG_MAX_BYTES,
@@ -116,6 +116,8 @@ def configure_app_logging(*, level: int = logging.INFO) -> Path | None:
         return None
     to_file.setFormatter(logging.Formatter(FILE_FORMAT))
     _install([*handlers, to_file], level)
+    import platform
+
     logger.info(
         "%s %s starting (Python %s, %s)",
         APP_NAME,
