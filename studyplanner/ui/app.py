@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import linecache
 import logging
 import signal
 import sys
@@ -139,6 +140,9 @@ def run_app(
     from studyplanner.ui.main_window import MainWindow, app_icon
     from studyplanner.ui.prompts import UnattendedPrompts
 
+    # PySide6 reads the source of every module imported after it (looking for `from
+    # __feature__`), and Python's line cache keeps all of it: some 3 MB nobody needs now.
+    linecache.clearcache()
     app = create_application()
     # --smoke must never wait on a dialog: there an uncaught exception is only logged (stderr)
     start_diagnostics(show_dialog=not smoke)
