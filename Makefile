@@ -59,10 +59,13 @@ test: lint typecheck pytest
 screenshots: $(STAMP)
 	$(PY) tools/screenshots.py docs/screenshots
 
+# Start-up, answers and memory against bare Python and a bare Qt window (Xvfb when installed),
+# then the cost of an edit and a zoom step by plan size, then the scheduler and the timeline.
 bench: $(STAMP)
+	$(PY) -m benchmarks.bench_start
+	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks.bench_edit
 	$(PY) -m benchmarks.bench_schedule
 	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks.bench_timeline
-	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks.bench_edit
 
 # A hostile run: N seeded, mutated plan files through show, show --json, print and export-ics.
 N ?= 2000
