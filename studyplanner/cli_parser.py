@@ -4,6 +4,8 @@ of the values typed (dates, hours, percentages). Its texts are the user's langua
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 
 from studyplanner import DATA_DIR_ENV_VAR
 from studyplanner.cli import UsageError, version_text
@@ -15,12 +17,44 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from datetime import date
     from pathlib import Path
-    from typing import NoReturn
+    from typing import Any, NoReturn
 
 COMMAND_NAMES = ("catalog", "suggest", "show", "log", "score", "schema", "print", "export-ics")
 
 
+def _terminal_columns() -> int:
+    """The terminal's width as ``shutil.get_terminal_size`` finds it (COLUMNS, then the
+    terminal, then 80), without importing ``shutil``, which brings bz2, lzma and zlib along."""
+    try:
+        columns = int(os.environ.get("COLUMNS", "0"))
+    except ValueError:
+        columns = 0
+    if columns > 0:
+        return columns
+    try:
+        columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+    except (AttributeError, ValueError, OSError):
+        columns = 0
+    return columns if columns > 0 else 80
+
+
+class _Formatter(argparse.HelpFormatter):
+    def __init__(
+        self,
+        prog: str,
+        indent_increment: int = 2,
+        max_help_position: int = 24,
+        width: int | None = None,
+    ) -> None:
+        width = width if width is not None else _terminal_columns() - 2  # as argparse does
+        super().__init__(prog, indent_increment, max_help_position, width)
+
+
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
+
     def error(self, message: str) -> NoReturn:  # argparse would print usage and exit
         raise UsageError(message)
 

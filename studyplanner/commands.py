@@ -35,7 +35,8 @@ from studyplanner.domain.roles import Direction, Role
 from studyplanner.domain.schedule import Schedule, ScheduleError, schedule_plan
 from studyplanner.domain.wording import count_text, format_day, format_fee, format_hours
 from studyplanner.export.progress_words import pace_text, percent, readiness_text, shift_text
-from studyplanner.i18n import N_, TranslatedLabels, _
+from studyplanner.i18n import N_, _
+from studyplanner.labels import TranslatedLabels
 from studyplanner.storage.catalog_source import load_app_catalog
 from studyplanner.storage.locks import PlanLock
 from studyplanner.storage.plan_files import (

@@ -15,22 +15,17 @@ from __future__ import annotations
 
 import gettext
 import os
-from collections.abc import Iterator, Mapping
-from typing import TypeVar
 
 __all__ = [
     "DOMAIN",
     "LOCALE_DIR",
     "N_",
-    "TranslatedLabels",
     "_",
     "install",
     "language",
     "ngettext",
     "pgettext",
 ]
-
-_K = TypeVar("_K")
 
 DOMAIN = "studyplanner"
 LOCALE_DIR = os.path.join(os.path.dirname(os.path.realpath(__file__)), "locale")
@@ -89,20 +84,3 @@ def ngettext(singular: str, plural: str, n: float) -> str:
     """
     whole = int(n) if n == int(n) else 2
     return _catalog.ngettext(singular, plural, abs(whole))
-
-
-class TranslatedLabels(Mapping[_K, str]):
-    """A table of labels written with ``N_()`` at import time and translated each time one is
-    read, so a table defined before the language is chosen still speaks it."""
-
-    def __init__(self, labels: Mapping[_K, str]) -> None:
-        self._labels = dict(labels)
-
-    def __getitem__(self, key: _K) -> str:
-        return _(self._labels[key])
-
-    def __iter__(self) -> Iterator[_K]:
-        return iter(self._labels)
-
-    def __len__(self) -> int:
-        return len(self._labels)

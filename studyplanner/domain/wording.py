@@ -13,7 +13,8 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from studyplanner.domain.plan import EntryStatus
-from studyplanner.i18n import N_, TranslatedLabels, _, ngettext
+from studyplanner.i18n import N_, _, ngettext
+from studyplanner.labels import TranslatedLabels
 
 MONTHS = (
     N_("Jan"),

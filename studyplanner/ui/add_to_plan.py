@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QWidget
 
 from studyplanner.domain.catalog import Catalog
 from studyplanner.domain.plan import EntryStatus
-from studyplanner.i18n import N_, TranslatedLabels, _
+from studyplanner.i18n import N_, _
+from studyplanner.labels import TranslatedLabels
 from studyplanner.ui.plan_document import PlanDocument
 from studyplanner.ui.prompts import Prompts
 

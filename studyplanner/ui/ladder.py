@@ -52,7 +52,8 @@ from PySide6.QtWidgets import (
 from studyplanner.domain.catalog import Catalog, Certification, Tier
 from studyplanner.domain.lifecycle import Validity
 from studyplanner.domain.wording import format_day, format_fee, format_hours, format_month
-from studyplanner.i18n import N_, TranslatedLabels, _
+from studyplanner.i18n import N_, _
+from studyplanner.labels import TranslatedLabels
 from studyplanner.style import Colour, point_size
 from studyplanner.ui import accessible
 from studyplanner.ui.mime import certification_mime

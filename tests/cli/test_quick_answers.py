@@ -4,6 +4,7 @@ models nor Qt, and the parser offers exactly the commands there are."""
 from __future__ import annotations
 
 import argparse
+import os
 import subprocess
 import sys
 
@@ -52,3 +53,18 @@ def test_the_parser_offers_every_command_and_no_other() -> None:
     (commands,) = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
     assert list(commands.choices) == list(COMMAND_NAMES)
     assert set(COMMAND_NAMES) == set(COMMANDS)
+
+
+@pytest.mark.parametrize("columns", [60, 200])
+def test_help_wraps_to_the_terminal_width(columns: int) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "studyplanner", "--help"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "COLUMNS": str(columns)},
+        timeout=60,
+        check=True,
+    )
+    widest = max(len(line) for line in done.stdout.splitlines())
+    assert widest <= columns
+    assert widest > 80 if columns > 80 else widest > 40
