@@ -59,6 +59,8 @@ class EntryLogModel(QAbstractTableModel):
         self._document = document
         self._entry_id = ""
         self._items: list[Any] = []
+        self._shown: tuple[str, bool] = ("", False)
+        """The entry and read-only state the rows were last loaded for."""
         document.changed.connect(self._reload)
         document.opened.connect(self._reload)
 
@@ -72,11 +74,18 @@ class EntryLogModel(QAbstractTableModel):
 
     @Slot()
     def _reload(self) -> None:
-        self.beginResetModel()
+        """Load the entry's items again; an edit elsewhere in the plan, which leaves them as
+        they were, leaves the table (its selection and scroll position) alone."""
         try:
-            self._items = list(self._items_of(self._document.plan.entry(self._entry_id)))
+            items = list(self._items_of(self._document.plan.entry(self._entry_id)))
         except KeyError:
-            self._items = []
+            items = []
+        shown = (self._entry_id, self._document.read_only)
+        if shown == self._shown and items == self._items:
+            return
+        self.beginResetModel()
+        self._items = items
+        self._shown = shown
         self.endResetModel()
 
     def plan_index(self, row: int) -> int:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRect, QRectF, Qt, QTimer
+from PySide6.QtCore import QEvent, QLineF, QObject, QPoint, QPointF, QRect, QRectF, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QBrush,
@@ -27,6 +27,7 @@ from PySide6.QtGui import (
     QDropEvent,
     QFocusEvent,
     QFont,
+    QFontMetricsF,
     QKeyEvent,
     QKeySequence,
     QMouseEvent,
@@ -40,7 +41,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
-    QGraphicsRectItem,
     QGraphicsScene,
     QGraphicsSimpleTextItem,
     QGraphicsView,
@@ -49,7 +49,7 @@ from PySide6.QtWidgets import (
 )
 
 from studyplanner.domain.advice import Advice, Severity
-from studyplanner.domain.catalog import Tier
+from studyplanner.domain.catalog import Certification, Tier
 from studyplanner.domain.lifecycle import Validity
 from studyplanner.domain.months import DayScale, first_of_month, month_periods, year_periods
 from studyplanner.domain.plan import EntryStatus
@@ -73,13 +73,16 @@ from studyplanner.ui.timeline_items import (
     AdviceBadge,
     BaselineGhost,
     BlackoutBand,
+    BlackoutShading,
     Callout,
     DateAxis,
     EntryBar,
     ExamMarker,
     InsertionIndicator,
+    MonthBands,
     PassedMarker,
     RenewalLink,
+    RenewalLinks,
     RowBackground,
     ValidityBand,
     entry_id_of,
@@ -133,18 +136,36 @@ def entry_label(item: ScheduledEntry) -> str:
 
 @dataclass
 class _Row:
-    """What the view drew for one entry, kept so selection and tests need no scene search."""
+    """One entry's row: where its pieces go, laid out for every entry on each change, and the
+    items drawing it, built only once the row comes near the visible area (so an edit of a long
+    plan builds what can be seen, not every row); read-outs build a row on demand."""
 
     entry_id: str
+    index: int
     top: float
-    bar: EntryBar | None
-    exam: ExamMarker | None
-    passed: PassedMarker | None
-    badge: AdviceBadge | None
-    tooltip: str
+    item: ScheduledEntry
+    messages: list[str]
+    severity: Severity
+    bar_rect: QRectF | None
+    logged_right: float | None
+    label_inside: bool
+    marker: QPointF | None
+    """The centre of the exam (or passed) marker."""
+    texts: list[tuple[str, QColor, QFont, float]]
+    """What is written after the marker, with the x each text starts at."""
+    badge_at: QPointF | None
     left: float
     right: float
     """Horizontal extent of everything drawn in the row, label included."""
+    validity_of: Validity | None = None
+    tooltips: tuple[str, str] | None = None
+    """The tooltip of the bar, markers and texts, and the row's (that one and, when the row
+    has one, its validity); written when first needed."""
+    built: bool = False
+    bar: EntryBar | None = None
+    exam: ExamMarker | None = None
+    passed: PassedMarker | None = None
+    badge: AdviceBadge | None = None
     background: RowBackground | None = None
     validity: ValidityBand | None = None
     ghost: BaselineGhost | None = None
@@ -203,7 +224,9 @@ class TimelineView(QGraphicsView):
         self._last_day = self._origin
         self._rows: list[_Row] = []
         self._held_rows: list[_HeldRow] = []
+        self._row_index: dict[str, _Row] = {}
         self._links: list[RenewalLink] = []
+        self._links_item: RenewalLinks | None = None
         self._rows_top = ROWS_TOP
         self._plan = document.plan
         self._paint_width = self._paint_height = 1.0
@@ -220,6 +243,12 @@ class TimelineView(QGraphicsView):
         """Fit the plan again when the view is resized (set by fitting, cleared by zooming)."""
         self._fitted_width = 0
         self._row_items: dict[str, TimelineEntryItem] = {}
+        self._certs: dict[str, Certification] = {}
+        """The catalog by id, for this layout (the catalog's own lookups scan it)."""
+        self._tier_inks: dict[str, QColor] = {}
+        self._fonts: dict[str, tuple[QFont, QFontMetricsF]] = {}
+        """The date and label fonts with their metrics, for this layout."""
+        self._refresh_layout_caches()
 
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
@@ -295,10 +324,10 @@ class TimelineView(QGraphicsView):
         event.accept()
 
     def zoom_in(self) -> None:
-        self._zoom_to(self._ppd * ZOOM_STEP)
+        self.zoom_to(self._ppd * ZOOM_STEP)
 
     def zoom_out(self) -> None:
-        self._zoom_to(self._ppd / ZOOM_STEP)
+        self.zoom_to(self._ppd / ZOOM_STEP)
 
     @property
     def follows_fit(self) -> bool:
@@ -361,7 +390,7 @@ class TimelineView(QGraphicsView):
 
     def ensure_entry_visible(self, entry_id: str) -> None:
         """Scroll so the entry's row, its bar and exam date are in view."""
-        row = self._row(entry_id)
+        row = self._row_index.get(entry_id)
         if row is None:
             return
         # From the bar's start to the end of its label, or as much of it as the view can hold.
@@ -390,7 +419,7 @@ class TimelineView(QGraphicsView):
     def selected_entry_shown(self) -> str:
         """The entry whose row is drawn highlighted ('' for none)."""
         for row in self._rows:
-            if row.background is not None and row.background.selected:
+            if row.built and row.background is not None and row.background.selected:
                 return row.entry_id
         return ""
 
@@ -415,9 +444,9 @@ class TimelineView(QGraphicsView):
     def validity_band(self, owner: str) -> ValidityBand | None:
         """The validity band of an entry (by entry id) or of a held certification (by
         certification id), or None when none is drawn."""
-        for row in self._rows:
-            if row.entry_id == owner:
-                return row.validity
+        row = self._row(owner)
+        if row is not None:
+            return row.validity
         for held in self._held_rows:
             if held.certification_id == owner:
                 return held.band
@@ -426,6 +455,10 @@ class TimelineView(QGraphicsView):
     def renewal_links(self) -> list[RenewalLink]:
         """The dotted lines from renewing exams to the bands they renew."""
         return list(self._links)
+
+    def renewal_links_item(self) -> RenewalLinks | None:
+        """The one item drawing every renewal link (None when there is none)."""
+        return self._links_item
 
     def x_of(self, day: date) -> float:
         """The scene x of the start of ``day`` at the current zoom."""
@@ -501,12 +534,11 @@ class TimelineView(QGraphicsView):
         if item.study_start is None or item.study_end is None:
             return False
         width = ((item.study_end - item.study_start).days + 1) * ppd
-        return text_width(label_font(), entry_label(item)) + 16 <= width
+        return self._width("label", entry_label(item)) + 16 <= width
 
-    @staticmethod
-    def _row_texts(item: ScheduledEntry, inside: bool) -> list[tuple[str, QColor, QFont]]:
-        """What is written after a row's marker, in order: the date, then the label unless it
-        sits inside the bar."""
+    def _row_texts(self, item: ScheduledEntry, inside: bool) -> list[tuple[str, QColor, str]]:
+        """What is written after a row's marker, in order, with its font ("date" or "label"):
+        the date, then the label unless it sits inside the bar."""
         entry = item.entry
         cert = item.certification
         if entry.status is EntryStatus.PASSED:
@@ -515,25 +547,25 @@ class TimelineView(QGraphicsView):
                 (
                     _("passed {date}").format(date=format_day(day)) if day else _("passed"),
                     ink(Colour.MUTED_TEXT),
-                    date_font(),
+                    "date",
                 ),
-                (f"{cert.code} {cert.name}", ink(Colour.PASSED), date_font()),
+                (f"{cert.code} {cert.name}", ink(Colour.PASSED), "date"),
             ]
-        texts: list[tuple[str, QColor, QFont]] = []
+        texts: list[tuple[str, QColor, str]] = []
         if item.exam_date is not None:
             date_text = format_day(item.exam_date)
             if entry.pinned_exam_date is not None and not item.pinned_unreachable:
                 date_text = _("{date} · pinned").format(date=date_text)
-            texts.append((date_text, ink(Colour.TEXT), date_font()))
+            texts.append((date_text, ink(Colour.TEXT), "date"))
         if not inside:
-            texts.append((entry_label(item), ink(Colour.TEXT), label_font()))
+            texts.append((entry_label(item), ink(Colour.TEXT), "label"))
         return texts
 
     def _text_extent(self, item: ScheduledEntry, inside: bool) -> float:
         """How far right of its marker's centre a row's texts (and badge) reach."""
         extent = MARKER_SIZE / 2 + LABEL_GAP
         for text, _colour, font in self._row_texts(item, inside):
-            extent += text_width(font, text) + LABEL_GAP
+            extent += self._width(font, text) + LABEL_GAP
         return extent + BADGE_SIZE + LABEL_GAP
 
     # --- drawing ----------------------------------------------------------------------
@@ -548,9 +580,32 @@ class TimelineView(QGraphicsView):
         self.horizontalScrollBar().setValue(0)
         self.verticalScrollBar().setValue(0)
 
+    def _refresh_layout_caches(self) -> None:
+        """Read the catalog, the fonts and the tier colours afresh (once per layout)."""
+        self._certs = {cert.id: cert for cert in self._document.catalog}
+        self._tier_inks = {}
+        self._fonts = {
+            kind: (font, QFontMetricsF(font))
+            for kind, font in (("date", date_font()), ("label", label_font()))
+        }
+
+    def _font(self, kind: str) -> QFont:
+        return self._fonts[kind][0]
+
+    def _width(self, kind: str, text: str) -> float:
+        """The width of ``text`` in the date or label font."""
+        return self._fonts[kind][1].horizontalAdvance(text)
+
+    def _tier_ink(self, cert: Certification) -> QColor:
+        known = self._tier_inks.get(cert.tier)
+        if known is None:
+            known = self._tier_inks[cert.tier] = tier_ink(Tier(cert.tier))
+        return QColor(known)
+
     def _rebuild(self) -> None:
         """Lay the whole scene out again from the document (cheap: a few items per entry)."""
         scene = self._scene
+        self._refresh_layout_caches()
         if self._press_entry not in self._document.entry_ids():
             self._press_entry = ""
         # Detach the items that outlive a rebuild before clear() deletes everything else.
@@ -559,8 +614,10 @@ class TimelineView(QGraphicsView):
                 scene.removeItem(keep)
         scene.clear()
         self._rows = []
+        self._row_index = {}
         self._held_rows = []
         self._links = []
+        self._links_item = None
         self._callout = None
         self._axis = None
 
@@ -582,10 +639,13 @@ class TimelineView(QGraphicsView):
         for index, validity in enumerate(held):
             right = max(right, self._add_held_row(index, validity, index == len(held) - 1))
         for index, item in enumerate(entries):
-            right = max(right, self._add_entry(index, item, advice.get(item.entry.id, [])))
+            row = self._layout_entry(index, item, advice.get(item.entry.id, []))
+            self._rows.append(row)
+            self._row_index[row.entry_id] = row
+            right = max(right, row.right)
         for validity in validities:
             if validity.entry_id is not None:
-                right = max(right, self._add_entry_validity(validity))
+                right = max(right, self._layout_entry_validity(validity))
         self._add_renewal_links(validities)
 
         # The scene (what scrolls) reaches just past what was drawn; the axis, bands and rows
@@ -595,10 +655,6 @@ class TimelineView(QGraphicsView):
         height = max(content.height(), self.viewport().height() + SPARE_PAINT)
         self._paint_width, self._paint_height = width, height
         self._last_day = self._day_at(width)
-        for row in self._rows:
-            row.background = RowBackground(row.entry_id, row.top, width)
-            row.background.setToolTip(row.tooltip)
-            scene.addItem(row.background)
         for position, held_row in enumerate(self._held_rows):
             last_held = position == len(self._held_rows) - 1
             background = RowBackground(
@@ -668,15 +724,15 @@ class TimelineView(QGraphicsView):
 
     def entry_description(self, entry_id: str) -> str:
         """The row's tooltip as plain sentences."""
-        row = self._row(entry_id)
+        row = self._row_index.get(entry_id)
         if row is None:
             return ""
-        lines = row.tooltip.split("<br>")[1:]
+        lines = self._row_tooltips(row)[1].split("<br>")[1:]
         return "; ".join(QTextDocumentFragment.fromHtml(line).toPlainText() for line in lines)
 
     def entry_screen_rect(self, entry_id: str) -> QRect:
         """The row's visible rectangle in global coordinates."""
-        row = self._row(entry_id)
+        row = self._row_index.get(entry_id)
         if row is None:
             return QRect()
         scene_rect = QRectF(row.left, row.top, max(1.0, row.right - row.left), ROW_HEIGHT)
@@ -684,84 +740,144 @@ class TimelineView(QGraphicsView):
         rect = rect.intersected(self.viewport().rect())
         return QRect(self.viewport().mapToGlobal(rect.topLeft()), rect.size())
 
-    def _add_entry(self, index: int, item: ScheduledEntry, advice: list[Advice]) -> float:
-        """Draw one entry's row; returns the rightmost x it used."""
+    def _layout_entry(self, index: int, item: ScheduledEntry, advice: list[Advice]) -> _Row:
+        """Where one entry's row puts its bar, marker, texts and badge (no items yet)."""
         messages = [note.message for note in advice]
         severity = (
             Severity.WARNING
             if any(note.severity is Severity.WARNING for note in advice)
             else Severity.INFO
         )
-        scene = self._scene
         entry = item.entry
-        entry_id = entry.id
         top = self._rows_top + index * ROW_HEIGHT
         middle = top + ROW_HEIGHT / 2
-        colour = tier_ink(Tier(item.certification.tier))
-        tooltip = self._tooltip(item)
 
-        bar: EntryBar | None = None
-        exam: ExamMarker | None = None
-        passed: PassedMarker | None = None
+        bar_rect: QRectF | None = None
+        logged_right = None
+        label_inside = False
         cursor = self._x(self._plan.start_date)
         if item.study_start is not None and item.study_end is not None:
             x0 = self._x(item.study_start)
             x1 = self._x(item.study_end + timedelta(days=1))
             # The part already behind: from where study began to today (or to where the
             # remaining hours take over, when another exam comes first).
-            logged_right = None
             if entry.sessions and self.today >= item.study_start:
                 history_end = self.today + timedelta(days=1)
                 if item.planned_from is not None:
                     history_end = min(history_end, item.planned_from)
                 logged_right = self._x(history_end)
-            bar = EntryBar(
-                entry_id,
-                QRectF(x0, middle - BAR_HEIGHT / 2, x1 - x0, BAR_HEIGHT),
-                colour,
-                entry_label(item),
-                label_font(),
-                logged_right,
-            )
-            bar.setToolTip(tooltip)
-            scene.addItem(bar)
+            bar_rect = QRectF(x0, middle - BAR_HEIGHT / 2, x1 - x0, BAR_HEIGHT)
+            label_inside = self._width("label", entry_label(item)) + 16 <= bar_rect.width()
             cursor = x1
         day = self._row_day(item)
+        marker: QPointF | None = None
         if day is not None:
-            centre = QPointF(self._x(day) + self._ppd / 2, middle)
-            if entry.status is EntryStatus.PASSED:
-                passed = PassedMarker(entry_id, centre)
-                passed.setToolTip(tooltip)
-                scene.addItem(passed)
-            else:
-                exam = ExamMarker(entry_id, centre, colour, entry.pinned_exam_date is not None)
-                exam.setToolTip(tooltip)
-                scene.addItem(exam)
-            cursor = centre.x() + MARKER_SIZE / 2
+            marker = QPointF(self._x(day) + self._ppd / 2, middle)
+            cursor = marker.x() + MARKER_SIZE / 2
         cursor += LABEL_GAP
 
-        badge: AdviceBadge | None = None
-        texts = self._row_texts(item, bar is not None and bar.label_inside)
-        for position, (text, text_colour, font) in enumerate(texts):
-            cursor = self._add_text(text, cursor, middle, text_colour, font, tooltip)
+        badge_at: QPointF | None = None
+        texts: list[tuple[str, QColor, QFont, float]] = []
+        for position, (text, text_colour, font) in enumerate(self._row_texts(item, label_inside)):
+            texts.append((text, text_colour, self._font(font), cursor))
+            cursor += self._width(font, text)
             if position == 0 and messages:
-                badge = AdviceBadge(
-                    entry_id, QPointF(cursor + BADGE_SIZE / 2 + 4, middle), messages, severity
-                )
-                scene.addItem(badge)
+                badge_at = QPointF(cursor + BADGE_SIZE / 2 + 4, middle)
                 cursor += BADGE_SIZE + 4
             cursor += LABEL_GAP
-        if badge is None and messages:
-            badge = AdviceBadge(
-                entry_id, QPointF(cursor + BADGE_SIZE / 2, middle), messages, severity
-            )
-            scene.addItem(badge)
+        if badge_at is None and messages:
+            badge_at = QPointF(cursor + BADGE_SIZE / 2, middle)
             cursor += BADGE_SIZE + LABEL_GAP
-        left = bar.rect.left() if bar is not None else self._x(day or self._plan.start_date)
-        row = _Row(entry_id, top, bar, exam, passed, badge, tooltip, left, cursor)
-        row.ghost = self._add_ghost(index, item, middle)
-        self._rows.append(row)
-        return cursor
+        left = bar_rect.left() if bar_rect is not None else self._x(day or self._plan.start_date)
+        return _Row(
+            entry.id,
+            index,
+            top,
+            item,
+            messages,
+            severity,
+            bar_rect,
+            logged_right,
+            label_inside,
+            marker,
+            texts,
+            badge_at,
+            left,
+            cursor,
+        )
+
+    def _row_tooltips(self, row: _Row) -> tuple[str, str]:
+        """The tooltips of a row's pieces and of the row itself (see ``_Row.tooltips``)."""
+        if row.tooltips is None:
+            pieces = whole = self._tooltip(row.item)
+            if row.validity_of is not None:
+                whole += "<br>" + "<br>".join(self._validity_lines(row.validity_of))
+            row.tooltips = (pieces, whole)
+        return row.tooltips
+
+    def _build_row(self, row: _Row) -> None:
+        """Add the items drawing a laid-out row to the scene, in its current selection and
+        focus state."""
+        if row.built:
+            return
+        row.built = True
+        scene = self._scene
+        item = row.item
+        entry = item.entry
+        entry_id = row.entry_id
+        middle = row.top + ROW_HEIGHT / 2
+        colour = self._tier_ink(item.certification)
+        tooltip, row_tooltip = self._row_tooltips(row)
+        if row.bar_rect is not None:
+            row.bar = EntryBar(
+                entry_id,
+                row.bar_rect,
+                colour,
+                entry_label(item),
+                self._font("label"),
+                row.logged_right,
+            )
+            row.bar.setToolTip(tooltip)
+            scene.addItem(row.bar)
+        if row.marker is not None:
+            if entry.status is EntryStatus.PASSED:
+                row.passed = PassedMarker(entry_id, row.marker)
+                row.passed.setToolTip(tooltip)
+                scene.addItem(row.passed)
+            else:
+                pinned = entry.pinned_exam_date is not None
+                row.exam = ExamMarker(entry_id, row.marker, colour, pinned)
+                row.exam.setToolTip(tooltip)
+                scene.addItem(row.exam)
+        for text, text_colour, font, x in row.texts:
+            self._add_text(text, x, middle, text_colour, font, tooltip)
+        if row.badge_at is not None:
+            row.badge = AdviceBadge(entry_id, row.badge_at, row.messages, row.severity)
+            scene.addItem(row.badge)
+        row.ghost = self._add_ghost(row.index, item, middle)
+        if row.validity_of is not None:
+            centre_y = row.top + ROW_HEIGHT - 5
+            row.validity = self._add_band(row.validity_of, centre_y, entry_id)
+        row.background = RowBackground(entry_id, row.top, self._paint_width)
+        row.background.setToolTip(row_tooltip)
+        scene.addItem(row.background)
+        selected = entry_id == self._document.selected_entry_id
+        focused = selected and self.hasFocus()
+        row.background.set_selected(selected)
+        row.background.set_focused(focused and row.bar is None)
+        if row.bar is not None:
+            row.bar.set_selected(selected)
+            row.bar.set_focused(focused)
+
+    def _build_rows_in_view(self) -> None:
+        """Build the rows the visible area reaches (and one more each side)."""
+        if not self._rows:
+            return
+        visible = self.mapToScene(self.viewport().rect()).boundingRect()
+        first = int((visible.top() - self._rows_top) // ROW_HEIGHT) - 1
+        last = int((visible.bottom() - self._rows_top) // ROW_HEIGHT) + 1
+        for row in self._rows[max(0, first) : max(0, last + 1)]:
+            self._build_row(row)
 
     def _add_ghost(self, index: int, item: ScheduledEntry, middle: float) -> BaselineGhost | None:
         """The baseline's bar and exam day of an entry, if the baseline has it: its study window
@@ -819,11 +935,11 @@ class TimelineView(QGraphicsView):
         """The certification's tier colour; grey once it has expired."""
         if validity.expires_on < self.today:
             return QColor(ink(Colour.PASSED))
-        return tier_ink(Tier(self._document.catalog.get(validity.certification_id).tier))
+        return self._tier_ink(self._certs[validity.certification_id])
 
     def _code(self, cert_id: str) -> str:
-        catalog = self._document.catalog
-        return catalog.get(cert_id).code if cert_id in catalog else cert_id
+        cert = self._certs.get(cert_id)
+        return cert.code if cert is not None else cert_id
 
     def _validity_lines(self, validity: Validity) -> list[str]:
         """'Valid until 10 Jan 2027', then one line per renewal."""
@@ -841,7 +957,7 @@ class TimelineView(QGraphicsView):
         return lines
 
     def _band_tooltip(self, validity: Validity) -> str:
-        cert = self._document.catalog.get(validity.certification_id)
+        cert = self._certs[validity.certification_id]
         earned = _("Held since {date}") if validity.entry_id is None else _("Earned {date}")
         lines = [
             f"<b>{cert.code} {cert.name}</b>",
@@ -852,24 +968,19 @@ class TimelineView(QGraphicsView):
 
     def _add_band(self, validity: Validity, centre_y: float, entry_id: str) -> ValidityBand:
         colour = self._validity_colour(validity)
-        catalog = self._document.catalog
+        renewed = self._certs[validity.certification_id].code
         renewals: list[tuple[float, float, QColor, str]] = []
         previous = validity.first_expiry
         for renewal in validity.renewals:
-            renewing = catalog.get(renewal.certification_id)
+            renewing = self._certs[renewal.certification_id]
             tip = _("{code} on {date} renews {renewed}: valid until {until}").format(
                 code=renewing.code,
                 date=format_day(renewal.on),
-                renewed=catalog.get(validity.certification_id).code,
+                renewed=renewed,
                 until=format_day(renewal.expires_on),
             )
             renewals.append(
-                (
-                    self._day_x(renewal.on),
-                    self._day_x(previous),
-                    tier_ink(Tier(renewing.tier)),
-                    tip,
-                )
+                (self._day_x(renewal.on), self._day_x(previous), self._tier_ink(renewing), tip)
             )
             previous = renewal.expires_on
         code = self._code(validity.certification_id)
@@ -890,28 +1001,28 @@ class TimelineView(QGraphicsView):
         self._scene.addItem(band)
         return band
 
-    def _add_entry_validity(self, validity: Validity) -> float:
-        """Draw an entry's band along the foot of its row; returns its right end."""
-        row = self._row(validity.entry_id or "")
+    def _layout_entry_validity(self, validity: Validity) -> float:
+        """Give an entry's row its band (drawn along the foot of the row when the row is
+        built); returns how far right the band reaches."""
+        row = self._row_index.get(validity.entry_id or "")
         if row is None:
             return 0.0
-        row.validity = self._add_band(validity, row.top + ROW_HEIGHT - 5, row.entry_id)
-        row.tooltip += "<br>" + "<br>".join(self._validity_lines(validity))
-        return self._reach(validity, row.validity)
+        row.validity_of = validity
+        return self._reach(validity)
 
-    def _reach(self, validity: Validity, band: ValidityBand) -> float:
+    def _reach(self, validity: Validity) -> float:
         """How far right a band asks the scene to scroll: to its expiry when that is near the
         plan's end; a later expiry runs on past the edge (zoom out to see it), so that fitting
         the plan never needs a scroll bar."""
         finish = self._finish()
         if finish is not None and validity.expires_on <= finish + EXPIRY_REACH:
-            return band.expiry_x + 8
+            return self._day_x(validity.expires_on) + 8
         return 0.0
 
-    def _held_texts(self, validity: Validity) -> list[tuple[str, QColor, QFont]]:
+    def _held_texts(self, validity: Validity) -> list[tuple[str, QColor, str]]:
         """What is written in a held row: 'held since 10 Jan 2024 · expires 10 Jan 2027', then
         the certification's code and name."""
-        cert = self._document.catalog.get(validity.certification_id)
+        cert = self._certs[validity.certification_id]
         since = format_day(validity.earned_on)
         if validity.expires_on < self.today:
             status = _("held since {date} · expired {expired}").format(
@@ -927,14 +1038,14 @@ class TimelineView(QGraphicsView):
                 date=since, expires=format_day(validity.expires_on)
             )
         return [
-            (status, ink(Colour.MUTED_TEXT), date_font()),
-            (f"{cert.code} {cert.name}", ink(Colour.TEXT), label_font()),
+            (status, ink(Colour.MUTED_TEXT), "date"),
+            (f"{cert.code} {cert.name}", ink(Colour.TEXT), "label"),
         ]
 
     def _held_text_extent(self, validity: Validity) -> float:
         extent = MARKER_SIZE / 2 + LABEL_GAP
         for text, _colour, font in self._held_texts(validity):
-            extent += text_width(font, text) + LABEL_GAP
+            extent += self._width(font, text) + LABEL_GAP
         return extent
 
     def _add_held_row(self, index: int, validity: Validity, last: bool) -> float:
@@ -952,22 +1063,29 @@ class TimelineView(QGraphicsView):
         else:
             cursor = 8.0  # earned long before the plan: the row starts at the left edge
         for text, colour, font in self._held_texts(validity):
-            cursor = self._add_text(text, cursor, text_y, colour, font, tooltip) + LABEL_GAP
+            self._add_text(text, cursor, text_y, colour, self._font(font), tooltip)
+            cursor += self._width(font, text) + LABEL_GAP
         band = self._add_band(validity, top + HELD_ROW_HEIGHT - 7, "")
         self._held_rows.append(_HeldRow(validity.certification_id, top, band, tooltip))
-        return max(cursor, self._reach(validity, band))
+        return max(cursor, self._reach(validity))
 
     def _add_renewal_links(self, validities: list[Validity]) -> None:
-        """Join each renewing exam's milestone to the ring on the band it renews."""
-        catalog = self._document.catalog
+        """Join each renewing exam's milestone to the ring on the band it renews (one item
+        draws them all)."""
+        held_tops = {held.certification_id: held.top for held in self._held_rows}
         for validity in validities:
-            band = self.validity_band(validity.entry_id or validity.certification_id)
-            if band is None:
+            if validity.entry_id is not None:
+                owner = self._row_index.get(validity.entry_id)
+                if owner is None:
+                    continue
+                band_y = owner.top + ROW_HEIGHT - 5
+            elif validity.certification_id in held_tops:
+                band_y = held_tops[validity.certification_id] + HELD_ROW_HEIGHT - 7
+            else:
                 continue
-            band_y = band.rect().center().y()
             for renewal in validity.renewals:
-                row = self._row(renewal.entry_id)
-                if row is None or row.validity is band:
+                row = self._row_index.get(renewal.entry_id)
+                if row is None or renewal.entry_id == validity.entry_id:
                     continue
                 middle = row.top + ROW_HEIGHT / 2
                 x = self._day_x(renewal.on)
@@ -977,24 +1095,21 @@ class TimelineView(QGraphicsView):
                     start, end = middle + MARKER_SIZE / 2 + 1, band_y - 4
                 if end <= start:
                     continue
-                renewed = catalog.get(validity.certification_id)
-                link = RenewalLink(
-                    x,
-                    start,
-                    end,
-                    _("{code} renews {renewed} {name} on {date}").format(
-                        code=self._code(renewal.certification_id),
-                        renewed=renewed.code,
-                        name=renewed.name,
-                        date=format_day(renewal.on),
-                    ),
+                renewed = self._certs[validity.certification_id]
+                tooltip = _("{code} renews {renewed} {name} on {date}").format(
+                    code=self._code(renewal.certification_id),
+                    renewed=renewed.code,
+                    name=renewed.name,
+                    date=format_day(renewal.on),
                 )
-                self._scene.addItem(link)
-                self._links.append(link)
+                self._links.append(RenewalLink(QLineF(x, start, x, end), tooltip))
+        if self._links:
+            self._links_item = RenewalLinks(self._links)
+            self._scene.addItem(self._links_item)
 
     def _add_text(
         self, text: str, x: float, middle: float, colour: QColor, font: QFont, tooltip: str
-    ) -> float:
+    ) -> None:
         item = QGraphicsSimpleTextItem(text)
         item.setFont(font)
         item.setToolTip(tooltip)
@@ -1003,7 +1118,6 @@ class TimelineView(QGraphicsView):
         item.setPos(x, middle - height / 2)
         item.setZValue(11)
         self._scene.addItem(item)
-        return x + text_width(font, text)
 
     def _tooltip(self, item: ScheduledEntry) -> str:
         cert = item.certification
@@ -1050,15 +1164,16 @@ class TimelineView(QGraphicsView):
         periods = (year_periods if by_year else month_periods)(
             scale, self._origin, self._last_day, width
         )
-        for index, period in enumerate(periods):
-            if (period.start.year % 2 == 1) if by_year else (index % 2 == 1):
-                band = QGraphicsRectItem(QRectF(period.x, AXIS_HEIGHT, period.width, height))
-                band.setBrush(ink(Colour.PANEL))
-                band.setPen(Qt.PenStyle.NoPen)
-                band.setZValue(-10)
-                self._scene.addItem(band)
+        shaded = [
+            QRectF(period.x, AXIS_HEIGHT, period.width, height)
+            for index, period in enumerate(periods)
+            if ((period.start.year % 2 == 1) if by_year else (index % 2 == 1))
+        ]
+        if shaded:
+            self._scene.addItem(MonthBands(shaded))
 
     def _add_blackouts(self, height: float) -> None:
+        rects = []
         for blackout in self._plan.availability.blackouts:
             if blackout.end < self._origin or blackout.start > self._last_day:
                 continue
@@ -1069,10 +1184,11 @@ class TimelineView(QGraphicsView):
                 start=format_day(blackout.start),
                 end=format_day(blackout.end),
             )
-            band = BlackoutBand(
-                QRectF(x0, AXIS_HEIGHT, x1 - x0, height - AXIS_HEIGHT), blackout.label, tooltip
-            )
-            self._scene.addItem(band)
+            rect = QRectF(x0, AXIS_HEIGHT, x1 - x0, height - AXIS_HEIGHT)
+            self._scene.addItem(BlackoutBand(rect, blackout.label, tooltip))
+            rects.append(rect)
+        if rects:
+            self._scene.addItem(BlackoutShading(rects))
 
     def _add_today(self, today: date, height: float) -> None:
         x = self._x(today) + self._ppd / 2
@@ -1086,6 +1202,7 @@ class TimelineView(QGraphicsView):
     def _place_overlays(self) -> None:
         """Pin the axis to the top of the visible area, the hint or error card under it, and a
         refused drop's message at the bottom, all centred."""
+        self._build_rows_in_view()
         visible = self.mapToScene(self.viewport().rect()).boundingRect()
         if self._axis is not None:
             self._axis.setPos(0, max(0.0, visible.top()))
@@ -1101,7 +1218,10 @@ class TimelineView(QGraphicsView):
             self._refusal.setPos(max(8.0, centre_x - size.width() / 2), top)
 
     def _show_selection(self, entry_id: str, scroll: bool = True) -> None:
+        self._row(entry_id)  # the selected row is always built, wherever it is
         for row in self._rows:
+            if not row.built:
+                continue
             selected = row.entry_id == entry_id
             if row.background is not None:
                 row.background.set_selected(selected)
@@ -1112,10 +1232,11 @@ class TimelineView(QGraphicsView):
             self.ensure_entry_visible(entry_id)
 
     def _row(self, entry_id: str) -> _Row | None:
-        for row in self._rows:
-            if row.entry_id == entry_id:
-                return row
-        return None
+        """An entry's row, built if it was not yet (None when the plan has no such entry)."""
+        row = self._row_index.get(entry_id)
+        if row is not None and not row.built:
+            self._build_row(row)
+        return row
 
     # --- zoom -------------------------------------------------------------------------
 
@@ -1132,7 +1253,9 @@ class TimelineView(QGraphicsView):
         self.horizontalScrollBar().setValue(round(anchor_days * self._ppd - anchor_x))
         self._place_overlays()
 
-    def _zoom_to(self, pixels_per_day: float, anchor_x: float | None = None) -> None:
+    def zoom_to(self, pixels_per_day: float, anchor_x: float | None = None) -> None:
+        """Show ``pixels_per_day`` (within the zoom limits), keeping the day under the viewport
+        x ``anchor_x`` (default: the middle) where it was."""
         self._set_scale(pixels_per_day, anchor_x)
 
     # --- events -----------------------------------------------------------------------
@@ -1181,12 +1304,14 @@ class TimelineView(QGraphicsView):
         focused = self.hasFocus()
         selected = self._document.selected_entry_id
         for row in self._rows:
+            if not row.built:
+                continue
             on = focused and row.entry_id == selected
             if row.bar is not None:
                 row.bar.set_focused(on)
             if row.background is not None:  # a row without a bar wears the ring itself
                 row.background.set_focused(on and row.bar is None)
-        edge = focused and self._row(selected) is None
+        edge = focused and selected not in self._row_index
         if edge != self._edge_ring:
             self._edge_ring = edge
             self.viewport().update()
@@ -1208,7 +1333,7 @@ class TimelineView(QGraphicsView):
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             steps = event.angleDelta().y() / 120
             if steps:
-                self._zoom_to(self._ppd * ZOOM_STEP**steps, event.position().x())
+                self.zoom_to(self._ppd * ZOOM_STEP**steps, event.position().x())
             event.accept()
             return
         super().wheelEvent(event)

@@ -9,15 +9,17 @@ plan entry carries the entry id under ``ENTRY_ID_ROLE`` so a click can find its 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
     QFont,
     QFontMetricsF,
     QGuiApplication,
+    QPainter,
     QPainterPath,
     QPen,
     QPolygonF,
@@ -29,8 +31,11 @@ from PySide6.QtWidgets import (
     QGraphicsPathItem,
     QGraphicsPolygonItem,
     QGraphicsRectItem,
+    QGraphicsSceneHoverEvent,
     QGraphicsSimpleTextItem,
     QGraphicsTextItem,
+    QStyleOptionGraphicsItem,
+    QWidget,
 )
 
 from studyplanner.domain.advice import Severity
@@ -293,32 +298,18 @@ class DateAxis(QGraphicsRectItem):
 
 
 class BlackoutBand(QGraphicsPathItem):
-    """A period with no study: a lightly hatched vertical band, its label in the lane under
-    the axis."""
+    """A period with no study, for the mouse and the eye: its tooltip over the band, its label
+    in the lane under the axis. The band is drawn by ``BlackoutShading``, for all of them."""
 
     def __init__(self, rect: QRectF, label: str, tooltip: str) -> None:
         outline = QPainterPath()
         outline.addRect(rect)
         super().__init__(outline)
         self.label = label
-        self.setBrush(BLACKOUT_FILL)
+        self.setBrush(Qt.BrushStyle.NoBrush)
         self.setPen(no_pen())
         self.setToolTip(tooltip)
         self.setZValue(-5)
-        # Lines rising to the right at 45°: Qt's own hatch pattern, filled in C++ at paint time
-        # (a path of separate lines cost a Python loop over the band's whole height).
-        hatch = QGraphicsRectItem(rect)
-        hatch.setParentItem(self)
-        hatch.setBrush(QBrush(BLACKOUT_HATCH, Qt.BrushStyle.BDiagPattern))
-        hatch.setPen(no_pen())
-        edges = QPainterPath()
-        edges.moveTo(rect.topLeft())
-        edges.lineTo(rect.bottomLeft())
-        edges.moveTo(rect.topRight())
-        edges.lineTo(rect.bottomRight())
-        lines = QGraphicsPathItem(edges)
-        lines.setParentItem(self)
-        lines.setPen(pen(BLACKOUT_HATCH))
         if label:
             font = ui_font(8.0)
             font.setItalic(True)
@@ -330,6 +321,50 @@ class BlackoutBand(QGraphicsPathItem):
                 rect.left() + 4,
                 rect.top() + LANE_HEIGHT / 2,
             )
+
+
+class BlackoutShading(QGraphicsPathItem):
+    """Every blackout's band: a translucent fill, lightly hatched, edged left and right. One
+    item for them all, because Qt hands each tall fill to its thread pool, and a round trip
+    per band cost more than the painting itself."""
+
+    def __init__(self, rects: list[QRectF]) -> None:
+        fill = QPainterPath()
+        edges = QPainterPath()
+        for rect in rects:
+            fill.addRect(rect)
+            edges.moveTo(rect.topLeft())
+            edges.lineTo(rect.bottomLeft())
+            edges.moveTo(rect.topRight())
+            edges.lineTo(rect.bottomRight())
+        fill.setFillRule(Qt.FillRule.WindingFill)
+        super().__init__(fill)
+        self.setBrush(BLACKOUT_FILL)
+        self.setPen(no_pen())
+        self.setZValue(-5)
+        # Lines rising to the right at 45°: Qt's own hatch pattern, filled in C++ at paint time.
+        hatch = QGraphicsPathItem(fill)
+        hatch.setParentItem(self)
+        hatch.setBrush(QBrush(BLACKOUT_HATCH, Qt.BrushStyle.BDiagPattern))
+        hatch.setPen(no_pen())
+        lines = QGraphicsPathItem(edges)
+        lines.setParentItem(self)
+        lines.setPen(pen(BLACKOUT_HATCH))
+
+
+class MonthBands(QGraphicsPathItem):
+    """The shading of every other month (or year) behind the rows, as one item: one fill
+    instead of one per month (see ``BlackoutShading``)."""
+
+    def __init__(self, rects: list[QRectF]) -> None:
+        shape = QPainterPath()
+        for rect in rects:
+            shape.addRect(rect)
+        shape.setFillRule(Qt.FillRule.WindingFill)
+        super().__init__(shape)
+        self.setBrush(ink(Colour.PANEL))
+        self.setPen(no_pen())
+        self.setZValue(-10)
 
 
 def light_tint(colour: QColor, share: float = BAR_TINT) -> QColor:
@@ -689,17 +724,91 @@ class ValidityBand(QGraphicsRectItem):
             self.renewal_marks.append(ring)
 
 
-class RenewalLink(QGraphicsLineItem):
-    """A dotted line from a renewing exam's milestone to the band it renews, on the exam day."""
+@dataclass(frozen=True)
+class RenewalLink:
+    """A dotted line from a renewing exam's milestone to the band it renews, on the exam day
+    (``line`` runs downwards)."""
 
-    def __init__(self, x: float, from_y: float, to_y: float, tooltip: str) -> None:
-        super().__init__(x, from_y, x, to_y)
-        link = pen(ink(Colour.FAINT), 1.4)
-        link.setStyle(Qt.PenStyle.DotLine)
-        link.setCapStyle(Qt.PenCapStyle.RoundCap)
-        self.setPen(link)
-        self.setToolTip(tooltip)
+    line: QLineF
+    tooltip: str
+
+
+LINK_WIDTH = 1.0
+"""One pixel: Qt strokes such a pen on its fast path, a wider dotted one costs ~50 times more."""
+LINK_DOTS = (2.8, 1.4)
+"""Dash and gap, in pixels: the rhythm the 1.4-pixel round-capped dots of Qt's dot line had."""
+LINK_REACH = 2.0
+"""How far beside a link the mouse still finds it (its tooltip)."""
+
+
+class RenewalLinks(QGraphicsItem):
+    """Every renewal link of the plan, drawn by one item. A long plan has hundreds of links,
+    many reaching across dozens of rows, and Qt dashed each of them whole on every repaint; this
+    item dashes only the part of a link inside the area being repainted (starting on the dot a
+    whole line would have there, so nothing shifts while scrolling). The tooltip is that of the
+    link under the mouse."""
+
+    def __init__(self, links: list[RenewalLink]) -> None:
+        super().__init__()
+        self.links = list(links)
+        self._pen = pen(ink(Colour.FAINT), LINK_WIDTH)
+        self._pen.setDashPattern([length / LINK_WIDTH for length in LINK_DOTS])
+        self._period = sum(LINK_DOTS)
+        self._shape = QPainterPath()
+        bounds = QRectF()
+        for link in self.links:
+            line = link.line
+            area = QRectF(line.x1() - LINK_REACH, line.y1(), 2 * LINK_REACH, line.y2() - line.y1())
+            self._shape.addRect(area)
+            bounds = bounds.united(area)
+        self._bounds = bounds.adjusted(-LINK_WIDTH, -LINK_WIDTH, LINK_WIDTH, LINK_WIDTH)
         self.setZValue(5)
+        self.setAcceptHoverEvents(True)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def shape(self) -> QPainterPath:
+        return self._shape
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionGraphicsItem,
+        widget: QWidget | None = None,
+    ) -> None:
+        exposed = option.exposedRect
+        left, right = exposed.left() - LINK_WIDTH, exposed.right() + LINK_WIDTH
+        top, bottom = exposed.top() - self._period, exposed.bottom() + self._period
+        period = self._period
+        painter.setPen(self._pen)
+        for link in self.links:
+            line = link.line
+            x = line.x1()
+            if x < left or x > right:
+                continue
+            start, end = line.y1(), min(line.y2(), bottom)
+            if start < top:
+                start += (top - start) // period * period
+            if start < end:
+                painter.drawLine(QPointF(x, start), QPointF(x, end))
+
+    def link_at(self, point: QPointF) -> RenewalLink | None:
+        """The link under a scene point (within ``LINK_REACH``), or None."""
+        for link in self.links:
+            line = link.line
+            if abs(point.x() - line.x1()) <= LINK_REACH and line.y1() <= point.y() <= line.y2():
+                return link
+        return None
+
+    def hoverMoveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        link = self.link_at(event.scenePos())
+        self.setToolTip(link.tooltip if link is not None else "")
+        super().hoverMoveEvent(event)
+
+    def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        self.hoverMoveEvent(event)
 
 
 class InsertionIndicator(QGraphicsLineItem):

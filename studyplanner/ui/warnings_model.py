@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Slot
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
 from studyplanner.domain.advice import Advice, Severity
@@ -27,19 +28,43 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 class WarningsModel(QAbstractListModel):
-    """One row per piece of advice in ``document.advice``, in plan order; reset on every change."""
+    """One row per piece of advice in ``document.advice``, in plan order; reset when the advice
+    (or whether the plan can be fixed) changes, and left alone when an edit changed neither."""
 
     def __init__(self, document: PlanDocument, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._document = document
         self._advice: list[Advice] = document.advice
+        self._read_only = document.read_only
+        self._icons: dict[tuple[int, Severity], QIcon] = {}
         document.changed.connect(self._reload)
 
     @Slot()
     def _reload(self) -> None:
+        advice = self._document.advice
+        read_only = self._document.read_only
+        if advice == self._advice and read_only == self._read_only:
+            return
         self.beginResetModel()
-        self._advice = self._document.advice
+        self._advice = advice
+        self._read_only = read_only
         self.endResetModel()
+
+    def _icon(self, severity: Severity) -> QIcon:
+        """The style's warning or information icon (asked for once per style, not per row)."""
+        style = QApplication.style()
+        key = (id(style), severity)
+        icon = self._icons.get(key)
+        if icon is None:
+            if len(self._icons) > 8:
+                self._icons.clear()
+            kind = (
+                QStyle.StandardPixmap.SP_MessageBoxWarning
+                if severity is Severity.WARNING
+                else QStyle.StandardPixmap.SP_MessageBoxInformation
+            )
+            icon = self._icons[key] = style.standardIcon(kind)
+        return icon
 
     def advice_at(self, row: int) -> Advice:
         return self._advice[row]
@@ -83,12 +108,7 @@ class WarningsModel(QAbstractListModel):
                 tip += "\n\n" + _("To fix it, choose {fix} below the list.").format(fix=fix)
             return tip
         if role == Qt.ItemDataRole.DecorationRole:
-            icon = (
-                QStyle.StandardPixmap.SP_MessageBoxWarning
-                if advice.severity is Severity.WARNING
-                else QStyle.StandardPixmap.SP_MessageBoxInformation
-            )
-            return QApplication.style().standardIcon(icon)
+            return self._icon(advice.severity)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             severity = _("Warning") if advice.severity is Severity.WARNING else _("Info")
             return _("{severity}: {message}").format(severity=severity, message=advice.message)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, QSize, Qt, Slot
-from PySide6.QtGui import QAction, QPalette
+from PySide6.QtGui import QAction, QIcon, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -62,28 +62,50 @@ class Fix:
 
 
 class _WrappingDelegate(QStyledItemDelegate):
-    """Sizes each warning to the view's width so long messages wrap instead of being cut."""
+    """Sizes each warning to the view's width so long messages wrap instead of being cut.
+
+    A long plan has hundreds of warnings and the list measures every one of them after each
+    edit, so what does not depend on the message (the icon's size, the style's margin) is
+    measured once, and each message's size is remembered for the width it was measured at."""
 
     def __init__(self, view: QListView) -> None:
         super().__init__(view)
         self._view = view
+        self._sizes: dict[tuple[str, int, int, str], QSize] = {}
+        self._frames: dict[tuple[int, int, int], tuple[int, int, int]] = {}
+        """(decoration width and height, margin) by (icon, icon size, style)."""
 
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        style = self._view.style()
-        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, opt, self._view) + 1
+        text = index.data(Qt.ItemDataRole.DisplayRole) or ""
+        icon = index.data(Qt.ItemDataRole.DecorationRole)
+        icon_key = icon.cacheKey() if isinstance(icon, QIcon) else 0
         width = self._view.viewport().width() - 2 * self._view.spacing()
-        text_width = width - opt.decorationSize.width() - 4 * margin - 2
-        bounds = opt.fontMetrics.boundingRect(
-            QRect(0, 0, max(40, text_width), 100_000),
-            int(Qt.TextFlag.TextWordWrap),
-            opt.text,
+        font_key = option.font.key()
+        key = (text, width, icon_key, font_key)
+        known = self._sizes.get(key)
+        if known is not None:
+            return QSize(known)
+        style = self._view.style()
+        frame_key = (icon_key, option.decorationSize.width(), id(style))
+        frame = self._frames.get(frame_key)
+        if frame is None:
+            opt = QStyleOptionViewItem(option)
+            self.initStyleOption(opt, index)
+            margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, opt, self._view)
+            decoration = opt.decorationSize
+            frame = self._frames[frame_key] = (decoration.width(), decoration.height(), margin + 1)
+        decoration_width, decoration_height, margin = frame
+        text_width = width - decoration_width - 4 * margin - 2
+        bounds = option.fontMetrics.boundingRect(
+            QRect(0, 0, max(40, text_width), 100_000), int(Qt.TextFlag.TextWordWrap), text
         )
-        height = max(bounds.height(), opt.decorationSize.height()) + 4 * margin
-        return QSize(max(40, width), height)
+        height = max(bounds.height(), decoration_height) + 4 * margin
+        if len(self._sizes) > 4096:
+            self._sizes.clear()
+        size = self._sizes[key] = QSize(max(40, width), height)
+        return QSize(size)
 
 
 class WarningsPanel(QWidget):
@@ -157,6 +179,7 @@ class WarningsPanel(QWidget):
         self.move_button.clicked.connect(self._move_current)
         self.model.modelReset.connect(self._show_list_or_placeholder)
         self.model.modelReset.connect(self._show_fix)
+        document.changed.connect(self._show_fix)  # the advice may stay while the plan changed
         self._show_list_or_placeholder()
         self._show_fix()
 

@@ -683,8 +683,8 @@ def test_each_exam_shows_how_long_it_stays_valid_and_what_renews_it(
         view.x_of(dop_exam.replace(year=dop_exam.year + 3)) + view.pixels_per_day / 2
     )
     links = view.renewal_links()
-    assert [link.line().x1() for link in links] == [pytest.approx(renewal_x)]
-    assert "DOP-C02 renews DVA-C02" in links[0].toolTip()
+    assert [link.line.x1() for link in links] == [pytest.approx(renewal_x)]
+    assert "DOP-C02 renews DVA-C02" in links[0].tooltip
 
 
 def test_a_recent_held_certification_stretches_the_axis_back_to_its_day(

@@ -127,6 +127,21 @@ def test_model_resets_when_the_plan_changes_including_undo(
     assert model.rowCount() == 2
 
 
+def test_an_edit_that_leaves_the_advice_alone_keeps_the_list_and_its_current_warning(
+    qtbot: QtBot, panel: WarningsPanel, document: PlanDocument
+) -> None:
+    panel.view.setCurrentIndex(panel.model.index(1))
+    with qtbot.assert_not_emitted(panel.model.modelReset):
+        document.update_plan("Rename", name="Still too ambitious")
+    assert panel.view.currentIndex().row() == 1
+
+    with qtbot.wait_signal(panel.model.modelReset):  # new advice: the list follows it
+        document.update_plan("Weekly hours", availability=WeeklyAvailability.spread(30))
+    assert [panel.model.advice_at(row) for row in range(panel.model.rowCount())] == (
+        document.advice
+    )
+
+
 def test_clicking_a_warning_selects_its_entry(
     qtbot: QtBot, panel: WarningsPanel, document: PlanDocument
 ) -> None:
