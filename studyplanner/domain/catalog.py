@@ -14,7 +14,14 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, Self
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    ValidationError,
+    model_validator,
+)
 
 from studyplanner.domain.roles import ExperienceField
 from studyplanner.i18n import N_, _
@@ -184,6 +191,11 @@ class Catalog(_Strict):
 
     schema_version: int = Field(ge=1)
     certifications: list[Certification] = Field(min_length=1)
+    _by_id: dict[str, Certification] = PrivateAttr(default_factory=dict)
+    """Lookups by id: every pane asks for certifications on every edit, many per plan row."""
+
+    def model_post_init(self, context: Any, /) -> None:
+        self._by_id = {cert.id: cert for cert in self.certifications}
 
     @model_validator(mode="after")
     def _references_resolve(self) -> Self:
@@ -215,13 +227,10 @@ class Catalog(_Strict):
         return len(self.certifications)
 
     def __contains__(self, cert_id: object) -> bool:
-        return any(c.id == cert_id for c in self.certifications)
+        return isinstance(cert_id, str) and cert_id in self._by_id
 
     def get(self, cert_id: str) -> Certification:
-        for cert in self.certifications:
-            if cert.id == cert_id:
-                return cert
-        raise KeyError(cert_id)
+        return self._by_id[cert_id]
 
     def by_tier(self, tier: Tier, *, include_retired: bool = True) -> list[Certification]:
         return [
