@@ -60,7 +60,7 @@ class AddToPlan(QObject):
         if cert.is_retired:
             self._tell(_("{name} is retired and cannot be planned").format(name=cert.name), 4000)
             return ""
-        status = document.plan.status_by_certification().get(cert_id)
+        status = document.current_plan.status_by_certification().get(cert_id)
         if status is not None and not self._prompts.confirm(
             _("Add to plan"),
             _("{already}\n\nAdd it again, for example to plan a retake?").format(

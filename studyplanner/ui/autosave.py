@@ -74,7 +74,9 @@ class Autosaver(QObject):
         try:
             # the first save after opening always keeps the file as it was (a backup)
             save_plan(
-                document.plan, document.path, first_save_in_session=not self._saved_since_open
+                document.current_plan,
+                document.path,
+                first_save_in_session=not self._saved_since_open,
             )
         except PlanFileError as exc:
             self.failed.emit(str(exc))

@@ -388,7 +388,7 @@ class EntryPanel(QWidget):
         if not self._entry_id:
             return None
         try:
-            return self._document.plan.entry(self._entry_id)
+            return self._document.current_plan.entry(self._entry_id)
         except KeyError:
             return None
 
@@ -402,7 +402,7 @@ class EntryPanel(QWidget):
                 return schedule.for_entry(entry.id).estimate
             except KeyError:
                 pass
-        profile = self._document.plan.profile
+        profile = self._document.current_plan.profile
         technical = profile.role.field is not None
         cert = self._certification(entry)
         return entry_hours(entry, cert, profile.experience_years, technical=technical)
@@ -493,7 +493,9 @@ class EntryPanel(QWidget):
         for widget in editors:
             widget.setEnabled(not read_only)
         self.fee.setText(
-            fee_text(entry, cert, self._cost(entry), self._document.plan, self._document.catalog)
+            fee_text(
+                entry, cert, self._cost(entry), self._document.current_plan, self._document.catalog
+            )
         )
         validity = validity_text(self._document.validity_of(entry.id), self._document.catalog)
         self.validity.setText(validity)

@@ -39,7 +39,7 @@ MOVE_TEXT = N_("Move")
 def exam_day(document: PlanDocument, entry_id: str) -> date | None:
     """The entry's exam date: the pinned one, else the computed one (None when unknown)."""
     with suppress(KeyError):
-        entry = document.plan.entry(entry_id)
+        entry = document.current_plan.entry(entry_id)
         if entry.pinned_exam_date is not None:
             return entry.pinned_exam_date
         if document.schedule is not None:
@@ -107,7 +107,7 @@ class ExamOutcomes(QObject):
 
     def _code(self, entry_id: str) -> str:
         document = self._document
-        return document.catalog.get(document.plan.entry(entry_id).certification_id).code
+        return document.catalog.get(document.current_plan.entry(entry_id).certification_id).code
 
     def ask_passed_on(self, entry_id: str) -> PassedOnDialog | None:
         """Ask for the pass date (window-modal, not blocking); *Mark Passed* records it as one

@@ -63,7 +63,7 @@ class LogStudyDialog(QDialog):
         self.setWindowTitle(_("Log Study Time"))
         self.setObjectName("logStudyDialog")
         today = document.today()
-        plan = document.plan
+        plan = document.current_plan
 
         self.exam = QComboBox()
         self.exam.setAccessibleName(_("Exam"))

@@ -390,7 +390,7 @@ class MainWindow(QMainWindow):
         self.details.show_certification(cert_id, holding.describe() if holding else "")
 
     def _refresh(self) -> None:
-        statuses = self.document.plan.status_by_certification()
+        statuses = self.document.current_plan.status_by_certification()
         self.ladder.set_plan_marks(
             {cert_id: MARKS.get(status, PlanMark.PLANNED) for cert_id, status in statuses.items()}
         )

@@ -72,7 +72,7 @@ class TimelinePane(QWidget):
         self._refresh()
 
     def _refresh(self) -> None:
-        plan = self._document.plan
+        plan = self._document.current_plan
         self.title.setText(
             _("<b>{name}</b> — from {start}, {hours}").format(
                 name=escape(plan.name),
@@ -111,7 +111,7 @@ class PlanSummary(QLabel):
 
     def _refresh(self) -> None:
         document = self._document
-        plan, schedule = document.plan, document.schedule
+        plan, schedule = document.current_plan, document.schedule
         if schedule is None:
             self.setText(document.schedule_error or "")
         else:
@@ -187,7 +187,9 @@ class SaveState(QLabel):
         if not shiboken6.isValid(document):
             return
         title = _("{plan}[*] (read-only) — {app}") if document.read_only else _("{plan}[*] — {app}")
-        self._window.setWindowTitle(title.format(plan=document.plan.name, app=self._app_name))
+        self._window.setWindowTitle(
+            title.format(plan=document.current_plan.name, app=self._app_name)
+        )
         pending = self._autosaver.pending
         self._window.setWindowModified(pending)
         if document.read_only:

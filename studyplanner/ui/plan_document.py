@@ -79,7 +79,6 @@ class PlanDocument(QObject):
         self.read_only = False
         self._today = today()
         self._plan = StudyPlan(start_date=self._today)
-        self._shared_plan: StudyPlan | None = None
         self._schedule: Schedule | None = None
         self._schedule_error: str | None = None
         self._advice: list[Advice] = []
@@ -108,15 +107,15 @@ class PlanDocument(QObject):
 
     @property
     def plan(self) -> StudyPlan:
-        """A copy of the current plan: change it through the edit methods.
+        """A copy of the current plan, to change and hand back (``replace_plan``)."""
+        return self._plan.model_copy(deep=True)
 
-        The copy is made once per change and shared by the readers that follow (every pane
-        reads the plan on every edit); one that a reader has changed is replaced by a fresh
-        copy before the next reader gets it."""
-        shared = self._shared_plan
-        if shared is None or shared != self._plan:
-            shared = self._shared_plan = self._plan.model_copy(deep=True)
-        return shared
+    @property
+    def current_plan(self) -> StudyPlan:
+        """The current plan itself, for reading: never change it (edits go through the edit
+        methods, which install a new plan). Every pane reads the plan on every edit, so this
+        spares a copy of it each time (a 500-exam plan takes milliseconds to copy)."""
+        return self._plan
 
     @property
     def schedule(self) -> Schedule | None:
@@ -501,7 +500,6 @@ class PlanDocument(QObject):
 
     def _install(self, plan: StudyPlan) -> None:
         self._plan = plan
-        self._shared_plan = None
         if self._selected and self._selected not in self.entry_ids():
             self._selected = ""
             self.selection_changed.emit("")

@@ -105,7 +105,7 @@ class PlanSession(QObject):
     def _plan_name(self, path: Path) -> str | None:
         """The name of the plan in ``path`` (None when it cannot be read)."""
         if path == self.document.path:
-            return self.document.plan.name
+            return self.document.current_plan.name
         try:
             return load_plan(path, self.catalog).name  # bounded, never writes
         except (PlanFileError, OSError):
@@ -113,7 +113,7 @@ class PlanSession(QObject):
 
     def _taken_names(self) -> list[str]:
         """The names of the plans in the plans folder and of the open one."""
-        names = [self.document.plan.name] if self.document.path is not None else []
+        names = [self.document.current_plan.name] if self.document.path is not None else []
         for path in _listed_plans():
             name = self._plan_name(path)
             if name is not None:
@@ -278,7 +278,7 @@ class PlanSession(QObject):
         return self._save_and_install(plan, new_plan_path(plan.name), _("New plan"))
 
     def save_as(self) -> bool:
-        current = self.document.path or _suggested_path(self.document.plan.name)
+        current = self.document.path or _suggested_path(self.document.current_plan.name)
         chosen = choose_save_target(
             self.prompts, self.settings, _("Save plan as"), current, PLAN_FILES
         )
@@ -288,10 +288,10 @@ class PlanSession(QObject):
         if target == self.document.path:
             self.flush()
             return True
-        return self._save_and_install(self.document.plan, target, _("Save plan as"))
+        return self._save_and_install(self.document.current_plan, target, _("Save plan as"))
 
     def duplicate(self) -> bool:
-        copy = self.document.plan.duplicate()
+        copy = self.document.current_plan.duplicate()
         copy.name = distinct_plan_name(copy.name, self._taken_names())
         return self._save_and_install(copy, new_plan_path(copy.name), _("Duplicate plan"))
 
@@ -320,7 +320,9 @@ class PlanSession(QObject):
     def rename(self) -> bool:
         if self.read_only:
             return False
-        typed = self.prompts.ask_text(_("Rename plan"), _("Plan name:"), self.document.plan.name)
+        typed = self.prompts.ask_text(
+            _("Rename plan"), _("Plan name:"), self.document.current_plan.name
+        )
         if typed is None or not typed.strip():
             return False
         try:
@@ -337,7 +339,7 @@ class PlanSession(QObject):
         if not self.prompts.confirm(
             _("Delete plan"),
             _("Delete “{name}”?\n\nYou can bring it back with File › Restore Deleted Plan.").format(
-                name=self.document.plan.name
+                name=self.document.current_plan.name
             ),
             accept=_("Delete"),
         ):
@@ -430,7 +432,7 @@ class PlanSession(QObject):
                 "The latest changes to “{name}” could not be saved.\n\n"
                 "Discard them and continue, or cancel and keep the plan open (File › Save As "
                 "can save it somewhere else)?"
-            ).format(name=self.document.plan.name),
+            ).format(name=self.document.current_plan.name),
             accept=_("Discard"),
         )
 

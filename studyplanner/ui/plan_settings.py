@@ -581,7 +581,7 @@ class PlanSettingsPanel(QWidget):
     @Slot()
     def _refresh(self, reopened: bool = False) -> None:
         """Show the document's values without sending any of them back as edits."""
-        plan = self._document.plan
+        plan = self._document.current_plan
         # The year boxes stay unblocked so their unit follows the number ('1 year'); they
         # commit on editingFinished, which showing a value does not send.
         value_widgets = (
@@ -705,7 +705,7 @@ class PlanSettingsPanel(QWidget):
                 _("{problem} The old name is kept until you type a new one.").format(problem=exc)
             )
             return
-        if name == self._document.plan.name:
+        if name == self._document.current_plan.name:
             self.problem.hide()
             return
         self._apply(_("Rename plan"), name=name)
@@ -713,18 +713,18 @@ class PlanSettingsPanel(QWidget):
     @Slot()
     def _commit_readiness_target(self) -> None:
         target = self.readiness_target.value()
-        if target != self._document.plan.readiness_target:
+        if target != self._document.current_plan.readiness_target:
             self._apply(_("Change readiness target"), readiness_target=target)
 
     @Slot()
     def _commit_start_date(self) -> None:
         day = from_qdate(self.start_date.date())
-        if day != self._document.plan.start_date:
+        if day != self._document.current_plan.start_date:
             self._apply(_("Change start date"), start_date=day)
 
     @Slot()
     def _commit_profile(self) -> None:
-        current = self._document.plan.profile
+        current = self._document.current_plan.profile
         direction = self.direction.currentData()
         try:
             years = self.experience.value()
@@ -754,7 +754,7 @@ class PlanSettingsPanel(QWidget):
         hours = self.weekly_hours.value()
         if hours == self._shown_weekly:
             return
-        plan = self._document.plan
+        plan = self._document.current_plan
         availability = WeeklyAvailability.spread(hours, blackouts=plan.availability.blackouts)
         text = _("Study {hours}").format(hours=format_weekly_hours(hours))
         self._apply(text, availability=availability)
@@ -763,7 +763,7 @@ class PlanSettingsPanel(QWidget):
         if self.notes.isReadOnly():
             return
         text = self.notes.toPlainText()
-        if text == self._document.plan.notes:
+        if text == self._document.current_plan.notes:
             return
         if len(text) > MAX_TEXT:
             self._show_problem(
@@ -790,7 +790,7 @@ class PlanSettingsPanel(QWidget):
         hours = self.day_hours[index].value()
         if hours == self._shown_days[index]:
             return
-        plan = self._document.plan
+        plan = self._document.current_plan
         days = list(plan.availability.hours_per_weekday)
         days[index] = hours
         availability = plan.availability.model_copy(update={"hours_per_weekday": days})
@@ -799,7 +799,7 @@ class PlanSettingsPanel(QWidget):
 
     @Slot()
     def _add_blackout(self) -> None:
-        plan = self._document.plan
+        plan = self._document.current_plan
         try:
             blackout = Blackout(
                 start=from_qdate(self.blackout_start.date()),
@@ -820,7 +820,7 @@ class PlanSettingsPanel(QWidget):
 
     @Slot()
     def _remove_blackout(self) -> None:
-        plan = self._document.plan
+        plan = self._document.current_plan
         row = self.blackouts.currentRow()
         if not 0 <= row < len(plan.availability.blackouts):
             return
@@ -848,7 +848,7 @@ class PlanSettingsPanel(QWidget):
             return
         self.problem.hide()
         if added:
-            plan = self._document.plan
+            plan = self._document.current_plan
             for row, held in enumerate(plan.held):
                 if held.certification_id == cert_id and held.earned_on == earned:
                     self.held.setCurrentRow(row)
@@ -862,7 +862,7 @@ class PlanSettingsPanel(QWidget):
     @Slot()
     def _commit_voucher_months(self) -> None:
         months = self.voucher_months.months()
-        if months == self._document.plan.voucher_valid_months:
+        if months == self._document.current_plan.voucher_valid_months:
             return
         text = (
             _("Assume vouchers never expire")

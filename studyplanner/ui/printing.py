@@ -24,7 +24,7 @@ from studyplanner.ui.plan_document import PlanDocument
 def suggested_file(document: PlanDocument, suffix: str) -> Path:
     """The plan's name as a file name in the Documents folder: 'Road to DevOps Pro.pdf'."""
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    stem = re.sub(r"[^\w\- ]+", "", document.plan.name).strip() or "plan"
+    stem = re.sub(r"[^\w\- ]+", "", document.current_plan.name).strip() or "plan"
     return Path(folder or Path.home()) / f"{stem}{suffix}"
 
 
@@ -38,9 +38,9 @@ def show_print_preview(parent: QWidget, document: PlanDocument) -> None:
     """The native print preview; its print button goes to the platform's printer dialog."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     setup_printer(printer, paper=default_paper())
-    printer.setDocName(document.plan.name)
+    printer.setDocName(document.current_plan.name)
     dialog = QPrintPreviewDialog(printer, parent)
-    dialog.setWindowTitle(_("Print “{name}”").format(name=document.plan.name))
+    dialog.setWindowTitle(_("Print “{name}”").format(name=document.current_plan.name))
 
     def paint(target: QPrinter) -> None:
         schedule = document.schedule

@@ -102,7 +102,7 @@ class ProgressView(QWidget):
         """Redraw everything from the document."""
         self._stale = False
         document = self._document
-        plan, schedule, today = document.plan, document.schedule, document.today()
+        plan, schedule, today = document.current_plan, document.schedule, document.today()
         dark = is_dark_palette(self.palette())
         shift = document.finish_shift_days
         baseline = plan.baseline

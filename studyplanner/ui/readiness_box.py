@@ -247,10 +247,10 @@ class ReadinessBox(QGroupBox):
         self._delegate.today = today
         self.day.setMaximumDate(to_qdate(today))
         try:
-            entry = document.plan.entry(self.model.entry_id)
+            entry = document.current_plan.entry(self.model.entry_id)
         except KeyError:
             return
-        target = document.plan.readiness_target
+        target = document.current_plan.readiness_target
         state = document.readiness_of(entry.id)
         text = readiness_text(entry, target)
         self.readiness.setText(text[:1].upper() + text[1:])

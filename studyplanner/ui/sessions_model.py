@@ -77,7 +77,7 @@ class EntryLogModel(QAbstractTableModel):
         """Load the entry's items again; an edit elsewhere in the plan, which leaves them as
         they were, leaves the table (its selection and scroll position) alone."""
         try:
-            items = list(self._items_of(self._document.plan.entry(self._entry_id)))
+            items = list(self._items_of(self._document.current_plan.entry(self._entry_id)))
         except KeyError:
             items = []
         shown = (self._entry_id, self._document.read_only)

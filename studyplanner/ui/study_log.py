@@ -163,7 +163,7 @@ class StudyLogBox(QGroupBox):
         self._delegate.today = document.today()
         entry_id = self.model.entry_id
         try:
-            entry = document.plan.entry(entry_id)
+            entry = document.current_plan.entry(entry_id)
         except KeyError:
             return
         sessions = len(entry.sessions)
@@ -183,7 +183,7 @@ class StudyLogBox(QGroupBox):
         pace = document.pace
         studied = pace is not None and pace.entry_id == entry_id
         if pace is not None and studied:
-            weekly = document.plan.availability.weekly_hours
+            weekly = document.current_plan.availability.weekly_hours
             ink = pace_colour(pace, is_dark_palette(self.palette()))
             self.pace.setText(pace_phrase(pace, weekly))
             self.pace.setStyleSheet(f"color: {ink};")

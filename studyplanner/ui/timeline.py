@@ -228,7 +228,7 @@ class TimelineView(QGraphicsView):
         self._links: list[RenewalLink] = []
         self._links_item: RenewalLinks | None = None
         self._rows_top = ROWS_TOP
-        self._plan = document.plan
+        self._plan = document.current_plan
         self._paint_width = self._paint_height = 1.0
         self._axis: DateAxis | None = None
         self._indicator = InsertionIndicator()
@@ -501,7 +501,7 @@ class TimelineView(QGraphicsView):
         """(axis origin, first day, last day, whether today is shown): the plan from its start
         to its last exam, stretched to today when today is near."""
         # The document hands out deep copies of the plan, so it is read once per layout.
-        self._plan = plan = self._document.plan
+        self._plan = plan = self._document.current_plan
         days = [plan.start_date]
         schedule = self._document.schedule
         if schedule is not None:

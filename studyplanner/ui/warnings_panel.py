@@ -199,7 +199,7 @@ class WarningsPanel(QWidget):
         if cert_id not in catalog:
             return None
         new = catalog.get(cert_id)
-        old = catalog.get(self._document.plan.entry(entry_id).certification_id)
+        old = catalog.get(self._document.current_plan.entry(entry_id).certification_id)
         return Fix(
             entry_id,
             cert_id,
