@@ -38,6 +38,7 @@ from studyplanner.domain.plan import (
 )
 from studyplanner.storage import paths
 from studyplanner.storage.catalog_source import load_app_catalog
+from studyplanner.ui.app import paint_on_one_thread_on_small_machines
 
 FRAME_MS = 1000 / 60
 SIZES = (4, 100, 500)
@@ -85,6 +86,7 @@ def benchmark_plan(count: int, active: list[str], hours: float) -> StudyPlan:
 
 
 def main() -> None:
+    paint_on_one_thread_on_small_machines()  # as the app does, before its QApplication
     app = QApplication.instance() or QApplication([])
     paths.set_data_dir(Path(tempfile.mkdtemp(prefix="studyplanner-bench-")))
     from studyplanner.ui.main_window import MainWindow
@@ -146,8 +148,7 @@ def main() -> None:
     zoom_ms = {count: figures[1] * 1000 for count, figures in results.items()}
     open_ms = {count: figures[2] * 1000 for count, figures in results.items()}
     print("main window, edit = weekly hours changed in Plan settings, until the timeline painted")
-    # Qt hands most anti-aliased fills to a thread pool; on two cores the hand-over costs more
-    # than it saves (a timeline repaint at 100 exams: ~11 ms with it, ~4 ms without).
+    # See paint_on_one_thread_on_small_machines: off on two cores or fewer, as in the app.
     pool = "off" if os.environ.get("QT_NO_GUI_THREADPOOL") else "on"
     print(f"Qt GUI thread pool for painting: {pool} (QT_NO_GUI_THREADPOOL)")
     print("edit  ms:  " + "  ".join(f"{c} exams {edit_ms[c]:7.1f}" for c in SIZES))
