@@ -78,7 +78,6 @@ class MainWindow(QMainWindow):
         self.document = self.session.document
         self.autosaver = self.session.autosaver
         self.midnight = MidnightWatch(self.document, self)
-        self._shown_once = False
 
         self.setWindowIcon(app_icon())
         fit_to_screen(self, QSize(1440, 900))
@@ -425,9 +424,6 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if not self._shown_once:
-            self._shown_once = True
-            QTimer.singleShot(0, self.timeline, self.timeline.fit_to_plan)
         if self.catalog_problem:
             QTimer.singleShot(0, self, self._show_catalog_problem)
 

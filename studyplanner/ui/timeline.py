@@ -337,6 +337,10 @@ class TimelineView(QGraphicsView):
     def fit_to_plan(self) -> None:
         """Zoom so the whole plan, from its start to its last exam and that exam's label, fits
         the view's width (an empty plan shows about half a year)."""
+        if not self.isVisible():  # no final width yet: fit when shown (resizeEvent)
+            self._auto_fit = True
+            self._fitted_width = 0
+            return
         self._auto_fit = True
         self._fitted_width = self.viewport().width()
         origin, _first, last, _today = self._range()
