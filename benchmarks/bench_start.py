@@ -20,8 +20,8 @@ is measured too. Run with ``make bench``; numbers are printed, never asserted.
 from __future__ import annotations
 
 import compileall
+import importlib.util
 import os
-import shutil
 import statistics
 import subprocess
 import sys
@@ -29,7 +29,7 @@ import tempfile
 import textwrap
 import time
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -143,6 +143,20 @@ def measure(commands: dict[str, Command]) -> dict[str, Samples]:
     return results
 
 
+def _x_server() -> AbstractContextManager[str | None]:
+    """The packaged app's smoke test's private Xvfb display: one way to start one."""
+    spec = importlib.util.spec_from_file_location(
+        "smoke_test", ROOT / "packaging" / "smoke_test.py"
+    )
+    if spec is None or spec.loader is None:
+        raise SystemExit("packaging/smoke_test.py cannot be loaded")
+    smoke_test = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = smoke_test  # its dataclasses look themselves up there
+    spec.loader.exec_module(smoke_test)
+    server: AbstractContextManager[str | None] = smoke_test.x_server()
+    return server
+
+
 @contextmanager
 def display() -> Iterator[dict[str, str]]:
     """An environment whose windows show on an Xvfb screen (xcb), or offscreen without Xvfb."""
@@ -150,27 +164,13 @@ def display() -> Iterator[dict[str, str]]:
     env.pop("QT_QPA_PLATFORM", None)
     # As installed: Python's compiled files are kept (pip writes them; so does the package).
     env.pop("PYTHONDONTWRITEBYTECODE", None)
-    xvfb = shutil.which("Xvfb")
-    if xvfb is None:
-        env["QT_QPA_PLATFORM"] = "offscreen"
+    with _x_server() as screen:
+        if screen is None:
+            env["QT_QPA_PLATFORM"] = "offscreen"
+        else:
+            env["DISPLAY"] = screen
+            env["QT_QPA_PLATFORM"] = "xcb"
         yield env
-        return
-    read_end, write_end = os.pipe()
-    server = subprocess.Popen(
-        [xvfb, "-displayfd", str(write_end), "-screen", "0", "1600x1000x24", "-nolisten", "tcp"],
-        pass_fds=(write_end,),
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write_end)
-    with os.fdopen(read_end) as pipe:
-        number = pipe.readline().strip()
-    env["DISPLAY"] = f":{number}"
-    env["QT_QPA_PLATFORM"] = "xcb"
-    try:
-        yield env
-    finally:
-        server.terminate()
-        server.wait()
 
 
 def twelve_exam_data_dir(folder: Path) -> Path:
