@@ -118,12 +118,16 @@ def configure_app_logging(*, level: int = logging.INFO) -> Path | None:
     _install([*handlers, to_file], level)
     import platform
 
+    # Not platform.platform(): it reads the Python binary for the C library's version (6 ms).
+    system = platform.uname()
     logger.info(
-        "%s %s starting (Python %s, %s)",
+        "%s %s starting (Python %s, %s %s %s)",
         APP_NAME,
         __version__,
         platform.python_version(),
-        platform.platform(),
+        system.system,
+        system.release,
+        system.machine,
     )
     return log_file
 
