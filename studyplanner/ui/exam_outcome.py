@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 from studyplanner.domain.advice import Advice
 from studyplanner.domain.wording import format_day
 from studyplanner.i18n import N_, _
-from studyplanner.ui.form_fields import DATE_FORMAT, bounded_date_edit, from_qdate, to_qdate
 from studyplanner.ui.notice_card import NoticeCard
 from studyplanner.ui.plan_document import PlanDocument
 
@@ -67,6 +66,8 @@ class PassedOnDialog(QDialog):
 
     def __init__(self, code: str, day: date, today: date, parent: QWidget | None = None):
         super().__init__(parent)
+        from studyplanner.ui.form_fields import DATE_FORMAT, bounded_date_edit, to_qdate
+
         self.setWindowTitle(_("{code} passed").format(code=code))
         self.day = bounded_date_edit()
         self.day.setCalendarPopup(True)
@@ -91,6 +92,8 @@ class PassedOnDialog(QDialog):
         self.day.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def chosen_day(self) -> date:
+        from studyplanner.ui.form_fields import from_qdate
+
         return from_qdate(self.day.date())
 
 

@@ -29,7 +29,6 @@ from studyplanner.ui.deferred_panel import DeferredPanel
 from studyplanner.ui.dock_focus import DockFocusGuard, panels_behind_tabs_skipped
 from studyplanner.ui.entry_commands import EntryCommands, UndoCommands
 from studyplanner.ui.field_undo import FieldUndo, commit_open_edits, place_kept
-from studyplanner.ui.form_fields import signals_blocked
 from studyplanner.ui.ladder import PlanMark
 from studyplanner.ui.midnight import MidnightWatch
 from studyplanner.ui.output_commands import OutputCommands
@@ -347,6 +346,8 @@ class MainWindow(QMainWindow):
 
     @Slot(bool)
     def set_show_retired(self, show: bool) -> None:
+        from studyplanner.ui.form_fields import signals_blocked
+
         with signals_blocked(self.show_retired, self.retired_action):
             self.show_retired.setChecked(show)
             self.retired_action.setChecked(show)

@@ -6,14 +6,18 @@ context menu all trigger these actions.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from studyplanner.domain.wording import format_day
 from studyplanner.i18n import _
-from studyplanner.ui.log_dialog import LogStudyDialog, open_log_dialog
 from studyplanner.ui.plan_document import PlanDocument
+
+if TYPE_CHECKING:
+    from studyplanner.ui.log_dialog import LogStudyDialog
 
 LOG_SHORTCUT = "Ctrl+L"
 
@@ -55,6 +59,8 @@ class ProgressCommands(QObject):
         """Open *Log Study Time* for the entry being studied (or the selected one)."""
         if not self.log_study.isEnabled():
             return None
+        from studyplanner.ui.log_dialog import open_log_dialog  # the dialog's code on first use
+
         self.dialog = open_log_dialog(self._document, self._document.log_target(), self._window)
         return self.dialog
 
