@@ -16,10 +16,8 @@ import contextlib
 import glob
 import logging
 import os
-import shutil
 import stat
 import sys
-import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -96,6 +94,8 @@ else:
 
 def _new_temp_file(path: Path) -> tuple[int, Path]:
     """A locked temporary file beside ``path``, still there under its name once locked."""
+    import tempfile  # writers only: read-only commands never load it (with random, shutil)
+
     for _ in range(_ATTEMPTS):
         fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
         _hold(fd)
@@ -170,6 +170,8 @@ def atomic_copy(source: Path, target: Path) -> None:
     ``source`` is copied (``NotARegularFileError`` otherwise: a pipe would block)."""
     refuse_non_regular(source)
     with source.open("rb") as original, atomic_open(target) as copy:
+        import shutil
+
         shutil.copyfileobj(original, copy)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -159,7 +160,7 @@ def test_finding_8_a_folder_that_cannot_be_written_exits_2_naming_the_file(
     def refuse(*_args: object, **kwargs: object) -> tuple[int, str]:
         raise OSError(code, os.strerror(code), str(kwargs.get("dir", "")))
 
-    monkeypatch.setattr(atomic.tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
     (tmp_path / "exports").mkdir()
     output = tmp_path / "exports" / WRITERS[command]
 
