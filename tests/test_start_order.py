@@ -3,13 +3,17 @@ worth keeping, since a stray import quietly costs every start milliseconds."""
 
 from __future__ import annotations
 
+import argparse
+import gc
 import os
 import re
 import subprocess
 import sys
 from pathlib import Path
 
-from studyplanner.cli import QT_FREE_FOR_THE_WINDOW
+import pytest
+
+from studyplanner.cli import QT_FREE_FOR_THE_WINDOW, main
 
 
 def test_models_are_built_without_looking_for_pydantic_plugins() -> None:
@@ -56,3 +60,39 @@ def test_the_window_imports_the_qt_free_half_before_pyside(tmp_path: Path) -> No
     ]
     assert late == []
     assert set(QT_FREE_FOR_THE_WINDOW) <= set(order[:first_qt])
+
+
+def test_a_commands_work_runs_with_garbage_collection_on(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from studyplanner import commands
+
+    seen: list[bool] = []
+    real = commands.COMMANDS["catalog"]
+
+    def catalog(args: argparse.Namespace) -> int:
+        seen.append(gc.isenabled())
+        return real(args)
+
+    monkeypatch.setitem(commands.COMMANDS, "catalog", catalog)
+    assert main(["catalog"]) == 0
+    assert seen == [True]
+    assert gc.isenabled()
+
+
+def test_collection_is_back_on_after_a_refused_command(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["show", "/nonexistent/plan.json"]) == 2
+    assert gc.isenabled()
+
+
+def test_once_the_window_is_up_start_up_objects_are_set_aside() -> None:
+    from studyplanner.ui import app
+
+    gc.disable()
+    try:
+        app._settle_memory()
+        assert gc.isenabled()
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+        gc.enable()
