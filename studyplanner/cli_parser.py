@@ -80,21 +80,23 @@ def _iso_date(text: str) -> date:
         ) from None
 
 
-def _positive_hours(text: str) -> float:
+def _number(text: str, typed: str | None = None) -> float:
+    """``text`` as a number; refused naming what was ``typed`` (the text itself by default)."""
     try:
-        value = float(text)
+        return float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(_not_a_number(text)) from None
+        raise argparse.ArgumentTypeError(_not_a_number(typed or text)) from None
+
+
+def _positive_hours(text: str) -> float:
+    value = _number(text)
     if not 0 < value <= 168:
         raise argparse.ArgumentTypeError(_("hours per week must be more than 0 and at most 168"))
     return value
 
 
 def _session_hours(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(_not_a_number(text)) from None
+    value = _number(text)
     if not 0 < value <= 24:
         raise argparse.ArgumentTypeError(
             _("hours of one day's study must be more than 0 and at most 24")
@@ -103,20 +105,14 @@ def _session_hours(text: str) -> float:
 
 
 def _percent(text: str) -> float:
-    try:
-        value = float(text.removesuffix("%").strip())
-    except ValueError:
-        raise argparse.ArgumentTypeError(_not_a_number(text)) from None
+    value = _number(text.removesuffix("%").strip(), text)
     if not 0 <= value <= 100:
         raise argparse.ArgumentTypeError(_("a score is a percentage from 0 to 100"))
     return value
 
 
 def _years(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(_not_a_number(text)) from None
+    value = _number(text)
     if not 0 <= value <= 50:
         raise argparse.ArgumentTypeError(_("experience years must be between 0 and 50"))
     return value
