@@ -30,7 +30,7 @@ from studyplanner.domain.plan import (
     StudyPlan,
     StudySession,
 )
-from studyplanner.domain.progress import baseline_of, finish_shift_days, pace, readiness
+from studyplanner.domain.progress import baseline_of, finish_shift_days, plan_pace, readiness
 from studyplanner.domain.roles import Direction, Role
 from studyplanner.domain.schedule import Schedule, ScheduleError, schedule_plan
 from studyplanner.domain.wording import count_text, format_day, format_fee, format_hours
@@ -287,21 +287,22 @@ def budget_as_json(budget: Budget) -> dict[str, int]:
 
 
 def progress_as_json(schedule: Schedule, today: date) -> dict[str, Any]:
-    """The top-level progress fields: today, how far behind the exam being studied is, and
-    the baseline with how far the finish has moved from it."""
+    """The top-level progress fields: today, how far behind the plan the learner made the
+    whole plan is (negative: ahead), what that is measured against, and the baseline with how
+    far the finish has moved from it."""
     plan = schedule.plan
-    current = pace(schedule, today)
-    behind = max(0.0, current.behind_hours) if current is not None else 0.0
+    current = plan_pace(schedule, today)
     baseline = plan.baseline
     return {
         "today": today.isoformat(),
-        "behind_hours": round(behind, 2),
+        "behind_hours": round(current.behind_hours, 2) if current is not None else 0.0,
         "pace": (
             {
-                "entry_id": current.entry_id,
-                "code": schedule.for_entry(current.entry_id).certification.code,
+                "reference": current.reference.value,
+                "reference_date": current.reference_date.isoformat(),
                 "planned_by_today": round(current.planned_by_today, 2),
                 "logged": round(current.logged, 2),
+                "behind_hours": round(current.behind_hours, 2),
             }
             if current is not None
             else None
@@ -326,6 +327,12 @@ def schedule_as_json(
     costs = {cost.entry_id: cost for cost in budget.entries}
     entry_cert = {item.entry.id: item.certification.id for item in schedule.entries}
     target = schedule.plan.readiness_target
+    current = plan_pace(schedule, today)
+
+    def behind(entry_id: str) -> float | None:
+        found = current.for_entry(entry_id) if current is not None else None
+        return round(found.behind_hours, 2) if found is not None else None
+
     return {
         "name": schedule.plan.name,
         "start_date": schedule.plan.start_date.isoformat(),
@@ -342,6 +349,7 @@ def schedule_as_json(
                 "hours": item.hours,
                 "remaining_hours": item.remaining_hours,
                 "hours_logged": item.entry.hours_logged,
+                "behind_hours": behind(item.entry.id),
                 "readiness": readiness(item.entry, target).value,
                 "scores": [
                     {"on": s.on.isoformat(), "percent": s.percent, "source": s.source}
@@ -473,10 +481,9 @@ def progress_lines(schedule: Schedule, today: date) -> list[str]:
         taken = format_day(plan.baseline.taken_on)
         shifted = shift_text(shift, plan.baseline.finish)
         lines.append(_("Baseline: {shift} (set {day})").format(shift=shifted, day=taken))
-    current = pace(schedule, today)
-    if current is not None and (current.planned_by_today or current.logged):
-        code = schedule.for_entry(current.entry_id).certification.code
-        said = pace_text(code, current, plan.availability.weekly_hours)
+    current = plan_pace(schedule, today)
+    if current is not None and current.started:
+        said = pace_text(current, plan.availability.weekly_hours)
         lines.append(_("Pace: {pace}").format(pace=said))
     for item in schedule.entries:
         if item.entry.scores and item.entry.status is not EntryStatus.PASSED:

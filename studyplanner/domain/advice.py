@@ -10,7 +10,14 @@ from studyplanner.domain.catalog import Catalog, Tier
 from studyplanner.domain.experience import experience_gaps
 from studyplanner.domain.lifecycle import Validity, lifecycle, renewal_choice
 from studyplanner.domain.plan import EntryStatus
-from studyplanner.domain.progress import RETAKE_WAIT, Pace, Readiness, pace, readiness
+from studyplanner.domain.progress import (
+    RETAKE_WAIT,
+    PaceReference,
+    PlanPace,
+    Readiness,
+    plan_pace,
+    readiness,
+)
 from studyplanner.domain.schedule import Schedule, ScheduledEntry
 from studyplanner.domain.wording import (
     format_day,
@@ -92,7 +99,7 @@ def advise(schedule: Schedule, catalog: Catalog, today: date) -> list[Advice]:
         for item in schedule.entries
     )
     seen: dict[str, str] = {}
-    current_pace = pace(schedule, today)
+    current_pace = plan_pace(schedule, today)
     for item in schedule.entries:
         cert = item.certification
         entry = item.entry
@@ -189,10 +196,11 @@ def advise(schedule: Schedule, catalog: Catalog, today: date) -> list[Advice]:
 
 
 def _progress_advice(
-    item: ScheduledEntry, schedule: Schedule, today: date, current_pace: Pace | None
+    item: ScheduledEntry, schedule: Schedule, today: date, current_pace: PlanPace | None
 ) -> list[Advice]:
-    """An unfinished exam whose date has gone by, study behind the plan by more than a week of
-    the learner's hours, and an exam close at hand that practice scores do not back."""
+    """An unfinished exam whose date has gone by, study behind the plan the learner made by
+    more than a week of their hours (said once, at the exam furthest behind), and an exam
+    close at hand that practice scores do not back."""
     cert = item.certification
     entry = item.entry
     label = f"{cert.code} {cert.name}"
@@ -212,19 +220,31 @@ def _progress_advice(
     weekly = schedule.plan.availability.weekly_hours
     if (
         current_pace is not None
-        and current_pace.entry_id == entry.id
         and current_pace.behind_hours > weekly + 1e-9
+        and max(current_pace.entries, key=lambda p: p.behind_hours).entry_id == entry.id
     ):
+        if current_pace.reference is PaceReference.BASELINE:
+            message = _(
+                "{hours} behind the baseline of {day}, more than a week of study at "
+                "{weekly}; {label} is furthest behind ({behind}), and the exams move later "
+                "unless you catch up or set a new baseline"
+            )
+        else:
+            message = _(
+                "{hours} behind the plan from its start on {day}, more than a week of study "
+                "at {weekly}; {label} is furthest behind ({behind}), and the exams move later "
+                "unless you catch up or set a baseline"
+            )
+        share = current_pace.for_entry(entry.id)
         found.append(
             Advice(
                 AdviceCode.BEHIND_SCHEDULE,
-                _(
-                    "{label}: {hours} behind the plan, more than a week of study at {weekly}; "
-                    "the exam moves later unless you catch up"
-                ).format(
+                message.format(
                     label=label,
                     hours=format_hours(current_pace.behind_hours),
+                    day=format_day(current_pace.reference_date),
                     weekly=format_weekly_hours(weekly),
+                    behind=format_hours(share.behind_hours if share is not None else 0.0),
                 ),
                 entry.id,
             )

@@ -2,8 +2,8 @@
 being studied, the baseline and how far the finish has moved, the burn-up picture and the
 study log day by day. "Today" is always an argument.
 
-Pace compares the hours the weekly availability gave since study for the exam began (the days
-before today: today is not over) with the hours logged up to and including today.
+Pace compares what the plan the learner made put before today (the baseline, or the plan as
+laid out from its start) with the hours logged up to and including today (``plan_pace``).
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from studyplanner.domain.plan import (
 )
 from studyplanner.domain.schedule import (
     Schedule,
-    ScheduledEntry,
+    ScheduleError,
     _BlackoutIndex,
     schedule_plan,
 )
@@ -73,7 +73,7 @@ def readiness(entry: PlanEntry, target: float) -> Readiness:
 
 @dataclass(frozen=True)
 class Pace:
-    """Hours the plan expected by today on the exam being studied, and hours logged."""
+    """Hours the learner's own plan put before today for one exam, and hours logged."""
 
     entry_id: str
     planned_by_today: float
@@ -89,28 +89,113 @@ class Pace:
         return self.behind_hours / weekly_hours if weekly_hours > 0 else 0.0
 
 
-def studied_entry(schedule: Schedule, today: date) -> ScheduledEntry | None:
-    """The entry being studied on ``today``: the first unfinished entry with study to do,
-    if its study has begun by today (None when it starts later, or nothing is left)."""
-    for item in schedule.entries:
-        if item.entry.status is EntryStatus.PASSED or item.study_start is None:
-            continue
-        return item if item.study_start <= today else None
-    return None
+class PaceReference(StrEnum):
+    """What pace is measured against: the plan the learner committed to."""
+
+    BASELINE = "baseline"
+    """The baseline kept at creation or with *Set Baseline*."""
+    PLAN_START = "plan-start"
+    """Without a baseline: the plan as laid out from its start date, never re-planned."""
 
 
-def pace(schedule: Schedule, today: date) -> Pace | None:
-    """Pace on the entry being studied today (see ``studied_entry``), or None."""
-    item = studied_entry(schedule, today)
-    if item is None or item.study_start is None:
+@dataclass(frozen=True)
+class PlanPace:
+    """Pace over every exam still to pass, against one reference."""
+
+    reference: PaceReference
+    reference_date: date
+    """The baseline's day, or the plan's start date."""
+    entries: tuple[Pace, ...]
+    """One per unfinished entry, in plan order."""
+
+    @property
+    def planned_by_today(self) -> float:
+        return sum(item.planned_by_today for item in self.entries)
+
+    @property
+    def logged(self) -> float:
+        return sum(item.logged for item in self.entries)
+
+    @property
+    def behind_hours(self) -> float:
+        """Positive when behind, negative when ahead."""
+        return self.planned_by_today - self.logged
+
+    @property
+    def started(self) -> bool:
+        """Whether there is anything to compare yet (hours planned or logged by today)."""
+        return self.planned_by_today > EPSILON or self.logged > EPSILON
+
+    def for_entry(self, entry_id: str) -> Pace | None:
+        for item in self.entries:
+            if item.entry_id == entry_id:
+                return item
         return None
-    availability = schedule.plan.availability
-    given = _hours_between(availability, item.study_start, today - ONE_DAY)
-    return Pace(
-        entry_id=item.entry.id,
-        planned_by_today=min(item.hours, given),
-        logged=item.entry.hours_logged_until(today),
-    )
+
+
+def plan_pace(schedule: Schedule, today: date) -> PlanPace | None:
+    """How far the learner is behind (or ahead of) the plan they made, as of ``today``.
+
+    Planned-by-today is what the reference put before today (today is not over): with a
+    baseline, the hours logged before the baseline's day plus the baseline's remaining hours
+    laid out from where each was to begin; without one, each exam's whole estimate laid out
+    from the plan's start date, in plan order, as if nothing had been re-planned. Logged is
+    the study log up to and including today. Passed exams are done and leave pace.
+
+    The dates the app shows still re-plan from today; only this comparison keeps the plan the
+    learner committed to, so that months without study add up instead of vanishing.
+    None when no exam is left to study or the reference cannot be laid out.
+    """
+    plan = schedule.plan
+    open_entries = [e for e in plan.entries if e.status is not EntryStatus.PASSED]
+    if not open_entries:
+        return None
+    windows: dict[str, tuple[date | None, float, float]] = {}
+    baseline = plan.baseline
+    if baseline is not None:
+        reference = PaceReference.BASELINE
+        reference_date = baseline.taken_on
+        before = baseline.taken_on - ONE_DAY
+        for item in open_entries:
+            already = item.hours_logged_until(before)
+            start = baseline.study_from.get(item.id)
+            hours = baseline.remaining_hours.get(item.id, 0.0) if start is not None else 0.0
+            windows[item.id] = (start, hours, already)
+    else:
+        reference = PaceReference.PLAN_START
+        reference_date = plan.start_date
+        catalog = schedule.catalog
+        if catalog is None:
+            return None
+        as_made = plan.model_copy(
+            update={
+                "entries": [
+                    e.model_copy(
+                        update={"sessions": [], "status": EntryStatus.PLANNED, "passed_on": None}
+                    )
+                    for e in plan.entries
+                ],
+                "baseline": None,
+            }
+        )
+        try:
+            laid_out = schedule_plan(as_made, catalog)
+        except ScheduleError:
+            return None
+        for row in laid_out.entries:
+            if plan.entry(row.entry.id).status is not EntryStatus.PASSED:
+                windows.setdefault(row.entry.id, (row.study_start, row.hours, 0.0))
+    last = today - ONE_DAY
+    starts = [start for start, _hours, _before in windows.values() if start is not None]
+    prefix = _Prefix(plan.availability, min(starts) - ONE_DAY, last) if starts else None
+    found = []
+    for item in open_entries:
+        start, hours, already = windows.get(item.id, (None, 0.0, 0.0))
+        planned = already
+        if prefix is not None and start is not None and start <= last:
+            planned += min(hours, prefix.between(start, last))
+        found.append(Pace(item.id, planned, item.hours_logged_until(today)))
+    return PlanPace(reference, reference_date, tuple(found))
 
 
 def baseline_of(schedule: Schedule, taken_on: date) -> Baseline:
@@ -312,13 +397,6 @@ class _Consumption:
                 still.append((start, hours))
         self._running = still
         return self._done + total
-
-
-def _hours_between(availability: WeeklyAvailability, first: date, last: date) -> float:
-    """Study hours the availability gives from ``first`` to ``last`` inclusive."""
-    if last < first:
-        return 0.0
-    return _Prefix(availability, first - ONE_DAY, last).between(first, last)
 
 
 class _Prefix:

@@ -1,6 +1,6 @@
 """How progress is said in words, the same in `show` and on the printed page: pace ("4 h
-behind (about half a week at your pace)"), readiness, and how far the finish has moved from
-the baseline ("finish 3 weeks later than planned on 7 Dec 2026").
+behind the baseline of 1 Jun 2026 (about half a week at your pace)"), readiness, and how far
+the finish has moved from the baseline ("finish 3 weeks later than planned on 7 Dec 2026").
 
 Qt-free, so the command line can use it without loading Qt.
 """
@@ -10,7 +10,14 @@ from __future__ import annotations
 from datetime import date
 
 from studyplanner.domain.plan import PlanEntry
-from studyplanner.domain.progress import Pace, Readiness, latest_scores, readiness
+from studyplanner.domain.progress import (
+    Pace,
+    PaceReference,
+    PlanPace,
+    Readiness,
+    latest_scores,
+    readiness,
+)
 from studyplanner.domain.wording import count_text, format_day, format_hours, format_number
 from studyplanner.i18n import _, ngettext
 
@@ -39,21 +46,56 @@ def study_span(hours: float, weekly_hours: float) -> str:
     return _("about {months}").format(months=count_text(round(weeks * 7 / 30.44), "month"))
 
 
-def pace_text(code: str, pace: Pace, weekly_hours: float) -> str:
-    """'DVA-C02: 4 h behind (about half a week at your pace)', '... ahead ...' or on pace."""
+def pace_text(pace: PlanPace, weekly_hours: float) -> str:
+    """'190 h behind the plan from its start on 1 Jun 2026 (about 6 months at your pace)',
+    '... ahead of the baseline of 1 Jun 2026 ...', or on pace: the whole plan against the plan
+    the learner made."""
     behind = pace.behind_hours
+    day = format_day(pace.reference_date)
+    baseline = pace.reference is PaceReference.BASELINE
     if abs(behind) < ON_PACE_HOURS:
-        return _("{code}: on pace ({logged} logged, {planned} planned by today)").format(
-            code=code,
-            logged=format_hours(pace.logged),
-            planned=format_hours(pace.planned_by_today),
+        sentence = (
+            _("on pace with the baseline of {day} ({logged} logged, {planned} planned by today)")
+            if baseline
+            else _(
+                "on pace with the plan from its start on {day} ({logged} logged, {planned} "
+                "planned by today)"
+            )
+        )
+        return sentence.format(
+            day=day, logged=format_hours(pace.logged), planned=format_hours(pace.planned_by_today)
         )
     if behind > 0:
-        sentence = _("{code}: {hours} behind ({span} at your pace)")
+        sentence = (
+            _("{hours} behind the baseline of {day} ({span} at your pace)")
+            if baseline
+            else _("{hours} behind the plan from its start on {day} ({span} at your pace)")
+        )
     else:
-        sentence = _("{code}: {hours} ahead ({span} at your pace)")
+        sentence = (
+            _("{hours} ahead of the baseline of {day} ({span} at your pace)")
+            if baseline
+            else _("{hours} ahead of the plan from its start on {day} ({span} at your pace)")
+        )
     span = study_span(abs(behind), weekly_hours)
-    return sentence.format(code=code, hours=format_hours(abs(behind)), span=span)
+    return sentence.format(hours=format_hours(abs(behind)), day=day, span=span)
+
+
+def entry_pace_text(pace: Pace, weekly_hours: float) -> str:
+    """One exam's share: '4 h behind (about half a week at your pace)', '3 h ahead (…)', or
+    on pace."""
+    behind = pace.behind_hours
+    if abs(behind) < ON_PACE_HOURS:
+        return _("On pace: {logged} logged, {planned} planned by today").format(
+            logged=format_hours(pace.logged), planned=format_hours(pace.planned_by_today)
+        )
+    text = (
+        _("{hours} behind ({span} at your pace)")
+        if behind > 0
+        else _("{hours} ahead ({span} at your pace)")
+    )
+    span = study_span(abs(behind), weekly_hours)
+    return text.format(hours=format_hours(abs(behind)), span=span)
 
 
 def shift_amount(days: int) -> str:

@@ -13,8 +13,10 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QMenu, QVBoxLayout
 
 from studyplanner.domain.catalog import Catalog
 from studyplanner.domain.plan import EntryStatus, StudyPlan
+from studyplanner.domain.progress import PlanPace
 from studyplanner.domain.schedule import Schedule
 from studyplanner.domain.wording import count_text, format_day, format_hours, format_weekly_hours
+from studyplanner.export.progress_words import ON_PACE_HOURS
 from studyplanner.i18n import _
 from studyplanner.ui.autosave import Autosaver
 from studyplanner.ui.ladder import LadderView
@@ -82,19 +84,26 @@ class TimelinePane(QWidget):
         )
 
 
-def summary_text(plan: StudyPlan, schedule: Schedule) -> str:
+def summary_text(plan: StudyPlan, schedule: Schedule, pace: PlanPace | None = None) -> str:
     """What is still to do, like the report counts it (passed exams are done):
-    '2 exams to sit · 180 h still to study · 8 h/week · finish 7 Dec 2027'."""
+    '2 exams to sit · 180 h still to study · 8 h/week · finish 7 Dec 2027', and how far the
+    learner is behind or ahead of the plan they made (' · 12 h behind plan')."""
     if not plan.entries:
         return _("No exams planned yet")
     to_sit = sum(1 for e in plan.entries if e.status is not EntryStatus.PASSED)
     if to_sit == 0:
         return _("All {exams} passed").format(exams=count_text(len(plan.entries), "exam"))
-    return _("{exams} to sit · {hours} still to study · {weekly}/week · finish {finish}").format(
+    text = _("{exams} to sit · {hours} still to study · {weekly}/week · finish {finish}").format(
         exams=count_text(to_sit, "exam"),
         hours=format_hours(schedule.remaining_hours),
         weekly=format_hours(plan.availability.weekly_hours),
         finish=format_day(schedule.finish_date),
+    )
+    if pace is None or not pace.started or abs(pace.behind_hours) < ON_PACE_HOURS:
+        return text
+    said = _("{hours} behind plan") if pace.behind_hours > 0 else _("{hours} ahead of plan")
+    return _("{summary} · {pace}").format(
+        summary=text, pace=said.format(hours=format_hours(abs(pace.behind_hours)))
     )
 
 
@@ -115,7 +124,7 @@ class PlanSummary(QLabel):
         if schedule is None:
             self.setText(document.schedule_error or "")
         else:
-            self.setText(summary_text(plan, schedule))
+            self.setText(summary_text(plan, schedule, document.pace))
 
 
 def countdown_text(schedule: Schedule | None, today: date) -> str:

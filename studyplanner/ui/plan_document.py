@@ -31,7 +31,7 @@ from studyplanner.domain.plan import (
     StudyPlan,
     StudySession,
 )
-from studyplanner.domain.progress import Pace, Readiness
+from studyplanner.domain.progress import PlanPace, Readiness
 from studyplanner.domain.schedule import Schedule, ScheduleError, schedule_plan
 from studyplanner.domain.wording import format_day, format_hours
 from studyplanner.i18n import _
@@ -84,7 +84,7 @@ class PlanDocument(QObject):
         self._advice: list[Advice] = []
         self._validities: list[Validity] = []
         self._budget: Budget | None = None
-        self._pace: Pace | None = None
+        self._pace: PlanPace | None = None
         self._selected = ""
         self._recompute(self._today)
 
@@ -142,7 +142,7 @@ class PlanDocument(QObject):
         return self._budget
 
     @property
-    def pace(self) -> Pace | None:
+    def pace(self) -> PlanPace | None:
         """Hours planned by today against hours logged, for the exam being studied (None when
         nothing is being studied)."""
         return self._pace
@@ -169,8 +169,10 @@ class PlanDocument(QObject):
         unfinished = [e.id for e in self._plan.entries if e.status is not EntryStatus.PASSED]
         if self._selected in unfinished:
             return self._selected
-        if self._pace is not None and self._pace.entry_id in unfinished:
-            return self._pace.entry_id
+        if self._schedule is not None:
+            for item in self._schedule.entries:
+                if item.entry.id in unfinished and item.study_start is not None:
+                    return item.entry.id  # the first with study still to do
         return unfinished[0] if unfinished else ""
 
     def baseline_for(self, plan: StudyPlan) -> Baseline | None:
@@ -514,7 +516,7 @@ class PlanDocument(QObject):
             self._advice = advise(self._schedule, self.catalog, today)
             self._validities = lifecycles.lifecycle(self._schedule, self.catalog)
             self._budget = plan_budget(self._schedule)
-            self._pace = progress.pace(self._schedule, today)
+            self._pace = progress.plan_pace(self._schedule, today)
         except ScheduleError as exc:
             self._schedule = None
             self._schedule_error = str(exc)

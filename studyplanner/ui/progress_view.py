@@ -126,9 +126,8 @@ class ProgressView(QWidget):
         self.set_baseline.setEnabled(not document.read_only and schedule is not None)
 
         pace = document.pace
-        if pace is not None:
-            code = document.catalog.get(plan.entry(pace.entry_id).certification_id).code
-            self.pace.setText(pace_text(code, pace, plan.availability.weekly_hours))
+        if pace is not None and pace.started:
+            self.pace.setText(pace_text(pace, plan.availability.weekly_hours))
         else:
             self.pace.setText(_("No exam is being studied yet: log study time to follow the pace"))
         days = study_days(plan)

@@ -1,6 +1,6 @@
-"""The exam panel's *Study log*: hours studied and to go, the pace of the exam being studied
-("4 h behind (about half a week at your pace)"), and the sessions, editable in place and
-deletable (each change one undo step)."""
+"""The exam panel's *Study log*: hours studied and to go, the exam's pace against the plan
+the learner made ("4 h behind (about half a week at your pace)"), and the sessions, editable
+in place and deletable (each change one undo step)."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from studyplanner.domain.plan import EntryStatus
 from studyplanner.domain.progress import Pace
 from studyplanner.domain.wording import count_text, format_hours
-from studyplanner.export.progress_words import ON_PACE_HOURS, study_span
+from studyplanner.export.progress_words import ON_PACE_HOURS, entry_pace_text
 from studyplanner.i18n import _
 from studyplanner.style import Colour, colour, is_dark_palette
 from studyplanner.ui.form_fields import problem_label
@@ -32,22 +32,6 @@ from studyplanner.ui.sessions_model import LogDelegate, SessionsModel
 
 VISIBLE_ROWS = 5
 """Rows a log table shows before it scrolls."""
-
-
-def pace_phrase(pace: Pace, weekly_hours: float) -> str:
-    """'4 h behind (about half a week at your pace)', '3 h ahead (…)', or 'On pace'."""
-    behind = pace.behind_hours
-    if abs(behind) < ON_PACE_HOURS:
-        return _("On pace: {hours} logged, as planned by today").format(
-            hours=format_hours(pace.logged)
-        )
-    text = (
-        _("{hours} behind ({span} at your pace)")
-        if behind > 0
-        else _("{hours} ahead ({span} at your pace)")
-    )
-    span = study_span(abs(behind), weekly_hours)
-    return text.format(hours=format_hours(abs(behind)), span=span)
 
 
 def pace_colour(pace: Pace, dark: bool) -> str:
@@ -180,12 +164,13 @@ class StudyLogBox(QGroupBox):
                     summary=text, hours=format_hours(remaining)
                 )
         self.summary.setText(text)
-        pace = document.pace
-        studied = pace is not None and pace.entry_id == entry_id
+        plan_pace = document.pace
+        pace = plan_pace.for_entry(entry_id) if plan_pace is not None else None
+        studied = pace is not None and (pace.planned_by_today > 0 or pace.logged > 0)
         if pace is not None and studied:
             weekly = document.current_plan.availability.weekly_hours
             ink = pace_colour(pace, is_dark_palette(self.palette()))
-            self.pace.setText(pace_phrase(pace, weekly))
+            self.pace.setText(entry_pace_text(pace, weekly))
             self.pace.setStyleSheet(f"color: {ink};")
         self.pace.setVisible(studied)
         self.table.setVisible(sessions > 0)

@@ -394,36 +394,72 @@ def test_scores_and_sessions_of_a_passed_exam_are_history_not_advice(
     assert "(passed, 3 h logged)" in out
 
 
-def test_pace_of_the_exam_being_studied_in_show_and_show_json(
+def test_pace_against_the_plan_from_its_start_in_show_and_show_json(
     plan_file: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """Study began on Tuesday 24 Nov with 7 h; by 1 Dec the week since gave 7 days x 2 h =
-    14 h: 7 h behind, half of the 14 h week."""
-    run(capsys, "log", str(plan_file), "--exam", "DVA-C02", "--hours", "7", "--date", "2026-11-24")
+    """The plan starts on Tue 1 Dec at 2 h a day; on Tue 8 Dec the seven days before it gave
+    14 h to DVA. 7 h were logged on 2 Dec: 7 h behind, half of the 14 h week."""
+    today = ("--today", "2026-12-08")
+    run(
+        capsys,
+        *today,
+        "log",
+        str(plan_file),
+        "--exam",
+        "DVA-C02",
+        "--hours",
+        "7",
+        "--date",
+        "2026-12-02",
+    )
 
-    document = shown(capsys, plan_file)
+    document = shown(capsys, plan_file, *today)
     assert document["behind_hours"] == 7
     assert document["pace"] == {
-        "entry_id": document["entries"][0]["entry_id"],
-        "code": "DVA-C02",
+        "reference": "plan-start",
+        "reference_date": "2026-12-01",
         "planned_by_today": 14,
         "logged": 7,
+        "behind_hours": 7,
     }
-    code, out, _ = run(capsys, "show", str(plan_file))
+    assert [e["behind_hours"] for e in document["entries"]] == [7, 0]
+    code, out, _ = run(capsys, *today, "show", str(plan_file))
     assert code == 0
-    assert "  Pace: DVA-C02: 7 h behind (about half a week at your pace)\n" in out
+    assert (
+        "  Pace: 7 h behind the plan from its start on 1 Dec 2026 (about half a week at your "
+        "pace)\n" in out
+    )
     assert "(7 h logged)" in out
 
 
-def test_ahead_of_pace_is_said_and_is_not_behind(
+def test_a_month_away_from_study_is_behind_though_the_dates_re_plan(
     plan_file: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """20 h on Monday 30 Nov, the only day of study so far (2 h planned): 18 h ahead."""
-    run(capsys, "log", str(plan_file), "--exam", "DVA-C02", "--hours", "20", "--date", "2026-11-30")
-    assert shown(capsys, plan_file)["behind_hours"] == 0
-    code, out, _ = run(capsys, "show", str(plan_file))
+    """Nothing logged by Fri 1 Jan 2027: the 31 days since 1 Dec gave 62 h to DVA, so the
+    learner is 62 h behind and warned, while the dates re-plan from 1 Jan. Logging 20 h takes
+    exactly 20 h off."""
+    today = ("--today", "2027-01-01")
+    document = shown(capsys, plan_file, *today)
+    assert document["entries"][0]["study_start"] == "2027-01-01"
+    assert document["behind_hours"] == 62
+    assert [w["code"] for w in document["warnings"]].count("behind-schedule") == 1
+    run(capsys, *today, "log", str(plan_file), "--exam", "DVA-C02", "--hours", "20")
+    assert shown(capsys, plan_file, *today)["behind_hours"] == 42
+
+
+def test_ahead_of_pace_is_said_and_is_negative_behind(
+    plan_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """20 h on Wed 2 Dec, the only day of study so far (2 h planned, 1 Dec): 18 h ahead."""
+    today = ("--today", "2026-12-02")
+    run(capsys, *today, "log", str(plan_file), "--exam", "DVA-C02", "--hours", "20")
+    assert shown(capsys, plan_file, *today)["behind_hours"] == -18
+    code, out, _ = run(capsys, *today, "show", str(plan_file))
     assert code == 0
-    assert "  Pace: DVA-C02: 18 h ahead (about a week at your pace)\n" in out
+    assert (
+        "  Pace: 18 h ahead of the plan from its start on 1 Dec 2026 (about a week at your "
+        "pace)\n" in out
+    )
 
 
 def test_a_study_log_that_would_outgrow_the_plan_file_is_refused(

@@ -10,6 +10,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from studyplanner.domain.catalog import Catalog
 from studyplanner.domain.plan import (
@@ -21,11 +23,13 @@ from studyplanner.domain.plan import (
 )
 from studyplanner.domain.progress import (
     Pace,
+    PaceReference,
+    PlanPace,
     Readiness,
     baseline_of,
     burn_up,
     finish_shift_days,
-    pace,
+    plan_pace,
     plan_retake,
     readiness,
     study_days,
@@ -74,56 +78,147 @@ def test_readiness_goes_by_the_dates_of_the_scores_not_the_order_they_were_enter
 
 
 # --- pace -----------------------------------------------------------------------------------
+# Pace is measured against the plan the learner made: the baseline when there is one, else the
+# plan laid out from its start date and never re-planned. The dates shown still re-plan.
 
 
-def test_pace_compares_the_hours_since_study_began_with_those_logged(catalog: Catalog) -> None:
+def pace_of(study_plan: StudyPlan, catalog: Catalog, today: date) -> PlanPace:
+    found = plan_pace(schedule_plan(study_plan, catalog, today), today)
+    assert found is not None
+    return found
+
+
+def test_pace_compares_the_plan_from_its_start_with_the_hours_logged(catalog: Catalog) -> None:
     began = plan(logged("developer-associate", (day(0), 1), (day(1), 1), hours=30))
     today = day(7)
-    found = pace(schedule_plan(began, catalog, today), today)
-    # Study began on Mon 5 Jan; the week to Sun 11 Jan gave 10 h; 2 h are logged.
-    assert found is not None
-    assert found == Pace(entry_id=began.entries[0].id, planned_by_today=10, logged=2)
+    found = pace_of(began, catalog, today)
+    # Laid out from Mon 5 Jan, the week to Sun 11 Jan gave 10 h; 2 h are logged.
+    assert found.reference is PaceReference.PLAN_START and found.reference_date == MONDAY
+    assert found.entries == (Pace(entry_id=began.entries[0].id, planned_by_today=10, logged=2),)
     assert found.behind_hours == 8
-    assert found.behind_weeks(10) == pytest.approx(0.8)
+    assert found.entries[0].behind_weeks(10) == pytest.approx(0.8)
 
 
 def test_today_is_not_over_so_its_hours_are_not_expected_yet_but_count_when_logged(
     catalog: Catalog,
 ) -> None:
     busy = plan(logged("developer-associate", (day(0), 6), (day(7), 6), hours=30))
-    today = day(7)
-    found = pace(schedule_plan(busy, catalog, today), today)
-    assert found is not None
+    found = pace_of(busy, catalog, day(7))
     assert (found.planned_by_today, found.logged, found.behind_hours) == (10, 12, -2)  # ahead
 
 
 def test_pace_expects_no_more_than_the_exam_needs(catalog: Catalog) -> None:
     small = plan(logged("cloud-practitioner", (day(0), 1), hours=5))
-    today = day(28)  # four weeks gave 40 h, but the exam needs 5
-    found = pace(schedule_plan(small, catalog, today), today)
-    assert found is not None and (found.planned_by_today, found.behind_hours) == (5, 4)
+    found = pace_of(small, catalog, day(28))  # four weeks gave 40 h, but the exam needs 5
+    assert (found.planned_by_today, found.behind_hours) == (5, 4)
 
 
-def test_pace_is_about_the_first_exam_still_to_study(catalog: Catalog) -> None:
-    studying = plan(
-        entry("cloud-practitioner", status=EntryStatus.PASSED, passed_on=day(-30)),
-        entry("developer-associate", hours=20, logged=4, logged_on=day(3)),
-        entry("solutions-architect-associate", hours=20, logged=1, logged_on=day(4)),
+def test_months_without_study_add_up_instead_of_being_re_planned_away(catalog: Catalog) -> None:
+    # Issue 19's learner: a plan made on Mon 1 Jun 2026 at 8 h a week (1 h on weekdays, 1.5 h
+    # at the weekend), DVA -> SAA -> DOP at 110, 120 and 200 h, nothing logged, opened on
+    # Sun 29 Nov 2026.
+    june = plan(
+        entry("developer-associate", hours=110),
+        entry("solutions-architect-associate", hours=120),
+        entry("devops-engineer-professional", hours=200),
+        start=date(2026, 6, 1),
+        week=[1, 1, 1, 1, 1, 1.5, 1.5],
     )
-    today = day(10)
-    found = pace(schedule_plan(studying, catalog, today), today)
-    assert found is not None and found.entry_id == studying.entries[1].id
-    # From Thu 8 Jan to Wed 14 Jan: 1 + 1 + 2.5 + 2.5 + 1 + 1 + 1 = 10 h.
-    assert (found.planned_by_today, found.logged) == (10, 4)
+    today = date(2026, 11, 29)
+    found = pace_of(june, catalog, today)
+    # Laid out from Mon 1 Jun: DVA's 110 h take 13 weeks (104 h, to Sun 30 Aug) and Mon 31 Aug
+    # to Sat 5 Sep (5 + 1.5 h): exam on Sun 6 Sep. SAA studies from Mon 7 Sep; before today
+    # (to Sat 28 Nov) that is 83 days, 11 weeks (88 h) and Mon 23 to Sat 28 Nov (6.5 h):
+    # 94.5 h. DOP was not to begin before today.
+    dva, saa, dop = found.entries
+    assert (dva.planned_by_today, saa.planned_by_today, dop.planned_by_today) == (110, 94.5, 0)
+    assert found.behind_hours == 204.5
+    # The dates shown re-plan from today: DVA now starts today.
+    assert schedule_plan(june, catalog, today).entries[0].study_start == today
+    # Logging 20 h takes exactly 20 h off.
+    june.entries[0].sessions.append(StudySession(on=date(2026, 11, 28), hours=20))
+    assert pace_of(june, catalog, today).behind_hours == pytest.approx(found.behind_hours - 20)
 
 
-def test_nothing_studied_yet_is_on_pace_and_a_plan_not_begun_has_none(catalog: Catalog) -> None:
+def test_a_baseline_is_the_reference_when_the_plan_has_one(catalog: Catalog) -> None:
+    twenty = plan(entry("developer-associate", hours=20), entry("cloud-practitioner", hours=10))
+    # Baseline on Mon 5 Jan: DVA's 20 h from Mon 5 to Sun 18 Jan, exam Mon 19 Jan; CLF's
+    # 10 h from Tue 20 Jan (Tue 20 to Mon 26 Jan gives 1+1+1+2.5+2.5+1 = 9, Tue 27 the 10th).
+    twenty.baseline = baseline_of(schedule_plan(twenty, catalog, MONDAY), MONDAY)
+    twenty.entries[0].sessions = [StudySession(on=day(2), hours=3)]
+    today = day(17)  # Thu 22 Jan: before it, DVA's 20 h and CLF's Tue 20 + Wed 21 = 2 h
+    found = pace_of(twenty, catalog, today)
+    assert found.reference is PaceReference.BASELINE and found.reference_date == MONDAY
+    assert [(p.planned_by_today, p.logged) for p in found.entries] == [(20, 3), (2, 0)]
+    assert found.behind_hours == 19
+
+
+def test_hours_logged_before_the_baseline_count_as_planned(catalog: Catalog) -> None:
+    late = plan(logged("developer-associate", (day(0), 4), hours=24))
+    # Baseline taken on Mon 12 Jan with 4 h logged: 20 h remain from that day.
+    late.baseline = baseline_of(schedule_plan(late, catalog, day(7)), day(7))
+    found = pace_of(late, catalog, day(14))  # Mon 12 to Sun 18 Jan gave 10 h
+    assert (found.planned_by_today, found.logged, found.behind_hours) == (14, 4, 10)
+
+
+def test_passed_exams_leave_pace_and_exams_added_since_the_baseline_were_not_planned(
+    catalog: Catalog,
+) -> None:
+    mixed = plan(entry("cloud-practitioner", hours=10), entry("developer-associate", hours=20))
+    mixed.baseline = baseline_of(schedule_plan(mixed, catalog, MONDAY), MONDAY)
+    mixed.entries[0].status = EntryStatus.PASSED
+    mixed.entries[0].passed_on = day(6)
+    mixed.entries.append(
+        entry("solutions-architect-associate", hours=30, logged=5, logged_on=day(9))
+    )
+    found = pace_of(mixed, catalog, day(10))  # Thu 15 Jan
+    # CLF is passed and leaves pace. In the baseline its 10 h ran to Sun 11 Jan (exam Mon 12),
+    # and DVA's study began Tue 13 Jan: Tue 13 and Wed 14 put 2 h before today. SAA was not in
+    # the baseline: nothing planned for it, 5 h logged, so 5 h ahead on it.
+    assert [p.entry_id for p in found.entries] == [e.id for e in mixed.entries[1:]]
+    assert [(p.planned_by_today, p.logged) for p in found.entries] == [(2, 0), (0, 5)]
+    assert found.behind_hours == -3
+
+
+def test_nothing_planned_before_today_is_not_started_and_all_passed_has_no_pace(
+    catalog: Catalog,
+) -> None:
     fresh = plan(entry("developer-associate", hours=20))
-    found = pace(schedule_plan(fresh, catalog, day(40)), day(40))
-    assert found is not None and found.behind_hours == 0  # re-planned: study starts today
-    assert pace(schedule_plan(fresh, catalog, day(-3)), day(-3)) is None  # starts Monday
+    assert not pace_of(fresh, catalog, MONDAY).started  # today is not over
+    assert not pace_of(fresh, catalog, day(-3)).started  # starts Monday
+    assert pace_of(fresh, catalog, day(1)).started
     done = plan(entry("developer-associate", status=EntryStatus.PASSED, passed_on=day(-1)))
-    assert pace(schedule_plan(done, catalog, day(0)), day(0)) is None
+    assert plan_pace(schedule_plan(done, catalog, day(0)), day(0)) is None
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    extra=st.lists(
+        st.tuples(st.integers(min_value=0, max_value=60), st.floats(min_value=0.25, max_value=8)),
+        max_size=6,
+    ),
+    entry_index=st.integers(min_value=0, max_value=1),
+    with_baseline=st.booleans(),
+    today_offset=st.integers(min_value=-5, max_value=90),
+)
+def test_logging_more_never_increases_how_far_behind_the_plan_is(
+    catalog: Catalog,
+    extra: list[tuple[int, float]],
+    entry_index: int,
+    with_baseline: bool,
+    today_offset: int,
+) -> None:
+    two = plan(entry("developer-associate", hours=40), entry("cloud-practitioner", hours=15))
+    if with_baseline:
+        two.baseline = baseline_of(schedule_plan(two, catalog, MONDAY), MONDAY)
+    today = day(today_offset)
+    before = pace_of(two, catalog, today).behind_hours
+    for offset, hours in extra:
+        two.entries[entry_index].sessions.append(StudySession(on=day(offset), hours=hours))
+    after = pace_of(two, catalog, today).behind_hours
+    assert after <= before + 1e-9
+    counted = sum(h for offset, h in extra if day(offset) <= today)
+    assert after == pytest.approx(before - counted)
 
 
 # --- baseline and finish shift ----------------------------------------------------------------

@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from studyplanner.domain.advice import Advice, AdviceCode, advise
 from studyplanner.domain.catalog import Catalog
 from studyplanner.domain.plan import EntryStatus, PracticeScore, StudyPlan
+from studyplanner.domain.progress import baseline_of
 from studyplanner.domain.schedule import schedule_plan
 from tests.domain.plans import MONDAY, entry, plan
 
@@ -79,10 +80,32 @@ def test_behind_by_more_than_a_week_of_study_is_a_warning(catalog: Catalog) -> N
     found = progress_advice(slow, catalog, today)
     assert codes(found) == [AdviceCode.BEHIND_SCHEDULE]
     assert found[0].entry_id == slow.entries[0].id
-    assert "10.5 h behind the plan, more than a week of study at 10 h a week" in found[0].message
+    assert found[0].message.startswith(
+        "10.5 h behind the plan from its start on 5 Jan 2026, more than a week of study at "
+        "10 h a week; DVA-C02 Developer – Associate is furthest behind (10.5 h)"
+    )
     # Exactly one week of study (10 h) behind is not yet past the threshold.
     steady = plan(entry("developer-associate", hours=100, logged=10), years=6)
     assert progress_advice(steady, catalog, today) == []
+
+
+def test_behind_is_said_once_for_the_whole_plan_at_the_exam_furthest_behind(
+    catalog: Catalog,
+) -> None:
+    # A baseline on Mon 5 Jan: CLF's 10 h to Sun 11 Jan (exam Mon 12), DVA's 40 h from Tue
+    # 13 Jan. Five weeks on (Mon 9 Feb) nothing is logged and the plan is re-planned from
+    # today, yet the learner is behind what they committed to: CLF 10 h, DVA Tue 13 Jan to
+    # Sun 8 Feb = 27 days, 3 weeks and 6 days = 30 + 1+1+1+1+2.5+2.5 = 39 h. 49 h in all.
+    two = plan(entry("cloud-practitioner", hours=10), entry("developer-associate", hours=40))
+    two.baseline = baseline_of(schedule_plan(two, catalog, MONDAY), MONDAY)
+    found = [
+        a for a in progress_advice(two, catalog, day(35)) if a.code is AdviceCode.BEHIND_SCHEDULE
+    ]
+    assert len(found) == 1 and found[0].entry_id == two.entries[1].id
+    assert found[0].message.startswith(
+        "49 h behind the baseline of 5 Jan 2026, more than a week of study at 10 h a week; "
+        "DVA-C02 Developer – Associate is furthest behind (39 h)"
+    )
 
 
 # --- not-ready ----------------------------------------------------------------------------

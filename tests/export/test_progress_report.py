@@ -67,7 +67,8 @@ def test_the_progress_section_says_what_show_json_says(
         [
             f"LOGGED {logged:g} h on {len(days)} study days · {remaining:g} h still to study, "
             "as of 30 Nov 2026",
-            f"PACE DVA-C02: {shown['behind_hours']:g} h behind (about 5 weeks at your pace)",
+            f"PACE {shown['behind_hours']:g} h behind the baseline of 7 Sep 2026 (about 5 weeks "
+            "at your pace)",
             "READINESS DVA-C02: not ready: last two practice scores 71 % and 78 % (target 80 %)",
             "Today",
             f"{logged:g} h logged",

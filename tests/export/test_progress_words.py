@@ -7,12 +7,12 @@ from datetime import date
 import pytest
 
 from studyplanner.domain.plan import PlanEntry, PracticeScore
-from studyplanner.domain.progress import Pace
+from studyplanner.domain.progress import Pace, PaceReference, PlanPace
 from studyplanner.export.progress_words import (
+    entry_pace_text,
     pace_text,
     readiness_text,
     shift_amount,
-    shift_text,
     study_span,
 )
 
@@ -37,30 +37,28 @@ def test_hours_are_said_as_time_at_the_learners_pace(
     assert study_span(hours, weekly) == expected
 
 
-def test_pace_says_behind_ahead_or_on_pace() -> None:
-    assert pace_text("DVA-C02", Pace("a" * 32, 12, 8), 8) == (
-        "DVA-C02: 4 h behind (about half a week at your pace)"
-    )
-    assert pace_text("DVA-C02", Pace("a" * 32, 12, 20), 8) == (
-        "DVA-C02: 8 h ahead (about a week at your pace)"
-    )
-    assert pace_text("DVA-C02", Pace("a" * 32, 12, 11.75), 8) == (
-        "DVA-C02: on pace (11.8 h logged, 12 h planned by today)"
-    )
+def test_pace_says_behind_ahead_or_on_pace_against_the_plan_the_learner_made() -> None:
+    def against(reference: PaceReference, *shares: Pace) -> PlanPace:
+        return PlanPace(reference, date(2026, 6, 1), shares)
 
-
-@pytest.mark.parametrize(
-    ("days", "expected"),
-    [
-        (21, "finish 3 weeks later than planned on 7 Dec 2026"),
-        (-5, "finish 5 days earlier than planned on 7 Dec 2026"),
-        (1, "finish 1 day later than planned on 7 Dec 2026"),
-        (0, "finish as planned on 7 Dec 2026"),
-        (95, "finish 3 months later than planned on 7 Dec 2026"),
-    ],
-)
-def test_the_finish_is_measured_against_the_baseline(days: int, expected: str) -> None:
-    assert shift_text(days, date(2026, 12, 7)) == expected
+    behind = against(PaceReference.BASELINE, Pace("a" * 32, 12, 8), Pace("b" * 32, 4, 0))
+    assert pace_text(behind, 8) == (
+        "8 h behind the baseline of 1 Jun 2026 (about a week at your pace)"
+    )
+    ahead = against(PaceReference.PLAN_START, Pace("a" * 32, 12, 20))
+    assert pace_text(ahead, 8) == (
+        "8 h ahead of the plan from its start on 1 Jun 2026 (about a week at your pace)"
+    )
+    level = against(PaceReference.PLAN_START, Pace("a" * 32, 12, 11.75))
+    assert pace_text(level, 8) == (
+        "on pace with the plan from its start on 1 Jun 2026 (11.8 h logged, 12 h planned by today)"
+    )
+    assert entry_pace_text(Pace("a" * 32, 12, 8), 8) == (
+        "4 h behind (about half a week at your pace)"
+    )
+    assert entry_pace_text(Pace("a" * 32, 12, 12.25), 8) == (
+        "On pace: 12.2 h logged, 12 h planned by today"
+    )
 
 
 def test_shift_amounts_round_to_what_people_say() -> None:

@@ -332,9 +332,15 @@ def test_the_progress_dock_and_the_countdown(qtbot: QtBot) -> None:
     qtbot.waitUntil(progress.isVisible)
     assert progress.finish.text() == "No baseline yet: set one to see how the plan moves"
     assert progress.set_baseline.isVisibleTo(progress)
+    # Without a baseline, pace is against the plan as made from its start on 7 Sep.
+    assert " behind the plan from its start on 7 Sep 2026 (" in progress.pace.text()
+    behind = document.pace.behind_hours if document.pace is not None else 0.0
+    assert behind > 8 and "behind plan" in window.summary.text()
     progress.set_baseline.click()
     assert progress.finish.text().startswith("Finish as planned on")
-    assert progress.pace.text().startswith("DVA-C02:") and "behind" in progress.pace.text()
+    # A baseline set today is the plan the learner commits to now: on pace with it.
+    assert progress.pace.text().startswith("on pace with the baseline of 29 Nov 2026 (")
+    assert "behind plan" not in window.summary.text()
     chart = progress.chart
     assert chart.planned and chart.logged and chart.baseline
     assert chart.today == TODAY

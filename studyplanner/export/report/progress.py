@@ -18,7 +18,7 @@ from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 
 from studyplanner.domain.months import first_of_month, next_month
 from studyplanner.domain.plan import EntryStatus
-from studyplanner.domain.progress import burn_up, pace, study_days
+from studyplanner.domain.progress import burn_up, plan_pace, study_days
 from studyplanner.domain.schedule import Schedule
 from studyplanner.domain.wording import (
     count_text,
@@ -94,10 +94,9 @@ def progress_facts(schedule: Schedule, today: date) -> list[tuple[str, str]]:
             ),
         )
     ]
-    current = pace(schedule, today)
-    if current is not None and (current.planned_by_today or current.logged):  # not on day one
-        code = schedule.for_entry(current.entry_id).certification.code
-        facts.append((_("PACE"), pace_text(code, current, plan.availability.weekly_hours)))
+    current = plan_pace(schedule, today)
+    if current is not None and current.started:  # not on day one
+        facts.append((_("PACE"), pace_text(current, plan.availability.weekly_hours)))
     for item in schedule.entries:
         if item.entry.scores and item.entry.status is not EntryStatus.PASSED:
             text = readiness_text(item.entry, plan.readiness_target)
