@@ -26,7 +26,9 @@ from pydantic import (
 from studyplanner.domain.roles import ExperienceField
 from studyplanner.i18n import N_, _
 
-CATALOG_SCHEMA_VERSION = 1
+CATALOG_SCHEMA_VERSION = 2
+"""2: renewal paths as ``renewal_options`` with their certainty (1 had a bare ``renewed_by``
+list of certification ids, still read: see ``Certification._from_version_1``)."""
 
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", min_length=2, max_length=64)]
 
@@ -95,11 +97,75 @@ class Lifecycle(_Strict):
         default=None, description="Last day (retiring) or the day it was withdrawn (retired)"
     )
     replaced_by: Slug | None = None
+    renamed: bool = Field(
+        default=False,
+        description="The successor is the same credential under a new name (SysOps became "
+        "CloudOps): a holder keeps one credential, renewed by the successor's exam",
+    )
 
     @model_validator(mode="after")
     def _end_date_when_not_active(self) -> Self:
         if self.status is not LifecycleStatus.ACTIVE and self.ends_on is None:
             raise ValueError(f"a {self.status.value} certification needs 'ends_on'")
+        if self.renamed and self.replaced_by is None:
+            raise ValueError("a renamed certification needs 'replaced_by' (its new name)")
+        return self
+
+
+class RenewalKind(StrEnum):
+    """How a certification can be kept valid, as AWS's recertification page lists it."""
+
+    EXAM = "exam"
+    """Passing an exam (its own latest version, or another that AWS lets renew it)."""
+    TRAINING = "training"
+    """A course that renews without an exam (AWS Cloud Quest for Cloud Practitioner)."""
+    MAINTAIN = "maintain"
+    """Skill Builder activities that add one year instead of renewing for three."""
+
+
+class RenewalOption(_Strict):
+    """One way to renew a certification other than its own latest exam (which always does),
+    with how sure the catalog is of it and where that comes from."""
+
+    kind: RenewalKind
+    certification: Slug | None = Field(
+        default=None, description="For an exam: the certification whose exam renews this one"
+    )
+    name: str | None = Field(
+        default=None, min_length=3, max_length=120, description="For training or maintain"
+    )
+    cost_usd: int | None = Field(
+        default=None,
+        ge=0,
+        le=2000,
+        description="What it costs; for an exam None means that exam's fee; otherwise None "
+        "means AWS publishes no price",
+    )
+    hours: float | None = Field(
+        default=None,
+        gt=0,
+        le=2000,
+        description="Effort; for an exam None means that exam's study estimate; otherwise "
+        "None means unknown",
+    )
+    hours_assumed: bool = Field(
+        default=False, description="The hours are StudyPlanner's estimate, not AWS's figure"
+    )
+    extends_years: int = Field(default=3, ge=1, le=10)
+    assumed: bool = Field(
+        default=False,
+        description="AWS text read for the catalog does not confirm that this renews it",
+    )
+    source: str = Field(default="", max_length=600)
+
+    @model_validator(mode="after")
+    def _names_what_it_is(self) -> Self:
+        if self.kind is RenewalKind.EXAM and self.certification is None:
+            raise ValueError("an exam renewal option needs 'certification'")
+        if self.kind is not RenewalKind.EXAM and self.name is None:
+            raise ValueError(f"a {self.kind.value} renewal option needs 'name'")
+        if self.assumed and not self.source:
+            raise ValueError("an assumed renewal option needs 'source' (why it is assumed)")
         return self
 
 
@@ -154,16 +220,59 @@ class Certification(_Strict):
     )
     lifecycle: Lifecycle = Field(default_factory=Lifecycle)
     validity_years: int = Field(default=3, ge=1, le=10)
-    renewed_by: list[Slug] = Field(
+    renewal_options: list[RenewalOption] = Field(
         default_factory=list,
-        description="Other certifications whose exam, when passed, renews this one while it is "
-        "still valid (this certification's own current exam always does)",
+        description="Every way to renew it besides its own latest exam (which always does), "
+        "while it is still valid",
+    )
+    renewal_list_assumed: bool = Field(
+        default=False,
+        description="AWS's list of renewal paths for it could not be read: that no other path "
+        "exists is an assumption",
     )
     renewal_source: str = Field(
         default="", description="Where the renewal rule comes from, and when it was read"
     )
     source: str = Field(min_length=3)
     as_of: date
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_version_1(cls, data: Any) -> Any:
+        """A version-1 catalog listed other renewing exams as ``renewed_by`` ids with no word
+        on certainty; they become exam options, as the catalog's author stated them."""
+        if isinstance(data, dict) and "renewed_by" in data and "renewal_options" not in data:
+            data = dict(data)
+            ids = data.pop("renewed_by")
+            if isinstance(ids, list):
+                data["renewal_options"] = [{"kind": "exam", "certification": i} for i in ids]
+            else:
+                data["renewal_options"] = ids  # reported as a bad 'renewal_options'
+        return data
+
+    @property
+    def renewed_by(self) -> tuple[str, ...]:
+        """Other certifications whose exam renews this one while it is still valid."""
+        return tuple(
+            option.certification
+            for option in self.renewal_options
+            if option.kind is RenewalKind.EXAM and option.certification is not None
+        )
+
+    def exam_option(self, cert_id: str) -> RenewalOption | None:
+        """The option by which ``cert_id``'s exam renews this certification (None for its own
+        exam, which always does, or an exam that does not)."""
+        for option in self.renewal_options:
+            if option.kind is RenewalKind.EXAM and option.certification == cert_id:
+                return option
+        return None
+
+    def renewal_assumed_by(self, cert_id: str) -> bool:
+        """Whether it is only assumed that passing ``cert_id``'s exam renews this one."""
+        if cert_id == self.id:
+            return False  # AWS: the latest version of a certification's own exam renews it
+        option = self.exam_option(cert_id)
+        return option is None or option.assumed
 
     @property
     def aws_years(self) -> float:

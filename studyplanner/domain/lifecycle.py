@@ -21,7 +21,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 
-from studyplanner.domain.catalog import Catalog, Certification
+from studyplanner.domain.catalog import Catalog, Certification, RenewalKind
 from studyplanner.domain.plan import LATEST_DATE, EntryStatus, PlanEntry, StudyPlan
 from studyplanner.domain.schedule import Schedule, schedule_plan
 from studyplanner.domain.wording import format_day
@@ -40,6 +40,8 @@ class Renewal:
     """The certification that entry's exam is for."""
     expires_on: date
     """The new expiry after this renewal."""
+    assumed: bool = False
+    """AWS text read for the catalog does not confirm that this exam renews it."""
 
 
 @dataclass(frozen=True)
@@ -88,6 +90,11 @@ def renewable_by(certification: Certification, catalog: Catalog) -> tuple[str, .
         if cert_id in catalog and not catalog.get(cert_id).is_retired and cert_id not in result:
             result.append(cert_id)
     return tuple(result)
+
+
+def _renamed_into(old: Certification, new: Certification) -> bool:
+    """Whether ``new`` is ``old`` under a new name (SysOps -> CloudOps)."""
+    return old.lifecycle.renamed and old.lifecycle.replaced_by == new.id
 
 
 def renews(exam: Certification, certification: Certification) -> bool:
@@ -152,6 +159,7 @@ def lifecycle(schedule: Schedule, catalog: Catalog) -> list[Validity]:
     opened: list[_Open] = []
     current: dict[str, _Open] = {}
     for exam in _exams(schedule, catalog):
+        carried = False  # renewed a renamed credential: the same credential, not a new one
         if exam.entry_id is not None:
             for validity in opened:
                 if (
@@ -160,12 +168,16 @@ def lifecycle(schedule: Schedule, catalog: Catalog) -> list[Validity]:
                 ):
                     expires = add_years(exam.on, validity.certification.validity_years)
                     if expires > validity.expires_on:
+                        assumed = validity.certification.renewal_assumed_by(exam.certification.id)
                         validity.renewals.append(
-                            Renewal(exam.on, exam.entry_id, exam.certification.id, expires)
+                            Renewal(exam.on, exam.entry_id, exam.certification.id, expires, assumed)
                         )
+                    carried = carried or _renamed_into(validity.certification, exam.certification)
         same = current.get(exam.certification.id)
         if same is not None and same.earned_on <= exam.on <= same.expires_on:
             continue  # renewed above (or the same day): not earned a second time
+        if carried:
+            continue  # one credential under its new name: its validity is the renewed one
         validity = _Open(exam.certification, exam.entry_id, exam.on, exam.held)
         opened.append(validity)
         current[exam.certification.id] = validity
@@ -184,19 +196,92 @@ def lifecycle(schedule: Schedule, catalog: Catalog) -> list[Validity]:
     ]
 
 
-def renewal_choice(validity: Validity, catalog: Catalog) -> str:
-    """The cheapest certification whose exam renews ``validity``: lowest fee, then fewest
-    typical study hours, then the certification itself. Raises ``ValueError`` when no exam
-    can renew it any more (a retired Specialty, say)."""
-    if not validity.renewable_by:
-        raise ValueError(f"no exam renews {validity.certification_id!r} any more")
-    own = validity.certification_id
+@dataclass(frozen=True)
+class RenewalPath:
+    """One way to renew a certification, priced: an exam, a course, or a one-year maintain."""
 
-    def cost(cert_id: str) -> tuple[int, int, bool]:
+    kind: RenewalKind
+    certification_id: str | None
+    """For an exam: the certification whose exam it is."""
+    code: str | None
+    """For an exam: its code."""
+    name: str
+    cost_usd: int | None
+    """None: AWS publishes no price."""
+    hours: float | None
+    """Typical effort; None: unknown."""
+    hours_assumed: bool
+    """The hours are StudyPlanner's estimate (a course AWS gives no duration for)."""
+    extends_years: int
+    assumed: bool
+    """AWS text read for the catalog does not confirm that it renews the certification."""
+
+
+def renewal_paths(certification: Certification, catalog: Catalog) -> list[RenewalPath]:
+    """Every way ``certification`` can still be renewed, cheapest first: known costs before
+    unknown ones, then confirmed before assumed, then fewer hours. An exam costs its fee and
+    its catalog hours; exams that are retired or that the catalog lacks are left out."""
+    found: list[RenewalPath] = []
+
+    def exam(cert_id: str, assumed: bool, years: int) -> None:
+        if cert_id not in catalog or catalog.get(cert_id).is_retired:
+            return
+        if any(path.certification_id == cert_id for path in found):
+            return
         cert = catalog.get(cert_id)
-        return (cert.exam.fee_usd, cert.hours.typical, cert_id != own)
+        found.append(
+            RenewalPath(
+                RenewalKind.EXAM,
+                cert_id,
+                cert.code,
+                cert.name,
+                cert.exam.fee_usd,
+                float(cert.hours.typical),
+                False,
+                years,
+                assumed,
+            )
+        )
 
-    return min(validity.renewable_by, key=cost)
+    exam(certification.id, False, certification.validity_years)
+    for option in certification.renewal_options:
+        if option.kind is RenewalKind.EXAM and option.certification is not None:
+            exam(option.certification, option.assumed, option.extends_years)
+        elif option.name is not None and not certification.is_retired:
+            found.append(
+                RenewalPath(
+                    option.kind,
+                    None,
+                    None,
+                    option.name,
+                    option.cost_usd,
+                    option.hours,
+                    option.hours_assumed,
+                    option.extends_years,
+                    option.assumed,
+                )
+            )
+    return sorted(
+        found,
+        key=lambda p: (
+            p.cost_usd is None,
+            p.cost_usd or 0,
+            p.assumed,
+            p.hours is None,
+            p.hours or 0.0,
+            p.certification_id != certification.id,
+        ),
+    )
+
+
+def renewal_choice(validity: Validity, catalog: Catalog) -> str:
+    """The certification whose exam is the cheapest exam path to renew ``validity`` (see
+    ``renewal_paths``): what the one-click fix plans, since a plan schedules exams. Raises
+    ``ValueError`` when no exam can renew it any more (a retired Specialty, say)."""
+    for path in renewal_paths(catalog.get(validity.certification_id), catalog):
+        if path.kind is RenewalKind.EXAM and path.certification_id is not None:
+            return path.certification_id
+    raise ValueError(f"no exam renews {validity.certification_id!r} any more")
 
 
 def add_renewal(

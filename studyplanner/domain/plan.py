@@ -274,7 +274,7 @@ class StudyPlan(_Model):
         ge=1,
         le=120,
         description="Assumption: months a 50 % voucher earned by a pass stays usable; "
-        "None assumes no limit (AWS does not publish one)",
+        "None assumes no limit (no published limit was found)",
     )
     readiness_target: float = Field(
         default=DEFAULT_READINESS_TARGET,

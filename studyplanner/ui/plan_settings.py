@@ -70,8 +70,9 @@ NO_DIRECTION = N_("(none)")
 MAX_WEEKLY_HOURS = 7 * 24.0
 NO_VOUCHER_LIMIT = N_("No limit assumed")
 VOUCHER_ASSUMPTION = N_(
-    "An assumption you can change: AWS does not publish how long the 50 % voucher from a "
-    "pass stays valid."
+    "An assumption you can change: no published limit was found on how long the 50 % voucher "
+    "from a pass stays usable, and AWS's policy says a voucher's expiry date cannot be "
+    "extended."
 )
 WORST_CASE_TIP = N_(
     "Every exam still to sit failed once and paid again at full price (a voucher only covers "

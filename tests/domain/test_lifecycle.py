@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from studyplanner.domain.catalog import Catalog, Tier
+from studyplanner.domain.catalog import Catalog, RenewalKind, Tier
 from studyplanner.domain.lifecycle import (
     Renewal,
     Validity,
@@ -14,6 +14,7 @@ from studyplanner.domain.lifecycle import (
     add_years,
     lifecycle,
     renewal_choice,
+    renewal_paths,
 )
 from studyplanner.domain.plan import EntryStatus, HeldCertification, PlanEntry, StudyPlan
 from studyplanner.domain.schedule import schedule_plan
@@ -84,6 +85,9 @@ def test_the_catalog_holds_the_recertification_table(catalog: Catalog) -> None:
     assert professional_or_specialty and all(not c.renewed_by for c in professional_or_specialty)
 
 
+ASSUMED = {(DVA, DOP), (SOA, DOP), (SYSOPS, SOA), (SYSOPS, DOP)}
+"""The renewals AWS text read for the catalog does not confirm (catalog audit, Dec 2026)."""
+
 RENEWING_PAIRS = [(renewed, by) for renewed, exams in RENEWED_BY.items() for by in exams]
 RENEWING_PAIRS += [(c, c) for c in (CLF, AIF, SAA, DVA, SOA, DEA, MLA, SAP, DOP, AIP, SCS, ANS)]
 
@@ -95,10 +99,57 @@ def test_an_exam_renews_what_the_rules_say(catalog: Catalog, renewed: str, by: s
     validity = found[0]
     assert (validity.certification_id, validity.held, validity.entry_id) == (renewed, True, None)
     assert validity.first_expiry == date(2028, 1, 10)
-    assert validity.renewals == (Renewal(EXAM, exam.id, by, date(2029, 6, 1)),)
+    assumed = (renewed, by) in ASSUMED
+    assert validity.renewals == (Renewal(EXAM, exam.id, by, date(2029, 6, 1), assumed),)
     assert validity.expires_on == date(2029, 6, 1)
-    # Passing one's own exam again renews; it does not earn a second validity.
-    assert len(found) == (1 if renewed == by else 2)
+    # Passing one's own exam again renews; it does not earn a second validity, and neither
+    # does the exam of the same credential under its new name (SysOps -> CloudOps).
+    assert len(found) == (1 if renewed == by or (renewed, by) == (SYSOPS, SOA) else 2)
+
+
+def test_a_renamed_credential_is_one_validity_line_renewed_by_its_new_exam(
+    catalog: Catalog,
+) -> None:
+    exam = at(SOA, EXAM)
+    found = validities(holding((SYSOPS, EARNED), entries=(exam,)), catalog)
+    assert [(v.certification_id, v.expires_on) for v in found] == [(SYSOPS, date(2029, 6, 1))]
+    assert found[0].renewals[0].assumed  # the rename is read from a third-party page
+    # Once SysOps has expired, CloudOps is earned anew: its own line.
+    late = at(SOA, date(2028, 3, 1))
+    found = validities(holding((SYSOPS, EARNED), entries=(late,)), catalog)
+    assert [(v.certification_id, v.expires_on) for v in found] == [
+        (SYSOPS, date(2028, 1, 10)),
+        (SOA, date(2031, 3, 1)),
+    ]
+
+
+def test_every_renewal_path_aws_lists_cheapest_first(catalog: Catalog) -> None:
+    paths = renewal_paths(catalog.get(CLF), catalog)
+    first = paths[0]
+    assert (first.kind, first.name, first.cost_usd, first.extends_years) == (
+        RenewalKind.TRAINING,
+        "AWS Cloud Quest: Recertify Cloud Practitioner",
+        0,
+        3,
+    )
+    assert first.hours_assumed and not first.assumed
+    # Then the exams by fee: CLF $100, the Associates $150 (fewest typical hours first: DVA's
+    # 110 h), the Professionals $300; the one-year maintain option last, its price unknown and
+    # its terms assumed.
+    assert [p.code for p in paths[1:3]] == ["CLF-C02", "DVA-C02"]
+    assert [p.cost_usd for p in paths[1:-1]] == sorted(p.cost_usd or 0 for p in paths[1:-1])
+    assert (paths[-1].kind, paths[-1].cost_usd, paths[-1].extends_years, paths[-1].assumed) == (
+        RenewalKind.MAINTAIN,
+        None,
+        1,
+        True,
+    )
+    # The one-click fix plans an exam: CLF's own, the cheapest.
+    clf = validities(holding((CLF, EARNED)), catalog)[0]
+    assert renewal_choice(clf, catalog) == CLF
+    # A retired exam offers no path but those of other exams.
+    sysops = [p.code for p in renewal_paths(catalog.get(SYSOPS), catalog)]
+    assert sysops == ["SOA-C03", "DOP-C02"]
 
 
 NOT_RENEWING_PAIRS = [

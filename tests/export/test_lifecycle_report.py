@@ -143,7 +143,7 @@ def test_the_fee_column_shows_what_each_exam_costs_after_vouchers(
             "Total: 3 exams",
             "$225",
             "each pass earns a 50 % voucher for one later exam (assumed usable with no time "
-            "limit, as AWS states none)",
+            "limit: no published limit was found)",
         ],
     )
 

@@ -129,7 +129,7 @@ class ExamTable:
                 months=count_text(months, "month")
             )
             if months is not None
-            else _("assumed usable with no time limit, as AWS states none")
+            else _("assumed usable with no time limit: no published limit was found")
         )
         sentences = [
             _(
