@@ -21,7 +21,7 @@ from studyplanner.cli import EXIT_OK, UsageError
 from studyplanner.domain.advice import Advice, Severity, advise
 from studyplanner.domain.budget import Budget, plan_budget
 from studyplanner.domain.catalog import Catalog, LifecycleStatus, Tier
-from studyplanner.domain.lifecycle import Validity, lifecycle
+from studyplanner.domain.lifecycle import Validity, lifecycle, renewal_paths
 from studyplanner.domain.plan import (
     EntryStatus,
     LearnerProfile,
@@ -33,7 +33,13 @@ from studyplanner.domain.plan import (
 from studyplanner.domain.progress import baseline_of, finish_shift_days, plan_pace, readiness
 from studyplanner.domain.roles import Direction, Role
 from studyplanner.domain.schedule import Schedule, ScheduleError, schedule_plan
-from studyplanner.domain.wording import count_text, format_day, format_fee, format_hours
+from studyplanner.domain.wording import (
+    assumed_text,
+    count_text,
+    format_day,
+    format_fee,
+    format_hours,
+)
 from studyplanner.export.progress_words import pace_text, percent, readiness_text, shift_text
 from studyplanner.i18n import N_, _
 from studyplanner.labels import TranslatedLabels
@@ -261,18 +267,35 @@ def _iso(day: date | None) -> str | None:
 
 def expiries_as_json(validities: Sequence[Validity], catalog: Catalog) -> list[dict[str, Any]]:
     """Each held or planned certification's expiry after the renewals in the plan; the
-    renewal named is the last one, the one the expiry date comes from."""
+    renewal named is the last one, the one the expiry date comes from (``renewed_by`` is its
+    plan entry's id, ``renewal_assumed`` whether the catalog only assumes that it renews, null
+    without one), and every way to renew it, cheapest first."""
     rows = []
     for validity in validities:
         last = validity.renewals[-1] if validity.renewals else None
+        cert = catalog.get(validity.certification_id)
         rows.append(
             {
                 "entry": validity.entry_id,
-                "code": catalog.get(validity.certification_id).code,
+                "code": cert.code,
                 "earned": validity.earned_on.isoformat(),
                 "expires": validity.expires_on.isoformat(),
-                "renewed_by": catalog.get(last.certification_id).code if last else None,
+                "renewed_by": last.entry_id if last else None,
+                "renewed_by_code": catalog.get(last.certification_id).code if last else None,
                 "renewed_on": last.on.isoformat() if last else None,
+                "renewal_assumed": last.assumed if last else None,
+                "renewal_options": [
+                    {
+                        "kind": path.kind.value,
+                        "code": path.code,
+                        "name": path.name,
+                        "cost_usd": path.cost_usd,
+                        "hours": path.hours,
+                        "extends_years": path.extends_years,
+                        "assumed": path.assumed,
+                    }
+                    for path in renewal_paths(cert, catalog)
+                ],
             }
         )
     return rows
@@ -405,8 +428,11 @@ def validity_line(validity: Validity, catalog: Catalog, today: date) -> str:
         text = _("{code} if passed on {day}").format(code=code, day=earned)
     if validity.renewals:
         renewals = [
-            _("{code} on {day}").format(
-                code=catalog.get(r.certification_id).code, day=format_day(r.on)
+            assumed_text(
+                _("{code} on {day}").format(
+                    code=catalog.get(r.certification_id).code, day=format_day(r.on)
+                ),
+                r.assumed,
             )
             for r in validity.renewals
         ]

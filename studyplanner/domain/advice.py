@@ -8,7 +8,13 @@ from enum import StrEnum
 
 from studyplanner.domain.catalog import Catalog, Tier
 from studyplanner.domain.experience import experience_gaps
-from studyplanner.domain.lifecycle import Validity, lifecycle, renewal_choice
+from studyplanner.domain.lifecycle import (
+    Validity,
+    lifecycle,
+    path_text,
+    renewal_choice,
+    renewal_paths,
+)
 from studyplanner.domain.plan import EntryStatus
 from studyplanner.domain.progress import (
     RETAKE_WAIT,
@@ -20,6 +26,7 @@ from studyplanner.domain.progress import (
 )
 from studyplanner.domain.schedule import Schedule, ScheduledEntry
 from studyplanner.domain.wording import (
+    assumed_text,
     format_day,
     format_hours,
     format_month,
@@ -331,24 +338,6 @@ def _retake_advice(item: ScheduledEntry) -> list[Advice]:
     ]
 
 
-NAMED_RENEWALS = 3
-"""How many renewing exams a message names before it says how many more there are."""
-
-
-def _codes(cert_ids: tuple[str, ...] | list[str], catalog: Catalog) -> str:
-    """'CLF-C02, SAA-C03 or DVA-C02', or 'CLF-C02, SAA-C03, DVA-C02 or 6 other exams' when a
-    long list would bury the message (Cloud Practitioner is renewed by nine)."""
-    codes = [catalog.get(c).code for c in cert_ids]
-    if len(codes) <= 1:
-        return "".join(codes)
-    if len(codes) > NAMED_RENEWALS + 1:
-        more = len(codes) - NAMED_RENEWALS
-        return ngettext(
-            "{codes} or {count} other exam", "{codes} or {count} other exams", more
-        ).format(codes=", ".join(codes[:NAMED_RENEWALS]), count=more)
-    return _("{codes} or {last}").format(codes=", ".join(codes[:-1]), last=codes[-1])
-
-
 def _expiry_advice(schedule: Schedule, catalog: Catalog, today: date) -> list[Advice]:
     """Which certifications expire before the plan needs them, soon, or are renewed by it."""
     found: list[Advice] = []
@@ -367,6 +356,8 @@ def _expiry_advice(schedule: Schedule, catalog: Catalog, today: date) -> list[Ad
             continue
         renew_with = _renew_with(validity, catalog)
         late = _too_late(validity, schedule, catalog)
+        tail = _renewal_tail(validity, catalog, expiry)
+        messages: list[tuple[AdviceCode, str]] = []
         if soon:
             days = (expiry - today).days
             if days == 0:
@@ -377,47 +368,72 @@ def _expiry_advice(schedule: Schedule, catalog: Catalog, today: date) -> list[Ad
                     "{label} expires on {expiry}, in {count} days",
                     days,
                 )
-            message = message.format(label=label, expiry=format_day(expiry), count=days)
-            code = AdviceCode.EXPIRES_SOON
-        else:
-            message = _(
-                "{label} expires on {expiry}, before the plan's last exam on {last}, and "
-                "nothing in the plan renews it in time"
-            ).format(label=label, expiry=format_day(expiry), last=format_day(last_exam))
-            code = AdviceCode.EXPIRES_DURING_PLAN
-        if late:
-            message = _(
-                "{message} ({late} comes too late: an expired certification cannot be renewed)"
-            ).format(message=message, late=late)
-        if validity.renewable_by:
-            message = ngettext(
-                "{message}; passing {exams} by {expiry} renews it for {count} more year",
-                "{message}; passing {exams} by {expiry} renews it for {count} more years",
-                cert.validity_years,
-            ).format(
-                message=message,
-                exams=_codes(validity.renewable_by, catalog),
-                expiry=format_day(expiry),
-                count=cert.validity_years,
+            messages.append(
+                (
+                    AdviceCode.EXPIRES_SOON,
+                    message.format(label=label, expiry=format_day(expiry), count=days),
+                )
             )
-        else:
-            message = _("{message}; its exam is retired, so no exam renews it any more").format(
-                message=message
+        if during and last_exam is not None:
+            messages.append(
+                (
+                    AdviceCode.EXPIRES_DURING_PLAN,
+                    _(
+                        "{label} expires on {expiry}, before the plan's last exam on {last}, "
+                        "and nothing in the plan renews it in time"
+                    ).format(label=label, expiry=format_day(expiry), last=format_day(last_exam)),
+                )
             )
-        found.append(
-            Advice(
-                code,
-                message,
-                validity.entry_id,
-                renew_with=renew_with,
-                renew_before=expiry if renew_with is not None else None,
+        for code, message in messages:
+            if late:
+                message = _(
+                    "{message} ({late} comes too late: an expired certification cannot be renewed)"
+                ).format(message=message, late=late)
+            found.append(
+                Advice(
+                    code,
+                    _("{message}; {renewal}").format(message=message, renewal=tail),
+                    validity.entry_id,
+                    renew_with=renew_with,
+                    renew_before=expiry if renew_with is not None else None,
+                )
             )
-        )
     return found
 
 
+NAMED_PATHS = 3
+"""How many renewal paths an expiry warning names before it counts the rest."""
+
+
+def _renewal_tail(validity: Validity, catalog: Catalog, expiry: date) -> str:
+    """'renew it by 1 Mar 2027, cheapest first: AWS Cloud Quest: … (free, no exam), CLF-C02,
+    DVA-C02 or 10 other ways' (each assumed path marked), or why nothing can renew it."""
+    cert = catalog.get(validity.certification_id)
+    paths = [path_text(p) for p in renewal_paths(cert, catalog)]
+    if not paths:
+        return _("its exam is retired, so nothing renews it any more")
+    if len(paths) > NAMED_PATHS + 1:
+        more = len(paths) - NAMED_PATHS
+        named = ngettext(
+            "{paths} or {count} other way", "{paths} or {count} other ways", more
+        ).format(paths=", ".join(paths[:NAMED_PATHS]), count=more)
+    elif len(paths) > 1:
+        named = _("{paths} or {last}").format(paths=", ".join(paths[:-1]), last=paths[-1])
+    else:
+        named = paths[0]
+    text = _("renew it by {expiry}, cheapest first: {paths}").format(
+        expiry=format_day(expiry), paths=named
+    )
+    if cert.renewal_list_assumed:
+        text = _(
+            "{text} (assumed: AWS's list for it could not be read, and no other way is known)"
+        ).format(text=text)
+    return text
+
+
 def _renewed_advice(validity: Validity, catalog: Catalog) -> Advice:
-    """One note per renewed certification: which exams renew it, when, and until when."""
+    """One note per renewed certification: which exams renew it, when, and until when; a
+    renewal the catalog only assumes says so."""
     cert = catalog.get(validity.certification_id)
     renewals = validity.renewals
     until = format_day(validity.expires_on)
@@ -436,7 +452,7 @@ def _renewed_advice(validity: Validity, catalog: Catalog) -> Advice:
         )
     return Advice(
         AdviceCode.RENEWED_BY,
-        text,
+        assumed_text(text, any(r.assumed for r in renewals)),
         validity.entry_id,
         Severity.INFO,
     )

@@ -24,7 +24,7 @@ from datetime import date
 from studyplanner.domain.catalog import Catalog, Certification, RenewalKind
 from studyplanner.domain.plan import LATEST_DATE, EntryStatus, PlanEntry, StudyPlan
 from studyplanner.domain.schedule import Schedule, schedule_plan
-from studyplanner.domain.wording import format_day
+from studyplanner.domain.wording import assumed_text, format_day, format_fee
 from studyplanner.i18n import _
 
 
@@ -322,3 +322,18 @@ def add_renewal(
     positions = list(range(len(plan.entries) + 1))
     late = bisect_right(positions, False, key=lambda p: not in_time(p))
     return with_entry_at(max(late - 1, 0))
+
+
+def path_text(path: RenewalPath) -> str:
+    """One renewal path as a sentence names it: 'DVA-C02', 'assumed: DOP-C02', 'AWS Cloud
+    Quest: Recertify Cloud Practitioner (free, no exam)', 'Maintain for 1 more year (AWS Skill
+    Builder; price not published)'."""
+    if path.kind is RenewalKind.EXAM:
+        text = path.code or path.name
+    elif path.cost_usd == 0:
+        text = _("{name} (free, no exam)").format(name=path.name)
+    elif path.cost_usd is None:
+        text = _("{name} (price not published)").format(name=path.name)
+    else:
+        text = _("{name} ({fee})").format(name=path.name, fee=format_fee(path.cost_usd))
+    return assumed_text(text, path.assumed)

@@ -127,3 +127,9 @@ def count_text(count: float, noun: str, plural_noun: str | None = None) -> str:
     """
     word = ngettext(noun, plural_noun or f"{noun}s", count)
     return f"{count:g} {word}"
+
+
+def assumed_text(text: str, assumed: bool) -> str:
+    """``text`` as it may be said: 'assumed: DOP-C02 renews Developer – Associate' when what it
+    states is a guess (AWS text read for the catalog does not confirm it), else unchanged."""
+    return _("assumed: {text}").format(text=text) if assumed else text

@@ -20,10 +20,10 @@ from icalendar import Alarm, Calendar, Event, vText
 
 from studyplanner import __version__
 from studyplanner.domain.catalog import Catalog
-from studyplanner.domain.lifecycle import Validity, lifecycle
+from studyplanner.domain.lifecycle import Validity, lifecycle, path_text, renewal_paths
 from studyplanner.domain.plan import EntryStatus
 from studyplanner.domain.schedule import Schedule, ScheduledEntry
-from studyplanner.domain.wording import count_text, format_day
+from studyplanner.domain.wording import assumed_text, count_text, format_day
 from studyplanner.i18n import _
 from studyplanner.storage.atomic import atomic_write_bytes
 from studyplanner.storage.catalog_source import catalog_for
@@ -155,16 +155,19 @@ def _expiry_event(validity: Validity, catalog: Catalog, plan_name: str, now: dat
         earned_line.format(day=earned),
     ]
     lines += [
-        _("Renewed by {code} on {day}").format(
-            code=catalog.get(r.certification_id).code, day=format_day(r.on)
+        assumed_text(
+            _("Renewed by {code} on {day}").format(
+                code=catalog.get(r.certification_id).code, day=format_day(r.on)
+            ),
+            r.assumed,
         )
         for r in validity.renewals
     ]
-    renewing = [catalog.get(c).code for c in validity.renewable_by if c in catalog]
-    if renewing:
+    paths = renewal_paths(cert, catalog)
+    if paths:
         lines.append(
-            _("Passing one of these exams before then renews it: {codes}").format(
-                codes=", ".join(renewing)
+            _("Ways to renew it before then, cheapest first: {paths}").format(
+                paths="; ".join(path_text(path) for path in paths)
             )
         )
     lines.append(_plan_line(plan_name))

@@ -38,6 +38,7 @@ from studyplanner.domain.lifecycle import Validity
 from studyplanner.domain.plan import MAX_TEXT, EntryStatus, PlanEntry, StudyPlan
 from studyplanner.domain.wording import (
     STATUS_LABELS,
+    assumed_text,
     format_day,
     format_fee,
     format_hours,
@@ -136,12 +137,13 @@ def validity_text(validity: Validity | None, catalog: Catalog) -> str:
     text = _("Valid until {date}").format(date=format_day(validity.first_expiry))
     for renewal in validity.renewals:
         code = catalog.get(renewal.certification_id).code
-        text = _("{validity}; renewed by {code} on {on}, valid until {until}").format(
-            validity=text,
-            code=code,
-            on=format_day(renewal.on),
-            until=format_day(renewal.expires_on),
+        renewed = assumed_text(
+            _("renewed by {code} on {on}, valid until {until}").format(
+                code=code, on=format_day(renewal.on), until=format_day(renewal.expires_on)
+            ),
+            renewal.assumed,
         )
+        text = _("{validity}; {renewed}").format(validity=text, renewed=renewed)
     return text
 
 

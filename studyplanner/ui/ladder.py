@@ -51,7 +51,13 @@ from PySide6.QtWidgets import (
 
 from studyplanner.domain.catalog import Catalog, Certification, Tier
 from studyplanner.domain.lifecycle import Validity
-from studyplanner.domain.wording import format_day, format_fee, format_hours, format_month
+from studyplanner.domain.wording import (
+    assumed_text,
+    format_day,
+    format_fee,
+    format_hours,
+    format_month,
+)
 from studyplanner.i18n import N_, _
 from studyplanner.labels import TranslatedLabels
 from studyplanner.style import Colour, point_size
@@ -178,8 +184,8 @@ class Holding:
     """The expiry before any renewal still to come in the plan."""
     expires_on: date
     """The expiry after the renewals the plan brings."""
-    renewed_by: tuple[tuple[str, date], ...]
-    """(exam code, day) of each renewal in the plan."""
+    renewed_by: tuple[tuple[str, date, bool], ...]
+    """(exam code, day, whether it is only assumed to renew) of each renewal in the plan."""
     expired: bool
 
     @property
@@ -195,8 +201,10 @@ class Holding:
         text = _("Held since {earned} · valid until {until}").format(
             earned=format_day(self.earned_on), until=format_day(self.valid_until)
         )
-        for code, day in self.renewed_by:
-            renewal = _("{code} on {date} renews it").format(code=code, date=format_day(day))
+        for code, day, assumed in self.renewed_by:
+            renewal = assumed_text(
+                _("{code} on {date} renews it").format(code=code, date=format_day(day)), assumed
+            )
             text += f"<br>{renewal}"
         if self.renewed_by:
             text = _("{held}: valid until {date}").format(
@@ -213,13 +221,13 @@ def holdings(validities: Sequence[Validity], catalog: Catalog, today: date) -> d
         if not validity.held:
             continue
         valid_until = validity.first_expiry
-        renewed: list[tuple[str, date]] = []
+        renewed: list[tuple[str, date, bool]] = []
         for renewal in validity.renewals:
             code = catalog.get(renewal.certification_id).code
             if renewal.on <= today:
                 valid_until = renewal.expires_on  # already renewed
             else:
-                renewed.append((code, renewal.on))
+                renewed.append((code, renewal.on, renewal.assumed))
         holding = Holding(
             validity.earned_on,
             valid_until,

@@ -50,7 +50,13 @@ from studyplanner.domain.plan import (
     clean_plan_name,
 )
 from studyplanner.domain.roles import Direction, ExperienceField, Role
-from studyplanner.domain.wording import format_day, format_fee, format_weekly_hours, plural
+from studyplanner.domain.wording import (
+    assumed_text,
+    format_day,
+    format_fee,
+    format_weekly_hours,
+    plural,
+)
 from studyplanner.i18n import N_, _, ngettext
 from studyplanner.ui.form_fields import (
     DATE_FORMAT,
@@ -116,9 +122,11 @@ def describe_held(held: HeldCertification, catalog: Catalog, validity: Validity 
     if validity.renewals:
         last = validity.renewals[-1]
         code = catalog.get(last.certification_id).code
-        text = _("{held} · renewed by {code} on {date}").format(
-            held=text, code=code, date=format_day(last.on)
+        renewed = assumed_text(
+            _("renewed by {code} on {date}").format(code=code, date=format_day(last.on)),
+            last.assumed,
         )
+        text = _("{held} · {renewed}").format(held=text, renewed=renewed)
     return _("{held} · expires {date}").format(held=text, date=format_day(validity.expires_on))
 
 

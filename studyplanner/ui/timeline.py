@@ -54,7 +54,13 @@ from studyplanner.domain.lifecycle import Validity
 from studyplanner.domain.months import DayScale, first_of_month, month_periods, year_periods
 from studyplanner.domain.plan import EntryStatus
 from studyplanner.domain.schedule import ScheduledEntry
-from studyplanner.domain.wording import count_text, format_day, format_hours, format_number
+from studyplanner.domain.wording import (
+    assumed_text,
+    count_text,
+    format_day,
+    format_hours,
+    format_number,
+)
 from studyplanner.i18n import N_, _
 from studyplanner.style import Colour
 from studyplanner.ui import accessible
@@ -949,13 +955,12 @@ class TimelineView(QGraphicsView):
         """'Valid until 10 Jan 2027', then one line per renewal."""
         lines = [_("Valid until {date}").format(date=format_day(validity.first_expiry))]
         for renewal in validity.renewals:
-            lines.append(
-                _("Renewed by {code} on {date}: valid until {until}").format(
-                    code=self._code(renewal.certification_id),
-                    date=format_day(renewal.on),
-                    until=format_day(renewal.expires_on),
-                )
+            line = _("Renewed by {code} on {date}: valid until {until}").format(
+                code=self._code(renewal.certification_id),
+                date=format_day(renewal.on),
+                until=format_day(renewal.expires_on),
             )
+            lines.append(assumed_text(line, renewal.assumed))
         if validity.expires_on < self.today:
             lines.append(_("Expired on {date}").format(date=format_day(validity.expires_on)))
         return lines
@@ -977,11 +982,14 @@ class TimelineView(QGraphicsView):
         previous = validity.first_expiry
         for renewal in validity.renewals:
             renewing = self._certs[renewal.certification_id]
-            tip = _("{code} on {date} renews {renewed}: valid until {until}").format(
-                code=renewing.code,
-                date=format_day(renewal.on),
-                renewed=renewed,
-                until=format_day(renewal.expires_on),
+            tip = assumed_text(
+                _("{code} on {date} renews {renewed}: valid until {until}").format(
+                    code=renewing.code,
+                    date=format_day(renewal.on),
+                    renewed=renewed,
+                    until=format_day(renewal.expires_on),
+                ),
+                renewal.assumed,
             )
             renewals.append(
                 (self._day_x(renewal.on), self._day_x(previous), self._tier_ink(renewing), tip)
@@ -1034,9 +1042,13 @@ class TimelineView(QGraphicsView):
             )
         elif validity.renewals:
             last = validity.renewals[-1]
-            status = _("held since {date} · renewed by {code} {renewed}").format(
-                date=since, code=self._code(last.certification_id), renewed=format_day(last.on)
+            renewed_by = assumed_text(
+                _("renewed by {code} {renewed}").format(
+                    code=self._code(last.certification_id), renewed=format_day(last.on)
+                ),
+                last.assumed,
             )
+            status = _("held since {date} · {renewed_by}").format(date=since, renewed_by=renewed_by)
         else:
             status = _("held since {date} · expires {expires}").format(
                 date=since, expires=format_day(validity.expires_on)

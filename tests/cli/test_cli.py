@@ -132,7 +132,9 @@ def test_show_json_lists_warnings_with_their_entry(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     plan_file = tmp_path / "odd.json"
-    veteran = StudyPlan(start_date=date(2026, 1, 5), profile=LearnerProfile(experience_years=6))
+    veteran = StudyPlan(
+        start_date=date.fromisoformat(TODAY), profile=LearnerProfile(experience_years=6)
+    )
     document = json.loads(plan_to_json(veteran))
     document["entries"] = [
         {"certification_id": "solutions-architect-professional"},
@@ -393,7 +395,9 @@ def test_exam_version_risk_is_measured_from_the_today_option(
         return [w["code"] for w in json.loads(out)["warnings"]]
 
     assert codes("2026-12-01") == ["exam-version-risk"]
-    assert codes("2027-06-01") == []
+    # Six months on, the exam is less than 2 years away (and, nothing logged, the learner is
+    # behind the plan they made).
+    assert codes("2027-06-01") == ["behind-schedule"]
     code, _, err = run(capsys, "--today", "yesterday", "show", str(plan_file))
     assert code == 2 and "YYYY-MM-DD" in err
 

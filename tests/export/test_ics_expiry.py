@@ -84,7 +84,11 @@ def test_each_expiry_reminds_90_and_30_days_before(catalog: Catalog, tmp_path: P
         "CLF-C02 Cloud Practitioner expires in 30 days, on 10 Jan 2027",
     ]
     assert b"TRIGGER:-P90D" in out.read_bytes() and b"TRIGGER:-P30D" in out.read_bytes()
-    assert "Passing one of these exams before then renews it: CLF-C02" in str(held["description"])
+    assert (
+        "Ways to renew it before then, cheapest first: AWS Cloud Quest: Recertify Cloud "
+        "Practitioner (free, no exam); CLF-C02; DVA-C02; "
+    ) in str(held["description"])
+    assert "assumed: Maintain for 1 more year" in str(held["description"])
 
 
 def test_expiry_uids_are_stable_and_a_re_export_moves_the_expiry(

@@ -80,7 +80,7 @@ def test_the_held_cloud_practitioner_is_printed_renewed_by_the_associate_exam(
     for expiry in shown["expiries"]:  # every expiry `show --json` gives is on paper
         assert printed(expiry["expires"]) in text
         if expiry["renewed_by"]:
-            assert f"{expiry['renewed_by']} on {printed(expiry['renewed_on'])}" in text
+            assert f"{expiry['renewed_by_code']} on {printed(expiry['renewed_on'])}" in text
 
 
 def test_an_associate_exam_after_the_expiry_leaves_it_expired_and_not_renewed(

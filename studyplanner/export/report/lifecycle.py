@@ -15,7 +15,7 @@ from studyplanner.domain.catalog import Catalog
 from studyplanner.domain.lifecycle import Validity
 from studyplanner.domain.plan import EntryStatus
 from studyplanner.domain.schedule import Schedule
-from studyplanner.domain.wording import count_text, format_day
+from studyplanner.domain.wording import assumed_text, count_text, format_day
 from studyplanner.export.report.blocks import Block, no_orphans
 from studyplanner.export.report.sheet import Sheet, ink
 from studyplanner.export.report.table import Column, header_block
@@ -53,8 +53,11 @@ def renewal_rows(
     for validity in validities:
         cert = catalog.get(validity.certification_id)
         renewed_by = tuple(
-            _("{code} on {day}").format(
-                code=catalog.get(r.certification_id).code, day=format_day(r.on)
+            assumed_text(
+                _("{code} on {day}").format(
+                    code=catalog.get(r.certification_id).code, day=format_day(r.on)
+                ),
+                r.assumed,
             )
             for r in validity.renewals
         )
