@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from studyplanner.domain.catalog import Catalog, Tier
-from studyplanner.domain.experience import experience_gaps
+from studyplanner.domain.experience import experience_gaps, where_to_give_years
 from studyplanner.domain.lifecycle import (
     Validity,
     lifecycle,
@@ -24,6 +24,7 @@ from studyplanner.domain.progress import (
     plan_pace,
     readiness,
 )
+from studyplanner.domain.roles import ExperienceField
 from studyplanner.domain.schedule import Schedule, ScheduledEntry
 from studyplanner.domain.wording import (
     assumed_text,
@@ -498,8 +499,22 @@ def _timing_advice(item: ScheduledEntry, schedule: Schedule, today: date) -> lis
     if exam is None:
         return found
     gaps = experience_gaps(cert, plan.profile, plan.start_date, exam)
-    if gaps:
-        latest = max(gaps, key=lambda g: (g.ready_on, g.months_short))
+    unknown = [g for g in gaps if g.field is not None and g.not_given]
+    if unknown:
+        found.append(
+            Advice(
+                AdviceCode.EXPERIENCE_BELOW_TIER,
+                _("{label} on {date}: its exam guide recommends {recommended}; {where}").format(
+                    label=label,
+                    date=format_day(exam),
+                    recommended=_and([g.recommended_text for g in gaps]),
+                    where=where_to_give_years(unknown[0].field or ExperienceField.SOFTWARE),
+                ),
+                item.entry.id,
+            )
+        )
+    elif gaps:
+        latest = max(gaps, key=lambda g: (g.ready_on or exam, g.months_short))
         recommended = _and([g.recommended_text for g in gaps])
         months = latest.months_short
         if len(gaps) > 1 or latest.recommended_years != 1:

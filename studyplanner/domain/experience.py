@@ -20,7 +20,7 @@ from datetime import date, timedelta
 from studyplanner.domain.catalog import Certification, Tier
 from studyplanner.domain.plan import LearnerProfile
 from studyplanner.domain.roles import ExperienceField
-from studyplanner.i18n import ngettext
+from studyplanner.i18n import _, ngettext
 
 GATED_TIERS = frozenset({Tier.PROFESSIONAL, Tier.SPECIALTY})
 """Tiers whose recommended experience is checked against the exam date."""
@@ -61,9 +61,25 @@ def aws_years_on(profile: LearnerProfile, plan_start: date, day: date) -> float:
     return profile.experience_years + years_after(plan_start, day)
 
 
-def field_years_on(profile: LearnerProfile, plan_start: date, day: date) -> float:
-    """Years in the role's field on ``day``; taken to equal the AWS years when not given."""
-    base = profile.field_years if profile.field_years is not None else profile.experience_years
+def field_years_given(profile: LearnerProfile, field: ExperienceField) -> float | None:
+    """The years the learner has in ``field`` at the plan's start: the role's field years
+    (taken to equal the AWS years when not given), the years given for another field, or
+    None for a field the learner gave no years in."""
+    if field is profile.role.field:
+        return profile.field_years if profile.field_years is not None else profile.experience_years
+    return profile.other_field_years.get(field)
+
+
+def field_years_on(
+    profile: LearnerProfile, plan_start: date, day: date, field: ExperienceField | None = None
+) -> float:
+    """Years in ``field`` (default: the role's) on ``day``. Years the learner gave grow with
+    the plan (they keep working in the field); a field with none given counts as 0 and stays
+    so, since nothing says the learner works in it."""
+    wanted = field if field is not None else profile.role.field
+    base = field_years_given(profile, wanted) if wanted is not None else None
+    if base is None:
+        return 0.0
     return base + years_after(plan_start, day)
 
 
@@ -76,12 +92,21 @@ class ExperienceGap:
     recommended_years: float
     years_on_exam_day: float
     exam_day: date
-    ready_on: date
-    """The first day the learner has the recommended years."""
+    ready_on: date | None
+    """The first day the learner has the recommended years; None when they gave no years in
+    the field, so the plan cannot say when."""
+
+    @property
+    def not_given(self) -> bool:
+        """The learner gave no years in the field: they count as 0."""
+        return self.ready_on is None
 
     @property
     def months_short(self) -> int:
-        """Calendar months from the exam day to ``ready_on``, a started month counting whole."""
+        """Calendar months from the exam day to ``ready_on``, a started month counting whole
+        (0 when it cannot be said)."""
+        if self.ready_on is None:
+            return 0
         months = (self.ready_on.year - self.exam_day.year) * 12
         months += self.ready_on.month - self.exam_day.month
         if self.ready_on.day > self.exam_day.day:
@@ -108,31 +133,43 @@ def experience_gaps(
     cert: Certification, profile: LearnerProfile, plan_start: date, exam_day: date
 ) -> list[ExperienceGap]:
     """What the learner lacks on ``exam_day`` for ``cert``: years on AWS, and years in the
-    exam's field when that is the learner's own field. Empty when ready, or when the tier is
-    not one whose experience is checked."""
+    field the exam's guide names, whatever the learner's own field (years in a field they
+    gave none for count as 0). Empty when ready, or when the tier is not one whose experience
+    is checked."""
     if cert.tier not in GATED_TIERS:
         return []
     gaps: list[ExperienceGap] = []
     have = aws_years_on(profile, plan_start, exam_day)
     if have + 1e-9 < cert.aws_years:
-        ready = _ready_on(profile.experience_years, cert.aws_years, plan_start)
-        gaps.append(ExperienceGap(None, cert.aws_years, have, exam_day, ready))
+        on_aws = _ready_on(profile.experience_years, cert.aws_years, plan_start)
+        gaps.append(ExperienceGap(None, cert.aws_years, have, exam_day, on_aws))
     wanted = cert.expected_field_years
-    if wanted is not None and wanted.field is profile.role.field:
-        have_field = field_years_on(profile, plan_start, exam_day)
+    if wanted is not None:
+        have_field = field_years_on(profile, plan_start, exam_day, wanted.field)
         if have_field + 1e-9 < wanted.years:
-            base = (
-                profile.field_years if profile.field_years is not None else profile.experience_years
-            )
-            ready = _ready_on(base, wanted.years, plan_start)
+            base = field_years_given(profile, wanted.field)
+            ready = None if base is None else _ready_on(base, wanted.years, plan_start)
             gaps.append(ExperienceGap(wanted.field, wanted.years, have_field, exam_day, ready))
     return gaps
 
 
-def ready_on(cert: Certification, profile: LearnerProfile, plan_start: date) -> date:
-    """The first day the learner has every year of experience ``cert`` recommends."""
+def where_to_give_years(field: ExperienceField) -> str:
+    """Where a learner sets years in a field of work, named for the remark that says a field
+    they gave no years in counts as 0."""
+    return _(
+        "you gave no years of {field} work, so they count as 0; if you have some, set them "
+        "under Plan settings › Years in other fields (or suggest --other-field-years "
+        "{value}=N)"
+    ).format(field=field.label, value=field.value)
+
+
+def ready_on(cert: Certification, profile: LearnerProfile, plan_start: date) -> date | None:
+    """The first day the learner has every year of experience ``cert`` recommends; None when
+    it needs years in a field the learner gave none in."""
     far = date.max - timedelta(days=1)
     gaps = experience_gaps(cert, profile, plan_start, plan_start)
     if not gaps:
         return plan_start
-    return min(far, max(g.ready_on for g in gaps))
+    if any(g.ready_on is None for g in gaps):
+        return None
+    return min(far, max(g.ready_on for g in gaps if g.ready_on is not None))

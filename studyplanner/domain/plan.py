@@ -10,10 +10,10 @@ from typing import Annotated, Self
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from studyplanner.domain.roles import Direction, Role
+from studyplanner.domain.roles import Direction, ExperienceField, Role
 from studyplanner.i18n import N_, _
 
-PLAN_SCHEMA_VERSION = 5
+PLAN_SCHEMA_VERSION = 6
 MAX_TEXT = 10_000
 MAX_NAME = 200
 MAX_SESSIONS = 2000
@@ -67,6 +67,12 @@ class LearnerProfile(_Model):
         le=50,
         description="Years in the role's field (security, networking, ...), on AWS or not; "
         "unknown when None, and then taken to be the years on AWS",
+    )
+    other_field_years: dict[ExperienceField, Annotated[float, Field(ge=0, le=50)]] = Field(
+        default_factory=dict,
+        max_length=len(ExperienceField),
+        description="Years in fields of work other than the role's (networking for a "
+        "developer, say), where the learner gave them; a field not given counts as 0 years",
     )
     direction: Direction | None = None
     focus_areas: list[Annotated[str, Field(max_length=60)]] = Field(

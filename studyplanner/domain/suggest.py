@@ -3,11 +3,12 @@ stack, career direction and time. Every suggested exam comes with the reason it 
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from studyplanner.domain.catalog import Catalog, Tier
-from studyplanner.domain.experience import GATED_TIERS, experience_gaps
+from studyplanner.domain.experience import GATED_TIERS, experience_gaps, where_to_give_years
 from studyplanner.domain.plan import (
     LearnerProfile,
     PlanEntry,
@@ -15,7 +16,7 @@ from studyplanner.domain.plan import (
     WeeklyAvailability,
 )
 from studyplanner.domain.roles import Direction, Role
-from studyplanner.domain.schedule import ScheduleError, schedule_plan
+from studyplanner.domain.schedule import ScheduledEntry, ScheduleError, schedule_plan
 from studyplanner.domain.wording import format_month
 from studyplanner.domain.words import mentions, mentions_any
 from studyplanner.i18n import N_, _
@@ -307,6 +308,7 @@ def suggest_plan(
 
     picks: list[SuggestedEntry] = []
     over_limit: list[str] = []
+    stopped_at: ScheduledEntry | None = None
     for candidate in candidates:
         cert_id = candidate.certification_id
         if any(p.certification_id == cert_id for p in picks):
@@ -336,13 +338,24 @@ def suggest_plan(
             over_limit.append(cert.name)
             continue
         trial = [*picks, candidate]
-        exam_day = _exam_day(catalog, profile, availability, start, trial)
+        last = _last_scheduled(catalog, profile, availability, start, trial)
+        exam_day = last.exam_date if last is not None else None
         if exam_day is not None and experience_gaps(cert, profile, start, exam_day):
             remarks.append(_too_early_remark(catalog, cert_id, profile, start))
             continue
+        too_long = last is not None and _too_long(last, start)
+        if too_long and cert.tier in GATED_TIERS and last is not None:
+            remarks.append(_later_remark(last, weekly_hours))
+            continue
         picks.append(candidate)
+        if too_long and last is not None:
+            # Too few hours for more: this exam alone runs long, so it is the last one.
+            stopped_at = last
+            limit = len(picks)
 
-    if over_limit:
+    if stopped_at is not None:
+        remarks.append(_one_exam_remark(stopped_at, weekly_hours, over_limit))
+    elif over_limit:
         remarks.append(
             _(
                 "With {hours} hours a week the plan keeps the first {limit} exams; add {names} "
@@ -482,14 +495,14 @@ def _manager_remarks(profile: LearnerProfile, remarks: list[str]) -> None:
         )
 
 
-def _exam_day(
+def _last_scheduled(
     catalog: Catalog,
     profile: LearnerProfile,
     availability: WeeklyAvailability,
     start: date,
     picks: list[SuggestedEntry],
-) -> date | None:
-    """The last pick's exam date if the picks were the plan (None if it cannot be said)."""
+) -> ScheduledEntry | None:
+    """The last pick as scheduled if the picks were the plan (None if it cannot be said)."""
     plan = StudyPlan(
         start_date=start,
         profile=profile,
@@ -497,16 +510,85 @@ def _exam_day(
         entries=[PlanEntry(certification_id=p.certification_id) for p in picks],
     )
     try:
-        return schedule_plan(plan, catalog).entries[-1].exam_date
+        return schedule_plan(plan, catalog).entries[-1]
     except ScheduleError:
         return None
+
+
+MAX_SUGGESTED_STUDY = timedelta(days=274)
+"""About 9 months: a suggested exam studied longer than this loses its early material, and
+``show`` would warn about it (long study, and a new exam version as the date nears 2 years)."""
+VERSION_HORIZON = timedelta(days=731)
+"""Exam dates more than 2 years after the start may meet a new exam version (as ``advice``)."""
+
+
+def _too_long(item: ScheduledEntry, start: date) -> bool:
+    """Whether a suggested exam's study runs past 9 months or its exam past 2 years."""
+    if item.study_start is None or item.study_end is None or item.exam_date is None:
+        return False
+    return (
+        item.study_end - item.study_start > MAX_SUGGESTED_STUDY
+        or item.exam_date - start > VERSION_HORIZON
+    )
+
+
+def _study_months(item: ScheduledEntry) -> int:
+    if item.study_start is None or item.study_end is None:
+        return 0
+    return max(1, round((item.study_end - item.study_start).days / 30.44))
+
+
+def _hours_for(item: ScheduledEntry, weeks: float = 26) -> float:
+    """Weekly hours that would study the exam in about six months, rounded up to a half."""
+    return math.ceil(item.hours / weeks * 2) / 2
+
+
+def _later_remark(item: ScheduledEntry, weekly_hours: float) -> str:
+    cert = item.certification
+    return _(
+        "Add {name} ({code}) when you can give it more time: at {hours} hours a week its "
+        "{estimate} h would take about {months} months of study, to {end}, and what is learnt "
+        "early fades; about {needed} hours a week would cover it in six months."
+    ).format(
+        name=cert.name,
+        code=cert.code,
+        hours=f"{weekly_hours:g}",
+        estimate=f"{item.hours:g}",
+        months=_study_months(item),
+        end=format_month(item.study_end or item.study_start or date.min),
+        needed=f"{_hours_for(item):g}",
+    )
+
+
+def _one_exam_remark(item: ScheduledEntry, weekly_hours: float, left_out: list[str]) -> str:
+    cert = item.certification
+    text = _(
+        "With {hours} hours a week, {name} ({code}) alone takes about {months} months of "
+        "study (exam around {exam}), so the plan stops there; about {needed} hours a week "
+        "would cover it in six months and leave room for the next exam."
+    ).format(
+        hours=f"{weekly_hours:g}",
+        name=cert.name,
+        code=cert.code,
+        months=_study_months(item),
+        exam=format_month(item.exam_date or date.min),
+        needed=f"{_hours_for(item):g}",
+    )
+    if left_out:
+        text = _("{text} Add {names} later.").format(text=text, names=", ".join(left_out))
+    return text
 
 
 def _too_early_remark(catalog: Catalog, cert_id: str, profile: LearnerProfile, start: date) -> str:
     cert = catalog.get(cert_id)
     gaps = experience_gaps(cert, profile, start, start)
     needs = _listed([_("about {experience}").format(experience=g.recommended_text) for g in gaps])
-    when = format_month(max(g.ready_on for g in gaps))
+    unknown = [g.field for g in gaps if g.field is not None and g.ready_on is None]
+    if unknown and unknown[0] is not None:
+        return _("Add {name} ({code}) once you have {needs}: {where}.").format(
+            name=cert.name, code=cert.code, needs=needs, where=where_to_give_years(unknown[0])
+        )
+    when = format_month(max(g.ready_on for g in gaps if g.ready_on is not None))
     return _("Add {name} ({code}) once you have {needs}, around {when}.").format(
         name=cert.name, code=cert.code, needs=needs, when=when
     )

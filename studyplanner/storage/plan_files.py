@@ -184,12 +184,22 @@ def _sessions_from_hours_logged(entry: RawPlan, index: int, start: object) -> Ra
     return out
 
 
+def _migrate_5_to_6(raw: RawPlan) -> RawPlan:
+    """Version 6 adds the profile's years in other fields of work (a developer's years of
+    networking, say). Its default, none given, is what a version-5 plan meant, so only the
+    version changes."""
+    out = dict(raw)
+    out["schema_version"] = 6
+    return out
+
+
 # MIGRATIONS[n] turns a version-n document into version n + 1.
 MIGRATIONS: dict[int, Callable[[RawPlan], RawPlan]] = {
     1: _migrate_1_to_2,
     2: _migrate_2_to_3,
     3: _migrate_3_to_4,
     4: _migrate_4_to_5,
+    5: _migrate_5_to_6,
 }
 
 

@@ -12,7 +12,7 @@ import pytest
 from studyplanner.domain.advice import Advice, AdviceCode, Severity, advise
 from studyplanner.domain.catalog import Catalog, parse_catalog
 from studyplanner.domain.plan import EntryStatus, LearnerProfile, PlanEntry, StudyPlan
-from studyplanner.domain.roles import Role
+from studyplanner.domain.roles import ExperienceField, Role
 from studyplanner.domain.schedule import schedule_plan
 from tests.domain.plans import catalog_document, entry
 from tests.domain.plans import plan as base_plan
@@ -59,6 +59,7 @@ def passed(cert_id: str) -> PlanEntry:
 
 def test_a_sensible_plan_gets_no_advice(catalog: Catalog) -> None:
     sensible = plan(entry(CLF), entry(SAA), entry(SAP), entry(SCS))
+    sensible.profile.other_field_years = {ExperienceField.SECURITY: 4}  # SCS asks for 3
     assert codes(sensible, catalog) == []
     # Only notes that its later exams renew the earlier certifications.
     notes = advice_for(sensible, catalog, renewals=True)
@@ -101,14 +102,18 @@ def test_a_foundational_exam_is_not_an_associate(catalog: Catalog) -> None:
 
 def test_specialty_before_any_associate_is_flagged(catalog: Catalog) -> None:
     specialty = entry(SCS)
-    found = advice_for(plan(entry(CLF), specialty, entry(SAA)), catalog)
+    early = plan(entry(CLF), specialty, entry(SAA))
+    early.profile.other_field_years = {ExperienceField.SECURITY: 4}
+    found = advice_for(early, catalog)
     assert [(a.code, a.entry_id) for a in found] == [
         (AdviceCode.SPECIALTY_BEFORE_ASSOCIATE, specialty.id)
     ]
 
 
 def test_specialty_after_an_associate_is_fine(catalog: Catalog) -> None:
-    assert codes(plan(entry(SAA), entry("advanced-networking-specialty")), catalog) == []
+    networker = plan(entry(SAA), entry("advanced-networking-specialty"))
+    networker.profile.other_field_years = {ExperienceField.NETWORKING: 6}
+    assert codes(networker, catalog) == []
 
 
 # --- after-retirement ---------------------------------------------------------------------
@@ -208,8 +213,25 @@ def test_years_in_the_field_count_for_a_specialty_in_that_field(catalog: Catalog
     assert "5 years of networking work" in advice.message  # unknown field years: AWS years
     assert "around 5 Jan 2028" in advice.message
     assert AdviceCode.EXPERIENCE_BELOW_TIER not in codes(networking_plan(6), catalog)
-    # a developer's years are not networking years: only the AWS years are checked
+    # A developer's years are not networking years: with none given they count as 0, and the
+    # warning says so and where to set them, instead of giving a date.
     developer = plan(entry(SAA, hours=20), entry(ans, hours=20), years=3)
+    (advice,) = [
+        a for a in advice_for(developer, catalog) if a.code is AdviceCode.EXPERIENCE_BELOW_TIER
+    ]
+    assert advice.message.endswith(
+        "its exam guide recommends 5 years of networking work; you gave no years of networking "
+        "work, so they count as 0; if you have some, set them under Plan settings › Years in "
+        "other fields (or suggest --other-field-years networking=N)"
+    )
+    # Years given in another field count (and grow with the plan, like the role's own).
+    developer.profile.other_field_years = {ExperienceField.NETWORKING: 4.5}
+    (advice,) = [
+        a for a in advice_for(developer, catalog) if a.code is AdviceCode.EXPERIENCE_BELOW_TIER
+    ]
+    # Half a year after the start on 5 Jan: 182.5 of the year's 365 days, rounded up to 183.
+    assert "around 7 Jul 2026" in advice.message
+    developer.profile.other_field_years = {ExperienceField.NETWORKING: 5}
     assert AdviceCode.EXPERIENCE_BELOW_TIER not in codes(developer, catalog)
 
 

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from studyplanner.domain.advice import AdviceCode, advise
 from studyplanner.domain.catalog import Catalog, Tier, parse_catalog
 from studyplanner.domain.plan import LearnerProfile
-from studyplanner.domain.roles import Direction, Role
+from studyplanner.domain.roles import Direction, ExperienceField, Role
 from studyplanner.domain.schedule import schedule_plan
 from studyplanner.domain.suggest import Suggestion, suggest_plan, suggestion_certification_ids
 from studyplanner.storage.catalog_source import bundled_catalog
@@ -30,11 +30,13 @@ def suggest(
     direction: Direction | None = None,
     focus: list[str] | None = None,
     field_years: float | None = None,
+    other: dict[ExperienceField, float] | None = None,
 ) -> Suggestion:
     profile = LearnerProfile(
         role=role,
         experience_years=years,
         field_years=field_years,
+        other_field_years=other or {},
         direction=direction,
         focus_areas=focus or [],
     )
@@ -56,7 +58,10 @@ def picked(suggestion: Suggestion) -> list[str]:
 def test_a_developer_starts_with_developer_associate(
     catalog: Catalog, direction: Direction | None, last: str
 ) -> None:
-    suggestion = suggest(catalog, Role.DEVELOPER, years=2, hours=8, direction=direction)
+    security = {ExperienceField.SECURITY: 4.0}  # SCS asks for 3 years of security work
+    suggestion = suggest(
+        catalog, Role.DEVELOPER, years=2, hours=8, direction=direction, other=security
+    )
     assert picked(suggestion) == ["developer-associate", "solutions-architect-associate", last]
     assert suggestion.remarks == []
 
@@ -153,7 +158,12 @@ def test_five_hours_is_not_low(catalog: Catalog) -> None:
 
 
 def test_focus_areas_add_matching_exams(catalog: Catalog) -> None:
-    suggestion = suggest(catalog, Role.ARCHITECT, focus=["Security and compliance"])
+    suggestion = suggest(
+        catalog,
+        Role.ARCHITECT,
+        focus=["Security and compliance"],
+        other={ExperienceField.SECURITY: 4.0},
+    )
     assert "security-specialty" in picked(suggestion)
     reason = next(
         r.reason for r in suggestion.reasons if r.certification_id == "security-specialty"
@@ -241,6 +251,61 @@ def test_a_developer_new_to_aws_is_not_sent_to_devops_professional(catalog: Cata
     assert remark in suggestion.plan.notes
 
 
+@pytest.mark.parametrize(
+    ("direction", "left_out", "field"),
+    [
+        (Direction.NETWORKING, "ANS-C01", "networking"),
+        (Direction.SECURITY, "SCS-C03", "security"),
+        (Direction.ML, "AIP-C01", "machine learning and AI"),
+    ],
+)
+def test_a_developer_heading_elsewhere_gets_that_fields_exam_as_a_note_not_a_date(
+    catalog: Catalog, direction: Direction, left_out: str, field: str
+) -> None:
+    """Issue 19: a developer with 2 years on AWS heading for networking was planned ANS-C01
+    (5 years of networking asked) within a year. Years in a field not given count as 0."""
+    suggestion = suggest(catalog, Role.DEVELOPER, years=2, hours=8, direction=direction)
+    codes = [catalog.get(cert_id).code for cert_id in picked(suggestion)]
+    assert left_out not in codes
+    (remark,) = [r for r in suggestion.remarks if f"({left_out})" in r]
+    assert f"you gave no years of {field} work, so they count as 0" in remark
+    assert "Plan settings › Years in other fields" in remark
+
+
+def test_a_professional_that_would_take_over_nine_months_is_a_note(catalog: Catalog) -> None:
+    """At 3 h a week an architect with 2 years on AWS gets SAA-C03, and SAP-C02 becomes a
+    note. SAA: 120 h x 0.9 (one year more than an Associate asks) = 108 h, 36 weeks. SAP then
+    starts about 0.7 years in: 250 h x (1 - 0.1 x 0.7) = 233 h, 78 weeks at 3 h, about 18
+    months (to Apr 2028)."""
+    suggestion = suggest(catalog, Role.ARCHITECT, years=2, hours=3)
+    assert picked(suggestion) == ["solutions-architect-associate"]
+    (remark,) = [r for r in suggestion.remarks if "SAP-C02" in r]
+    assert remark.startswith(
+        "Add Solutions Architect – Professional (SAP-C02) when you can give it more time: at 3 "
+        "hours a week its 233 h would take about 18 months of study, to Apr 2028"
+    )
+    # 233 h in 26 weeks is 8.96 h a week, rounded up to the half hour.
+    assert remark.endswith("about 9 hours a week would cover it in six months.")
+
+
+def test_with_too_few_hours_for_more_the_plan_keeps_one_exam_and_says_why(
+    catalog: Catalog,
+) -> None:
+    """Half an hour a week: DVA-C02's 110 h take 220 weeks, so it is the only exam."""
+    suggestion = suggest(catalog, Role.DEVELOPER, years=2, hours=0.5)
+    assert picked(suggestion) == ["developer-associate"]
+    (remark,) = [r for r in suggestion.remarks if r.startswith("With 0.5 hours a week")]
+    # 110 h x 0.9 (a year more than an Associate asks) = 99 h: 198 weekends of 0.5 h, Mon
+    # 2 Feb 2026 to Sun 18 Nov 2029, 1,385 days, 45.5 months of 30.44 days: about 45.
+    assert "Developer – Associate (DVA-C02) alone takes about 45 months of study" in remark
+    assert "(exam around Nov 2029)" in remark
+    # 99 h in 26 weeks is 3.8 h a week, rounded up to the half hour.
+    assert "about 4 hours a week would cover it in six months" in remark
+    assert remark.endswith(
+        "Add Solutions Architect – Associate, DevOps Engineer – Professional later."
+    )
+
+
 def test_field_years_open_the_specialty_to_an_experienced_network_engineer(
     catalog: Catalog,
 ) -> None:
@@ -286,7 +351,13 @@ def test_focus_words_match_whole_words_only(catalog: Catalog, focus: str, unwant
 )
 def test_focus_phrases_match(catalog: Catalog, focus: str, wanted: str) -> None:
     suggestion = suggest(
-        catalog, Role.ML if "ai" in wanted else Role.ARCHITECT, 6, 15, None, [focus]
+        catalog,
+        Role.ML if "ai" in wanted else Role.ARCHITECT,
+        6,
+        15,
+        None,
+        [focus],
+        other=dict.fromkeys(ExperienceField, 10.0),
     )
     assert wanted in picked(suggestion)
 
@@ -362,6 +433,15 @@ def assert_a_mentor_would_accept(suggestion: Suggestion, profile: LearnerProfile
     codes = {a.code for a in advise(schedule, CATALOG, START)}
     assert not codes & READINESS_CODES, (ids, codes)
     tiers = [CATALOG.get(cert_id).tier for cert_id in ids]
+    # No Professional or Specialty studied over more than 9 months or sat past 2 years; an
+    # exam that alone runs that long is the plan's only... last exam.
+    for index, item in enumerate(schedule.entries):
+        assert item.study_start is not None and item.study_end is not None
+        assert item.exam_date is not None
+        long = (item.study_end - item.study_start).days > 274 or (item.exam_date - START).days > 731
+        if long:
+            assert item.certification.tier not in (Tier.PROFESSIONAL, Tier.SPECIALTY), ids
+            assert index == len(ids) - 1, ids
     for index, tier in enumerate(tiers):
         if tier in (Tier.PROFESSIONAL, Tier.SPECIALTY):
             assert Tier.ASSOCIATE in tiers[:index], ids
@@ -376,7 +456,7 @@ def assert_a_mentor_would_accept(suggestion: Suggestion, profile: LearnerProfile
         assert remark in suggestion.plan.notes
 
 
-@pytest.mark.parametrize("hours", [3, 15])
+@pytest.mark.parametrize("hours", [0.5, 3, 15])
 @pytest.mark.parametrize("years", [0, 2, 6])
 @pytest.mark.parametrize("role", list(Role))
 def test_every_role_experience_and_time_gets_a_path_a_mentor_would_accept(
