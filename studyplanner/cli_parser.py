@@ -9,7 +9,7 @@ import sys
 
 from studyplanner import DATA_DIR_ENV_VAR
 from studyplanner.cli import UsageError, version_text
-from studyplanner.domain.roles import Direction, Role
+from studyplanner.domain.roles import Direction, ExperienceField, Role
 from studyplanner.i18n import _
 
 # `--help` needs none of these at run time; each costs a few milliseconds to import.
@@ -118,6 +118,17 @@ def _years(text: str) -> float:
     return value
 
 
+def _field_years(text: str) -> tuple[ExperienceField, float]:
+    """'networking=5': years in a field of work other than the role's."""
+    name, equals, years = text.partition("=")
+    fields = {field.value: field for field in ExperienceField}
+    if not equals or name.strip().lower() not in fields:
+        raise argparse.ArgumentTypeError(
+            _("expected FIELD=YEARS with FIELD one of: {fields}").format(fields=", ".join(fields))
+        )
+    return fields[name.strip().lower()], _years(years)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="studyplanner",
@@ -167,6 +178,17 @@ def build_parser() -> argparse.ArgumentParser:
         type=_years,
         metavar="N",
         help=_("years in your role's field (security, networking, ...), on AWS or not"),
+    )
+    sug.add_argument(
+        "--other-field-years",
+        type=_field_years,
+        action="append",
+        default=[],
+        metavar="FIELD=N",
+        help=_(
+            "years in another field of work (repeatable), e.g. networking=3; a field not "
+            "given counts as 0 for the exams that ask for it"
+        ),
     )
     sug.add_argument("--hours-per-week", required=True, type=_positive_hours, metavar="H")
     sug.add_argument("--direction", choices=[d.value for d in Direction])

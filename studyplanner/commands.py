@@ -207,6 +207,7 @@ def cmd_suggest(args: argparse.Namespace) -> int:
             role=Role(args.role),
             experience_years=args.experience_years,
             field_years=args.field_years,
+            other_field_years=dict(args.other_field_years),
             direction=Direction(args.direction) if args.direction else None,
             focus_areas=args.focus,
         )

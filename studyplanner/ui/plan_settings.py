@@ -52,6 +52,7 @@ from studyplanner.domain.plan import (
 from studyplanner.domain.roles import Direction, ExperienceField, Role
 from studyplanner.domain.wording import (
     assumed_text,
+    count_text,
     format_day,
     format_fee,
     format_weekly_hours,
@@ -230,6 +231,18 @@ def field_years_caption() -> QLabel:
     return label
 
 
+def other_fields_summary(years: dict[ExperienceField, float]) -> str:
+    """'networking 3 years, security 1 year', or 'None given', for the button that opens the
+    dialog."""
+    if not years:
+        return _("None given")
+    order = list(ExperienceField)
+    return ", ".join(
+        _("{field} {years}").format(field=field.label, years=count_text(value, "year"))
+        for field, value in sorted(years.items(), key=lambda item: order.index(item[0]))
+    )
+
+
 class OptionalYearsSpinBox(DecimalSpinBox):
     """Years that may be unknown: the step below 0 shows "Not set" and means None.
 
@@ -386,6 +399,17 @@ class PlanSettingsPanel(QWidget):
         self.field_years_label = field_years_caption()
         self.field_years_label.setBuddy(self.field_years)
         profile_form.addRow(self.field_years_label, self.field_years)
+        self.other_fields = QPushButton()
+        self.other_fields.setToolTip(
+            _(
+                "Years in fields of work other than your role's, for the exams that ask for "
+                "them (Advanced Networking: networking; Security: security); a field not set "
+                "counts as 0"
+            )
+        )
+        other_fields_label = QLabel(_("Years in &other fields:"))
+        other_fields_label.setBuddy(self.other_fields)
+        profile_form.addRow(other_fields_label, self.other_fields)
         self.direction = QComboBox()
         self.direction.addItem(_(NO_DIRECTION), "")
         for direction in Direction:
@@ -526,6 +550,7 @@ class PlanSettingsPanel(QWidget):
         self.role.activated.connect(self._commit_profile)
         self.experience.editingFinished.connect(self._commit_profile)
         self.field_years.editingFinished.connect(self._commit_profile)
+        self.other_fields.clicked.connect(self._edit_other_fields)
         self.direction.activated.connect(self._commit_profile)
         self.focus_areas.editingFinished.connect(self._commit_profile)
         self.weekly_hours.editingFinished.connect(self._commit_weekly_hours)
@@ -544,6 +569,7 @@ class PlanSettingsPanel(QWidget):
             self.role,
             self.experience,
             self.field_years,
+            self.other_fields,
             self.direction,
             self.focus_areas,
             self.weekly_hours,
@@ -612,6 +638,7 @@ class PlanSettingsPanel(QWidget):
             self.role.setCurrentIndex(self.role.findData(plan.profile.role.value))
             self.experience.setValue(plan.profile.experience_years)
             self.field_years.set_years(plan.profile.field_years)
+            self.other_fields.setText(other_fields_summary(plan.profile.other_field_years))
             direction = plan.profile.direction.value if plan.profile.direction else ""
             self.direction.setCurrentIndex(self.direction.findData(direction))
             if parse_focus_areas(self.focus_areas.text()) != plan.profile.focus_areas:
@@ -746,6 +773,7 @@ class PlanSettingsPanel(QWidget):
                 field_years=current.field_years
                 if field_years == self._shown_field_years
                 else field_years,
+                other_field_years=current.other_field_years,
                 direction=Direction(direction) if direction else None,
                 focus_areas=parse_focus_areas(self.focus_areas.text()),
             )
@@ -757,6 +785,17 @@ class PlanSettingsPanel(QWidget):
         if profile == current:
             return
         self._apply(_profile_change_text(current, profile), profile=profile)
+
+    @Slot()
+    def _edit_other_fields(self) -> None:
+        from studyplanner.ui.other_fields_dialog import OtherFieldsDialog  # opened rarely
+
+        current = self._document.current_plan.profile
+        years = OtherFieldsDialog.ask(self, current.role, current.other_field_years)
+        if years is None or years == current.other_field_years:
+            return
+        profile = current.model_copy(update={"other_field_years": years})
+        self._apply(_("Change years in other fields"), profile=profile)
 
     @Slot()
     def _commit_weekly_hours(self) -> None:

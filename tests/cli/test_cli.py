@@ -462,3 +462,55 @@ def test_a_user_catalog_without_a_suggested_exam_gives_a_note_not_a_traceback(
     assert "Traceback" not in err
     assert "note: 'security-specialty' is not in the certification catalog in use" in out
     assert "SAA-C03" in out
+
+
+def test_suggest_takes_years_in_other_fields(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A developer heading for networking: without networking years ANS-C01 is a note; with
+    six given it is planned, and the years are kept in the plan's profile."""
+
+    def suggest(*extra: str) -> tuple[str, dict[str, Any]]:
+        out_file = tmp_path / "dev.json"
+        code, out, err = run(
+            capsys,
+            "suggest",
+            "--role",
+            "developer",
+            "--experience-years",
+            "4",
+            "--direction",
+            "networking",
+            "--hours-per-week",
+            "12",
+            *extra,
+            "-o",
+            str(out_file),
+        )
+        assert (code, err) == (0, "")
+        saved: dict[str, Any] = json.loads(out_file.read_text(encoding="utf-8"))
+        out_file.unlink()
+        return out, saved
+
+    out, saved = suggest()
+    assert "advanced-networking-specialty" not in [e["certification_id"] for e in saved["entries"]]
+    assert "you gave no years of networking work, so they count as 0" in out
+    out, saved = suggest("--other-field-years", "networking=6")
+    assert "advanced-networking-specialty" in [e["certification_id"] for e in saved["entries"]]
+    assert saved["profile"]["other_field_years"] == {"networking": 6.0}
+
+    code, _, err = run(
+        capsys,
+        "suggest",
+        "--role",
+        "developer",
+        "--experience-years",
+        "1",
+        "--hours-per-week",
+        "8",
+        "--other-field-years",
+        "plumbing=3",
+        "-o",
+        str(tmp_path / "x.json"),
+    )
+    assert code == 2 and "expected FIELD=YEARS with FIELD one of: software, " in err

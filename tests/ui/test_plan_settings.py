@@ -648,3 +648,50 @@ def test_the_readiness_target_is_set_for_the_plan(
     assert document.undo_stack.undoText() == "Change readiness target"
     document.undo_stack.undo()
     assert panel.readiness_target.value() == 80
+
+
+def test_years_in_other_fields_are_set_in_a_dialog_kept_and_undone(
+    panel: PlanSettingsPanel, document: PlanDocument, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from studyplanner.domain.roles import ExperienceField
+    from studyplanner.ui.other_fields_dialog import OtherFieldsDialog
+
+    assert panel.other_fields.text() == "None given"
+    asked: list[tuple[Role, dict[ExperienceField, float]]] = []
+
+    def answer(
+        _parent: object, role: Role, years: dict[ExperienceField, float]
+    ) -> dict[ExperienceField, float]:
+        asked.append((role, dict(years)))
+        return {ExperienceField.NETWORKING: 3.0, ExperienceField.SECURITY: 1.0}
+
+    monkeypatch.setattr(OtherFieldsDialog, "ask", answer)
+    panel.other_fields.click()
+    assert asked == [(Role.DEVELOPER, {})]
+    profile = document.plan.profile
+    assert profile.other_field_years == {ExperienceField.NETWORKING: 3, ExperienceField.SECURITY: 1}
+    assert panel.other_fields.text() == "security 1 year, networking 3 years"
+    # Another profile edit keeps them; one undo step takes them out again.
+    panel.experience.setValue(4)
+    panel.experience.editingFinished.emit()
+    assert document.plan.profile.other_field_years == profile.other_field_years
+    document.undo_stack.undo()
+    document.undo_stack.undo()
+    assert document.plan.profile.other_field_years == {}
+    assert panel.other_fields.text() == "None given"
+
+
+def test_the_other_fields_dialog_leaves_out_the_roles_own_field_and_unset_years(
+    qtbot: QtBot,
+) -> None:
+    from studyplanner.domain.roles import ExperienceField
+    from studyplanner.ui.other_fields_dialog import OtherFieldsDialog
+
+    dialog = OtherFieldsDialog(Role.NETWORKING, {ExperienceField.SECURITY: 2.0})
+    qtbot.addWidget(dialog)
+    assert ExperienceField.NETWORKING not in dialog.boxes  # the role's field is in the panel
+    assert dialog.years() == {ExperienceField.SECURITY: 2.0}
+    dialog.boxes[ExperienceField.SECURITY].set_years(None)
+    dialog.boxes[ExperienceField.DATA].setValue(0)  # 0 years: the same as none
+    dialog.boxes[ExperienceField.MACHINE_LEARNING].setValue(1.5)
+    assert dialog.years() == {ExperienceField.MACHINE_LEARNING: 1.5}
