@@ -371,6 +371,18 @@ def schedule_as_json(
                 "tier": item.certification.tier.value,
                 "status": item.entry.status.value,
                 "hours": item.hours,
+                "hours_credit": (
+                    {
+                        "percent": round(item.estimate.credit.share * 100, 2),
+                        "after": [
+                            catalog.get(c).code if c in catalog else c
+                            for c in item.estimate.credit.after
+                        ],
+                        "assumed": item.estimate.credit.assumed,
+                    }
+                    if item.estimate.credit is not None
+                    else None
+                ),
                 "remaining_hours": item.remaining_hours,
                 "hours_logged": item.entry.hours_logged,
                 "behind_hours": behind(item.entry.id),

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from studyplanner.domain.catalog import Catalog, Certification
-from studyplanner.domain.estimates import HourEstimate, entry_hours
+from studyplanner.domain.estimates import HourEstimate, entry_hours, overlap_credit
 from studyplanner.domain.experience import aws_years_on
 from studyplanner.domain.plan import (
     Blackout,
@@ -187,13 +187,20 @@ def _schedule(plan: StudyPlan, catalog: Catalog, today: date | None) -> Schedule
         )
 
     blackout_index = _BlackoutIndex(availability.blackouts)
+    # What was learned before each exam: certifications held, exams passed, earlier entries.
+    known = [catalog.get(h.certification_id) for h in plan.held if h.certification_id in catalog]
+    known += [
+        catalog.get(e.certification_id) for e in plan.entries if e.status is EntryStatus.PASSED
+    ]
     result: list[ScheduledEntry] = []
     for entry in plan.entries:
         cert = catalog.get(entry.certification_id)
         passed = entry.status is EntryStatus.PASSED
         began = entry.passed_on if passed and entry.passed_on is not None else cursor
         years = aws_years_on(profile, plan.start_date, began)
-        estimate = entry_hours(entry, cert, years, technical=technical)
+        credit = overlap_credit(cert, (c for c in known if c.id != cert.id))
+        estimate = entry_hours(entry, cert, years, technical=technical, credit=credit)
+        known.append(cert)
         if passed:
             result.append(
                 ScheduledEntry(

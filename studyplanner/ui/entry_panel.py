@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from studyplanner.domain.budget import EntryCost
 from studyplanner.domain.catalog import Catalog, Certification
-from studyplanner.domain.estimates import HourEstimate, entry_hours
+from studyplanner.domain.estimates import HourEstimate, credit_text, entry_hours
 from studyplanner.domain.lifecycle import Validity
 from studyplanner.domain.plan import MAX_TEXT, EntryStatus, PlanEntry, StudyPlan
 from studyplanner.domain.wording import (
@@ -452,13 +452,17 @@ class EntryPanel(QWidget):
                 )
             )
             self.hours.setValue(estimate.hours)
-            self.estimate.setText(
-                _("Estimate {typical} (range {low}–{high})").format(
-                    typical=format_hours(estimate.typical),
-                    low=format_number(estimate.low),
-                    high=format_hours(estimate.high),
-                )
+            said = _("Estimate {typical} (range {low}–{high})").format(
+                typical=format_hours(estimate.typical),
+                low=format_number(estimate.low),
+                high=format_hours(estimate.high),
             )
+            if estimate.credit is not None:
+                said = _("{estimate}; {credit}").format(
+                    estimate=said, credit=credit_text(estimate.credit, self._document.catalog)
+                )
+            self.estimate.setText(said)
+            self.estimate.setWordWrap(True)
             self.use_estimate.setEnabled(estimate.overridden and not read_only)
             # What the box shows after rounding: leaving it unchanged is not an edit.
             self._shown_hours = self.hours.value()

@@ -50,6 +50,7 @@ from PySide6.QtWidgets import (
 
 from studyplanner.domain.advice import Advice, Severity
 from studyplanner.domain.catalog import Certification, Tier
+from studyplanner.domain.estimates import credit_text
 from studyplanner.domain.lifecycle import Validity
 from studyplanner.domain.months import DayScale, first_of_month, month_periods, year_periods
 from studyplanner.domain.plan import EntryStatus
@@ -1150,6 +1151,8 @@ class TimelineView(QGraphicsView):
             lines[-1] = _("{line} (range {low}–{high})").format(
                 line=lines[-1], low=format_number(estimate.low), high=format_hours(estimate.high)
             )
+        if estimate.credit is not None:
+            lines.append(credit_text(estimate.credit, self._document.catalog))
         if item.entry.status is EntryStatus.PASSED:
             passed = item.entry.passed_on
             lines.append(

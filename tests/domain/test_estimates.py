@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from studyplanner.domain.catalog import Catalog, Tier
-from studyplanner.domain.estimates import entry_hours, estimate_hours, experience_factor
+from studyplanner.domain.estimates import (
+    Credit,
+    entry_hours,
+    estimate_hours,
+    experience_factor,
+    overlap_credit,
+)
+from studyplanner.domain.plan import PlanEntry
 from tests.domain.plans import entry
 
 
@@ -100,3 +109,63 @@ def test_the_users_override_wins_and_keeps_the_range(catalog: Catalog) -> None:
     assert plain.hours == 110 and not plain.overridden
     assert overridden.hours == 42.5 and overridden.overridden
     assert (overridden.low, overridden.typical, overridden.high) == (80, 110, 160)
+
+
+# --- credit for what was just learned (issue 19) ----------------------------------------
+
+
+def test_a_beginners_first_associate_after_cloud_practitioner_is_credited(
+    catalog: Catalog,
+) -> None:
+    """A 0-year architect at 8 h a week: CLF's 30 h take 4 weeks (Mon 5 Jan to Sat 31 Jan,
+    exam Sun 1 Feb). SAA's study starts on Mon 2 Feb, 28 days in: 0.0767 years on AWS, so the
+    factor is 1 + 0.25 x (1 - 0.0767) = 1.2308; 120 h x 1.2308 = 147.7 h without credit, and
+    x 0.85 for the Foundational just passed: 125.5, shown as 126 h (community plans: 80-120 h
+    from scratch)."""
+    from studyplanner.domain.plan import LearnerProfile, StudyPlan, WeeklyAvailability
+    from studyplanner.domain.roles import Role
+    from studyplanner.domain.schedule import schedule_plan
+
+    def plan_of(*cert_ids: str) -> StudyPlan:
+        return StudyPlan(
+            start_date=date(2026, 1, 5),
+            profile=LearnerProfile(role=Role.ARCHITECT, experience_years=0),
+            availability=WeeklyAvailability.spread(8),
+            entries=[PlanEntry(certification_id=c) for c in cert_ids],
+        )
+
+    clf, saa = schedule_plan(
+        plan_of("cloud-practitioner", "solutions-architect-associate"), catalog
+    ).entries
+    assert clf.hours == 30 and clf.exam_date == date(2026, 2, 1)
+    assert saa.study_start == date(2026, 2, 2)
+    assert saa.hours == 126 and 95 <= saa.hours <= 135
+    assert saa.estimate.credit is not None
+    assert (saa.estimate.credit.share, saa.estimate.credit.after) == (0.15, ("cloud-practitioner",))
+    assert saa.estimate.credit.assumed
+    # Without the Foundational before it there is no credit: 120 x 1.25 = 150 h.
+    (alone,) = schedule_plan(plan_of("solutions-architect-associate"), catalog).entries
+    assert alone.hours == 150 and alone.estimate.credit is None
+
+
+def test_only_the_first_associate_and_a_professional_of_its_track_are_credited(
+    catalog: Catalog,
+) -> None:
+    clf, saa, dva, dop, sap = (
+        catalog.get(c)
+        for c in (
+            "cloud-practitioner",
+            "solutions-architect-associate",
+            "developer-associate",
+            "devops-engineer-professional",
+            "solutions-architect-professional",
+        )
+    )
+    assert overlap_credit(saa, [clf]) == Credit(0.15, ("cloud-practitioner",))
+    assert overlap_credit(dva, [clf, saa]) is None  # not the first Associate
+    assert overlap_credit(dop, [clf, saa, dva]) == Credit(0.10, ("developer-associate",))
+    assert overlap_credit(sap, [dva]) is None  # DVA is not SAP's track
+    assert overlap_credit(sap, [saa]) == Credit(0.10, ("solutions-architect-associate",))
+    assert overlap_credit(clf, [saa]) is None
+    # Hours: DOP at its tier's 2 years, 200 h typical, less 10 %: 180 h.
+    assert estimate_hours(dop, 2.0, credit=overlap_credit(dop, [dva])).typical == 180

@@ -275,17 +275,17 @@ def test_a_developer_heading_elsewhere_gets_that_fields_exam_as_a_note_not_a_dat
 def test_a_professional_that_would_take_over_nine_months_is_a_note(catalog: Catalog) -> None:
     """At 3 h a week an architect with 2 years on AWS gets SAA-C03, and SAP-C02 becomes a
     note. SAA: 120 h x 0.9 (one year more than an Associate asks) = 108 h, 36 weeks. SAP then
-    starts about 0.7 years in: 250 h x (1 - 0.1 x 0.7) = 233 h, 78 weeks at 3 h, about 18
-    months (to Apr 2028)."""
+    starts about 0.7 years in: 250 h x (1 - 0.1 x 0.7) = 233 h, less 10 % for SAA of its own
+    track: 209 h, 70 weeks at 3 h, about 16 months (to Feb 2028)."""
     suggestion = suggest(catalog, Role.ARCHITECT, years=2, hours=3)
     assert picked(suggestion) == ["solutions-architect-associate"]
     (remark,) = [r for r in suggestion.remarks if "SAP-C02" in r]
     assert remark.startswith(
         "Add Solutions Architect – Professional (SAP-C02) when you can give it more time: at 3 "
-        "hours a week its 233 h would take about 18 months of study, to Apr 2028"
+        "hours a week its 209 h would take about 16 months of study, to Feb 2028"
     )
-    # 233 h in 26 weeks is 8.96 h a week, rounded up to the half hour.
-    assert remark.endswith("about 9 hours a week would cover it in six months.")
+    # 209 h in 26 weeks is 8.04 h a week, rounded up to the half hour.
+    assert remark.endswith("about 8.5 hours a week would cover it in six months.")
 
 
 def test_with_too_few_hours_for_more_the_plan_keeps_one_exam_and_says_why(

@@ -36,6 +36,7 @@ from studyplanner.domain.plan import (
     StudyPlan,
     WeeklyAvailability,
 )
+from studyplanner.domain.roles import ExperienceField
 from studyplanner.style import TIER_COLORS, Colour, qcolor
 from studyplanner.ui import timeline as timeline_module
 from studyplanner.ui.mime import certification_mime, decode_entry, entry_mime
@@ -49,11 +50,16 @@ HOLIDAYS = Blackout(start=date(2026, 12, 24), end=date(2027, 1, 1), label="Holid
 
 
 def four_exam_plan() -> StudyPlan:
-    """A developer with two years on AWS, 8 hours a week, four exams."""
+    """A developer with two years on AWS (and four of security work), 8 hours a week, four
+    exams."""
     return StudyPlan(
         name="Road to Security",
         start_date=date(2026, 12, 7),
-        profile=LearnerProfile(role=Role.DEVELOPER, experience_years=2),
+        profile=LearnerProfile(
+            role=Role.DEVELOPER,
+            experience_years=2,
+            other_field_years={ExperienceField.SECURITY: 4},
+        ),
         availability=WeeklyAvailability.spread(8, [HOLIDAYS]),
         entries=[
             PlanEntry(certification_id=cert_id)
