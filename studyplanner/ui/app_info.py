@@ -44,8 +44,12 @@ def show_about(parent: QWidget) -> None:
         )
         + "</p><p>"
         + _(
-            "Exam facts come from AWS's published exam guides (see each certification's "
-            "source). Not affiliated with Amazon Web Services."
+            "Where the figures come from: exam length, questions, fees and passing scores from "
+            "AWS's exam guides, through StudyPlanner's reference sheet; renewal rules from "
+            "stored copies of AWS's recertification pages (read in 2026); study hours from "
+            "community plans, adjusted by StudyPlanner's own estimate. Each certification "
+            "names its sources, and whatever AWS's text does not confirm is marked "
+            "“assumed”. Not affiliated with Amazon Web Services."
         )
         + "</p>",
     )

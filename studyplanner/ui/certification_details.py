@@ -9,6 +9,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from studyplanner.domain.catalog import Catalog, Certification, LifecycleStatus
+from studyplanner.domain.lifecycle import path_text, renewal_paths
 from studyplanner.domain.wording import (
     count_text,
     format_day,
@@ -89,6 +90,13 @@ def certification_html(
     source = _("Source: {source} (as of {date})").format(
         source=escape(cert.source), date=format_day(cert.as_of)
     )
+    if cert.renewal_source:
+        source += "<br>" + _("Renewal: {source}").format(source=escape(cert.renewal_source))
+    renewals = "<br>".join(escape(path_text(p)) for p in renewal_paths(cert, catalog))
+    if cert.renewal_list_assumed:
+        renewals += "<br>" + escape(
+            _("assumed: AWS's list for it could not be read, and no other way is known")
+        )
 
     def row(label: str, value: str) -> str:
         return (
@@ -119,6 +127,7 @@ def certification_html(
 {row(_("Key services"), escape(", ".join(cert.key_services)))}
 {row(_("Status"), lifecycle)}
 {row(_("Valid for"), count_text(cert.validity_years, "year"))}
+{row(_("Ways to renew, cheapest first"), renewals or _("none: its exam is retired"))}
 </table>
 <p style='color:{muted}; font-size:small'>{source}</p>
 </div>"""
