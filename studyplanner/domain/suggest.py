@@ -309,10 +309,12 @@ def suggest_plan(
     picks: list[SuggestedEntry] = []
     over_limit: list[str] = []
     stopped_at: ScheduledEntry | None = None
+    considered: set[str] = set()
     for candidate in candidates:
         cert_id = candidate.certification_id
-        if any(p.certification_id == cert_id for p in picks):
-            continue
+        if cert_id in considered:
+            continue  # picked, or already explained in a remark: never said twice
+        considered.add(cert_id)
         if cert_id not in catalog:
             remarks.append(
                 _(

@@ -477,3 +477,18 @@ def test_a_managers_remark_names_the_focus_areas_the_foundational_exams_do_not_c
     (remark,) = [r for r in suggestion.remarks if "engineering exams" in r]
     assert remark.startswith("Your organisation's security and hybrid network work")
     assert "generative AI" not in remark
+
+
+@pytest.mark.parametrize("role", list(Role))
+@pytest.mark.parametrize("direction", [None, *Direction])
+def test_no_remark_is_made_twice(catalog: Catalog, role: Role, direction: Direction | None) -> None:
+    """Issue 19: an exam the direction and a focus area both point to was explained twice."""
+    suggestion = suggest(
+        catalog,
+        role,
+        years=1,
+        hours=6,
+        direction=direction,
+        focus=["security", "hybrid network", "genai", "data lake"],
+    )
+    assert len(suggestion.remarks) == len(set(suggestion.remarks)), suggestion.remarks
