@@ -420,8 +420,9 @@ def _candidates(profile: LearnerProfile, remarks: list[str]) -> list[SuggestedEn
             _AI_PRACTITIONER,
             _(
                 "You are new to AWS and heading for ML and AI: AI Practitioner is the "
-                "Foundational exam for that path and the one Machine Learning Engineer – "
-                "Associate recommends before it."
+                "Foundational exam for that path; Machine Learning Engineer – Associate names "
+                "no exam before it, but asks for a year with SageMaker that this vocabulary "
+                "prepares."
             ),
         )
     elif new_to_aws:
