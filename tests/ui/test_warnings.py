@@ -20,6 +20,7 @@ from studyplanner.domain.plan import (
     StudyPlan,
     WeeklyAvailability,
 )
+from studyplanner.domain.roles import ExperienceField
 from studyplanner.ui.plan_document import PlanDocument
 from studyplanner.ui.warnings_model import (
     EntryIdRole,
@@ -32,11 +33,12 @@ from studyplanner.ui.warnings_panel import NO_WARNINGS_TEXT, WarningsPanel
 
 
 def plan_with_problems() -> StudyPlan:
-    """Security specialty before any Associate, and an unreachable pinned date."""
+    """Security specialty before any Associate, and an unreachable pinned date (by a learner
+    with the years of security work the specialty asks for)."""
     return StudyPlan(
         name="Too ambitious",
         start_date=date(2026, 12, 1),
-        profile=LearnerProfile(experience_years=6),
+        profile=LearnerProfile(experience_years=6, other_field_years={ExperienceField.SECURITY: 5}),
         availability=WeeklyAvailability.spread(8),
         entries=[
             PlanEntry(certification_id="security-specialty"),

@@ -245,9 +245,11 @@ class TimelineChart:
                     label = short_month(month)
                     if axis.month_step == 1:
                         x1 = axis.x(next_month(month))
-                        style.draw(painter, (x0 + x1 - style.width(label)) / 2, y, label)
+                        x = (x0 + x1 - style.width(label)) / 2
                     else:
-                        style.draw(painter, x0 + sheet.pt(2), y, label)
+                        x = x0 + sheet.pt(2)
+                    if x + style.width(label) <= sheet.width:  # no label past the page's edge
+                        style.draw(painter, x, y, label)
             if axis.today is not None:
                 painter.setPen(sheet.pen(ink(Colour.TODAY), 0.6))
                 x = axis.x(axis.today)
