@@ -66,6 +66,9 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(APP_NAME)
     app.setDesktopFileName("studyplanner")
     install_translations(app)
+    from studyplanner.ui.wheel_guard import guard_wheel
+
+    guard_wheel(app)
     return app
 
 
