@@ -53,6 +53,7 @@ from studyplanner.ui.exam_outcome import (
 from studyplanner.ui.form_fields import (
     DATE_FORMAT,
     DecimalSpinBox,
+    ReadableNote,
     align_form_labels,
     bounded_date_edit,
     from_qdate,
@@ -222,7 +223,7 @@ class EntryPanel(QWidget):
         self._stack = QStackedWidget()
         outer.addWidget(self._stack)
 
-        self.placeholder = QLabel(_(PLACEHOLDER_TEXT))
+        self.placeholder = ReadableNote(_(PLACEHOLDER_TEXT))
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
         self.placeholder.setForegroundRole(QPalette.ColorRole.PlaceholderText)

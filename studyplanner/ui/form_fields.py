@@ -9,7 +9,7 @@ from datetime import date
 
 from pydantic import ValidationError
 from PySide6.QtCore import QDate, QLocale, QObject, QSignalBlocker, Qt, Slot
-from PySide6.QtGui import QValidator
+from PySide6.QtGui import QFocusEvent, QPainter, QPaintEvent, QPalette, QPen, QValidator
 from PySide6.QtWidgets import (
     QDateEdit,
     QDoubleSpinBox,
@@ -80,10 +80,45 @@ def scrolling(content: QWidget) -> QScrollArea:
     area.setWidget(content)
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
+    # Tab goes straight to the first field (the area, without a frame, shows no focus); the
+    # area still scrolls to whichever field has the keyboard.
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     scroll_bar = area.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
     area.setMinimumWidth(content.minimumSizeHint().width() + scroll_bar)
     return area
+
+
+class ReadableNote(QLabel):
+    """A panel's note the keyboard can rest on, with a visible ring while it does.
+
+    For a panel with nothing to edit yet (*Exam in plan* before an exam is chosen): F6 and
+    Tab land here, where a screen reader reads the note and the eye sees where the keyboard
+    is, instead of on the bare panel, which shows nothing.
+    """
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName(text)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self.hasFocus():
+            return
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), 2))
+        painter.drawRoundedRect(self.rect().adjusted(2, 2, -2, -2), 4, 4)
+        painter.end()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.update()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.update()
 
 
 def problem_label() -> QLabel:

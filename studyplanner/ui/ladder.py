@@ -1043,9 +1043,7 @@ class LadderView(QGraphicsView):
         if current is None:
             self.select_certification(cards[0].cert.id)
             return
-        if not current.isSelected():
-            self.select_certification(current.cert.id)
-            return
+        # from the card with the focus ring, selected or not: the first arrow after F6 moves
         origin = current.sceneBoundingRect().center()
         best: tuple[float, CertificationCard] | None = None
         for card in cards:

@@ -239,6 +239,12 @@ class MainWindow(QMainWindow):
             _("Open &Log Folder"), self.open_log_folder, None, tip
         )
         self.about_action = self._action(_("&About StudyPlanner"), self.about)
+        self.shortcuts_action = self._action(
+            _("&Keyboard Shortcuts"),
+            self.show_shortcuts,
+            key.HelpContents,
+            _("Every key the window answers to"),
+        )
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -275,15 +281,14 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         view_menu.addActions([self.retired_action, progress.show_baseline])
         view_menu.addSeparator()
-        for dock in self.docks:
-            view_menu.addAction(dock.toggleViewAction())
+        view_menu.addActions(self.pane_cycle.panel_actions)  # each panel to the front
         view_menu.addSeparator()
         view_menu.addActions(self.pane_cycle.actions)
         self.theme_menu = ThemeMenu(self.session, self)
         view_menu.addMenu(self.theme_menu)
 
         help_menu = bar.addMenu(_("&Help"))
-        help_menu.addActions([self.log_folder_action, self.about_action])
+        help_menu.addActions([self.shortcuts_action, self.log_folder_action, self.about_action])
 
         toolbar = QToolBar(_("Main"), self)
         toolbar.setObjectName("toolbar-main")
@@ -408,6 +413,11 @@ class MainWindow(QMainWindow):
 
     def about(self) -> None:
         show_about(self)
+
+    def show_shortcuts(self) -> None:
+        from studyplanner.ui.shortcuts_dialog import ShortcutsDialog
+
+        ShortcutsDialog(self).exec()
 
     def open_log_folder(self) -> None:
         from studyplanner.ui.crash_dialog import open_log_folder
