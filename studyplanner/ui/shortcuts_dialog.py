@@ -101,7 +101,6 @@ class ShortcutsDialog(QDialog):
         result = []
         for index in range(self.tree.topLevelItemCount()):
             group = self.tree.topLevelItem(index)
-            for child in range(group.childCount()):
-                item = group.child(child)
-                result.append((item.text(0), item.text(1)))
+            children = [group.child(n) for n in range(group.childCount())] if group else []
+            result += [(item.text(0), item.text(1)) for item in children if item is not None]
         return result
