@@ -262,6 +262,8 @@ class EntryPanel(QWidget):
         self.date_passed.failed_requested.connect(self._failed)
         self.date_passed.move_requested.connect(self.focus_exam_date)
         column.addWidget(self.date_passed)
+        self.retirement.hide()  # shown when they apply (_refresh)
+        self.date_passed.hide()
 
         # Exam
         exam_box = QGroupBox(_("Exam"))
@@ -302,6 +304,10 @@ class EntryPanel(QWidget):
         self._deadline_row.addWidget(self.add_deadline, 1)
         self._deadline_row.addWidget(self.clear_deadline)
         self._exam_form.addRow(_("Deadline:"), self._deadline_row)
+        # as for an exam without a deadline until one is shown: the hidden form, all of it
+        # showing, made the panel (and the panels tabbed with it) claim 100 px more width
+        self.deadline.hide()
+        self.clear_deadline.hide()
         self.fee = QLabel()
         self.fee.setWordWrap(True)
         self.fee.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

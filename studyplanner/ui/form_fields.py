@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     QPointF,
     QRect,
     QSignalBlocker,
+    QSize,
     Qt,
     QTime,
     Slot,
@@ -201,9 +202,23 @@ def align_form_labels(*forms: QFormLayout) -> None:
         label.setMinimumWidth(width)
 
 
+class _FormScrollArea(QScrollArea):
+    """Scrolls up and down only, so it is at least as wide as its form needs, measured when
+    asked (measured once when built, the exam panel claimed 439 px for a form that needs
+    324, and widened its dock the first time it was shown: the ladder jumped sideways)."""
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        content = self.widget()
+        if content is None:
+            return hint
+        scroll_bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        return QSize(content.minimumSizeHint().width() + scroll_bar, hint.height())
+
+
 def scrolling(content: QWidget) -> QScrollArea:
     """Let a tall form scroll inside a short dock instead of making the window taller."""
-    area = QScrollArea()
+    area = _FormScrollArea()
     area.setWidget(content)
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
@@ -211,8 +226,6 @@ def scrolling(content: QWidget) -> QScrollArea:
     # area still scrolls to whichever field has the keyboard.
     area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    scroll_bar = area.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
-    area.setMinimumWidth(content.minimumSizeHint().width() + scroll_bar)
     return area
 
 

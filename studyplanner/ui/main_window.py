@@ -121,7 +121,7 @@ class MainWindow(QMainWindow):
         self.progress_dock, self.warnings_dock = self.docks[3:]
         for host, dock in zip(hosts, self.docks[1:4], strict=True):
             host.build_when_shown(dock)
-        self.splitter.setSizes([420, 480])
+        self.splitter.setSizes([470, 430])
         self.dock_focus = DockFocusGuard(self, self.docks)
         self.field_undo = FieldUndo(self, self.document)
         self.pane_cycle = PaneCycle(

@@ -212,7 +212,7 @@ def test_text_follows_the_application_font_and_never_goes_below_8_pt(
 def test_a_narrow_ladder_stacks_specialty_under_the_rungs(qtbot: QtBot, catalog: Catalog) -> None:
     view = make_ladder(qtbot, catalog)
     assert view.layout_mode == Layout.BESIDE
-    view.resize(700, 500)
+    view.resize(640, 500)
     assert view.layout_mode == Layout.STACKED
     assert view.scale_factor() == 1.0
     foundational = view.card("cloud-practitioner").pos().y()
