@@ -127,10 +127,8 @@ def _inside(out_dir: Path, dark: bool) -> int:
     save_plan(plan, path)  # type: ignore[arg-type]
     window = MainWindow(load_app_catalog(), today=lambda: TODAY)
     window.open_initial(path)
-    window.resize(1440, 960)
+    window.resize(1440, 900)  # the default window: the whole ladder fits (issue 21)
     window.show()
-    # Room for the whole ladder: its text is never shrunk, so a short pane would scroll.
-    window.splitter.setSizes([600, 260])
 
     def settle() -> None:
         deadline = time.monotonic() + 1.0
