@@ -26,7 +26,7 @@ VIEW_KEYS = (
     (N_("Timeline"), N_("Ctrl+wheel"), N_("Zoom")),
     (N_("Anywhere"), N_("Tab, Shift+Tab"), N_("Next or previous field in the pane")),
     (N_("Date fields"), N_("Type 10 Jan 2024 or 2024-01-10"), N_("Set the date")),
-    (N_("Date fields"), N_("Alt+Down"), N_("Open the calendar")),
+    (N_("Date fields"), N_("Alt+Down, F4"), N_("Open the calendar")),
     (N_("Fields"), N_("Mouse wheel"), N_("Changes a field only while it has the keyboard")),
 )
 """Keys a view handles itself (no menu item to read them from)."""
@@ -53,7 +53,8 @@ def menu_shortcuts(window: QMainWindow) -> list[tuple[str, str, str]]:
                 if not key.isEmpty()
             )
             if keys:
-                rows.append((title, keys, plain(action.text())))
+                # the icon text: "Undo", where the menu says "Undo Change start date"
+                rows.append((title, keys, plain(action.iconText())))
 
     for top in window.menuBar().actions():
         menu = top.menu()

@@ -188,3 +188,5 @@ def test_help_lists_every_shortcut(qtbot: QtBot) -> None:
     }
     what = {what for _keys, what in dialog.rows()}
     assert "Keyboard Shortcuts" in what and "Plan Settings" in what
+    add_by_keyboard(qtbot, window, "developer-associate")
+    assert "Undo" in {what for _keys, what in ShortcutsDialog(window).rows()}  # not "Undo Add…"
