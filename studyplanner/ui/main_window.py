@@ -359,6 +359,19 @@ class MainWindow(QMainWindow):
         self.ladder.set_show_retired(show)
         self.session.save_view_setting(show_retired=show)
 
+    def show_pinned_today(self, day: date) -> None:
+        """Say in the status bar that the plan is seen from ``day`` (``--today``), not the
+        clock's date: every date the window shows follows from it."""
+        from PySide6.QtWidgets import QLabel
+
+        from studyplanner.domain.wording import format_day
+
+        self.pinned_today = QLabel(_("Today: {date} (--today)").format(date=format_day(day)))
+        self.pinned_today.setToolTip(
+            _("Started with --today: the plan is re-planned and advised as of this day")
+        )
+        self.statusBar().insertPermanentWidget(1, self.pinned_today)  # after the summary
+
     def _show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 4000)
 
