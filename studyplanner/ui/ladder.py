@@ -681,7 +681,13 @@ class LadderView(QGraphicsView):
         drag.setPixmap(self._drag_pixmap(card))
         drag.setHotSpot(drag.pixmap().rect().center())
         result = drag.exec(Qt.DropAction.CopyAction)
-        if cert.is_retired and result == Qt.DropAction.IgnoreAction:
+        target = drag.target()
+        # Let go over another view (the timeline), that view has said why already: saying it
+        # here and in the status bar as well made three of one refusal (issue 21).
+        elsewhere = isinstance(target, QWidget) and not (
+            target is self or self.isAncestorOf(target)
+        )
+        if cert.is_retired and result == Qt.DropAction.IgnoreAction and not elsewhere:
             self.refuse(_(RETIRED_REFUSAL).format(code=cert.code, name=cert.name))
 
     def refuse(self, text: str) -> None:
