@@ -67,9 +67,11 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(APP_NAME)
     app.setDesktopFileName("studyplanner")
     install_translations(app)
+    from studyplanner.ui.theme import clear_indicators
     from studyplanner.ui.wheel_guard import guard_wheel
 
     guard_wheel(app)
+    clear_indicators(app)
     return app
 
 
