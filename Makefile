@@ -2,13 +2,16 @@
 PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
+RUN_STAMP := $(VENV)/.installed-run
 STAMP := $(VENV)/.installed
+PACKAGE_STAMP := $(VENV)/.installed-package
 
-.PHONY: run test lint typecheck pytest coverage-html screenshots bench hostile clean help package smoke-package install-desktop i18n-template
+.PHONY: run test system-deps lint typecheck pytest coverage-html screenshots bench hostile clean help package smoke-package install-desktop i18n-template
 
 help:
 	@echo "make run          create .venv if needed and start the app"
-	@echo "make test         lint, type check and the whole test suite (headless)"
+	@echo "make test         lint, type check and the whole test suite (headless); installs what"
+	@echo "                  the tests need from the system first (as root on Debian/Ubuntu)"
 	@echo "make lint         ruff check + format check"
 	@echo "make typecheck    mypy (strict on domain/ and storage/)"
 	@echo "make pytest       only the tests, with coverage (subprocesses too) and a floor for domain/ + storage/"
@@ -22,13 +25,24 @@ help:
 	@echo "make smoke-package  run the built app as a user's machine would (after make package)"
 	@echo "make install-desktop  add StudyPlanner to your application menu (desktop entry, icons)"
 
-$(STAMP): pyproject.toml constraints.txt
+# Each target installs what it needs: `make run` only the app's own dependencies, `make test`
+# adds the dev tools, `make package` PyInstaller (issue 21: a first `make run` installed all).
+$(RUN_STAMP): pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "StudyPlanner needs Python 3.11 or newer (set PYTHON=python3.11)")'
+	@test -x $(PY) || $(PYTHON) -c 'import ensurepip' 2>/dev/null || { echo "$(PYTHON) -m venv needs ensurepip: on Debian or Ubuntu, apt-get install python3-venv" >&2; exit 2; }
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev,package]'
+	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e .
 	@touch $@
 
-run: $(STAMP)
+$(STAMP): $(RUN_STAMP)
+	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
+	@touch $@
+
+$(PACKAGE_STAMP): $(RUN_STAMP)
+	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[package]'
+	@touch $@
+
+run: $(RUN_STAMP)
 	$(PY) -m studyplanner
 
 lint: $(STAMP)
@@ -54,7 +68,12 @@ coverage-html: pytest
 	$(PY) -m coverage html --directory build/coverage/html
 	@echo "open build/coverage/html/index.html"
 
-test: lint typecheck pytest
+# What the suite needs from the system first (Xvfb, xdotool, poppler, fonts, the German
+# locale): installed as root on Debian/Ubuntu, else the exact command to run (issue 21).
+system-deps:
+	@PYTHON=$(PYTHON) tools/system_deps.sh
+
+test: system-deps lint typecheck pytest
 
 screenshots: $(STAMP)
 	$(PY) tools/screenshots.py docs/screenshots
@@ -82,7 +101,7 @@ clean:
 # --- the packaged app (packaging/) ------------------------------------------------------------
 # Budget 100 MB (issue 14; the folder is about 98 MB): ICU's data trimmed to what Qt reads,
 # libcups and the C++ runtime left to the system (packaging/studyplanner.spec says why).
-package: $(STAMP)
+package: $(PACKAGE_STAMP)
 	$(PY) packaging/build.py --max-size-mb 100
 
 smoke-package:

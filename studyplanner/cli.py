@@ -111,6 +111,7 @@ def _run(argv: Sequence[str] | None) -> int:
         from studyplanner.domain.catalog import CatalogError
         from studyplanner.storage import paths
 
+        args.today_pinned = args.today  # the window shows a pinned day (issue 21)
         if args.today is None:
             args.today = date.today()  # the one place the command line reads the clock
         if args.data_dir is not None:
@@ -141,7 +142,13 @@ def _dispatch(args: argparse.Namespace, plan_to_open: Path | None) -> int:
         _import_the_qt_free_half()
         from studyplanner.ui.app import run_app
 
-        return run_app(plan_to_open, smoke=args.smoke, screenshot=args.screenshot, theme=args.theme)
+        return run_app(
+            plan_to_open,
+            smoke=args.smoke,
+            screenshot=args.screenshot,
+            theme=args.theme,
+            today=args.today_pinned,
+        )
     from studyplanner.commands import COMMANDS
     from studyplanner.diagnostics import configure_cli_logging
 

@@ -116,10 +116,10 @@ def _inside(out_dir: Path, dark: bool) -> int:
     from studyplanner.storage.plan_files import save_plan
     from studyplanner.ui.app import create_application
     from studyplanner.ui.main_window import MainWindow
-    from studyplanner.ui.theme import ThemeChoice, apply_theme
+    from studyplanner.ui.theme import ThemeChoice, apply_theme, clear_indicators
 
     app = create_application()
-    app.setStyle("Fusion")  # the same widgets in both shots, whatever the desktop
+    clear_indicators(app, "Fusion")  # the same widgets in both shots, whatever the desktop
     apply_theme(app, ThemeChoice.DARK if dark else ThemeChoice.LIGHT)
     suffix = "-dark" if dark else ""
     plan = _plan_under_way()
@@ -127,10 +127,8 @@ def _inside(out_dir: Path, dark: bool) -> int:
     save_plan(plan, path)  # type: ignore[arg-type]
     window = MainWindow(load_app_catalog(), today=lambda: TODAY)
     window.open_initial(path)
-    window.resize(1440, 960)
+    window.resize(1440, 900)  # the default window: the whole ladder fits (issue 21)
     window.show()
-    # Room for the whole ladder: its text is never shrunk, so a short pane would scroll.
-    window.splitter.setSizes([600, 260])
 
     def settle() -> None:
         deadline = time.monotonic() + 1.0

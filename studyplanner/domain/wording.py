@@ -10,6 +10,7 @@ unambiguous on both sides of the Atlantic. Words (month names, units, statuses) 
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 
 from studyplanner.domain.plan import EntryStatus
@@ -133,3 +134,39 @@ def assumed_text(text: str, assumed: bool) -> str:
     """``text`` as it may be said: 'assumed: DOP-C02 renews Developer – Associate' when what it
     states is a guess (AWS text read for the catalog does not confirm it), else unchanged."""
     return _("assumed: {text}").format(text=text) if assumed else text
+
+
+_ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_WRITTEN_DAY = re.compile(r"(\d{1,2})[\s.]+([^\W\d_]+)\.?,?\s+(\d{4})")
+
+
+def parse_day(text: str) -> date | None:
+    """The day in ``text`` as a person types it: the way :func:`format_day` writes it ('10 Jan
+    2024', any case, the month short or in full) or ISO ('2024-01-10'); None for anything
+    else, or a day that does not exist (30 Feb)."""
+    text = text.strip()
+    iso = _ISO_DAY.fullmatch(text)
+    if iso:
+        year, month, day = (int(part) for part in iso.groups())
+    else:
+        written = _WRITTEN_DAY.fullmatch(text)
+        month_number = _month_number(written[2]) if written else None
+        if written is None or month_number is None:
+            return None
+        year, month, day = int(written[3]), month_number, int(written[1])
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _month_number(name: str) -> int | None:
+    """1 to 12 for a month's name, short or full, in English or the language shown."""
+    wanted = name.casefold()
+    for number, (short, full) in enumerate(zip(MONTHS, MONTH_NAMES, strict=True), 1):
+        names = {short, full, _(short), _(full)}
+        if wanted in {n.casefold() for n in names} or (
+            len(wanted) >= 3 and full.casefold().startswith(wanted)
+        ):
+            return number
+    return None

@@ -7,7 +7,9 @@ passed entries have no study block. Study blocks are what is left to study: a bl
 before today is left out, and one that began earlier starts today (the days already studied are
 in the plan's log, not on the calendar). Each held or planned certification also gets an all-day
 event on the day it expires (after the renewals in the plan), with reminders 90 and 30 days
-before, when there is still time to book a renewing exam.
+before, when there is still time to book a renewing exam. An exam still to sit has reminders
+7 days and 1 day before. A reminder that would fall before the export day is left out: a
+calendar would show it at once, or never.
 """
 
 from __future__ import annotations
@@ -31,6 +33,8 @@ from studyplanner.storage.catalog_source import catalog_for
 UID_DOMAIN = "studyplanner.local"
 EXPIRY_REMINDER_DAYS = (90, 30)
 """Reminders before a certification expires: time to study for and book a renewing exam."""
+EXAM_REMINDER_DAYS = (7, 1)
+"""Reminders before an exam still to sit: a week to check the booking, and the day before."""
 _SEQUENCE_EPOCH = datetime(2024, 1, 1, tzinfo=UTC)
 
 # iCalendar TEXT may not hold control characters other than tab (RFC 5545, 3.3.11); line
@@ -99,7 +103,24 @@ def _all_day_event(uid: str, summary: str, first: date, last: date, now: datetim
     return event
 
 
-def _exam_event(item: ScheduledEntry, day: date, plan_name: str, now: datetime) -> Event:
+def _add_reminders(
+    event: Event, day: date, before: tuple[int, ...], today: date, text: str
+) -> None:
+    """Reminders ``before`` days ahead of an event on ``day``, each saying ``text`` (with
+    ``{days}`` for how long until then); those that would fall before ``today`` are left out."""
+    for days in before:
+        if day - timedelta(days=days) < today:
+            continue
+        alarm = Alarm()
+        alarm.add("action", "DISPLAY")
+        alarm.add("trigger", timedelta(days=-days))
+        alarm.add("description", calendar_text(text.format(days=count_text(days, "day"))))
+        event.add_component(alarm)
+
+
+def _exam_event(
+    item: ScheduledEntry, day: date, plan_name: str, now: datetime, today: date
+) -> Event:
     cert = item.certification
     passed = item.entry.status is EntryStatus.PASSED
     summary = (_("AWS exam passed: {title}") if passed else _("AWS exam: {title}")).format(
@@ -125,6 +146,11 @@ def _exam_event(item: ScheduledEntry, day: date, plan_name: str, now: datetime) 
     )
     event.add("categories", _categories(cert.tier.label))
     event.add("transp", "TRANSPARENT" if passed else "OPAQUE")
+    if not passed:
+        reminder = _("AWS exam {title} in {{days}}, on {day}").format(
+            title=_title(item), day=format_day(day)
+        )
+        _add_reminders(event, day, EXAM_REMINDER_DAYS, today, reminder)
     return event
 
 
@@ -140,7 +166,9 @@ def _study_event(
     return event
 
 
-def _expiry_event(validity: Validity, catalog: Catalog, plan_name: str, now: datetime) -> Event:
+def _expiry_event(
+    validity: Validity, catalog: Catalog, plan_name: str, now: datetime, today: date
+) -> Event:
     cert = catalog.get(validity.certification_id)
     title = f"{cert.code} {cert.name}"
     day = validity.expires_on
@@ -174,19 +202,8 @@ def _expiry_event(validity: Validity, catalog: Catalog, plan_name: str, now: dat
     event.add("description", calendar_text("\n".join(lines)))
     event.add("categories", _categories(_("Expiry")))
     event.add("transp", "TRANSPARENT")
-    for days in EXPIRY_REMINDER_DAYS:
-        alarm = Alarm()
-        alarm.add("action", "DISPLAY")
-        alarm.add("trigger", timedelta(days=-days))
-        alarm.add(
-            "description",
-            calendar_text(
-                _("{title} expires in {days}, on {day}").format(
-                    title=title, days=count_text(days, "day"), day=format_day(day)
-                )
-            ),
-        )
-        event.add_component(alarm)
+    reminder = _("{title} expires in {{days}}, on {day}").format(title=title, day=format_day(day))
+    _add_reminders(event, day, EXPIRY_REMINDER_DAYS, today, reminder)
     return event
 
 
@@ -229,14 +246,16 @@ def plan_calendar(
     # An X- property is not escaped unless it is given as text (icalendar would otherwise
     # refuse a line break with an assert, or write it raw under python -O).
     calendar.add("x-wr-calname", vText(plan_name))
+    reminders_from = today or date.min  # no reminder before the export day
     for item in schedule.entries:
         block = remaining_block(item, today) if study_blocks else None
         if block is not None:
             calendar.add_component(_study_event(item, *block, plan_name, now))
         if item.exam_date is not None:
-            calendar.add_component(_exam_event(item, item.exam_date, plan_name, now))
+            exam = _exam_event(item, item.exam_date, plan_name, now, reminders_from)
+            calendar.add_component(exam)
     for validity in lifecycle(schedule, catalog):
-        calendar.add_component(_expiry_event(validity, catalog, plan_name, now))
+        calendar.add_component(_expiry_event(validity, catalog, plan_name, now, reminders_from))
     return calendar
 
 

@@ -9,6 +9,7 @@ import os
 import signal
 import sys
 import time
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -66,6 +67,11 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(APP_NAME)
     app.setDesktopFileName("studyplanner")
     install_translations(app)
+    from studyplanner.ui.theme import clear_indicators
+    from studyplanner.ui.wheel_guard import guard_wheel
+
+    guard_wheel(app)
+    clear_indicators(app)
     return app
 
 
@@ -157,8 +163,10 @@ def run_app(
     smoke: bool = False,
     screenshot: Path | None = None,
     theme: str | None = None,
+    today: date | None = None,
 ) -> int:
-    """Run the app until its window closes; with ``smoke``, exit after the first paint."""
+    """Run the app until its window closes; with ``smoke``, exit after the first paint.
+    ``today`` pins the day the plan is seen from (``--today``); the window says so."""
     from studyplanner.domain.catalog import CatalogError
     from studyplanner.storage.catalog_source import load_app_catalog
     from studyplanner.ui.main_window import MainWindow, app_icon
@@ -189,7 +197,14 @@ def run_app(
     chosen = theme or settings.theme
     apply_theme(app, chosen if chosen in set(ThemeChoice) else ThemeChoice.SYSTEM)
     # --smoke answers no question: a damaged plan or one open elsewhere must not stop it
-    window = MainWindow(loaded, prompts=UnattendedPrompts() if smoke else None, settings=settings)
+    window = MainWindow(
+        loaded,
+        prompts=UnattendedPrompts() if smoke else None,
+        settings=settings,
+        today=(lambda: today) if today is not None else date.today,
+    )
+    if today is not None:
+        window.show_pinned_today(today)
     window.open_initial(plan)
     if not smoke:
         _close_on_termination(window)

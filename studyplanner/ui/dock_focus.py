@@ -16,7 +16,7 @@ from contextlib import contextmanager
 
 import shiboken6
 from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QTabBar, QWidget
 
 from studyplanner.ui.app_info import running_app
 
@@ -72,6 +72,7 @@ def panels_behind_tabs_skipped(window: QMainWindow, docks: list[QDockWidget]) ->
     The walk is Qt's, not one in Python, because Python cannot safely look at every widget
     in the focus chain: some are Qt's own and may be gone behind a stale wrapper.
     """
+    keep_tab_off_dock_tabs(window)
     focused = QApplication.focusWidget()
     skipped = []
     for dock in docks:
@@ -89,6 +90,18 @@ def panels_behind_tabs_skipped(window: QMainWindow, docks: list[QDockWidget]) ->
     finally:
         for content in skipped:
             content.setEnabled(True)
+
+
+def keep_tab_off_dock_tabs(window: QMainWindow) -> None:
+    """The tabs of the panels (and their scroll arrows) are for the mouse: Ctrl+1 to Ctrl+5
+    and F6 bring a panel to the front. As Tab stops, they sat between the timeline and the
+    panel's fields, and a layout restored at start brought new ones Qt lets Tab stop on even
+    where they show nothing (issue 21). Qt makes these bars as it needs them, so this runs
+    before every Tab step."""
+    for bar in window.findChildren(QTabBar, options=Qt.FindChildOption.FindDirectChildrenOnly):
+        for widget in (bar, *bar.findChildren(QWidget)):
+            if widget.focusPolicy() != Qt.FocusPolicy.NoFocus:
+                widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
 
 def enter(area: QWidget, window: QMainWindow) -> bool:

@@ -54,6 +54,7 @@ from studyplanner.ui.exam_outcome import (
 from studyplanner.ui.form_fields import (
     DATE_FORMAT,
     DecimalSpinBox,
+    ReadableNote,
     align_form_labels,
     bounded_date_edit,
     from_qdate,
@@ -224,7 +225,7 @@ class EntryPanel(QWidget):
         self._stack = QStackedWidget()
         outer.addWidget(self._stack)
 
-        self.placeholder = QLabel(_(PLACEHOLDER_TEXT))
+        self.placeholder = ReadableNote(_(PLACEHOLDER_TEXT))
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
         self.placeholder.setForegroundRole(QPalette.ColorRole.PlaceholderText)
@@ -263,6 +264,8 @@ class EntryPanel(QWidget):
         self.date_passed.failed_requested.connect(self._failed)
         self.date_passed.move_requested.connect(self.focus_exam_date)
         column.addWidget(self.date_passed)
+        self.retirement.hide()  # shown when they apply (_refresh)
+        self.date_passed.hide()
 
         # Exam
         exam_box = QGroupBox(_("Exam"))
@@ -303,6 +306,10 @@ class EntryPanel(QWidget):
         self._deadline_row.addWidget(self.add_deadline, 1)
         self._deadline_row.addWidget(self.clear_deadline)
         self._exam_form.addRow(_("Deadline:"), self._deadline_row)
+        # as for an exam without a deadline until one is shown: the hidden form, all of it
+        # showing, made the panel (and the panels tabbed with it) claim 100 px more width
+        self.deadline.hide()
+        self.clear_deadline.hide()
         self.fee = QLabel()
         self.fee.setWordWrap(True)
         self.fee.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

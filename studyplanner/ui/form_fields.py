@@ -3,14 +3,39 @@ labels, a scrolling wrapper and the red problem line under a form."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
 
 from pydantic import ValidationError
-from PySide6.QtCore import QDate, QLocale, QObject, QSignalBlocker, Qt, Slot
-from PySide6.QtGui import QValidator
+from PySide6.QtCore import (
+    QDate,
+    QDateTime,
+    QEvent,
+    QLocale,
+    QObject,
+    QPointF,
+    QRect,
+    QSignalBlocker,
+    QSize,
+    Qt,
+    QTime,
+    Slot,
+)
+from PySide6.QtGui import (
+    QFocusEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QValidator,
+)
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
     QDateEdit,
     QDoubleSpinBox,
     QFormLayout,
@@ -18,11 +43,12 @@ from PySide6.QtWidgets import (
     QLabel,
     QScrollArea,
     QStyle,
+    QStyleOptionComboBox,
     QWidget,
 )
 
 from studyplanner.domain.plan import EARLIEST_DATE, LATEST_DATE
-from studyplanner.domain.wording import plural
+from studyplanner.domain.wording import parse_day, plural
 from studyplanner.i18n import _
 from studyplanner.style import Colour, colour, is_dark_palette
 
@@ -44,10 +70,112 @@ def signals_blocked(*widgets: QObject) -> Iterator[None]:
             blocker.unblock()
 
 
-def bounded_date_edit() -> QDateEdit:
-    """A date editor limited to the dates a plan can hold."""
-    edit = QDateEdit()
-    edit.setLocale(ENGLISH)
+class DateField(QDateEdit):
+    """A date box that reads a typed date and is one Tab stop (issue 21).
+
+    Qt's date box edits day, month and year as separate sections: "10 Jan 2024" typed over
+    the selected date gave 7 Jan 2024, and Tab walked the sections instead of moving on. Here
+    the text is typed as in any text field and read whole, as the field shows it or as ISO
+    (``wording.parse_day``), when it makes a date; Tab and Shift+Tab go to the next and
+    previous field; Up, Down and the wheel (while the field has the keyboard) still step the
+    part of the date under the cursor; Alt+Down, F4 or the arrow button opens the calendar.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setLocale(ENGLISH)
+        self.setDisplayFormat(DATE_FORMAT)
+        self.setCalendarPopup(True)
+        # Qt moves the cursor to the nearest date section on every move, which scrambles text
+        # typed freely (the jump to "7 Jan"); stepBy finds the part from the text instead.
+        self.lineEdit().cursorPositionChanged.disconnect()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        typing = bool(event.text()) and event.text().isprintable()
+        editing = event.key() in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete)
+        if (typing or editing) and not event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier:
+            QAbstractSpinBox.keyPressEvent(self, event)  # plain typing, without the sections
+            return
+        opens_calendar = event.key() == Qt.Key.Key_F4 or (
+            event.key() == Qt.Key.Key_Down and event.modifiers() & Qt.KeyboardModifier.AltModifier
+        )
+        if opens_calendar and self.calendarPopup():
+            self.show_calendar()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """Tab leaves the field (Qt's date box moved between its sections)."""
+        return QAbstractSpinBox.focusNextPrevChild(self, next)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        if event.reason() in (
+            Qt.FocusReason.TabFocusReason,
+            Qt.FocusReason.BacktabFocusReason,
+            Qt.FocusReason.ShortcutFocusReason,
+        ):
+            self.lineEdit().selectAll()  # what is typed replaces the date
+
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
+        day = parse_day(text)
+        if day is not None and self.minimumDate() <= to_qdate(day) <= self.maximumDate():
+            return QValidator.State.Acceptable, text, pos
+        if _DATE_CHARACTERS.fullmatch(text):
+            return QValidator.State.Intermediate, text, pos  # on the way to a date
+        return QValidator.State.Invalid, text, pos
+
+    def fixup(self, text: str) -> str:
+        return text  # an unfinished date is not guessed at: leaving the field puts back the last
+
+    def dateTimeFromText(self, text: str) -> QDateTime:
+        day = parse_day(text)
+        if day is None:
+            return super().dateTimeFromText(text)
+        return QDateTime(to_qdate(day), QTime(0, 0))
+
+    def stepBy(self, steps: int) -> None:
+        """Step the day, month or year the cursor is in (the parts of '10 Jan 2024')."""
+        edit = self.lineEdit()
+        text, cursor = edit.text(), edit.cursorPosition()
+        part = text[:cursor].strip().count(" ") if " " in text.strip() else 0
+        day = self.date()
+        stepped = (day.addDays, day.addMonths, day.addYears)[min(part, 2)](steps)
+        self.setDate(max(self.minimumDate(), min(stepped, self.maximumDate())))
+        edit.setCursorPosition(min(cursor, len(edit.text())))
+
+    def arrow_rect(self) -> QRect:
+        """Where the calendar's arrow button is drawn."""
+        option = QStyleOptionComboBox()
+        option.initFrom(self)
+        option.editable = True
+        option.subControls = QStyle.SubControl.SC_All
+        return self.style().subControlRect(
+            QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxArrow, self
+        )
+
+    def show_calendar(self) -> None:
+        """Open the calendar as a click on its arrow does (Qt has no call for it)."""
+        at = QPointF(self.arrow_rect().center())
+        for kind in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease):
+            click = QMouseEvent(
+                kind,
+                at,
+                QPointF(self.mapToGlobal(at)),
+                Qt.MouseButton.LeftButton,
+                Qt.MouseButton.LeftButton,
+                Qt.KeyboardModifier.NoModifier,
+            )
+            QApplication.sendEvent(self, click)
+
+
+_DATE_CHARACTERS = re.compile(r"[\w\s\-./,]*")
+
+
+def bounded_date_edit() -> DateField:
+    """A date field limited to the dates a plan can hold."""
+    edit = DateField()
     edit.setDateRange(to_qdate(EARLIEST_DATE), to_qdate(LATEST_DATE))
     return edit
 
@@ -74,16 +202,63 @@ def align_form_labels(*forms: QFormLayout) -> None:
         label.setMinimumWidth(width)
 
 
+class _FormScrollArea(QScrollArea):
+    """Scrolls up and down only, so it is at least as wide as its form needs, measured when
+    asked (measured once when built, the exam panel claimed 439 px for a form that needs
+    324, and widened its dock the first time it was shown: the ladder jumped sideways)."""
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        content = self.widget()
+        if content is None:
+            return hint
+        scroll_bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        return QSize(content.minimumSizeHint().width() + scroll_bar, hint.height())
+
+
 def scrolling(content: QWidget) -> QScrollArea:
     """Let a tall form scroll inside a short dock instead of making the window taller."""
-    area = QScrollArea()
+    area = _FormScrollArea()
     area.setWidget(content)
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
+    # Tab goes straight to the first field (the area, without a frame, shows no focus); the
+    # area still scrolls to whichever field has the keyboard.
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    scroll_bar = area.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
-    area.setMinimumWidth(content.minimumSizeHint().width() + scroll_bar)
     return area
+
+
+class ReadableNote(QLabel):
+    """A panel's note the keyboard can rest on, with a visible ring while it does.
+
+    For a panel with nothing to edit yet (*Exam in plan* before an exam is chosen): F6 and
+    Tab land here, where a screen reader reads the note and the eye sees where the keyboard
+    is, instead of on the bare panel, which shows nothing.
+    """
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName(text)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self.hasFocus():
+            return
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), 2))
+        painter.drawRoundedRect(self.rect().adjusted(2, 2, -2, -2), 4, 4)
+        painter.end()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.update()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.update()
 
 
 def problem_label() -> QLabel:

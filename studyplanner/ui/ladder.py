@@ -7,9 +7,11 @@ learner holds (held before the plan, or passed in it) is marked HELD, with how l
 valid in its tooltip; one that has expired is marked EXPIRED.
 
 Text follows the application font and is never drawn below 8 pt: the ladder is never scaled
-down. Where the view is too narrow for the Specialty column beside the rungs, it becomes a
-fourth rung and the tier names move above their cards; where even that does not fit, the cards
-wrap, and what is left scrolls. Colours come from the registry through the theme, so the
+down. Each rung names its tier above its cards, so that the whole ladder, Specialty beside it,
+fits the default window (1440x900). Where the view is too narrow for the Specialty column,
+Specialty moves below the rungs, set clearly apart, and the rungs keep their cards along the
+recommended path with its arrows (scrolling sideways if they must); only a very narrow view
+wraps the cards, without arrows. Colours come from the registry through the theme, so the
 ladder follows a light or dark palette; the card with keyboard focus wears a focus ring, and
 every card is an item a screen reader can read (``studyplanner.ui.accessible``).
 """
@@ -76,9 +78,10 @@ TIER_HINT = TranslatedLabels(
         Tier.SPECIALTY: N_("off the linear path:\ndeep domain skills, best\nafter Associate level"),
     }
 )
-SPECIALTY_HINT_BESIDE = N_(
-    "off the linear path: deep domain skills,\nbest after Associate-level knowledge"
-)
+APART_MIN_SHARE = 0.85
+"""The rungs stay along the path (with arrows) while the view shows this much of their width
+(the rest scrolls sideways, e.g. the retired SysOps card at 1280x800); a narrower view wraps
+the cards without arrows."""
 MAX_SCALE = 1.15
 """The ladder grows into a roomy view up to this much; it never shrinks (text stays >= 8 pt)."""
 MESSAGE_MS = 3200
@@ -89,9 +92,12 @@ class Layout:
     """How the rungs are arranged for the view's width."""
 
     BESIDE = "beside"
-    """Tier names in a column on the left, Specialty as a column beside the rungs."""
+    """Tier names above their cards, Specialty as a column beside the rungs."""
+    APART = "apart"
+    """The rungs as beside, Specialty below them, set apart; the arrows stay."""
     STACKED = "stacked"
-    """Tier names above their cards, Specialty as a fourth rung, cards wrapped to the width."""
+    """Tier names above their cards, Specialty as a fourth rung, cards wrapped to the width
+    (no arrows): only for a view too narrow for even three cards side by side."""
 
 
 @dataclass(frozen=True)
@@ -139,7 +145,7 @@ class CardMetrics:
         footer_top = name_top + name_h + 3 * unit
         return cls(
             unit=unit,
-            width=round(164 * unit),
+            width=round(156 * unit),  # the widest ribbon (STUDYING) beside the code
             height=round(footer_top + footer_h + 6 * unit),
             code_font=code,
             name_font=name,
@@ -470,9 +476,9 @@ class CertificationCard(QGraphicsObject):
         m = self.metrics
         painter.setFont(m.ribbon_font)
         metrics = QFontMetricsF(m.ribbon_font)
-        width = metrics.horizontalAdvance(label) + 12 * m.unit
+        width = metrics.horizontalAdvance(label) + 10 * m.unit
         height = metrics.height() + 2
-        badge = QRectF(m.width - width - 7 * m.unit, m.code_top - 1, width, height)
+        badge = QRectF(m.width - width - 6 * m.unit, m.code_top - 1, width, height)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(color)
         painter.drawRoundedRect(badge, height / 2, height / 2)
@@ -538,7 +544,9 @@ class LadderView(QGraphicsView):
     """Something the user tried did nothing, and why (the window may show it in its status
     bar; the ladder shows it too)."""
 
-    MARGIN = 10.0
+    MARGIN = 8.0
+    BAND_ALPHA = 18
+    """How strongly a rung is tinted with its tier's colour."""
 
     def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
         accessible.install()
@@ -558,7 +566,8 @@ class LadderView(QGraphicsView):
         self.setScene(QGraphicsScene(self))
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setBackgroundBrush(QBrush(ink(Colour.CANVAS)))
-        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # left and top: a view that narrows (a panel widening) does not move the cards sideways
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setDragMode(QGraphicsView.DragMode.NoDrag)
         self.setAccessibleName(_("Certification ladder"))
@@ -578,7 +587,7 @@ class LadderView(QGraphicsView):
 
     @property
     def layout_mode(self) -> str:
-        """``Layout.BESIDE`` or ``Layout.STACKED``: how the rungs are arranged right now."""
+        """``Layout.BESIDE``, ``APART`` or ``STACKED``: how the rungs are arranged now."""
         return self._layout
 
     def scale_factor(self) -> float:
@@ -680,7 +689,13 @@ class LadderView(QGraphicsView):
         drag.setPixmap(self._drag_pixmap(card))
         drag.setHotSpot(drag.pixmap().rect().center())
         result = drag.exec(Qt.DropAction.CopyAction)
-        if cert.is_retired and result == Qt.DropAction.IgnoreAction:
+        target = drag.target()
+        # Let go over another view (the timeline), that view has said why already: saying it
+        # here and in the status bar as well made three of one refusal (issue 21).
+        elsewhere = isinstance(target, QWidget) and not (
+            target is self or self.isAncestorOf(target)
+        )
+        if cert.is_retired and result == Qt.DropAction.IgnoreAction and not elsewhere:
             self.refuse(_(RETIRED_REFUSAL).format(code=cert.code, name=cert.name))
 
     def refuse(self, text: str) -> None:
@@ -717,40 +732,60 @@ class LadderView(QGraphicsView):
     def _visible(self, tier: Tier) -> list[Certification]:
         return self._catalog.by_tier(tier, include_retired=self._show_retired)
 
-    def _spacing(self) -> tuple[float, float, float, float]:
-        """(gap between cards, padding inside a rung, room above a rung's cards, label
-        column width), grown with the font."""
-        unit = self.metrics.unit
-        hint_width = max(
-            QFontMetricsF(self.metrics.hint_font).horizontalAdvance(line)
-            for hint in TIER_HINT.values()
-            for line in hint.split("\n")
-        )
-        heading_width = QFontMetricsF(self.metrics.heading_font).horizontalAdvance("PROFESSIONAL")
-        label_w = max(132 * unit, hint_width + 30 * unit, heading_width + 30 * unit)
-        return 14 * unit, 18 * unit, 18 * unit, label_w
+    def _rung_geometry(self) -> tuple[float, float, float, float, float]:
+        """(gap, padding, rung width, rung height, top of the cards in a rung) of the rungs
+        with their tier names above the cards, grown with the font."""
+        m = self.metrics
+        gap = pad = 8 * m.unit
+        used = int(max(self._slots().values(), default=0)) + 1
+        rung_w = used * m.width + (used - 1) * gap + 2 * pad
+        cards_top = pad + QFontMetricsF(m.heading_font).height() + 4 * m.unit
+        return gap, pad, rung_w, cards_top + m.height + pad, cards_top
+
+    def _specialty_block(self, columns: int) -> tuple[float, float]:
+        """(width, height) of the Specialty box with ``columns`` cards a row, named above."""
+        m = self.metrics
+        gap, pad, _w, _h, _top = self._rung_geometry()
+        count = max(1, len(self._visible(Tier.SPECIALTY)))
+        rows = -(-count // columns)
+        hint_lines = TIER_HINT[Tier.SPECIALTY].count("\n") + 1
+        heading = QFontMetricsF(m.heading_font).height() + 4 * m.unit
+        top = pad + heading + hint_lines * QFontMetricsF(m.hint_font).lineSpacing() + 8 * m.unit
+        width = columns * m.width + (columns - 1) * gap + 2 * pad
+        return width, top + rows * m.height + (rows - 1) * gap + pad
+
+    def _specialty_columns_beside(self) -> int:
+        """Cards a row in the Specialty column so that it is no taller than the rungs."""
+        gap, _pad, _w, rung_h, _top = self._rung_geometry()
+        height = 3 * rung_h + 2 * gap
+        count = max(1, len(self._visible(Tier.SPECIALTY)))
+        for columns in range(1, count + 1):
+            if self._specialty_block(columns)[1] <= height:
+                return columns
+        return count
 
     def _beside_width(self) -> float:
-        gap, pad, _top, label_w = self._spacing()
-        width = self.metrics.width
-        slots = self._slots()
-        widest = max(len(self._visible(t)) for t in LINEAR_TIERS)
-        widest = max(widest, int(max(slots.values(), default=0)) + 1)
-        rung_w = label_w + widest * width + (widest - 1) * gap + 2 * pad
-        col_w = 2 * width + gap + 2 * pad
-        return rung_w + 40 * self.metrics.unit + col_w + 2 * self.MARGIN
+        gap, _pad, rung_w, _h, _top = self._rung_geometry()
+        column_w, _column_h = self._specialty_block(self._specialty_columns_beside())
+        return rung_w + 2 * gap + column_w + 2 * self.MARGIN
 
     def _wanted_layout(self) -> tuple[str, int]:
-        """The arrangement for the view's width: beside when all fits, else stacked with as
-        many cards per row as fit (at least one)."""
+        """The arrangement for the view's width: beside when all fits; else the rungs along
+        the path with Specialty apart below them; stacked when even the rungs do not
+        nearly fit (``APART_MIN_SHARE``)."""
         available = self.viewport().width()
         if available < 10 or available >= self._beside_width():
-            return Layout.BESIDE, 0
-        gap = pad = 12 * self.metrics.unit  # as in _lay_out_stacked
-        if not self.verticalScrollBar().isVisible():  # a stacked ladder usually needs one
+            return Layout.BESIDE, self._specialty_columns_beside()
+        m = self.metrics
+        gap, pad, rung_w, _h, _top = self._rung_geometry()
+        if not self.verticalScrollBar().isVisible():  # a taller ladder may need one
             available -= self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
-        room = available - 2 * self.MARGIN - 2 * pad + gap
-        return Layout.STACKED, max(1, int(room // (self.metrics.width + gap)))
+        room = max(available - 2 * self.MARGIN, rung_w) - 2 * pad + gap
+        columns = max(1, int(room // (m.width + gap)))
+        if available - 2 * self.MARGIN >= APART_MIN_SHARE * rung_w:
+            return Layout.APART, columns
+        stacked_room = available - 2 * self.MARGIN - 2 * pad + gap
+        return Layout.STACKED, max(1, int(stacked_room // (m.width + gap)))
 
     def _rebuild(self) -> None:
         """Lay the ladder out again (font, theme, width or the retired switch changed),
@@ -765,10 +800,10 @@ class LadderView(QGraphicsView):
         self.setBackgroundBrush(QBrush(ink(Colour.CANVAS)))
         self._layout, self._columns = self._wanted_layout()
         self._path_aligned = True
-        if self._layout == Layout.BESIDE:
-            self._lay_out_beside()
-        else:
+        if self._layout == Layout.STACKED:
             self._lay_out_stacked(self._columns)
+        else:
+            self._lay_out_rungs(self._layout, self._columns)
         if self._path_aligned:
             self._add_arrows()
         bounds = scene.itemsBoundingRect()
@@ -784,39 +819,36 @@ class LadderView(QGraphicsView):
             self._cards[keep].setFocus()
         self._fit()
 
-    def _lay_out_beside(self) -> None:
+    def _lay_out_rungs(self, layout: str, columns: int) -> None:
+        """The three rungs, names above their cards, each card over or under the ones its
+        arrows join; then Specialty with ``columns`` cards a row, beside the rungs or apart
+        below them."""
         m = self.metrics
-        gap, pad, top, label_w = self._spacing()
+        gap, pad, rung_w, rung_h, cards_top = self._rung_geometry()
         slots = self._slots()
-        widest = max(len(self._visible(t)) for t in LINEAR_TIERS)
-        widest = max(widest, int(max(slots.values(), default=0)) + 1)
-        rung_w = label_w + widest * m.width + (widest - 1) * gap + 2 * pad
-        rung_h = m.height + 2 * pad + top
         y = 0.0
         for tier in LINEAR_TIERS:
             rect = QRectF(0, y, rung_w, rung_h)
             self._add_rung_background(rect, tier)
-            self._add_label(tier, rect.left() + 18 * m.unit, rect.top() + 16 * m.unit)
+            hint = TIER_HINT[tier].replace("\n", " ")
+            self._add_heading_line(tier, rect.left() + 2 * pad, rect.top() + pad, hint)
             for cert in self._visible(tier):
-                x = label_w + pad + slots[cert.id] * (m.width + gap)
-                self._place(cert, x, y + pad + top)
+                self._place(cert, pad + slots[cert.id] * (m.width + gap), y + cards_top)
             y += rung_h + gap
 
-        # Specialty column beside the ladder: two cards per row.
-        col_x = rung_w + 40 * m.unit
-        col_w = 2 * m.width + gap + 2 * pad
-        col_rect = QRectF(col_x, 0, col_w, y - gap)
-        self._add_rung_background(col_rect, Tier.SPECIALTY)
-        heading_y = col_rect.top() + 12 * m.unit
-        bottom = self._add_label(
-            Tier.SPECIALTY, col_rect.left() + pad, heading_y, _(SPECIALTY_HINT_BESIDE)
-        )
+        width, height = self._specialty_block(columns)
+        if layout == Layout.BESIDE:
+            box = QRectF(rung_w + 2 * gap, 0, width, max(height, y - gap))
+        else:  # apart: under the rungs, after a wider gap than between them
+            box = QRectF(0, y + 2 * gap, width, height)
+        self._add_rung_background(box, Tier.SPECIALTY)
+        bottom = self._add_label(Tier.SPECIALTY, box.left() + pad, box.top() + pad)
         for i, cert in enumerate(self._visible(Tier.SPECIALTY)):
-            row, col = divmod(i, 2)
+            row, col = divmod(i, columns)
             self._place(
                 cert,
-                col_x + pad + col * (m.width + gap),
-                bottom + 10 * m.unit + row * (m.height + gap),
+                box.left() + pad + col * (m.width + gap),
+                bottom + 8 * m.unit + row * (m.height + gap),
             )
 
     def _lay_out_stacked(self, columns: int) -> None:
@@ -897,7 +929,7 @@ class LadderView(QGraphicsView):
             pen.setStyle(Qt.PenStyle.DashLine)
             scene.addRect(rect, pen, QBrush(band)).setZValue(0)
             return
-        band.setAlpha(18)
+        band.setAlpha(self.BAND_ALPHA)
         scene.addRect(rect, QPen(Qt.PenStyle.NoPen), QBrush(band)).setZValue(0)
         edge = QColor(color)
         edge.setAlpha(160)
@@ -916,7 +948,8 @@ class LadderView(QGraphicsView):
         return below + text.boundingRect().height()
 
     def _add_heading_line(self, tier: Tier, x: float, y: float, hint: str) -> None:
-        """The tier's name and its hint on one line (the stacked layout)."""
+        """The tier's name and its hint on one line, on the rung's own colour, so that an
+        arrow passing on its way up goes behind the words instead of through them."""
         m = self.metrics
         heading = self._add_text(tier.label.upper(), x, y, m.heading_font, tier_ink(tier))
         hint_x = x + heading.boundingRect().width() + 12 * m.unit
@@ -924,6 +957,25 @@ class LadderView(QGraphicsView):
         # baseline-align the smaller hint with the heading
         delta = QFontMetricsF(m.heading_font).ascent() - QFontMetricsF(m.hint_font).ascent()
         hint_item.setY(y + delta)
+        words = heading.sceneBoundingRect().united(hint_item.sceneBoundingRect())
+        backing = self.scene().addRect(
+            words.adjusted(-3, -1, 3, 1), QPen(Qt.PenStyle.NoPen), QBrush(self._band_fill(tier))
+        )
+        backing.setZValue(0.75)  # over the arrows (0.5), under the words (1)
+
+    def _band_fill(self, tier: Tier) -> QColor:
+        """The opaque colour of ``tier``'s rung: its tint over the canvas."""
+        canvas, tint = ink(Colour.CANVAS), tier_ink(tier)
+        share = self.BAND_ALPHA / 255
+
+        def mix(a: float, b: float) -> float:
+            return a + (b - a) * share
+
+        return QColor.fromRgbF(
+            mix(canvas.redF(), tint.redF()),
+            mix(canvas.greenF(), tint.greenF()),
+            mix(canvas.blueF(), tint.blueF()),
+        )
 
     def _add_text(self, text: str, x: float, y: float, font: QFont, color: QColor) -> QGraphicsItem:
         item = self.scene().addSimpleText(text, font)
@@ -1051,9 +1103,7 @@ class LadderView(QGraphicsView):
         if current is None:
             self.select_certification(cards[0].cert.id)
             return
-        if not current.isSelected():
-            self.select_certification(current.cert.id)
-            return
+        # from the card with the focus ring, selected or not: the first arrow after F6 moves
         origin = current.sceneBoundingRect().center()
         best: tuple[float, CertificationCard] | None = None
         for card in cards:

@@ -121,7 +121,7 @@ class MainWindow(QMainWindow):
         self.progress_dock, self.warnings_dock = self.docks[3:]
         for host, dock in zip(hosts, self.docks[1:4], strict=True):
             host.build_when_shown(dock)
-        self.splitter.setSizes([420, 480])
+        self.splitter.setSizes([470, 430])
         self.dock_focus = DockFocusGuard(self, self.docks)
         self.field_undo = FieldUndo(self, self.document)
         self.pane_cycle = PaneCycle(
@@ -239,6 +239,12 @@ class MainWindow(QMainWindow):
             _("Open &Log Folder"), self.open_log_folder, None, tip
         )
         self.about_action = self._action(_("&About StudyPlanner"), self.about)
+        self.shortcuts_action = self._action(
+            _("&Keyboard Shortcuts"),
+            self.show_shortcuts,
+            key.HelpContents,
+            _("Every key the window answers to"),
+        )
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -275,15 +281,14 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         view_menu.addActions([self.retired_action, progress.show_baseline])
         view_menu.addSeparator()
-        for dock in self.docks:
-            view_menu.addAction(dock.toggleViewAction())
+        view_menu.addActions(self.pane_cycle.panel_actions)  # each panel to the front
         view_menu.addSeparator()
         view_menu.addActions(self.pane_cycle.actions)
         self.theme_menu = ThemeMenu(self.session, self)
         view_menu.addMenu(self.theme_menu)
 
         help_menu = bar.addMenu(_("&Help"))
-        help_menu.addActions([self.log_folder_action, self.about_action])
+        help_menu.addActions([self.shortcuts_action, self.log_folder_action, self.about_action])
 
         toolbar = QToolBar(_("Main"), self)
         toolbar.setObjectName("toolbar-main")
@@ -354,6 +359,19 @@ class MainWindow(QMainWindow):
         self.ladder.set_show_retired(show)
         self.session.save_view_setting(show_retired=show)
 
+    def show_pinned_today(self, day: date) -> None:
+        """Say in the status bar that the plan is seen from ``day`` (``--today``), not the
+        clock's date: every date the window shows follows from it."""
+        from PySide6.QtWidgets import QLabel
+
+        from studyplanner.domain.wording import format_day
+
+        self.pinned_today = QLabel(_("Today: {date} (--today)").format(date=format_day(day)))
+        self.pinned_today.setToolTip(
+            _("Started with --today: the plan is re-planned and advised as of this day")
+        )
+        self.statusBar().insertPermanentWidget(1, self.pinned_today)  # after the summary
+
     def _show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 4000)
 
@@ -408,6 +426,11 @@ class MainWindow(QMainWindow):
 
     def about(self) -> None:
         show_about(self)
+
+    def show_shortcuts(self) -> None:
+        from studyplanner.ui.shortcuts_dialog import ShortcutsDialog
+
+        ShortcutsDialog(self).exec()
 
     def open_log_folder(self) -> None:
         from studyplanner.ui.crash_dialog import open_log_folder

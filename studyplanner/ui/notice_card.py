@@ -8,6 +8,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -37,9 +38,12 @@ class NoticeCard(QFrame):
         self.text.setWordWrap(True)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._button_row = QWidget()
-        self._buttons = QHBoxLayout(self._button_row)
+        # two buttons a row: three in one made the exam panel, and so the right-hand panels,
+        # wider than the default window leaves them (issue 21)
+        self._buttons = QGridLayout(self._button_row)
         self._buttons.setContentsMargins(0, 0, 0, 0)
         self._buttons.setSpacing(6)
+        self._button_count = 0
 
         row = QHBoxLayout(self)
         row.setContentsMargins(10, 8, 10, 8)
@@ -61,7 +65,9 @@ class NoticeCard(QFrame):
         button.setAutoDefault(False)
         if tooltip:
             button.setToolTip(tooltip)
-        self._buttons.addWidget(button)
+        row, column = divmod(self._button_count, 2)
+        self._buttons.addWidget(button, row, column)
+        self._button_count += 1
         return button
 
     def _tint(self) -> None:

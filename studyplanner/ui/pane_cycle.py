@@ -1,5 +1,7 @@
 """F6 and Shift+F6: move the keyboard from pane to pane (the ladder, the timeline, the panel in
-front of each group of tabs, the warnings), as in a browser or a mail client.
+front of each group of tabs, the warnings), as in a browser or a mail client; Ctrl+1 to
+Ctrl+5 go straight to one panel, bringing its tab to the front (shown again if it was
+closed).
 
 Tab cannot leave every pane (the notes field types a tab, the views use the arrow keys), so
 this is the way in and out of each one. A pane is entered where the keyboard last was in it.
@@ -8,13 +10,22 @@ this is the way in and out of each one. A pane is entered where the keyboard las
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QWidget
 
-from studyplanner.i18n import _
+from studyplanner.i18n import N_, _
 from studyplanner.ui.app_info import running_app
 from studyplanner.ui.dock_focus import behind_a_tab, can_take_focus, enter
+
+PANEL_MENU_TEXT = {
+    "dock-details": N_("&Certification"),
+    "dock-entry": N_("E&xam in Plan"),
+    "dock-settings": N_("Plan &Settings"),
+    "dock-progress": N_("Pro&gress"),
+    "dock-warnings": N_("&Warnings"),
+}
+"""The View menu's names of the panels (with their Alt+letter)."""
 
 
 class PaneCycle(QObject):
@@ -42,7 +53,32 @@ class PaneCycle(QObject):
         self.previous_pane.setStatusTip(_("Move the keyboard to the previous pane"))
         self.next_pane.triggered.connect(self.go_next)
         self.previous_pane.triggered.connect(self.go_previous)
+        self.panel_actions = [self._panel_action(dock, n) for n, dock in enumerate(docks, 1)]
         running_app().focusChanged.connect(self._on_focus_changed)
+
+    def _panel_action(self, dock: QDockWidget, number: int) -> QAction:
+        """*View › (panel)*, Ctrl+number: that panel in front, with the keyboard in it."""
+        text = PANEL_MENU_TEXT.get(dock.objectName())
+        action = QAction(_(text) if text else dock.windowTitle(), self._window)
+        action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+        action.setStatusTip(_("Bring the panel to the front and move the keyboard into it"))
+        action.triggered.connect(self._bring_chosen_to_front)  # a bound method: no cycle
+        return action
+
+    @Slot()
+    def _bring_chosen_to_front(self) -> None:
+        action = self.sender()
+        for dock, panel_action in zip(self._docks, self.panel_actions, strict=True):
+            if panel_action is action:
+                self.bring_to_front(dock)
+
+    def bring_to_front(self, dock: QDockWidget) -> None:
+        """Show ``dock`` (also after it was closed), put its tab in front and enter it."""
+        dock.show()
+        dock.raise_()
+        if dock.isFloating():
+            dock.activateWindow()
+        self._enter(dock)
 
     @property
     def actions(self) -> list[QAction]:

@@ -12,18 +12,20 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QObject, QRectF, Qt, Signal, Slot
+from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOption, QWidget
 
 from studyplanner.domain.catalog import Tier
 from studyplanner.i18n import N_, _
 from studyplanner.style import Colour, is_dark_palette, qcolor, tier_qcolor
 
 __all__ = [
+    "ClearIndicators",
     "ThemeChoice",
     "ThemeTracker",
     "apply_theme",
+    "clear_indicators",
     "dark_palette",
     "ink",
     "is_dark",
@@ -48,6 +50,50 @@ class ThemeChoice(StrEnum):
 
 NATIVE_STYLES_WITHOUT_DARK = ("windowsvista", "windows11", "windows")
 """Styles that draw their own light chrome whatever the palette: a forced dark theme uses Fusion."""
+
+
+class ClearIndicators(QProxyStyle):
+    """The style with check box and radio button frames that show on a dark palette.
+
+    Fusion draws those frames in the window colour darkened, which on a dark window is nearly
+    the window itself: *Show retired certifications* and *Fixed date* were boxes nobody could
+    see (issue 21). On a dark palette a frame in the registry's muted text colour is drawn
+    over Fusion's; light palettes are left as they are.
+    """
+
+    def drawPrimitive(
+        self,
+        element: QStyle.PrimitiveElement,
+        option: QStyleOption,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        super().drawPrimitive(element, option, painter, widget)
+        kinds = (
+            QStyle.PrimitiveElement.PE_IndicatorCheckBox,
+            QStyle.PrimitiveElement.PE_IndicatorRadioButton,
+        )
+        if element not in kinds or not is_dark_palette(option.palette):
+            return
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(qcolor(Colour.MUTED_TEXT, True), 1))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        frame = QRectF(option.rect).adjusted(0.5, 0.5, -1.5, -1.5)
+        if element == QStyle.PrimitiveElement.PE_IndicatorRadioButton:
+            painter.drawEllipse(frame)
+        else:
+            painter.drawRoundedRect(frame, 2, 2)
+        painter.restore()
+
+
+def clear_indicators(app: QApplication, key: str | None = None) -> None:
+    """Use ``key``'s style (by default the current one) with :class:`ClearIndicators`."""
+    current = app.style()
+    if key is None and isinstance(current, ClearIndicators):
+        return
+    base = key or (current.name() if current is not None else "Fusion")
+    app.setStyle(ClearIndicators(base))
 
 
 def is_dark() -> bool:
@@ -153,7 +199,7 @@ class ThemeTracker(QObject):
         if isinstance(self._app, QApplication):
             style = self._app.style()
             if dark and style is not None and style.name().lower() in NATIVE_STYLES_WITHOUT_DARK:
-                self._app.setStyle("Fusion")
+                clear_indicators(self._app, "Fusion")
         if is_dark() != dark:
             self._app.setPalette(dark_palette() if dark else light_palette())
         self._announce()

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
     QHBoxLayout,
-    QLabel,
     QListView,
     QMenu,
     QPushButton,
@@ -35,6 +34,7 @@ from studyplanner.ui.exam_outcome import (
     PASSED_TEXT,
     ExamOutcomes,
 )
+from studyplanner.ui.form_fields import ReadableNote
 from studyplanner.ui.plan_document import PlanDocument
 from studyplanner.ui.warnings_model import (
     AdviceCodeRole,
@@ -135,7 +135,7 @@ class WarningsPanel(QWidget):
         self.view.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.view.setItemDelegate(_WrappingDelegate(self.view))
 
-        self.placeholder = QLabel(_(NO_WARNINGS_TEXT))
+        self.placeholder = ReadableNote(_(NO_WARNINGS_TEXT))  # F6 lands here when empty
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         # Same frame and background as the list, so the panel does not change look when empty.
         self.placeholder.setFrameShape(QFrame.Shape.StyledPanel)

@@ -30,7 +30,7 @@ def arrange_docks(
     window.tabifyDockWidget(details_dock, entry_dock)
     window.tabifyDockWidget(entry_dock, settings_dock)
     window.tabifyDockWidget(settings_dock, progress_dock)
-    window.resizeDocks([details_dock], [420], Qt.Orientation.Horizontal)
+    window.resizeDocks([details_dock], [380], Qt.Orientation.Horizontal)
     window.resizeDocks([details_dock, warnings_dock], [620, 180], Qt.Orientation.Vertical)
     details_dock.raise_()
     return [details_dock, entry_dock, settings_dock, progress_dock, warnings_dock]

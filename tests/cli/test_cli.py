@@ -222,7 +222,12 @@ def test_a_plan_path_alone_opens_the_app_even_after_data_dir(
     opened: list[Path | None] = []
 
     def fake_run_app(
-        plan: Path | None, *, smoke: bool, screenshot: Path | None, theme: str | None
+        plan: Path | None,
+        *,
+        smoke: bool,
+        screenshot: Path | None,
+        theme: str | None,
+        today: object = None,
     ) -> int:
         opened.append(plan)
         return 0

@@ -23,6 +23,7 @@ from studyplanner.domain.wording import (
     format_month_name,
     format_number,
     format_weekly_hours,
+    parse_day,
     plural,
     short_month,
 )
@@ -169,3 +170,30 @@ def test_the_module_never_reads_the_locale() -> None:
     code = source.split('"""', 2)[2]  # past the module docstring, which names the culprits
     for culprit in ("strftime", "%b", "%B", "locale"):
         assert culprit not in code
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "10 Jan 2024",
+        "10 jan 2024",
+        " 10 JAN 2024 ",
+        "10 January 2024",
+        "10 Jan. 2024",
+        "2024-01-10",
+    ],
+)
+def test_parse_day_reads_the_shown_format_and_iso(text: str) -> None:
+    assert parse_day(text) == date(2024, 1, 10)
+
+
+@pytest.mark.parametrize(
+    "text", ["", "10 Jan", "10 Jan 202", "2024-01-1", "30 Feb 2024", "10 Foo 2024", "2024-13-01"]
+)
+def test_parse_day_refuses_what_is_not_a_whole_date(text: str) -> None:
+    assert parse_day(text) is None
+
+
+def test_parse_day_reads_what_format_day_writes() -> None:
+    for day in (date(2024, 1, 10), date(2027, 3, 14), date(2026, 12, 7), date(2028, 2, 29)):
+        assert parse_day(format_day(day)) == day

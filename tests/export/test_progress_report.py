@@ -154,3 +154,47 @@ def test_the_bar_under_way_is_full_up_to_today_and_lighter_after(
     before = tmp_path / "before.pdf"  # printed the day before any study: no bar under way
     render(under_way_plan(catalog), catalog, before, today=date(2026, 9, 7))
     assert rest not in fill_colours(before, 0)
+
+
+def test_the_logged_label_is_never_crossed_by_the_plans_line(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """At 0 h the label sat on the axis, under today's point, where the planned line rises
+    from: struck through (issue 21). Drawn without the label, no line passes where it goes."""
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    from studyplanner.export.report.progress import PLANNED, BurnUpChart
+    from studyplanner.export.report.sheet import Sheet, ink
+    from studyplanner.export.report.text import TextStyle
+
+    today = date(2027, 2, 22)
+    image = QImage(900, 700, QImage.Format.Format_ARGB32)
+    image.fill(QColor("white"))
+    sheet = Sheet(image, 860)
+    logged = [(date(2026, 12, 7), 0.0), (today, 0.0)]
+    planned = [(today, 0.0), (date(2027, 6, 1), 150.0), (date(2028, 1, 28), 386.0)]
+    placed: list[tuple[float, float, float]] = []
+    draw = TextStyle.draw
+
+    def record(
+        self: TextStyle, painter: QPainter, x: float, top: float, text: str, **kw: object
+    ) -> None:
+        if text == "0 h logged":
+            placed.append((x, top, self.width(text)))
+            return
+        draw(self, painter, x, top, text, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(TextStyle, "draw", record)
+    block = BurnUpChart(sheet, [], planned, logged, today).block()
+    painter = QPainter(image)
+    block.paint(painter, 20.0)
+    painter.end()
+    [(x, top, width)] = placed
+    line_colour = ink(PLANNED)
+    crossed = [
+        (px, py)
+        for px in range(int(x), int(x + width))
+        for py in range(int(top), int(top + sheet.chart.line))
+        if QColor(image.pixel(px, py)).name() == line_colour.name()
+    ]
+    assert crossed == []

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from PySide6.QtWidgets import QApplication
 
 from studyplanner.domain.plan import (
     Blackout,
@@ -15,6 +16,13 @@ from studyplanner.domain.plan import (
     StudyPlan,
     WeeklyAvailability,
 )
+from studyplanner.ui.wheel_guard import guard_wheel
+
+
+@pytest.fixture(autouse=True, scope="session")
+def wheel_guarded(qapp: QApplication) -> None:
+    """The app installs its wheel guard when it creates the application (``ui/app.py``)."""
+    guard_wheel(qapp)
 
 
 def sunday_evening_plan() -> StudyPlan:

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QDrag, QFont, QImage
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from studyplanner.domain.catalog import Catalog, Tier
@@ -212,7 +212,7 @@ def test_text_follows_the_application_font_and_never_goes_below_8_pt(
 def test_a_narrow_ladder_stacks_specialty_under_the_rungs(qtbot: QtBot, catalog: Catalog) -> None:
     view = make_ladder(qtbot, catalog)
     assert view.layout_mode == Layout.BESIDE
-    view.resize(700, 500)
+    view.resize(640, 500)
     assert view.layout_mode == Layout.STACKED
     assert view.scale_factor() == 1.0
     foundational = view.card("cloud-practitioner").pos().y()
@@ -243,6 +243,29 @@ def test_dropping_a_retired_card_says_why_nothing_happened(
         qtbot.mouseMove(view.viewport(), point + QPoint(30, 30))
     assert said.args == [f"{retired.code} {retired.name} is retired and cannot be planned"]
     assert view.notice() == said.args[0]
+
+
+def test_a_retired_card_let_go_over_the_timeline_is_refused_there_only(
+    qtbot: QtBot, catalog: Catalog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    timeline = QWidget()
+    qtbot.addWidget(timeline)
+
+    class TheTimelineRefusedIt(QDrag):
+        def exec(self, *_args: object) -> Qt.DropAction:  # type: ignore[override]
+            return Qt.DropAction.IgnoreAction
+
+        def target(self) -> QWidget:  # type: ignore[override]
+            return timeline  # which showed its own refusal where the card was let go
+
+    monkeypatch.setattr(ladder_module, "QDrag", TheTimelineRefusedIt)
+    view = make_ladder(qtbot, catalog)
+    view.set_show_retired(True)
+    point = view.card_center_in_viewport("sysops-administrator-associate").toPoint()
+    qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    with qtbot.assert_not_emitted(view.message):
+        qtbot.mouseMove(view.viewport(), point + QPoint(30, 30))
+    assert view.notice() == ""
 
 
 def test_enter_on_a_retired_card_says_why_it_is_not_added(qtbot: QtBot, catalog: Catalog) -> None:

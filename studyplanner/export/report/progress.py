@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen
 
 from studyplanner.domain.months import first_of_month, next_month
 from studyplanner.domain.plan import EntryStatus
@@ -64,11 +64,13 @@ def progress_blocks(sheet: Sheet, schedule: Schedule, today: date) -> list[Block
     if any(hours > 0 for hours in days.values()):
         blocks += HeatStrip(sheet, days, today).blocks()
     else:
+        if len(blocks) > 1:
+            blocks[-1].keep_with_next = True  # the note never opens a page on its own
         blocks.append(
             sheet.paragraph(
                 _(
                     "No study logged yet: log study time in the app (Log Study Time) or with "
-                    "`studyplanner log`, and the study days appear here."
+                    "the command studyplanner log, and the study days appear here."
                 ),
                 sheet.muted,
                 sheet.pt(8),
@@ -200,18 +202,51 @@ class BurnUpChart:
                 painter.setBrush(ink(LOGGED))
                 painter.drawEllipse(at, sheet.pt(2.2), sheet.pt(2.2))
                 painter.setBrush(Qt.BrushStyle.NoBrush)
-                # under the point, right of it: the plans' lines run up and to the right
                 label = _("{hours} logged").format(hours=format_hours(hours))
-                x = at.x() + sheet.pt(4)
-                if x + sheet.chart.width(label) > axis.right:
-                    x = at.x() - sheet.pt(4) - sheet.chart.width(label)
-                below = min(at.y() + sheet.pt(1.5), plot_bottom - sheet.chart.line)
-                sheet.chart.draw(painter, x, below, label, color=ink(LOGGED))
+                x, top_y = self._label_place(axis, y, at, label, plot_top, plot_bottom)
+                sheet.chart.draw(painter, x, top_y, label, color=ink(LOGGED))
             if today_x is not None:
                 painter.setPen(sheet.pen(ink(Colour.TODAY), 0.7))
                 painter.drawLine(QLineF(today_x, plot_top, today_x, plot_bottom))
 
         return Block(height, paint, self.sheet.pt(10), keep_with_next=True)
+
+    def _label_place(
+        self,
+        axis: TimeAxis,
+        y: Callable[[float], float],
+        at: QPointF,
+        label: str,
+        plot_top: float,
+        plot_bottom: float,
+    ) -> tuple[float, float]:
+        """Where the "logged" label goes (its left and top): under the point and right of it,
+        as the plans' lines run up and to the right, unless a line would cross it there (at
+        0 h the label sat on the axis, struck through by the planned line, issue 21); then
+        above it and left, then under it and left."""
+        sheet = self.sheet
+        width, line, gap = sheet.chart.width(label), sheet.chart.line, sheet.pt(4)
+        lines = QPainterPath()
+        for series in (self.planned, self.baseline):
+            points = [QPointF(axis.x(day), y(hours)) for day, hours in series]
+            if points:
+                lines.moveTo(points[0])
+                for point in points[1:]:
+                    lines.lineTo(point)
+        stroker = QPainterPathStroker()
+        stroker.setWidth(sheet.pt(1.5))
+        crossed = stroker.createStroke(lines)
+        below = min(at.y() + sheet.pt(1.5), plot_bottom - line)
+        above = max(at.y() - sheet.pt(1.5) - line, plot_top)
+        right = at.x() + gap
+        if right + width > axis.right:
+            right = at.x() - gap - width
+        left = max(at.x() - gap - width, axis.left)
+        candidates = [(right, below), (left, above), (left, below), (right, above)]
+        for x, top in candidates:
+            if not crossed.intersects(QRectF(x, top, width, line)):
+                return x, top
+        return candidates[0]
 
     def _time_labels(
         self, painter: QPainter, axis: TimeAxis, plot_top: float, plot_bottom: float
