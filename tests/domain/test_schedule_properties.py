@@ -17,6 +17,7 @@ from studyplanner.domain.plan import (
     LATEST_DATE,
     Blackout,
     EntryStatus,
+    HeldCertification,
     LearnerProfile,
     PlanEntry,
     StudyPlan,
@@ -187,7 +188,19 @@ def test_passed_entries_do_not_move_the_others(plan: StudyPlan) -> None:
     if not open_entries:
         assert all(item.study_start is None for item in full.entries)
         return
-    reduced = schedule_plan(plan.model_copy(update={"entries": open_entries}), CATALOG)
+    # A passed exam still counts as ground covered (the credit an Associate gets after a
+    # Foundational): held, it gives the same credit without being an entry of the plan.
+    passed_as_held = [
+        HeldCertification(
+            certification_id=e.certification_id, earned_on=e.passed_on or plan.start_date
+        )
+        for e in plan.entries
+        if e.status is EntryStatus.PASSED
+    ]
+    reduced = schedule_plan(
+        plan.model_copy(update={"entries": open_entries, "held": [*plan.held, *passed_as_held]}),
+        CATALOG,
+    )
     kept = [item for item in full.entries if item.entry.status is not EntryStatus.PASSED]
     assert [i.exam_date for i in kept] == [i.exam_date for i in reduced.entries]
     assert [i.study_start for i in kept] == [i.study_start for i in reduced.entries]
