@@ -8,8 +8,8 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
-from studyplanner.domain.catalog import Catalog, Certification, LifecycleStatus
-from studyplanner.domain.lifecycle import path_text, renewal_paths
+from studyplanner.domain.catalog import Catalog, Certification, LifecycleStatus, RenewalKind
+from studyplanner.domain.lifecycle import RenewalPath, path_text, renewal_paths
 from studyplanner.domain.wording import (
     count_text,
     format_day,
@@ -19,6 +19,20 @@ from studyplanner.domain.wording import (
 )
 from studyplanner.i18n import _
 from studyplanner.style import Colour, colour, is_dark_palette, tier_colour
+
+
+def renewal_line(path: RenewalPath) -> str:
+    """'CLF-C02 · $100 · about 30 h', 'AWS Cloud Quest: … (free, no exam) · about 8 h
+    (estimate)': one way to renew, with what it costs in money and time."""
+    text = path_text(path)
+    if path.kind is RenewalKind.EXAM and path.cost_usd is not None:
+        text = _("{path} · {fee}").format(path=text, fee=format_fee(path.cost_usd))
+    if path.hours is not None:
+        hours = _("about {hours}").format(hours=format_hours(path.hours))
+        if path.hours_assumed:
+            hours = _("{hours} (estimate)").format(hours=hours)
+        text = _("{path} · {hours}").format(path=text, hours=hours)
+    return text
 
 
 def experience_figures(cert: Certification) -> list[str]:
@@ -92,7 +106,7 @@ def certification_html(
     )
     if cert.renewal_source:
         source += "<br>" + _("Renewal: {source}").format(source=escape(cert.renewal_source))
-    renewals = "<br>".join(escape(path_text(p)) for p in renewal_paths(cert, catalog))
+    renewals = "<br>".join(escape(renewal_line(p)) for p in renewal_paths(cert, catalog))
     if cert.renewal_list_assumed:
         renewals += "<br>" + escape(
             _("assumed: AWS's list for it could not be read, and no other way is known")

@@ -61,3 +61,20 @@ def test_dark_palette_uses_its_own_text_colour(qtbot: QtBot, catalog: Catalog) -
     html = details.html().lower()
     assert "#e8e8e8" in html
     assert colour(Colour.TEXT).lower() not in html
+
+
+def test_the_details_list_every_way_to_renew_with_its_cost_and_time(catalog: Catalog) -> None:
+    from studyplanner.domain.lifecycle import renewal_paths
+    from studyplanner.ui.certification_details import renewal_line
+
+    lines = [renewal_line(p) for p in renewal_paths(catalog.get("cloud-practitioner"), catalog)]
+    assert lines[:3] == [
+        "AWS Cloud Quest: Recertify Cloud Practitioner (free, no exam) · about 8 h (estimate)",
+        "CLF-C02 · $100 · about 30 h",
+        "DVA-C02 · $150 · about 110 h",
+    ]
+    assert lines[-1] == (
+        "assumed: Maintain for 1 more year (AWS Skill Builder) (price not published)"
+    )
+    dva = [renewal_line(p) for p in renewal_paths(catalog.get("developer-associate"), catalog)]
+    assert "assumed: DOP-C02 · $300 · about 200 h" in dva
