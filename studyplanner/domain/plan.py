@@ -23,6 +23,9 @@ MAX_PLAN_SESSIONS = 5000
 MAX_PLAN_SCORES = 2000
 """Sessions and scores the whole plan keeps, so the largest plan the model allows still fits
 the plan file limit (``storage.plan_files.MAX_PLAN_BYTES``) and opens again."""
+MAX_DAY_HOURS = 24.0
+"""A day's study sessions, over all exams, add up to at most this (checked when one is
+logged or changed; a migrated lump sum of hours is not a day's study, see ``StudySession``)."""
 MAX_SESSION_NOTE = 500
 """A session's note is a line or two ("chapter 4, VPC labs"), not a document."""
 MAX_SOURCE = 200
@@ -150,12 +153,37 @@ def clean_plan_name(text: str) -> str:
     return name
 
 
+LOGGED_BEFORE_SESSIONS = "Hours logged before sessions were kept"
+"""The note of the one session a format-4 plan's "hours logged" number becomes."""
+MAX_LUMP_HOURS = 5000.0
+"""The most a format-4 plan could log for one exam, and so the largest lump sum."""
+
+
 class StudySession(_Model):
-    """One sitting of study as it happened: the plan's history, which re-planning never moves."""
+    """One sitting of study as it happened: the plan's history, which re-planning never moves.
+
+    A session holds at most a day's 24 hours, except the lump sum an older plan's single
+    "hours logged" number became (noted ``LOGGED_BEFORE_SESSIONS``): those hours were studied
+    on days nobody recorded, so they are kept whole, as one session, rather than invented
+    into days (issue 20: splitting them broke the session caps and rounded 5e-324 h up to 24).
+    """
 
     on: PlanDate
-    hours: float = Field(gt=0, le=24)
+    hours: float = Field(gt=0, le=MAX_LUMP_HOURS)
     note: str = Field(default="", max_length=MAX_SESSION_NOTE)
+
+    @model_validator(mode="after")
+    def _one_day_at_most(self) -> Self:
+        if self.hours > MAX_DAY_HOURS and not self.is_lump_sum:
+            raise ValueError(
+                _("a study session holds at most {hours} hours").format(hours=f"{MAX_DAY_HOURS:g}")
+            )
+        return self
+
+    @property
+    def is_lump_sum(self) -> bool:
+        """The hours an older plan had logged before sessions were kept."""
+        return self.note == LOGGED_BEFORE_SESSIONS
 
 
 class PracticeScore(_Model):
@@ -295,6 +323,20 @@ class StudyPlan(_Model):
                 _("a plan keeps at most {count} practice scores").format(count=MAX_PLAN_SCORES)
             )
         return self
+
+    def hours_on_day(self, day: date, *, leaving_out: StudySession | None = None) -> float:
+        """Hours the study log holds for ``day`` over all exams (without the session
+        ``leaving_out``, one being edited), lump sums from before the log left out."""
+        return sum(
+            session.hours
+            for item in self.entries
+            for session in item.sessions
+            if session.on == day and session is not leaving_out and not session.is_lump_sum
+        )
+
+    def room_on_day(self, day: date, *, leaving_out: StudySession | None = None) -> float:
+        """Hours that can still be logged on ``day`` (``MAX_DAY_HOURS`` minus what it has)."""
+        return max(0.0, MAX_DAY_HOURS - self.hours_on_day(day, leaving_out=leaving_out))
 
     def entry(self, entry_id: str) -> PlanEntry:
         for item in self.entries:
