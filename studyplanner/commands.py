@@ -23,7 +23,6 @@ from studyplanner.domain.budget import Budget, plan_budget
 from studyplanner.domain.catalog import Catalog, LifecycleStatus, Tier
 from studyplanner.domain.lifecycle import Validity, lifecycle
 from studyplanner.domain.plan import (
-    MAX_DAY_HOURS,
     EntryStatus,
     LearnerProfile,
     PlanEntry,
@@ -685,19 +684,9 @@ def cmd_log(args: argparse.Namespace) -> int:
     day = _day_of(args)
 
     def log(plan: StudyPlan, entry: PlanEntry, catalog: Catalog) -> str:
-        room = plan.room_on_day(day)
-        if args.hours > room:
-            raise UsageError(
-                _(
-                    "--hours: {day} already has {logged} logged; a day holds at most {most} "
-                    "(room for {room})"
-                ).format(
-                    day=day.isoformat(),
-                    logged=format_hours(MAX_DAY_HOURS - room),
-                    most=format_hours(MAX_DAY_HOURS),
-                    room=format_hours(room),
-                )
-            )
+        refusal = plan.why_no_session(entry.id, day, args.hours)
+        if refusal is not None:
+            raise UsageError(_("--exam {code}: {reason}").format(code=args.exam, reason=refusal))
         session = StudySession(on=day, hours=args.hours, note=args.note)
         entry.sessions = [*entry.sessions, session]
         code = catalog.get(entry.certification_id).code

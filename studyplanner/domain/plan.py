@@ -16,6 +16,8 @@ from studyplanner.i18n import N_, _
 PLAN_SCHEMA_VERSION = 5
 MAX_TEXT = 10_000
 MAX_NAME = 200
+MAX_ENTRIES = 500
+"""Exams one plan holds."""
 MAX_SESSIONS = 2000
 """Study sessions one entry keeps (five years of daily study)."""
 MAX_SCORES = 500
@@ -294,7 +296,7 @@ class StudyPlan(_Model):
     start_date: PlanDate
     profile: LearnerProfile = Field(default_factory=LearnerProfile)
     availability: WeeklyAvailability = Field(default_factory=WeeklyAvailability)
-    entries: list[PlanEntry] = Field(default_factory=list, max_length=500)
+    entries: list[PlanEntry] = Field(default_factory=list, max_length=MAX_ENTRIES)
     notes: str = Field(default="", max_length=MAX_TEXT)
     held: list[HeldCertification] = Field(default_factory=list, max_length=100)
     voucher_valid_months: int | None = Field(
@@ -337,6 +339,36 @@ class StudyPlan(_Model):
     def room_on_day(self, day: date, *, leaving_out: StudySession | None = None) -> float:
         """Hours that can still be logged on ``day`` (``MAX_DAY_HOURS`` minus what it has)."""
         return max(0.0, MAX_DAY_HOURS - self.hours_on_day(day, leaving_out=leaving_out))
+
+    def why_no_session(
+        self, entry_id: str, day: date, hours: float, *, replacing: StudySession | None = None
+    ) -> str | None:
+        """Why a session of ``hours`` on ``day`` cannot be logged for the entry (or take the
+        place of ``replacing``): a full study log, or a day that would pass 24 hours. None
+        when it can. Checked before an edit, so the user's typing is never lost to a limit."""
+        from studyplanner.domain.wording import format_hours  # wording imports this module
+
+        if replacing is None:
+            if len(self.entry(entry_id).sessions) >= MAX_SESSIONS:
+                return _(
+                    "this exam's study log is full: an exam keeps at most {count} study sessions"
+                ).format(count=f"{MAX_SESSIONS:,}")
+            if sum(len(e.sessions) for e in self.entries) >= MAX_PLAN_SESSIONS:
+                return _(
+                    "the plan's study log is full: a plan keeps at most {count} study sessions"
+                ).format(count=f"{MAX_PLAN_SESSIONS:,}")
+        room = self.room_on_day(day, leaving_out=replacing)
+        if hours > room:
+            return _(
+                "{day} already has {logged} of study logged; a day holds at most {most} "
+                "(room for {room})"
+            ).format(
+                day=day.isoformat(),
+                logged=format_hours(MAX_DAY_HOURS - room),
+                most=format_hours(MAX_DAY_HOURS),
+                room=format_hours(room),
+            )
+        return None
 
     def entry(self, entry_id: str) -> PlanEntry:
         for item in self.entries:

@@ -446,7 +446,12 @@ def test_a_study_log_that_would_outgrow_the_plan_file_is_refused(
 
     code, _, err = run(capsys, "log", str(path), "--exam", "CLF-C02", "--hours", "1")
     assert code == 2
-    assert err == "studyplanner: the plan: a plan keeps at most 5000 study sessions\n"
+    assert err == (
+        "studyplanner: --exam CLF-C02: the plan's study log is full: a plan keeps at most "
+        "5,000 study sessions\n"
+    )
     code, _, err = run(capsys, "log", str(path), "--exam", "DVA-C02", "--hours", "1")
-    assert code == 2 and err.startswith("studyplanner: the exam's study log: ")
+    assert code == 2 and err.startswith(
+        "studyplanner: --exam DVA-C02: this exam's study log is full: an exam keeps at most 2,000"
+    )
     assert path.read_bytes() == before

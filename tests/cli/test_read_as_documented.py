@@ -112,7 +112,7 @@ def test_a_day_holds_at_most_24_hours_over_all_exams(
     assert run(capsys, "log", str(plan_file), "--exam", "1", "--hours", "20")[0] == 0
     assert run(capsys, "log", str(plan_file), "--exam", "2", "--hours", "4")[0] == 0
     err = refused(capsys, plan_file, "log", str(plan_file), "--exam", "2", "--hours", "0.5")
-    assert "a day holds at most 24 h" in err
+    assert "2026-12-01 already has 24 h of study logged; a day holds at most 24 h" in err
     # another day is free
     code = run(
         capsys, "log", str(plan_file), "--exam", "2", "--hours", "24", "--date", "2026-11-30"
@@ -144,7 +144,7 @@ def test_logging_past_an_exams_session_limit_is_one_line(
     path = tmp_path / "full.json"
     save_plan(plan, path)
     err = refused(capsys, path, "log", str(path), "--exam", "1", "--hours", "1")
-    assert f"at most {MAX_SESSIONS}" in err
+    assert f"an exam keeps at most {MAX_SESSIONS:,} study sessions" in err
 
 
 def test_logging_past_the_plans_session_limit_is_one_line(
@@ -162,7 +162,7 @@ def test_logging_past_the_plans_session_limit_is_one_line(
     path = tmp_path / "full.json"
     save_plan(plan, path)
     err = refused(capsys, path, "log", str(path), "--exam", "2", "--hours", "1")
-    assert f"at most {MAX_PLAN_SESSIONS} study sessions" in err
+    assert f"a plan keeps at most {MAX_PLAN_SESSIONS:,} study sessions" in err
 
 
 def test_a_plan_held_by_another_log_names_that_as_the_cause(
