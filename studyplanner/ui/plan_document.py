@@ -351,6 +351,14 @@ class PlanDocument(QObject):
         """Record a certification the learner already holds, earned on ``earned_on``; the list
         stays in the order the certifications were earned."""
         code = self.catalog.get(cert_id).code
+        if earned_on > self.today():
+            self.refused.emit(
+                _(
+                    "{code} was not added: a certification you hold was earned on or before "
+                    "today ({today}), not on {day}. Plan an exam for it instead."
+                ).format(code=code, today=format_day(self.today()), day=format_day(earned_on))
+            )
+            return False
         held = HeldCertification(certification_id=cert_id, earned_on=earned_on)
 
         def change(plan: StudyPlan) -> None:

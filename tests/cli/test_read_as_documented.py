@@ -280,3 +280,11 @@ def test_catalog_into_head_exits_0(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert len(done.stdout) == 10
     assert done.stderr == ""
+
+
+def test_a_today_past_the_plans_horizon_says_so(
+    plan_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    err = refused(capsys, plan_file, "show", str(plan_file), today="2150-12-30")
+    assert "2150-12-30 is beyond what StudyPlanner can plan for this plan" in err
+    assert "60 years from the plan's start (2026-12-01)" in err

@@ -116,3 +116,13 @@ def test_a_501st_exam_is_refused_with_a_message(qtbot: QtBot) -> None:
     assert window.document.add_renewal("cloud-practitioner", TODAY + timedelta(days=400)) == ""
     assert len(window.document.plan.entries) == MAX_ENTRIES
     assert QApplication.activeModalWidget() is None
+
+
+def test_a_held_certification_cannot_be_earned_after_today(qtbot: QtBot) -> None:
+    window = open_window(qtbot, months_old_plan())
+    prompts = window.prompts
+    assert isinstance(prompts, FakePrompts)
+    assert not window.document.add_held("cloud-practitioner", TODAY + timedelta(days=1))
+    assert window.document.plan.held == []
+    assert any("earned on or before today" in t for t in prompts.texts("warn"))
+    assert window.document.add_held("cloud-practitioner", TODAY)
