@@ -168,9 +168,12 @@ def _arrange(window: QMainWindow, layout: WindowLayout, docks: dict[str, QDockWi
     main_layout = window.layout()
     if main_layout is not None:
         main_layout.activate()  # the tab bars exist from here on, so raise_() picks a tab
+    fronts: dict[int, DockPlace] = {}
     for place in layout.docks:
-        if place.front and place.visible and not place.floating:
-            docks[place.name].raise_()
+        if place.visible and not place.floating and (place.front or place.group not in fronts):
+            fronts[place.group] = place
+    for place in fronts.values():  # the saved front tab, else the group's first
+        docks[place.name].raise_()
 
 
 def sensible_minimum(window: QMainWindow) -> QSize:
