@@ -58,6 +58,13 @@ def main() -> int:
         help="single-byte mutations of settings.json started as the app (0: none)",
     )
     args = parser.parse_args()
+    if args.app_cases > 0 or args.settings_processes > 0:
+        # The window classes need a QApplication, and `print` would make a QGuiApplication
+        # (there can be only one per process): make the full one first.
+        from PySide6.QtWidgets import QApplication
+
+        app = QApplication.instance() or QApplication(["studyplanner-hostile"])
+        assert app is not None
     plan_failures = plan_files(args)
     app_failures = app_classes(args.app_cases, args.settings_processes, args.seed)
     return 1 if plan_failures or app_failures else 0
