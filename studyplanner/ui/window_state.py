@@ -4,6 +4,7 @@ each group, kept in the app settings at quit and put back at start; and how smal
 from __future__ import annotations
 
 import logging
+import weakref
 
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow
@@ -19,6 +20,12 @@ from studyplanner.storage.settings import (
 from studyplanner.ui.dock_focus import behind_a_tab
 
 log = logging.getLogger(__name__)
+
+_start_groups: weakref.WeakKeyDictionary[QMainWindow, dict[str, set[str]]] = (
+    weakref.WeakKeyDictionary()
+)
+"""Per window, each panel's tab siblings when the window was built: a panel closed since
+is kept in its tab group (Qt does not name the siblings of a hidden panel)."""
 
 _AREAS: dict[DockArea, Qt.DockWidgetArea] = {
     "left": Qt.DockWidgetArea.LeftDockWidgetArea,
@@ -45,8 +52,19 @@ def remember_window(window: QMainWindow, settings: AppSettings) -> None:
     docks = _docks(window)
     group_of: dict[str, int] = {}
     places: list[DockPlace] = []
-    for dock in docks:
+    siblings = _start_groups.get(window, {})
+    for dock in sorted(docks, key=lambda d: d.isHidden()):  # shown panels name the groups
         name = dock.objectName()
+        if name not in group_of and dock.isHidden():
+            for other in docks:  # a closed panel stays with a sibling it had, where it is
+                if (
+                    other.objectName() in siblings.get(name, set())
+                    and other.objectName() in group_of
+                    and not other.isHidden()
+                    and not other.isFloating()
+                ):
+                    group_of[name] = group_of[other.objectName()]
+                    break
         if name not in group_of:
             group = len(set(group_of.values()))
             group_of[name] = group
@@ -54,10 +72,15 @@ def remember_window(window: QMainWindow, settings: AppSettings) -> None:
                 for other in window.tabifiedDockWidgets(dock):
                     group_of.setdefault(other.objectName(), group)
         rect = dock.geometry()
+        area = _area_name(window, dock)
+        if dock.isHidden() and name in siblings:
+            area = next(
+                (p.area for p in places if p.group == group_of[name] and not p.floating), area
+            )
         places.append(
             DockPlace(
                 name=name,
-                area=_area_name(window, dock),
+                area=area,
                 group=group_of[name],
                 front=not behind_a_tab(dock, window),
                 visible=not dock.isHidden(),
@@ -107,6 +130,15 @@ def _overlap(a: QRect, b: QRect) -> int:
 def restore_window(window: QMainWindow, settings: AppSettings) -> bool:
     """Put back what ``remember_window`` kept; False (the built-in layout stays, with one
     logged line) when there is nothing, or any of it cannot be used."""
+    restored = _restore(window, settings)
+    _start_groups[window] = {
+        dock.objectName(): {other.objectName() for other in window.tabifiedDockWidgets(dock)}
+        for dock in _docks(window)
+    }
+    return restored
+
+
+def _restore(window: QMainWindow, settings: AppSettings) -> bool:
     raw = settings.window_layout
     if raw is None:
         return False

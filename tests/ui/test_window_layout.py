@@ -187,3 +187,18 @@ def test_an_older_qt_state_in_the_settings_is_never_given_to_qt(qtbot: QtBot) ->
 
 def is_default_layout_before_show(window: MainWindow) -> bool:
     return window.warnings_dock.isVisibleTo(window) and not window.details_dock.isFloating()
+
+
+def test_a_closed_panel_comes_back_in_its_tab_group(qtbot: QtBot) -> None:
+    # Qt does not name the tab siblings of a hidden panel; the layout keeps them all the same
+    window = open_window(qtbot)
+    window.progress_dock.close()
+    window.close()
+    layout = json.loads(paths.settings_path().read_text("utf-8"))["window_layout"]
+    groups = {d["name"]: d["group"] for d in layout["docks"]}
+    assert groups["dock-progress"] == groups["dock-details"] != groups["dock-warnings"]
+
+    again = start_with(qtbot, layout)
+    assert not again.progress_dock.isVisible()
+    again.progress_dock.show()
+    assert again.details_dock in again.tabifiedDockWidgets(again.progress_dock)
