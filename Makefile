@@ -19,7 +19,8 @@ help:
 	@echo "make screenshots  README screenshots under Xvfb (docs/screenshots/)"
 	@echo "make bench        benchmarks (ratios against a baseline in the same run)"
 	@echo "make i18n-template  collect the app's translatable text into studyplanner/locale/studyplanner.pot"
-	@echo "make hostile      N=2000 mutated plan files through the read-only commands (tools/hostile_run.py)"
+	@echo "make hostile      N=2000 mutated plan files through the read-only commands, then M=2000 cases"
+	@echo "                  of issue 20's classes and P=500 mutated settings started as the app"
 	@echo "make clean        remove .venv, build output and caches"
 	@echo "make package      build the app folder dist/StudyPlanner/ and its .tar.gz (PyInstaller)"
 	@echo "make smoke-package  run the built app as a user's machine would (after make package)"
@@ -86,10 +87,14 @@ bench: $(STAMP)
 	$(PY) -m benchmarks.bench_schedule
 	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks.bench_timeline
 
-# A hostile run: N seeded, mutated plan files through show, show --json, print and export-ics.
+# A hostile run: N seeded, mutated plan files through show, show --json, print and export-ics;
+# then M cases of issue 20's classes (settings, logs/, limits in the window, stdout, older
+# formats) and P single-byte mutations of a real settings.json, each started as the app.
 N ?= 2000
+M ?= 2000
+P ?= 500
 hostile: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(PY) tools/hostile_run.py $(N)
+	QT_QPA_PLATFORM=offscreen $(PY) tools/hostile_run.py $(N) --app-cases $(M) --settings-processes $(P)
 
 # The translators' template; tests/test_i18n.py fails while it is out of date.
 i18n-template: $(STAMP)

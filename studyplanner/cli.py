@@ -2,9 +2,11 @@
 
 Exit status: 0 on success; 2 on bad input, one line on stderr (a plan file that cannot be
 used, a wrong option, an output that cannot be written: a folder, a device, a read-only file
-or folder, a folder that does not exist, a full disk; or a plan that is open in StudyPlanner,
-for `log` and `score`); 1 on an unexpected failure, and, without a message, when the reader
-of the output stopped reading (`| head`).
+or folder, a folder that does not exist, a full disk; or a plan that another StudyPlanner
+holds, for `log` and `score`); 1 only on an unexpected failure (a bug). Standard output that
+is closed, or whose reader stopped reading (`| head`), is not a failure: the command's work
+is done (a `log` is saved) and it ends quietly with 0. Output that fails otherwise (a full
+disk) ends `show`, `catalog` and `schema`, whose output is their work, with 2 and one line.
 
 Every command takes "today" from ``--today`` (or the clock, read once in ``main``): schedules
 are re-planned from that day, and the study log is history.
@@ -68,26 +70,106 @@ def _quiet_stdout() -> None:
         os.close(devnull)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; the exit status (see the module's docstring).
+def _fill_closed_descriptors() -> None:
+    """Give standard input, output and error the null device where they are closed
+    (`studyplanner log ... >&-`), so that no file the command opens takes their number."""
+    for fd in (0, 1, 2):
+        try:
+            os.fstat(fd)
+        except OSError:
+            try:
+                devnull = os.open(os.devnull, os.O_RDWR)
+            except OSError:
+                return
+            if devnull != fd:
+                os.dup2(devnull, fd)
+                os.close(devnull)
 
-    When the reader of standard output goes away early (`studyplanner show PLAN | head`),
-    the command ends quietly with status 1, as Python's own EPIPE handling does: no message,
-    since the reader chose to stop.
-    """
+
+class _Output:
+    """Standard output that never fails a command after the fact: the first write or flush
+    that fails (a closed pipe, a full disk) is remembered, the rest of the output dropped."""
+
+    def __init__(self, stream: object) -> None:
+        self._stream = stream
+        self.failure: OSError | None = None
+
+    def write(self, text: str) -> int:
+        if self.failure is None and self._stream is not None:
+            try:
+                return int(self._stream.write(text))  # type: ignore[attr-defined]
+            except OSError as exc:
+                self._lost(exc)
+        return len(text)
+
+    def flush(self) -> None:
+        if self.failure is None and self._stream is not None:
+            try:
+                self._stream.flush()  # type: ignore[attr-defined]
+            except OSError as exc:
+                self._lost(exc)
+
+    def _lost(self, exc: OSError) -> None:
+        self.failure = exc
+        _quiet_stdout()  # what is still buffered goes nowhere, without a second error
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._stream, name)
+
+
+_OUTPUT_IS_THE_WORK = {"show", "catalog", "schema"}
+"""Commands whose only result is their output: one that fails (other than a reader who
+stopped reading) is reported. The others have done their work (saved, written) by then."""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; the exit status (see the module's docstring)."""
     # Loading pydantic, the domain and Qt allocates some 500,000 objects that all live on:
     # collecting garbage among them finds none and costs about 10 ms of the start. Collection
     # resumes once a command's modules are loaded, or once the window is up (ui.app).
     gc.disable()
+    _fill_closed_descriptors()
+    real = sys.stdout
+    output = _Output(real)
+    sys.stdout = output
     try:
         code = _run(argv)
-        sys.stdout.flush()  # a closed pipe shows here when the output fitted in the buffer
-    except BrokenPipeError:
+        output.flush()  # a closed pipe shows here when the output fitted in the buffer
+    except BrokenPipeError as exc:  # written past the guard (a print to sys.__stdout__)
+        output.failure = exc
         _quiet_stdout()
-        return EXIT_FAILURE
+        code = EXIT_OK
     finally:
+        sys.stdout = real
         gc.enable()
+    failure = output.failure
+    if (
+        failure is not None
+        and code == EXIT_OK
+        and _command_of(argv) in _OUTPUT_IS_THE_WORK
+        and not isinstance(failure, BrokenPipeError | ConnectionResetError)
+        and failure.errno not in _READER_GONE
+    ):
+        from studyplanner.i18n import _
+
+        message = _("standard output cannot be written ({reason})").format(
+            reason=failure.strerror or failure
+        )
+        if sys.stderr is not None:
+            print(f"studyplanner: {message}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     return code
+
+
+_READER_GONE = {9, 32}  # EBADF (closed), EPIPE (the reader stopped)
+
+
+_COMMANDS = {"catalog", "suggest", "show", "log", "score", "schema", "print", "export-ics"}
+
+
+def _command_of(argv: Sequence[str] | None) -> str | None:
+    args = list(sys.argv[1:] if argv is None else argv)
+    return next((a for a in args if a in _COMMANDS), None)
 
 
 def _run(argv: Sequence[str] | None) -> int:

@@ -69,23 +69,52 @@ def _not_a_number(text: str) -> str:
     return _("not a number: {text}").format(text=repr(text))
 
 
+_DIGITS = frozenset("0123456789")
+
+
 def _iso_date(text: str) -> date:
+    """A date written YYYY-MM-DD, with ASCII digits, and nothing else: ``date.fromisoformat``
+    also takes 20261207 and 2026-W49-1, which the help does not promise. A day outside the
+    dates a plan can hold is refused as beyond what StudyPlanner can plan."""
     from datetime import date
 
+    from studyplanner.domain.plan import EARLIEST_DATE, LATEST_DATE
+
+    shape_ok = (
+        len(text) == 10
+        and text[4] == text[7] == "-"
+        and set(text[:4] + text[5:7] + text[8:]) <= _DIGITS
+    )
     try:
-        return date.fromisoformat(text)
+        if not shape_ok:
+            raise ValueError(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(
             _("not a date in YYYY-MM-DD form: {text}").format(text=repr(text))
         ) from None
+    if not EARLIEST_DATE <= day <= LATEST_DATE:
+        raise argparse.ArgumentTypeError(
+            _("{day} is beyond what StudyPlanner can plan ({first} to {last})").format(
+                day=text, first=EARLIEST_DATE.isoformat(), last=LATEST_DATE.isoformat()
+            )
+        )
+    return day
 
 
 def _number(text: str, typed: str | None = None) -> float:
-    """``text`` as a number; refused naming what was ``typed`` (the text itself by default)."""
-    try:
-        return float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(_not_a_number(typed or text)) from None
+    """``text`` as a plain decimal number (``12``, ``1.5``, ``-3``, with ASCII digits);
+    refused naming what was ``typed`` (the text itself by default). ``float`` alone would
+    also read ``1_0`` as 10, other scripts' digits, ``1e-320`` and ``inf``."""
+    body = text.strip()
+    whole, _point, fraction = body.removeprefix("-").partition(".")
+    if (
+        not (whole or fraction)
+        or not set(whole + fraction) <= _DIGITS
+        or len(body) > 30  # beyond any hours or percentage
+    ):
+        raise argparse.ArgumentTypeError(_not_a_number(typed or text))
+    return float(body)
 
 
 def _positive_hours(text: str) -> float:
@@ -95,11 +124,15 @@ def _positive_hours(text: str) -> float:
     return value
 
 
+MIN_SESSION_HOURS = 0.01
+"""The shortest session the log keeps (36 seconds): anything shorter would show as 0 h."""
+
+
 def _session_hours(text: str) -> float:
     value = _number(text)
-    if not 0 < value <= 24:
+    if not MIN_SESSION_HOURS <= value <= 24:
         raise argparse.ArgumentTypeError(
-            _("hours of one day's study must be more than 0 and at most 24")
+            _("hours of one day's study must be from {least} to 24").format(least=MIN_SESSION_HOURS)
         )
     return value
 

@@ -44,7 +44,7 @@ from studyplanner.export.progress_words import pace_text, percent, readiness_tex
 from studyplanner.i18n import N_, _
 from studyplanner.labels import TranslatedLabels
 from studyplanner.storage.catalog_source import load_app_catalog
-from studyplanner.storage.locks import PlanLock
+from studyplanner.storage.locks import LockHolder, PlanLock
 from studyplanner.storage.plan_files import (
     PlanFileError,
     load_plan,
@@ -247,7 +247,7 @@ def _save(plan: StudyPlan, path: Path) -> None:
 def load_and_schedule(path: Path, today: date) -> tuple[Catalog, Schedule, list[Advice]]:
     catalog = _catalog()
     try:
-        plan = load_plan(path, catalog)
+        plan = load_plan(path, catalog, today=today)
     except PlanFileError as exc:
         raise UsageError(str(exc)) from exc
     schedule = _schedule(plan, catalog, path, today)
@@ -586,8 +586,11 @@ def find_entry(plan: StudyPlan, catalog: Catalog, code: str) -> PlanEntry:
     still leaves two, the user is asked for the number."""
     codes = [catalog.get(entry.certification_id).code for entry in plan.entries]
     wanted = code.strip().casefold()
-    if wanted.isdigit() and 1 <= int(wanted) <= len(plan.entries):
-        return plan.entries[int(wanted) - 1]
+    # ASCII digits only ("²" is a digit to str.isdigit, not to int), and no more than a plan's
+    # numbers have (int() refuses 5,000 digits)
+    number = int(wanted) if wanted.isascii() and wanted.isdigit() and len(wanted) <= 6 else 0
+    if 1 <= number <= len(plan.entries):
+        return plan.entries[number - 1]
     found = [
         (number, entry)
         for number, (entry, entry_code) in enumerate(zip(plan.entries, codes, strict=True), 1)
@@ -614,22 +617,40 @@ def find_entry(plan: StudyPlan, catalog: Catalog, code: str) -> PlanEntry:
     )
 
 
+COMMAND_LOCK_WAIT_S = 3.0
+"""How long `log` and `score` wait for another command's edit of the same plan (each holds
+the lock well under a second); a window's lock is refused at once."""
+
+
 def _lock_for_edit(path: Path) -> PlanLock:
     """Take the plan's lock for the length of the edit, so that a window opening the plan
     meanwhile stays read-only; refuse a plan that an open StudyPlanner window is editing."""
-    lock = PlanLock(path)
-    if not lock.acquire():
+    lock = PlanLock(path, holder=LockHolder.COMMAND)
+    if lock.acquire(wait_seconds=COMMAND_LOCK_WAIT_S):
+        return lock
+    if lock.holder() is LockHolder.COMMAND:
         raise UsageError(
-            _("{path}: is open in StudyPlanner; add it there, or close the plan first").format(
-                path=_shown(path)
-            )
+            _(
+                "{path}: another studyplanner command (log or score) is changing it; "
+                "try again in a moment"
+            ).format(path=_shown(path))
         )
-    return lock
+    if lock.holder() is LockHolder.WINDOW:
+        raise UsageError(
+            _(
+                "{path}: is open in a StudyPlanner window; add it there, or close the plan first"
+            ).format(path=_shown(path))
+        )
+    raise UsageError(
+        _("{path}: another StudyPlanner process holds it; try again when it is done").format(
+            path=_shown(path)
+        )
+    )
 
 
-def _load_for_edit(path: Path, catalog: Catalog) -> StudyPlan:
+def _load_for_edit(path: Path, catalog: Catalog, today: date) -> StudyPlan:
     try:
-        return load_plan(path, catalog)
+        return load_plan(path, catalog, today=today)
     except PlanFileError as exc:
         raise UsageError(str(exc)) from exc
 
@@ -668,10 +689,14 @@ def edit_plan(
     exam's date now stands, re-planned from today."""
     path: Path = args.plan
     catalog = _catalog()
-    _load_for_edit(path, catalog)  # a plan that cannot be used is named before any lock file
+    _load_for_edit(
+        path, catalog, args.today
+    )  # a plan that cannot be used is named before any lock file
     lock = _lock_for_edit(path)
     try:
-        plan = _load_for_edit(path, catalog)  # again, now that no window can save it meanwhile
+        plan = _load_for_edit(
+            path, catalog, args.today
+        )  # again, now that no window can save it meanwhile
         entry = find_entry(plan, catalog, args.exam)
         try:
             done = change(plan, entry, catalog)
@@ -704,7 +729,10 @@ def edit_plan(
 def cmd_log(args: argparse.Namespace) -> int:
     day = _day_of(args)
 
-    def log(_plan: StudyPlan, entry: PlanEntry, catalog: Catalog) -> str:
+    def log(plan: StudyPlan, entry: PlanEntry, catalog: Catalog) -> str:
+        refusal = plan.why_no_session(entry.id, day, args.hours)
+        if refusal is not None:
+            raise UsageError(_("--exam {code}: {reason}").format(code=args.exam, reason=refusal))
         session = StudySession(on=day, hours=args.hours, note=args.note)
         entry.sessions = [*entry.sessions, session]
         code = catalog.get(entry.certification_id).code

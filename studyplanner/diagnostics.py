@@ -11,6 +11,8 @@ from __future__ import annotations
 import contextlib
 import faulthandler
 import logging
+import os
+import stat
 import sys
 import threading
 from collections.abc import Callable
@@ -19,6 +21,7 @@ from types import TracebackType
 from typing import IO
 
 from studyplanner import APP_NAME, __version__
+from studyplanner.i18n import _
 from studyplanner.storage import paths
 
 LOGGER_NAME = "studyplanner"
@@ -36,6 +39,7 @@ ExceptionListener = Callable[[BaseException], None]
 logger = logging.getLogger(__name__)
 
 _installed_handlers: list[logging.Handler] = []
+_no_log_file: str | None = None
 _crash_file: IO[str] | None = None
 _previous_hooks: (
     tuple[
@@ -54,6 +58,28 @@ def log_file_path() -> Path:
 def crash_file_path() -> Path:
     """Where ``faulthandler`` writes the Python stacks of a hard crash (segfault, abort)."""
     return paths.logs_dir() / CRASH_FILE_NAME
+
+
+def why_no_log_file() -> str | None:
+    """Why the app logs to stderr only, as a phrase for the user (None when it has a file)."""
+    return _no_log_file
+
+
+def unusable_target(path: Path) -> str | None:
+    """Why ``path`` cannot take a log or crash trace without risk, or None. A pipe, device
+    or folder there would block ``open()`` or take the app's lines elsewhere, and a ``logs``
+    that is a file makes every write fail: neither is a read-only data folder."""
+    for place, wanted, reason in (
+        (path.parent, stat.S_ISDIR, _("{path} is a file, not a folder")),
+        (path, stat.S_ISREG, _("{path} is not a regular file")),
+    ):
+        try:
+            mode = os.stat(place).st_mode
+        except OSError:
+            return None  # missing (created below) or unreadable (open() will say why)
+        if not wanted(mode):
+            return reason.format(path=place)
+    return None
 
 
 def _forget_handlers() -> None:
@@ -96,9 +122,15 @@ def configure_app_logging(*, level: int = logging.INFO) -> Path | None:
     full): the app then starts anyway and logs to stderr only. Calling it again replaces what
     an earlier call installed.
     """
+    global _no_log_file
     stderr = _stderr_handler()
     handlers: list[logging.Handler] = [stderr] if stderr is not None else []
     log_file = log_file_path()
+    _no_log_file = unusable_target(log_file)
+    if _no_log_file is not None:
+        _install(handlers, level)
+        logger.warning("Logging to stderr only: %s", _no_log_file)
+        return None
     try:
         log_file.parent.mkdir(parents=True, exist_ok=True)
         import logging.handlers  # the app's log file only: the commands log to stderr
@@ -112,7 +144,10 @@ def configure_app_logging(*, level: int = logging.INFO) -> Path | None:
         )
     except OSError as exc:
         _install(handlers, level)
-        logger.warning("Logging to stderr only: the log folder cannot be written (%s)", exc)
+        _no_log_file = _("the log folder cannot be written ({error})").format(
+            error=exc.strerror or exc
+        )
+        logger.warning("Logging to stderr only: %s", _no_log_file)
         return None
     to_file.setFormatter(logging.Formatter(FILE_FORMAT))
     _install([*handlers, to_file], level)
@@ -141,10 +176,13 @@ def enable_crash_trace() -> Path | None:
     """
     global _crash_file
     target = crash_file_path()
+    previous = target.with_name(PREVIOUS_CRASH_FILE_NAME)
+    problem = unusable_target(target)
     try:
+        if problem is not None:
+            raise OSError(problem)
         target.parent.mkdir(parents=True, exist_ok=True)
         if target.is_file() and target.stat().st_size > 0:
-            previous = target.with_name(PREVIOUS_CRASH_FILE_NAME)
             target.replace(previous)
             logger.warning("The previous run crashed; its trace is in %s", previous)
         crash_file = target.open("w", encoding="utf-8")

@@ -200,3 +200,59 @@ def test_a_hard_crash_leaves_its_stack_in_the_crash_log(data_dir: Path) -> None:
     trace = (data_dir / "logs" / "crash.log").read_text(encoding="utf-8")
     assert "Fatal Python error: Segmentation fault" in trace
     assert "line 5" in trace  # the Python line that was running when it died
+
+
+# --- issue 20: start-up never blocks on a log that is not a regular file ------------------
+
+
+@pytest.mark.parametrize("name", [diagnostics.LOG_FILE_NAME, diagnostics.CRASH_FILE_NAME])
+def test_a_fifo_in_logs_is_never_opened(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    monkeypatch.setattr(faulthandler, "enable", lambda *args, **kwargs: None)
+    monkeypatch.setattr(faulthandler, "disable", lambda: None)
+    logs = data_dir / "logs"
+    logs.mkdir(parents=True)
+    os.mkfifo(logs / name)  # open() for writing would wait for a reader for ever
+
+    if name == diagnostics.LOG_FILE_NAME:
+        assert diagnostics.configure_app_logging() is None
+        reason = diagnostics.why_no_log_file()
+        assert reason is not None and "not a regular file" in reason
+        assert "not a regular file" in capsys.readouterr().err
+    else:
+        diagnostics.configure_cli_logging()  # warnings on stderr
+        assert diagnostics.enable_crash_trace() is None
+        assert "not a regular file" in capsys.readouterr().err
+
+
+def test_logs_that_is_a_file_is_named_as_the_cause(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data_dir.mkdir(parents=True, exist_ok=True)
+    (data_dir / "logs").write_text("", encoding="utf-8")
+
+    assert diagnostics.configure_app_logging() is None
+    reason = diagnostics.why_no_log_file()
+    assert reason == f"{data_dir / 'logs'} is a file, not a folder"
+    assert "read-only" not in reason
+    assert "is a file, not a folder" in capsys.readouterr().err
+
+
+def test_the_app_starts_with_a_fifo_as_its_log_file(tmp_path: Path) -> None:
+    """``--smoke`` as a process: a FIFO in logs/ used to hang the start in open()."""
+    (tmp_path / "logs").mkdir()
+    os.mkfifo(tmp_path / "logs" / diagnostics.LOG_FILE_NAME)
+    os.mkfifo(tmp_path / "logs" / diagnostics.CRASH_FILE_NAME)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", paths.ENV_VAR: str(tmp_path)}
+    result = subprocess.run(
+        [sys.executable, "-m", "studyplanner", "--smoke"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "first paint after" in result.stdout
+    assert "not a regular file" in result.stderr

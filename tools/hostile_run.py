@@ -1,12 +1,20 @@
-"""A hostile run: mutated plan files through `show`, `show --json`, `print` and `export-ics`.
+"""A hostile run: mutated plan files through `show`, `show --json`, `print` and `export-ics`,
+then issue 20's classes (settings, logs/, limits in the window, stdout, older formats).
 
-Usage: python tools/hostile_run.py [N] [--seed S] [--subprocess-every K]   (``make hostile``)
+Usage: python tools/hostile_run.py [N] [--seed S] [--subprocess-every K]
+           [--app-cases M] [--settings-processes P]                        (``make hostile``)
 
 Generates N plan files (default 2000; seeded, so a run can be repeated exactly) from real
 plans: wrong types, huge numbers, deep nesting, unicode and control characters, missing and
 extra fields, older and newer formats, damaged, truncated and random bytes. Each runs through
 every read-only command in-process, every K-th also as a real process, and is checked for
-what tests/cli/hostile.py promises. Prints the figures; exits 1 if any case failed.
+what tests/cli/hostile.py promises.
+
+Then M cases (default 2000) of the classes in tests/hostile_app.py: mutated settings (every
+field, every byte of the window layout), special files in logs/, limits through the window,
+closed and broken standard output, older formats at their limits; and P (default 500) random
+single-byte mutations of a real settings.json, each starting the app as a real process
+(``--smoke``). Prints the figures; exits 1 if any case failed.
 """
 
 from __future__ import annotations
@@ -39,7 +47,33 @@ def main() -> int:
         help="run every K-th case as real processes too (0: never)",
     )
     parser.add_argument("--keep", type=Path, metavar="DIR", help="copy failing files here")
+    parser.add_argument(
+        "--app-cases", type=int, default=2000, metavar="M", help="issue 20's classes (0: none)"
+    )
+    parser.add_argument(
+        "--settings-processes",
+        type=int,
+        default=500,
+        metavar="P",
+        help="single-byte mutations of settings.json started as the app (0: none)",
+    )
     args = parser.parse_args()
+    if args.app_cases > 0 or args.settings_processes > 0:
+        # The window classes need a QApplication, and `print` would make a QGuiApplication
+        # (there can be only one per process): make the full one first.
+        from PySide6.QtWidgets import QApplication
+
+        app = QApplication.instance() or QApplication(["studyplanner-hostile"])
+        assert app is not None
+    plan_failures = plan_files(args)
+    app_failures = app_classes(args.app_cases, args.settings_processes, args.seed)
+    return 1 if plan_failures or app_failures else 0
+
+
+def plan_files(args: argparse.Namespace) -> int:
+    """The plan-file run (issue 10): the number of failed cases."""
+    if args.cases <= 0:
+        return 0
 
     rng = random.Random(args.seed)
     kinds: Counter[str] = Counter()
@@ -84,7 +118,78 @@ def main() -> int:
     for key, count in failures.most_common():
         print(f"  {count:6}  {key}")
         print(f"          e.g. {examples[key]}")
-    return 1 if failed_cases else 0
+    return failed_cases
+
+
+APP_SHARES = (
+    ("settings-field", 0.20),
+    ("settings-byte", 0.25),
+    ("window-limits", 0.20),
+    ("older-format", 0.25),
+    ("stdout", 0.07),
+    ("logs-special", 0.03),
+)
+
+
+def app_classes(cases: int, settings_processes: int, seed: int) -> int:
+    """Issue 20's classes: the number of failed cases."""
+    if cases <= 0 and settings_processes <= 0:
+        return 0
+    import logging
+
+    from tests import hostile_app
+
+    logging.getLogger("studyplanner").setLevel(logging.ERROR)  # each refusal logs its line
+    rng = random.Random(seed)
+    kinds: Counter[str] = Counter()
+    failures: Counter[str] = Counter()
+    examples: dict[str, str] = {}
+    started = time.monotonic()
+    with hostile_app.temporary_work() as folder:
+        work = Path(folder)
+        bench = hostile_app.SettingsBench(work / "settings")
+        limits = hostile_app.LimitsBench()
+        plan: list[hostile_app.Case] = []
+        for kind, share in APP_SHARES:
+            for _ in range(round(cases * share)):
+                number = len(plan)
+                if kind == "settings-field":
+                    plan.append(hostile_app.settings_field_case(bench, rng))
+                elif kind == "settings-byte":
+                    plan.append(hostile_app.settings_byte_case(bench, rng, process=False))
+                elif kind == "window-limits":
+                    plan.append(limits.case(rng))
+                elif kind == "older-format":
+                    plan.append(hostile_app.older_format_case(rng))
+                elif kind == "stdout":
+                    plan.append(hostile_app.stdout_case(work, rng, number))
+                else:
+                    plan.append(hostile_app.logs_special_case(work, rng, number))
+        plan += [
+            hostile_app.settings_byte_case(bench, rng, process=True)
+            for _ in range(settings_processes)
+        ]
+        failed = 0
+        for number, case in enumerate(plan, 1):
+            kinds[case.kind] += 1
+            found = case.check()
+            if found:
+                failed += 1
+            for problem in found:
+                key = f"{case.kind}: {problem[:60]}"
+                failures[key] += 1
+                examples.setdefault(key, problem)
+            if number % 250 == 0:
+                print(f"  {number} app cases, {failed} failed", file=sys.stderr)
+    seconds = time.monotonic() - started
+    print(f"seed {seed}: {len(plan)} cases of issue 20's classes in {seconds:.0f} s")
+    for kind, count in sorted(kinds.items()):
+        print(f"  {kind:26} {count:6}")
+    print(f"failed cases: {failed}")
+    for key, count in failures.most_common():
+        print(f"  {count:6}  {key}")
+        print(f"          e.g. {examples[key][:300]!r}")
+    return failed
 
 
 if __name__ == "__main__":

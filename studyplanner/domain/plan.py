@@ -16,6 +16,8 @@ from studyplanner.i18n import N_, _
 PLAN_SCHEMA_VERSION = 6
 MAX_TEXT = 10_000
 MAX_NAME = 200
+MAX_ENTRIES = 500
+"""Exams one plan holds."""
 MAX_SESSIONS = 2000
 """Study sessions one entry keeps (five years of daily study)."""
 MAX_SCORES = 500
@@ -23,6 +25,9 @@ MAX_PLAN_SESSIONS = 5000
 MAX_PLAN_SCORES = 2000
 """Sessions and scores the whole plan keeps, so the largest plan the model allows still fits
 the plan file limit (``storage.plan_files.MAX_PLAN_BYTES``) and opens again."""
+MAX_DAY_HOURS = 24.0
+"""A day's study sessions, over all exams, add up to at most this (checked when one is
+logged or changed; a migrated lump sum of hours is not a day's study, see ``StudySession``)."""
 MAX_SESSION_NOTE = 500
 """A session's note is a line or two ("chapter 4, VPC labs"), not a document."""
 MAX_SOURCE = 200
@@ -156,12 +161,37 @@ def clean_plan_name(text: str) -> str:
     return name
 
 
+LOGGED_BEFORE_SESSIONS = "Hours logged before sessions were kept"
+"""The note of the one session a format-4 plan's "hours logged" number becomes."""
+MAX_LUMP_HOURS = 5000.0
+"""The most a format-4 plan could log for one exam, and so the largest lump sum."""
+
+
 class StudySession(_Model):
-    """One sitting of study as it happened: the plan's history, which re-planning never moves."""
+    """One sitting of study as it happened: the plan's history, which re-planning never moves.
+
+    A session holds at most a day's 24 hours, except the lump sum an older plan's single
+    "hours logged" number became (noted ``LOGGED_BEFORE_SESSIONS``): those hours were studied
+    on days nobody recorded, so they are kept whole, as one session, rather than invented
+    into days (issue 20: splitting them broke the session caps and rounded 5e-324 h up to 24).
+    """
 
     on: PlanDate
-    hours: float = Field(gt=0, le=24)
+    hours: float = Field(gt=0, le=MAX_LUMP_HOURS)
     note: str = Field(default="", max_length=MAX_SESSION_NOTE)
+
+    @model_validator(mode="after")
+    def _one_day_at_most(self) -> Self:
+        if self.hours > MAX_DAY_HOURS and not self.is_lump_sum:
+            raise ValueError(
+                _("a study session holds at most {hours} hours").format(hours=f"{MAX_DAY_HOURS:g}")
+            )
+        return self
+
+    @property
+    def is_lump_sum(self) -> bool:
+        """The hours an older plan had logged before sessions were kept."""
+        return self.note == LOGGED_BEFORE_SESSIONS
 
 
 class PracticeScore(_Model):
@@ -272,7 +302,7 @@ class StudyPlan(_Model):
     start_date: PlanDate
     profile: LearnerProfile = Field(default_factory=LearnerProfile)
     availability: WeeklyAvailability = Field(default_factory=WeeklyAvailability)
-    entries: list[PlanEntry] = Field(default_factory=list, max_length=500)
+    entries: list[PlanEntry] = Field(default_factory=list, max_length=MAX_ENTRIES)
     notes: str = Field(default="", max_length=MAX_TEXT)
     held: list[HeldCertification] = Field(default_factory=list, max_length=100)
     voucher_valid_months: int | None = Field(
@@ -301,6 +331,50 @@ class StudyPlan(_Model):
                 _("a plan keeps at most {count} practice scores").format(count=MAX_PLAN_SCORES)
             )
         return self
+
+    def hours_on_day(self, day: date, *, leaving_out: StudySession | None = None) -> float:
+        """Hours the study log holds for ``day`` over all exams (without the session
+        ``leaving_out``, one being edited), lump sums from before the log left out."""
+        return sum(
+            session.hours
+            for item in self.entries
+            for session in item.sessions
+            if session.on == day and session is not leaving_out and not session.is_lump_sum
+        )
+
+    def room_on_day(self, day: date, *, leaving_out: StudySession | None = None) -> float:
+        """Hours that can still be logged on ``day`` (``MAX_DAY_HOURS`` minus what it has)."""
+        return max(0.0, MAX_DAY_HOURS - self.hours_on_day(day, leaving_out=leaving_out))
+
+    def why_no_session(
+        self, entry_id: str, day: date, hours: float, *, replacing: StudySession | None = None
+    ) -> str | None:
+        """Why a session of ``hours`` on ``day`` cannot be logged for the entry (or take the
+        place of ``replacing``): a full study log, or a day that would pass 24 hours. None
+        when it can. Checked before an edit, so the user's typing is never lost to a limit."""
+        from studyplanner.domain.wording import format_hours  # wording imports this module
+
+        if replacing is None:
+            if len(self.entry(entry_id).sessions) >= MAX_SESSIONS:
+                return _(
+                    "this exam's study log is full: an exam keeps at most {count} study sessions"
+                ).format(count=f"{MAX_SESSIONS:,}")
+            if sum(len(e.sessions) for e in self.entries) >= MAX_PLAN_SESSIONS:
+                return _(
+                    "the plan's study log is full: a plan keeps at most {count} study sessions"
+                ).format(count=f"{MAX_PLAN_SESSIONS:,}")
+        room = self.room_on_day(day, leaving_out=replacing)
+        if hours > room:
+            return _(
+                "{day} already has {logged} of study logged; a day holds at most {most} "
+                "(room for {room})"
+            ).format(
+                day=day.isoformat(),
+                logged=format_hours(MAX_DAY_HOURS - room),
+                most=format_hours(MAX_DAY_HOURS),
+                room=format_hours(room),
+            )
+        return None
 
     def entry(self, entry_id: str) -> PlanEntry:
         for item in self.entries:

@@ -181,6 +181,13 @@ def _schedule(plan: StudyPlan, catalog: Catalog, today: date | None) -> Schedule
     needs_study = any(
         e.status is not EntryStatus.PASSED for e in plan.entries
     )  # passed entries need none
+    if needs_study and cursor > horizon:
+        raise ScheduleError(
+            _(
+                "{day} is beyond what StudyPlanner can plan for this plan: it plans up to 60 "
+                "years from the plan's start ({start})"
+            ).format(day=cursor.isoformat(), start=plan.start_date.isoformat())
+        )
     if needs_study and availability.weekly_hours <= EPSILON:
         raise ScheduleError(
             _("weekly availability is zero hours: add study hours to some weekdays")

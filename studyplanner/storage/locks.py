@@ -3,8 +3,10 @@ instead of overwriting the first one's saves.
 
 The operating system holds the lock (``flock`` on POSIX, ``msvcrt.locking`` on Windows) and
 drops it when the process ends, however it ends: there are no process ids to check and no
-stale lock to take over. The lock file is only the thing that is locked; what it contains
-(a lock left by an older StudyPlanner holds a pid and a host name) is never read.
+stale lock to take over. The lock file is the thing that is locked; its holder writes into it
+only what kind of holder it is (a window, or a command such as `log`), read to tell a refused
+user the real cause (a lock left by an older StudyPlanner holds a pid and a host name: an
+unknown kind of holder). What it says never decides who has the lock.
 
 Where no lock can be made at all (a read-only folder, a file system without locks) locking is
 best effort: ``acquire`` says yes and logs why, as such a plan usually cannot be saved anyway.
@@ -18,6 +20,8 @@ import logging
 import os
 import sys
 import threading
+import time
+from enum import Enum
 from pathlib import Path
 
 from studyplanner.storage.reading import names_open_file
@@ -31,6 +35,16 @@ _ATTEMPTS = 5
 # StudyPlanners as far as a plan is concerned, whatever the OS would allow a single process.
 _held_here: set[str] = set()
 _held_here_guard = threading.Lock()
+
+
+class LockHolder(Enum):
+    """Who holds a plan's lock, as its lock file says."""
+
+    WINDOW = "studyplanner-window"
+    COMMAND = "studyplanner-command"
+
+
+_HOLDER_BYTES = 64
 
 
 def lock_path(plan_path: Path) -> Path:
@@ -135,15 +149,48 @@ class PlanLock:
     ``PlanLock`` object in this one (a second window).
     """
 
-    def __init__(self, plan_path: Path) -> None:
+    def __init__(self, plan_path: Path, holder: LockHolder = LockHolder.WINDOW) -> None:
         self.path = lock_path(plan_path)
+        self.kind = holder
         self.held = False
         self._fd: int | None = None
         self._key: str | None = None
 
-    def acquire(self) -> bool:
+    def acquire(self, wait_seconds: float = 0.0) -> bool:
         """Take the lock. False if another StudyPlanner has it; True if this object holds it
-        now, or if no lock can be made here (best effort, logged)."""
+        now, or if no lock can be made here (best effort, logged). With ``wait_seconds``, a
+        lock another command holds (which lets go within a second) is waited for that long;
+        a window's lock is not waited for."""
+        deadline = time.monotonic() + wait_seconds
+        while not self._acquire_once():
+            if time.monotonic() >= deadline or self.holder() is not LockHolder.COMMAND:
+                return False
+            time.sleep(0.05)
+        return True
+
+    def holder(self) -> LockHolder | None:
+        """Who holds this plan's lock as far as its lock file says; None when it does not
+        say (no lock file, or one left by an older StudyPlanner)."""
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)
+        try:
+            fd = os.open(self.path, flags)
+        except OSError:
+            return None
+        try:
+            text = os.read(fd, _HOLDER_BYTES).decode("ascii", "replace").strip()
+        except OSError:
+            return None
+        finally:
+            os.close(fd)
+        return next((h for h in LockHolder if h.value == text), None)
+
+    def _say_who_holds(self, fd: int) -> None:
+        with contextlib.suppress(OSError):
+            os.ftruncate(fd, 0)
+            os.lseek(fd, 0, os.SEEK_SET)
+            os.write(fd, f"{self.kind.value}\n".encode("ascii"))
+
+    def _acquire_once(self) -> bool:
         if self.held:
             return True
         with _held_here_guard:
@@ -162,6 +209,7 @@ class PlanLock:
                 return True
             if fd is None:
                 return False
+            self._say_who_holds(fd)
             _held_here.add(key)
             self._fd, self._key, self.held = fd, key, True
             return True

@@ -17,6 +17,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import hashlib
 import json
@@ -33,7 +34,14 @@ from typing import Any
 from pydantic import ValidationError
 
 from studyplanner.domain.catalog import Catalog
-from studyplanner.domain.plan import MAX_NAME, PLAN_SCHEMA_VERSION, StudyPlan, WeeklyAvailability
+from studyplanner.domain.plan import (
+    LOGGED_BEFORE_SESSIONS,
+    MAX_LUMP_HOURS,
+    MAX_NAME,
+    PLAN_SCHEMA_VERSION,
+    StudyPlan,
+    WeeklyAvailability,
+)
 from studyplanner.storage import paths
 from studyplanner.storage.atomic import (
     atomic_copy,
@@ -80,7 +88,7 @@ class PlanFileError(Exception):
 # --- migrations -------------------------------------------------------------------------
 
 
-def _migrate_1_to_2(raw: RawPlan) -> RawPlan:
+def _migrate_1_to_2(raw: RawPlan, _today: date | None = None) -> RawPlan:
     """Version 1 stored one weekly total and entries without ids; version 2 stores hours per
     weekday and gives every entry a stable id (used for calendar UIDs and undo)."""
     from studyplanner.domain.plan import new_entry_id
@@ -111,7 +119,7 @@ def _migrate_1_to_2(raw: RawPlan) -> RawPlan:
     return out
 
 
-def _migrate_2_to_3(raw: RawPlan) -> RawPlan:
+def _migrate_2_to_3(raw: RawPlan, _today: date | None = None) -> RawPlan:
     """Version 3 adds the profile's optional years in the learner's field and the plan's own
     notes (where a suggestion's remarks go). Both have defaults; only the version changes, so
     that an older StudyPlanner reports the file as newer instead of as damaged."""
@@ -120,7 +128,7 @@ def _migrate_2_to_3(raw: RawPlan) -> RawPlan:
     return out
 
 
-def _migrate_3_to_4(raw: RawPlan) -> RawPlan:
+def _migrate_3_to_4(raw: RawPlan, _today: date | None = None) -> RawPlan:
     """Version 4 adds certifications already held, the voucher assumption and, per entry,
     who pays and a deadline. All have defaults that mean what a version-3 plan meant (nothing
     held, the plan pays every exam, no deadline), so only the version changes."""
@@ -129,26 +137,26 @@ def _migrate_3_to_4(raw: RawPlan) -> RawPlan:
     return out
 
 
-LOGGED_BEFORE_SESSIONS = "Hours logged before sessions were kept"
-"""The note on the session that version 4's single "hours logged" number becomes."""
-_MAX_SESSION_HOURS = 24.0
-_MAX_V4_HOURS_LOGGED = 5000.0
+_MAX_V4_HOURS_LOGGED = MAX_LUMP_HOURS
 
 
-def _migrate_4_to_5(raw: RawPlan) -> RawPlan:
+def _migrate_4_to_5(raw: RawPlan, today: date | None = None) -> RawPlan:
     """Version 5 keeps a study log per entry instead of one number of hours studied (plus
     practice scores, a readiness target and a baseline, all with defaults that mean "none
-    yet"). A non-zero ``hours_logged`` becomes a session on the plan's start date, the only
-    date that number can honestly be given; a session holds at most a day's 24 hours, so a
-    larger number becomes as many sessions as it takes, all on that date. The sum, and so
-    every scheduled date, is unchanged."""
+    yet"). A non-zero ``hours_logged`` becomes one session holding exactly that number (not
+    rounded, not split into days nobody recorded: ``StudySession``), dated on the plan's start
+    date, the only date that number can honestly be given, or today when the plan starts
+    later (the log is what happened). The sum, and so every scheduled date, is unchanged."""
     out = dict(raw)
     entries = out.get("entries")
+    start = out.get("start_date")
+    if isinstance(start, str) and today is not None:
+        with contextlib.suppress(ValueError):
+            if date.fromisoformat(start) > today:
+                start = today.isoformat()
     if isinstance(entries, list):
         out["entries"] = [
-            _sessions_from_hours_logged(e, index, out.get("start_date"))
-            if isinstance(e, dict)
-            else e
+            _sessions_from_hours_logged(e, index, start) if isinstance(e, dict) else e
             for index, e in enumerate(entries)
         ]
     out["schema_version"] = 5
@@ -174,13 +182,7 @@ def _sessions_from_hours_logged(entry: RawPlan, index: int, start: object) -> Ra
         return out
     if not isinstance(start, str):
         raise ValueError("field 'start_date' is needed to keep the hours already logged")
-    # Whole days first, then the rest: logged - 24 * n is exact, so the sessions add up to
-    # the very number that was logged.
-    whole = math.ceil(logged / _MAX_SESSION_HOURS) - 1
-    parts = [_MAX_SESSION_HOURS] * whole + [float(logged) - _MAX_SESSION_HOURS * whole]
-    out["sessions"] = [
-        {"on": start, "hours": hours, "note": LOGGED_BEFORE_SESSIONS} for hours in parts
-    ]
+    out["sessions"] = [{"on": start, "hours": logged, "note": LOGGED_BEFORE_SESSIONS}]
     return out
 
 
@@ -194,7 +196,7 @@ def _migrate_5_to_6(raw: RawPlan) -> RawPlan:
 
 
 # MIGRATIONS[n] turns a version-n document into version n + 1.
-MIGRATIONS: dict[int, Callable[[RawPlan], RawPlan]] = {
+MIGRATIONS: dict[int, Callable[[RawPlan, date | None], RawPlan]] = {
     1: _migrate_1_to_2,
     2: _migrate_2_to_3,
     3: _migrate_3_to_4,
@@ -203,8 +205,9 @@ MIGRATIONS: dict[int, Callable[[RawPlan], RawPlan]] = {
 }
 
 
-def migrate(raw: RawPlan) -> RawPlan:
-    """Bring a document of any known older format up to ``PLAN_SCHEMA_VERSION``.
+def migrate(raw: RawPlan, today: date | None = None) -> RawPlan:
+    """Bring a document of any known older format up to ``PLAN_SCHEMA_VERSION``; ``today``,
+    when known, keeps what a migration dates (hours already logged) from being after it.
 
     Raises ``ValueError`` for a document whose ``schema_version`` is not a known format.
     """
@@ -212,7 +215,7 @@ def migrate(raw: RawPlan) -> RawPlan:
     while version != PLAN_SCHEMA_VERSION:
         if isinstance(version, bool) or not isinstance(version, int) or version not in MIGRATIONS:
             raise ValueError(f"field 'schema_version': no upgrade from {version!r}")
-        raw = MIGRATIONS[version](raw)
+        raw = MIGRATIONS[version](raw, today)
         version = raw.get("schema_version")
     return raw
 
@@ -243,9 +246,11 @@ def _refuse_if_damaged_and_newer(data: bytes, path: Path) -> None:
         )
 
 
-def parse_plan(data: bytes, path: Path, catalog: Catalog) -> tuple[StudyPlan, bool]:
+def parse_plan(
+    data: bytes, path: Path, catalog: Catalog, *, today: date | None = None
+) -> tuple[StudyPlan, bool]:
     """Parse plan file bytes. Returns the plan and whether it was migrated from an older
-    version. Raises ``PlanFileError`` for anything unusable."""
+    version (``today``: see ``migrate``). Raises ``PlanFileError`` for anything unusable."""
     if len(data) > MAX_PLAN_BYTES:
         raise _too_large(path, len(data))
     try:
@@ -285,7 +290,7 @@ def parse_plan(data: bytes, path: Path, catalog: Catalog) -> tuple[StudyPlan, bo
     migrated = version < PLAN_SCHEMA_VERSION
     if migrated:
         try:
-            raw = migrate(raw)
+            raw = migrate(raw, today)
         except (ValueError, TypeError, KeyError, ArithmeticError) as exc:
             reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
             raise PlanFileError(
@@ -332,11 +337,11 @@ def read_plan_bytes(path: Path) -> bytes:
         raise PlanFileError(path, "is too large to read into memory") from exc
 
 
-def load_plan(path: Path, catalog: Catalog) -> StudyPlan:
+def load_plan(path: Path, catalog: Catalog, *, today: date | None = None) -> StudyPlan:
     """Read a plan file, a backup or a deleted plan. Never writes: an older format is
     migrated in memory only, and reaches the disk when the plan is next saved (whose first
     save of the session backs the old file up)."""
-    plan, _ = parse_plan(read_plan_bytes(path), path, catalog)
+    plan, _ = parse_plan(read_plan_bytes(path), path, catalog, today=today)
     return plan
 
 

@@ -15,9 +15,10 @@ import json
 import logging
 import os
 from pathlib import Path
+from typing import Annotated, Any, Literal, Self
 from urllib.parse import quote_from_bytes, unquote_to_bytes
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from studyplanner.storage import paths
 from studyplanner.storage.atomic import atomic_write_text
@@ -44,10 +45,11 @@ class AppSettings(BaseModel):
     """*View › Theme*: "system", "light" or "dark" (anything else reads as "system")."""
     last_folders: dict[str, str] = Field(default_factory=dict)
     """Per purpose ("plans", "pdf", "calendar"): the folder a file was last saved in."""
-    window_geometry: str | None = None
-    """The window's size and place, as Qt saves it (base64), so a restart looks the same."""
-    window_state: str | None = None
-    """The panels' layout and the front tab of each group (Qt's saveState, base64)."""
+    window_layout: Any = None
+    """The window's place and size and the panels' layout (``WindowLayout`` as JSON). Kept
+    unchecked here, so that a damaged layout costs only the layout: ``read_layout`` checks it
+    when the window is built. Not Qt's ``saveState`` bytes, which ``restoreState`` cannot be
+    trusted with (one changed byte crashed every start, issue 20)."""
 
     def remember(self, path: Path) -> None:
         """Make ``path`` the last plan and the first recent one."""
@@ -68,6 +70,74 @@ class AppSettings(BaseModel):
         self.recent_plans = [p for p in self.recent_plans if p != text]
         if self.last_plan == text:
             self.last_plan = None
+
+
+LAYOUT_VERSION = 1
+"""Raised when the panels change so much that an old layout should not be restored."""
+Coordinate = Annotated[int, Field(ge=-100_000, le=100_000)]
+Extent = Annotated[int, Field(ge=0, le=100_000)]
+DockArea = Literal["left", "right", "top", "bottom"]
+
+
+class DockPlace(BaseModel):
+    """Where one panel was: its area and tab group, or its own window when floating."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    name: str = Field(min_length=1, max_length=64)
+    area: DockArea
+    group: int = Field(ge=0, le=100)
+    """Panels with the same group number are tabbed together, in list order."""
+    front: bool = False
+    """The panel in front of its tab group."""
+    visible: bool = True
+    floating: bool = False
+    x: Coordinate = 0
+    y: Coordinate = 0
+    width: Extent = 0
+    height: Extent = 0
+    """Docked: the panel's size; floating: its window's place and size."""
+
+
+class WindowLayout(BaseModel):
+    """The window as it was left, in a structure of our own, every value checked before use."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    version: int
+    x: Coordinate
+    y: Coordinate
+    width: Extent
+    height: Extent
+    maximized: bool = False
+    docks: list[DockPlace] = Field(default_factory=list, max_length=32)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Self:
+        names = [d.name for d in self.docks]
+        if len(set(names)) != len(names):
+            raise ValueError("a panel is named twice")
+        areas: dict[int, str] = {}
+        for dock in self.docks:
+            if areas.setdefault(dock.group, dock.area) != dock.area:
+                raise ValueError("a tab group spans two areas")
+        return self
+
+
+def read_layout(raw: object, dock_names: set[str]) -> WindowLayout:
+    """``raw`` (``AppSettings.window_layout``) as a layout for a window whose panels are
+    ``dock_names``. Raises ``ValueError`` with the reason when it cannot be used as it is."""
+    try:
+        layout = WindowLayout.model_validate(raw)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"]) or "(top level)"
+        raise ValueError(f"field '{where}': {first['msg']}") from None
+    if layout.version != LAYOUT_VERSION:
+        raise ValueError(f"layout version {layout.version}, this version uses {LAYOUT_VERSION}")
+    if {d.name for d in layout.docks} != dock_names:
+        raise ValueError("the panels it names are not this window's")
+    return layout
 
 
 def encode_path(text: str) -> str:

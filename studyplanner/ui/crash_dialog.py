@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from studyplanner import APP_NAME
+from studyplanner import APP_NAME, diagnostics
 from studyplanner.i18n import _
 from studyplanner.storage import paths
 
@@ -42,7 +42,9 @@ def crash_message(log_file: Path | None) -> str:
     where = (
         _("The details were written to {file}.").format(file=log_file)
         if log_file is not None
-        else _("The details could not be written to a log file (the data folder is read-only).")
+        else _("The details could not be written to a log file: {reason}.").format(
+            reason=diagnostics.why_no_log_file() or _("the log folder cannot be written")
+        )
     )
     return _(
         "Your plan is saved automatically, so your work is safe. If something looks wrong, "

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -107,11 +108,19 @@ class LogStudyDialog(QDialog):
         self.log_button.setText(_("Log"))
         self.log_button.setDefault(True)
         self.log_button.setEnabled(self.exam.count() > 0)
+        self._document = document
+        self.problem = QLabel()
+        """Why the session cannot be logged as typed (a full log, a day over 24 hours); the
+        dialog stays open with what was typed."""
+        self.problem.setObjectName("logProblem")
+        self.problem.setWordWrap(True)
+        self.problem.setVisible(False)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.problem)
         layout.addWidget(buttons)
         self.setMinimumWidth(380)
         # The number the learner most likely changes has the focus, already selected.
@@ -120,6 +129,20 @@ class LogStudyDialog(QDialog):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.hours.selectAll()  # typing replaces the figure; Enter keeps it
+
+    def accept(self) -> None:
+        """Log, unless the plan cannot take the session: then say why and keep the typing."""
+        session = self.session()
+        if session is not None:
+            refusal = self._document.current_plan.why_no_session(
+                session.entry_id, session.on, session.hours
+            )
+            if refusal is not None:
+                self.problem.setText(refusal[:1].upper() + refusal[1:] + ".")
+                self.problem.setVisible(True)
+                self.hours.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
+        super().accept()
 
     def session(self) -> LoggedSession | None:
         """The session as typed (None when there is no exam left to study)."""

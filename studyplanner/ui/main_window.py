@@ -311,6 +311,7 @@ class MainWindow(QMainWindow):
         document.changed.connect(self._refresh)
         document.opened.connect(self._refresh)
         document.selection_changed.connect(self._on_entry_selected)
+        document.refused.connect(self._tell_refused)
         session.leaving.connect(self._commit_open_edits)
         self.adding.added.connect(self.timeline.ensure_entry_visible)
         session.installed.connect(self.timeline.fit_to_plan)
@@ -438,6 +439,11 @@ class MainWindow(QMainWindow):
         if not open_log_folder():
             where = _("The log is in {folder}").format(folder=paths.logs_dir())
             self.prompts.inform(_("Log folder"), where)
+
+    @Slot(str)
+    def _tell_refused(self, text: str) -> None:
+        """An edit that would pass one of the plan's limits: said, never a crash dialog."""
+        self.prompts.warn(_("Not changed"), text)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         remember_window(self, self.settings)  # the session saves the settings

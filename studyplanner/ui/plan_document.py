@@ -13,6 +13,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
@@ -23,6 +24,7 @@ from studyplanner.domain.budget import Budget, plan_budget
 from studyplanner.domain.catalog import Catalog
 from studyplanner.domain.lifecycle import Validity
 from studyplanner.domain.plan import (
+    MAX_ENTRIES,
     Baseline,
     EntryStatus,
     HeldCertification,
@@ -60,6 +62,9 @@ class PlanDocument(QObject):
     """A different plan was put in place (new, open); not an edit."""
     selection_changed = Signal(str)
     """The entry id the user is working on ('' for none)."""
+    refused = Signal(str)
+    """An edit was not made because it would pass one of the plan's limits (a full study
+    log, a 501st exam, a day over 24 hours); the sentence says which (the window shows it)."""
 
     def __init__(
         self,
@@ -241,6 +246,14 @@ class PlanDocument(QObject):
     def insert_certification(self, cert_id: str, index: int | None = None) -> str:
         """Add ``cert_id`` at ``index`` (end if None); returns the new entry's id."""
         cert = self.catalog.get(cert_id)
+        if len(self._plan.entries) >= MAX_ENTRIES:
+            self.refused.emit(
+                _(
+                    "{code} was not added: a plan holds at most {count} exams. Remove one, or "
+                    "start another plan."
+                ).format(code=cert.code, count=MAX_ENTRIES)
+            )
+            return ""
         entry = PlanEntry(certification_id=cert_id)
 
         def change(plan: StudyPlan) -> None:
@@ -322,7 +335,15 @@ class PlanDocument(QObject):
         if self.read_only:
             return False
         before = self._plan
-        after = StudyPlan.model_validate(plan.model_dump())
+        try:
+            after = StudyPlan.model_validate(plan.model_dump())
+        except ValidationError as exc:  # e.g. a renewal or retake as a 501st exam
+            first = exc.errors()[0]
+            reason = str(first.get("msg", "")).removeprefix("Value error, ")
+            if first.get("loc") == ("entries",):
+                reason = _("a plan holds at most {count} exams").format(count=MAX_ENTRIES)
+            self.refused.emit(_("{edit}: not done, {reason}.").format(edit=text, reason=reason))
+            return False
         if after == before:
             return False
         self.undo_stack.push(_PlanEdit(self, before, after, text))
@@ -332,6 +353,14 @@ class PlanDocument(QObject):
         """Record a certification the learner already holds, earned on ``earned_on``; the list
         stays in the order the certifications were earned."""
         code = self.catalog.get(cert_id).code
+        if earned_on > self.today():
+            self.refused.emit(
+                _(
+                    "{code} was not added: a certification you hold was earned on or before "
+                    "today ({today}), not on {day}. Plan an exam for it instead."
+                ).format(code=code, today=format_day(self.today()), day=format_day(earned_on))
+            )
+            return False
         held = HeldCertification(certification_id=cert_id, earned_on=earned_on)
 
         def change(plan: StudyPlan) -> None:
@@ -374,7 +403,12 @@ class PlanDocument(QObject):
 
     def log_session(self, entry_id: str, on: date, hours: float, note: str = "") -> bool:
         """Add a study session to the entry (kept in date order); a planned entry becomes
-        'studying'."""
+        'studying'. A session the plan cannot take (a full log, a day over 24 hours) is
+        refused with ``refused``; ``LogStudyDialog`` asks ``why_no_session`` first."""
+        refusal = self._plan.why_no_session(entry_id, on, hours)
+        if refusal is not None:
+            self.refused.emit(refusal[:1].upper() + refusal[1:] + ".")
+            return False
         session = StudySession(on=on, hours=hours, note=note)
 
         def change(plan: StudyPlan) -> None:
@@ -394,7 +428,13 @@ class PlanDocument(QObject):
         entry = self._plan.entry(entry_id)
         if not 0 <= index < len(entry.sessions):
             return False
-        session = StudySession.model_validate({**entry.sessions[index].model_dump(), **fields})
+        old = entry.sessions[index]
+        session = StudySession.model_validate({**old.model_dump(), **fields})
+        if not session.is_lump_sum:
+            refusal = self._plan.why_no_session(entry_id, session.on, session.hours, replacing=old)
+            if refusal is not None:
+                self.refused.emit(refusal[:1].upper() + refusal[1:] + ".")
+                return False
 
         def change(plan: StudyPlan) -> None:
             target = plan.entries[plan.index_of(entry_id)]

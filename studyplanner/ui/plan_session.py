@@ -183,7 +183,7 @@ class PlanSession(QObject):
         if not self.leave():
             return False
         try:
-            plan = load_plan(path, self.catalog)
+            plan = load_plan(path, self.catalog, today=self.document.today())
         except PlanFileError as exc:
             log.warning("could not open %s: %s", path, exc.message)
             recovered = self._offer_recovery(path, exc)

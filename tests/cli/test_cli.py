@@ -275,7 +275,7 @@ BAD_INPUT: dict[str, tuple[list[str], str]] = {
     "zero-hours-per-week": (["suggest", "--role", "data", "--experience-years", "1",
                              "--hours-per-week", "0", "-o", "{tmp}/x.json"], "hours per week"),
     "nan-hours-per-week": (["suggest", "--role", "data", "--experience-years", "1",
-                            "--hours-per-week", "nan", "-o", "{tmp}/x.json"], "hours per week"),
+                            "--hours-per-week", "nan", "-o", "{tmp}/x.json"], "not a number"),
     "negative-years": (["suggest", "--role", "data", "--experience-years", "-1",
                         "--hours-per-week", "8", "-o", "{tmp}/x.json"], "experience years"),
     "missing-output": (["suggest", "--role", "data", "--experience-years", "1",

@@ -76,7 +76,8 @@ def test_output_into_a_pipe_whose_reader_has_gone_ends_quietly(
     args: list[str], tmp_path: Path
 ) -> None:
     """`studyplanner show PLAN | head`: once head has read enough it closes the pipe; the
-    command then stops without a "Broken pipe" message or a traceback."""
+    command then stops without a "Broken pipe" message or a traceback, with 0: the README
+    keeps 1 for bugs, and the reader chose to stop (issue 20)."""
     plan_file = tmp_path / "plan.json"
     save_plan(small_plan(), plan_file)
     reader, writer = os.pipe()
@@ -95,4 +96,4 @@ def test_output_into_a_pipe_whose_reader_has_gone_ends_quietly(
     finally:
         os.close(writer)
     assert done.stderr == ""
-    assert done.returncode == 1
+    assert done.returncode == 0

@@ -175,8 +175,8 @@ def test_two_open_attempts_at_one_exam_are_told_apart_by_number(
 REFUSED = {
     "unknown-exam": (["log", "--exam", "SAP-C02", "--hours", "1"],
                      "--exam SAP-C02: not in this plan (its exams: DVA-C02, SAA-C03)"),
-    "zero-hours": (["log", "--exam", "DVA-C02", "--hours", "0"], "more than 0 and at most 24"),
-    "a-day-too-long": (["log", "--exam", "DVA-C02", "--hours", "25"], "at most 24"),
+    "zero-hours": (["log", "--exam", "DVA-C02", "--hours", "0"], "from 0.01 to 24"),
+    "a-day-too-long": (["log", "--exam", "DVA-C02", "--hours", "25"], "from 0.01 to 24"),
     "future-day": (["log", "--exam", "DVA-C02", "--hours", "1", "--date", "2026-12-02"],
                    "--date: 2026-12-02 is after today (2026-12-01)"),
     "note-too-long": (["log", "--exam", "DVA-C02", "--hours", "1", "--note", "n" * 501],
@@ -226,8 +226,8 @@ def test_a_plan_open_in_a_window_of_this_process_is_refused(
         window.release()
     assert (code, out) == (2, "")
     assert err == (
-        f"studyplanner: {plan_file}: is open in StudyPlanner; add it there, or close the plan "
-        "first\n"
+        f"studyplanner: {plan_file}: is open in a StudyPlanner window; add it there, or close "
+        "the plan first\n"
     )
     assert plan_file.read_bytes() == before
 
@@ -263,7 +263,7 @@ def test_a_plan_open_in_another_studyplanner_is_refused_by_the_real_command(
     finally:
         holder.communicate("", timeout=30)
     assert (done.returncode, done.stdout) == (2, "")
-    assert done.stderr.count("\n") == 1 and "is open in StudyPlanner" in done.stderr
+    assert done.stderr.count("\n") == 1 and "is open in a StudyPlanner window" in done.stderr
     assert plan_file.read_bytes() == before
 
 
@@ -482,7 +482,12 @@ def test_a_study_log_that_would_outgrow_the_plan_file_is_refused(
 
     code, _, err = run(capsys, "log", str(path), "--exam", "CLF-C02", "--hours", "1")
     assert code == 2
-    assert err == "studyplanner: the plan: a plan keeps at most 5000 study sessions\n"
+    assert err == (
+        "studyplanner: --exam CLF-C02: the plan's study log is full: a plan keeps at most "
+        "5,000 study sessions\n"
+    )
     code, _, err = run(capsys, "log", str(path), "--exam", "DVA-C02", "--hours", "1")
-    assert code == 2 and err.startswith("studyplanner: the exam's study log: ")
+    assert code == 2 and err.startswith(
+        "studyplanner: --exam DVA-C02: this exam's study log is full: an exam keeps at most 2,000"
+    )
     assert path.read_bytes() == before

@@ -177,6 +177,7 @@ def test_the_dialog_reassures_names_the_log_and_opens_its_folder(
 
 def test_the_message_admits_when_there_is_no_log_file() -> None:
     assert "could not be written to a log file" in crash_message(None)
+    assert "read-only" not in crash_message(None)
     assert "saved automatically" in crash_message(None)
 
 
@@ -200,3 +201,18 @@ def test_the_app_started_with_a_data_dir_logs_there(tmp_path: Path) -> None:
     assert "StudyPlanner" in log and "starting" in log
     assert (data / "logs" / "crash.log").is_file()
     assert not (tmp_path / "home" / "share" / "StudyPlanner").exists()
+
+
+def test_the_dialog_names_logs_that_is_a_file_as_the_cause(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # issue 20: it blamed a read-only data folder
+    data_dir.mkdir(parents=True, exist_ok=True)
+    (data_dir / "logs").write_text("", encoding="utf-8")
+    assert diagnostics.configure_app_logging() is None
+    try:
+        message = crash_message(None)
+    finally:
+        diagnostics.shutdown()
+    assert "is a file, not a folder" in message
+    assert "read-only" not in message
