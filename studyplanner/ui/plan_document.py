@@ -177,7 +177,9 @@ class PlanDocument(QObject):
         if self._schedule is not None:
             for item in self._schedule.entries:
                 if item.entry.id in unfinished and item.study_start is not None:
-                    return item.entry.id  # the first with study still to do
+                    if item.study_start <= self._today:
+                        return item.entry.id  # the exam being studied
+                    break
         return unfinished[0] if unfinished else ""
 
     def baseline_for(self, plan: StudyPlan) -> Baseline | None:
