@@ -138,23 +138,36 @@ def _settle_memory() -> None:
     gc.enable()
 
 
-def _close_on_termination(window: QWidget) -> None:
+class _CloseOnTermination:
     """Close the window (which flushes the autosave) on SIGTERM/SIGINT, e.g. at logout.
 
-    Python only runs signal handlers between bytecodes, so a cheap timer keeps the
-    interpreter ticking while Qt's event loop waits.
+    Installed as soon as the application exists, so a signal that comes while the window is
+    still being built (a logout during start-up) is not Python's default death: the window,
+    once there, closes as soon as the event loop runs. Python only runs signal handlers between
+    bytecodes, so a cheap timer keeps the interpreter ticking while Qt's event loop waits.
     """
 
-    def request_close(_signum: int, _frame: object) -> None:
-        QTimer.singleShot(0, window.close)
+    def __init__(self) -> None:
+        self.window: QWidget | None = None
+        for name in ("SIGTERM", "SIGINT", "SIGHUP"):
+            number = getattr(signal, name, None)
+            if number is not None:
+                signal.signal(number, self._request_close)
 
-    for name in ("SIGTERM", "SIGINT", "SIGHUP"):
-        number = getattr(signal, name, None)
-        if number is not None:
-            signal.signal(number, request_close)
-    ticker = QTimer(window)
-    ticker.timeout.connect(lambda: None)
-    ticker.start(300)
+    def _request_close(self, _signum: int, _frame: object) -> None:
+        QTimer.singleShot(0, self._close)
+
+    def _close(self) -> None:
+        if self.window is not None:
+            self.window.close()
+        else:
+            QApplication.quit()
+
+    def watch(self, window: QWidget) -> None:
+        self.window = window
+        ticker = QTimer(window)
+        ticker.timeout.connect(lambda: None)
+        ticker.start(300)
 
 
 def run_app(
@@ -177,6 +190,7 @@ def run_app(
     linecache.clearcache()
     paint_on_one_thread_on_small_machines()
     app = create_application()
+    termination = None if smoke else _CloseOnTermination()
     # --smoke must never wait on a dialog: there an uncaught exception is only logged (stderr)
     start_diagnostics(show_dialog=not smoke)
     app.setWindowIcon(app_icon())
@@ -206,8 +220,8 @@ def run_app(
     if today is not None:
         window.show_pinned_today(today)
     window.open_initial(plan)
-    if not smoke:
-        _close_on_termination(window)
+    if termination is not None:
+        termination.watch(window)
         window.show()
         QTimer.singleShot(0, _settle_memory)
         QTimer.singleShot(0, _announce_ready)
