@@ -186,7 +186,7 @@ def _sessions_from_hours_logged(entry: RawPlan, index: int, start: object) -> Ra
     return out
 
 
-def _migrate_5_to_6(raw: RawPlan) -> RawPlan:
+def _migrate_5_to_6(raw: RawPlan, _today: date | None = None) -> RawPlan:
     """Version 6 adds the profile's years in other fields of work (a developer's years of
     networking, say). Its default, none given, is what a version-5 plan meant, so only the
     version changes."""
