@@ -566,7 +566,8 @@ class _Fallback:
             ).format(folder=paths.plans_dir())
         plan, path = found
         return _(
-            "StudyPlanner opens “{name}” ({file}), the most recently changed plan, instead."
+            "StudyPlanner opens “{name}” ({file}), the most recently changed plan that can be "
+            "read, instead."
         ).format(name=plan.name, file=path.name)
 
 

@@ -127,7 +127,10 @@ def test_unreadable_last_plan_opens_the_most_recent_good_plan_instead(
     assert session.document.plan.name == realistic_plan.name
     (warning,) = prompts.texts("warn")
     assert "road.json cannot be opened" in warning
-    assert "opens “Road to DevOps Pro” (good.json), the most recently changed plan" in warning
+    assert (
+        "opens “Road to DevOps Pro” (good.json), the most recently changed plan that can be "
+        "read, instead" in warning
+    )
     stored = load_settings()
     assert stored.last_plan == str(good.resolve())
     assert str(broken.resolve()) not in stored.recent_plans
