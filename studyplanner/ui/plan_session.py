@@ -291,6 +291,8 @@ class PlanSession(QObject):
                 labels,
             )
         if chosen is None:
+            if instead is not None:  # at start: say what is shown in the damaged plan's place
+                self.prompts.inform(_("Cannot open plan"), instead())
             return False
         self._install(backups[chosen][1], path)
         self.autosaver.mark_dirty()

@@ -155,6 +155,25 @@ def test_unreadable_last_plan_and_no_other_says_so_and_names_no_missing_file(
     assert load_settings().last_plan == str(session.path)  # remembered once it exists
 
 
+def test_a_declined_backup_of_the_last_plan_says_what_opens_instead(
+    qapp: object, catalog: Catalog, realistic_plan: StudyPlan
+) -> None:
+    path = saved_plan(realistic_plan, "road")
+    save_plan(realistic_plan, path, first_save_in_session=True)  # one backup
+    path.write_text('{"schema_version": 6, "name": "Ro', encoding="utf-8")
+    settings = load_settings()
+    settings.remember(path.resolve())
+    save_settings(settings)
+    prompts = FakePrompts(confirm=False)  # no, thanks: not the backup
+    session = session_for(catalog, prompts)
+    session.open_initial(None)
+    assert any("Open Backup" in text for text in prompts.texts("confirm"))
+    (said,) = prompts.texts("inform")
+    assert "No other plan in" in said and "starts a new plan" in said
+    assert session.path != path.resolve()
+    assert load_settings().last_plan is None
+
+
 def test_newer_format_says_left_untouched_once(
     qapp: object, catalog: Catalog, prompts: FakePrompts
 ) -> None:
