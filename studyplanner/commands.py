@@ -734,7 +734,7 @@ def cmd_log(args: argparse.Namespace) -> int:
         if refusal is not None:
             raise UsageError(_("--exam {code}: {reason}").format(code=args.exam, reason=refusal))
         session = StudySession(on=day, hours=args.hours, note=args.note)
-        entry.sessions = [*entry.sessions, session]
+        entry.log_session(session)  # the window's rule: in date order, and 'studying'
         code = catalog.get(entry.certification_id).code
         return _("Logged {hours} for {code} on {day}").format(
             hours=format_hours(args.hours), code=code, day=format_day(day)

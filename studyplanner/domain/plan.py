@@ -204,6 +204,11 @@ class PracticeScore(_Model):
     )
 
 
+def sessions_in_date_order(sessions: list[StudySession]) -> list[StudySession]:
+    """Sessions by date; those of one day stay in the order they were logged."""
+    return sorted(sessions, key=lambda session: session.on)
+
+
 class PlanEntry(_Model):
     """One certification in the plan, with the learner's own numbers for it."""
 
@@ -246,6 +251,14 @@ class PlanEntry(_Model):
     def hours_logged_until(self, day: date) -> float:
         """Hours studied on or before ``day`` (what pace compares with the plan)."""
         return sum(session.hours for session in self.sessions if session.on <= day)
+
+    def log_session(self, session: StudySession) -> None:
+        """Add ``session`` to the study log, kept in date order; a planned exam becomes one
+        being studied. The one rule for logging, the window's and ``studyplanner log``'s
+        (issue 21: the command line left the exam 'planned')."""
+        self.sessions = sessions_in_date_order([*self.sessions, session])
+        if self.status is EntryStatus.PLANNED:
+            self.status = EntryStatus.STUDYING
 
 
 class HeldCertification(_Model):

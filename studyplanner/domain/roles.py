@@ -56,6 +56,12 @@ class Role(StrEnum):
         return _(_ROLE_LABELS[self])
 
     @property
+    def plan_title(self) -> str:
+        """A suggested plan's name for this role: short, as a window title shows it ("Manager
+        path", not the picker's "Manager, sales or other non-engineering role path")."""
+        return _(_PLAN_TITLES[self])
+
+    @property
     def field(self) -> ExperienceField | None:
         """The line of work this role's years count towards (None for non-engineering roles)."""
         return _ROLE_FIELDS[self]
@@ -70,6 +76,19 @@ _ROLE_LABELS = {
     Role.NETWORKING: N_("Network engineer"),
     Role.ML: N_("ML / AI engineer"),
     Role.MANAGER: N_("Manager, sales or other non-engineering role"),
+}
+
+
+# Whole titles, not "{role} path": a translation may need to inflect the role.
+_PLAN_TITLES = {
+    Role.DEVELOPER: N_("Developer path"),
+    Role.ARCHITECT: N_("Architect path"),
+    Role.OPERATIONS: N_("Operations path"),
+    Role.DATA: N_("Data path"),
+    Role.SECURITY: N_("Security path"),
+    Role.NETWORKING: N_("Networking path"),
+    Role.ML: N_("Machine learning path"),
+    Role.MANAGER: N_("Manager path"),
 }
 
 

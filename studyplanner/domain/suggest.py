@@ -366,7 +366,7 @@ def suggest_plan(
         )
     entries = [PlanEntry(certification_id=p.certification_id, notes=p.reason) for p in picks]
     plan = StudyPlan(
-        name=name or _("{role} path").format(role=profile.role.label),
+        name=name or profile.role.plan_title,
         start_date=start,
         profile=profile,
         availability=availability,

@@ -32,6 +32,7 @@ from studyplanner.domain.plan import (
     PracticeScore,
     StudyPlan,
     StudySession,
+    sessions_in_date_order,
 )
 from studyplanner.domain.progress import PlanPace, Readiness
 from studyplanner.domain.schedule import Schedule, ScheduleError, schedule_plan
@@ -414,10 +415,7 @@ class PlanDocument(QObject):
         session = StudySession(on=on, hours=hours, note=note)
 
         def change(plan: StudyPlan) -> None:
-            entry = plan.entries[plan.index_of(entry_id)]
-            entry.sessions = _in_date_order([*entry.sessions, session])
-            if entry.status is EntryStatus.PLANNED:
-                entry.status = EntryStatus.STUDYING
+            plan.entries[plan.index_of(entry_id)].log_session(session)
 
         return self._edit(
             _("Log {hours} on {code}").format(hours=format_hours(hours), code=self._code(entry_id)),
@@ -442,7 +440,7 @@ class PlanDocument(QObject):
             target = plan.entries[plan.index_of(entry_id)]
             sessions = list(target.sessions)
             sessions[index] = session
-            target.sessions = _in_date_order(sessions)
+            target.sessions = sessions_in_date_order(sessions)
 
         return self._edit(
             _("Change study session of {code}").format(code=self._code(entry_id)), change
@@ -566,11 +564,6 @@ class PlanDocument(QObject):
             self._validities = []
             self._budget = None
             self._pace = None
-
-
-def _in_date_order(sessions: list[StudySession]) -> list[StudySession]:
-    """Sessions by date; those of one day stay in the order they were logged."""
-    return sorted(sessions, key=lambda session: session.on)
 
 
 def _copy(plan: StudyPlan) -> StudyPlan:

@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject, Signal
 
 from studyplanner.domain.catalog import Catalog
 from studyplanner.domain.plan import StudyPlan, clean_plan_name
-from studyplanner.domain.wording import format_day, format_moment
+from studyplanner.domain.wording import format_day, format_moment, format_number
 from studyplanner.i18n import N_, _, ngettext
 from studyplanner.storage import paths
 from studyplanner.storage.atomic import remove_stale_temp_files
@@ -76,6 +76,7 @@ class PlanSession(QObject):
         self.document = PlanDocument(catalog, self, today=today)
         self.autosaver = Autosaver(self.document, self)
         self.autosaver.failed.connect(self._on_save_failed)
+        self.autosaver.saved.connect(self._on_saved)
         self._lock: PlanLock | None = None
 
     # --- state ------------------------------------------------------------------------------
@@ -142,16 +143,10 @@ class PlanSession(QObject):
         removed = remove_stale_temp_files(paths.plans_dir()) if problem is None else 0
         if removed:
             log.info("removed %d temporary files left by interrupted saves", removed)
-        if path is None and self.settings.last_plan:
-            candidate = Path(self.settings.last_plan)
-            if _exists(candidate):
-                path = candidate
-            else:
-                log.info("last plan %s is not there any more", candidate)
-        if path is not None and self.open(path):
-            return
-        existing = _listed_plans() if problem is None else []
-        if path is None and existing and self.open(existing[0]):
+        if path is not None:
+            if self.open(path):
+                return
+        elif self._open_last_plan(problem is None):
             return
         plan = self._new_plan()
         if problem is None:
@@ -173,9 +168,56 @@ class PlanSession(QObject):
             ).format(problem=problem),
         )
 
-    def open(self, path: Path) -> bool:
+    def _open_last_plan(self, folder_usable: bool) -> bool:
+        """At start without a path: the last plan, else the most recently changed plan that
+        can be read. A last plan that cannot be read (and is not recovered from a backup) is
+        forgotten, and the message about it says what is shown instead (issue 21)."""
+        last = Path(self.settings.last_plan) if self.settings.last_plan else None
+        if last is not None and not _exists(last):
+            log.info("last plan %s is not there any more", last)
+            self._forget(last)
+            last = None
+        if last is not None:
+            fallback = _Fallback(self, last.expanduser().resolve(), folder_usable)
+            if self.open(last, instead=fallback.describe):
+                return True
+            self._forget(last)
+            found = fallback.find()
+            return found is not None and self._install_found(*found)
+        if not folder_usable:
+            return False
+        found = self._most_recent_good_plan(exclude=None)
+        return found is not None and self._install_found(*found)
+
+    def _most_recent_good_plan(self, exclude: Path | None) -> tuple[StudyPlan, Path] | None:
+        """The most recently changed plan in the plans folder that can be read."""
+        for candidate in _listed_plans():
+            if exclude is not None and candidate.resolve() == exclude:
+                continue
+            try:
+                plan = load_plan(candidate, self.catalog, today=self.document.today())
+            except (PlanFileError, OSError) as exc:
+                log.info("not opened at start, cannot be read: %s (%s)", candidate, exc)
+                continue
+            return plan, candidate.resolve()
+        return None
+
+    def _install_found(self, plan: StudyPlan, path: Path) -> bool:
+        self._install(plan, path)
+        return True
+
+    def _forget(self, path: Path) -> None:
+        """Settings no longer name ``path`` as the last or a recent plan."""
+        texts = {str(path), str(path.expanduser().resolve())}
+        if self.settings.last_plan in texts or texts & set(self.settings.recent_plans):
+            for text in texts:
+                self.settings.forget(Path(text))
+            save_settings(self.settings)
+
+    def open(self, path: Path, *, instead: Callable[[], str] | None = None) -> bool:
         """Open ``path``; a file that cannot be read is reported with an offer to recover it
-        from a backup. False if nothing changed."""
+        from a backup. False if nothing changed. ``instead``: what will be shown when the
+        file is not opened, added to the message that says so."""
         path = path.expanduser().resolve()
         if path == self.document.path:
             self.flush()
@@ -186,10 +228,9 @@ class PlanSession(QObject):
             plan = load_plan(path, self.catalog, today=self.document.today())
         except PlanFileError as exc:
             log.warning("could not open %s: %s", path, exc.message)
-            recovered = self._offer_recovery(path, exc)
-            if not recovered and str(path) in self.settings.recent_plans:
-                self.settings.forget(path)  # not offered again in Open Recent
-                save_settings(self.settings)
+            recovered = self._offer_recovery(path, exc, instead)
+            if not recovered:
+                self._forget(path)  # not offered again in Open Recent, nor opened at start
             return recovered
         self._install(plan, path)
         return True
@@ -202,16 +243,25 @@ class PlanSession(QObject):
         )
         return chosen is not None and self.open(chosen)
 
-    def _offer_recovery(self, path: Path, error: PlanFileError) -> bool:
+    def _offer_recovery(
+        self, path: Path, error: PlanFileError, instead: Callable[[], str] | None = None
+    ) -> bool:
         backups = [] if error.newer else self._readable_backups(path)
         problem = _("{file} cannot be opened: the plan file {error}.\n\nFolder: {folder}").format(
             file=path.name, error=error.message, folder=path.parent
         )
         if not backups:
-            untouched = _("{problem}\n\nThe file was left untouched.").format(problem=problem)
-            self.prompts.warn(_("Cannot open plan"), untouched)
+            # a newer format's message says already that the file is left untouched
+            text = (
+                problem
+                if error.newer
+                else _("{problem}\n\nThe file was left untouched.").format(problem=problem)
+            )
+            if instead is not None:
+                text = _("{problem}\n\n{instead}").format(problem=text, instead=instead())
+            self.prompts.warn(_("Cannot open plan"), text)
             return False
-        labels = [backup_label(b.taken_at, self.document.today()) for b, _plan in backups]
+        labels = [describe_version(b, plan, self.document.today()) for b, plan in backups]
         newest = (
             _("The backup is the version before the last save.")
             if len(backups) == 1
@@ -241,6 +291,8 @@ class PlanSession(QObject):
                 labels,
             )
         if chosen is None:
+            if instead is not None:  # at start: say what is shown in the damaged plan's place
+                self.prompts.inform(_("Cannot open plan"), instead())
             return False
         self._install(backups[chosen][1], path)
         self.autosaver.mark_dirty()
@@ -398,14 +450,7 @@ class PlanSession(QObject):
                 ),
             )
             return False
-        labels = [
-            ngettext(
-                "{moment} — {name}, {count} exam",
-                "{moment} — {name}, {count} exams",
-                len(plan.entries),
-            ).format(moment=format_moment(backup.taken_at), name=plan.name, count=len(plan.entries))
-            for backup, plan in backups
-        ]
+        labels = [describe_version(backup, plan, self.document.today()) for backup, plan in backups]
         chosen = self.prompts.choose(_("Restore earlier version"), _("Version to restore:"), labels)
         if chosen is None:
             return False
@@ -468,9 +513,17 @@ class PlanSession(QObject):
                     "read-only here. Close it there to edit it here, or use File › Duplicate."
                 ).format(name=plan.name),
             )
-        self.settings.remember(path)
-        save_settings(self.settings)
+        if _exists(path):  # a new plan is remembered once written (``_on_saved``), so
+            self.settings.remember(path)  # settings never name a file that is not there
+            save_settings(self.settings)
         self.installed.emit()
+
+    def _on_saved(self, _path_text: str) -> None:
+        # the document's path, not the signal's text: Qt drops a path's surrogate escapes
+        path = self.document.path
+        if path is not None and self.settings.last_plan != str(path):
+            self.settings.remember(path)
+            save_settings(self.settings)
 
     def _release_lock(self) -> None:
         if self._lock is not None:
@@ -489,6 +542,37 @@ class PlanSession(QObject):
         )
 
 
+class _Fallback:
+    """What is opened at start when the last plan cannot be: found once, when the message
+    about the last plan is written, so the message and the window agree."""
+
+    def __init__(self, session: PlanSession, failed: Path, folder_usable: bool) -> None:
+        self._session = session
+        self._failed = failed
+        self._folder_usable = folder_usable
+        self._found: tuple[StudyPlan, Path] | None = None
+        self._looked = False
+
+    def find(self) -> tuple[StudyPlan, Path] | None:
+        if not self._looked:
+            self._looked = True
+            if self._folder_usable:
+                self._found = self._session._most_recent_good_plan(exclude=self._failed)
+        return self._found
+
+    def describe(self) -> str:
+        found = self.find()
+        if found is None:
+            return _(
+                "No other plan in {folder} can be opened, so StudyPlanner starts a new plan."
+            ).format(folder=paths.plans_dir())
+        plan, path = found
+        return _(
+            "StudyPlanner opens “{name}” ({file}), the most recently changed plan that can be "
+            "read, instead."
+        ).format(name=plan.name, file=path.name)
+
+
 def backup_label(taken_at: datetime, today: date) -> str:
     """'Saved today at 14:05', 'Saved yesterday at 09:30', 'Saved Mon 23 Nov 2026 at 18:00'."""
     days = (today - taken_at.date()).days
@@ -501,6 +585,23 @@ def backup_label(taken_at: datetime, today: date) -> str:
             weekday=_(WEEKDAY_NAMES[taken_at.weekday()]), date=format_day(taken_at.date())
         )
     return _("Saved {day} at {time}").format(day=day, time=f"{taken_at:%H:%M}")
+
+
+def describe_version(backup: Backup, plan: StudyPlan, today: date) -> str:
+    """One saved version as both choosers list it (*Restore Earlier Version* and the offer
+    after a file cannot be read): when, the plan's name, its exams and the file's size."""
+    exams = ngettext("{count} exam", "{count} exams", len(plan.entries)).format(
+        count=len(plan.entries)
+    )
+    try:
+        size = _("{size} KB").format(size=format_number(backup.path.stat().st_size / 1000))
+    except OSError:  # gone or unreadable meanwhile: the rest still tells versions apart
+        return _("{moment} — {name}, {exams}").format(
+            moment=backup_label(backup.taken_at, today), name=plan.name, exams=exams
+        )
+    return _("{moment} — {name}, {exams}, {size}").format(
+        moment=backup_label(backup.taken_at, today), name=plan.name, exams=exams, size=size
+    )
 
 
 def _plans_folder_problem() -> str | None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QMessageBox, QWidget
 
 from studyplanner.i18n import N_, _
 
@@ -105,8 +105,13 @@ class DialogPrompts:
 
     def choose(self, title: str, label: str, choices: Sequence[str]) -> int | None:
         items = list(choices)
-        answer, ok = QInputDialog.getItem(self._parent, title, label, items, 0, False)
-        if not ok or answer not in items:
+        dialog = choice_dialog(self._parent, title, label, items)
+        try:
+            accepted = dialog.exec()
+            answer = dialog.textValue()
+        finally:
+            dialog.deleteLater()
+        if not accepted or answer not in items:
             return None
         return items.index(answer)
 
@@ -128,6 +133,26 @@ class DialogPrompts:
         finally:
             dialog.deleteLater()
         return Path(chosen[0]) if chosen and chosen[0] else None
+
+
+CHOICE_TEXT_WIDTH = 520
+"""Pixels the question above a list of choices wraps at (issue 21: one 1,260 px line)."""
+
+
+def choice_dialog(parent: QWidget, title: str, label: str, items: list[str]) -> QInputDialog:
+    """``QInputDialog.getItem``'s dialog, with the question wrapped rather than one line as
+    wide as the text: a paragraph about a damaged file made a dialog wider than the screen."""
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setLabelText(label)
+    dialog.setComboBoxItems(items)
+    dialog.setComboBoxEditable(False)
+    dialog.setTextValue(items[0] if items else "")
+    for text_label in dialog.findChildren(QLabel):
+        text_label.setWordWrap(True)
+        text_label.setMinimumWidth(min(CHOICE_TEXT_WIDTH, text_label.sizeHint().width()))
+        text_label.setMaximumWidth(CHOICE_TEXT_WIDTH)
+    return dialog
 
 
 class UnattendedPrompts:

@@ -118,7 +118,7 @@ class ScoreChart(QWidget):
         painter.setPen(dashed)
         painter.drawLine(QPointF(area.left(), target_y), QPointF(area.right(), target_y))
         painter.drawText(
-            QRectF(area.right() + 6, target_y - 9, 50, 18),
+            self.target_label_rect(area),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
             percent_text(self.target),
         )
@@ -156,16 +156,41 @@ class ScoreChart(QWidget):
             painter.setPen(QPen(qcolor(Colour.SURFACE, dark), 1.5))
             painter.setBrush(good if score >= self.target else low)
             painter.drawEllipse(point, radius, radius)
-        last = points[-1]
         painter.setPen(qcolor(Colour.TEXT, dark))
-        label = percent_text(self.scores[-1])
-        above = last.y() - 20 if last.y() - 20 > 0 else last.y() + 4
         painter.drawText(
-            QRectF(last.x() - 60, above, 54 if len(points) > 1 else 120, 16),
+            self.score_label_rect(area),
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-            label,
+            percent_text(self.scores[-1]),
         )
         painter.end()
+
+    def target_label_rect(self, area: QRectF) -> QRectF:
+        """Where the target's percent is written: right of the plot, on the target line."""
+        target_y = self._y(self.target, area)
+        return QRectF(area.right() + 6, target_y - 9, 50, 18)
+
+    def score_label_rect(self, area: QRectF) -> QRectF:
+        """Where the last score's percent is written: left of its point, above it unless the
+        target line or its label would run through the text there (a score just under the
+        target was struck through, issue 21), else below; always inside the chart."""
+        last = self.point(len(self.scores) - 1, area)
+        width = 54.0 if len(self.scores) > 1 else 120.0
+        height = 16.0
+        left = last.x() - 6 - width
+        target_y = self._y(self.target, area)
+        target_label = self.target_label_rect(area)
+        candidates = [
+            QRectF(left, last.y() - 4 - height, width, height),
+            QRectF(left, last.y() + 4, width, height),
+        ]
+        inside = [r for r in candidates if r.top() >= 1 and r.bottom() <= self.height() - 1]
+        for rect in inside:
+            struck = rect.top() - 1 <= target_y <= rect.bottom() + 1
+            if not struck and not rect.intersects(target_label):
+                return rect
+        # no clear place (a chart too small): the side away from the target line
+        usable = inside or candidates
+        return max(usable, key=lambda r: abs(r.center().y() - target_y))
 
 
 class ReadinessBox(QGroupBox):

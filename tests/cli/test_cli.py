@@ -109,7 +109,7 @@ def test_suggest_writes_a_plan_that_show_json_reads(
     assert code == 0 and err == ""
     shown: dict[str, Any] = json.loads(out)
     assert {"name", "entries", "total_hours", "warnings"} <= set(shown)
-    assert shown["name"] == "Software developer path"
+    assert shown["name"] == "Developer path"
     assert [e["id"] for e in shown["entries"]] == [
         "developer-associate",
         "solutions-architect-associate",

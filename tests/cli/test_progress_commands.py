@@ -102,6 +102,34 @@ def test_logging_20_hours_moves_both_exams_10_days_earlier(
     assert after[0]["study_start"] == "2026-11-30"
 
 
+def test_a_logged_session_makes_the_exam_studying_and_keeps_the_log_in_date_order(
+    plan_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 21: the window's rule (planned becomes studying, sessions by date) on the
+    command line too, from the one rule in the domain."""
+    assert shown(capsys, plan_file)["entries"][0]["status"] == "planned"
+    for day in ("2026-11-30", "2026-11-20"):
+        code, _, err = run(
+            capsys, "log", str(plan_file), "--exam", "DVA-C02", "--hours", "1", "--date", day
+        )
+        assert (code, err) == (0, "")
+    first, second = shown(capsys, plan_file)["entries"]
+    assert first["status"] == "studying"
+    assert second["status"] == "planned"  # only the exam that was studied
+    assert [s["on"] for s in saved(plan_file)["entries"][0]["sessions"]] == [
+        "2026-11-20",
+        "2026-11-30",
+    ]
+
+
+def test_log_keeps_a_passed_exam_passed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "passed.json"
+    save_plan(two_exams(status=EntryStatus.PASSED, passed_on=date(2026, 11, 30)), path)
+    code, _, err = run(capsys, "log", str(path), "--exam", "DVA-C02", "--hours", "1")
+    assert (code, err) == (0, "")
+    assert saved(path)["entries"][0]["status"] == "passed"
+
+
 def test_log_dates_the_session_today_and_backs_the_old_file_up(
     plan_file: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -429,7 +457,7 @@ def test_pace_against_the_plan_from_its_start_in_show_and_show_json(
         "  Pace: 7 h behind the plan from its start on 1 Dec 2026 (about half a week at your "
         "pace)\n" in out
     )
-    assert "(7 h logged)" in out
+    assert "(studying, 7 h logged)" in out  # a logged exam is being studied (issue 21)
 
 
 def test_a_month_away_from_study_is_behind_though_the_dates_re_plan(

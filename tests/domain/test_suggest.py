@@ -94,6 +94,18 @@ def test_the_suggested_plan_uses_the_given_start_and_hours(catalog: Catalog) -> 
     assert suggestion.plan.profile.role is Role.DEVELOPER
 
 
+def test_a_managers_plan_has_a_short_name(catalog: Catalog) -> None:
+    """Issue 21: "Manager, sales or other non-engineering role path" in the window title."""
+    assert suggest(catalog, Role.MANAGER).plan.name == "Manager path"
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_every_roles_plan_name_is_short_and_its_own(catalog: Catalog, role: Role) -> None:
+    name = suggest(catalog, role).plan.name
+    assert name.endswith(" path") and len(name) <= 24
+    assert name not in {suggest(catalog, other).plan.name for other in Role if other is not role}
+
+
 @pytest.mark.parametrize("role", list(Role))
 def test_every_role_gets_a_plan_with_reasons(catalog: Catalog, role: Role) -> None:
     suggestion = suggest(catalog, role)

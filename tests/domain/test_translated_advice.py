@@ -46,7 +46,7 @@ POLISH_LIKE: dict[str, str | list[str]] = {
         "{label} za {count} dni ({date})",
     ],
     DEVELOPER_START: "Piszesz oprogramowanie: zacznij od Developer – Associate.",
-    "{role} path": "Ścieżka: {role}",
+    "Developer path": "Ścieżka programisty",
     "weekly availability is zero hours: add study hours to some weekdays": "brak godzin nauki",
     "A plan needs a name.": "Plan potrzebuje nazwy.",
 }
@@ -99,7 +99,7 @@ def test_suggestion_reasons_and_plan_name_are_translated(catalog: Catalog) -> No
     suggestion = suggest_plan(catalog, LearnerProfile(role=Role.DEVELOPER), 10, MONDAY)
     reasons = {pick.certification_id: pick.reason for pick in suggestion.reasons}
     assert reasons["developer-associate"] == POLISH_LIKE[DEVELOPER_START]
-    assert suggestion.plan.name == f"Ścieżka: {Role.DEVELOPER.label}"
+    assert suggestion.plan.name == "Ścieżka programisty"
     # The reason kept in the entry's notes is the one shown.
     assert suggestion.plan.entries[0].notes == reasons[suggestion.plan.entries[0].certification_id]
 

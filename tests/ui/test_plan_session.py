@@ -3,6 +3,7 @@ message box patched. Each test names what the person does and what they must fin
 
 from __future__ import annotations
 
+import os
 from datetime import date, datetime
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from studyplanner.domain.catalog import Catalog
 from studyplanner.domain.plan import PlanEntry, StudyPlan
 from studyplanner.storage import paths
 from studyplanner.storage.plan_files import list_backups, load_plan, save_plan
+from studyplanner.storage.settings import load_settings, save_settings
 from studyplanner.ui.plan_session import PlanSession
 from tests.ui.fake_prompts import FakePrompts
 
@@ -77,7 +79,11 @@ def test_damaged_plan_offers_its_backups_by_date(
     assert question.text.startswith("road.json cannot be opened")  # the file first
     assert "truncated" in question.text or "not valid" in question.text
     assert "The newest backup is the version before the last save" in question.text
-    assert question.choices == ["Saved today at 14:05", "Saved yesterday at 09:05"]
+    # the same words as Restore Earlier Version: when, name, exams, size (issue 21)
+    newest, older_one = question.choices
+    assert newest.startswith("Saved today at 14:05 — Road to DevOps Pro, 3 exams, ")
+    assert older_one.startswith("Saved yesterday at 09:05 — Older, 3 exams, ")
+    assert newest.endswith(" KB") and older_one.endswith(" KB")
     assert session.document.plan.name == "Older"
     assert path.read_bytes() == damaged  # untouched until the plan is saved again
     assert session.flush()
@@ -95,6 +101,90 @@ def test_damaged_plan_without_backups_is_left_alone(
     assert any("broken.json" in text for text in prompts.texts("warn"))
     assert session.path != path
     assert path.read_bytes() == b"\x00\x01 not a plan"
+
+
+def _broken_last_plan(name: str = "road") -> Path:
+    """A last plan cut off mid-write, with no backup: settings name it as the last plan."""
+    path = paths.plans_dir() / f"{name}.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text('{"schema_version": 6, "name": "Ro', encoding="utf-8")
+    settings = load_settings()
+    settings.remember(path.resolve())
+    save_settings(settings)
+    return path
+
+
+def test_unreadable_last_plan_opens_the_most_recent_good_plan_instead(
+    qapp: object, catalog: Catalog, prompts: FakePrompts, realistic_plan: StudyPlan
+) -> None:
+    older = saved_plan(realistic_plan.model_copy(update={"name": "Older plan"}), "older")
+    good = saved_plan(realistic_plan, "good")
+    os.utime(older, (1_000_000, 1_000_000))
+    broken = _broken_last_plan()
+    session = session_for(catalog, prompts)
+    session.open_initial(None)
+    assert session.path == good.resolve()
+    assert session.document.plan.name == realistic_plan.name
+    (warning,) = prompts.texts("warn")
+    assert "road.json cannot be opened" in warning
+    assert (
+        "opens “Road to DevOps Pro” (good.json), the most recently changed plan that can be "
+        "read, instead" in warning
+    )
+    stored = load_settings()
+    assert stored.last_plan == str(good.resolve())
+    assert str(broken.resolve()) not in stored.recent_plans
+    assert broken.read_text(encoding="utf-8").endswith('"Ro')  # left as it was
+
+
+def test_unreadable_last_plan_and_no_other_says_so_and_names_no_missing_file(
+    qapp: object, catalog: Catalog, prompts: FakePrompts
+) -> None:
+    broken = _broken_last_plan()
+    session = session_for(catalog, prompts)
+    session.open_initial(None)
+    (warning,) = prompts.texts("warn")
+    assert "No other plan in" in warning and "starts a new plan" in warning
+    assert session.path is not None and session.path != broken.resolve()
+    assert session.document.plan.entries == []
+    stored = load_settings()
+    assert stored.last_plan is None  # neither the broken file nor the unwritten new one
+    assert stored.recent_plans == []
+    session.document.update_plan("Rename", name="Fresh start")
+    assert session.flush()
+    assert load_settings().last_plan == str(session.path)  # remembered once it exists
+
+
+def test_a_declined_backup_of_the_last_plan_says_what_opens_instead(
+    qapp: object, catalog: Catalog, realistic_plan: StudyPlan
+) -> None:
+    path = saved_plan(realistic_plan, "road")
+    save_plan(realistic_plan, path, first_save_in_session=True)  # one backup
+    path.write_text('{"schema_version": 6, "name": "Ro', encoding="utf-8")
+    settings = load_settings()
+    settings.remember(path.resolve())
+    save_settings(settings)
+    prompts = FakePrompts(confirm=False)  # no, thanks: not the backup
+    session = session_for(catalog, prompts)
+    session.open_initial(None)
+    assert any("Open Backup" in text for text in prompts.texts("confirm"))
+    (said,) = prompts.texts("inform")
+    assert "No other plan in" in said and "starts a new plan" in said
+    assert session.path != path.resolve()
+    assert load_settings().last_plan is None
+
+
+def test_newer_format_says_left_untouched_once(
+    qapp: object, catalog: Catalog, prompts: FakePrompts
+) -> None:
+    path = paths.plans_dir() / "future.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text('{"schema_version": 999, "name": "Future"}', encoding="utf-8")
+    session = session_for(catalog, prompts)
+    assert not session.open(path)
+    (warning,) = prompts.texts("warn")
+    assert "newer StudyPlanner" in warning
+    assert warning.count("untouched") == 1
 
 
 def test_first_save_after_opening_keeps_the_plan_as_it_was(
@@ -121,7 +211,8 @@ def test_restore_earlier_version_is_one_undoable_step(
     assert session.flush()
     assert session.restore_version()
     (question,) = [a for a in prompts.asked if a.kind == "choose"]
-    assert question.choices[0].endswith("Road to DevOps Pro, 3 exams")
+    assert question.choices[0].startswith("Saved ")
+    assert "— Road to DevOps Pro, 3 exams, " in question.choices[0]
     assert session.document.plan.name == realistic_plan.name
     session.document.undo_stack.undo()
     assert session.document.plan.name == "Changed my mind"

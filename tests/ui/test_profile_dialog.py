@@ -93,7 +93,7 @@ def test_developer_with_two_years_heading_for_devops(
     assert plan.profile.direction is Direction.DEVOPS
     assert plan.availability.weekly_hours == 8
     assert plan.start_date == date(2027, 1, 4)
-    assert plan.name == "Software developer path"
+    assert plan.name == "Developer path"
 
     preview = dialog.preview.toPlainText()
     positions = [preview.index(code) for code in ("DVA-C02", "SAA-C03", "DOP-C02")]
@@ -114,7 +114,7 @@ def test_preview_follows_each_answer_live(qtbot: QtBot, dialog: NewPlanFromProfi
     preview = dialog.preview.toPlainText()
     assert "DEA-C01" in preview
     assert "DOP-C02" not in preview
-    assert dialog.name.placeholderText() == "Data engineer / analyst path"
+    assert dialog.name.placeholderText() == "Data path"
 
 
 def test_remarks_are_shown(qtbot: QtBot, dialog: NewPlanFromProfileDialog) -> None:
