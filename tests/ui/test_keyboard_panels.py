@@ -8,7 +8,6 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
-    QApplication,
     QDockWidget,
     QScrollArea,
     QTabBar,
@@ -23,6 +22,7 @@ from studyplanner.ui.main_window import MainWindow
 from studyplanner.ui.shortcuts_dialog import ShortcutsDialog
 from studyplanner.ui.window_state import remember_window
 from tests.ui.fake_prompts import FakePrompts
+from tests.ui.test_keyboard import focused, press
 from tests.ui.test_main_window import add_by_keyboard, open_window
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -33,18 +33,6 @@ PANELS = [
     (Qt.Key.Key_4, "progress_dock"),
     (Qt.Key.Key_5, "warnings_dock"),
 ]
-
-
-def focused() -> QWidget:
-    widget = QApplication.focusWidget()
-    assert widget is not None
-    return widget
-
-
-def press(
-    qtbot: QtBot, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
-) -> None:
-    qtbot.keyClick(focused(), key, modifier)
 
 
 def shows_focus(widget: QWidget, window: MainWindow) -> bool:
