@@ -3,15 +3,10 @@ takes, ``make test`` adds the dev tools, ``make package`` PyInstaller."""
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from pathlib import Path
 
-import pytest
-
 from tests.conftest import REPO_ROOT
-
-pytestmark = pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
 
 
 def planned(target: str, venv: Path) -> str:

@@ -5,16 +5,12 @@ Here the system is faked (dpkg-query, id, locale on PATH), so nothing is install
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 from pathlib import Path
-
-import pytest
 
 from tests.conftest import REPO_ROOT
 
 SCRIPT = REPO_ROOT / "tools" / "system_deps.sh"
-pytestmark = pytest.mark.skipif(shutil.which("bash") is None, reason="bash is not installed")
 
 
 def fake_system(folder: Path, *, installed: bool, uid: int) -> dict[str, str]:
