@@ -30,7 +30,13 @@ from studyplanner.domain.plan import (
     StudyPlan,
     StudySession,
 )
-from studyplanner.domain.progress import baseline_of, finish_shift_days, plan_pace, readiness
+from studyplanner.domain.progress import (
+    PlanPace,
+    baseline_of,
+    finish_shift_days,
+    plan_pace,
+    readiness,
+)
 from studyplanner.domain.roles import Direction, Role
 from studyplanner.domain.schedule import Schedule, ScheduleError, schedule_plan
 from studyplanner.domain.wording import (
@@ -310,12 +316,11 @@ def budget_as_json(budget: Budget) -> dict[str, int]:
     }
 
 
-def progress_as_json(schedule: Schedule, today: date) -> dict[str, Any]:
+def progress_as_json(schedule: Schedule, today: date, current: PlanPace | None) -> dict[str, Any]:
     """The top-level progress fields: today, how far behind the plan the learner made the
-    whole plan is (negative: ahead), what that is measured against, and the baseline with how
-    far the finish has moved from it."""
+    whole plan is (``current``, negative: ahead), what that is measured against, and the
+    baseline with how far the finish has moved from it."""
     plan = schedule.plan
-    current = plan_pace(schedule, today)
     baseline = plan.baseline
     return {
         "today": today.isoformat(),
@@ -361,7 +366,7 @@ def schedule_as_json(
         "name": schedule.plan.name,
         "start_date": schedule.plan.start_date.isoformat(),
         "weekly_hours": schedule.plan.availability.weekly_hours,
-        **progress_as_json(schedule, today),
+        **progress_as_json(schedule, today, current),
         "entries": [
             {
                 "id": item.certification.id,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from enum import StrEnum
+from enum import Enum, StrEnum
 
 from studyplanner.domain.catalog import Catalog, Tier
 from studyplanner.domain.experience import experience_gaps, where_to_give_years
@@ -85,9 +85,20 @@ class Advice:
     """The expiry that renewal must beat."""
 
 
-def advise(schedule: Schedule, catalog: Catalog, today: date) -> list[Advice]:
+class _Unset(Enum):
+    PACE = "not computed yet"
+
+
+def advise(
+    schedule: Schedule,
+    catalog: Catalog,
+    today: date,
+    *,
+    pace: PlanPace | _Unset | None = _Unset.PACE,
+) -> list[Advice]:
     """Everything worth telling the learner about ``schedule`` as of ``today``, in plan
-    order."""
+    order. ``pace``, when the caller has it already (``plan_pace`` of the same schedule and
+    day), is not computed a second time."""
     plan = schedule.plan
     found: list[Advice] = []
     weekly = plan.availability.weekly_hours
@@ -107,7 +118,7 @@ def advise(schedule: Schedule, catalog: Catalog, today: date) -> list[Advice]:
         for item in schedule.entries
     )
     seen: dict[str, str] = {}
-    current_pace = plan_pace(schedule, today)
+    current_pace = plan_pace(schedule, today) if isinstance(pace, _Unset) else pace
     for item in schedule.entries:
         cert = item.certification
         entry = item.entry

@@ -553,10 +553,10 @@ class PlanDocument(QObject):
         try:
             self._schedule = schedule_plan(self._plan, self.catalog, today=today)
             self._schedule_error = None
-            self._advice = advise(self._schedule, self.catalog, today)
+            self._pace = progress.plan_pace(self._schedule, today)
+            self._advice = advise(self._schedule, self.catalog, today, pace=self._pace)
             self._validities = lifecycles.lifecycle(self._schedule, self.catalog)
             self._budget = plan_budget(self._schedule)
-            self._pace = progress.plan_pace(self._schedule, today)
         except ScheduleError as exc:
             self._schedule = None
             self._schedule_error = str(exc)
