@@ -89,7 +89,7 @@ def main() -> None:
     paint_on_one_thread_on_small_machines()  # as the app does, before its QApplication
     app = QApplication.instance() or QApplication([])
     paths.set_data_dir(Path(tempfile.mkdtemp(prefix="studyplanner-bench-")))
-    from studyplanner.ui.main_window import MainWindow
+    from studyplanner.ui.window.main_window import MainWindow
 
     loaded = load_app_catalog()
     active = [c.id for c in loaded.catalog if not c.is_retired]

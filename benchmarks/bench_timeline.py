@@ -21,8 +21,8 @@ from studyplanner.domain.advice import advise
 from studyplanner.domain.plan import PlanEntry, StudyPlan, WeeklyAvailability
 from studyplanner.domain.schedule import schedule_plan
 from studyplanner.storage.catalog_source import bundled_catalog
-from studyplanner.ui.plan_document import PlanDocument
-from studyplanner.ui.timeline import TimelineView
+from studyplanner.ui.canvas.timeline import TimelineView
+from studyplanner.ui.document.plan_document import PlanDocument
 
 
 def main() -> None:

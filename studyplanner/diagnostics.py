@@ -1,8 +1,9 @@
 """What the app leaves behind when something goes wrong: a rotating log, a crash trace, and
 hooks that turn uncaught exceptions into log entries instead of silence.
 
-Qt-free on purpose: the command line and the app share it, and ``ui/crash_dialog.py`` adds the
-one dialog on top. Modules log through ``logging.getLogger(__name__)``; everything under the
+Qt-free on purpose: the command line and the app share it, and
+``ui/dialogs/crash_dialog.py`` adds the one dialog on top. Modules log through
+``logging.getLogger(__name__)``; everything under the
 ``studyplanner`` logger reaches the file configured here.
 """
 

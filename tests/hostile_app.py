@@ -63,7 +63,7 @@ class SettingsBench:
 
         from studyplanner.storage import paths
         from studyplanner.storage.catalog_source import load_app_catalog
-        from studyplanner.ui.main_window import MainWindow
+        from studyplanner.ui.window.main_window import MainWindow
         from tests.ui.fake_prompts import FakePrompts
 
         self.work = work
@@ -89,8 +89,8 @@ class SettingsBench:
 
         from studyplanner.storage import paths
         from studyplanner.storage.settings import load_settings
-        from studyplanner.ui.window_frame import fit_to_screen
-        from studyplanner.ui.window_state import restore_window
+        from studyplanner.ui.window.frame import fit_to_screen
+        from studyplanner.ui.window.state import restore_window
 
         paths.settings_path().parent.mkdir(parents=True, exist_ok=True)
         paths.settings_path().write_bytes(data)
@@ -308,8 +308,8 @@ class LimitsBench:
         return Case("window-limits", lambda: self._check(name, action, hours, day))
 
     def _check(self, name: str, action: str, hours: float, day: date) -> Problems:
-        from studyplanner.ui.log_dialog import LogStudyDialog
-        from studyplanner.ui.plan_document import PlanDocument
+        from studyplanner.ui.dialogs.log_dialog import LogStudyDialog
+        from studyplanner.ui.document.plan_document import PlanDocument
 
         plan = self.plans[name]
         document = PlanDocument(self.catalog, today=lambda: TODAY)

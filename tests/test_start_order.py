@@ -65,7 +65,7 @@ def test_the_window_imports_the_qt_free_half_before_pyside(tmp_path: Path) -> No
 def test_a_commands_work_runs_with_garbage_collection_on(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from studyplanner import commands
+    from studyplanner.cli import commands
 
     seen: list[bool] = []
     real = commands.COMMANDS["catalog"]

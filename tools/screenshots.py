@@ -115,8 +115,8 @@ def _inside(out_dir: Path, dark: bool) -> int:
     from studyplanner.storage.catalog_source import load_app_catalog
     from studyplanner.storage.plan_files import save_plan
     from studyplanner.ui.app import create_application
-    from studyplanner.ui.main_window import MainWindow
-    from studyplanner.ui.theme import ThemeChoice, apply_theme, clear_indicators
+    from studyplanner.ui.widgets.theme import ThemeChoice, apply_theme, clear_indicators
+    from studyplanner.ui.window.main_window import MainWindow
 
     app = create_application()
     clear_indicators(app, "Fusion")  # the same widgets in both shots, whatever the desktop
@@ -191,7 +191,7 @@ def _first_renewal(window: object) -> object:
     """The index of the first warning that offers a renewal (an invalid index if none)."""
     from PySide6.QtCore import QModelIndex
 
-    from studyplanner.ui.warnings_model import RenewWithRole
+    from studyplanner.ui.panels.warnings_model import RenewWithRole
 
     model = window.warnings.model  # type: ignore[attr-defined]
     for row in range(model.rowCount()):

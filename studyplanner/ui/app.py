@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from studyplanner import APP_NAME, STARTED_AT, __version__, diagnostics
 from studyplanner.i18n import _
-from studyplanner.ui.crash_dialog import CrashReporter
+from studyplanner.ui.dialogs.crash_dialog import CrashReporter
 
 SMOKE_TIMEOUT_MS = 20_000
 
@@ -67,8 +67,8 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(APP_NAME)
     app.setDesktopFileName("studyplanner")
     install_translations(app)
-    from studyplanner.ui.theme import clear_indicators
-    from studyplanner.ui.wheel_guard import guard_wheel
+    from studyplanner.ui.widgets.theme import clear_indicators
+    from studyplanner.ui.widgets.wheel_guard import guard_wheel
 
     guard_wheel(app)
     clear_indicators(app)
@@ -182,8 +182,8 @@ def run_app(
     ``today`` pins the day the plan is seen from (``--today``); the window says so."""
     from studyplanner.domain.catalog import CatalogError
     from studyplanner.storage.catalog_source import load_app_catalog
-    from studyplanner.ui.main_window import MainWindow, app_icon
-    from studyplanner.ui.prompts import UnattendedPrompts
+    from studyplanner.ui.document.prompts import UnattendedPrompts
+    from studyplanner.ui.window.main_window import MainWindow, app_icon
 
     # PySide6 reads the source of every module imported after it (looking for `from
     # __feature__`), and Python's line cache keeps all of it: some 3 MB nobody needs now.
@@ -205,7 +205,7 @@ def run_app(
         return 2
     # --theme wins for this run only; otherwise the View › Theme choice (before any widget)
     from studyplanner.storage.settings import load_settings
-    from studyplanner.ui.theme import ThemeChoice, apply_theme
+    from studyplanner.ui.widgets.theme import ThemeChoice, apply_theme
 
     settings = load_settings()  # read once: the theme here, then the window's session
     chosen = theme or settings.theme

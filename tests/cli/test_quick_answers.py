@@ -10,8 +10,8 @@ import sys
 
 import pytest
 
-from studyplanner.cli_parser import COMMAND_NAMES, build_parser
-from studyplanner.commands import COMMANDS
+from studyplanner.cli.commands import COMMANDS
+from studyplanner.cli.parser import COMMAND_NAMES, build_parser
 
 HEAVY = {
     "pydantic",

@@ -16,7 +16,7 @@ from studyplanner.domain.plan import (
     StudyPlan,
     WeeklyAvailability,
 )
-from studyplanner.ui.wheel_guard import guard_wheel
+from studyplanner.ui.widgets.wheel_guard import guard_wheel
 
 
 @pytest.fixture(autouse=True, scope="session")

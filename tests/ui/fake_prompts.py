@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from studyplanner.ui.prompts import FileKind
+from studyplanner.ui.document.prompts import FileKind
 
 
 @dataclass

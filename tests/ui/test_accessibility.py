@@ -12,9 +12,9 @@ from pytestqt.qtbot import QtBot
 
 from studyplanner.domain.catalog import Catalog
 from studyplanner.domain.plan import StudyPlan
-from studyplanner.ui.ladder import LadderView, PlanMark
-from studyplanner.ui.plan_document import PlanDocument
-from studyplanner.ui.timeline import TimelineView
+from studyplanner.ui.canvas.ladder import LadderView, PlanMark
+from studyplanner.ui.canvas.timeline import TimelineView
+from studyplanner.ui.document.plan_document import PlanDocument
 
 SAA = "SAA-C03 Solutions Architect – Associate"
 

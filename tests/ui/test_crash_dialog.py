@@ -19,8 +19,13 @@ from pytestqt.qtbot import QtBot
 
 from studyplanner import diagnostics
 from studyplanner.storage import paths
-from studyplanner.ui import crash_dialog
-from studyplanner.ui.crash_dialog import CrashDialog, CrashReporter, crash_message, open_log_folder
+from studyplanner.ui.dialogs import crash_dialog
+from studyplanner.ui.dialogs.crash_dialog import (
+    CrashDialog,
+    CrashReporter,
+    crash_message,
+    open_log_folder,
+)
 
 # These tests install their own exception hooks: pytest-qt must not catch the exceptions first.
 pytestmark = pytest.mark.qt_no_exception_capture

@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QCheckBox, QStyle, QStyleFactory, QStyleOptionButton
 from pytestqt.qtbot import QtBot
 
-from studyplanner.ui.theme import ClearIndicators, dark_palette, light_palette
+from studyplanner.ui.widgets.theme import ClearIndicators, dark_palette, light_palette
 
 
 def frame_contrast(qtbot: QtBot, style: QStyle, dark: bool) -> int:

@@ -11,7 +11,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication, QDateEdit, QLineEdit, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
-from studyplanner.ui.form_fields import DateField, bounded_date_edit, from_qdate
+from studyplanner.ui.widgets.form_fields import DateField, bounded_date_edit, from_qdate
 from tests.ui.test_main_window import add_by_keyboard, open_window
 
 

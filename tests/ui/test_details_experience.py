@@ -8,7 +8,7 @@ from pytestqt.qtbot import QtBot
 
 from studyplanner.domain.catalog import Catalog
 from studyplanner.style import Colour, colour
-from studyplanner.ui.certification_details import CertificationDetails
+from studyplanner.ui.panels.certification_details import CertificationDetails
 
 
 def make_details(qtbot: QtBot, catalog: Catalog, cert_id: str) -> CertificationDetails:
@@ -65,7 +65,7 @@ def test_dark_palette_uses_its_own_text_colour(qtbot: QtBot, catalog: Catalog) -
 
 def test_the_details_list_every_way_to_renew_with_its_cost_and_time(catalog: Catalog) -> None:
     from studyplanner.domain.lifecycle import renewal_paths
-    from studyplanner.ui.certification_details import renewal_line
+    from studyplanner.ui.panels.certification_details import renewal_line
 
     lines = [renewal_line(p) for p in renewal_paths(catalog.get("cloud-practitioner"), catalog)]
     assert lines[:3] == [

@@ -22,9 +22,9 @@ from studyplanner.domain.plan import (
     WeeklyAvailability,
 )
 from studyplanner.domain.wording import format_day
-from studyplanner.ui.entry_panel import PLACEHOLDER_TEXT, EntryPanel
-from studyplanner.ui.form_fields import DecimalSpinBox
-from studyplanner.ui.plan_document import PlanDocument
+from studyplanner.ui.document.plan_document import PlanDocument
+from studyplanner.ui.panels.entry_panel import PLACEHOLDER_TEXT, EntryPanel
+from studyplanner.ui.widgets.form_fields import DecimalSpinBox
 
 
 def three_exam_plan() -> StudyPlan:

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QDate, QLocale, Qt
 from pytestqt.qtbot import QtBot
 
-from studyplanner.ui.form_fields import (
+from studyplanner.ui.widgets.form_fields import (
     DATE_FORMAT,
     DecimalSpinBox,
     bounded_date_edit,

@@ -17,8 +17,8 @@ from studyplanner.storage import paths
 from studyplanner.storage.catalog_source import load_app_catalog
 from studyplanner.storage.locks import PlanLock
 from studyplanner.storage.plan_files import save_plan
-from studyplanner.ui import plan_session
-from studyplanner.ui.main_window import MainWindow
+from studyplanner.ui.document import plan_session
+from studyplanner.ui.window.main_window import MainWindow
 from tests.ui.conftest import sunday_evening_plan
 from tests.ui.fake_prompts import FakePrompts
 

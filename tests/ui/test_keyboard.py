@@ -10,8 +10,8 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
-from studyplanner.ui.dock_focus import out_of_sight
-from studyplanner.ui.main_window import MainWindow
+from studyplanner.ui.window.dock_focus import out_of_sight
+from studyplanner.ui.window.main_window import MainWindow
 from tests.ui.fake_prompts import FakePrompts
 from tests.ui.test_main_window import add_by_keyboard, open_window, plan_ids
 

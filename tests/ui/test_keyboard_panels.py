@@ -16,11 +16,11 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from studyplanner.storage.catalog_source import load_app_catalog
-from studyplanner.ui.dock_focus import behind_a_tab, out_of_sight
-from studyplanner.ui.form_fields import ReadableNote
-from studyplanner.ui.main_window import MainWindow
-from studyplanner.ui.shortcuts_dialog import ShortcutsDialog
-from studyplanner.ui.window_state import remember_window
+from studyplanner.ui.dialogs.shortcuts_dialog import ShortcutsDialog
+from studyplanner.ui.widgets.form_fields import ReadableNote
+from studyplanner.ui.window.dock_focus import behind_a_tab, out_of_sight
+from studyplanner.ui.window.main_window import MainWindow
+from studyplanner.ui.window.state import remember_window
 from tests.ui.fake_prompts import FakePrompts
 from tests.ui.test_keyboard import focused, press
 from tests.ui.test_main_window import add_by_keyboard, open_window

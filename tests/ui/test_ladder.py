@@ -13,9 +13,9 @@ from pytestqt.qtbot import QtBot
 
 from studyplanner.domain.catalog import Catalog, Tier
 from studyplanner.domain.plan import EntryStatus, HeldCertification, PlanEntry, StudyPlan
-from studyplanner.ui import ladder as ladder_module
-from studyplanner.ui.ladder import LadderView, Layout, PlanMark
-from studyplanner.ui.plan_document import PlanDocument
+from studyplanner.ui.canvas import ladder as ladder_module
+from studyplanner.ui.canvas.ladder import LadderView, Layout, PlanMark
+from studyplanner.ui.document.plan_document import PlanDocument
 
 
 def make_ladder(qtbot: QtBot, catalog: Catalog) -> LadderView:

@@ -11,8 +11,8 @@ from pytestqt.qtbot import QtBot
 
 from studyplanner.domain.catalog import Tier
 from studyplanner.storage.catalog_source import load_app_catalog
-from studyplanner.ui.ladder import LadderView, Layout
-from studyplanner.ui.main_window import MainWindow
+from studyplanner.ui.canvas.ladder import LadderView, Layout
+from studyplanner.ui.window.main_window import MainWindow
 from tests.ui.fake_prompts import FakePrompts
 
 

@@ -7,7 +7,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from studyplanner.domain.catalog import Catalog
-from studyplanner.ui.ladder import LadderView, PlanMark
+from studyplanner.ui.canvas.ladder import LadderView, PlanMark
 
 
 def test_only_cards_whose_mark_changed_are_repainted(

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from studyplanner.storage.catalog_source import load_app_catalog
-from studyplanner.ui import printing
-from studyplanner.ui.main_window import MainWindow
+from studyplanner.ui.dialogs import printing
+from studyplanner.ui.window.main_window import MainWindow
 from tests.ui.fake_prompts import FakePrompts
 
 

@@ -18,7 +18,7 @@ from studyplanner.domain.plan import (
     StudyPlan,
     StudySession,
 )
-from studyplanner.ui.main_window import MainWindow
+from studyplanner.ui.window.main_window import MainWindow
 from tests.ui.fake_prompts import FakePrompts
 from tests.ui.progress_plans import TODAY, months_old_plan
 from tests.ui.test_progress_window import log_dialog, open_window

@@ -14,9 +14,9 @@ from studyplanner.domain.wording import format_day
 from studyplanner.storage import paths
 from studyplanner.storage.catalog_source import load_app_catalog
 from studyplanner.storage.plan_files import PlanFileError, load_plan, save_plan
-from studyplanner.ui import autosave
-from studyplanner.ui.main_window import MainWindow
-from studyplanner.ui.mime import certification_mime
+from studyplanner.ui.canvas.mime import certification_mime
+from studyplanner.ui.document import autosave
+from studyplanner.ui.window.main_window import MainWindow
 from tests.ui.dnd import drop
 from tests.ui.fake_prompts import FakePrompts
 
@@ -188,7 +188,7 @@ def test_window_title_names_the_plan(qtbot: QtBot, prompts: FakePrompts) -> None
 
 
 def test_ladder_cards_show_plan_status(qtbot: QtBot, prompts: FakePrompts) -> None:
-    from studyplanner.ui.ladder import PlanMark
+    from studyplanner.ui.canvas.ladder import PlanMark
 
     window = open_window(qtbot, prompts=prompts)
     add_by_keyboard(qtbot, window, "developer-associate")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QMimeData
 
-from studyplanner.ui.mime import (
+from studyplanner.ui.canvas.mime import (
     CERTIFICATION_MIME,
     certification_mime,
     decode_certification,

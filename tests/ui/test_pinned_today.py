@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from studyplanner import cli
 from studyplanner.storage.catalog_source import load_app_catalog
 from studyplanner.ui import app
-from studyplanner.ui.main_window import MainWindow
+from studyplanner.ui.window.main_window import MainWindow
 from tests.ui.fake_prompts import FakePrompts
 
 

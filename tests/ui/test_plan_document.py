@@ -15,7 +15,7 @@ from studyplanner.domain.plan import (
     StudySession,
     WeeklyAvailability,
 )
-from studyplanner.ui.plan_document import PlanDocument
+from studyplanner.ui.document.plan_document import PlanDocument
 
 
 def test_opening_is_not_an_edit(qtbot: QtBot, catalog: Catalog, realistic_plan: StudyPlan) -> None:

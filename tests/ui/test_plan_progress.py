@@ -12,9 +12,9 @@ from pytestqt.qtbot import QtBot
 from studyplanner.domain.catalog import Catalog
 from studyplanner.domain.plan import EntryStatus, PlanEntry, StudyPlan
 from studyplanner.domain.progress import Readiness
-from studyplanner.ui.midnight import MidnightWatch, ms_to_next_midnight
-from studyplanner.ui.plan_document import PlanDocument
-from studyplanner.ui.plan_session import PlanSession
+from studyplanner.ui.document.midnight import MidnightWatch, ms_to_next_midnight
+from studyplanner.ui.document.plan_document import PlanDocument
+from studyplanner.ui.document.plan_session import PlanSession
 from tests.ui.fake_prompts import FakePrompts
 from tests.ui.progress_plans import STARTED, TODAY, months_old_plan
 

@@ -15,7 +15,7 @@ from studyplanner.domain.plan import PlanEntry, StudyPlan
 from studyplanner.storage import paths
 from studyplanner.storage.plan_files import list_backups, load_plan, save_plan
 from studyplanner.storage.settings import load_settings, save_settings
-from studyplanner.ui.plan_session import PlanSession
+from studyplanner.ui.document.plan_session import PlanSession
 from tests.ui.fake_prompts import FakePrompts
 
 TODAY = date(2026, 11, 29)
@@ -285,7 +285,7 @@ def test_a_failed_save_is_not_dropped_by_opening_another_plan(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from studyplanner.storage.plan_files import PlanFileError
-    from studyplanner.ui import autosave
+    from studyplanner.ui.document import autosave
 
     other = saved_plan(realistic_plan, "other")
     prompts = FakePrompts(confirm=False)

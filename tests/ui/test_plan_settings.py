@@ -28,15 +28,15 @@ from studyplanner.domain.plan import (
 from studyplanner.domain.wording import format_day, format_fee
 from studyplanner.storage.catalog_source import load_app_catalog
 from studyplanner.storage.plan_files import load_plan, save_plan
-from studyplanner.ui.form_fields import DecimalSpinBox
-from studyplanner.ui.main_window import MainWindow
-from studyplanner.ui.plan_document import PlanDocument
-from studyplanner.ui.plan_settings import (
+from studyplanner.ui.document.plan_document import PlanDocument
+from studyplanner.ui.panels.plan_settings import (
     NO_DIRECTION,
     NO_VOUCHER_LIMIT,
     OptionalYearsSpinBox,
     PlanSettingsPanel,
 )
+from studyplanner.ui.widgets.form_fields import DecimalSpinBox
+from studyplanner.ui.window.main_window import MainWindow
 
 HOLIDAYS = Blackout(start=date(2026, 12, 24), end=date(2027, 1, 1), label="Holidays")
 
@@ -654,7 +654,7 @@ def test_years_in_other_fields_are_set_in_a_dialog_kept_and_undone(
     panel: PlanSettingsPanel, document: PlanDocument, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from studyplanner.domain.roles import ExperienceField
-    from studyplanner.ui.other_fields_dialog import OtherFieldsDialog
+    from studyplanner.ui.dialogs.other_fields_dialog import OtherFieldsDialog
 
     assert panel.other_fields.text() == "None given"
     asked: list[tuple[Role, dict[ExperienceField, float]]] = []
@@ -685,7 +685,7 @@ def test_the_other_fields_dialog_leaves_out_the_roles_own_field_and_unset_years(
     qtbot: QtBot,
 ) -> None:
     from studyplanner.domain.roles import ExperienceField
-    from studyplanner.ui.other_fields_dialog import OtherFieldsDialog
+    from studyplanner.ui.dialogs.other_fields_dialog import OtherFieldsDialog
 
     dialog = OtherFieldsDialog(Role.NETWORKING, {ExperienceField.SECURITY: 2.0})
     qtbot.addWidget(dialog)

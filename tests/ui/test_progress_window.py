@@ -22,14 +22,14 @@ from studyplanner.storage import paths
 from studyplanner.storage.catalog_source import load_app_catalog
 from studyplanner.storage.plan_files import save_plan
 from studyplanner.style import TIER_COLORS
-from studyplanner.ui.exam_outcome import PassedOnDialog
-from studyplanner.ui.log_dialog import LogStudyDialog, usual_hours
-from studyplanner.ui.main_window import MainWindow
-from studyplanner.ui.panes import countdown_text
-from studyplanner.ui.plan_document import PlanDocument
-from studyplanner.ui.timeline import TimelineView
-from studyplanner.ui.timeline_items import light_tint
-from studyplanner.ui.warnings_model import AdviceCodeRole
+from studyplanner.ui.canvas.timeline import TimelineView
+from studyplanner.ui.canvas.timeline_items import light_tint
+from studyplanner.ui.dialogs.log_dialog import LogStudyDialog, usual_hours
+from studyplanner.ui.document.plan_document import PlanDocument
+from studyplanner.ui.panels.exam_outcome import PassedOnDialog
+from studyplanner.ui.panels.warnings_model import AdviceCodeRole
+from studyplanner.ui.window.main_window import MainWindow
+from studyplanner.ui.window.panes import countdown_text
 from tests.ui.fake_prompts import FakePrompts
 from tests.ui.progress_plans import TODAY, months_old_plan
 
@@ -373,7 +373,7 @@ def test_countdown_says_today_and_tomorrow(catalog: Catalog) -> None:
 
 
 def test_the_profile_dialog_starts_on_the_documents_today(qtbot: QtBot) -> None:
-    from studyplanner.ui.profile_dialog import NewPlanFromProfileDialog
+    from studyplanner.ui.dialogs.profile_dialog import NewPlanFromProfileDialog
 
     dialog = NewPlanFromProfileDialog(None, load_app_catalog().catalog, date(2031, 5, 6))
     qtbot.addWidget(dialog)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
-from studyplanner.ui.prompts import CHOICE_TEXT_WIDTH, choice_dialog
+from studyplanner.ui.document.prompts import CHOICE_TEXT_WIDTH, choice_dialog
 
 QUESTION = (
     "road.json cannot be opened: the plan file is not valid JSON at line 1, column 31 (the "

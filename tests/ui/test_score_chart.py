@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from pytestqt.qtbot import QtBot
 
-from studyplanner.ui.readiness_box import ScoreChart
+from studyplanner.ui.panels.readiness_box import ScoreChart
 
 
 def chart_with(qtbot: QtBot, scores: list[float], target: float, width: int) -> ScoreChart:

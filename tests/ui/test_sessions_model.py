@@ -13,9 +13,9 @@ from pytestqt.qtbot import QtBot
 from studyplanner.domain.catalog import Catalog
 from studyplanner.domain.plan import WeeklyAvailability
 from studyplanner.domain.wording import format_day
-from studyplanner.ui.plan_document import PlanDocument
-from studyplanner.ui.scores_model import ScoresModel
-from studyplanner.ui.sessions_model import SessionsModel
+from studyplanner.ui.document.plan_document import PlanDocument
+from studyplanner.ui.panels.scores_model import ScoresModel
+from studyplanner.ui.panels.sessions_model import SessionsModel
 from tests.ui.progress_plans import TODAY, months_old_plan
 
 

@@ -16,8 +16,8 @@ from pytestqt.qtbot import QtBot
 
 from studyplanner.storage import paths
 from studyplanner.storage.settings import load_settings
-from studyplanner.ui.window_frame import fit_to_screen
-from studyplanner.ui.window_state import restore_window
+from studyplanner.ui.window.frame import fit_to_screen
+from studyplanner.ui.window.state import restore_window
 from tests.ui.settings_mutations import (
     every_byte_changed,
     mutate_one_byte,

@@ -16,10 +16,10 @@ from pytestqt.qtbot import QtBot
 from studyplanner.domain.catalog import Catalog
 from studyplanner.domain.plan import StudyPlan
 from studyplanner.style import Colour, is_dark_palette, qcolor
-from studyplanner.ui.ladder import LadderView
-from studyplanner.ui.plan_document import PlanDocument
-from studyplanner.ui.theme import ThemeChoice, apply_theme, theme_tracker
-from studyplanner.ui.timeline import TimelineView
+from studyplanner.ui.canvas.ladder import LadderView
+from studyplanner.ui.canvas.timeline import TimelineView
+from studyplanner.ui.document.plan_document import PlanDocument
+from studyplanner.ui.widgets.theme import ThemeChoice, apply_theme, theme_tracker
 
 
 @pytest.fixture(autouse=True)
@@ -123,8 +123,8 @@ def test_one_tracker_per_application(qapp: QApplication) -> None:
 def test_the_view_menu_theme_is_applied_and_remembered(qtbot: QtBot) -> None:
     from studyplanner.storage.catalog_source import load_app_catalog
     from studyplanner.storage.settings import load_settings
-    from studyplanner.ui.main_window import MainWindow
-    from studyplanner.ui.theme import ThemeChoice, theme_tracker
+    from studyplanner.ui.widgets.theme import ThemeChoice, theme_tracker
+    from studyplanner.ui.window.main_window import MainWindow
     from tests.ui.fake_prompts import FakePrompts
 
     window = MainWindow(load_app_catalog(), prompts=FakePrompts())

@@ -38,11 +38,11 @@ from studyplanner.domain.plan import (
 )
 from studyplanner.domain.roles import ExperienceField
 from studyplanner.style import TIER_COLORS, Colour, qcolor
-from studyplanner.ui import timeline as timeline_module
-from studyplanner.ui.mime import certification_mime, decode_entry, entry_mime
-from studyplanner.ui.plan_document import PlanDocument
-from studyplanner.ui.timeline import EMPTY_HINT, REFUSED_DROP, TimelineView
-from studyplanner.ui.timeline_items import light_tint
+from studyplanner.ui.canvas import timeline as timeline_module
+from studyplanner.ui.canvas.mime import certification_mime, decode_entry, entry_mime
+from studyplanner.ui.canvas.timeline import EMPTY_HINT, REFUSED_DROP, TimelineView
+from studyplanner.ui.canvas.timeline_items import light_tint
+from studyplanner.ui.document.plan_document import PlanDocument
 from tests.ui.dnd import drag_over, drop
 
 TODAY = date(2026, 11, 29)

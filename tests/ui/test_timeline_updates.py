@@ -28,8 +28,8 @@ from studyplanner.domain.plan import (
     StudySession,
     WeeklyAvailability,
 )
-from studyplanner.ui.plan_document import PlanDocument
-from studyplanner.ui.timeline import TimelineView
+from studyplanner.ui.canvas.timeline import TimelineView
+from studyplanner.ui.document.plan_document import PlanDocument
 
 TODAY = date(2027, 1, 20)
 SIZE = (900, 360)

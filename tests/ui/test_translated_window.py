@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from studyplanner import i18n
 from studyplanner.storage.catalog_source import load_app_catalog
-from studyplanner.ui.main_window import MainWindow
+from studyplanner.ui.window.main_window import MainWindow
 from tests.test_i18n import speaking
 from tests.ui.fake_prompts import FakePrompts
 

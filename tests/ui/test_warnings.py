@@ -21,15 +21,15 @@ from studyplanner.domain.plan import (
     WeeklyAvailability,
 )
 from studyplanner.domain.roles import ExperienceField
-from studyplanner.ui.plan_document import PlanDocument
-from studyplanner.ui.warnings_model import (
+from studyplanner.ui.document.plan_document import PlanDocument
+from studyplanner.ui.panels.warnings_model import (
     EntryIdRole,
     RenewBeforeRole,
     RenewWithRole,
     ReplaceWithRole,
     WarningsModel,
 )
-from studyplanner.ui.warnings_panel import NO_WARNINGS_TEXT, WarningsPanel
+from studyplanner.ui.panels.warnings_panel import NO_WARNINGS_TEXT, WarningsPanel
 
 
 def plan_with_problems() -> StudyPlan:

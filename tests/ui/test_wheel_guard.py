@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from studyplanner.storage.catalog_source import load_app_catalog
-from studyplanner.ui.main_window import MainWindow
-from studyplanner.ui.wheel_guard import scroll_area_around
+from studyplanner.ui.widgets.wheel_guard import scroll_area_around
+from studyplanner.ui.window.main_window import MainWindow
 from tests.ui.test_main_window import add_by_keyboard, open_window
 
 DOWN = QPoint(0, -120)  # one notch towards the person: scrolls down, steps a value down
@@ -126,7 +126,7 @@ def test_the_wheel_over_the_exam_panel_scrolls_it(qtbot: QtBot) -> None:
 
 
 def test_the_wheel_in_a_dialog_leaves_its_fields_alone(qtbot: QtBot) -> None:
-    from studyplanner.ui.profile_dialog import NewPlanFromProfileDialog
+    from studyplanner.ui.dialogs.profile_dialog import NewPlanFromProfileDialog
 
     dialog = NewPlanFromProfileDialog(None, load_app_catalog().catalog, date(2026, 12, 7))
     qtbot.addWidget(dialog)

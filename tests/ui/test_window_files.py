@@ -16,11 +16,11 @@ from studyplanner.domain.plan import EntryStatus, StudyPlan
 from studyplanner.storage import paths
 from studyplanner.storage.catalog_source import load_app_catalog
 from studyplanner.storage.plan_files import save_plan
-from studyplanner.ui.dock_focus import behind_a_tab
-from studyplanner.ui.main_window import MainWindow
-from studyplanner.ui.panes import RecentPlansMenu
-from studyplanner.ui.plan_session import PlanSession
-from studyplanner.ui.prompts import PDF_FILES, DialogPrompts
+from studyplanner.ui.document.plan_session import PlanSession
+from studyplanner.ui.document.prompts import PDF_FILES, DialogPrompts
+from studyplanner.ui.window.dock_focus import behind_a_tab
+from studyplanner.ui.window.main_window import MainWindow
+from studyplanner.ui.window.panes import RecentPlansMenu
 from tests.ui.fake_prompts import FakePrompts
 from tests.ui.test_main_window import add_by_keyboard, open_window
 

@@ -17,9 +17,9 @@ from pytestqt.qtbot import QtBot
 from studyplanner.storage import paths
 from studyplanner.storage.catalog_source import load_app_catalog
 from studyplanner.storage.settings import load_settings
-from studyplanner.ui.dock_focus import behind_a_tab
-from studyplanner.ui.main_window import MainWindow
-from studyplanner.ui.window_state import on_a_screen
+from studyplanner.ui.window.dock_focus import behind_a_tab
+from studyplanner.ui.window.main_window import MainWindow
+from studyplanner.ui.window.state import on_a_screen
 from tests.ui.fake_prompts import FakePrompts
 from tests.ui.test_main_window import open_window
 
@@ -99,10 +99,10 @@ def test_a_damaged_layout_field_gives_the_default_layout_and_one_line(
 ) -> None:
     layout = saved_layout(qtbot)
     layout[field] = value
-    with caplog.at_level(logging.INFO, logger="studyplanner.ui.window_state"):
+    with caplog.at_level(logging.INFO, logger="studyplanner.ui.window.state"):
         window = start_with(qtbot, layout)
     assert is_default_layout(window)
-    lines = [r for r in caplog.records if r.name == "studyplanner.ui.window_state"]
+    lines = [r for r in caplog.records if r.name == "studyplanner.ui.window.state"]
     assert len(lines) == 1
     assert "default layout" in lines[0].getMessage()
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication
 
 from studyplanner.storage.catalog_source import load_app_catalog
 from studyplanner.ui.app import create_application
-from studyplanner.ui.main_window import MainWindow
+from studyplanner.ui.window.main_window import MainWindow
 
 
 def main() -> int:

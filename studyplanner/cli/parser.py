@@ -1,0 +1,299 @@
+"""The command line's options: one parser for the app and every command, and the checks
+of the values typed (dates, hours, percentages). Its texts are the user's language."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from studyplanner import DATA_DIR_ENV_VAR
+from studyplanner.cli import version_text
+from studyplanner.cli.errors import UsageError
+from studyplanner.domain.roles import Direction, ExperienceField, Role
+from studyplanner.i18n import _
+
+# `--help` needs none of these at run time; each costs a few milliseconds to import.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from datetime import date
+    from pathlib import Path
+    from typing import Any, NoReturn
+
+COMMAND_NAMES = ("catalog", "suggest", "show", "log", "score", "schema", "print", "export-ics")
+
+
+def _terminal_columns() -> int:
+    """The terminal's width as ``shutil.get_terminal_size`` finds it (COLUMNS, then the
+    terminal, then 80), without importing ``shutil``, which brings bz2, lzma and zlib along."""
+    try:
+        columns = int(os.environ.get("COLUMNS", "0"))
+    except ValueError:
+        columns = 0
+    if columns > 0:
+        return columns
+    try:
+        columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+    except (AttributeError, ValueError, OSError):
+        columns = 0
+    return columns if columns > 0 else 80
+
+
+class _Formatter(argparse.HelpFormatter):
+    def __init__(
+        self,
+        prog: str,
+        indent_increment: int = 2,
+        max_help_position: int = 24,
+        width: int | None = None,
+    ) -> None:
+        width = width if width is not None else _terminal_columns() - 2  # as argparse does
+        super().__init__(prog, indent_increment, max_help_position, width)
+
+
+class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
+
+    def error(self, message: str) -> NoReturn:  # argparse would print usage and exit
+        raise UsageError(message)
+
+
+def _path(text: str) -> Path:
+    from pathlib import Path
+
+    return Path(text)
+
+
+def _not_a_number(text: str) -> str:
+    return _("not a number: {text}").format(text=repr(text))
+
+
+_DIGITS = frozenset("0123456789")
+
+
+def _iso_date(text: str) -> date:
+    """A date written YYYY-MM-DD, with ASCII digits, and nothing else: ``date.fromisoformat``
+    also takes 20261207 and 2026-W49-1, which the help does not promise. A day outside the
+    dates a plan can hold is refused as beyond what StudyPlanner can plan."""
+    from datetime import date
+
+    from studyplanner.domain.plan import EARLIEST_DATE, LATEST_DATE
+
+    shape_ok = (
+        len(text) == 10
+        and text[4] == text[7] == "-"
+        and set(text[:4] + text[5:7] + text[8:]) <= _DIGITS
+    )
+    try:
+        if not shape_ok:
+            raise ValueError(text)
+        day = date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            _("not a date in YYYY-MM-DD form: {text}").format(text=repr(text))
+        ) from None
+    if not EARLIEST_DATE <= day <= LATEST_DATE:
+        raise argparse.ArgumentTypeError(
+            _("{day} is beyond what StudyPlanner can plan ({first} to {last})").format(
+                day=text, first=EARLIEST_DATE.isoformat(), last=LATEST_DATE.isoformat()
+            )
+        )
+    return day
+
+
+def _number(text: str, typed: str | None = None) -> float:
+    """``text`` as a plain decimal number (``12``, ``1.5``, ``-3``, with ASCII digits);
+    refused naming what was ``typed`` (the text itself by default). ``float`` alone would
+    also read ``1_0`` as 10, other scripts' digits, ``1e-320`` and ``inf``."""
+    body = text.strip()
+    whole, _point, fraction = body.removeprefix("-").partition(".")
+    if (
+        not (whole or fraction)
+        or not set(whole + fraction) <= _DIGITS
+        or len(body) > 30  # beyond any hours or percentage
+    ):
+        raise argparse.ArgumentTypeError(_not_a_number(typed or text))
+    return float(body)
+
+
+def _positive_hours(text: str) -> float:
+    value = _number(text)
+    if not 0 < value <= 168:
+        raise argparse.ArgumentTypeError(_("hours per week must be more than 0 and at most 168"))
+    return value
+
+
+MIN_SESSION_HOURS = 0.01
+"""The shortest session the log keeps (36 seconds): anything shorter would show as 0 h."""
+
+
+def _session_hours(text: str) -> float:
+    value = _number(text)
+    if not MIN_SESSION_HOURS <= value <= 24:
+        raise argparse.ArgumentTypeError(
+            _("hours of one day's study must be from {least} to 24").format(least=MIN_SESSION_HOURS)
+        )
+    return value
+
+
+def _percent(text: str) -> float:
+    value = _number(text.removesuffix("%").strip(), text)
+    if not 0 <= value <= 100:
+        raise argparse.ArgumentTypeError(_("a score is a percentage from 0 to 100"))
+    return value
+
+
+def _years(text: str) -> float:
+    value = _number(text)
+    if not 0 <= value <= 50:
+        raise argparse.ArgumentTypeError(_("experience years must be between 0 and 50"))
+    return value
+
+
+def _field_years(text: str) -> tuple[ExperienceField, float]:
+    """'networking=5': years in a field of work other than the role's."""
+    name, equals, years = text.partition("=")
+    fields = {field.value: field for field in ExperienceField}
+    if not equals or name.strip().lower() not in fields:
+        raise argparse.ArgumentTypeError(
+            _("expected FIELD=YEARS with FIELD one of: {fields}").format(fields=", ".join(fields))
+        )
+    return fields[name.strip().lower()], _years(years)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="studyplanner",
+        description=_("Plan AWS certifications: a desktop app, and these commands."),
+        epilog=_("With no command, the desktop app opens (with PLAN if given)."),
+    )
+    parser.add_argument("--version", action="version", version=version_text())
+    parser.add_argument(
+        "--data-dir",
+        type=_path,
+        metavar="DIR",
+        help=_("where plans and backups live (default: the user data dir; env {variable})").format(
+            variable=DATA_DIR_ENV_VAR
+        ),
+    )
+    parser.add_argument(
+        "--theme",
+        choices=("system", "light", "dark"),
+        help=_("the window's colours for this run (default: the View › Theme choice)"),
+    )
+    parser.add_argument(
+        "--today",
+        type=_iso_date,
+        metavar="YYYY-MM-DD",
+        help=_("take this day as today (for checking a plan as of another day)"),
+    )
+    parser.add_argument(
+        "--smoke",
+        action="store_true",
+        help=_("start the full app, paint once, print milliseconds to first paint, exit"),
+    )
+    parser.add_argument(
+        "--screenshot", type=_path, metavar="PNG", help=_("with --smoke: save the main window")
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    cat = sub.add_parser("catalog", help=_("list the certifications by tier"))
+    cat.add_argument("--json", action="store_true", help=_("machine-readable list"))
+
+    sug = sub.add_parser("suggest", help=_("write a starter plan from your profile"))
+    sug.add_argument("--role", required=True, choices=[r.value for r in Role])
+    sug.add_argument(
+        "--experience-years", required=True, type=_years, metavar="N", help=_("years on AWS")
+    )
+    sug.add_argument(
+        "--field-years",
+        type=_years,
+        metavar="N",
+        help=_("years in your role's field (security, networking, ...), on AWS or not"),
+    )
+    sug.add_argument(
+        "--other-field-years",
+        type=_field_years,
+        action="append",
+        default=[],
+        metavar="FIELD=N",
+        help=_(
+            "years in another field of work (repeatable), e.g. networking=3; a field not "
+            "given counts as 0 for the exams that ask for it"
+        ),
+    )
+    sug.add_argument("--hours-per-week", required=True, type=_positive_hours, metavar="H")
+    sug.add_argument("--direction", choices=[d.value for d in Direction])
+    sug.add_argument(
+        "--focus",
+        action="append",
+        default=[],
+        metavar="AREA",
+        help=_("an area your organisation relies on (repeatable), e.g. security, SAP, ML"),
+    )
+    sug.add_argument("--start", type=_iso_date, default=None, metavar="YYYY-MM-DD")
+    sug.add_argument("--name", default=None)
+    sug.add_argument("-o", "--output", required=True, type=_path, metavar="PLAN.json")
+
+    show = sub.add_parser("show", help=_("check a plan and print its schedule and warnings"))
+    show.add_argument("plan", type=_path, metavar="PLAN.json")
+    show.add_argument("--json", action="store_true", help=_("machine-readable schedule"))
+
+    exam_help = _("the exam's code, e.g. DVA-C02 (any case)")
+    log = sub.add_parser("log", help=_("add study time to an exam in a plan (saved safely)"))
+    log.add_argument("plan", type=_path, metavar="PLAN.json")
+    log.add_argument("--exam", required=True, metavar="CODE", help=exam_help)
+    log.add_argument("--hours", required=True, type=_session_hours, metavar="H")
+    log.add_argument(
+        "--date", type=_iso_date, metavar="YYYY-MM-DD", help=_("the day studied (default: today)")
+    )
+    log.add_argument("--note", default="", metavar="TEXT", help=_("what was studied"))
+
+    score = sub.add_parser("score", help=_("record a practice exam score (saved safely)"))
+    score.add_argument("plan", type=_path, metavar="PLAN.json")
+    score.add_argument("--exam", required=True, metavar="CODE", help=exam_help)
+    score.add_argument("--percent", required=True, type=_percent, metavar="P")
+    score.add_argument(
+        "--date", type=_iso_date, metavar="YYYY-MM-DD", help=_("the day of the practice exam")
+    )
+    score.add_argument(
+        "--source", default="", metavar="TEXT", help=_('e.g. "official practice set"')
+    )
+
+    sub.add_parser("schema", help=_("print the plan file's JSON Schema"))
+
+    prt = sub.add_parser("print", help=_("render a plan as a PDF report (no window)"))
+    prt.add_argument("plan", type=_path, metavar="PLAN.json")
+    prt.add_argument("-o", "--output", required=True, type=_path, metavar="OUT.pdf")
+    prt.add_argument("--paper", choices=["a4", "letter"], default="a4")
+    prt.add_argument("--landscape", action="store_true")
+
+    ics = sub.add_parser("export-ics", help=_("write the plan's exams as an iCalendar file"))
+    ics.add_argument("plan", type=_path, metavar="PLAN.json")
+    ics.add_argument("-o", "--output", required=True, type=_path, metavar="OUT.ics")
+    ics.add_argument("--study-blocks", action="store_true", help=_("also add the study windows"))
+
+    return parser
+
+
+# Top-level options followed by a value, which is not a command or a plan path.
+_OPTIONS_WITH_VALUE = {"--data-dir", "--screenshot", "--today", "--theme"}
+
+
+def split_app_args(argv: list[str]) -> tuple[list[str], Path | None]:
+    """``studyplanner PLAN.json`` opens the app: pull a lone plan path out before argparse."""
+    index = 0
+    while index < len(argv):
+        arg = argv[index]
+        if arg in _OPTIONS_WITH_VALUE:
+            index += 2
+            continue
+        if arg.startswith("-"):
+            index += 1
+            continue
+        if arg not in COMMAND_NAMES and arg.endswith(".json"):
+            return argv[:index] + argv[index + 1 :], _path(arg)
+        break
+    return argv, None

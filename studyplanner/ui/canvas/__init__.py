@@ -1,0 +1,1 @@
+"""The painted views: the tier ladder, the timeline and the progress charts."""

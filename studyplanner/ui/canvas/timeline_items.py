@@ -1,0 +1,902 @@
+"""The drawn pieces of the timeline: date axis, bars, exam and passed markers, validity bands,
+advice badges.
+
+Each piece is assembled once from Qt's own shape and text items, so painting, scrolling and
+zooming run entirely in C++ (fast for long plans, and no Python code runs per paint). The
+timeline view decides where each piece goes and what it means; every piece that belongs to a
+plan entry carries the entry id under ``ENTRY_ID_ROLE`` so a click can find its entry.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QGuiApplication,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPolygonF,
+)
+from PySide6.QtWidgets import (
+    QGraphicsEllipseItem,
+    QGraphicsItem,
+    QGraphicsLineItem,
+    QGraphicsPathItem,
+    QGraphicsPolygonItem,
+    QGraphicsRectItem,
+    QGraphicsSceneHoverEvent,
+    QGraphicsSimpleTextItem,
+    QGraphicsTextItem,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
+
+from studyplanner.domain.advice import Severity
+from studyplanner.domain.months import DayScale, month_periods, year_periods
+from studyplanner.domain.wording import format_month, format_month_name, short_month
+from studyplanner.i18n import _
+from studyplanner.style import Colour, point_size
+from studyplanner.ui.widgets import theme
+from studyplanner.ui.widgets.theme import is_dark
+
+ENTRY_ID_ROLE = 0
+"""``QGraphicsItem.data()`` key holding the plan entry id an item belongs to."""
+
+# Geometry, in scene pixels.
+AXIS_HEIGHT = 46.0
+UPPER_TIER_HEIGHT = 24.0
+LANE_HEIGHT = 22.0
+ROWS_TOP = AXIS_HEIGHT + LANE_HEIGHT
+ROW_HEIGHT = 38.0
+BAR_HEIGHT = 22.0
+BAR_RADIUS = 5.0
+MARKER_SIZE = 15.0
+BADGE_SIZE = 16.0
+HELD_ROW_HEIGHT = 28.0
+"""Rows of certifications held before the plan: thinner than an entry's, they hold no bar."""
+VALIDITY_HEIGHT = 4.0
+"""The thin band from an exam to its certification's expiry."""
+VALIDITY_HIT = 10.0
+"""How tall the band is for the mouse, so its tooltip is easy to find."""
+EXPIRY_TICK = 12.0
+RENEWAL_RADIUS = 4.0
+
+BLACKOUT_FILL = QColor(110, 120, 132, 26)
+BLACKOUT_HATCH = QColor(110, 120, 132, 64)
+"""Blackouts are a translucent grey, which reads on the light and the dark canvas alike."""
+BAR_TINT = 0.34
+"""How much of the tier colour the part of a bar still to study gets (the rest is canvas)."""
+GHOST_RISE = 4.0
+"""How far above the current bar its baseline ghost is drawn, so both stay visible."""
+
+
+_inks: dict[Colour, QColor] = {}
+_inks_palette = -1
+
+
+def ink(name: Colour) -> QColor:
+    """``theme.ink``, remembered for as long as the application palette stays the same: a long
+    plan's timeline asks for its colours tens of thousands of times per layout."""
+    global _inks_palette
+    key = QGuiApplication.palette().cacheKey()
+    if key != _inks_palette:
+        _inks.clear()
+        _inks_palette = key
+    known = _inks.get(name)
+    if known is None:
+        known = _inks[name] = theme.ink(name)
+    return QColor(known)
+
+
+def ui_font(design_size: float, weight: QFont.Weight = QFont.Weight.Normal) -> QFont:
+    """The application font, sized as ``design_size`` is to the reference font (so a larger
+    default font makes the timeline larger) and never below 8 pt; the timeline never scales
+    text, so it stays crisp at every zoom level."""
+    font = QFont()
+    font.setPointSizeF(point_size(design_size, font.pointSizeF()))
+    font.setWeight(weight)
+    return font
+
+
+def text_width(font: QFont, text: str) -> float:
+    return QFontMetricsF(font).horizontalAdvance(text)
+
+
+def pen(colour: QColor, width: float = 1.0) -> QPen:
+    line = QPen(colour, width)
+    line.setCosmetic(False)
+    return line
+
+
+def no_pen() -> QPen:
+    return QPen(Qt.PenStyle.NoPen)
+
+
+def add_text(
+    parent: QGraphicsItem, text: str, font: QFont, colour: QColor, x: float, centre_y: float
+) -> QGraphicsSimpleTextItem:
+    """A line of text whose left edge is at ``x`` and vertical centre at ``centre_y``."""
+    item = QGraphicsSimpleTextItem(text)
+    item.setParentItem(parent)
+    item.setFont(font)
+    item.setBrush(colour)
+    item.setPos(x, centre_y - item.boundingRect().height() / 2)
+    return item
+
+
+def _fit(font: QFont, width: float, candidates: list[str]) -> str:
+    for caption in candidates:
+        if text_width(font, caption) + 10 <= width:
+            return caption
+    return ""
+
+
+class DateAxis(QGraphicsRectItem):
+    """The header, in two tiers that adapt to the zoom: month names over week ticks (with the
+    day of each Monday) when months are wide, years over month names when they are narrow; and
+    a "Today" tag. The view pins it to the top of the visible area while scrolling and calls
+    ``follow_left`` so the caption of a partly scrolled-away period stays readable."""
+
+    def __init__(
+        self, origin: date, width: float, pixels_per_day: float, today: date | None
+    ) -> None:
+        super().__init__(0, 0, width, AXIS_HEIGHT)
+        self._origin = origin
+        self._ppd = pixels_per_day
+        self._width = width
+        self._scale = scale = DayScale(origin, pixels_per_day)
+        last_day = origin + timedelta(days=int(width / pixels_per_day))
+        self.detailed = 30 * pixels_per_day >= 84
+        """Month names over weeks (True) or years over months (False)."""
+        self.setBrush(ink(Colour.CANVAS))
+        self.setPen(no_pen())
+        self.setZValue(100)
+
+        caption_font = ui_font(9.0, QFont.Weight.DemiBold)
+        small_font = ui_font(8.0)
+        separators = QPainterPath()
+        ticks = QPainterPath()
+        separators.moveTo(0, UPPER_TIER_HEIGHT + 0.5)
+        separators.lineTo(width, UPPER_TIER_HEIGHT + 0.5)
+        lower_middle = (UPPER_TIER_HEIGHT + AXIS_HEIGHT) / 2
+        self._today_font = ui_font(8.0, QFont.Weight.Bold)
+        tag = QRectF()
+        if today is not None and origin <= today <= last_day:
+            centre = self.x_of(today) + pixels_per_day / 2
+            tag_width = text_width(self._today_font, _("Today")) + 12
+            left = max(2.0, centre - tag_width / 2)  # never clipped at the left edge
+            tag_height = QFontMetricsF(self._today_font).height() + 3
+            tag = QRectF(left, UPPER_TIER_HEIGHT + 2, tag_width, min(tag_height, 19.0))
+
+        def clear_of_tag(x: float, width: float) -> bool:
+            """Lower-tier captions give way to the "Today" tag rather than peek out under it."""
+            return tag.isNull() or x + width < tag.left() - 2 or x > tag.right() + 2
+
+        months = [(p.x, p.width, p.start) for p in month_periods(scale, origin, last_day, width)]
+
+        upper: list[tuple[float, float, list[str]]] = []
+        if self.detailed:
+            upper = [
+                (x, w, [format_month_name(m), format_month(m), short_month(m)])
+                for x, w, m in months
+            ]
+            week = 7 * pixels_per_day
+            monday = origin + timedelta(days=(7 - origin.weekday()) % 7)
+            while monday <= last_day:
+                x = self.x_of(monday) + 0.5
+                ticks.moveTo(x, AXIS_HEIGHT - 5)
+                ticks.lineTo(x, AXIS_HEIGHT)
+                day_width = text_width(small_font, str(monday.day))
+                if week >= 20 and clear_of_tag(x + 3.5, day_width):
+                    add_text(
+                        self,
+                        str(monday.day),
+                        small_font,
+                        ink(Colour.MUTED_TEXT),
+                        x + 3.5,
+                        lower_middle,
+                    )
+                monday += timedelta(days=7)
+        else:
+            upper = [
+                (p.x, p.width, [str(p.start.year)])
+                for p in year_periods(scale, origin, last_day, width)
+            ]
+            # One caption style for the whole axis, so narrow months never mix "Jan" and "J".
+            month_width = 30.4 * pixels_per_day
+            style = (
+                "short"
+                if month_width >= text_width(small_font, "May") + 8
+                else "initial"
+                if month_width >= 12
+                else ""
+            )
+            for x, w, m in months:
+                if month_width >= 5:
+                    ticks.moveTo(x + 0.5, UPPER_TIER_HEIGHT)
+                    ticks.lineTo(x + 0.5, AXIS_HEIGHT)
+                caption = short_month(m) if style else ""
+                if style == "initial":
+                    caption = caption[0]
+                caption_width = text_width(small_font, caption)
+                if caption and clear_of_tag(x + (w - caption_width) / 2, caption_width):
+                    item = add_text(
+                        self, caption, small_font, ink(Colour.MUTED_TEXT), 0, lower_middle
+                    )
+                    item.setX(x + (w - item.boundingRect().width()) / 2)
+
+        self._captions: list[tuple[float, float, QGraphicsSimpleTextItem]] = []
+        for x, w, candidates in upper:
+            separators.moveTo(x + 0.5, 0)
+            separators.lineTo(x + 0.5, AXIS_HEIGHT)
+            caption = _fit(caption_font, w, candidates)
+            if caption:
+                item = add_text(
+                    self, caption, caption_font, ink(Colour.TEXT), x + 6, UPPER_TIER_HEIGHT / 2
+                )
+                self._captions.append((x, w, item))
+
+        for path, colour in ((separators, ink(Colour.BORDER)), (ticks, ink(Colour.BORDER))):
+            lines = QGraphicsPathItem(path)
+            lines.setParentItem(self)
+            lines.setPen(pen(colour))
+        border = QGraphicsLineItem(0, AXIS_HEIGHT - 0.5, width, AXIS_HEIGHT - 0.5)
+        border.setParentItem(self)
+        border.setPen(pen(ink(Colour.BORDER)))
+
+        self.today_tag: QGraphicsPathItem | None = None
+        if not tag.isNull():
+            self._add_today_tag(tag)
+
+    def x_of(self, day: date) -> float:
+        return self._scale.x(day)
+
+    def labels(self) -> list[tuple[str, QGraphicsItem]]:
+        """The upper captions that are shown and the "Today" tag, with their items."""
+        shown: list[tuple[str, QGraphicsItem]] = [
+            (item.text(), item) for _x, _w, item in self._captions if item.isVisible()
+        ]
+        if self.today_tag is not None:
+            shown.append((_("Today"), self.today_tag))
+        return shown
+
+    def captions(self) -> list[str]:
+        """The upper tier's captions in order (month names, or years when zoomed out)."""
+        return [item.text() for _x, _w, item in self._captions]
+
+    def follow_visible(self, left: float, right: float) -> None:
+        """Keep the caption of the period under the visible left edge in view, and hide a
+        caption that the right edge would cut (its period is mostly out of view)."""
+        for x, width, item in self._captions:
+            text_width = item.boundingRect().width()
+            if x <= left < x + width:
+                room = x + width - text_width - 12
+                item.setX(max(x, min(left, room)) + 6)
+            elif item.x() != x + 6:
+                item.setX(x + 6)
+            item.setVisible(item.x() + text_width <= right - 2)
+
+    def _add_today_tag(self, rect: QRectF) -> None:
+        shape = QPainterPath()
+        shape.addRoundedRect(rect, 8, 8)
+        tag = QGraphicsPathItem(shape)
+        self.today_tag = tag
+        tag.setParentItem(self)
+        tag.setBrush(ink(Colour.TODAY))
+        tag.setPen(no_pen())
+        label = add_text(
+            tag, _("Today"), self._today_font, ink(Colour.SURFACE), 0, rect.center().y()
+        )
+        label.setX(rect.center().x() - label.boundingRect().width() / 2)
+
+
+class BlackoutBand(QGraphicsPathItem):
+    """A period with no study, for the mouse and the eye: its tooltip over the band, its label
+    in the lane under the axis. The band is drawn by ``BlackoutShading``, for all of them."""
+
+    def __init__(self, rect: QRectF, label: str, tooltip: str) -> None:
+        outline = QPainterPath()
+        outline.addRect(rect)
+        super().__init__(outline)
+        self.label = label
+        self.setBrush(Qt.BrushStyle.NoBrush)
+        self.setPen(no_pen())
+        self.setToolTip(tooltip)
+        self.setZValue(-5)
+        if label:
+            font = ui_font(8.0)
+            font.setItalic(True)
+            add_text(
+                self,
+                label,
+                font,
+                ink(Colour.MUTED_TEXT),
+                rect.left() + 4,
+                rect.top() + LANE_HEIGHT / 2,
+            )
+
+
+class BlackoutShading(QGraphicsPathItem):
+    """Every blackout's band: a translucent fill, lightly hatched, edged left and right. One
+    item for them all, because Qt hands each tall fill to its thread pool, and a round trip
+    per band cost more than the painting itself."""
+
+    def __init__(self, rects: list[QRectF]) -> None:
+        fill = QPainterPath()
+        edges = QPainterPath()
+        for rect in rects:
+            fill.addRect(rect)
+            edges.moveTo(rect.topLeft())
+            edges.lineTo(rect.bottomLeft())
+            edges.moveTo(rect.topRight())
+            edges.lineTo(rect.bottomRight())
+        fill.setFillRule(Qt.FillRule.WindingFill)
+        super().__init__(fill)
+        self.setBrush(BLACKOUT_FILL)
+        self.setPen(no_pen())
+        self.setZValue(-5)
+        # Lines rising to the right at 45°: Qt's own hatch pattern, filled in C++ at paint time.
+        hatch = QGraphicsPathItem(fill)
+        hatch.setParentItem(self)
+        hatch.setBrush(QBrush(BLACKOUT_HATCH, Qt.BrushStyle.BDiagPattern))
+        hatch.setPen(no_pen())
+        lines = QGraphicsPathItem(edges)
+        lines.setParentItem(self)
+        lines.setPen(pen(BLACKOUT_HATCH))
+
+
+class MonthBands(QGraphicsPathItem):
+    """The shading of every other month (or year) behind the rows, as one item: one fill
+    instead of one per month (see ``BlackoutShading``)."""
+
+    def __init__(self, rects: list[QRectF]) -> None:
+        shape = QPainterPath()
+        for rect in rects:
+            shape.addRect(rect)
+        shape.setFillRule(Qt.FillRule.WindingFill)
+        super().__init__(shape)
+        self.setBrush(ink(Colour.PANEL))
+        self.setPen(no_pen())
+        self.setZValue(-10)
+
+
+def light_tint(colour: QColor, share: float = BAR_TINT) -> QColor:
+    """``colour`` mixed into the canvas: the part of a bar still to study."""
+    base = ink(Colour.SURFACE)
+    return QColor.fromRgbF(
+        base.redF() + (colour.redF() - base.redF()) * share,
+        base.greenF() + (colour.greenF() - base.greenF()) * share,
+        base.blueF() + (colour.blueF() - base.blueF()) * share,
+    )
+
+
+class EntryBar(QGraphicsPathItem):
+    """An entry's study period as a rounded bar: lightly tinted in its tier colour, filled in
+    the full colour up to ``logged_right`` (the part already studied, up to today). The label
+    is drawn inside when it fits (``label_inside``), dark on the tint and white on the fill;
+    otherwise the view writes it after the exam marker."""
+
+    def __init__(
+        self,
+        entry_id: str,
+        rect: QRectF,
+        colour: QColor,
+        label: str,
+        font: QFont,
+        logged_right: float | None = None,
+    ) -> None:
+        shape = QPainterPath()
+        shape.addRoundedRect(rect.adjusted(0.5, 0.5, -0.5, -0.5), BAR_RADIUS, BAR_RADIUS)
+        super().__init__(shape)
+        self.rect = QRectF(rect)
+        self.colour = QColor(colour)
+        self.setBrush(light_tint(colour))
+        self.setPen(pen(colour))
+        self.setData(ENTRY_ID_ROLE, entry_id)
+        self.setCursor(Qt.CursorShape.OpenHandCursor)
+        self.setZValue(10)
+
+        self.label_inside = text_width(font, label) + 16 <= rect.width()
+        if self.label_inside:
+            # Dark ink of the tier on the light tint; the theme's text on the dark one.
+            on_tint = ink(Colour.TEXT) if is_dark() else colour.darker(175)
+            add_text(self, label, font, on_tint, rect.left() + 8, rect.center().y())
+
+        self.logged_rect: QRectF | None = None
+        """The filled part (None when nothing of it is studied yet)."""
+        if logged_right is not None and logged_right > rect.left():
+            self.logged_rect = QRectF(
+                rect.topLeft(), QPointF(min(logged_right, rect.right()), rect.bottom())
+            )
+            clip = QGraphicsRectItem(self.logged_rect)
+            clip.setParentItem(self)
+            clip.setPen(no_pen())
+            clip.setFlag(QGraphicsItem.GraphicsItemFlag.ItemClipsChildrenToShape)
+            fill = QGraphicsPathItem(shape)
+            fill.setParentItem(clip)
+            fill.setBrush(colour)
+            fill.setPen(pen(colour.darker(125)))
+            if self.label_inside:
+                add_text(
+                    clip, label, font, ink(Colour.ON_COLOUR), rect.left() + 8, rect.center().y()
+                )
+
+        # A light sheen on the upper half gives the flat bar a little depth.
+        sheen_shape = QPainterPath()
+        sheen_shape.addRoundedRect(
+            rect.adjusted(1.5, 1.5, -1.5, -rect.height() / 2), BAR_RADIUS - 1, BAR_RADIUS - 1
+        )
+        sheen = QGraphicsPathItem(sheen_shape)
+        sheen.setParentItem(self)
+        sheen.setBrush(QColor(255, 255, 255, 30))
+        sheen.setPen(no_pen())
+
+        ring_shape = QPainterPath()
+        ring_shape.addRoundedRect(rect.adjusted(-2.5, -2.5, 2.5, 2.5), 7, 7)
+        self._ring = QGraphicsPathItem(ring_shape)
+        self._ring.setParentItem(self)
+        self._ring.setPen(pen(ink(Colour.SELECTION_RING), 2))
+        self._ring.setVisible(False)
+
+        focus_shape = QPainterPath()
+        focus_shape.addRoundedRect(rect.adjusted(-5.5, -5.5, 5.5, 5.5), 9, 9)
+        self._focus_ring = QGraphicsPathItem(focus_shape)
+        self._focus_ring.setParentItem(self)
+        halo = QColor(ink(Colour.SELECTION_RING))
+        halo.setAlpha(110)
+        self._focus_ring.setPen(pen(halo, 3))
+        self._focus_ring.setVisible(False)
+
+    @property
+    def selected(self) -> bool:
+        return self._ring.isVisible()
+
+    def set_selected(self, selected: bool) -> None:
+        self._ring.setVisible(selected)
+
+    @property
+    def focused(self) -> bool:
+        """True while the keyboard focus is on this bar (a halo outside the selection ring)."""
+        return self._focus_ring.isVisible()
+
+    def set_focused(self, focused: bool) -> None:
+        self._focus_ring.setVisible(focused)
+
+
+class BaselineGhost(QGraphicsPathItem):
+    """Where the baseline had an entry: a faint dashed bar (the study window it planned) and a
+    hollow diamond on its exam day, drawn a little above and behind the current bar so that a
+    slip shows as the two pulling apart."""
+
+    def __init__(
+        self, entry_id: str, rect: QRectF | None, exam_centre: QPointF | None, tooltip: str
+    ) -> None:
+        super().__init__()
+        self.bar_rect = QRectF(rect) if rect is not None else None
+        self.exam_centre = QPointF(exam_centre) if exam_centre is not None else None
+        shape = QPainterPath()
+        if rect is not None and rect.width() > 1:
+            shape.addRoundedRect(rect.adjusted(0.5, 0.5, -0.5, -0.5), BAR_RADIUS, BAR_RADIUS)
+        self.setPath(shape)
+        fill = QColor(ink(Colour.MUTED_TEXT))
+        fill.setAlpha(46)
+        self.setBrush(fill)
+        outline = pen(ink(Colour.MUTED_TEXT), 1.2)
+        outline.setStyle(Qt.PenStyle.DashLine)
+        self.setPen(outline)
+        self.setData(ENTRY_ID_ROLE, entry_id)
+        self.setToolTip(tooltip)
+        self.setZValue(8)
+        self.diamond: QGraphicsPolygonItem | None = None
+        """The baseline's exam day: a separate item, drawn over the current bar (which may
+        have grown past it) but under the current exam marker; the view adds it."""
+        if exam_centre is not None:
+            half = MARKER_SIZE / 2 - 1
+            self.diamond = QGraphicsPolygonItem(
+                QPolygonF(
+                    [QPointF(0, -half), QPointF(half, 0), QPointF(0, half), QPointF(-half, 0)]
+                )
+            )
+            self.diamond.setPos(exam_centre)
+            self.diamond.setBrush(Qt.BrushStyle.NoBrush)
+            self.diamond.setPen(pen(ink(Colour.MUTED_TEXT), 1.5))
+            self.diamond.setToolTip(tooltip)
+            self.diamond.setData(ENTRY_ID_ROLE, entry_id)
+            self.diamond.setZValue(11)
+
+
+class ExamMarker(QGraphicsPolygonItem):
+    """The exam day as a diamond milestone in the tier colour; a white dot when the date is
+    pinned by the learner."""
+
+    def __init__(self, entry_id: str, centre: QPointF, colour: QColor, pinned: bool) -> None:
+        half = MARKER_SIZE / 2
+        super().__init__(
+            QPolygonF([QPointF(0, -half), QPointF(half, 0), QPointF(0, half), QPointF(-half, 0)])
+        )
+        self.setPos(centre)
+        self.setBrush(colour.darker(115))
+        self.setPen(pen(ink(Colour.SURFACE), 2))
+        self.setData(ENTRY_ID_ROLE, entry_id)
+        self.setZValue(12)
+        edge = QGraphicsPolygonItem(self.polygon())
+        edge.setParentItem(self)
+        edge.setPen(pen(colour.darker(160)))
+        if pinned:
+            dot = QGraphicsEllipseItem(-2.5, -2.5, 5, 5)
+            dot.setParentItem(self)
+            dot.setBrush(ink(Colour.ON_COLOUR))
+            dot.setPen(no_pen())
+
+
+class PassedMarker(QGraphicsEllipseItem):
+    """A passed exam: a muted round check mark on the day it was passed."""
+
+    def __init__(self, entry_id: str, centre: QPointF) -> None:
+        half = MARKER_SIZE / 2
+        super().__init__(-half, -half, MARKER_SIZE, MARKER_SIZE)
+        self.setPos(centre)
+        self.setBrush(ink(Colour.PASSED))
+        self.setPen(no_pen())
+        self.setData(ENTRY_ID_ROLE, entry_id)
+        self.setZValue(12)
+        tick = QPainterPath(QPointF(-3.8, 0.2))
+        tick.lineTo(-1.0, 3.0)
+        tick.lineTo(4.0, -2.8)
+        mark = QGraphicsPathItem(tick)
+        mark.setParentItem(self)
+        check_pen = pen(ink(Colour.ON_COLOUR), 2)
+        check_pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        check_pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        mark.setPen(check_pen)
+
+
+class AdviceBadge(QGraphicsPathItem):
+    """A small badge on an entry that has advice; the tooltip says what. An amber warning
+    triangle when any of it is a warning, a calmer blue "i" when it is all for information."""
+
+    def __init__(
+        self,
+        entry_id: str,
+        centre: QPointF,
+        messages: list[str],
+        severity: Severity = Severity.WARNING,
+    ) -> None:
+        half = BADGE_SIZE / 2
+        shape = QPainterPath()
+        if severity is Severity.WARNING:
+            shape.moveTo(0, -half)
+            shape.lineTo(half, half - 1.5)
+            shape.lineTo(-half, half - 1.5)
+            shape.closeSubpath()
+        else:
+            radius = half - 1.5
+            shape.addEllipse(QPointF(0, 0), radius, radius)
+        super().__init__(shape)
+        self.messages = list(messages)
+        self.severity = severity
+        self.setPos(centre)
+        if severity is Severity.WARNING:
+            self.setBrush(ink(Colour.WARNING_FILL))
+            edge = pen(ink(Colour.WARNING_EDGE))
+            mark_ink, mark_text, mark_y = ink(Colour.WARNING_INK), "!", 2.0
+        else:
+            self.setBrush(ink(Colour.SURFACE))
+            edge = pen(ink(Colour.INFO), 1.4)
+            mark_ink, mark_text, mark_y = ink(Colour.INFO), "i", 0.0
+        edge.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        self.setPen(edge)
+        self.setData(ENTRY_ID_ROLE, entry_id)
+        self.setToolTip("\n\n".join(messages))
+        self.setZValue(14)
+        weight = QFont.Weight.Black if severity is Severity.WARNING else QFont.Weight.Bold
+        mark = add_text(self, mark_text, ui_font(8.0, weight), mark_ink, 0, mark_y)
+        mark.setX(-mark.boundingRect().width() / 2)
+
+
+class RowBackground(QGraphicsRectItem):
+    """The full-width strip of one row: a thin separator, tinted when selected. Held
+    certifications' rows are thinner and belong to no entry (``entry_id`` '')."""
+
+    def __init__(
+        self,
+        entry_id: str,
+        top: float,
+        width: float,
+        height: float = ROW_HEIGHT,
+        separator: Colour = Colour.HAIRLINE,
+    ) -> None:
+        super().__init__(0, top, width, height)
+        self.setPen(no_pen())
+        self.setBrush(Qt.BrushStyle.NoBrush)
+        self.setData(ENTRY_ID_ROLE, entry_id)
+        self.setZValue(-8)
+        self._separator = QGraphicsLineItem(0, top + height - 0.5, width, top + height - 0.5)
+        self._separator.setParentItem(self)
+        self._separator.setPen(pen(ink(separator)))
+
+    @property
+    def selected(self) -> bool:
+        return self.brush().style() != Qt.BrushStyle.NoBrush
+
+    def set_selected(self, selected: bool) -> None:
+        if selected != self.selected:
+            self.setBrush(ink(Colour.SELECTION) if selected else Qt.BrushStyle.NoBrush)
+
+    @property
+    def focused(self) -> bool:
+        return self.pen().style() != Qt.PenStyle.NoPen
+
+    def set_focused(self, focused: bool) -> None:
+        """A focus ring around the whole row, for a row that has no bar to wear one."""
+        if focused != self.focused:
+            self.setPen(pen(ink(Colour.SELECTION_RING), 2) if focused else no_pen())
+
+
+class ValidityBand(QGraphicsRectItem):
+    """How long a certification stays valid: a thin band from the day it is earned to its
+    expiry, a tick at the expiry, and a ring on the band where a later exam renews it (the band
+    then runs on to the new expiry). The item itself is an invisible, taller strip, so the
+    band's tooltip is easy to reach with the mouse."""
+
+    def __init__(
+        self,
+        owner: str,
+        start_x: float,
+        expiry_x: float,
+        centre_y: float,
+        colour: QColor,
+        tooltip: str,
+        *,
+        renewals: list[tuple[float, float, QColor, str]],
+        expiry_tooltip: str,
+        entry_id: str = "",
+    ) -> None:
+        """``renewals`` holds (x of the renewal, x of the expiry it had until then, colour of the
+        renewing exam's tier, tooltip) for each renewal in date order."""
+        start_x = max(0.0, start_x)
+        super().__init__(
+            start_x, centre_y - VALIDITY_HIT / 2, max(1.0, expiry_x - start_x), VALIDITY_HIT
+        )
+        self.owner = owner
+        """The entry id, or the certification id of a held certification."""
+        self.start_x = start_x
+        self.expiry_x = expiry_x
+        self.renewal_xs = [x for x, _old, _colour, _tip in renewals]
+        self.setPen(no_pen())
+        self.setBrush(Qt.BrushStyle.NoBrush)
+        self.setToolTip(tooltip)
+        self.setZValue(6)
+        if entry_id:
+            self.setData(ENTRY_ID_ROLE, entry_id)
+
+        fill = QColor(colour)
+        fill.setAlpha(120)
+        shape = QPainterPath()
+        shape.addRoundedRect(
+            QRectF(start_x, centre_y - VALIDITY_HEIGHT / 2, self.rect().width(), VALIDITY_HEIGHT),
+            VALIDITY_HEIGHT / 2,
+            VALIDITY_HEIGHT / 2,
+        )
+        band = QGraphicsPathItem(shape)
+        band.setParentItem(self)
+        band.setBrush(fill)
+        band.setPen(no_pen())
+        band.setToolTip(tooltip)
+
+        tick_pen = pen(colour.darker(120), 2)
+        tick_pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+        self.expiry_tick = QGraphicsLineItem(
+            expiry_x, centre_y - EXPIRY_TICK / 2, expiry_x, centre_y + EXPIRY_TICK / 2
+        )
+        self.expiry_tick.setParentItem(self)
+        self.expiry_tick.setPen(tick_pen)
+        self.expiry_tick.setToolTip(expiry_tooltip)
+
+        # A renewal ends the old validity early: a faint notch where it would have expired.
+        self.renewal_marks: list[QGraphicsEllipseItem] = []
+        for x, old_expiry_x, ring_colour, ring_tooltip in renewals:
+            if old_expiry_x < expiry_x:
+                notch = QGraphicsLineItem(
+                    old_expiry_x,
+                    centre_y - EXPIRY_TICK / 3,
+                    old_expiry_x,
+                    centre_y + EXPIRY_TICK / 3,
+                )
+                notch.setParentItem(self)
+                notch.setPen(pen(ink(Colour.FAINT), 1))
+            ring = QGraphicsEllipseItem(
+                -RENEWAL_RADIUS, -RENEWAL_RADIUS, 2 * RENEWAL_RADIUS, 2 * RENEWAL_RADIUS
+            )
+            ring.setParentItem(self)
+            ring.setPos(x, centre_y)
+            ring.setBrush(ink(Colour.SURFACE))
+            ring.setPen(pen(ring_colour.darker(110), 2))
+            ring.setToolTip(ring_tooltip)
+            ring.setZValue(1)
+            self.renewal_marks.append(ring)
+
+
+@dataclass(frozen=True)
+class RenewalLink:
+    """A dotted line from a renewing exam's milestone to the band it renews, on the exam day
+    (``line`` runs downwards)."""
+
+    line: QLineF
+    tooltip: str
+
+
+LINK_WIDTH = 1.0
+"""One pixel: Qt strokes such a pen on its fast path, a wider dotted one costs ~50 times more."""
+LINK_DOTS = (2.8, 1.4)
+"""Dash and gap, in pixels: the rhythm the 1.4-pixel round-capped dots of Qt's dot line had."""
+LINK_REACH = 2.0
+"""How far beside a link the mouse still finds it (its tooltip)."""
+
+
+class RenewalLinks(QGraphicsItem):
+    """Every renewal link of the plan, drawn by one item. A long plan has hundreds of links,
+    many reaching across dozens of rows, and Qt dashed each of them whole on every repaint; this
+    item dashes only the part of a link inside the area being repainted (starting on the dot a
+    whole line would have there, so nothing shifts while scrolling). The tooltip is that of the
+    link under the mouse."""
+
+    def __init__(self, links: list[RenewalLink]) -> None:
+        super().__init__()
+        self.links = list(links)
+        self._pen = pen(ink(Colour.FAINT), LINK_WIDTH)
+        self._pen.setDashPattern([length / LINK_WIDTH for length in LINK_DOTS])
+        self._period = sum(LINK_DOTS)
+        self._shape = QPainterPath()
+        bounds = QRectF()
+        for link in self.links:
+            line = link.line
+            area = QRectF(line.x1() - LINK_REACH, line.y1(), 2 * LINK_REACH, line.y2() - line.y1())
+            self._shape.addRect(area)
+            bounds = bounds.united(area)
+        self._bounds = bounds.adjusted(-LINK_WIDTH, -LINK_WIDTH, LINK_WIDTH, LINK_WIDTH)
+        self.setZValue(5)
+        self.setAcceptHoverEvents(True)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def shape(self) -> QPainterPath:
+        return self._shape
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionGraphicsItem,
+        widget: QWidget | None = None,
+    ) -> None:
+        exposed = option.exposedRect
+        left, right = exposed.left() - LINK_WIDTH, exposed.right() + LINK_WIDTH
+        top, bottom = exposed.top() - self._period, exposed.bottom() + self._period
+        period = self._period
+        painter.setPen(self._pen)
+        for link in self.links:
+            line = link.line
+            x = line.x1()
+            if x < left or x > right:
+                continue
+            start, end = line.y1(), min(line.y2(), bottom)
+            if start < top:
+                start += (top - start) // period * period
+            if start < end:
+                painter.drawLine(QPointF(x, start), QPointF(x, end))
+
+    def link_at(self, point: QPointF) -> RenewalLink | None:
+        """The link under a scene point (within ``LINK_REACH``), or None."""
+        for link in self.links:
+            line = link.line
+            if abs(point.x() - line.x1()) <= LINK_REACH and line.y1() <= point.y() <= line.y2():
+                return link
+        return None
+
+    def hoverMoveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        link = self.link_at(event.scenePos())
+        self.setToolTip(link.tooltip if link is not None else "")
+        super().hoverMoveEvent(event)
+
+    def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        self.hoverMoveEvent(event)
+
+
+class InsertionIndicator(QGraphicsLineItem):
+    """Where a drop will land: a blue line between rows with a ring at its start."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        line_pen = pen(ink(Colour.INSERTION), 2.5)
+        line_pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        self.setPen(line_pen)
+        self.setZValue(90)
+        self._ring = QGraphicsEllipseItem(-4, -4, 8, 8)
+        self._ring.setParentItem(self)
+        self._ring.setPen(pen(ink(Colour.INSERTION), 2))
+        self._ring.setBrush(ink(Colour.SURFACE))
+        self.index = 0
+        self.hide()
+
+    def place(self, index: int, left: float, y: float, width: float) -> None:
+        self.index = index
+        self.setLine(left + 9, 0, left + width, 0)
+        self._ring.setPos(left + 5, 0)
+        self.setPos(0, y)
+        self.show()
+
+
+def callout_style(kind: str) -> tuple[QColor, QColor, QColor]:
+    """Fill, border and text colour of each kind of message card, in the current theme."""
+    return {
+        "hint": (ink(Colour.SURFACE), ink(Colour.RULE), ink(Colour.MUTED_TEXT)),
+        "error": (ink(Colour.ERROR_FILL), ink(Colour.ERROR_EDGE), ink(Colour.ERROR_INK)),
+        "refusal": (ink(Colour.NOTICE_FILL), ink(Colour.NOTICE_FILL), ink(Colour.ON_COLOUR)),
+    }[kind]
+
+
+class Callout(QGraphicsPathItem):
+    """A message card drawn in the view: the empty-plan hint, a schedule error, or a refused
+    drop."""
+
+    def __init__(self, text: str, kind: str = "hint") -> None:
+        super().__init__()
+        self.text = text
+        self.kind = kind
+        fill, edge, text_ink = callout_style(kind)
+        body = QGraphicsTextItem()
+        body.setParentItem(self)
+        body.setFont(ui_font(10.0))
+        body.setDefaultTextColor(text_ink)
+        body.setPlainText(text)
+        natural = body.boundingRect().width()
+        body.setTextWidth(min(natural, 470.0))
+        icon = 26.0 if kind == "error" else 0.0
+        text_rect = body.boundingRect()
+        self.size = QRectF(0, 0, text_rect.width() + 32 + icon, text_rect.height() + 16)
+        body.setPos(16 + icon, 8)
+
+        outline = QPainterPath()
+        outline.addRoundedRect(self.size.adjusted(0.5, 0.5, -0.5, -0.5), 10, 10)
+        self.setPath(outline)
+        self.setBrush(fill)
+        border = pen(edge)
+        if kind == "hint":
+            border.setStyle(Qt.PenStyle.DashLine)
+        self.setPen(border)
+        self.setZValue(95)
+
+        shadow = QGraphicsPathItem(outline.translated(0, 2))
+        shadow.setParentItem(self)
+        shadow.setFlag(QGraphicsItem.GraphicsItemFlag.ItemStacksBehindParent)
+        shadow.setBrush(QColor(0, 0, 0, 24))
+        shadow.setPen(no_pen())
+        if kind == "error":
+            centre = QPointF(16 + 8, self.size.height() / 2)
+            dot = QGraphicsEllipseItem(centre.x() - 8, centre.y() - 8, 16, 16)
+            dot.setParentItem(self)
+            dot.setBrush(ink(Colour.ERROR))
+            dot.setPen(no_pen())
+            mark = add_text(
+                dot, "!", ui_font(9, QFont.Weight.Black), ink(Colour.ON_COLOUR), 0, centre.y()
+            )
+            mark.setX(centre.x() - mark.boundingRect().width() / 2)
+
+
+def entry_id_of(item: QGraphicsItem | None) -> str:
+    """The plan entry an item (or one of its ancestors) belongs to, or ''."""
+    while item is not None:
+        value = item.data(ENTRY_ID_ROLE)
+        if isinstance(value, str) and value:
+            return value
+        item = item.parentItem()
+    return ""

@@ -1,0 +1,1 @@
+"""The dialogs: profile, study log, other fields, shortcuts, printing, and the crash dialog."""

@@ -1,0 +1,1 @@
+"""The docked panels and their item models: certification, exam, settings, progress, warnings."""

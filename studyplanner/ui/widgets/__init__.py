@@ -1,0 +1,1 @@
+"""Small pieces every panel shares: form fields, field undo, the wheel guard and the theme."""
