@@ -20,6 +20,7 @@ from pydantic import (
     Field,
     PrivateAttr,
     ValidationError,
+    field_validator,
     model_validator,
 )
 
@@ -176,6 +177,44 @@ class FieldExperience(_Strict):
     years: float = Field(gt=0, le=20)
 
 
+class ExamDomain(_Strict):
+    """One content domain of an exam guide (SAA-C03's "Design Secure Architectures", 30 %):
+    the part of the exam a learner can study, practise and be scored on by itself."""
+
+    number: int = Field(ge=1, le=20, description="Its number in the exam guide, from 1")
+    name: str = Field(
+        min_length=1, max_length=120, description="As AWS writes it; data, not translated"
+    )
+    weight: int = Field(gt=0, le=100, description="Percent of the exam's scored content")
+
+    @field_validator("name")
+    @classmethod
+    def _has_words(cls, name: str) -> str:
+        if not name.strip():
+            raise ValueError("a domain needs a name")
+        return name
+
+
+def _check_domains(domains: list[ExamDomain]) -> list[ExamDomain]:
+    """An exam's domains read in guide order, numbered 1..n, and share all of the exam."""
+    if not domains:
+        return domains  # a retired exam, or a user's catalog, may list none
+    numbers = [d.number for d in domains]
+    if numbers != list(range(1, len(domains) + 1)):
+        listed = ", ".join(str(n) for n in numbers)
+        raise ValueError(
+            f"domains must be numbered 1 to {len(domains)} in exam-guide order, "
+            f"each once (they are numbered {listed})"
+        )
+    names = [d.name.strip().casefold() for d in domains]
+    if len(set(names)) != len(names):
+        raise ValueError("two domains have the same name")
+    total = sum(d.weight for d in domains)
+    if total != 100:
+        raise ValueError(f"domain weights must add up to 100 %, not {total} %")
+    return domains
+
+
 TIER_AWS_YEARS = {
     Tier.FOUNDATIONAL: 0.0,
     Tier.ASSOCIATE: 1.0,
@@ -235,6 +274,34 @@ class Certification(_Strict):
     )
     source: str = Field(min_length=3)
     as_of: date
+    domains: list[ExamDomain] = Field(
+        default_factory=list,
+        description="The exam guide's content domains in guide order, weights summing to 100 "
+        "(none for an exam the catalog has no guide for, such as a retired one)",
+    )
+    domains_source: str = Field(
+        default="", max_length=600, description="The exam guide the domains come from"
+    )
+    domains_as_of: date | None = Field(default=None, description="When the domains were read")
+    domains_assumed: bool = Field(
+        default=False,
+        description="The weights could not be read in a source: they are StudyPlanner's "
+        "best-known figures",
+    )
+
+    @field_validator("domains")
+    @classmethod
+    def _domains_add_up(cls, domains: list[ExamDomain]) -> list[ExamDomain]:
+        return _check_domains(domains)
+
+    @model_validator(mode="after")
+    def _domains_say_where_from(self) -> Self:
+        if self.domains and (not self.domains_source or self.domains_as_of is None):
+            raise ValueError(
+                "exam domains need 'domains_source' and 'domains_as_of' (where and when "
+                "they were read)"
+            )
+        return self
 
     @model_validator(mode="before")
     @classmethod
