@@ -182,6 +182,9 @@ def cmd_catalog(args: argparse.Namespace) -> int:
                 "fee_usd": c.exam.fee_usd,
                 "ends_on": c.lifecycle.ends_on.isoformat() if c.lifecycle.ends_on else None,
                 "replaced_by": c.lifecycle.replaced_by,
+                "domains": [
+                    {"number": d.number, "name": d.name, "weight": d.weight} for d in c.domains
+                ],
             }
             for c in catalog
         ]
