@@ -49,9 +49,7 @@ def main() -> None:
 
     fast = median_seconds(lambda: schedule_plan(plan, catalog))
     slow = median_seconds(naive)
-    recompute = median_seconds(
-        lambda: analyse(plan, catalog, plan.start_date)
-    )
+    recompute = median_seconds(lambda: analyse(plan, catalog, plan.start_date))
     text = plan_to_json(plan).encode()
     parse = median_seconds(lambda: parse_plan(text, Path("bench.json"), catalog))
     days = (last - plan.start_date).days

@@ -53,9 +53,7 @@ def main() -> None:
         timings[count] = median_seconds(redraw)
         view.close()
     long_plan = plan(60)
-    recompute = median_seconds(
-        lambda: analyse(long_plan, catalog, long_plan.start_date)
-    )
+    recompute = median_seconds(lambda: analyse(long_plan, catalog, long_plan.start_date))
     print(
         f"timeline redraw, 60 entries / 4 entries:  {timings[60] / timings[4]:6.1f}"
         "  (15 would be linear)"

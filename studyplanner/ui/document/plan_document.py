@@ -18,13 +18,13 @@ from pydantic import ValidationError
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from studyplanner.domain import lifecycle as lifecycles
 from studyplanner.domain import progress
 from studyplanner.domain.advice import Advice
 from studyplanner.domain.analysis import PlanAnalysis, analyse, plan_baseline
 from studyplanner.domain.budget import Budget
 from studyplanner.domain.catalog import Catalog
 from studyplanner.domain.lifecycle import Validity
+from studyplanner.domain.lifecycle import add_renewal as plan_with_renewal
 from studyplanner.domain.plan import (
     MAX_ENTRIES,
     Baseline,
@@ -383,7 +383,7 @@ class PlanDocument(QObject):
         schedule = self._analysis.schedule
         if self.read_only or schedule is None:
             return ""
-        plan = lifecycles.add_renewal(self.plan, schedule, cert_id, before)
+        plan = plan_with_renewal(self.plan, schedule, cert_id, before)
         known = set(self.entry_ids())
         code = self.catalog.get(cert_id).code
         if not self.replace_plan(
