@@ -11,13 +11,13 @@ from pypdf import PdfReader
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
-from studyplanner.ui.window.output_commands import OutputCommands
 
 from studyplanner.domain.catalog import Catalog
 from studyplanner.domain.plan import StudyPlan
 from studyplanner.storage.settings import AppSettings
 from studyplanner.ui.dialogs import printing
 from studyplanner.ui.document.plan_document import PlanDocument
+from studyplanner.ui.window.output_commands import OutputCommands
 from tests.ui.fake_prompts import FakePrompts
 
 
