@@ -120,12 +120,6 @@ def load_analysis(path: Path, today: date) -> PlanAnalysis:
         plan = load_plan(path, catalog, today=today)
     except PlanFileError as exc:
         raise UsageError(str(exc)) from exc
-    return analysed(plan, catalog, path, today)
-
-
-def analysed(plan: StudyPlan, catalog: Catalog, path: Path, today: date) -> PlanAnalysis:
-    """``plan`` analysed as of ``today``; one that cannot be scheduled is bad input, named
-    by its file."""
     analysis = analyse(plan, catalog, today)
     scheduled(analysis, path)
     return analysis
