@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from benchmarks.timing import median_seconds
-from studyplanner.domain.advice import advise
+from studyplanner.domain.analysis import analyse
 from studyplanner.domain.plan import Blackout, PlanEntry, StudyPlan, WeeklyAvailability
 from studyplanner.domain.schedule import schedule_plan
 from studyplanner.storage.catalog_source import bundled_catalog
@@ -49,9 +49,7 @@ def main() -> None:
 
     fast = median_seconds(lambda: schedule_plan(plan, catalog))
     slow = median_seconds(naive)
-    recompute = median_seconds(
-        lambda: advise(schedule_plan(plan, catalog), catalog, plan.start_date)
-    )
+    recompute = median_seconds(lambda: analyse(plan, catalog, plan.start_date))
     text = plan_to_json(plan).encode()
     parse = median_seconds(lambda: parse_plan(text, Path("bench.json"), catalog))
     days = (last - plan.start_date).days

@@ -17,9 +17,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtWidgets import QApplication
 
 from benchmarks.timing import median_seconds
-from studyplanner.domain.advice import advise
+from studyplanner.domain.analysis import analyse
 from studyplanner.domain.plan import PlanEntry, StudyPlan, WeeklyAvailability
-from studyplanner.domain.schedule import schedule_plan
 from studyplanner.storage.catalog_source import bundled_catalog
 from studyplanner.ui.canvas.timeline import TimelineView
 from studyplanner.ui.document.plan_document import PlanDocument
@@ -54,9 +53,7 @@ def main() -> None:
         timings[count] = median_seconds(redraw)
         view.close()
     long_plan = plan(60)
-    recompute = median_seconds(
-        lambda: advise(schedule_plan(long_plan, catalog), catalog, long_plan.start_date)
-    )
+    recompute = median_seconds(lambda: analyse(long_plan, catalog, long_plan.start_date))
     print(
         f"timeline redraw, 60 entries / 4 entries:  {timings[60] / timings[4]:6.1f}"
         "  (15 would be linear)"

@@ -240,6 +240,7 @@ QT_FREE_FOR_THE_WINDOW = (
     "studyplanner.diagnostics",
     "studyplanner.style",
     "studyplanner.domain.advice",
+    "studyplanner.domain.analysis",
     "studyplanner.domain.budget",
     "studyplanner.domain.lifecycle",
     "studyplanner.domain.months",

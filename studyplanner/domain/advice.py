@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from enum import Enum, StrEnum
+from enum import StrEnum
 
 from studyplanner.domain.catalog import Catalog, Tier
 from studyplanner.domain.experience import experience_gaps, where_to_give_years
 from studyplanner.domain.lifecycle import (
     Validity,
-    lifecycle,
     path_text,
     renewal_choice,
     renewal_paths,
@@ -21,7 +21,6 @@ from studyplanner.domain.progress import (
     PaceReference,
     PlanPace,
     Readiness,
-    plan_pace,
     readiness,
 )
 from studyplanner.domain.roles import ExperienceField
@@ -85,20 +84,18 @@ class Advice:
     """The expiry that renewal must beat."""
 
 
-class _Unset(Enum):
-    PACE = "not computed yet"
-
-
 def advise(
     schedule: Schedule,
     catalog: Catalog,
     today: date,
     *,
-    pace: PlanPace | _Unset | None = _Unset.PACE,
+    pace: PlanPace | None,
+    validities: Sequence[Validity],
 ) -> list[Advice]:
     """Everything worth telling the learner about ``schedule`` as of ``today``, in plan
-    order. ``pace``, when the caller has it already (``plan_pace`` of the same schedule and
-    day), is not computed a second time."""
+    order. ``pace`` (``plan_pace`` of the same schedule and day) and ``validities``
+    (``lifecycle`` of the same schedule) come from the caller, ``analysis.analyse``, which
+    works each out once for every surface."""
     plan = schedule.plan
     found: list[Advice] = []
     weekly = plan.availability.weekly_hours
@@ -118,7 +115,6 @@ def advise(
         for item in schedule.entries
     )
     seen: dict[str, str] = {}
-    current_pace = plan_pace(schedule, today) if isinstance(pace, _Unset) else pace
     for item in schedule.entries:
         cert = item.certification
         entry = item.entry
@@ -205,12 +201,12 @@ def advise(
                 )
             )
         if entry.status is not EntryStatus.PASSED:
-            found.extend(_progress_advice(item, schedule, today, current_pace))
+            found.extend(_progress_advice(item, schedule, today, pace))
             found.extend(_timing_advice(item, schedule, today))
             found.extend(_retake_advice(item))
         if cert.tier is Tier.ASSOCIATE:
             associate_seen = True
-    found.extend(_expiry_advice(schedule, catalog, today))
+    found.extend(_expiry_advice(schedule, catalog, today, validities))
     return found
 
 
@@ -350,11 +346,13 @@ def _retake_advice(item: ScheduledEntry) -> list[Advice]:
     ]
 
 
-def _expiry_advice(schedule: Schedule, catalog: Catalog, today: date) -> list[Advice]:
+def _expiry_advice(
+    schedule: Schedule, catalog: Catalog, today: date, validities: Sequence[Validity]
+) -> list[Advice]:
     """Which certifications expire before the plan needs them, soon, or are renewed by it."""
     found: list[Advice] = []
     last_exam = schedule.finish_date
-    for validity in lifecycle(schedule, catalog):
+    for validity in validities:
         cert = catalog.get(validity.certification_id)
         label = f"{cert.name} ({cert.code})"
         if validity.renewals:

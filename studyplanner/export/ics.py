@@ -21,14 +21,14 @@ from pathlib import Path
 from icalendar import Alarm, Calendar, Event, vText
 
 from studyplanner import __version__
+from studyplanner.domain.analysis import PlanAnalysis
 from studyplanner.domain.catalog import Catalog
-from studyplanner.domain.lifecycle import Validity, lifecycle, path_text, renewal_paths
+from studyplanner.domain.lifecycle import Validity, path_text, renewal_paths
 from studyplanner.domain.plan import EntryStatus
-from studyplanner.domain.schedule import Schedule, ScheduledEntry
+from studyplanner.domain.schedule import ScheduledEntry
 from studyplanner.domain.wording import assumed_text, count_text, format_day
 from studyplanner.i18n import _
 from studyplanner.storage.atomic import atomic_write_bytes
-from studyplanner.storage.catalog_source import catalog_for
 
 UID_DOMAIN = "studyplanner.local"
 EXPIRY_REMINDER_DAYS = (90, 30)
@@ -223,20 +223,17 @@ def remaining_block(item: ScheduledEntry, today: date | None) -> tuple[date, dat
 
 
 def plan_calendar(
-    schedule: Schedule,
-    *,
-    study_blocks: bool = False,
-    now: datetime | None = None,
-    catalog: Catalog | None = None,
-    today: date | None = None,
+    analysis: PlanAnalysis, *, study_blocks: bool = False, now: datetime | None = None
 ) -> Calendar:
-    """The calendar for ``schedule``: one all-day event per exam with a known date, one on
+    """The calendar for ``analysis``: one all-day event per exam with a known date, one on
     each certification's expiry date, and with ``study_blocks`` one all-day span per study
-    window still ahead on ``today`` (by default the day the schedule was planned from).
-    ``catalog`` defaults to the schedule's."""
+    window still ahead on the analysis's today."""
+    schedule = analysis.schedule
+    if schedule is None:  # the window and the command line say why before they get here
+        raise ValueError(analysis.schedule_error or _("The plan cannot be scheduled."))
     now = now or datetime.now(UTC).replace(microsecond=0)
-    catalog = catalog_for(schedule, catalog)
-    today = today or schedule.today
+    catalog = analysis.catalog
+    today = analysis.today
     plan_name = calendar_text(schedule.plan.name)
     calendar = Calendar()
     calendar.add("prodid", f"-//StudyPlanner//StudyPlanner {__version__}//EN")
@@ -246,7 +243,7 @@ def plan_calendar(
     # An X- property is not escaped unless it is given as text (icalendar would otherwise
     # refuse a line break with an assert, or write it raw under python -O).
     calendar.add("x-wr-calname", vText(plan_name))
-    reminders_from = today or date.min  # no reminder before the export day
+    reminders_from = today  # no reminder before the export day
     for item in schedule.entries:
         block = remaining_block(item, today) if study_blocks else None
         if block is not None:
@@ -254,21 +251,14 @@ def plan_calendar(
         if item.exam_date is not None:
             exam = _exam_event(item, item.exam_date, plan_name, now, reminders_from)
             calendar.add_component(exam)
-    for validity in lifecycle(schedule, catalog):
+    for validity in analysis.validities:
         calendar.add_component(_expiry_event(validity, catalog, plan_name, now, reminders_from))
     return calendar
 
 
-def write_ics(
-    schedule: Schedule,
-    output_path: Path,
-    *,
-    study_blocks: bool = False,
-    catalog: Catalog | None = None,
-    today: date | None = None,
-) -> int:
+def write_ics(analysis: PlanAnalysis, output_path: Path, *, study_blocks: bool = False) -> int:
     """Write the plan's calendar to ``output_path`` atomically; return the number of events.
-    Study blocks start on ``today`` (by default the schedule's)."""
-    calendar = plan_calendar(schedule, study_blocks=study_blocks, catalog=catalog, today=today)
+    Study blocks start on the analysis's today."""
+    calendar = plan_calendar(analysis, study_blocks=study_blocks)
     atomic_write_bytes(Path(output_path), calendar.to_ical())
     return len(calendar.walk("VEVENT"))

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Sequence
-from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
@@ -17,8 +15,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtPrintSupport import QPrinter
 
 from studyplanner import __version__
-from studyplanner.domain.advice import Advice
-from studyplanner.domain.schedule import Schedule
+from studyplanner.domain.analysis import PlanAnalysis
 from studyplanner.export.report import render_report, setup_printer
 from studyplanner.storage.atomic import atomic_write_bytes
 
@@ -40,16 +37,14 @@ def ensure_gui_application() -> QGuiApplication:
 
 
 def print_plan_to_pdf(
-    schedule: Schedule,
-    advice: Sequence[Advice],
+    analysis: PlanAnalysis,
     output_path: Path,
     *,
     paper: str = "a4",
     landscape: bool = False,
-    printed_on: date | None = None,
 ) -> int:
-    """Write the report as a PDF at ``output_path`` and return its page count.
-    ``printed_on`` is the report's today (by default the schedule's).
+    """Write the report of ``analysis`` as a PDF at ``output_path`` and return its page
+    count; the report is dated the analysis's today.
 
     The PDF is rendered into a temporary folder and then moved into place atomically, so an
     existing file is never left half-written.
@@ -61,11 +56,11 @@ def print_plan_to_pdf(
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         printer.setOutputFileName(str(draft))
-        printer.setDocName(schedule.plan.name)
+        printer.setDocName(analysis.plan.name)
         printer.setCreator(f"StudyPlanner {__version__}")
         printer.setPdfVersion(QPrinter.PdfVersion.PdfVersion_1_6)
         setup_printer(printer, paper=paper, landscape=landscape)
-        pages = render_report(schedule, advice, printer, printed_on=printed_on)
+        pages = render_report(analysis, printer)
         del printer  # closes the file before it is read back
         atomic_write_bytes(output_path, draft.read_bytes())
     return pages

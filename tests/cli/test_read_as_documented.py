@@ -168,7 +168,7 @@ def test_logging_past_the_plans_session_limit_is_one_line(
 def test_a_plan_held_by_another_log_names_that_as_the_cause(
     plan_file: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("studyplanner.cli.commands.COMMAND_LOCK_WAIT_S", 0.2)
+    monkeypatch.setattr("studyplanner.cli.edit.COMMAND_LOCK_WAIT_S", 0.2)
     other = PlanLock(plan_file, holder=LockHolder.COMMAND)
     assert other.acquire()
     try:

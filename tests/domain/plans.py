@@ -8,6 +8,9 @@ from datetime import date
 from typing import Any
 
 from studyplanner.bundled import bundled_path
+from studyplanner.domain.advice import Advice
+from studyplanner.domain.analysis import analyse_schedule
+from studyplanner.domain.catalog import Catalog
 from studyplanner.domain.plan import (
     Blackout,
     EntryStatus,
@@ -17,6 +20,7 @@ from studyplanner.domain.plan import (
     StudySession,
     WeeklyAvailability,
 )
+from studyplanner.domain.schedule import Schedule
 
 MONDAY = date(2026, 1, 5)
 
@@ -78,3 +82,9 @@ def plan(
         ),
         entries=list(entries),
     )
+
+
+def advice_of(schedule: Schedule, catalog: Catalog, today: date) -> list[Advice]:
+    """The advice the analysis gives for ``schedule`` on ``today`` (``advise`` fed with the
+    pace and the validities ``analyse`` works out once)."""
+    return list(analyse_schedule(schedule, catalog, today).advice)

@@ -9,12 +9,12 @@ from typing import Any
 
 import pytest
 
-from studyplanner.domain.advice import Advice, AdviceCode, Severity, advise
+from studyplanner.domain.advice import Advice, AdviceCode, Severity
 from studyplanner.domain.catalog import Catalog, parse_catalog
 from studyplanner.domain.plan import EntryStatus, LearnerProfile, PlanEntry, StudyPlan
 from studyplanner.domain.roles import ExperienceField, Role
 from studyplanner.domain.schedule import schedule_plan
-from tests.domain.plans import catalog_document, entry
+from tests.domain.plans import advice_of, catalog_document, entry
 from tests.domain.plans import plan as base_plan
 
 TODAY = date(2026, 1, 5)
@@ -41,7 +41,7 @@ def advice_for(study_plan: StudyPlan, catalog: Catalog, *, renewals: bool = Fals
     """The advice for ``study_plan`` as of ``TODAY``; without the 'renewed-by' notes unless
     asked, since most plans renew something and most tests are about other rules, and without
     the advice on following the plan (an exam within two weeks without practice scores)."""
-    found = advise(schedule_plan(study_plan, catalog), catalog, TODAY)
+    found = advice_of(schedule_plan(study_plan, catalog), catalog, TODAY)
     return [
         a
         for a in found
@@ -270,7 +270,7 @@ def test_an_exam_more_than_two_years_away_may_meet_a_new_version(catalog: Catalo
     assert "check the current exam guide" in far_advice[0].message
     assert AdviceCode.EXAM_VERSION_RISK not in codes(plan(near), catalog)
     # measured from today, not from the plan's start
-    later = advise(schedule_plan(plan(far), catalog), catalog, date(2026, 6, 1))
+    later = advice_of(schedule_plan(plan(far), catalog), catalog, date(2026, 6, 1))
     assert AdviceCode.EXAM_VERSION_RISK not in [a.code for a in later]
 
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from studyplanner.domain.advice import Advice, AdviceCode, Severity, advise
+from studyplanner.domain.advice import Advice, AdviceCode, Severity
 from studyplanner.domain.catalog import Catalog
 from studyplanner.domain.lifecycle import add_renewal
 from studyplanner.domain.plan import EntryStatus, HeldCertification, PlanEntry, StudyPlan
 from studyplanner.domain.schedule import schedule_plan
-from tests.domain.plans import entry, plan
+from tests.domain.plans import advice_of, entry, plan
 
 CLF = "cloud-practitioner"
 SAA = "solutions-architect-associate"
@@ -37,7 +37,7 @@ def with_held(*entries: PlanEntry, held: tuple[tuple[str, date], ...] = ()) -> S
 
 
 def lifecycle_advice(study_plan: StudyPlan, catalog: Catalog, today: date) -> list[Advice]:
-    found = advise(schedule_plan(study_plan, catalog), catalog, today)
+    found = advice_of(schedule_plan(study_plan, catalog), catalog, today)
     return [a for a in found if a.code in LIFECYCLE_CODES]
 
 
@@ -95,7 +95,7 @@ def test_the_one_click_renewal_clears_the_warning(catalog: Catalog) -> None:
     study_plan = with_held(at(SAA, date(2027, 3, 1)), held=HELD_CLF)
     today = date(2026, 11, 29)
     schedule = schedule_plan(study_plan, catalog)
-    warning, _also_during_the_plan = advise(schedule, catalog, today)
+    warning, _also_during_the_plan = advice_of(schedule, catalog, today)
     assert warning.renew_with is not None and warning.renew_before is not None
 
     fixed = add_renewal(study_plan, schedule, warning.renew_with, warning.renew_before)

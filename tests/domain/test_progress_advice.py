@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from studyplanner.domain.advice import Advice, AdviceCode, advise
+from studyplanner.domain.advice import Advice, AdviceCode
 from studyplanner.domain.catalog import Catalog
 from studyplanner.domain.plan import EntryStatus, PracticeScore, StudyPlan
 from studyplanner.domain.progress import baseline_of
 from studyplanner.domain.schedule import schedule_plan
-from tests.domain.plans import MONDAY, entry, plan
+from tests.domain.plans import MONDAY, advice_of, entry, plan
 
 PROGRESS_CODES = {AdviceCode.EXAM_DATE_PASSED, AdviceCode.BEHIND_SCHEDULE, AdviceCode.NOT_READY}
 
@@ -26,7 +26,7 @@ def progress_advice(
     study_plan: StudyPlan, catalog: Catalog, today: date, *, replan: bool = True
 ) -> list[Advice]:
     schedule = schedule_plan(study_plan, catalog, today if replan else None)
-    return [a for a in advise(schedule, catalog, today) if a.code in PROGRESS_CODES]
+    return [a for a in advice_of(schedule, catalog, today) if a.code in PROGRESS_CODES]
 
 
 def codes(found: list[Advice]) -> list[AdviceCode]:
@@ -41,7 +41,7 @@ def test_a_booked_date_gone_by_says_so_once_and_not_that_it_is_unreachable(
 ) -> None:
     booked = plan(entry("cloud-practitioner", hours=10, pinned=day(20)), years=6)
     schedule = schedule_plan(booked, catalog, day(30))
-    found = advise(schedule, catalog, day(30))
+    found = advice_of(schedule, catalog, day(30))
     assert [a.code for a in found if a.code is AdviceCode.EXAM_DATE_PASSED] == [
         AdviceCode.EXAM_DATE_PASSED
     ]

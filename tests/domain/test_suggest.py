@@ -10,14 +10,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from studyplanner.domain.advice import AdviceCode, advise
+from studyplanner.domain.advice import AdviceCode
 from studyplanner.domain.catalog import Catalog, Tier, parse_catalog
 from studyplanner.domain.plan import LearnerProfile
 from studyplanner.domain.roles import Direction, ExperienceField, Role
 from studyplanner.domain.schedule import schedule_plan
 from studyplanner.domain.suggest import Suggestion, suggest_plan, suggestion_certification_ids
 from studyplanner.storage.catalog_source import bundled_catalog
-from tests.domain.plans import catalog_document
+from tests.domain.plans import advice_of, catalog_document
 
 START = date(2026, 2, 2)
 
@@ -442,7 +442,7 @@ def assert_a_mentor_would_accept(suggestion: Suggestion, profile: LearnerProfile
     ids = picked(suggestion)
     assert ids, "a suggestion always has at least one exam"
     schedule = schedule_plan(suggestion.plan, CATALOG)
-    codes = {a.code for a in advise(schedule, CATALOG, START)}
+    codes = {a.code for a in advice_of(schedule, CATALOG, START)}
     assert not codes & READINESS_CODES, (ids, codes)
     tiers = [CATALOG.get(cert_id).tier for cert_id in ids]
     # No Professional or Specialty studied over more than 9 months or sat past 2 years; an

@@ -12,13 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from studyplanner.domain.advice import Advice, AdviceCode, advise
+from studyplanner.domain.advice import Advice, AdviceCode
 from studyplanner.domain.catalog import Catalog
 from studyplanner.domain.plan import LearnerProfile, WeeklyAvailability, clean_plan_name
 from studyplanner.domain.roles import Role
 from studyplanner.domain.schedule import ScheduleError, schedule_plan
 from studyplanner.domain.suggest import suggest_plan
-from tests.domain.plans import MONDAY, entry, plan
+from tests.domain.plans import MONDAY, advice_of, entry, plan
 from tests.test_i18n import speaking
 
 NOT_READY_ONE = (
@@ -69,7 +69,7 @@ def messages(found: list[Advice], code: AdviceCode) -> list[str]:
 @pytest.mark.usefixtures("translated")
 def test_advice_is_written_in_the_catalogs_language(catalog: Catalog) -> None:
     booked = plan(entry("cloud-practitioner", hours=10, pinned=day(20)), years=6)
-    found = advise(schedule_plan(booked, catalog, day(30)), catalog, day(30))
+    found = advice_of(schedule_plan(booked, catalog, day(30)), catalog, day(30))
     assert messages(found, AdviceCode.EXAM_DATE_PASSED) == [
         "CLF-C02 Cloud Practitioner: termin 25 Jan 2026 minął"
     ]
@@ -89,7 +89,7 @@ def test_counted_days_take_the_languages_plural_form(
 ) -> None:
     close = plan(entry("cloud-practitioner", hours=10, logged=10, pinned=day(24)), years=6)
     today = day(24 - days_left)
-    found = advise(schedule_plan(close, catalog, today), catalog, today)
+    found = advice_of(schedule_plan(close, catalog, today), catalog, today)
     (message,) = messages(found, AdviceCode.NOT_READY)
     assert expected in message
 
@@ -116,6 +116,6 @@ def test_problems_the_user_is_shown_are_translated(catalog: Catalog) -> None:
 
 def test_without_a_catalog_the_advice_is_the_source_english(catalog: Catalog) -> None:
     close = plan(entry("cloud-practitioner", hours=10, logged=10, pinned=day(24)), years=6)
-    found = advise(schedule_plan(close, catalog, day(23)), catalog, day(23))
+    found = advice_of(schedule_plan(close, catalog, day(23)), catalog, day(23))
     (message,) = messages(found, AdviceCode.NOT_READY)
     assert "is in 1 day (29 Jan 2026), and no practice exam score is logged yet" in message

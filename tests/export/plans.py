@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from studyplanner.domain.analysis import PlanAnalysis, analyse_schedule
 from studyplanner.domain.catalog import Catalog
 from studyplanner.domain.plan import (
     Blackout,
@@ -17,6 +18,7 @@ from studyplanner.domain.plan import (
     StudySession,
     WeeklyAvailability,
 )
+from studyplanner.domain.schedule import Schedule
 
 HOSTILE_NOTE = '<b>bold</b> <img src="file:///etc/passwd"> &amp; done'
 HOSTILE_NAME = "Dana's <i>plan</i> & <img src=x.png> &lt;"
@@ -102,3 +104,9 @@ def renewal_plan(*, associate_on: date = date(2027, 1, 6)) -> StudyPlan:
             PlanEntry(id="b" * 32, certification_id="developer-associate"),
         ],
     )
+
+
+def analysed(schedule: Schedule, catalog: Catalog, today: date | None = None) -> PlanAnalysis:
+    """What the report and the calendar are made from: ``schedule`` analysed as of ``today``
+    (by default the day it was planned from, else the plan's start date)."""
+    return analyse_schedule(schedule, catalog, today or schedule.today or schedule.plan.start_date)

@@ -19,7 +19,7 @@ from studyplanner.domain.plan import PlanEntry, StudyPlan
 from studyplanner.domain.schedule import schedule_plan
 from studyplanner.export.ics import write_ics
 from studyplanner.storage import paths
-from tests.export.plans import small_plan
+from tests.export.plans import analysed, small_plan
 from tests.export.reading import TODAY, run_cli, show_json
 
 
@@ -57,7 +57,7 @@ def test_exam_summary_and_description_say_what_the_exam_is(
 ) -> None:
     schedule = schedule_plan(small_plan(), catalog)
     out = tmp_path / "plan.ics"
-    write_ics(schedule, out)
+    write_ics(analysed(schedule, catalog), out)
 
     by_uid = {str(e["uid"]): e for e in exams(out)}
     developer = schedule.entries[2]
@@ -84,9 +84,9 @@ def test_uids_are_stable_across_exports_and_distinct_per_entry(
     plan.entries.append(PlanEntry(certification_id="solutions-architect-associate"))
     first, second = tmp_path / "first.ics", tmp_path / "second.ics"
 
-    write_ics(schedule_plan(plan, catalog), first, study_blocks=True)
+    write_ics(analysed(schedule_plan(plan, catalog), catalog), first, study_blocks=True)
     plan.entries[1] = plan.entries[1].model_copy(update={"hours_override": 300})
-    write_ics(schedule_plan(plan, catalog), second, study_blocks=True)
+    write_ics(analysed(schedule_plan(plan, catalog), catalog), second, study_blocks=True)
 
     uids = [str(e["uid"]) for e in events(first)]
     assert uids == [str(e["uid"]) for e in events(second)]
@@ -103,8 +103,8 @@ def test_study_blocks_add_one_span_per_entry_still_to_study(
     schedule = schedule_plan(small_plan(), catalog)
     plain, with_blocks = tmp_path / "plain.ics", tmp_path / "blocks.ics"
 
-    count_plain = write_ics(schedule, plain)
-    count_blocks = write_ics(schedule, with_blocks, study_blocks=True)
+    count_plain = write_ics(analysed(schedule, catalog), plain)
+    count_blocks = write_ics(analysed(schedule, catalog), with_blocks, study_blocks=True)
 
     studying = [e for e in events(with_blocks) if str(e["summary"]).startswith("Study for")]
     expiring = len(lifecycle(schedule, catalog))  # one expiry a certification, with or without
@@ -120,7 +120,7 @@ def test_study_blocks_add_one_span_per_entry_still_to_study(
 
 def test_the_file_is_a_valid_calendar_with_the_plan_name(catalog: Catalog, tmp_path: Path) -> None:
     out = tmp_path / "plan.ics"
-    write_ics(schedule_plan(small_plan(), catalog), out)
+    write_ics(analysed(schedule_plan(small_plan(), catalog), catalog), out)
 
     calendar = Calendar.from_ical(out.read_bytes())
     assert str(calendar["version"]) == "2.0"

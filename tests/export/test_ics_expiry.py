@@ -14,7 +14,7 @@ from studyplanner.domain.catalog import Catalog
 from studyplanner.domain.plan import StudyPlan
 from studyplanner.domain.schedule import schedule_plan
 from studyplanner.export.ics import write_ics
-from tests.export.plans import renewal_plan
+from tests.export.plans import analysed, renewal_plan
 from tests.export.reading import printed, run_cli, show_json
 
 SAA, DVA = "a" * 32, "b" * 32
@@ -69,7 +69,9 @@ def test_the_calendar_file_marks_each_expiry_of_show_json(
 
 def test_each_expiry_reminds_90_and_30_days_before(catalog: Catalog, tmp_path: Path) -> None:
     out = tmp_path / "plan.ics"
-    write_ics(schedule_plan(renewal_plan(associate_on=date(2027, 2, 1)), catalog), out)
+    write_ics(
+        analysed(schedule_plan(renewal_plan(associate_on=date(2027, 2, 1)), catalog), catalog), out
+    )
 
     held = expiries(out)[HELD_UID]
     assert held.decoded("dtstart") == date(2027, 1, 10)  # the Associate exam came too late
@@ -96,8 +98,13 @@ def test_expiry_uids_are_stable_and_a_re_export_moves_the_expiry(
 ) -> None:
     """Renewing in time moves the held certification's expiry event rather than adding one."""
     late, early = tmp_path / "late.ics", tmp_path / "early.ics"
-    write_ics(schedule_plan(renewal_plan(associate_on=date(2027, 2, 1)), catalog), late)
-    write_ics(schedule_plan(renewal_plan(associate_on=date(2027, 1, 6)), catalog), early)
+    write_ics(
+        analysed(schedule_plan(renewal_plan(associate_on=date(2027, 2, 1)), catalog), catalog), late
+    )
+    write_ics(
+        analysed(schedule_plan(renewal_plan(associate_on=date(2027, 1, 6)), catalog), catalog),
+        early,
+    )
 
     before, after = expiries(late), expiries(early)
     renewed = schedule_plan(renewal_plan(associate_on=date(2027, 1, 6)), catalog).entries[1]

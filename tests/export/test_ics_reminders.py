@@ -11,6 +11,7 @@ from studyplanner.domain.catalog import Catalog
 from studyplanner.domain.plan import EntryStatus, PlanEntry, StudyPlan, WeeklyAvailability
 from studyplanner.domain.schedule import schedule_plan
 from studyplanner.export.ics import exam_uid, plan_calendar
+from tests.export.plans import analysed
 
 START = date(2026, 12, 7)
 
@@ -27,7 +28,7 @@ def plan_with(*entries: PlanEntry) -> StudyPlan:
 def exam_event(plan: StudyPlan, catalog: Catalog, today: date) -> Event:
     """The exam's event in the calendar exported on ``today`` (the plan as made on START)."""
     schedule = schedule_plan(plan, catalog, START)
-    calendar = plan_calendar(schedule, catalog=catalog, today=today)
+    calendar = plan_calendar(analysed(schedule, catalog, today))
     uid = exam_uid(plan.entries[0].id)
     return next(e for e in calendar.walk("VEVENT") if str(e["uid"]) == uid)
 
@@ -78,7 +79,7 @@ def test_an_expiry_reminder_before_the_export_day_is_dropped(catalog: Catalog) -
     )
     today = date(2029, 12, 20)  # 70 days before the certification expires on 1 Mar 2030
     schedule = schedule_plan(plan, catalog, START)
-    calendar = plan_calendar(schedule, catalog=catalog, today=today)
+    calendar = plan_calendar(analysed(schedule, catalog, today))
     expiry = next(
         e for e in calendar.walk("VEVENT") if str(e["uid"]).endswith("-expiry@studyplanner.local")
     )

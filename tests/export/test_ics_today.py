@@ -13,7 +13,7 @@ from studyplanner.domain.catalog import Catalog
 from studyplanner.domain.plan import StudyPlan
 from studyplanner.domain.schedule import schedule_plan
 from studyplanner.export.ics import write_ics
-from tests.export.plans import small_plan
+from tests.export.plans import analysed, small_plan
 from tests.export.reading import run_cli, show_json
 
 MID_DECEMBER = "2026-12-15"
@@ -70,7 +70,7 @@ def test_blocks_that_ended_before_today_are_left_out(catalog: Catalog, tmp_path:
     today = date(2027, 4, 1)
     out = tmp_path / "plan.ics"
 
-    write_ics(schedule, out, study_blocks=True, today=today)
+    write_ics(analysed(schedule, catalog, today), out, study_blocks=True)
 
     study, exams = by_kind(out)
     over = [i for i in schedule.entries if i.study_end is not None and i.study_end < today]
@@ -101,7 +101,7 @@ def test_a_schedule_replanned_from_today_cuts_its_blocks_there_by_itself(
     schedule = schedule_plan(small_plan(), catalog, today=today)
     out = tmp_path / "plan.ics"
 
-    write_ics(schedule, out, study_blocks=True)
+    write_ics(analysed(schedule, catalog), out, study_blocks=True)
 
     study, _ = by_kind(out)
     assert study and min(event.decoded("dtstart") for event in study.values()) == today

@@ -10,12 +10,11 @@ from pathlib import Path
 import pytest
 
 from studyplanner import cli
-from studyplanner.domain.advice import advise
 from studyplanner.domain.catalog import Catalog
 from studyplanner.domain.plan import StudyPlan
 from studyplanner.domain.schedule import schedule_plan
 from studyplanner.export.pdf_writer import print_plan_to_pdf
-from tests.export.plans import renewal_plan, small_plan
+from tests.export.plans import analysed, renewal_plan, small_plan
 from tests.export.reading import (
     assert_in_order,
     pdf_pages,
@@ -37,10 +36,8 @@ def render(
     """The whole report's text, printed on ``printed_on``."""
     schedule = schedule_plan(plan, catalog)
     print_plan_to_pdf(
-        schedule,
-        advise(schedule, catalog, printed_on),
+        analysed(schedule, catalog, printed_on),
         path,
-        printed_on=printed_on,
         **options,  # type: ignore[arg-type]
     )
     return " ".join(pdf_pages(path))

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from studyplanner.domain.advice import advise
 from studyplanner.domain.catalog import Catalog, Tier
 from studyplanner.domain.plan import StudyPlan
 from studyplanner.domain.progress import study_days
@@ -18,7 +17,7 @@ from studyplanner.export.pdf_writer import print_plan_to_pdf
 from studyplanner.export.report.chart import lighter
 from studyplanner.export.report.progress import heat_colour, heat_level
 from studyplanner.style import Colour, colour, tier_qcolor
-from tests.export.plans import small_plan
+from tests.export.plans import analysed, small_plan
 from tests.export.progress_plans import TODAY, under_way_plan
 from tests.export.reading import (
     assert_in_order,
@@ -34,7 +33,7 @@ from tests.export.reading import (
 
 def render(plan: StudyPlan, catalog: Catalog, path: Path, today: date = TODAY) -> list[str]:
     schedule = schedule_plan(plan, catalog, today=today)
-    print_plan_to_pdf(schedule, advise(schedule, catalog, today), path, printed_on=today)
+    print_plan_to_pdf(analysed(schedule, catalog, today), path)
     return pdf_pages(path)
 
 

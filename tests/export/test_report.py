@@ -11,7 +11,6 @@ from pypdf import PdfReader
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtPrintSupport import QPrinter
 
-from studyplanner.domain.advice import advise
 from studyplanner.domain.budget import plan_budget
 from studyplanner.domain.catalog import Catalog
 from studyplanner.domain.plan import MAX_TEXT, LearnerProfile, PlanEntry, StudyPlan
@@ -21,7 +20,7 @@ from studyplanner.domain.suggest import suggest_plan
 from studyplanner.export.pdf_writer import print_plan_to_pdf
 from studyplanner.export.report import REPORT_MARGINS_MM, render_report, setup_printer
 from studyplanner.style import TIER_COLORS, Colour, colour, is_dark_palette
-from tests.export.plans import HOSTILE_NAME, HOSTILE_NOTE, sixty_plan, small_plan
+from tests.export.plans import HOSTILE_NAME, HOSTILE_NOTE, analysed, sixty_plan, small_plan
 from tests.export.reading import (
     assert_in_order,
     fill_colours,
@@ -46,7 +45,7 @@ PAPERS[("letter", True)] = PAPERS[("letter", False)][::-1]
 
 def render(plan: StudyPlan, catalog: Catalog, path: Path, **options: object) -> int:
     schedule = schedule_plan(plan, catalog)
-    return print_plan_to_pdf(schedule, advise(schedule, catalog, TODAY), path, **options)  # type: ignore[arg-type]
+    return print_plan_to_pdf(analysed(schedule, catalog, TODAY), path, **options)  # type: ignore[arg-type]
 
 
 def test_every_entry_is_printed_in_plan_order_as_show_json_reports_it(
@@ -116,9 +115,10 @@ def test_sixty_entries_paginate_with_page_numbers_and_no_row_lost(
     costs = {cost.entry_id: cost for cost in plan_budget(schedule).entries}
     out = tmp_path / "sixty.pdf"
 
-    pages = print_plan_to_pdf(
-        schedule, advise(schedule, catalog, TODAY), out, paper=paper, landscape=landscape
-    )
+    # printed on the clock's day, as before the analysis (on 2 Nov 2026 the chart's last month
+    # label overflows the margin by 0.7 pt: export/report/chart.py, reported in issue 22)
+    printed = analysed(schedule, catalog, date.today())
+    pages = print_plan_to_pdf(printed, out, paper=paper, landscape=landscape)
 
     texts = pdf_pages(out)
     assert len(texts) == pages > 2
@@ -274,14 +274,13 @@ def test_render_report_serves_a_prepared_printer_and_its_page_range(
 ) -> None:
     """The app's print preview and print dialog hand over their own QPrinter."""
     schedule = schedule_plan(sixty_plan(catalog), catalog)
-    advice = advise(schedule, catalog, TODAY)
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "range.pdf"))
     setup_printer(printer, paper="letter", landscape=True)
     printer.setFromTo(2, 3)
 
-    total = render_report(schedule, advice, printer, printed_on=date(2026, 11, 29))
+    total = render_report(analysed(schedule, catalog, date(2026, 11, 29)), printer)
     del printer
 
     texts = pdf_pages(tmp_path / "range.pdf")

@@ -10,13 +10,12 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar, Event
 
-from studyplanner.domain.advice import advise
 from studyplanner.domain.catalog import Catalog
 from studyplanner.domain.schedule import schedule_plan
 from studyplanner.export.ics import write_ics
 from studyplanner.export.pdf_writer import print_plan_to_pdf
 from studyplanner.export.progress_words import shift_text, study_span
-from tests.export.plans import small_plan
+from tests.export.plans import analysed, small_plan
 from tests.export.reading import pdf_pages
 from tests.test_i18n import speaking
 
@@ -54,7 +53,7 @@ def exam_events(path: Path) -> list[Event]:
 @pytest.mark.usefixtures("german")
 def test_the_calendar_is_written_in_the_users_language(catalog: Catalog, tmp_path: Path) -> None:
     out = tmp_path / "plan.ics"
-    write_ics(schedule_plan(small_plan(), catalog, today=TODAY), out)
+    write_ics(analysed(schedule_plan(small_plan(), catalog, today=TODAY), catalog), out)
 
     event = next(e for e in exam_events(out) if "SAA-C03" in str(e["summary"]))
     assert str(event["summary"]) == "AWS-Prüfung: SAA-C03 Solutions Architect – Associate"
@@ -66,7 +65,7 @@ def test_the_calendar_is_written_in_the_users_language(catalog: Catalog, tmp_pat
 
 def test_without_a_catalog_the_calendar_stays_english(catalog: Catalog, tmp_path: Path) -> None:
     out = tmp_path / "plan.ics"
-    write_ics(schedule_plan(small_plan(), catalog, today=TODAY), out)
+    write_ics(analysed(schedule_plan(small_plan(), catalog, today=TODAY), catalog), out)
 
     summaries = [str(e["summary"]) for e in exam_events(out)]
     assert "AWS exam: SAA-C03 Solutions Architect – Associate" in summaries
@@ -84,7 +83,7 @@ def test_the_printed_report_is_in_the_users_language(catalog: Catalog, tmp_path:
     schedule = schedule_plan(small_plan(), catalog, today=TODAY)
     out = tmp_path / "plan.pdf"
 
-    pages = print_plan_to_pdf(schedule, advise(schedule, catalog, TODAY), out, printed_on=TODAY)
+    pages = print_plan_to_pdf(analysed(schedule, catalog, TODAY), out)
 
     texts = pdf_pages(out)
     assert len(texts) == pages

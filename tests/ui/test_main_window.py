@@ -15,6 +15,7 @@ from studyplanner.storage import paths
 from studyplanner.storage.catalog_source import load_app_catalog
 from studyplanner.storage.plan_files import PlanFileError, load_plan, save_plan
 from studyplanner.ui.canvas.mime import certification_mime
+from studyplanner.ui.canvas.timeline import TimelineView
 from studyplanner.ui.document import autosave
 from studyplanner.ui.window.main_window import MainWindow
 from tests.ui.dnd import drop
@@ -104,6 +105,32 @@ def test_dates_move_with_weekly_hours(qtbot: QtBot, prompts: FakePrompts) -> Non
     assert after is not None and after.finish_date is not None
     assert after.finish_date < before
     assert format_day(after.finish_date) in window.summary.text()
+
+
+def test_opening_a_plan_lays_the_timeline_out_once(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, realistic_plan: StudyPlan, tmp_path: Path
+) -> None:
+    """Issue 22: opening used to lay the timeline out three times (on ``changed``, on
+    ``opened`` and on the session's ``installed``) and redraw each pane twice."""
+    path = tmp_path / "plan.json"
+    save_plan(realistic_plan, path)
+    laid_out: list[str] = []
+    rebuild = TimelineView._rebuild
+
+    def counted(view: TimelineView) -> None:
+        laid_out.append("timeline")
+        rebuild(view)
+
+    monkeypatch.setattr(TimelineView, "_rebuild", counted)
+    window = open_window(qtbot)
+    laid_out.clear()
+
+    assert window.open_plan(path)
+
+    assert laid_out == ["timeline"]
+    assert window.timeline.row_count() == len(realistic_plan.entries)
+    window.document.update_plan("Hours a week", availability=WeeklyAvailability.spread(16))
+    assert laid_out == ["timeline", "timeline"]
 
 
 def test_autosave_then_restart_finds_the_plan(qtbot: QtBot, prompts: FakePrompts) -> None:

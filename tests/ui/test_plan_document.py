@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from studyplanner.domain.analysis import PlanAnalysis, analyse
 from studyplanner.domain.catalog import Catalog
 from studyplanner.domain.plan import (
     HeldCertification,
@@ -15,6 +17,7 @@ from studyplanner.domain.plan import (
     StudySession,
     WeeklyAvailability,
 )
+from studyplanner.ui.document import plan_document
 from studyplanner.ui.document.plan_document import PlanDocument
 
 
@@ -198,3 +201,65 @@ def test_adding_a_renewal_is_one_undo_step_that_selects_the_new_exam(
     assert document.plan == before
     document.read_only = True
     assert document.add_renewal("cloud-practitioner", date(2027, 1, 10)) == ""
+
+
+def count_work(
+    monkeypatch: pytest.MonkeyPatch, document: PlanDocument
+) -> tuple[list[date], list[str]]:
+    """The days the plan is worked out for, and the notifications the document sends, from
+    now on."""
+    worked: list[date] = []
+    told: list[str] = []
+
+    def counted(plan: StudyPlan, catalog: Catalog, today: date) -> PlanAnalysis:
+        worked.append(today)
+        return analyse(plan, catalog, today)
+
+    monkeypatch.setattr(plan_document, "analyse", counted)
+    document.changed.connect(lambda: told.append("changed"))
+    document.opened.connect(lambda: told.append("opened"))
+    document.selection_changed.connect(lambda entry_id: told.append("selection_changed"))
+    return worked, told
+
+
+def test_opening_works_the_plan_out_once_and_tells_once(
+    monkeypatch: pytest.MonkeyPatch, catalog: Catalog, realistic_plan: StudyPlan
+) -> None:
+    """Every pane redraws on ``opened``: a ``changed`` as well would redraw each twice."""
+    document = PlanDocument(catalog)
+    worked, told = count_work(monkeypatch, document)
+
+    document.set_plan(realistic_plan, None)
+
+    assert len(worked) == 1 and told == ["opened"]
+    assert document.schedule is document.analysis.schedule is not None
+
+
+def test_opening_another_plan_clears_the_selection_it_had(
+    monkeypatch: pytest.MonkeyPatch, catalog: Catalog, realistic_plan: StudyPlan
+) -> None:
+    document = PlanDocument(catalog)
+    document.set_plan(realistic_plan, None)
+    document.select(document.entry_ids()[0])
+    worked, told = count_work(monkeypatch, document)
+
+    document.set_plan(realistic_plan, None)
+
+    assert len(worked) == 1 and told == ["opened", "selection_changed"]
+    assert document.selected_entry_id == ""
+
+
+def test_one_edit_works_the_plan_out_once_and_tells_once(
+    monkeypatch: pytest.MonkeyPatch, catalog: Catalog, realistic_plan: StudyPlan
+) -> None:
+    document = PlanDocument(catalog)
+    document.set_plan(realistic_plan, None)
+    before = document.analysis
+    worked, told = count_work(monkeypatch, document)
+
+    document.update_plan("More hours", availability=WeeklyAvailability.spread(16))
+    assert len(worked) == 1 and told == ["changed"]
+    assert document.analysis is not before
+
+    document.undo_stack.undo()
+    assert len(worked) == 2 and told == ["changed", "changed"]

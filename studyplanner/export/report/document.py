@@ -11,17 +11,12 @@ renewals, the warnings, the notes.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import date
-
 from PySide6.QtCore import QMarginsF, Qt
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter
 
-from studyplanner.domain.advice import Advice
-from studyplanner.domain.budget import plan_budget
-from studyplanner.domain.catalog import Catalog
-from studyplanner.domain.lifecycle import lifecycle
+from studyplanner.domain.analysis import PlanAnalysis
+from studyplanner.domain.budget import Budget
 from studyplanner.domain.schedule import Schedule
 from studyplanner.export.report.blocks import Block, paginate
 from studyplanner.export.report.chart import TimelineChart
@@ -33,7 +28,6 @@ from studyplanner.export.report.sheet import Sheet
 from studyplanner.export.report.table import ExamTable
 from studyplanner.export.report.text import one_line
 from studyplanner.i18n import _
-from studyplanner.storage.catalog_source import catalog_for
 from studyplanner.style import Colour
 
 PAPER_SIZES = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
@@ -60,27 +54,31 @@ def setup_printer(printer: QPrinter, *, paper: str = "a4", landscape: bool = Fal
         raise ValueError(_("the printer refused the report's page layout"))
 
 
-def report_blocks(
-    sheet: Sheet,
-    schedule: Schedule,
-    advice: Sequence[Advice],
-    printed_on: date,
-    catalog: Catalog,
-) -> list[Block]:
-    """Every section in reading order, cut into blocks for ``sheet``."""
-    budget = plan_budget(schedule)
-    found = header_blocks(sheet, schedule, budget, printed_on)
+def report_blocks(sheet: Sheet, analysis: PlanAnalysis) -> list[Block]:
+    """Every section in reading order, cut into blocks for ``sheet``: the analysis's facts
+    as of its day (the report's "printed on", pace, the chart's today line)."""
+    schedule, budget = scheduled(analysis)
+    printed_on = analysis.today
+    found = header_blocks(sheet, schedule, budget, printed_on, analysis.finish_shift_days)
     if schedule.entries:
         found += TimelineChart(sheet, schedule, printed_on).blocks()
         found += ExamTable(sheet, schedule, budget).blocks()
-        found += progress_blocks(sheet, schedule, printed_on)
+        found += progress_blocks(sheet, analysis)
     else:
         found.append(sheet.paragraph(_("This plan has no exams yet."), sheet.muted, sheet.pt(18)))
-    validities = lifecycle(schedule, catalog)
-    found += lifecycle_blocks(sheet, schedule, validities, catalog, printed_on)
-    found += warning_blocks(sheet, schedule, advice)
+    validities = list(analysis.validities)
+    found += lifecycle_blocks(sheet, schedule, validities, analysis.catalog, printed_on)
+    found += warning_blocks(sheet, schedule, list(analysis.advice))
     found += note_blocks(sheet, schedule)
     return found
+
+
+def scheduled(analysis: PlanAnalysis) -> tuple[Schedule, Budget]:
+    """The analysis's schedule and fees; a plan without dates cannot be printed (the window
+    and the command line say why before they get here)."""
+    if analysis.schedule is None or analysis.budget is None:
+        raise ValueError(analysis.schedule_error or _("The plan cannot be scheduled."))
+    return analysis.schedule, analysis.budget
 
 
 def footer_height(sheet: Sheet) -> float:
@@ -100,19 +98,11 @@ def paint_footer(
     sheet.footer.draw(painter, sheet.width, y, page, right=True)
 
 
-def render_report(
-    schedule: Schedule,
-    advice: Sequence[Advice],
-    printer: QPrinter,
-    *,
-    printed_on: date | None = None,
-    catalog: Catalog | None = None,
-) -> int:
+def render_report(analysis: PlanAnalysis, printer: QPrinter) -> int:
     """Paint the whole report on ``printer`` (already set up: paper, margins, output) and
     return the number of pages. Serves QPrintPreviewDialog.paintRequested, a real printer
-    and PDF alike; a page range chosen in the print dialog is honoured. ``catalog`` (for the
-    renewal rules) defaults to the schedule's. ``printed_on`` is the report's today (pace,
-    the chart's today line); it defaults to the day the schedule was re-planned from."""
+    and PDF alike; a page range chosen in the print dialog is honoured. Everything printed
+    comes from ``analysis``, dated its ``today``."""
     painter = QPainter()
     if not painter.begin(printer):
         target = printer.outputFileName() or printer.printerName() or _("the printer")
@@ -123,13 +113,7 @@ def render_report(
         area = printer.pageLayout().paintRectPixels(printer.resolution())
         sheet = Sheet(printer, float(area.width()))
         body_height = float(area.height()) - footer_height(sheet)
-        blocks = report_blocks(
-            sheet,
-            schedule,
-            list(advice),
-            printed_on or schedule.today or date.today(),
-            catalog_for(schedule, catalog),
-        )
+        blocks = report_blocks(sheet, analysis)
         pages = paginate(blocks, body_height)
         first = printer.fromPage() or 1
         last = printer.toPage() or len(pages)
@@ -141,7 +125,7 @@ def render_report(
                 raise OSError(_("the printer refused a new page"))
             started = True
             page.paint(painter)
-            paint_footer(sheet, painter, body_height, schedule.plan.name, number, len(pages))
+            paint_footer(sheet, painter, body_height, analysis.plan.name, number, len(pages))
         return len(pages)
     finally:
         painter.end()

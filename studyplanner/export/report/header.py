@@ -11,7 +11,6 @@ from PySide6.QtGui import QFont, QPainter
 
 from studyplanner.domain.budget import Budget
 from studyplanner.domain.plan import EntryStatus, StudyPlan
-from studyplanner.domain.progress import finish_shift_days
 from studyplanner.domain.schedule import Schedule
 from studyplanner.domain.wording import (
     count_text,
@@ -80,11 +79,11 @@ def dates_line(schedule: Schedule) -> str:
     return _("Starts {start} · last exam {finish}").format(start=start, finish=format_day(finish))
 
 
-def baseline_line(schedule: Schedule) -> str | None:
+def baseline_line(schedule: Schedule, shift: int | None) -> str | None:
     """'Finish 3 weeks later than planned on 7 Dec 2026 (baseline set 2 Nov 2026)', or None
-    for a plan without a baseline (or one whose finish cannot be compared)."""
+    for a plan without a baseline (or one whose finish cannot be compared). ``shift`` is the
+    analysis's ``finish_shift_days``."""
     baseline = schedule.plan.baseline
-    shift = finish_shift_days(schedule)
     if baseline is None or baseline.finish is None or shift is None:
         return None
     text = shift_text(shift, baseline.finish)
@@ -93,9 +92,9 @@ def baseline_line(schedule: Schedule) -> str | None:
     )
 
 
-def finish_note(schedule: Schedule) -> str:
-    """Under the finish date: how far it moved from the baseline, in a few words."""
-    shift = finish_shift_days(schedule)
+def finish_note(schedule: Schedule, shift: int | None) -> str:
+    """Under the finish date: how far it moved from the baseline (``shift`` days), in a few
+    words."""
     if schedule.plan.baseline is None or shift is None:
         return _("date of the last exam")
     if shift == 0:
@@ -106,8 +105,10 @@ def finish_note(schedule: Schedule) -> str:
 
 
 def header_blocks(
-    sheet: Sheet, schedule: Schedule, budget: Budget, printed_on: date
+    sheet: Sheet, schedule: Schedule, budget: Budget, printed_on: date, shift: int | None
 ) -> list[Block]:
+    """The title, the plan's facts and its totals; ``shift`` is how far the finish moved
+    from the baseline (the analysis's ``finish_shift_days``)."""
     plan = schedule.plan
     blocks: list[Block] = []
     eyebrow = _("AWS CERTIFICATION STUDY PLAN")
@@ -131,13 +132,13 @@ def header_blocks(
         (_("AVAILABILITY"), availability_line(plan)),
         (_("DATES"), dates_line(schedule)),
     ]
-    shifted = baseline_line(schedule)
+    shifted = baseline_line(schedule, shift)
     if shifted is not None:
         facts.append((_("BASELINE"), shifted))
     label_width = max(sheet.label.width(key) for key, _value in facts) + sheet.pt(12)
     for n, (key, value) in enumerate(facts):
         blocks.append(_fact(sheet, key, value, label_width, sheet.pt(10) if n == 0 else 0.0))
-    blocks.append(_summary(sheet, schedule, budget))
+    blocks.append(_summary(sheet, schedule, budget, shift))
     return blocks
 
 
@@ -174,7 +175,7 @@ def fee_notes(schedule: Schedule, budget: Budget) -> tuple[str, str, str]:
     return to_sit_note, used, _("each exam failed once")
 
 
-def _summary(sheet: Sheet, schedule: Schedule, budget: Budget) -> Block:
+def _summary(sheet: Sheet, schedule: Schedule, budget: Budget, shift: int | None) -> Block:
     """The totals in a panel: three cells a row on a narrow page, all six in one on a wide one."""
     passed = sum(1 for i in schedule.entries if i.entry.status is EntryStatus.PASSED)
     left = schedule.remaining_hours
@@ -192,7 +193,7 @@ def _summary(sheet: Sheet, schedule: Schedule, budget: Budget) -> Block:
             if passed
             else _("none passed yet"),
         ),
-        (_("FINISH"), format_day(schedule.finish_date), finish_note(schedule)),
+        (_("FINISH"), format_day(schedule.finish_date), finish_note(schedule, shift)),
         (_("LIST PRICE"), format_fee(budget.list_usd), list_note),
         (_("WITH VOUCHERS"), format_fee(budget.with_vouchers_usd), vouchers_note),
         (_("WORST CASE"), format_fee(budget.worst_case_usd), worst_note),

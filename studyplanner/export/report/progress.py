@@ -16,10 +16,9 @@ from datetime import date, timedelta
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen
 
+from studyplanner.domain.analysis import PlanAnalysis
 from studyplanner.domain.months import first_of_month, next_month
 from studyplanner.domain.plan import EntryStatus
-from studyplanner.domain.progress import burn_up, plan_pace, study_days
-from studyplanner.domain.schedule import Schedule
 from studyplanner.domain.wording import (
     count_text,
     format_day,
@@ -50,17 +49,18 @@ HEAT_WEEKS_MAX = 53
 """At most a year of study days: older weeks are left off the strip (the chart keeps them)."""
 
 
-def progress_blocks(sheet: Sheet, schedule: Schedule, today: date) -> list[Block]:
-    """The section, or nothing for a plan without exams."""
-    if not schedule.entries:
+def progress_blocks(sheet: Sheet, analysis: PlanAnalysis) -> list[Block]:
+    """The section, or nothing for a plan without exams (or without dates)."""
+    if analysis.schedule is None or not analysis.schedule.entries:
         return []
+    today = analysis.today
     blocks = [sheet.heading(_(SECTION))]
-    blocks += _facts(sheet, schedule, today)
-    baseline, planned, logged = burn_up(schedule, today)
-    if planned or logged or baseline:
-        chart = BurnUpChart(sheet, baseline, planned, logged, today)
+    blocks += _facts(sheet, analysis)
+    lines = analysis.burn_up
+    if lines is not None and (lines.planned or lines.logged or lines.baseline):
+        chart = BurnUpChart(sheet, lines.baseline, lines.planned, lines.logged, today)
         blocks += [chart.block(), chart.legend()]
-    days = study_days(schedule.plan)
+    days = analysis.study_days
     if any(hours > 0 for hours in days.values()):
         blocks += HeatStrip(sheet, days, today).blocks()
     else:
@@ -79,35 +79,37 @@ def progress_blocks(sheet: Sheet, schedule: Schedule, today: date) -> list[Block
     return blocks
 
 
-def progress_facts(schedule: Schedule, today: date) -> list[tuple[str, str]]:
+def progress_facts(analysis: PlanAnalysis) -> list[tuple[str, str]]:
     """The section's opening lines as (label, text): what is logged, the pace of the exam
     being studied, and the readiness of each exam still to sit that has practice scores."""
-    plan = schedule.plan
-    logged = sum(item.entry.hours_logged for item in schedule.entries)
-    studied_days = sum(1 for hours in study_days(plan).values() if hours > 0)
+    plan = analysis.plan
+    entries = analysis.schedule.entries if analysis.schedule is not None else ()
+    remaining = analysis.schedule.remaining_hours if analysis.schedule is not None else 0.0
+    logged = sum(item.entry.hours_logged for item in entries)
+    studied_days = sum(1 for hours in analysis.study_days.values() if hours > 0)
     facts = [
         (
             _("LOGGED"),
             _("{logged} on {days} · {left} still to study, as of {day}").format(
                 logged=format_hours(logged),
                 days=count_text(studied_days, "study day"),
-                left=format_hours(schedule.remaining_hours),
-                day=format_day(today),
+                left=format_hours(remaining),
+                day=format_day(analysis.today),
             ),
         )
     ]
-    current = plan_pace(schedule, today)
+    current = analysis.pace
     if current is not None and current.started:  # not on day one
         facts.append((_("PACE"), pace_text(current, plan.availability.weekly_hours)))
-    for item in schedule.entries:
+    for item in entries:
         if item.entry.scores and item.entry.status is not EntryStatus.PASSED:
             text = readiness_text(item.entry, plan.readiness_target)
             facts.append((_("READINESS"), f"{item.certification.code}: {text}"))
     return facts
 
 
-def _facts(sheet: Sheet, schedule: Schedule, today: date) -> list[Block]:
-    facts = progress_facts(schedule, today)
+def _facts(sheet: Sheet, analysis: PlanAnalysis) -> list[Block]:
+    facts = progress_facts(analysis)
     label_width = max(sheet.label.width(key) for key, _value in facts) + sheet.pt(12)
     blocks = []
     for key, value in facts:

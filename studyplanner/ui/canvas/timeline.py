@@ -582,12 +582,14 @@ class TimelineView(QGraphicsView):
     # --- drawing ----------------------------------------------------------------------
 
     def _on_opened(self) -> None:
-        """A different plan: show all of it (``changed`` has already drawn it)."""
-        if self.viewport().width() > 300:
-            self.fit_to_plan()
+        """A different plan (the document sends no ``changed`` with it): show all of it,
+        laid out once."""
+        if self.isVisible() and self.viewport().width() > 300:
+            self.fit_to_plan()  # lays it out at the scale that shows all of it
         else:  # not laid out yet: fit once the view has its size
             self._auto_fit = True
             self._fitted_width = 0
+            self._rebuild()
         self.horizontalScrollBar().setValue(0)
         self.verticalScrollBar().setValue(0)
 

@@ -1,6 +1,6 @@
 """File › Print, Export as PDF and Export to Calendar: dialogs around ``studyplanner.export``.
 
-The report itself is drawn by ``export.report.render_report`` from the plan's schedule, so the
+The report itself is drawn by ``export.report.render_report`` from the plan's analysis, so the
 preview, the printer, the PDF and ``studyplanner print`` all produce the same document.
 """
 
@@ -43,9 +43,9 @@ def show_print_preview(parent: QWidget, document: PlanDocument) -> None:
     dialog.setWindowTitle(_("Print “{name}”").format(name=document.current_plan.name))
 
     def paint(target: QPrinter) -> None:
-        schedule = document.schedule
-        if schedule is not None:
-            render_report(schedule, document.advice, target)
+        analysis = document.analysis
+        if analysis.schedule is not None:
+            render_report(analysis, target)
 
     dialog.paintRequested.connect(paint)
     dialog.resize(1000, 800)
@@ -59,11 +59,11 @@ def show_print_preview(parent: QWidget, document: PlanDocument) -> None:
 def export_pdf(parent: QWidget, document: PlanDocument, target: Path) -> bool:
     """Write the report to ``target`` (chosen and confirmed by the caller); False if it
     could not be written (the person is told why)."""
-    schedule = document.schedule
-    if schedule is None:
+    analysis = document.analysis
+    if analysis.schedule is None:
         return False
     try:
-        pages = print_plan_to_pdf(schedule, document.advice, target, paper=default_paper())
+        pages = print_plan_to_pdf(analysis, target, paper=default_paper())
     except OSError as exc:
         problem = _("Could not write {file}:\n{reason}").format(file=target, reason=exc)
         QMessageBox.warning(parent, _("Export as PDF"), problem)
@@ -92,11 +92,11 @@ def export_calendar(
     parent: QWidget, document: PlanDocument, target: Path, *, study_blocks: bool
 ) -> bool:
     """Write the plan's exams (and study periods) to ``target`` as iCalendar."""
-    schedule = document.schedule
-    if schedule is None:
+    analysis = document.analysis
+    if analysis.schedule is None:
         return False
     try:
-        count = write_ics(schedule, target, study_blocks=study_blocks)
+        count = write_ics(analysis, target, study_blocks=study_blocks)
     except OSError as exc:
         problem = _("Could not write {file}:\n{reason}").format(file=target, reason=exc)
         QMessageBox.warning(parent, _("Export to calendar"), problem)

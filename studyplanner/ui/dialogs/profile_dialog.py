@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studyplanner.domain.analysis import analyse
 from studyplanner.domain.catalog import Catalog
 from studyplanner.domain.plan import LearnerProfile, StudyPlan
 from studyplanner.domain.roles import Direction, Role
-from studyplanner.domain.schedule import ScheduleError, schedule_plan
 from studyplanner.domain.suggest import Suggestion, suggest_plan
 from studyplanner.domain.wording import (
     count_text,
@@ -216,10 +216,8 @@ class NewPlanFromProfileDialog(QDialog):
         """The suggested exams in order, each with its reason, then the remarks and a summary."""
         parts: list[str] = []
         muted = self.palette().color(QPalette.ColorRole.PlaceholderText).name()
-        try:
-            schedule = schedule_plan(suggestion.plan, self._catalog)
-        except ScheduleError:
-            schedule = None
+        plan = suggestion.plan  # laid out from its start date, as it will be made
+        schedule = analyse(plan, self._catalog, plan.start_date).schedule
         if schedule is not None and schedule.finish_date is not None:
             hours = schedule.total_hours
             parts.append(

@@ -1,8 +1,9 @@
-"""The open plan, its computed schedule, and the undo stack every edit goes through.
+"""The open plan, its analysis, and the undo stack every edit goes through.
 
 Views never change the plan directly: they call the edit methods here, each of which pushes
-one ``QUndoCommand``. Every change (edit, undo, redo, opening another plan) emits
-``changed``; panes listen to it and redraw from ``schedule`` and ``advice``.
+one ``QUndoCommand``. Every change (edit, undo, redo, a new day) works the plan's
+``analysis`` out once and emits ``changed`` once; opening another plan emits ``opened``
+instead. Panes listen and redraw from the analysis (``schedule``, ``advice``, ... read it).
 """
 
 from __future__ import annotations
@@ -17,12 +18,13 @@ from pydantic import ValidationError
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from studyplanner.domain import lifecycle as lifecycles
 from studyplanner.domain import progress
-from studyplanner.domain.advice import Advice, advise
-from studyplanner.domain.budget import Budget, plan_budget
+from studyplanner.domain.advice import Advice
+from studyplanner.domain.analysis import PlanAnalysis, analyse, plan_baseline
+from studyplanner.domain.budget import Budget
 from studyplanner.domain.catalog import Catalog
 from studyplanner.domain.lifecycle import Validity
+from studyplanner.domain.lifecycle import add_renewal as plan_with_renewal
 from studyplanner.domain.plan import (
     MAX_ENTRIES,
     Baseline,
@@ -35,7 +37,7 @@ from studyplanner.domain.plan import (
     sessions_in_date_order,
 )
 from studyplanner.domain.progress import PlanPace, Readiness
-from studyplanner.domain.schedule import Schedule, ScheduleError, schedule_plan
+from studyplanner.domain.schedule import Schedule
 from studyplanner.domain.wording import format_day, format_hours
 from studyplanner.i18n import _
 
@@ -58,9 +60,10 @@ class _PlanEdit(QUndoCommand):
 
 class PlanDocument(QObject):
     changed = Signal()
-    """The plan, its schedule or its advice changed."""
+    """The plan, its schedule or its advice changed (an edit, undo, redo, a new day)."""
     opened = Signal()
-    """A different plan was put in place (new, open); not an edit."""
+    """A different plan was put in place (new, open); not an edit. Sent instead of
+    ``changed``, so a pane that redraws on both redraws once."""
     selection_changed = Signal(str)
     """The entry id the user is working on ('' for none)."""
     refused = Signal(str)
@@ -85,14 +88,8 @@ class PlanDocument(QObject):
         self.read_only = False
         self._today = today()
         self._plan = StudyPlan(start_date=self._today)
-        self._schedule: Schedule | None = None
-        self._schedule_error: str | None = None
-        self._advice: list[Advice] = []
-        self._validities: list[Validity] = []
-        self._budget: Budget | None = None
-        self._pace: PlanPace | None = None
+        self._analysis = analyse(self._plan, catalog, self._today)
         self._selected = ""
-        self._recompute(self._today)
 
     # --- reading ----------------------------------------------------------------------
 
@@ -124,50 +121,50 @@ class PlanDocument(QObject):
         return self._plan
 
     @property
+    def analysis(self) -> PlanAnalysis:
+        """Everything derived from the current plan on ``today()``, worked out once per
+        change; the accessors below read it."""
+        return self._analysis
+
+    @property
     def schedule(self) -> Schedule | None:
-        return self._schedule
+        return self._analysis.schedule
 
     @property
     def schedule_error(self) -> str | None:
-        return self._schedule_error
+        return self._analysis.schedule_error
 
     @property
     def advice(self) -> list[Advice]:
-        return list(self._advice)
+        return list(self._analysis.advice)
 
     @property
     def validities(self) -> list[Validity]:
         """When each held, passed and planned certification is valid, with its renewals
         (empty while the plan cannot be scheduled)."""
-        return list(self._validities)
+        return list(self._analysis.validities)
 
     @property
     def budget(self) -> Budget | None:
         """The plan's exam fees: list price, with vouchers, worst case (None without a
         schedule)."""
-        return self._budget
+        return self._analysis.budget
 
     @property
     def pace(self) -> PlanPace | None:
         """Hours planned by today against hours logged, for the exam being studied (None when
         nothing is being studied)."""
-        return self._pace
+        return self._analysis.pace
 
     @property
     def finish_shift_days(self) -> int | None:
         """How many days the finish moved since the baseline (positive: later); None without a
         baseline or a schedule."""
-        if self._schedule is None:
-            return None
-        return progress.finish_shift_days(self._schedule)
+        return self._analysis.finish_shift_days
 
     def readiness_of(self, entry_id: str) -> Readiness:
         """Whether the entry's last practice scores reach the plan's target."""
-        try:
-            entry = self._plan.entry(entry_id)
-        except KeyError:
-            return Readiness.UNKNOWN
-        return progress.readiness(entry, self._plan.readiness_target)
+        return self._analysis.readiness_of(entry_id)
 
     def log_target(self) -> str:
         """The entry *Log Study Time* offers first: the selected one unless it is passed, else
@@ -175,8 +172,9 @@ class PlanDocument(QObject):
         unfinished = [e.id for e in self._plan.entries if e.status is not EntryStatus.PASSED]
         if self._selected in unfinished:
             return self._selected
-        if self._schedule is not None:
-            for item in self._schedule.entries:
+        schedule = self._analysis.schedule
+        if schedule is not None:
+            for item in schedule.entries:
                 if item.entry.id in unfinished and item.study_start is not None:
                     if item.study_start <= self._today:
                         return item.entry.id  # the exam being studied
@@ -186,21 +184,12 @@ class PlanDocument(QObject):
     def baseline_for(self, plan: StudyPlan) -> Baseline | None:
         """``plan``'s dates as of today, to keep as its baseline (None for a plan without
         exams, or one that cannot be scheduled)."""
-        if not plan.entries:
-            return None
-        try:
-            schedule = schedule_plan(plan, self.catalog, today=self._today)
-        except (ScheduleError, KeyError):
-            return None
-        return progress.baseline_of(schedule, self._today)
+        return plan_baseline(plan, self.catalog, self._today)
 
     def validity_of(self, entry_id: str) -> Validity | None:
         """The validity an entry's exam earns, or None (not scheduled, or it renews one that is
         already held)."""
-        for validity in self._validities:
-            if validity.entry_id == entry_id:
-                return validity
-        return None
+        return self._analysis.validity_of(entry_id)
 
     @property
     def selected_entry_id(self) -> str:
@@ -215,15 +204,20 @@ class PlanDocument(QObject):
     # --- not edits -----------------------------------------------------------------------
 
     def set_plan(self, plan: StudyPlan, path: Path | None, *, read_only: bool = False) -> None:
-        """Open ``plan``: clears the undo history (opening is not an edit)."""
+        """Open ``plan``: clears the undo history (opening is not an edit). The analysis is
+        worked out once and ``opened`` is the one notification (not ``changed`` as well:
+        every pane would otherwise redraw twice, and the timeline lay itself out twice)."""
         self.undo_stack.clear()
         self.path = path
         self.read_only = read_only
+        was_selected = self._selected
         self._selected = ""
-        self._install(_copy(plan))
+        self._plan = _copy(plan)
+        self._recompute()
         self.undo_stack.setClean()
         self.opened.emit()
-        self.selection_changed.emit("")
+        if was_selected:
+            self.selection_changed.emit("")
 
     def select(self, entry_id: str) -> None:
         if entry_id and entry_id not in self.entry_ids():
@@ -386,9 +380,10 @@ class PlanDocument(QObject):
     def add_renewal(self, cert_id: str, before: date) -> str:
         """Plan ``cert_id``'s exam so that it falls before ``before`` (it renews a certification
         that expires then), as one edit; returns the new entry's id ('' when nothing changed)."""
-        if self.read_only or self._schedule is None:
+        schedule = self._analysis.schedule
+        if self.read_only or schedule is None:
             return ""
-        plan = lifecycles.add_renewal(self.plan, self._schedule, cert_id, before)
+        plan = plan_with_renewal(self.plan, schedule, cert_id, before)
         known = set(self.entry_ids())
         code = self.catalog.get(cert_id).code
         if not self.replace_plan(
@@ -549,21 +544,9 @@ class PlanDocument(QObject):
         self.changed.emit()
 
     def _recompute(self, day: date | None = None) -> None:
+        """Work the analysis out again: once per change, on the clock as read now."""
         self._today = today = self._clock() if day is None else day
-        try:
-            self._schedule = schedule_plan(self._plan, self.catalog, today=today)
-            self._schedule_error = None
-            self._pace = progress.plan_pace(self._schedule, today)
-            self._advice = advise(self._schedule, self.catalog, today, pace=self._pace)
-            self._validities = lifecycles.lifecycle(self._schedule, self.catalog)
-            self._budget = plan_budget(self._schedule)
-        except ScheduleError as exc:
-            self._schedule = None
-            self._schedule_error = str(exc)
-            self._advice = []
-            self._validities = []
-            self._budget = None
-            self._pace = None
+        self._analysis = analyse(self._plan, self.catalog, today)
 
 
 def _copy(plan: StudyPlan) -> StudyPlan:

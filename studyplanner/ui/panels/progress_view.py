@@ -13,7 +13,6 @@ from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QAction, QFont, QPalette, QShowEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
-from studyplanner.domain.progress import burn_up, study_days
 from studyplanner.domain.wording import count_text, format_day, format_hours
 from studyplanner.export.progress_words import pace_text, shift_text
 from studyplanner.i18n import _
@@ -102,9 +101,10 @@ class ProgressView(QWidget):
         """Redraw everything from the document."""
         self._stale = False
         document = self._document
-        plan, schedule, today = document.current_plan, document.schedule, document.today()
+        analysis = document.analysis
+        plan, schedule, today = analysis.plan, analysis.schedule, analysis.today
         dark = is_dark_palette(self.palette())
-        shift = document.finish_shift_days
+        shift = analysis.finish_shift_days
         baseline = plan.baseline
         if baseline is not None and baseline.finish is not None and shift is not None:
             text = shift_text(shift, baseline.finish)
@@ -125,12 +125,12 @@ class ProgressView(QWidget):
         self.set_baseline.setVisible(baseline is None and bool(plan.entries))
         self.set_baseline.setEnabled(not document.read_only and schedule is not None)
 
-        pace = document.pace
+        pace = analysis.pace
         if pace is not None and pace.started:
             self.pace.setText(pace_text(pace, plan.availability.weekly_hours))
         else:
             self.pace.setText(_("No exam is being studied yet: log study time to follow the pace"))
-        days = study_days(plan)
+        days = analysis.study_days
         total = sum(days.values())
         recent = sum(
             1 for day, hours in days.items() if hours > 0 and today - day < timedelta(RECENT_DAYS)
@@ -140,9 +140,9 @@ class ProgressView(QWidget):
                 hours=format_hours(total), days=count_text(recent, "study day")
             )
         )
-        if schedule is not None:
-            baseline_series, planned, logged = burn_up(schedule, today)
-            self.chart.show_series(baseline_series, planned, logged, today)
+        lines = analysis.burn_up
+        if lines is not None:
+            self.chart.show_series(lines.baseline, lines.planned, lines.logged, today)
         else:
             self.chart.show_series([], [], [], today)
         self.strip.show_days(days, today)

@@ -38,6 +38,7 @@ class WarningsModel(QAbstractListModel):
         self._read_only = document.read_only
         self._icons: dict[tuple[int, Severity], QIcon] = {}
         document.changed.connect(self._reload)
+        document.opened.connect(self._reload)  # opening sends no ``changed``
 
     @Slot()
     def _reload(self) -> None:

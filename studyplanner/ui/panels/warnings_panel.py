@@ -180,6 +180,7 @@ class WarningsPanel(QWidget):
         self.model.modelReset.connect(self._show_list_or_placeholder)
         self.model.modelReset.connect(self._show_fix)
         document.changed.connect(self._show_fix)  # the advice may stay while the plan changed
+        document.opened.connect(self._show_fix)
         self._show_list_or_placeholder()
         self._show_fix()
 

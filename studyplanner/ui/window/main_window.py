@@ -314,7 +314,6 @@ class MainWindow(QMainWindow):
         document.refused.connect(self._tell_refused)
         session.leaving.connect(self._commit_open_edits)
         self.adding.added.connect(self.timeline.ensure_entry_visible)
-        session.installed.connect(self.timeline.fit_to_plan)
         self.ladder.certification_selected.connect(self._on_certification_selected)
         self.ladder.add_requested.connect(self.add_certification)
         self.details.add_requested.connect(self.add_certification)

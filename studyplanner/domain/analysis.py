@@ -1,0 +1,171 @@
+"""Everything the app, the command line, the report and the calendar say about a plan,
+worked out once: its schedule, the advice, the validities and renewals, the fees, the pace,
+the finish against the baseline and the readiness of each exam.
+
+Every surface reads one ``PlanAnalysis`` instead of calling the scheduler, the advisor or
+the lifecycle itself, so the window, `show`, the printed report and the calendar can never
+disagree about the same plan on the same day (Anki's backend answers a question once; the
+window, the reviewer and the statistics read the answer).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from functools import cached_property
+
+from studyplanner.domain.advice import Advice, advise
+from studyplanner.domain.budget import Budget, plan_budget
+from studyplanner.domain.catalog import Catalog
+from studyplanner.domain.lifecycle import Validity, lifecycle
+from studyplanner.domain.plan import Baseline, StudyPlan
+from studyplanner.domain.progress import (
+    PlanPace,
+    Readiness,
+    Series,
+    baseline_of,
+    burn_up,
+    finish_shift_days,
+    plan_pace,
+    readiness,
+    study_days,
+)
+from studyplanner.domain.schedule import Schedule, ScheduleError, schedule_plan
+
+
+@dataclass(frozen=True)
+class BurnUp:
+    """The progress chart's three lines of cumulative hours (see ``progress.burn_up``)."""
+
+    baseline: Series
+    """Week by week as the baseline laid the plan out; empty without a baseline."""
+    planned: Series
+    """Week by week as today's plan lays it out."""
+    logged: Series
+    """Day by day, what the study log holds up to today."""
+
+
+@dataclass(frozen=True, eq=False)
+class PlanAnalysis:
+    """What one plan means on one day. Built by ``analyse``; never changed afterwards.
+
+    A plan that cannot be scheduled (no study hours, a start past the planning horizon) is
+    an answer too: ``schedule`` is None, ``schedule_error`` says why in the user's words,
+    and the facts that need dates are empty."""
+
+    plan: StudyPlan
+    catalog: Catalog
+    today: date
+    """The day everything is worked out for: the schedule re-plans from it, pace is
+    measured to it, the report and the calendar are dated by it."""
+    schedule: Schedule | None
+    schedule_error: str | None
+    pace: PlanPace | None
+    """Hours planned by today against hours logged (None when nothing is left to study)."""
+    advice: tuple[Advice, ...]
+    validities: tuple[Validity, ...]
+    """When each held, passed and planned certification is valid, with its renewals."""
+    budget: Budget | None
+    """List price, with vouchers, worst case (None without a schedule)."""
+    finish_shift_days: int | None
+    """Days the finish moved since the baseline (positive: later); None without one."""
+    readiness: Mapping[str, Readiness]
+    """Each entry's readiness from its last practice scores, by entry id."""
+
+    def readiness_of(self, entry_id: str) -> Readiness:
+        return self.readiness.get(entry_id, Readiness.UNKNOWN)
+
+    def validity_of(self, entry_id: str) -> Validity | None:
+        """The validity an entry's exam earns, or None (not scheduled, or it renews one that
+        is already held)."""
+        for validity in self.validities:
+            if validity.entry_id == entry_id:
+                return validity
+        return None
+
+    @property
+    def baseline(self) -> Baseline | None:
+        """The schedule's dates as of today, to keep as the plan's baseline (None for a plan
+        without exams, or one that cannot be scheduled)."""
+        if self.schedule is None or not self.plan.entries:
+            return None
+        return baseline_of(self.schedule, self.today)
+
+    @cached_property
+    def study_days(self) -> dict[date, float]:
+        """Hours studied on each day with a session, in date order."""
+        return study_days(self.plan)
+
+    @cached_property
+    def burn_up(self) -> BurnUp | None:
+        """The progress chart's lines (None without a schedule). Worked out when first
+        read: only the progress view and the report draw it."""
+        if self.schedule is None:
+            return None
+        return BurnUp(*burn_up(self.schedule, self.today))
+
+
+def analyse(plan: StudyPlan, catalog: Catalog, today: date) -> PlanAnalysis:
+    """Every derived fact of ``plan`` as of ``today``, re-planned from that day.
+
+    Raises ``KeyError`` only for a certification id the catalog does not know (storage
+    refuses such plans before they get here)."""
+    try:
+        schedule = schedule_plan(plan, catalog, today=today)
+    except ScheduleError as exc:
+        return _unscheduled(plan, catalog, today, str(exc))
+    return analyse_schedule(schedule, catalog, today)
+
+
+def analyse_schedule(schedule: Schedule, catalog: Catalog, today: date) -> PlanAnalysis:
+    """The analysis of a schedule already worked out (one laid out from the plan's start,
+    say), with pace and advice as of ``today``."""
+    plan = schedule.plan
+    pace = plan_pace(schedule, today)
+    validities = tuple(lifecycle(schedule, catalog))
+    return PlanAnalysis(
+        plan=plan,
+        catalog=catalog,
+        today=today,
+        schedule=schedule,
+        schedule_error=None,
+        pace=pace,
+        advice=tuple(advise(schedule, catalog, today, pace=pace, validities=validities)),
+        validities=validities,
+        budget=plan_budget(schedule),
+        finish_shift_days=finish_shift_days(schedule),
+        readiness=_readiness(plan),
+    )
+
+
+def _unscheduled(plan: StudyPlan, catalog: Catalog, today: date, error: str) -> PlanAnalysis:
+    return PlanAnalysis(
+        plan=plan,
+        catalog=catalog,
+        today=today,
+        schedule=None,
+        schedule_error=error,
+        pace=None,
+        advice=(),
+        validities=(),
+        budget=None,
+        finish_shift_days=None,
+        readiness=_readiness(plan),
+    )
+
+
+def _readiness(plan: StudyPlan) -> dict[str, Readiness]:
+    return {entry.id: readiness(entry, plan.readiness_target) for entry in plan.entries}
+
+
+def plan_baseline(plan: StudyPlan, catalog: Catalog, today: date) -> Baseline | None:
+    """``plan``'s dates as of ``today``, to keep as its baseline (None for a plan without
+    exams, or one that cannot be scheduled): only the schedule is worked out."""
+    if not plan.entries:
+        return None
+    try:
+        schedule = schedule_plan(plan, catalog, today=today)
+    except (ScheduleError, KeyError):
+        return None
+    return baseline_of(schedule, today)
