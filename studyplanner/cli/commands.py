@@ -166,6 +166,10 @@ def _catalog() -> Catalog:
 
 
 def cmd_catalog(args: argparse.Namespace) -> int:
+    if getattr(args, "catalog_action", None):  # info, diff, import, revert, reset
+        from studyplanner.cli.catalog_updates import run_catalog_action
+
+        return run_catalog_action(args)
     catalog = _catalog()
     if args.json:
         rows = [

@@ -30,6 +30,9 @@ CATALOG_SCHEMA_VERSION = 2
 """2: renewal paths as ``renewal_options`` with their certainty (1 had a bare ``renewed_by``
 list of certification ids, still read: see ``Certification._from_version_1``)."""
 
+CATALOG_VERSION_PATTERN = r"^\d{4}\.\d{2}\.\d{2}(\.\d{1,3})?$"
+"""A catalog release: the day it was made, and a number when one day had more than one."""
+
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", min_length=2, max_length=64)]
 
 
@@ -299,6 +302,13 @@ class Catalog(_Strict):
     """All certifications, in display order, with lookups by id."""
 
     schema_version: int = Field(ge=1)
+    catalog_version: str | None = Field(
+        default=None,
+        pattern=CATALOG_VERSION_PATTERN,
+        description="Which release of the facts this is, YYYY.MM.DD or YYYY.MM.DD.N; a copy "
+        "made by hand before releases were numbered has none",
+    )
+    published: date | None = Field(default=None, description="The day this release was made")
     certifications: list[Certification] = Field(min_length=1)
     _by_id: dict[str, Certification] = PrivateAttr(default_factory=dict)
     """Lookups by id: every pane asks for certifications on every edit, many per plan row."""

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from studyplanner.bundled import bundled_path
 from studyplanner.domain.catalog import Catalog, CatalogError, load_catalog, parse_catalog
+from studyplanner.domain.catalog_release import is_newer
 from studyplanner.domain.schedule import Schedule
 from studyplanner.storage import paths
 from studyplanner.storage.reading import read_regular_file
@@ -51,12 +52,18 @@ def load_app_catalog() -> LoadedCatalog:
     user_path = paths.user_catalog_path()
     if os.path.lexists(user_path):
         try:
-            return LoadedCatalog(load_user_catalog(user_path), origin=str(user_path))
+            user = load_user_catalog(user_path)
         except CatalogError as exc:
             problem = f"Your updated catalog was not used: {exc}"
             # info, not warning: every caller shows ``problem`` itself (dialog, CLI warning)
             _log.info("Bundled catalog used instead of %s: %s", user_path, exc)
             return LoadedCatalog(bundled_catalog(), origin="bundled", problem=problem)
+        bundled = bundled_catalog()
+        if user.catalog_version is not None and is_newer(bundled, user):
+            # the app was upgraded past the update: its own facts are the newer ones
+            _log.info("Bundled catalog used: it is newer than the update in %s", user_path)
+            return LoadedCatalog(bundled, origin="bundled")
+        return LoadedCatalog(user, origin=str(user_path))
     return LoadedCatalog(bundled_catalog(), origin="bundled")
 
 
