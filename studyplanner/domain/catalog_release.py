@@ -40,7 +40,10 @@ def version_key(version: str) -> VersionKey:
     if match is None:
         raise ValueError(f"catalog_version {version!r} is not in YYYY.MM.DD or YYYY.MM.DD.N form")
     year, month, day, number = match.groups()
-    date(int(year), int(month), int(day))  # 2026.02.30 is no day at all
+    try:
+        date(int(year), int(month), int(day))
+    except ValueError:
+        raise ValueError(f"catalog_version {version!r} names no real day") from None
     return int(year), int(month), int(day), int(number or 0)
 
 
