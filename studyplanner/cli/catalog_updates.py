@@ -29,8 +29,8 @@ from studyplanner.storage.catalog_updates import (
     check_update,
     import_update,
     reset,
-    review_update,
     revert,
+    review_update,
 )
 from studyplanner.storage.plan_files import PlanFileError, load_plan
 from studyplanner.storage.reading import one_line
@@ -62,9 +62,7 @@ def info_line(info: CatalogInfo) -> str:
     """'Catalog 2026.12.07, published 7 Dec 2026 (bundled with StudyPlanner)'."""
     version = info.catalog_version or _("without a version")
     published = format_day(info.published) if info.published else _("date unknown")
-    where = (
-        _("bundled with StudyPlanner") if info.source == "bundled" else _("an imported update")
-    )
+    where = _("bundled with StudyPlanner") if info.source == "bundled" else _("an imported update")
     return _("Catalog {version}, published {published} ({where})").format(
         version=version, published=published, where=where
     )

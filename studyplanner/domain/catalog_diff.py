@@ -289,7 +289,7 @@ def plan_impacts(
         if exam_day is not None and exam_day >= today:
             if after.retired_by(exam_day) and not before.retired_by(exam_day):
                 successor = after.lifecycle.replaced_by
-                successor_code = new.get(successor).code if successor in new else None
+                successor_code = new.get(successor).code if successor and successor in new else None
                 message = _("{code} retires before your exam on {day}").format(
                     code=after.code, day=format_day(exam_day)
                 )
@@ -301,7 +301,7 @@ def plan_impacts(
                         cert_id,
                         ImpactKind.RETIRED_BEFORE_EXAM,
                         message,
-                        successor if successor in new else None,
+                        successor if successor and successor in new else None,
                     )
                 )
             if before.code != after.code:
@@ -311,7 +311,9 @@ def plan_impacts(
                         day=format_day(exam_day), code=after.code
                     )
                 else:
-                    message = _("your exam on {day} is still {old}; {new} starts on {start}").format(
+                    message = _(
+                        "your exam on {day} is still {old}; {new} starts on {start}"
+                    ).format(
                         day=format_day(exam_day),
                         old=before.code,
                         new=after.code,
@@ -364,4 +366,3 @@ def _validity(plan_name: str, before: Certification, after: Certification) -> Pl
     else:
         return None
     return PlanImpact(plan_name, after.id, ImpactKind.VALIDITY, message)
-

@@ -103,13 +103,16 @@ def parse_update(text: str, path: Path, *, today: date) -> Catalog:
     if not isinstance(raw, dict):
         raise CatalogError(path, "does not hold a catalog (expected a JSON object)")
     version = raw.get("schema_version")
-    if isinstance(version, int) and not isinstance(version, bool):
-        if version > CATALOG_SCHEMA_VERSION:
-            raise CatalogError(
-                path,
-                f"catalog schema_version {version} is newer than this app understands "
-                f"({CATALOG_SCHEMA_VERSION}); update StudyPlanner",
-            )
+    if (
+        isinstance(version, int)
+        and not isinstance(version, bool)
+        and version > CATALOG_SCHEMA_VERSION
+    ):
+        raise CatalogError(
+            path,
+            f"catalog schema_version {version} is newer than this app understands "
+            f"({CATALOG_SCHEMA_VERSION}); update StudyPlanner",
+        )
     try:
         catalog = Catalog.model_validate(raw, strict=False)
     except ValidationError as exc:

@@ -260,19 +260,19 @@ def review_update(
     that cannot be read with the active catalog is left out: it is affected by nothing new."""
     candidates: list[tuple[Path | None, StudyPlan]] = list(plans or [])
     given = {os.path.normcase(os.path.abspath(p)) for p, _plan in candidates if p is not None}
-    for path in list_plans():
-        if os.path.normcase(os.path.abspath(path)) in given:
+    for found in list_plans():
+        if os.path.normcase(os.path.abspath(found)) in given:
             continue
         try:
-            candidates.append((path, load_plan(path, active, today=today)))
+            candidates.append((found, load_plan(found, active, today=today)))
         except PlanFileError as exc:
-            _log.info("Plan %s left out of the catalog review: %s", path, exc)
+            _log.info("Plan %s left out of the catalog review: %s", found, exc)
     reviews: list[PlanReview] = []
     for path, plan in candidates:
         try:
             schedule = schedule_plan(plan, active, today=today)
         except (ScheduleError, KeyError) as exc:
-            _log.info("Plan %s left out of the catalog review: %s", path, exc)
+            _log.info("Plan %s left out of the catalog review: %s", path or plan.name, exc)
             continue
         impacts = plan_impacts(plan.name, schedule, active, update, today)
         if impacts:

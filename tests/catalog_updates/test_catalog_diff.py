@@ -49,9 +49,7 @@ def test_the_changes_are_exactly_those_made_grouped_by_kind(
     catalogs: tuple[Catalog, Catalog],
 ) -> None:
     old, new = catalogs
-    changes = [
-        (c.kind, c.id, c.code, c.field, c.old, c.new) for c in diff_catalogs(old, new)
-    ]
+    changes = [(c.kind, c.id, c.code, c.field, c.old, c.new) for c in diff_catalogs(old, new)]
     retired = changes[0]
     assert retired[:4] == (
         ChangeKind.RETIRED,

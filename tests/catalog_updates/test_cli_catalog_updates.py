@@ -56,7 +56,10 @@ def test_info_names_the_bundled_catalog(capsys: pytest.CaptureFixture[str]) -> N
     }
     code, out, _err = run(capsys, "catalog", "info")
     assert code == 0
-    assert out.splitlines()[0] == "Catalog 2026.12.07, published 7 Dec 2026 (bundled with StudyPlanner)"
+    assert (
+        out.splitlines()[0]
+        == "Catalog 2026.12.07, published 7 Dec 2026 (bundled with StudyPlanner)"
+    )
     assert "12 months" not in out
 
 

@@ -272,7 +272,7 @@ def test_a_mutated_update_is_either_taken_whole_or_changes_nothing(
             update.write_text(text, "utf-8", errors="surrogatepass")
             before = snapshot()
             code = main(["--today", "2026-12-08", "catalog", "import", str(update)])
-            out, err = capsys.readouterr()
+            _out, err = capsys.readouterr()
             assert code in (0, 2), err
             assert "Traceback" not in err
             if code == 2:
