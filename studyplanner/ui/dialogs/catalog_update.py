@@ -33,6 +33,7 @@ from studyplanner.storage.catalog_updates import (
     CatalogInfo,
     NothingToRevert,
     UpdateReview,
+    can_revert,
     catalog_info,
     check_update,
     import_update,
@@ -160,6 +161,7 @@ class CatalogCommands(QObject):
         self.reset_action = QAction(_("Use the &Bundled Catalog"), window)
         self.reset_action.triggered.connect(self.reset_catalog)
         self.reset_action.setEnabled(self.info.source == "update")
+        self.revert_action.setEnabled(can_revert())
         self.actions = [self.update_action, self.revert_action, self.reset_action]
 
     def summary(self) -> str:
@@ -239,6 +241,7 @@ def reopen_with_active_catalog(window: MainWindow) -> MainWindow | None:
     if not window.close():
         again.close()
         return None
+    window.successor = again  # type: ignore[attr-defined]  # what quitting closes (ui.app)
     if path is not None:
         again.open_plan(path)
     else:
