@@ -99,8 +99,8 @@ def diff_catalogs(old: Catalog, new: Catalog) -> list[CatalogChange]:
     """Every change from ``old`` to ``new``, grouped by kind (in ``ChangeKind`` order), then in
     the new catalog's order of certifications, then by field."""
     changes: list[CatalogChange] = []
-    for cert in new:
-        if cert.id not in old:
+    for cert in new.known:
+        if cert.id not in old or old.is_unknown(cert.id):
             changes.append(CatalogChange(ChangeKind.ADDED, cert.id, cert.code, new=cert.name))
             continue
         before = old.get(cert.id)
@@ -136,8 +136,8 @@ def diff_catalogs(old: Catalog, new: Catalog) -> list[CatalogChange]:
                     new_fields.get(name),
                 )
             )
-    for cert in old:
-        if cert.id not in new:
+    for cert in old.known:
+        if cert.id not in new or new.is_unknown(cert.id):
             changes.append(CatalogChange(ChangeKind.REMOVED, cert.id, cert.code, old=cert.name))
     order = list(ChangeKind)
     return sorted(changes, key=lambda change: order.index(change.kind))  # stable within a kind
@@ -275,8 +275,9 @@ def plan_impacts(
     impacts: list[PlanImpact] = []
     for item in schedule.entries:
         cert_id = item.entry.certification_id
-        if cert_id not in new:
-            impacts.append(_unknown(plan_name, cert_id))
+        if cert_id not in new or new.is_unknown(cert_id):
+            if not old.is_unknown(cert_id):
+                impacts.append(_unknown(plan_name, cert_id))
             continue
         before, after = old.get(cert_id), new.get(cert_id)
         passed = item.entry.status is EntryStatus.PASSED
@@ -337,7 +338,8 @@ def plan_impacts(
             )
     for held in schedule.plan.held:
         if held.certification_id not in new:
-            impacts.append(_unknown(plan_name, held.certification_id))
+            if not old.is_unknown(held.certification_id):
+                impacts.append(_unknown(plan_name, held.certification_id))
         elif held.certification_id in old:
             impact = _validity(
                 plan_name, old.get(held.certification_id), new.get(held.certification_id)

@@ -46,6 +46,14 @@ def load_user_catalog(path: Path) -> Catalog:
 
 
 def load_app_catalog() -> LoadedCatalog:
+    """The catalog in use (see ``_active_catalog``), with placeholders for certifications an
+    earlier catalog had and this one lacks, so that plans naming them still open."""
+    from studyplanner.storage.catalog_updates import with_last_known  # it imports this module
+
+    return with_last_known(_active_catalog())
+
+
+def _active_catalog() -> LoadedCatalog:
     """The user's ``catalog.json`` in the data directory takes precedence when it validates;
     when it does not (damaged, hostile, not a file at all), the bundled catalog is used and
     ``problem`` says why."""

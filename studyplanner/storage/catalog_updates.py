@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import logging
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from studyplanner.bundled import bundled_path
-from studyplanner.domain.catalog import Catalog, CatalogError
+from studyplanner.domain.catalog import Catalog, CatalogError, Certification
 from studyplanner.domain.catalog_diff import CatalogChange, PlanImpact, diff_catalogs, plan_impacts
 from studyplanner.domain.catalog_release import (
     MAX_UPDATE_BYTES,
@@ -31,7 +31,12 @@ from studyplanner.domain.plan import StudyPlan
 from studyplanner.domain.schedule import ScheduleError, schedule_plan
 from studyplanner.storage import paths
 from studyplanner.storage.atomic import atomic_copy, atomic_write_bytes
-from studyplanner.storage.catalog_source import LoadedCatalog, load_app_catalog, load_user_catalog
+from studyplanner.storage.catalog_source import (
+    LoadedCatalog,
+    bundled_catalog,
+    load_app_catalog,
+    load_user_catalog,
+)
 from studyplanner.storage.plan_files import PlanFileError, list_plans, load_plan
 from studyplanner.storage.reading import (
     FileTooLargeError,
@@ -51,6 +56,49 @@ _log = logging.getLogger(__name__)
 
 def history_dir() -> Path:
     return paths.data_dir() / "catalog-history"
+
+
+def dropped_dir() -> Path:
+    """Updates left by *Revert*: never used again, only read for the certifications they
+    held, so that a plan naming one of those still opens."""
+    return history_dir() / "reverted"
+
+
+def _kept_catalogs(folder: Path) -> list[Path]:
+    try:
+        names = sorted(
+            entry.name
+            for entry in os.scandir(folder)
+            if entry.name[:4].isdigit() and entry.name.endswith(".json")
+        )
+    except OSError:
+        return []
+    return [folder / name for name in names]
+
+
+def with_last_known(loaded: LoadedCatalog) -> LoadedCatalog:
+    """``loaded`` with a placeholder for every certification the bundled catalog or a kept
+    one has and the catalog in use lacks (see ``Catalog.with_unknown``), once the user has
+    imported an update."""
+    sources = [*_kept_catalogs(history_dir()), *_kept_catalogs(dropped_dir())]
+    imported = bool(sources or _history())
+    if not imported:
+        # the usual start; or a catalog.json placed by hand, which is taken as it is
+        return loaded
+    last_known: dict[str, Certification] = {}
+    catalogs: list[Catalog] = [] if loaded.origin == "bundled" else [bundled_catalog()]
+    for path in sources:
+        try:
+            catalogs.append(load_user_catalog(path))
+        except CatalogError as exc:
+            _log.info("Kept catalog %s not read: %s", path, exc)
+    for catalog in catalogs:
+        for cert in catalog.known:
+            if cert.id not in loaded.catalog:
+                last_known[cert.id] = cert
+    if not last_known:
+        return loaded
+    return replace(loaded, catalog=loaded.catalog.with_unknown(list(last_known.values())))
 
 
 @dataclass(frozen=True)
@@ -169,6 +217,26 @@ def import_update(path: Path, *, today: date) -> tuple[Catalog, Catalog]:
     return loaded.catalog, update
 
 
+def _drop_current() -> None:
+    """Keep the update *Revert* leaves, for the certifications it held (see ``dropped_dir``)."""
+    current = paths.user_catalog_path()
+    if not current.is_file():
+        return
+    folder = dropped_dir()
+    kept = _kept_catalogs(folder)
+    number = int(kept[-1].name[:4]) + 1 if kept else 1
+    if number > 9999:
+        for old in kept:
+            old.unlink(missing_ok=True)
+        number = 1
+    try:
+        atomic_copy(current, folder / f"{number:04d}.json")
+    except OSError as exc:  # only a convenience: the revert goes ahead
+        _log.info("Reverted update not kept: %s", exc)
+    for old in _kept_catalogs(folder)[:-HISTORY_KEPT]:
+        old.unlink(missing_ok=True)
+
+
 class NothingToRevert(Exception):
     """No catalog was kept to go back to."""
 
@@ -178,6 +246,7 @@ def revert() -> LoadedCatalog:
     that still reads. Raises ``NothingToRevert`` when none was kept."""
     for kept in reversed(_history()):
         if kept.suffix == ".bundled":
+            _drop_current()
             paths.user_catalog_path().unlink(missing_ok=True)
             kept.unlink(missing_ok=True)
             _log.info("Catalog reverted to the bundled one")
@@ -188,6 +257,7 @@ def revert() -> LoadedCatalog:
             _log.info("Kept catalog %s skipped: %s", kept, exc)
             kept.unlink(missing_ok=True)
             continue
+        _drop_current()
         atomic_copy(kept, paths.user_catalog_path())
         kept.unlink(missing_ok=True)
         _log.info("Catalog reverted to %s", kept)

@@ -144,3 +144,34 @@ def test_the_review_dialog_shows_the_groups_and_the_plans(qtbot: QtBot, plan_pat
         assert line in text
     assert dialog.apply_button.text() == "&Apply"
     QApplication.processEvents()
+
+
+def test_the_window_opens_a_plan_naming_a_certification_the_catalog_lacks(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Planned under an update that added PEA-C01, then reverted by keyboard: the plan is
+    shown with the entry as unknown, its id named, and nothing is lost."""
+    path = paths.plans_dir() / "platform.json"
+    prompts = FakePrompts(open_path=EXAMPLE)
+    monkeypatch.setattr(CatalogUpdateDialog, "ask", lambda *_a: True)
+    save_plan(plan(entry("developer-associate"), start=TODAY), path)
+    window = open_window(qtbot, path, prompts)
+    window.catalog_commands.update_action.trigger()
+    updated = catalog_update._open_windows[-1]
+    qtbot.addWidget(updated)
+    updated.add_certification("platform-engineer-associate")
+    assert updated.session.flush()
+    before = path.read_bytes()
+
+    updated.catalog_commands.revert_action.trigger()
+
+    reverted = catalog_update._open_windows[-1]
+    qtbot.addWidget(reverted)
+    assert reverted.session.path == path
+    ids = [e.certification_id for e in reverted.document.plan.entries]
+    assert ids == ["developer-associate", "platform-engineer-associate"]
+    assert reverted.catalog.is_unknown("platform-engineer-associate")
+    shown = reverted.catalog.get("platform-engineer-associate")
+    assert shown.name == "Unknown certification (platform-engineer-associate)"
+    assert reverted.session.flush()
+    assert path.read_bytes() == before, "nothing is lost or rewritten"

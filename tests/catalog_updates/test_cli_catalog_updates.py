@@ -173,3 +173,56 @@ def test_the_kept_history_stays_small(capsys: pytest.CaptureFixture[str], tmp_pa
     shutil.rmtree(history_dir())
     code, _out, err = run(capsys, "catalog", "revert")
     assert code == 2 and "no previous catalog" in err
+
+
+def test_a_plan_naming_a_certification_the_catalog_lacks_still_opens(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Planned under an update that added PEA-C01, then reverted: the plan opens, shows the
+    entry as unknown with its id, and the file is not touched."""
+    run(capsys, "catalog", "import", str(EXAMPLE))
+    path = paths.plans_dir() / "platform.json"
+    save_plan(plan(entry("platform-engineer-associate"), start=date(2026, 12, 7)), path)
+    before = path.read_bytes()
+    code, _out, err = run(capsys, "catalog", "revert")
+    assert code == 0, err
+
+    code, out, err = run(capsys, "show", str(path))
+
+    assert code == 0, err
+    assert "Unknown certification (platform-engineer-associate)" in out
+    assert path.read_bytes() == before
+    code, out, err = run(capsys, "catalog", "diff", str(EXAMPLE))
+    assert code == 0, err
+    assert "  PEA-C01 Platform Engineer – Associate: new" in out.splitlines()
+    assert "No longer in the catalog" not in out
+
+
+def test_an_update_that_drops_a_certification_keeps_plans_naming_it(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    document = json.loads(EXAMPLE.read_text("utf-8"))
+    gone = "advanced-networking-specialty"
+    document["certifications"] = [c for c in document["certifications"] if c["id"] != gone]
+    for cert in document["certifications"]:
+        cert["next_steps"] = [s for s in cert["next_steps"] if s != gone]
+        cert["recommended_prior"] = [s for s in cert["recommended_prior"] if s != gone]
+    update = tmp_path / "update.json"
+    update.write_text(json.dumps(document), "utf-8")
+    path = paths.plans_dir() / "networking.json"
+    save_plan(plan(entry("advanced-networking-specialty"), start=date(2026, 12, 7)), path)
+
+    code, out, err = run(capsys, "catalog", "diff", str(update))
+    assert code == 0, err
+    assert (
+        "  ANS-C01 Advanced Networking – Specialty: no longer listed; plans naming it show it "
+        "as unknown" in out.splitlines()
+    )
+    assert (
+        "    advanced-networking-specialty is not in the update: the plan keeps it, shown as "
+        "unknown" in out
+    )
+    assert run(capsys, "catalog", "import", str(update))[0] == 0
+    code, out, err = run(capsys, "show", str(path))
+    assert code == 0, err
+    assert "Unknown certification (advanced-networking-specialty)" in out
