@@ -175,3 +175,21 @@ def test_the_window_opens_a_plan_naming_a_certification_the_catalog_lacks(
     assert shown.name == "Unknown certification (platform-engineer-associate)"
     assert reverted.session.flush()
     assert path.read_bytes() == before, "nothing is lost or rewritten"
+
+
+def test_a_catalog_over_a_year_old_is_noted_in_the_details_and_the_about_box(
+    qtbot: QtBot, plan_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = MainWindow(load_app_catalog(), prompts=FakePrompts(), today=lambda: date(2028, 1, 10))
+    qtbot.addWidget(window)
+    window.open_initial(plan_path)
+    window.details.show_certification("developer-associate")
+    assert "It is more than 12 months old" in window.details.text()
+    assert "Help › Update Catalog…" in window.details.text()
+    about: list[str] = []
+    monkeypatch.setattr(
+        "studyplanner.ui.window.main_window.show_about",
+        lambda _parent, catalog="": about.append(catalog),
+    )
+    window.about_action.trigger()
+    assert "more than 12 months old" in about[0]
