@@ -248,6 +248,7 @@ QT_FREE_FOR_THE_WINDOW = (
     "studyplanner.domain.schedule",
     "studyplanner.domain.wording",
     "studyplanner.storage.catalog_source",
+    "studyplanner.storage.catalog_updates",
     "studyplanner.storage.locks",
     "studyplanner.storage.plan_files",
     "studyplanner.storage.settings",

@@ -31,6 +31,10 @@ _LIFECYCLE_WORDS: TranslatedLabels[LifecycleStatus] = TranslatedLabels(
 
 
 def cmd_catalog(args: argparse.Namespace) -> int:
+    if getattr(args, "catalog_action", None):  # info, diff, import, revert, reset
+        from studyplanner.cli.catalog_updates import run_catalog_action
+
+        return run_catalog_action(args)
     catalog = load_catalog()
     if args.json:
         rows = [

@@ -163,6 +163,33 @@ def _field_years(text: str) -> tuple[ExperienceField, float]:
     return fields[name.strip().lower()], _years(years)
 
 
+def _add_catalog_actions(cat: argparse.ArgumentParser) -> None:
+    """`catalog` alone lists the certifications (as it always did); these look after which
+    catalog is in use: see the README's "Keeping exam facts current"."""
+    actions = cat.add_subparsers(dest="catalog_action", metavar="ACTION", parser_class=_Parser)
+    info = actions.add_parser("info", help=_("which catalog is in use, and from when"))
+    info.add_argument("--json", action="store_true", help=_("machine-readable"))
+    diff = actions.add_parser(
+        "diff", help=_("what an update file would change, and which plans it affects")
+    )
+    diff.add_argument("file", type=_path, metavar="FILE")
+    diff.add_argument("--json", action="store_true", help=_("machine-readable"))
+    diff.add_argument(
+        "--plan",
+        type=_path,
+        action="append",
+        default=[],
+        metavar="PLAN.json",
+        help=_("also check this plan (repeatable); the data folder's plans always are"),
+    )
+    imp = actions.add_parser(
+        "import", help=_("use an update file from now on (the previous catalog is kept)")
+    )
+    imp.add_argument("file", type=_path, metavar="FILE")
+    actions.add_parser("revert", help=_("go back to the catalog in use before the last change"))
+    actions.add_parser("reset", help=_("use the catalog StudyPlanner came with"))
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="studyplanner",
@@ -201,6 +228,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     cat = sub.add_parser("catalog", help=_("list the certifications by tier"))
     cat.add_argument("--json", action="store_true", help=_("machine-readable list"))
+    _add_catalog_actions(cat)
 
     sug = sub.add_parser("suggest", help=_("write a starter plan from your profile"))
     sug.add_argument("--role", required=True, choices=[r.value for r in Role])

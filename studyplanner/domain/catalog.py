@@ -31,6 +31,9 @@ CATALOG_SCHEMA_VERSION = 2
 """2: renewal paths as ``renewal_options`` with their certainty (1 had a bare ``renewed_by``
 list of certification ids, still read: see ``Certification._from_version_1``)."""
 
+CATALOG_VERSION_PATTERN = r"^\d{4}\.\d{2}\.\d{2}(\.\d{1,3})?$"
+"""A catalog release: the day it was made, and a number when one day had more than one."""
+
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", min_length=2, max_length=64)]
 
 
@@ -366,9 +369,18 @@ class Catalog(_Strict):
     """All certifications, in display order, with lookups by id."""
 
     schema_version: int = Field(ge=1)
+    catalog_version: str | None = Field(
+        default=None,
+        pattern=CATALOG_VERSION_PATTERN,
+        description="Which release of the facts this is, YYYY.MM.DD or YYYY.MM.DD.N; a copy "
+        "made by hand before releases were numbered has none",
+    )
+    published: date | None = Field(default=None, description="The day this release was made")
     certifications: list[Certification] = Field(min_length=1)
     _by_id: dict[str, Certification] = PrivateAttr(default_factory=dict)
     """Lookups by id: every pane asks for certifications on every edit, many per plan row."""
+    _unknown: frozenset[str] = PrivateAttr(default_factory=frozenset)
+    """Certifications this catalog does not hold, kept as placeholders (``with_unknown``)."""
 
     def model_post_init(self, context: Any, /) -> None:
         self._by_id = {cert.id: cert for cert in self.certifications}
@@ -395,6 +407,42 @@ class Catalog(_Strict):
                 if ref not in seen:
                     raise ValueError(f"{cert.id!r} refers to unknown certification {ref!r}")
         return self
+
+    def with_unknown(self, last_known: list[Certification]) -> Catalog:
+        """This catalog, plus a placeholder for each of ``last_known`` it lacks (certifications
+        an earlier catalog had): a plan that names one still opens and loses nothing, and
+        shows it as unknown, with its id, and no longer bookable."""
+        missing = [cert for cert in last_known if cert.id not in self]
+        if not missing:
+            return self
+        ends = self.published or max(cert.as_of for cert in missing)
+        placeholders = [
+            cert.model_copy(
+                update={
+                    "name": _("Unknown certification ({id})").format(id=cert.id)[:80],
+                    "short_name": _("Unknown"),
+                    "next_steps": [],
+                    "recommended_prior": [],
+                    "renewal_options": [],
+                    "lifecycle": Lifecycle(status=LifecycleStatus.RETIRED, ends_on=ends),
+                    "source": _("not in the catalog in use; last known facts"),
+                }
+            )
+            for cert in missing
+        ]
+        catalog = self.model_copy(update={"certifications": [*self.certifications, *placeholders]})
+        catalog.model_post_init(None)
+        catalog._unknown = self._unknown | {cert.id for cert in missing}
+        return catalog
+
+    def is_unknown(self, cert_id: str) -> bool:
+        """Whether ``cert_id`` is only a placeholder here (see ``with_unknown``)."""
+        return cert_id in self._unknown
+
+    @property
+    def known(self) -> list[Certification]:
+        """The certifications this catalog really holds, placeholders left out."""
+        return [cert for cert in self.certifications if cert.id not in self._unknown]
 
     def __iter__(self) -> Iterator[Certification]:  # type: ignore[override]
         return iter(self.certifications)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from studyplanner.bundled import bundled_path
 from studyplanner.domain.catalog import Catalog, CatalogError, load_catalog, parse_catalog
+from studyplanner.domain.catalog_release import is_newer
 from studyplanner.domain.schedule import Schedule
 from studyplanner.storage import paths
 from studyplanner.storage.reading import read_regular_file
@@ -45,18 +46,32 @@ def load_user_catalog(path: Path) -> Catalog:
 
 
 def load_app_catalog() -> LoadedCatalog:
+    """The catalog in use (see ``_active_catalog``), with placeholders for certifications an
+    earlier catalog had and this one lacks, so that plans naming them still open."""
+    from studyplanner.storage.catalog_updates import with_last_known  # it imports this module
+
+    return with_last_known(_active_catalog())
+
+
+def _active_catalog() -> LoadedCatalog:
     """The user's ``catalog.json`` in the data directory takes precedence when it validates;
     when it does not (damaged, hostile, not a file at all), the bundled catalog is used and
     ``problem`` says why."""
     user_path = paths.user_catalog_path()
     if os.path.lexists(user_path):
         try:
-            return LoadedCatalog(load_user_catalog(user_path), origin=str(user_path))
+            user = load_user_catalog(user_path)
         except CatalogError as exc:
             problem = f"Your updated catalog was not used: {exc}"
             # info, not warning: every caller shows ``problem`` itself (dialog, CLI warning)
             _log.info("Bundled catalog used instead of %s: %s", user_path, exc)
             return LoadedCatalog(bundled_catalog(), origin="bundled", problem=problem)
+        bundled = bundled_catalog()
+        if user.catalog_version is not None and is_newer(bundled, user):
+            # the app was upgraded past the update: its own facts are the newer ones
+            _log.info("Bundled catalog used: it is newer than the update in %s", user_path)
+            return LoadedCatalog(bundled, origin="bundled")
+        return LoadedCatalog(user, origin=str(user_path))
     return LoadedCatalog(bundled_catalog(), origin="bundled")
 
 

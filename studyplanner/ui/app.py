@@ -158,8 +158,11 @@ class _CloseOnTermination:
         QTimer.singleShot(0, self._close)
 
     def _close(self) -> None:
-        if self.window is not None:
-            self.window.close()
+        window = self.window
+        while getattr(window, "successor", None) is not None:  # reopened on a new catalog
+            window = window.successor  # type: ignore[union-attr]
+        if window is not None:
+            window.close()
         else:
             QApplication.quit()
 

@@ -29,7 +29,8 @@ def app_icon() -> QIcon:
     return icon
 
 
-def show_about(parent: QWidget) -> None:
+def show_about(parent: QWidget, catalog: str = "") -> None:
+    """``catalog``: which catalog of exam facts is in use, and from when."""
     QMessageBox.about(
         parent,
         _("About {app}").format(app=APP_NAME),
@@ -43,6 +44,7 @@ def show_about(parent: QWidget) -> None:
             folder=escape(str(paths.plans_dir()))
         )
         + "</p><p>"
+        + (escape(catalog) + "</p><p>" if catalog else "")
         + _(
             "Where the figures come from: exam length, questions, fees and passing scores from "
             "AWS's exam guides, through StudyPlanner's reference sheet; renewal rules from "

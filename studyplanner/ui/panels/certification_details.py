@@ -171,6 +171,8 @@ class CertificationDetails(QWidget):
         self._browser.setOpenLinks(False)
         self._browser.setFrameShape(QTextBrowser.Shape.NoFrame)
         self._holding = ""
+        self.catalog_note = ""
+        """Which catalog the facts come from (and a word when it is old), under each one."""
         self._add = QPushButton(_("Add to plan"), self)
         self._add.clicked.connect(self._request_add)
         layout = QVBoxLayout(self)
@@ -216,7 +218,12 @@ class CertificationDetails(QWidget):
         cert = self._catalog.get(cert_id)
         dark = is_dark_palette(self.palette())
         held = f"<p><b>{_('You hold it.')}</b> {holding}</p>" if holding else ""
-        self._browser.setHtml(held + certification_html(cert, self._catalog, text, muted, dark))
+        note = (
+            f"<p style='color:{muted}'>{escape(self.catalog_note)}</p>" if self.catalog_note else ""
+        )
+        self._browser.setHtml(
+            held + certification_html(cert, self._catalog, text, muted, dark) + note
+        )
         self._add.setEnabled(not cert.is_retired)
         self._add.setToolTip(
             _("Retired certifications cannot be booked any more") if cert.is_retired else ""

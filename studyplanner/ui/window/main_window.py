@@ -71,6 +71,9 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.catalog = loaded.catalog
         self.catalog_problem = loaded.problem
+        self.loaded_catalog = loaded
+        self.today_source = today  # a window reopened on a new catalog sees the same day
+        self.pinned_day: date | None = None
         self.prompts = prompts if prompts is not None else DialogPrompts(self)
         self.session = PlanSession(self.catalog, self.prompts, self, today=today, settings=settings)
         self.settings = self.session.settings
@@ -239,6 +242,10 @@ class MainWindow(QMainWindow):
             _("Open &Log Folder"), self.open_log_folder, None, tip
         )
         self.about_action = self._action(_("&About StudyPlanner"), self.about)
+        from studyplanner.ui.dialogs.catalog_update import CatalogCommands
+
+        self.catalog_commands = CatalogCommands(self, self.loaded_catalog)
+        self.details.catalog_note = self.catalog_commands.summary()
         self.shortcuts_action = self._action(
             _("&Keyboard Shortcuts"),
             self.show_shortcuts,
@@ -288,7 +295,11 @@ class MainWindow(QMainWindow):
         view_menu.addMenu(self.theme_menu)
 
         help_menu = bar.addMenu(_("&Help"))
-        help_menu.addActions([self.shortcuts_action, self.log_folder_action, self.about_action])
+        help_menu.addActions([self.shortcuts_action, self.log_folder_action])
+        help_menu.addSeparator()
+        help_menu.addActions(self.catalog_commands.actions)
+        help_menu.addSeparator()
+        help_menu.addAction(self.about_action)
 
         toolbar = QToolBar(_("Main"), self)
         toolbar.setObjectName("toolbar-main")
@@ -366,6 +377,7 @@ class MainWindow(QMainWindow):
 
         from studyplanner.domain.wording import format_day
 
+        self.pinned_day = day
         self.pinned_today = QLabel(_("Today: {date} (--today)").format(date=format_day(day)))
         self.pinned_today.setToolTip(
             _("Started with --today: the plan is re-planned and advised as of this day")
@@ -425,7 +437,7 @@ class MainWindow(QMainWindow):
             action.setEnabled(editable)
 
     def about(self) -> None:
-        show_about(self)
+        show_about(self, catalog=self.catalog_commands.summary())
 
     def show_shortcuts(self) -> None:
         from studyplanner.ui.dialogs.shortcuts_dialog import ShortcutsDialog

@@ -1,0 +1,370 @@
+"""What a catalog update would change, and what that means for a plan, worked out before
+anything changes: the user reviews this, then applies the update or not.
+
+Pure functions of two catalogs (and a plan, its schedule and "today"): the command line's
+``catalog diff`` and the *Update Catalog* dialog show the same result.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from typing import Any
+
+from studyplanner.domain.catalog import Catalog, Certification, LifecycleStatus
+from studyplanner.domain.plan import EntryStatus
+from studyplanner.domain.schedule import Schedule
+from studyplanner.domain.wording import format_day, format_fee
+from studyplanner.i18n import N_, _
+
+
+class ChangeKind(StrEnum):
+    """The groups a diff is shown in, in the order they are shown."""
+
+    ADDED = "added"
+    RETIRED = "retired"
+    REMOVED = "removed"
+    NEW_VERSION = "new_version"
+    EXAM_FACTS = "exam_facts"
+    RENEWAL = "renewal"
+    HOURS = "hours"
+    WORDING = "wording"
+
+    @property
+    def heading(self) -> str:
+        return _(_HEADINGS[self])
+
+
+_HEADINGS = {
+    ChangeKind.ADDED: N_("Exams added"),
+    ChangeKind.RETIRED: N_("Exams retired or replaced"),
+    ChangeKind.REMOVED: N_("No longer in the catalog"),
+    ChangeKind.NEW_VERSION: N_("New exam versions"),
+    ChangeKind.EXAM_FACTS: N_("Exam facts changed"),
+    ChangeKind.RENEWAL: N_("Renewal rules changed"),
+    ChangeKind.HOURS: N_("Hour estimates changed"),
+    ChangeKind.WORDING: N_("Wording only"),
+}
+
+
+@dataclass(frozen=True)
+class CatalogChange:
+    """One fact an update changes: ``old`` and ``new`` are plain JSON values."""
+
+    kind: ChangeKind
+    id: str
+    code: str
+    field: str | None = None
+    old: Any = None
+    new: Any = None
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind.value,
+            "id": self.id,
+            "code": self.code,
+            "field": self.field,
+            "old": self.old,
+            "new": self.new,
+        }
+
+
+# Which group a changed field belongs to; any field not named here is wording.
+_EXAM_FACTS = (
+    "exam.fee_usd",
+    "exam.minutes",
+    "exam.questions",
+    "exam.passing_score",
+    "exam.question_types",
+    "recommended_experience",
+    "expected_aws_years",
+    "expected_field_years",
+    "recommended_prior",
+)
+_RENEWAL = ("validity_years", "renewal_options", "renewal_list_assumed")
+_HOURS = ("hours.low", "hours.typical", "hours.high")
+_SEEN_ELSEWHERE = ("id", "code", "previous_codes", "lifecycle", "exam", "hours")
+
+
+def _plain(cert: Certification) -> dict[str, Any]:
+    data: dict[str, Any] = cert.model_dump(mode="json")
+    for group in ("exam", "hours"):
+        for key, value in data.pop(group).items():
+            data[f"{group}.{key}"] = value
+    return data
+
+
+def diff_catalogs(old: Catalog, new: Catalog) -> list[CatalogChange]:
+    """Every change from ``old`` to ``new``, grouped by kind (in ``ChangeKind`` order), then in
+    the new catalog's order of certifications, then by field."""
+    changes: list[CatalogChange] = []
+    for cert in new.known:
+        if cert.id not in old or old.is_unknown(cert.id):
+            changes.append(CatalogChange(ChangeKind.ADDED, cert.id, cert.code, new=cert.name))
+            continue
+        before = old.get(cert.id)
+        changes.extend(_lifecycle_changes(before, cert))
+        if before.code != cert.code:
+            changes.append(
+                CatalogChange(
+                    ChangeKind.NEW_VERSION, cert.id, cert.code, "code", before.code, cert.code
+                )
+            )
+        elif before.previous_codes != cert.previous_codes:
+            changes.append(
+                CatalogChange(
+                    ChangeKind.NEW_VERSION,
+                    cert.id,
+                    cert.code,
+                    "previous_codes",
+                    before.previous_codes,
+                    cert.previous_codes,
+                )
+            )
+        old_fields, new_fields = _plain(before), _plain(cert)
+        for name in sorted(set(old_fields) | set(new_fields)):
+            if name in _SEEN_ELSEWHERE or old_fields.get(name) == new_fields.get(name):
+                continue
+            changes.append(
+                CatalogChange(
+                    _kind_of_field(name),
+                    cert.id,
+                    cert.code,
+                    name,
+                    old_fields.get(name),
+                    new_fields.get(name),
+                )
+            )
+    for cert in old.known:
+        if cert.id not in new or new.is_unknown(cert.id):
+            changes.append(CatalogChange(ChangeKind.REMOVED, cert.id, cert.code, old=cert.name))
+    order = list(ChangeKind)
+    return sorted(changes, key=lambda change: order.index(change.kind))  # stable within a kind
+
+
+def _kind_of_field(name: str) -> ChangeKind:
+    if name in _EXAM_FACTS:
+        return ChangeKind.EXAM_FACTS
+    if name in _RENEWAL:
+        return ChangeKind.RENEWAL
+    if name in _HOURS:
+        return ChangeKind.HOURS
+    return ChangeKind.WORDING
+
+
+def _lifecycle_changes(before: Certification, after: Certification) -> list[CatalogChange]:
+    old, new = before.lifecycle, after.lifecycle
+    if old == new:
+        return []
+    if new.status is not LifecycleStatus.ACTIVE and (
+        old.status is not new.status or old.ends_on != new.ends_on
+    ):
+        return [
+            CatalogChange(
+                ChangeKind.RETIRED,
+                after.id,
+                after.code,
+                "lifecycle",
+                old.model_dump(mode="json"),
+                new.model_dump(mode="json"),
+            )
+        ]
+    before_fields, after_fields = old.model_dump(mode="json"), new.model_dump(mode="json")
+    changes = []
+    for name in sorted(after_fields):
+        if before_fields[name] == after_fields[name]:
+            continue
+        if name == "since" and before.code != after.code:
+            continue  # the first day of the new version: said with the new version
+        changes.append(
+            CatalogChange(
+                ChangeKind.WORDING,
+                after.id,
+                after.code,
+                f"lifecycle.{name}",
+                before_fields[name],
+                after_fields[name],
+            )
+        )
+    return changes
+
+
+def describe_change(change: CatalogChange, new: Catalog) -> str:
+    """One line for a person: what changed, in the words of the group it is shown under."""
+    kind = change.kind
+    if kind is ChangeKind.ADDED:
+        return _("{code} {name}: new").format(code=change.code, name=change.new)
+    if kind is ChangeKind.REMOVED:
+        return _("{code} {name}: no longer listed; plans naming it show it as unknown").format(
+            code=change.code, name=change.old
+        )
+    if kind is ChangeKind.RETIRED:
+        life = new.get(change.id).lifecycle
+        successor = life.replaced_by
+        text = (
+            _("{code}: retiring, last day {day}")
+            if life.status is LifecycleStatus.RETIRING
+            else _("{code}: retired on {day}")
+        ).format(code=change.code, day=format_day(life.ends_on) if life.ends_on else "?")
+        if successor and successor in new:
+            text += "; " + _("replaced by {code}").format(code=new.get(successor).code)
+        return text
+    if kind is ChangeKind.NEW_VERSION:
+        if change.field == "code":
+            since = new.get(change.id).lifecycle.since
+            if since is not None:
+                return _("{old} becomes {new} from {day}").format(
+                    old=change.old, new=change.new, day=format_day(since)
+                )
+            return _("{old} becomes {new}").format(old=change.old, new=change.new)
+        return _("{code}: earlier codes now {codes}").format(
+            code=change.code, codes=", ".join(change.new) or "–"
+        )
+    if change.field == "exam.fee_usd":
+        return _("{code}: fee {old} → {new}").format(
+            code=change.code, old=format_fee(change.old), new=format_fee(change.new)
+        )
+    if change.field == "renewal_options":
+        return _("{code}: {field} changed").format(code=change.code, field=change.field)
+    return _("{code}: {field} {old} → {new}").format(
+        code=change.code, field=change.field, old=_short(change.old), new=_short(change.new)
+    )
+
+
+def _short(value: Any) -> str:
+    text = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+class ImpactKind(StrEnum):
+    RETIRED_BEFORE_EXAM = "retired_before_exam"
+    NEW_VERSION_BEFORE_EXAM = "new_version_before_exam"
+    FEE = "fee"
+    VALIDITY = "validity"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class PlanImpact:
+    """How an update touches one exam of one plan."""
+
+    plan: str
+    certification_id: str
+    kind: ImpactKind
+    message: str
+    replacement: str | None = None
+    """For an exam retired before its date: the certification to plan instead."""
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "plan": self.plan,
+            "id": self.certification_id,
+            "kind": self.kind.value,
+            "message": self.message,
+            "replacement": self.replacement,
+        }
+
+
+def plan_impacts(
+    plan_name: str, schedule: Schedule, old: Catalog, new: Catalog, today: date
+) -> list[PlanImpact]:
+    """What applying ``new`` in place of ``old`` does to the plan ``schedule`` was worked out
+    for (with ``old``): exams retired before their date, new exam versions before the exam,
+    fees in the budget, validities of what is held. ``today`` decides what is still ahead."""
+    impacts: list[PlanImpact] = []
+    for item in schedule.entries:
+        cert_id = item.entry.certification_id
+        if cert_id not in new or new.is_unknown(cert_id):
+            if not old.is_unknown(cert_id):
+                impacts.append(_unknown(plan_name, cert_id))
+            continue
+        before, after = old.get(cert_id), new.get(cert_id)
+        passed = item.entry.status is EntryStatus.PASSED
+        exam_day = item.entry.pinned_exam_date or item.exam_date
+        if passed:
+            impact = _validity(plan_name, before, after)
+            if impact:
+                impacts.append(impact)
+            continue
+        if exam_day is not None and exam_day >= today:
+            if after.retired_by(exam_day) and not before.retired_by(exam_day):
+                successor = after.lifecycle.replaced_by
+                successor_code = new.get(successor).code if successor and successor in new else None
+                message = _("{code} retires before your exam on {day}").format(
+                    code=after.code, day=format_day(exam_day)
+                )
+                if successor_code:
+                    message += "; " + _("plan {code} instead").format(code=successor_code)
+                impacts.append(
+                    PlanImpact(
+                        plan_name,
+                        cert_id,
+                        ImpactKind.RETIRED_BEFORE_EXAM,
+                        message,
+                        successor if successor and successor in new else None,
+                    )
+                )
+            if before.code != after.code:
+                starts = after.lifecycle.since
+                if starts is None or starts <= exam_day:
+                    message = _("your exam on {day} will be {code}").format(
+                        day=format_day(exam_day), code=after.code
+                    )
+                else:
+                    message = _(
+                        "your exam on {day} is still {old}; {new} starts on {start}"
+                    ).format(
+                        day=format_day(exam_day),
+                        old=before.code,
+                        new=after.code,
+                        start=format_day(starts),
+                    )
+                impacts.append(
+                    PlanImpact(plan_name, cert_id, ImpactKind.NEW_VERSION_BEFORE_EXAM, message)
+                )
+        if before.exam.fee_usd != after.exam.fee_usd and not item.entry.paid_by_other:
+            impacts.append(
+                PlanImpact(
+                    plan_name,
+                    cert_id,
+                    ImpactKind.FEE,
+                    _("{code}: the budget's fee goes from {old} to {new}").format(
+                        code=after.code,
+                        old=format_fee(before.exam.fee_usd),
+                        new=format_fee(after.exam.fee_usd),
+                    ),
+                )
+            )
+    for held in schedule.plan.held:
+        if held.certification_id not in new:
+            if not old.is_unknown(held.certification_id):
+                impacts.append(_unknown(plan_name, held.certification_id))
+        elif held.certification_id in old:
+            impact = _validity(
+                plan_name, old.get(held.certification_id), new.get(held.certification_id)
+            )
+            if impact:
+                impacts.append(impact)
+    return impacts
+
+
+def _unknown(plan_name: str, cert_id: str) -> PlanImpact:
+    return PlanImpact(
+        plan_name,
+        cert_id,
+        ImpactKind.UNKNOWN,
+        _("{id} is not in the update: the plan keeps it, shown as unknown").format(id=cert_id),
+    )
+
+
+def _validity(plan_name: str, before: Certification, after: Certification) -> PlanImpact | None:
+    if before.validity_years != after.validity_years:
+        message = _("{code}: valid for {new} years instead of {old}").format(
+            code=after.code, old=before.validity_years, new=after.validity_years
+        )
+    elif before.renewal_options != after.renewal_options:
+        message = _("{code}: the ways to renew it change").format(code=after.code)
+    else:
+        return None
+    return PlanImpact(plan_name, after.id, ImpactKind.VALIDITY, message)
