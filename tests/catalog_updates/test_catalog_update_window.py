@@ -83,6 +83,8 @@ def test_update_review_apply_revert_and_reset(
     monkeypatch.setattr(CatalogUpdateDialog, "ask", apply)
     window.catalog_commands.update_action.trigger()
 
+    (asked,) = [a for a in prompts.asked if a.kind == "open_path"]
+    assert asked.choices == ["Catalog files (*.json)"], "an update is a catalog, not a plan"
     (review,) = reviewed
     (affected,) = review.plans
     assert affected.path == plan_path

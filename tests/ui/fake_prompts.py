@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from studyplanner.ui.document.prompts import FileKind
+from studyplanner.ui.document.prompts import PLAN_FILES, FileKind
 
 
 @dataclass
@@ -60,8 +60,8 @@ class FakePrompts:
         self.asked.append(Asked("choose", title, label, list(choices)))
         return self.answer_choice
 
-    def open_path(self, title: str, folder: Path) -> Path | None:
-        self.asked.append(Asked("open_path", title, str(folder)))
+    def open_path(self, title: str, folder: Path, kind: FileKind = PLAN_FILES) -> Path | None:
+        self.asked.append(Asked("open_path", title, str(folder), [kind.filter]))
         return self.answer_open
 
     def save_path(self, title: str, suggested: Path, kind: FileKind) -> Path | None:

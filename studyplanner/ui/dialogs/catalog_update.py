@@ -42,6 +42,7 @@ from studyplanner.storage.catalog_updates import (
     review_update,
 )
 from studyplanner.storage.reading import one_line
+from studyplanner.ui.document.prompts import CATALOG_FILES
 
 if TYPE_CHECKING:
     from studyplanner.ui.window.main_window import MainWindow
@@ -169,7 +170,7 @@ class CatalogCommands(QObject):
 
     def update_catalog(self) -> None:
         window = self.window
-        path = window.prompts.open_path(_("Update Catalog"), Path.home())
+        path = window.prompts.open_path(_("Update Catalog"), Path.home(), CATALOG_FILES)
         if path is None:
             return
         today = window.document.today()

@@ -44,12 +44,13 @@ PLAN_FILES = FileKind(
     N_("Its current content is kept as a backup."),
 )
 PDF_FILES = FileKind("pdf", ".pdf", N_("PDF documents"))
+CATALOG_FILES = FileKind("catalogs", ".json", N_("Catalog files"))
 CALENDAR_FILES = FileKind("calendar", ".ics", N_("iCalendar files"))
 
 
-def plan_filter() -> str:
-    """The Open dialog's filters: plans, then any file."""
-    return f"{PLAN_FILES.filter};;{_('All files')} (*)"
+def plan_filter(kind: FileKind | None = None) -> str:
+    """The Open dialog's filters: plans (or ``kind``), then any file."""
+    return f"{(kind or PLAN_FILES).filter};;{_('All files')} (*)"
 
 
 class Prompts(Protocol):
@@ -68,8 +69,8 @@ class Prompts(Protocol):
     def choose(self, title: str, label: str, choices: Sequence[str]) -> int | None:
         """The index of one of ``choices``, ``None`` when cancelled."""
 
-    def open_path(self, title: str, folder: Path) -> Path | None:
-        """A plan file to open."""
+    def open_path(self, title: str, folder: Path, kind: FileKind = PLAN_FILES) -> Path | None:
+        """A file to open: a plan, or another ``kind`` (a catalog update)."""
 
     def save_path(self, title: str, suggested: Path, kind: FileKind) -> Path | None:
         """Where to save a ``kind`` file. The dialog adds the suffix before it asks about
@@ -115,9 +116,9 @@ class DialogPrompts:
             return None
         return items.index(answer)
 
-    def open_path(self, title: str, folder: Path) -> Path | None:
+    def open_path(self, title: str, folder: Path, kind: FileKind = PLAN_FILES) -> Path | None:
         name, _chosen_filter = QFileDialog.getOpenFileName(
-            self._parent, title, str(folder), plan_filter()
+            self._parent, title, str(folder), plan_filter(kind)
         )
         return Path(name) if name else None
 
@@ -180,7 +181,7 @@ class UnattendedPrompts:
         self._log.info("%s: %s (cancelled)", title, label)
         return None
 
-    def open_path(self, title: str, folder: Path) -> Path | None:
+    def open_path(self, title: str, folder: Path, kind: FileKind = PLAN_FILES) -> Path | None:
         return None
 
     def save_path(self, title: str, suggested: Path, kind: FileKind) -> Path | None:
