@@ -27,6 +27,7 @@ class ChangeKind(StrEnum):
     REMOVED = "removed"
     NEW_VERSION = "new_version"
     EXAM_FACTS = "exam_facts"
+    DOMAINS = "domains"
     RENEWAL = "renewal"
     HOURS = "hours"
     WORDING = "wording"
@@ -42,6 +43,7 @@ _HEADINGS = {
     ChangeKind.REMOVED: N_("No longer in the catalog"),
     ChangeKind.NEW_VERSION: N_("New exam versions"),
     ChangeKind.EXAM_FACTS: N_("Exam facts changed"),
+    ChangeKind.DOMAINS: N_("Exam domains changed"),
     ChangeKind.RENEWAL: N_("Renewal rules changed"),
     ChangeKind.HOURS: N_("Hour estimates changed"),
     ChangeKind.WORDING: N_("Wording only"),
@@ -50,7 +52,9 @@ _HEADINGS = {
 
 @dataclass(frozen=True)
 class CatalogChange:
-    """One fact an update changes: ``old`` and ``new`` are plain JSON values."""
+    """One fact an update changes: ``old`` and ``new`` are plain JSON values. An exam domain's
+    change has the field ``domains`` and the domain before and after (``{number, name,
+    weight}``, ``None`` where it was added or removed)."""
 
     kind: ChangeKind
     id: str
@@ -84,7 +88,7 @@ _EXAM_FACTS = (
 )
 _RENEWAL = ("validity_years", "renewal_options", "renewal_list_assumed")
 _HOURS = ("hours.low", "hours.typical", "hours.high")
-_SEEN_ELSEWHERE = ("id", "code", "previous_codes", "lifecycle", "exam", "hours")
+_SEEN_ELSEWHERE = ("id", "code", "previous_codes", "lifecycle", "exam", "hours", "domains")
 
 
 def _plain(cert: Certification) -> dict[str, Any]:
@@ -122,6 +126,7 @@ def diff_catalogs(old: Catalog, new: Catalog) -> list[CatalogChange]:
                     cert.previous_codes,
                 )
             )
+        changes.extend(_domain_changes(before, cert))
         old_fields, new_fields = _plain(before), _plain(cert)
         for name in sorted(set(old_fields) | set(new_fields)):
             if name in _SEEN_ELSEWHERE or old_fields.get(name) == new_fields.get(name):
@@ -141,6 +146,33 @@ def diff_catalogs(old: Catalog, new: Catalog) -> list[CatalogChange]:
             changes.append(CatalogChange(ChangeKind.REMOVED, cert.id, cert.code, old=cert.name))
     order = list(ChangeKind)
     return sorted(changes, key=lambda change: order.index(change.kind))  # stable within a kind
+
+
+def _domain_changes(before: Certification, after: Certification) -> list[CatalogChange]:
+    """The exam guide's domains, one change per domain: the same domain (by name) with a new
+    weight or number, a domain renamed (same number, a name the old guide lacks), added or
+    dropped. In the new guide's order, then the dropped ones."""
+    old = [d.model_dump(mode="json") for d in before.domains]
+    new = [d.model_dump(mode="json") for d in after.domains]
+    if old == new:
+        return []
+
+    def key(domain: dict[str, Any]) -> str:
+        return str(domain["name"]).strip().casefold()
+
+    old_by_name = {key(d): d for d in old}
+    new_names = {key(d) for d in new}
+    unmatched_old = {d["number"]: d for d in old if key(d) not in new_names}
+    changes = []
+    for domain in new:
+        was = old_by_name.get(key(domain)) or unmatched_old.pop(domain["number"], None)
+        if was != domain:
+            changes.append(
+                CatalogChange(ChangeKind.DOMAINS, after.id, after.code, "domains", was, domain)
+            )
+    for was in unmatched_old.values():
+        changes.append(CatalogChange(ChangeKind.DOMAINS, after.id, after.code, "domains", was))
+    return changes
 
 
 def _kind_of_field(name: str) -> ChangeKind:
@@ -225,6 +257,22 @@ def describe_change(change: CatalogChange, new: Catalog) -> str:
         return _("{code}: fee {old} → {new}").format(
             code=change.code, old=format_fee(change.old), new=format_fee(change.new)
         )
+    if kind is ChangeKind.DOMAINS:
+        return _describe_domain(change)
+    if change.field == "domains_source":
+        return _("{code}: where the domains were read: {old} → {new}").format(
+            code=change.code, old=_short(change.old), new=_short(change.new)
+        )
+    if change.field == "domains_as_of":
+        return _("{code}: domains read on {old} → {new}").format(
+            code=change.code, old=_day_or_dash(change.old), new=_day_or_dash(change.new)
+        )
+    if change.field == "domains_assumed":
+        return (
+            _("{code}: domains now assumed, not read in this exam's own guide")
+            if change.new
+            else _("{code}: domains now read in this exam's own guide")
+        ).format(code=change.code)
     if change.field == "renewal_options":
         return _("{code}: {field} changed").format(code=change.code, field=change.field)
     return _("{code}: {field} {old} → {new}").format(
@@ -232,7 +280,45 @@ def describe_change(change: CatalogChange, new: Catalog) -> str:
     )
 
 
+def _describe_domain(change: CatalogChange) -> str:
+    """'SAA-C03: domain 2 Design Resilient Architectures 26 % → 28 %', and the like for a
+    domain renamed, renumbered, added or dropped."""
+    old, new = change.old, change.new
+    if old is None:
+        return _("{code}: domain {number} {name} ({weight} %) added").format(
+            code=change.code, number=new["number"], name=new["name"], weight=new["weight"]
+        )
+    if new is None:
+        return _("{code}: domain {number} {name} ({weight} %) dropped").format(
+            code=change.code, number=old["number"], name=old["name"], weight=old["weight"]
+        )
+    weight = _("{old} % → {new} %").format(old=old["weight"], new=new["weight"])
+    if old["name"] == new["name"] and old["number"] == new["number"]:
+        return _("{code}: domain {number} {name} {weight}").format(
+            code=change.code, number=old["number"], name=old["name"], weight=weight
+        )
+    if old["name"] != new["name"]:
+        text = _("{code}: domain {number} {old} renamed {new}").format(
+            code=change.code, number=old["number"], old=old["name"], new=new["name"]
+        )
+    else:
+        text = _("{code}: domain {number} {name}").format(
+            code=change.code, number=old["number"], name=old["name"]
+        )
+    if old["number"] != new["number"]:
+        text += ", " + _("now domain {number}").format(number=new["number"])
+    if old["weight"] != new["weight"]:
+        text += ", " + weight
+    return text
+
+
+def _day_or_dash(value: Any) -> str:
+    return format_day(date.fromisoformat(value)) if value else "–"
+
+
 def _short(value: Any) -> str:
+    if value is None or value == "":
+        return "–"
     text = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
     return text if len(text) <= 60 else text[:57] + "…"
 

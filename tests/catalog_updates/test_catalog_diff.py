@@ -145,3 +145,56 @@ def test_a_plan_the_update_does_not_touch_has_no_impacts(
     old, new = catalogs
     mine = plan(entry("cloud-practitioner", pinned=date(2027, 2, 1)), start=TODAY)
     assert plan_impacts("Mine", schedule_plan(mine, old, today=TODAY), old, new, TODAY) == []
+
+
+def test_exam_domains_changed_are_their_own_group_in_words_for_people() -> None:
+    """Worked by hand from the bundled guides: CLF-C02 moves 10 % of domain 3 into a new fifth
+    domain; AIF-C01 drops "Responsible AI", so its domain 5 becomes domain 4 and takes its 14 %;
+    SAA-C03 moves 2 % from domain 4 to domain 2; DVA-C02 renames domain 3. The guides were read
+    again (a new source and day): wording, said readably."""
+    old, new = catalog_document(), catalog_document()
+    _cert(old, "solutions-architect-associate")["domains_as_of"] = "2026-11-02"
+    _cert(old, "solutions-architect-associate")["domains_source"] = "AWS exam guide SAA-C03 v1.0"
+    _cert(new, "solutions-architect-associate")["domains_source"] = "AWS exam guide SAA-C03 v1.1"
+    clf = _cert(new, "cloud-practitioner")["domains"]
+    clf[2]["weight"] = 24
+    clf.append({"number": 5, "name": "Sustainability", "weight": 10})
+    aif = _cert(new, "ai-practitioner")["domains"]
+    assert aif[3]["name"] == "Guidelines for Responsible AI"
+    del aif[3]
+    aif[3].update(number=4, weight=28)
+    saa = _cert(new, "solutions-architect-associate")["domains"]
+    saa[1]["weight"], saa[3]["weight"] = 28, 18
+    _cert(new, "developer-associate")["domains"][2]["name"] = "Deployment and Delivery"
+    before, after = Catalog.model_validate(old), Catalog.model_validate(new)
+
+    changes = diff_catalogs(before, after)
+    assert [(c.kind, c.code) for c in changes] == [
+        *[(ChangeKind.DOMAINS, "CLF-C02")] * 2,
+        *[(ChangeKind.DOMAINS, "AIF-C01")] * 2,
+        *[(ChangeKind.DOMAINS, "SAA-C03")] * 2,
+        (ChangeKind.DOMAINS, "DVA-C02"),
+        *[(ChangeKind.WORDING, "SAA-C03")] * 2,
+    ]
+    assert [describe_change(c, after) for c in changes] == [
+        "CLF-C02: domain 3 Cloud Technology and Services 34 % → 24 %",
+        "CLF-C02: domain 5 Sustainability (10 %) added",
+        "AIF-C01: domain 5 Security, Compliance, and Governance for AI Solutions, "
+        "now domain 4, 14 % → 28 %",
+        "AIF-C01: domain 4 Guidelines for Responsible AI (14 %) dropped",
+        "SAA-C03: domain 2 Design Resilient Architectures 26 % → 28 %",
+        "SAA-C03: domain 4 Design Cost-Optimized Architectures 20 % → 18 %",
+        "DVA-C02: domain 3 Deployment renamed Deployment and Delivery",
+        "SAA-C03: domains read on 2 Nov 2026 → 7 Dec 2026",
+        "SAA-C03: where the domains were read: AWS exam guide SAA-C03 v1.0 → "
+        "AWS exam guide SAA-C03 v1.1",
+    ]
+    assert changes[4].as_json() == {
+        "kind": "domains",
+        "id": "solutions-architect-associate",
+        "code": "SAA-C03",
+        "field": "domains",
+        "old": {"number": 2, "name": "Design Resilient Architectures", "weight": 26},
+        "new": {"number": 2, "name": "Design Resilient Architectures", "weight": 28},
+    }
+    assert changes[3].new is None and changes[1].old is None

@@ -140,10 +140,13 @@ def test_the_review_dialog_shows_the_groups_and_the_plans(qtbot: QtBot, plan_pat
         "DVA-C02 becomes DVA-C03 from 15 Feb 2027",
         "Exam facts changed",
         "SAP-C02: fee $300 → $330",
+        "Exam domains changed",
+        "SAA-C03: domain 2 Design Resilient Architectures 26 % → 28 %",
         "Developer path",
         "your exam on 1 Apr 2027 will be DVA-C03",
     ):
         assert line in text
+    assert "Wording only" not in text, "the example changes only what it means to"
     assert dialog.apply_button.text() == "&Apply"
     QApplication.processEvents()
 

@@ -85,6 +85,9 @@ def test_the_diff_shows_the_changes_and_the_plans_they_touch(
         "  DVA-C02 becomes DVA-C03 from 15 Feb 2027",
         "Exam facts changed",
         "  SAP-C02: fee $300 → $330",
+        "Exam domains changed",
+        "  SAA-C03: domain 2 Design Resilient Architectures 26 % → 28 %",
+        "  SAA-C03: domain 4 Design Cost-Optimized Architectures 20 % → 18 %",
         "  Developer path",
         "    your exam on 1 Apr 2027 will be DVA-C03",
         "    SAP-C02: the budget's fee goes from $300 to $330",
@@ -98,6 +101,12 @@ def test_the_diff_shows_the_changes_and_the_plans_they_touch(
     assert (review["from"], review["to"]) == ("2026.12.07", "2026.12.07.1")
     assert {"kind": "exam_facts", "id": "solutions-architect-professional", "code": "SAP-C02",
             "field": "exam.fee_usd", "old": 300, "new": 330} in review["changes"]  # fmt: skip
+    assert {(c["kind"], c["code"]) for c in review["changes"]} == {
+        ("added", "PEA-C01"),
+        ("new_version", "DVA-C03"),
+        ("exam_facts", "SAP-C02"),
+        ("domains", "SAA-C03"),
+    }, "the example update changes only what it means to"
     (affected,) = review["plans"]
     assert affected["path"] == str(developer_plan)
     assert [i["kind"] for i in affected["impacts"]] == ["new_version_before_exam", "fee"]
