@@ -14,6 +14,11 @@ Rules (documented in the README):
 - Vouchers are placed so that the plan pays least (see ``assign_vouchers``).
 - Worst case: every exam still to sit is failed once and sat again at full price (a voucher
   is spent on the first attempt; whoever paid the first attempt, the retake is the plan's).
+- An exam with the learner's own fee (``PlanEntry.own_fee``: 350 EUR, tax included) costs
+  that, in its currency, instead of the list price; a voucher takes half of it off. Totals
+  are kept per currency and never added across currencies ("$450 + 350 EUR"): there are no
+  exchange rates here. Where vouchers go is still decided on list prices, the one figure
+  all exams share.
 """
 
 from __future__ import annotations
@@ -21,11 +26,76 @@ from __future__ import annotations
 import heapq
 from bisect import bisect_left
 from calendar import monthrange
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
-from studyplanner.domain.plan import EntryStatus
+from studyplanner.domain.plan import EntryStatus, PlanEntry
 from studyplanner.domain.schedule import Schedule
+
+USD = "USD"
+
+
+@dataclass(frozen=True)
+class Price:
+    """An amount of one currency, in cents so that sums are exact."""
+
+    cents: int
+    currency: str = USD
+
+    @property
+    def amount(self) -> float:
+        return self.cents / 100
+
+    def halved(self) -> Price:
+        """What a 50 % voucher leaves to pay of an own fee (an odd cent is paid)."""
+        return Price(self.cents - self.cents // 2, self.currency)
+
+    def as_json(self) -> dict[str, Any]:
+        whole = self.cents % 100 == 0
+        return {"amount": self.cents // 100 if whole else self.amount, "currency": self.currency}
+
+
+@dataclass(frozen=True)
+class Amounts:
+    """Sums kept per currency, dollars first, then the others by code. Currencies are never
+    added to each other: '$450 + 350 EUR'."""
+
+    prices: tuple[Price, ...]
+
+    @classmethod
+    def of(cls, prices: Iterable[Price]) -> Amounts:
+        """The sum of ``prices`` per currency; dollars are always there unless every price
+        is in another currency, and a currency summing to nothing is left out otherwise."""
+        cents: dict[str, int] = {}
+        for price in prices:
+            cents[price.currency] = cents.get(price.currency, 0) + price.cents
+        others = sorted(code for code in cents if code != USD and cents[code])
+        dollars = [USD] if cents.get(USD) or not others else []
+        return cls(tuple(Price(cents.get(code, 0), code) for code in [*dollars, *others]))
+
+    def __add__(self, other: Amounts) -> Amounts:
+        return Amounts.of([*self.prices, *other.prices])
+
+    def in_currency(self, currency: str) -> float:
+        """The part in ``currency`` (0 when there is none)."""
+        return sum(p.cents for p in self.prices if p.currency == currency) / 100
+
+    @property
+    def pairs(self) -> list[tuple[float, str]]:
+        """``(amount, currency)`` for ``wording.format_amounts``."""
+        return [(price.amount, price.currency) for price in self.prices]
+
+    def as_json(self) -> list[dict[str, Any]]:
+        return [price.as_json() for price in self.prices]
+
+
+def entry_fee(entry: PlanEntry, list_usd: int) -> Price:
+    """What one attempt at the exam costs: the learner's own fee, or the list price."""
+    if entry.own_fee is not None:
+        return Price(entry.own_fee.cents, entry.own_fee.currency)
+    return Price(list_usd * 100)
 
 
 def voucher_discount(fee_usd: int) -> int:
@@ -53,10 +123,21 @@ class EntryCost:
     paid_by_other: bool
     voucher_from_held: str | None = None
     """The held certification whose voucher is used here, if it came from one."""
+    fee: Price = Price(0)
+    """One attempt at the fee the plan counts: the learner's own (``own``) or the list
+    price; nothing for a passed entry."""
+    paid: Price = Price(0)
+    """What the plan pays in ``fee``'s currency: after a voucher, nothing when someone else
+    pays. ``paid_usd`` is this in dollars, and 0 when the fee is in another currency."""
+    own: bool = False
+    """The fee is the learner's own (``PlanEntry.own_fee``), not the catalog's."""
 
     @property
     def saved_usd(self) -> int:
-        return self.list_usd - self.paid_usd if not self.paid_by_other else 0
+        """What a voucher takes off, in dollars (0 for a fee in another currency)."""
+        if self.paid_by_other or self.fee.currency != USD:
+            return 0
+        return (self.fee.cents - self.paid.cents) // 100
 
 
 @dataclass(frozen=True)
@@ -64,13 +145,19 @@ class Budget:
     """The three figures the plan shows, and each entry's share."""
 
     list_usd: int
-    """List fees of the exams still to sit."""
+    """List fees of the exams still to sit, in dollars (those with a fee of the learner's
+    own in another currency are in ``list_price`` only)."""
     with_vouchers_usd: int
-    """What the plan pays with the best use of vouchers; exams paid by others cost 0."""
+    """What the plan pays with the best use of vouchers; exams paid by others cost 0. The
+    dollar part, like ``list_usd``."""
     worst_case_usd: int
     """``with_vouchers_usd`` plus every exam still to sit once more at full price."""
     entries: tuple[EntryCost, ...]
     """In plan order."""
+    list_price: Amounts = Amounts(())
+    """The fees of the exams still to sit, per currency (own fees in theirs): what is shown."""
+    with_vouchers: Amounts = Amounts(())
+    worst_case: Amounts = Amounts(())
 
     def for_entry(self, entry_id: str) -> EntryCost:
         for cost in self.entries:
@@ -281,27 +368,43 @@ def plan_budget(schedule: Schedule) -> Budget:
         if entry.status is EntryStatus.PASSED:
             costs.append(EntryCost(entry.id, 0, 0, None, entry.paid_by_other))
             continue
-        fee = item.certification.exam.fee_usd
+        list_fee = item.certification.exam.fee_usd
+        fee = entry_fee(entry, list_fee)
+        own = entry.own_fee is not None
         if entry.paid_by_other:
-            costs.append(EntryCost(entry.id, fee, 0, None, True))
+            costs.append(
+                EntryCost(entry.id, list_fee, 0, None, True, None, fee, Price(0, fee.currency), own)
+            )
             continue
         voucher = vouchers[assignment[index]] if index in assignment else None
-        paid = fee if voucher is None else fee - voucher_discount(fee)
+        if voucher is None:
+            paid = fee
+        elif own:
+            paid = fee.halved()
+        else:
+            paid = Price((list_fee - voucher_discount(list_fee)) * 100)
         costs.append(
             EntryCost(
                 entry.id,
-                fee,
-                paid,
+                list_fee,
+                paid.cents // 100 if paid.currency == USD else 0,
                 voucher.entry_id if voucher else None,
                 False,
                 voucher.held_certification if voucher else None,
+                fee,
+                paid,
+                own,
             )
         )
-    list_total = sum(c.list_usd for c in costs)
-    paid_total = sum(c.paid_usd for c in costs)
+    list_price = Amounts.of(c.fee for c in costs)
+    with_vouchers = Amounts.of(c.paid for c in costs)
+    worst_case = with_vouchers + list_price
     return Budget(
-        list_usd=list_total,
-        with_vouchers_usd=paid_total,
-        worst_case_usd=paid_total + list_total,
+        list_usd=round(list_price.in_currency(USD)),
+        with_vouchers_usd=round(with_vouchers.in_currency(USD)),
+        worst_case_usd=round(worst_case.in_currency(USD)),
         entries=tuple(costs),
+        list_price=list_price,
+        with_vouchers=with_vouchers,
+        worst_case=worst_case,
     )

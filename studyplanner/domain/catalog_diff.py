@@ -409,19 +409,24 @@ def plan_impacts(
                 impacts.append(
                     PlanImpact(plan_name, cert_id, ImpactKind.NEW_VERSION_BEFORE_EXAM, message)
                 )
+        own = item.entry.own_fee
         if before.exam.fee_usd != after.exam.fee_usd and not item.entry.paid_by_other:
-            impacts.append(
-                PlanImpact(
-                    plan_name,
-                    cert_id,
-                    ImpactKind.FEE,
-                    _("{code}: the budget's fee goes from {old} to {new}").format(
-                        code=after.code,
-                        old=format_fee(before.exam.fee_usd),
-                        new=format_fee(after.exam.fee_usd),
-                    ),
+            if own is None:
+                message = _("{code}: the budget's fee goes from {old} to {new}").format(
+                    code=after.code,
+                    old=format_fee(before.exam.fee_usd),
+                    new=format_fee(after.exam.fee_usd),
                 )
-            )
+            else:
+                message = _(
+                    "{code}: list price {old} → {new}; the budget keeps your fee, {own}"
+                ).format(
+                    code=after.code,
+                    old=format_fee(before.exam.fee_usd),
+                    new=format_fee(after.exam.fee_usd),
+                    own=format_fee(own.amount, own.currency),
+                )
+            impacts.append(PlanImpact(plan_name, cert_id, ImpactKind.FEE, message))
     for held in schedule.plan.held:
         if held.certification_id not in new:
             if not old.is_unknown(held.certification_id):

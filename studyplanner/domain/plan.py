@@ -8,12 +8,12 @@ from datetime import date, timedelta
 from enum import StrEnum
 from typing import Annotated, Self
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from studyplanner.domain.roles import Direction, ExperienceField, Role
 from studyplanner.i18n import N_, _
 
-PLAN_SCHEMA_VERSION = 6
+PLAN_SCHEMA_VERSION = 7
 MAX_TEXT = 10_000
 MAX_NAME = 200
 MAX_ENTRIES = 500
@@ -209,6 +209,32 @@ def sessions_in_date_order(sessions: list[StudySession]) -> list[StudySession]:
     return sorted(sessions, key=lambda session: session.on)
 
 
+MAX_OWN_FEE = 100_000.0
+"""The most an exam fee the learner sets can be, in any currency (a yen fee is 5 figures)."""
+
+
+class OwnFee(_Model):
+    """What the learner pays for an exam in their own money: local currency and tax differ from
+    the catalog's USD list price (350 EUR, tax included, for a $300 exam). It lives in the plan,
+    so a catalog update never changes it; the budget uses it in place of the list price."""
+
+    amount: float = Field(gt=0, le=MAX_OWN_FEE, description="The fee, at most 2 decimals")
+    currency: str = Field(
+        pattern=r"^[A-Z]{3}$", description="ISO 4217 code in capitals: 'EUR', 'GBP', 'USD'"
+    )
+
+    @field_validator("amount")
+    @classmethod
+    def _whole_cents(cls, amount: float) -> float:
+        if abs(round(amount, 2) - amount) > 1e-9:
+            raise ValueError(_("a fee has at most 2 decimals"))
+        return round(amount, 2)
+
+    @property
+    def cents(self) -> int:
+        return round(self.amount * 100)
+
+
 class PlanEntry(_Model):
     """One certification in the plan, with the learner's own numbers for it."""
 
@@ -230,6 +256,11 @@ class PlanEntry(_Model):
         default=None,
         description="The date the certification is needed by (employer, exam retirement, "
         "expiry of a certification it renews)",
+    )
+    own_fee: OwnFee | None = Field(
+        default=None,
+        description="The learner's own fee for the exam (local currency, tax included), used "
+        "by the budget in place of the catalog's USD list price; None uses the list price",
     )
 
     @model_validator(mode="after")

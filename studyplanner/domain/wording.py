@@ -11,6 +11,7 @@ unambiguous on both sides of the Atlantic. Words (month names, units, statuses) 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date, datetime
 
 from studyplanner.domain.plan import EntryStatus
@@ -170,3 +171,9 @@ def _month_number(name: str) -> int | None:
         ):
             return number
     return None
+
+
+def format_amounts(amounts: Iterable[tuple[float, str]]) -> str:
+    """Sums in several currencies, never added together: '$450 + 350 EUR'; '$0' for none."""
+    parts = [format_fee(amount, currency) for amount, currency in amounts]
+    return " + ".join(parts) or format_fee(0)

@@ -195,6 +195,14 @@ def _migrate_5_to_6(raw: RawPlan, _today: date | None = None) -> RawPlan:
     return out
 
 
+def _migrate_6_to_7(raw: RawPlan, _today: date | None = None) -> RawPlan:
+    """Version 7 lets an entry carry the learner's own fee (local currency, tax included).
+    A version-6 plan set none, which is what no field means, so only the version changes."""
+    out = dict(raw)
+    out["schema_version"] = 7
+    return out
+
+
 # MIGRATIONS[n] turns a version-n document into version n + 1.
 MIGRATIONS: dict[int, Callable[[RawPlan, date | None], RawPlan]] = {
     1: _migrate_1_to_2,
@@ -202,6 +210,7 @@ MIGRATIONS: dict[int, Callable[[RawPlan, date | None], RawPlan]] = {
     3: _migrate_3_to_4,
     4: _migrate_4_to_5,
     5: _migrate_5_to_6,
+    6: _migrate_6_to_7,
 }
 
 

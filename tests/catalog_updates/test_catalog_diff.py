@@ -16,6 +16,8 @@ from studyplanner.domain.catalog_diff import (
     diff_catalogs,
     plan_impacts,
 )
+from studyplanner.domain.budget import plan_budget
+from studyplanner.domain.plan import OwnFee
 from studyplanner.domain.schedule import schedule_plan
 from tests.domain.plans import catalog_document, entry, plan
 
@@ -137,6 +139,23 @@ def test_an_exam_before_the_new_version_starts_keeps_its_code(
     assert [i.message for i in impacts] == [
         "your exam on 1 Feb 2027 is still DVA-C02; DVA-C03 starts on 1 Mar 2027"
     ]
+
+
+def test_an_own_fee_is_kept_when_the_list_price_changes(
+    catalogs: tuple[Catalog, Catalog],
+) -> None:
+    """Item 6: the learner's own fee lives in the plan; an update changes the list price
+    beside it, never the fee the budget counts."""
+    old, new = catalogs
+    saa = entry("solutions-architect-associate", pinned=date(2027, 6, 1))
+    saa.own_fee = OwnFee(amount=189.5, currency="EUR")
+    mine = plan(saa, start=TODAY)
+    impacts = plan_impacts("Mine", schedule_plan(mine, old, today=TODAY), old, new, TODAY)
+    assert [(i.kind, i.message) for i in impacts] == [
+        (ImpactKind.FEE, "SAA-C03: list price $150 → $165; the budget keeps your fee, 189.50 EUR")
+    ]
+    after = plan_budget(schedule_plan(mine, new, today=TODAY))
+    assert after.list_price.pairs == [(189.5, "EUR")]
 
 
 def test_a_plan_the_update_does_not_touch_has_no_impacts(

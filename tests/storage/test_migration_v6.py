@@ -53,7 +53,7 @@ def test_a_version_5_file_is_backed_up_then_saved_as_version_6(
     (backup,) = list_backups(path)
     assert backup.path.read_bytes() == old_bytes
     on_disk = json.loads(path.read_text(encoding="utf-8"))
-    assert on_disk["schema_version"] == PLAN_SCHEMA_VERSION == 6
+    assert on_disk["schema_version"] == PLAN_SCHEMA_VERSION
     assert on_disk["profile"]["other_field_years"] == {"networking": 3}
     assert load_plan(path, catalog).profile.other_field_years == {ExperienceField.NETWORKING: 3}
     assert load_plan(path, catalog).start_date == date(2026, 6, 1)

@@ -443,7 +443,7 @@ def test_the_two_to_three_step_on_its_own() -> None:
 def test_a_version_1_file_goes_through_every_step_to_the_current_format() -> None:
     upgraded = migrate(json.loads(json.dumps(VERSION_1)))
     plan = StudyPlan.model_validate(upgraded)
-    assert plan.schema_version == PLAN_SCHEMA_VERSION == 6
+    assert plan.schema_version == PLAN_SCHEMA_VERSION
     assert plan.profile.field_years is None and plan.notes == ""
     assert plan.held == [] and plan.voucher_valid_months is None
     assert plan.entries[0].hours_logged == 12.5
@@ -648,7 +648,7 @@ def test_a_version_4_file_is_upgraded_when_saved_after_a_backup(catalog: Catalog
     (backup,) = list_backups(path)
     assert backup.path.read_bytes() == old_bytes
     on_disk = json.loads(path.read_text(encoding="utf-8"))
-    assert on_disk["schema_version"] == PLAN_SCHEMA_VERSION == 6
+    assert on_disk["schema_version"] == PLAN_SCHEMA_VERSION
     assert "hours_logged" not in on_disk["entries"][0]
     assert on_disk["entries"][0]["sessions"] == [
         {"on": "2026-01-05", "hours": 20.0, "note": LOGGED_BEFORE_SESSIONS}
