@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from studyplanner.domain.budget import plan_budget
 from studyplanner.domain.catalog import Catalog
 from studyplanner.domain.catalog_diff import (
     ChangeKind,
@@ -16,7 +17,6 @@ from studyplanner.domain.catalog_diff import (
     diff_catalogs,
     plan_impacts,
 )
-from studyplanner.domain.budget import plan_budget
 from studyplanner.domain.plan import OwnFee
 from studyplanner.domain.schedule import schedule_plan
 from tests.domain.plans import catalog_document, entry, plan
