@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
-from studyplanner.cli.edit import cmd_log, cmd_score
+from studyplanner.cli.edit import cmd_fee, cmd_log, cmd_score
 from studyplanner.cli.errors import EXIT_OK
 from studyplanner.cli.files import load_catalog, print_json
 from studyplanner.cli.new_plan import cmd_schema, cmd_suggest
@@ -77,6 +77,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "show": cmd_show,
     "log": cmd_log,
     "score": cmd_score,
+    "fee": cmd_fee,
     "schema": cmd_schema,
     "print": cmd_print,
     "export-ics": cmd_export_ics,

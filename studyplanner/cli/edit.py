@@ -1,4 +1,4 @@
-"""`log` and `score`: the two commands that change a plan, each under the plan's lock, saved
+"""`log`, `score` and `fee`: the commands that change a plan, each under the plan's lock, saved
 atomically with a backup of the old file, and answered with where the exam now stands."""
 
 from __future__ import annotations
@@ -17,12 +17,13 @@ from studyplanner.domain.analysis import analyse
 from studyplanner.domain.catalog import Catalog
 from studyplanner.domain.plan import (
     EntryStatus,
+    OwnFee,
     PlanEntry,
     PracticeScore,
     StudyPlan,
     StudySession,
 )
-from studyplanner.domain.wording import format_day, format_hours
+from studyplanner.domain.wording import format_day, format_fee, format_hours, own_fee_text
 from studyplanner.export.progress_words import percent, readiness_text
 from studyplanner.i18n import N_, _
 from studyplanner.storage.locks import LockHolder, PlanLock
@@ -85,7 +86,7 @@ def _lock_for_edit(path: Path) -> PlanLock:
     if lock.holder() is LockHolder.COMMAND:
         raise UsageError(
             _(
-                "{path}: another studyplanner command (log or score) is changing it; "
+                "{path}: another studyplanner command (log, score or fee) is changing it; "
                 "try again in a moment"
             ).format(path=shown(path))
         )
@@ -212,3 +213,34 @@ def cmd_score(args: argparse.Namespace) -> int:
         )
 
     return edit_plan(args, score)
+
+
+def cmd_fee(args: argparse.Namespace) -> int:
+    """Set the learner's own fee for an exam (``--amount`` and ``--currency``), or go back to
+    the list price (``--list-price``)."""
+    if args.list_price:
+        if args.amount is not None or args.currency is not None:
+            raise UsageError(_("--list-price: give it alone, without --amount or --currency"))
+        own = None
+    elif args.amount is None or args.currency is None:
+        raise UsageError(
+            _(
+                "fee: give --amount and --currency (e.g. --amount 350 --currency EUR), "
+                "or --list-price"
+            )
+        )
+    else:
+        own = OwnFee(amount=args.amount, currency=args.currency)
+
+    def set_fee(plan: StudyPlan, entry: PlanEntry, catalog: Catalog) -> str:
+        cert = catalog.get(entry.certification_id)
+        entry.own_fee = own
+        if own is None:
+            return _("{code}: the budget counts the list price, {fee}").format(
+                code=cert.code, fee=format_fee(cert.exam.fee_usd)
+            )
+        return _("{code}: {own}").format(
+            code=cert.code, own=own_fee_text(own.amount, own.currency, cert.exam.fee_usd)
+        )
+
+    return edit_plan(args, set_fee)

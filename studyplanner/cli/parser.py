@@ -20,7 +20,17 @@ if TYPE_CHECKING:
     from pathlib import Path
     from typing import Any, NoReturn
 
-COMMAND_NAMES = ("catalog", "suggest", "show", "log", "score", "schema", "print", "export-ics")
+COMMAND_NAMES = (
+    "catalog",
+    "suggest",
+    "show",
+    "log",
+    "score",
+    "fee",
+    "schema",
+    "print",
+    "export-ics",
+)
 
 
 def _terminal_columns() -> int:
@@ -143,6 +153,32 @@ def _percent(text: str) -> float:
     if not 0 <= value <= 100:
         raise argparse.ArgumentTypeError(_("a score is a percentage from 0 to 100"))
     return value
+
+
+def _fee_amount(text: str) -> float:
+    """An exam fee the learner pays: more than 0, at most ``MAX_OWN_FEE``, in cents at most."""
+    from studyplanner.domain.plan import MAX_OWN_FEE
+
+    value = _number(text)
+    if not 0 < value <= MAX_OWN_FEE or round(value, 2) != value:
+        raise argparse.ArgumentTypeError(
+            _("a fee is more than 0 and at most {most}, with at most 2 decimals").format(
+                most=f"{MAX_OWN_FEE:,.0f}"
+            )
+        )
+    return value
+
+
+def _currency(text: str) -> str:
+    """A currency's three-letter ISO 4217 code, in any case: 'eur' is EUR."""
+    code = text.strip().upper()
+    if len(code) != 3 or not (code.isascii() and code.isalpha()):
+        raise argparse.ArgumentTypeError(
+            _("a currency is its three-letter code, e.g. EUR, GBP, USD: {text}").format(
+                text=repr(text)
+            )
+        )
+    return code
 
 
 def _years(text: str) -> float:
@@ -288,6 +324,25 @@ def build_parser() -> argparse.ArgumentParser:
     )
     score.add_argument(
         "--source", default="", metavar="TEXT", help=_('e.g. "official practice set"')
+    )
+
+    fee = sub.add_parser(
+        "fee",
+        help=_("set your own fee for an exam, in your currency (saved safely)"),
+        description=_(
+            "Your own fee for an exam (local currency, tax included) is kept in the plan, "
+            "so catalog updates never change it; the budget counts it instead of the USD list "
+            "price, and totals each currency apart."
+        ),
+    )
+    fee.add_argument("plan", type=_path, metavar="PLAN.json")
+    fee.add_argument("--exam", required=True, metavar="CODE", help=exam_help)
+    fee.add_argument("--amount", type=_fee_amount, metavar="AMOUNT", help=_("e.g. 350 or 349.99"))
+    fee.add_argument("--currency", type=_currency, metavar="CODE", help=_("e.g. EUR"))
+    fee.add_argument(
+        "--list-price",
+        action="store_true",
+        help=_("forget your own fee: count the catalog's list price again"),
     )
 
     sub.add_parser("schema", help=_("print the plan file's JSON Schema"))

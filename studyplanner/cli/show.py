@@ -18,7 +18,13 @@ from studyplanner.domain.budget import Budget
 from studyplanner.domain.catalog import Catalog
 from studyplanner.domain.lifecycle import Validity, renewal_paths
 from studyplanner.domain.plan import EntryStatus
-from studyplanner.domain.wording import assumed_text, format_day, format_fee, format_hours
+from studyplanner.domain.wording import (
+    assumed_text,
+    format_amounts,
+    format_day,
+    format_hours,
+    own_fee_text,
+)
 from studyplanner.export.progress_words import pace_text, readiness_text, shift_text
 from studyplanner.i18n import N_, _
 from studyplanner.labels import TranslatedLabels
@@ -72,11 +78,17 @@ def expiries_as_json(validities: Sequence[Validity], catalog: Catalog) -> list[d
     return rows
 
 
-def budget_as_json(budget: Budget) -> dict[str, int]:
+def budget_as_json(budget: Budget) -> dict[str, Any]:
+    """The three totals: in dollars (``*_usd``, the dollar part only), and per currency
+    (``list``, ``with_vouchers``, ``worst_case``: ``[{amount, currency}]``, dollars first),
+    which is all of it when an exam has a fee of the learner's own in another currency."""
     return {
         "list_usd": budget.list_usd,
         "with_vouchers_usd": budget.with_vouchers_usd,
         "worst_case_usd": budget.worst_case_usd,
+        "list": budget.list_price.as_json(),
+        "with_vouchers": budget.with_vouchers.as_json(),
+        "worst_case": budget.worst_case.as_json(),
     }
 
 
@@ -165,7 +177,13 @@ def analysis_as_json(analysis: PlanAnalysis, path: Path) -> dict[str, Any]:
                 "study_end": iso(item.study_end),
                 "exam_date": iso(item.exam_date),
                 "fee_usd": item.certification.exam.fee_usd,
+                "own_fee": (
+                    item.entry.own_fee.model_dump(mode="json")
+                    if item.entry.own_fee is not None
+                    else None
+                ),
                 "paid_usd": costs[item.entry.id].paid_usd,
+                "paid": costs[item.entry.id].paid.as_json(),
                 "voucher_from": costs[item.entry.id].voucher_from,
                 "voucher_from_held": costs[item.entry.id].voucher_from_held,
                 "paid_by_other": costs[item.entry.id].paid_by_other,
@@ -222,10 +240,11 @@ def validity_line(validity: Validity, catalog: Catalog, today: date) -> str:
 
 
 def budget_line(budget: Budget) -> str:
+    """'$450 + 350 EUR list · ...': each total per currency, never added across them."""
     return _("{list} list · {vouchers} with vouchers · {worst} worst case").format(
-        list=format_fee(budget.list_usd),
-        vouchers=format_fee(budget.with_vouchers_usd),
-        worst=format_fee(budget.worst_case_usd),
+        list=format_amounts(budget.list_price.pairs),
+        vouchers=format_amounts(budget.with_vouchers.pairs),
+        worst=format_amounts(budget.worst_case.pairs),
     )
 
 
@@ -250,6 +269,10 @@ def cmd_show(args: argparse.Namespace) -> int:
         remarks = [_STATUS_WORDS[status]] if status is not EntryStatus.PLANNED else []
         if item.entry.hours_logged:
             remarks.append(_("{hours} logged").format(hours=format_hours(item.entry.hours_logged)))
+        own = item.entry.own_fee
+        if own is not None:
+            fee_usd = item.certification.exam.fee_usd
+            remarks.append(own_fee_text(own.amount, own.currency, fee_usd))
         study = _("study from {day}").format(day=f"{start:10}")
         exam_on = _("exam {day}").format(day=exam)
         print(

@@ -177,3 +177,11 @@ def format_amounts(amounts: Iterable[tuple[float, str]]) -> str:
     """Sums in several currencies, never added together: '$450 + 350 EUR'; '$0' for none."""
     parts = [format_fee(amount, currency) for amount, currency in amounts]
     return " + ".join(parts) or format_fee(0)
+
+
+def own_fee_text(amount: float, currency: str, list_usd: float) -> str:
+    """The learner's own fee, said as theirs, with the catalog's beside it: 'your fee: 350 EUR,
+    list price $300'."""
+    return _("your fee: {fee}, list price {list}").format(
+        fee=format_fee(amount, currency), list=format_fee(list_usd)
+    )

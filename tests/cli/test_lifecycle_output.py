@@ -159,8 +159,14 @@ def test_budget_gives_list_price_voucher_price_and_worst_case_as_integers(
     shown = show_json(capsys, plan, tmp_path)
 
     worst = plan_budget(schedule_plan(plan, catalog)).worst_case_usd
-    assert shown["budget"] == {"list_usd": 600, "with_vouchers_usd": 375, "worst_case_usd": worst}
-    assert all(type(v) is int for v in shown["budget"].values())
+    dollars = {"list_usd": 600, "with_vouchers_usd": 375, "worst_case_usd": worst}
+    assert shown["budget"] == {
+        **dollars,
+        "list": [{"amount": 600, "currency": "USD"}],
+        "with_vouchers": [{"amount": 375, "currency": "USD"}],
+        "worst_case": [{"amount": worst, "currency": "USD"}],
+    }
+    assert all(type(shown["budget"][key]) is int for key in dollars)
     assert worst > 375
     assert [e["paid_usd"] for e in shown["entries"]] == [150, 75, 150]
     assert shown["entries"][1]["voucher_from"] == shown["entries"][0]["entry_id"]

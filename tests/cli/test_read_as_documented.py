@@ -175,7 +175,7 @@ def test_a_plan_held_by_another_log_names_that_as_the_cause(
         err = refused(capsys, plan_file, "log", str(plan_file), "--exam", "1", "--hours", "1")
     finally:
         other.release()
-    assert "another studyplanner command (log or score) is changing it" in err
+    assert "another studyplanner command (log, score or fee) is changing it" in err
     assert "open in" not in err
 
 
