@@ -14,8 +14,8 @@ from studyplanner.domain.plan import EntryStatus, StudyPlan
 from studyplanner.domain.schedule import Schedule
 from studyplanner.domain.wording import (
     count_text,
+    format_amounts,
     format_day,
-    format_fee,
     format_hours,
     format_number,
     format_weekly_hours,
@@ -194,9 +194,9 @@ def _summary(sheet: Sheet, schedule: Schedule, budget: Budget, shift: int | None
             else _("none passed yet"),
         ),
         (_("FINISH"), format_day(schedule.finish_date), finish_note(schedule, shift)),
-        (_("LIST PRICE"), format_fee(budget.list_usd), list_note),
-        (_("WITH VOUCHERS"), format_fee(budget.with_vouchers_usd), vouchers_note),
-        (_("WORST CASE"), format_fee(budget.worst_case_usd), worst_note),
+        (_("LIST PRICE"), format_amounts(budget.list_price.pairs), list_note),
+        (_("WITH VOUCHERS"), format_amounts(budget.with_vouchers.pairs), vouchers_note),
+        (_("WORST CASE"), format_amounts(budget.worst_case.pairs), worst_note),
     ]
     pad = sheet.pt(10)
 

@@ -18,6 +18,7 @@ from studyplanner.domain.schedule import Schedule, ScheduledEntry
 from studyplanner.domain.wording import (
     STATUS_LABELS,
     count_text,
+    format_amounts,
     format_day,
     format_fee,
     format_number,
@@ -57,14 +58,23 @@ def header_block(sheet: Sheet, columns: Sequence[Column], head: TextStyle) -> Bl
 
 
 def fee_cell(item: ScheduledEntry, cost: EntryCost | None) -> str:
-    """'$150', '$75 (voucher)', '$0 (sponsored)'; a passed exam shows its catalog fee."""
+    """'$150', '$75 (voucher)', '$0 (sponsored)', '350 EUR (your fee)'; a passed exam shows
+    its fee (the learner's own, else the catalog's)."""
+    own = item.entry.own_fee
     if cost is None or item.entry.status is EntryStatus.PASSED:
+        if own is not None:
+            return format_fee(own.amount, own.currency)
         return format_fee(item.certification.exam.fee_usd)
+    paid = format_fee(cost.paid.amount, cost.paid.currency)
     if cost.paid_by_other:
-        return _("{fee} (sponsored)").format(fee=format_fee(cost.paid_usd))
+        return _("{fee} (sponsored)").format(fee=paid)
     if cost.voucher_from is not None or cost.voucher_from_held is not None:
-        return _("{fee} (voucher)").format(fee=format_fee(cost.paid_usd))
-    return format_fee(cost.paid_usd)
+        if cost.own:
+            return _("{fee} (your fee, voucher)").format(fee=paid)
+        return _("{fee} (voucher)").format(fee=paid)
+    if cost.own:
+        return _("{fee} (your fee)").format(fee=paid)
+    return paid
 
 
 class ExamTable:
@@ -165,7 +175,7 @@ class ExamTable:
             format_number(self.schedule.total_hours),
             "",
             format_day(self.schedule.finish_date),
-            format_fee(self.budget.with_vouchers_usd),
+            format_amounts(self.budget.with_vouchers.pairs),
             "",
         ]
 

@@ -14,8 +14,8 @@ from datetime import date
 from typing import Any
 
 from pydantic import ValidationError
-from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtCore import QEvent, QObject, QRegularExpression, Qt, Signal, Slot
+from PySide6.QtGui import QFont, QPalette, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QStackedWidget,
@@ -35,7 +36,14 @@ from studyplanner.domain.budget import EntryCost
 from studyplanner.domain.catalog import Catalog, Certification
 from studyplanner.domain.estimates import HourEstimate, credit_text, entry_hours
 from studyplanner.domain.lifecycle import Validity
-from studyplanner.domain.plan import MAX_TEXT, EntryStatus, PlanEntry, StudyPlan
+from studyplanner.domain.plan import (
+    MAX_OWN_FEE,
+    MAX_TEXT,
+    EntryStatus,
+    OwnFee,
+    PlanEntry,
+    StudyPlan,
+)
 from studyplanner.domain.wording import (
     STATUS_LABELS,
     assumed_text,
@@ -43,6 +51,7 @@ from studyplanner.domain.wording import (
     format_fee,
     format_hours,
     format_number,
+    own_fee_text,
 )
 from studyplanner.i18n import N_, _
 from studyplanner.ui.document.plan_document import PlanDocument
@@ -109,24 +118,29 @@ def describe_schedule(
 def fee_text(
     entry: PlanEntry, cert: Certification, cost: EntryCost | None, plan: StudyPlan, catalog: Catalog
 ) -> str:
-    """What the exam costs this plan: '$150 list · $75 with a voucher from DVA-C02'."""
-    fee = format_fee(cert.exam.fee_usd)
+    """What the exam costs this plan: '$150 list · $75 with a voucher from DVA-C02', or with
+    the learner's own fee, 'your fee: 350 EUR, list price $300 · 175 EUR with a voucher …'."""
+    own = entry.own_fee
+    if own is not None:
+        fee = own_fee_text(own.amount, own.currency, cert.exam.fee_usd)
+    else:
+        fee = _("{fee} list").format(fee=format_fee(cert.exam.fee_usd))
     if entry.status is EntryStatus.PASSED:
         return _("{fee} · already paid").format(fee=fee)
     if entry.paid_by_other:
-        return _("{fee} list · paid by someone else").format(fee=fee)
+        return _("{fee} · paid by someone else").format(fee=fee)
     if cost is None:
-        return _("{fee} list").format(fee=fee)
-    if cost.paid_usd >= cost.list_usd or (cost.voucher_from or cost.voucher_from_held) is None:
-        return _("{fee} list · full price (no voucher from an earlier pass)").format(fee=fee)
+        return fee
+    if (cost.voucher_from or cost.voucher_from_held) is None or cost.paid == cost.fee:
+        return _("{fee} · full price (no voucher from an earlier pass)").format(fee=fee)
     source = _("an earlier pass")
     held = cost.voucher_from_held
     if held is not None and held in catalog:
         source = _("{code} (held)").format(code=catalog.get(held).code)
     with suppress(KeyError):
         source = catalog.get(plan.entry(cost.voucher_from or "").certification_id).code
-    return _("{fee} list · {paid} with a voucher from {source}").format(
-        fee=fee, paid=format_fee(cost.paid_usd), source=source
+    return _("{fee} · {paid} with a voucher from {source}").format(
+        fee=fee, paid=format_fee(cost.paid.amount, cost.paid.currency), source=source
     )
 
 
@@ -315,6 +329,37 @@ class EntryPanel(QWidget):
         self.fee.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.fee.setAccessibleName(_("Exam fee"))
         self._exam_form.addRow(_("Fee:"), self.fee)
+        self.own_fee = DecimalSpinBox()
+        self.own_fee.setRange(0.0, MAX_OWN_FEE)
+        self.own_fee.setDecimals(2)
+        self.own_fee.setSpecialValueText(_("List price"))
+        self.own_fee.setKeyboardTracking(False)
+        self.own_fee.setAccessibleName(_("Your fee"))
+        self.own_fee.setToolTip(
+            _(
+                "What you pay for this exam in your own currency, tax included: the budget "
+                "counts it instead of the USD list price, and catalog updates keep it"
+            )
+        )
+        self.own_currency = QLineEdit()
+        self.own_currency.setMaxLength(3)
+        self.own_currency.setValidator(
+            QRegularExpressionValidator(QRegularExpression("[A-Za-z]{0,3}"), self.own_currency)
+        )
+        self.own_currency.setPlaceholderText(_("EUR"))
+        self.own_currency.setAccessibleName(_("Currency of your fee"))
+        self.own_currency.setToolTip(_("The currency's three-letter code: EUR, GBP, INR, USD, …"))
+        self.own_currency.setMaximumWidth(
+            self.own_currency.fontMetrics().horizontalAdvance("MMMMM")
+        )
+        self.use_list_price = QPushButton(_("Use list price"))
+        self.use_list_price.setAutoDefault(False)
+        self.use_list_price.setToolTip(_("Forget your own fee and count the catalog's list price"))
+        self._own_fee_row = QHBoxLayout()
+        self._own_fee_row.addWidget(self.own_fee, 1)
+        self._own_fee_row.addWidget(self.own_currency)
+        self._own_fee_row.addWidget(self.use_list_price)
+        self._exam_form.addRow(_("Your fee:"), self._own_fee_row)
         self.paid_by_other = QCheckBox(_("Paid by someone else"))
         self.paid_by_other.setToolTip(
             _(
@@ -380,6 +425,9 @@ class EntryPanel(QWidget):
         self.pinned.toggled.connect(self._commit_pinned)
         self.pinned_date.dateChanged.connect(self._commit_pinned)
         self.paid_by_other.toggled.connect(self._commit_paid_by_other)
+        self.own_fee.editingFinished.connect(self._commit_own_fee)
+        self.own_currency.editingFinished.connect(self._commit_own_fee)
+        self.use_list_price.clicked.connect(self._use_list_price)
         self.deadline.dateChanged.connect(self._commit_deadline)
         self.add_deadline.clicked.connect(self._set_deadline)
         self.clear_deadline.clicked.connect(self._clear_deadline)
@@ -424,6 +472,7 @@ class EntryPanel(QWidget):
             self.problem.hide()
             self.study_log.set_entry(entry_id)
             self.practice.set_entry(entry_id)
+            self.own_currency.clear()  # what was typed for another exam is not this one's
         self._refresh()
 
     @Slot()
@@ -448,6 +497,8 @@ class EntryPanel(QWidget):
             self.notes,
             self.paid_by_other,
             self.deadline,
+            self.own_fee,
+            self.own_currency,
         )
         with signals_blocked(*widgets):
             self.title.setText(f"{cert.code}  {cert.name}")
@@ -483,6 +534,8 @@ class EntryPanel(QWidget):
             self._exam_form.setRowVisible(self._pinned_row, not passed)
             self.paid_by_other.setChecked(entry.paid_by_other)
             self._exam_form.setRowVisible(self.paid_by_other, not passed)
+            self._show_own_fee(entry)
+            self._exam_form.setRowVisible(self._own_fee_row, not passed)
             has_deadline = entry.deadline is not None
             self.deadline.setDate(to_qdate(entry.deadline or self._exam_day(entry)))
             # The row first: showing it shows every widget in it.
@@ -502,9 +555,12 @@ class EntryPanel(QWidget):
             self.deadline,
             self.add_deadline,
             self.clear_deadline,
+            self.own_fee,
+            self.own_currency,
         )
         for widget in editors:
             widget.setEnabled(not read_only)
+        self.use_list_price.setEnabled(entry.own_fee is not None and not read_only)
         self.fee.setText(
             fee_text(
                 entry, cert, self._cost(entry), self._document.current_plan, self._document.catalog
@@ -526,6 +582,18 @@ class EntryPanel(QWidget):
             self.date_passed.show_date(cert.code, exam_day(self._document, entry.id))
             self.date_passed.set_editable(not read_only)
         self.date_passed.setVisible(date_passed)
+
+    def _show_own_fee(self, entry: PlanEntry) -> None:
+        """The entry's own fee in the boxes; without one, 'List price', and the currency box
+        keeps what is being typed there, else offers the currency the plan's other own fees
+        are in."""
+        own = entry.own_fee
+        self.own_fee.setValue(own.amount if own is not None else 0.0)
+        if own is not None:
+            self.own_currency.setText(own.currency)
+        elif not self.own_currency.text():
+            others = [e.own_fee.currency for e in self._document.current_plan.entries if e.own_fee]
+            self.own_currency.setText(others[0] if others else "")
 
     def _cost(self, entry: PlanEntry) -> EntryCost | None:
         budget = self._document.budget
@@ -693,6 +761,39 @@ class EntryPanel(QWidget):
             return
         text = _("Mark {code} as paid by someone else") if paid else _("Mark {code} as paid by you")
         self._apply(text.format(code=self._code()), paid_by_other=paid)
+
+    @Slot()
+    def _commit_own_fee(self) -> None:
+        """The amount and currency as one fee, one undoable edit; 'List price' (0) forgets it.
+        An amount without a currency waits for one, and says so."""
+        entry = self._entry()
+        if entry is None:
+            return
+        amount = round(self.own_fee.value(), 2)
+        currency = self.own_currency.text().strip().upper()
+        if amount == 0:
+            self.problem.hide()
+            self._use_list_price()
+            return
+        if len(currency) != 3:
+            self.problem.setText(_("Your fee needs its currency: the three-letter code, e.g. EUR."))
+            self.problem.show()
+            return
+        wanted = OwnFee(amount=amount, currency=currency)
+        if wanted == entry.own_fee:
+            self.problem.hide()
+            return
+        text = _("Set your fee for {code} to {fee}").format(
+            code=self._code(), fee=format_fee(amount, currency)
+        )
+        self._apply(text, own_fee=wanted.model_dump())
+
+    @Slot()
+    def _use_list_price(self) -> None:
+        entry = self._entry()
+        if entry is None or entry.own_fee is None:
+            return
+        self._apply(_("Use the list price for {code}").format(code=self._code()), own_fee=None)
 
     @Slot()
     def _set_deadline(self) -> None:

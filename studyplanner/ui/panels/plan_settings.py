@@ -53,8 +53,8 @@ from studyplanner.domain.roles import Direction, ExperienceField, Role
 from studyplanner.domain.wording import (
     assumed_text,
     count_text,
+    format_amounts,
     format_day,
-    format_fee,
     format_weekly_hours,
     plural,
 )
@@ -149,9 +149,9 @@ def budget_figures(budget: Budget | None) -> tuple[str, str, str]:
     if budget is None:
         return ("—", "—", "—")
     return (
-        format_fee(budget.list_usd),
-        format_fee(budget.with_vouchers_usd),
-        format_fee(budget.worst_case_usd),
+        format_amounts(budget.list_price.pairs),
+        format_amounts(budget.with_vouchers.pairs),
+        format_amounts(budget.worst_case.pairs),
     )
 
 
