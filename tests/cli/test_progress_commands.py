@@ -162,7 +162,7 @@ def test_log_upgrades_an_older_plan_and_keeps_its_hours_logged(
 
     assert (code, err) == (0, "")
     upgraded = saved(path)
-    assert upgraded["schema_version"] == 6
+    assert upgraded["schema_version"] == 7
     assert [s["hours"] for s in upgraded["entries"][0]["sessions"]] == [20.0, 2.0]
     (backup,) = backup_folder(path).iterdir()
     assert backup.read_bytes() == old
