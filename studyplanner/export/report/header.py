@@ -21,7 +21,7 @@ from studyplanner.domain.wording import (
     format_number,
     format_weekly_hours,
 )
-from studyplanner.export.progress_words import shift_amount, shift_text
+from studyplanner.domain.wording_progress import shift_amount, shift_text
 from studyplanner.export.report.blocks import Block
 from studyplanner.export.report.sheet import Sheet, ink
 from studyplanner.export.report.text import TextStyle, one_line
