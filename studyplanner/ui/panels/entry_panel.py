@@ -34,16 +34,15 @@ from PySide6.QtWidgets import (
 from studyplanner.domain.budget import EntryCost
 from studyplanner.domain.catalog import Catalog, Certification
 from studyplanner.domain.estimates import HourEstimate, credit_text, entry_hours
-from studyplanner.domain.lifecycle import Validity
 from studyplanner.domain.plan import MAX_TEXT, EntryStatus, PlanEntry, StudyPlan
 from studyplanner.domain.wording import (
     STATUS_LABELS,
-    assumed_text,
     format_day,
     format_fee,
     format_hours,
     format_number,
 )
+from studyplanner.domain.wording_validity import valid_until
 from studyplanner.i18n import N_, _
 from studyplanner.ui.document.plan_document import PlanDocument
 from studyplanner.ui.panels.exam_outcome import (
@@ -128,24 +127,6 @@ def fee_text(
     return _("{fee} list · {paid} with a voucher from {source}").format(
         fee=fee, paid=format_fee(cost.paid_usd), source=source
     )
-
-
-def validity_text(validity: Validity | None, catalog: Catalog) -> str:
-    """'Valid until 28 May 2030', with the renewals the plan brings ('renewed by DOP-C02 on
-    …'); '' when the entry earns nothing of its own (it renews a certification held)."""
-    if validity is None:
-        return ""
-    text = _("Valid until {date}").format(date=format_day(validity.first_expiry))
-    for renewal in validity.renewals:
-        code = catalog.get(renewal.certification_id).code
-        renewed = assumed_text(
-            _("renewed by {code} on {on}, valid until {until}").format(
-                code=code, on=format_day(renewal.on), until=format_day(renewal.expires_on)
-            ),
-            renewal.assumed,
-        )
-        text = _("{validity}; {renewed}").format(validity=text, renewed=renewed)
-    return text
 
 
 def retirement_successor(
@@ -510,7 +491,7 @@ class EntryPanel(QWidget):
                 entry, cert, self._cost(entry), self._document.current_plan, self._document.catalog
             )
         )
-        validity = validity_text(self._document.validity_of(entry.id), self._document.catalog)
+        validity = valid_until(self._document.validity_of(entry.id), self._document.catalog)
         self.validity.setText(validity)
         self._exam_form.setRowVisible(self.validity, bool(validity))
         self.notes.setReadOnly(read_only)
