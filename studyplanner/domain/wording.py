@@ -118,6 +118,11 @@ def format_hours(hours: float) -> str:
     return f"{format_number(hours)} h"
 
 
+def format_hours_range(low: float, high: float) -> str:
+    """'80–120 h': an estimate's range, the unit once."""
+    return f"{format_number(low)}–{format_hours(high)}"
+
+
 def format_weekly_hours(hours: float) -> str:
     """'10 h a week', for a plan's weekly availability."""
     return _("{hours} a week").format(hours=format_hours(hours))

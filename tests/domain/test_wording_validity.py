@@ -11,6 +11,7 @@ from studyplanner.domain.catalog import Catalog
 from studyplanner.domain.lifecycle import Renewal, Validity
 from studyplanner.domain.plan import HeldCertification
 from studyplanner.domain.wording import (
+    format_hours_range,
     format_span,
     format_weekday_hours,
     joined,
@@ -82,6 +83,8 @@ def test_the_small_words() -> None:
     assert joined(["A", "B", "C"]) == "A and B and C"
     assert joined([]) == ""
     assert sentence_start("renewed by X") == "Renewed by X"
+    assert format_hours_range(80, 120) == "80–120 h"
+    assert format_hours_range(12.5, 1250) == "12.5–1,250 h"
 
 
 def test_fee_totals() -> None:

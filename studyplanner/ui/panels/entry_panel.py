@@ -40,7 +40,7 @@ from studyplanner.domain.wording import (
     format_day,
     format_fee,
     format_hours,
-    format_number,
+    format_hours_range,
 )
 from studyplanner.domain.wording_validity import valid_until
 from studyplanner.i18n import N_, _
@@ -440,10 +440,9 @@ class EntryPanel(QWidget):
                 )
             )
             self.hours.setValue(estimate.hours)
-            said = _("Estimate {typical} (range {low}–{high})").format(
+            said = _("Estimate {typical} (range {range})").format(
                 typical=format_hours(estimate.typical),
-                low=format_number(estimate.low),
-                high=format_hours(estimate.high),
+                range=format_hours_range(estimate.low, estimate.high),
             )
             if estimate.credit is not None:
                 said = _("{estimate}; {credit}").format(
