@@ -21,22 +21,16 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
     QBrush,
-    QColor,
     QDrag,
     QFocusEvent,
-    QFont,
     QFontMetricsF,
     QKeyEvent,
     QPainter,
-    QPainterPath,
-    QPen,
     QPixmap,
     QResizeEvent,
 )
 from PySide6.QtWidgets import (
-    QGraphicsItem,
     QGraphicsObject,
-    QGraphicsPathItem,
     QGraphicsScene,
     QGraphicsView,
     QStyle,
@@ -46,7 +40,6 @@ from PySide6.QtWidgets import (
 
 from studyplanner.domain.catalog import Catalog, Certification, Tier
 from studyplanner.i18n import N_, _
-from studyplanner.labels import TranslatedLabels
 from studyplanner.layout.ladder import (
     APART_MIN_SHARE,
     LINEAR_TIERS,
@@ -59,11 +52,12 @@ from studyplanner.layout.ladder import (
 )
 from studyplanner.style import Colour
 from studyplanner.ui.canvas import accessible
+from studyplanner.ui.canvas.ladder_backdrop import TIER_HINT, LadderBackdrop
 from studyplanner.ui.canvas.ladder_card import CardMetrics, CertificationCard
 from studyplanner.ui.canvas.mime import certification_mime
 from studyplanner.ui.canvas.timeline_items import Callout
 from studyplanner.ui.document.plan_document import PlanDocument
-from studyplanner.ui.widgets.theme import ink, tier_ink
+from studyplanner.ui.widgets.theme import ink
 
 __all__ = [
     "APART_MIN_SHARE",
@@ -76,14 +70,6 @@ __all__ = [
     "holdings",
 ]
 
-TIER_HINT = TranslatedLabels(
-    {
-        Tier.FOUNDATIONAL: N_("no hands-on\nexperience needed"),
-        Tier.ASSOCIATE: N_("about 1–2 years\non AWS"),
-        Tier.PROFESSIONAL: N_("2+ years\non AWS"),
-        Tier.SPECIALTY: N_("off the linear path:\ndeep domain skills, best\nafter Associate level"),
-    }
-)
 MAX_SCALE = 1.15
 """The ladder grows into a roomy view up to this much; it never shrinks (text stays >= 8 pt)."""
 MESSAGE_MS = 3200
@@ -102,8 +88,6 @@ class LadderView(QGraphicsView):
     bar; the ladder shows it too)."""
 
     MARGIN = 8.0
-    BAND_ALPHA = 18
-    """How strongly a rung is tinted with its tier's colour."""
 
     def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
         accessible.install()
@@ -121,6 +105,7 @@ class LadderView(QGraphicsView):
         """Whether the cards sit along the recommended path (its arrows are drawn then)."""
         self.metrics = CardMetrics.for_font(self.font())
         self.setScene(QGraphicsScene(self))
+        self._backdrop = LadderBackdrop(self.scene(), self.metrics)
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setBackgroundBrush(QBrush(ink(Colour.CANVAS)))
         # left and top: a view that narrows (a panel widening) does not move the cards sideways
@@ -326,6 +311,7 @@ class LadderView(QGraphicsView):
         scene.clear()
         self._cards.clear()
         self.metrics = CardMetrics.for_font(self.font())
+        self._backdrop = LadderBackdrop(scene, self.metrics)
         self.setBackgroundBrush(QBrush(ink(Colour.CANVAS)))
         self._layout, self._columns = self._wanted_layout()
         self._path_aligned = True
@@ -334,7 +320,7 @@ class LadderView(QGraphicsView):
         else:
             self._lay_out_rungs(self._layout, self._columns)
         if self._path_aligned:
-            self._add_arrows()
+            self._backdrop.arrows(self._cards)
         bounds = scene.itemsBoundingRect()
         margin = self.MARGIN
         scene.setSceneRect(bounds.adjusted(-margin, -margin, margin, margin))
@@ -366,9 +352,9 @@ class LadderView(QGraphicsView):
         y = 0.0
         for tier in LINEAR_TIERS:
             rect = QRectF(0, y, rung_w, rung_h)
-            self._add_rung_background(rect, tier)
+            self._backdrop.rung(rect, tier)
             hint = TIER_HINT[tier].replace("\n", " ")
-            self._add_heading_line(tier, rect.left() + 2 * pad, rect.top() + pad, hint)
+            self._backdrop.heading_line(tier, rect.left() + 2 * pad, rect.top() + pad, hint)
             for cert in self._visible(tier):
                 self._place(cert, pad + slots[cert.id] * (m.width + gap), y + cards_top)
             y += rung_h + gap
@@ -378,8 +364,8 @@ class LadderView(QGraphicsView):
             box = QRectF(rung_w + 2 * gap, 0, width, max(height, y - gap))
         else:  # apart: under the rungs, after a wider gap than between them
             box = QRectF(0, y + 2 * gap, width, height)
-        self._add_rung_background(box, Tier.SPECIALTY)
-        bottom = self._add_label(Tier.SPECIALTY, box.left() + pad, box.top() + pad)
+        self._backdrop.rung(box, Tier.SPECIALTY)
+        bottom = self._backdrop.label(Tier.SPECIALTY, box.left() + pad, box.top() + pad)
         for i, cert in enumerate(self._visible(Tier.SPECIALTY)):
             row, col = divmod(i, columns)
             self._place(
@@ -418,9 +404,9 @@ class LadderView(QGraphicsView):
             cards_top = pad + heading_h + 10 * m.unit
             rung_h = cards_top + rows * m.height + (rows - 1) * gap + pad
             rect = QRectF(0, y, rung_w, rung_h)
-            self._add_rung_background(rect, tier)
+            self._backdrop.rung(rect, tier)
             hint = TIER_HINT[tier].replace("\n", " ")
-            self._add_heading_line(tier, rect.left() + pad, rect.top() + pad, hint)
+            self._backdrop.heading_line(tier, rect.left() + pad, rect.top() + pad, hint)
             for cert, (slot, row) in zip(certs, positions, strict=True):
                 self._place(
                     cert,
@@ -446,113 +432,6 @@ class LadderView(QGraphicsView):
         card.setZValue(2)
         self.scene().addItem(card)
         self._cards[cert.id] = card
-
-    def _add_rung_background(self, rect: QRectF, tier: Tier) -> None:
-        scene = self.scene()
-        color = tier_ink(tier)
-        band = QColor(color)
-        if tier is Tier.SPECIALTY:
-            band.setAlpha(14)
-            pen = QPen(QColor(color.red(), color.green(), color.blue(), 120), 1.2)
-            pen.setStyle(Qt.PenStyle.DashLine)
-            scene.addRect(rect, pen, QBrush(band)).setZValue(0)
-            return
-        band.setAlpha(self.BAND_ALPHA)
-        scene.addRect(rect, QPen(Qt.PenStyle.NoPen), QBrush(band)).setZValue(0)
-        edge = QColor(color)
-        edge.setAlpha(160)
-        scene.addRect(
-            QRectF(rect.left(), rect.top(), 4, rect.height()), QPen(Qt.PenStyle.NoPen), QBrush(edge)
-        )
-
-    def _add_label(self, tier: Tier, x: float, y: float, hint: str | None = None) -> float:
-        """The tier's name with its hint under it; returns the y below them."""
-        m = self.metrics
-        heading = self._add_text(tier.label.upper(), x, y, m.heading_font, tier_ink(tier))
-        below = y + heading.boundingRect().height() + 4 * m.unit
-        text = self._add_text(
-            hint or TIER_HINT[tier], x, below, m.hint_font, ink(Colour.MUTED_TEXT)
-        )
-        return below + text.boundingRect().height()
-
-    def _add_heading_line(self, tier: Tier, x: float, y: float, hint: str) -> None:
-        """The tier's name and its hint on one line, on the rung's own colour, so that an
-        arrow passing on its way up goes behind the words instead of through them."""
-        m = self.metrics
-        heading = self._add_text(tier.label.upper(), x, y, m.heading_font, tier_ink(tier))
-        hint_x = x + heading.boundingRect().width() + 12 * m.unit
-        hint_item = self._add_text(hint, hint_x, y, m.hint_font, ink(Colour.MUTED_TEXT))
-        # baseline-align the smaller hint with the heading
-        delta = QFontMetricsF(m.heading_font).ascent() - QFontMetricsF(m.hint_font).ascent()
-        hint_item.setY(y + delta)
-        words = heading.sceneBoundingRect().united(hint_item.sceneBoundingRect())
-        backing = self.scene().addRect(
-            words.adjusted(-3, -1, 3, 1), QPen(Qt.PenStyle.NoPen), QBrush(self._band_fill(tier))
-        )
-        backing.setZValue(0.75)  # over the arrows (0.5), under the words (1)
-
-    def _band_fill(self, tier: Tier) -> QColor:
-        """The opaque colour of ``tier``'s rung: its tint over the canvas."""
-        canvas, tint = ink(Colour.CANVAS), tier_ink(tier)
-        share = self.BAND_ALPHA / 255
-
-        def mix(a: float, b: float) -> float:
-            return a + (b - a) * share
-
-        return QColor.fromRgbF(
-            mix(canvas.redF(), tint.redF()),
-            mix(canvas.greenF(), tint.greenF()),
-            mix(canvas.blueF(), tint.blueF()),
-        )
-
-    def _add_text(self, text: str, x: float, y: float, font: QFont, color: QColor) -> QGraphicsItem:
-        item = self.scene().addSimpleText(text, font)
-        item.setBrush(color)
-        item.setPos(x, y)
-        item.setZValue(1)
-        return item
-
-    def _add_arrows(self) -> None:
-        color = ink(Colour.FAINT)
-        pen = QPen(color, 1.6)
-        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-        for cert_id, card in self._cards.items():
-            for target_id in card.cert.next_steps:
-                target = self._cards.get(target_id)
-                if target is None or target.cert.tier is Tier.SPECIALTY:
-                    continue  # Specialty sits beside the path: its details name what comes first
-                curve, head = self._arrow_paths(self._card_rect(card), self._card_rect(target))
-                line = QGraphicsPathItem(curve)
-                line.setPen(pen)
-                line.setZValue(0.5)  # under the tier names it may cross
-                line.setData(0, f"{cert_id}->{target_id}")
-                tip = QGraphicsPathItem(head, line)
-                tip.setPen(QPen(Qt.PenStyle.NoPen))
-                tip.setBrush(QBrush(color))
-                self.scene().addItem(line)
-
-    def _card_rect(self, card: CertificationCard) -> QRectF:
-        """The card itself in scene coordinates (its bounding rect has room for the ring)."""
-        return QRectF(
-            card.pos(),
-            QPointF(card.pos().x() + self.metrics.width, card.pos().y() + self.metrics.height),
-        )
-
-    @staticmethod
-    def _arrow_paths(src: QRectF, dst: QRectF) -> tuple[QPainterPath, QPainterPath]:
-        """A curve from the top of ``src`` to the bottom of ``dst``, and its arrow head."""
-        start = QPointF(src.center().x(), src.top() + 2)
-        end = QPointF(dst.center().x(), dst.bottom() + 1)
-        mid = (start.y() + end.y()) / 2
-        c1 = QPointF(start.x(), mid)
-        c2 = QPointF(end.x(), mid)
-        curve = QPainterPath(start)
-        curve.cubicTo(c1, c2, QPointF(end.x(), end.y() + 6))
-        head = QPainterPath(end)
-        head.lineTo(QPointF(end.x() - 4.5, end.y() + 8))
-        head.lineTo(QPointF(end.x() + 4.5, end.y() + 8))
-        head.closeSubpath()
-        return curve, head
 
     def _fit(self) -> None:
         """Grow the ladder into a roomy view (up to ``MAX_SCALE``); never shrink it, so text
