@@ -15,7 +15,6 @@ import re
 from collections.abc import Sequence
 from datetime import date, datetime
 
-from studyplanner.domain.plan import EntryStatus
 from studyplanner.i18n import N_, _, ngettext
 from studyplanner.labels import TranslatedLabels
 
@@ -54,15 +53,16 @@ WEEKDAYS_SHORT = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat
 :func:`short_weekday`), never the C library's weekday names, which follow the machine's
 settings."""
 
-STATUS_LABELS: TranslatedLabels[EntryStatus] = TranslatedLabels(
+STATUS_LABELS: TranslatedLabels[str] = TranslatedLabels(
     {
-        EntryStatus.PLANNED: N_("Planned"),
-        EntryStatus.STUDYING: N_("Studying"),
-        EntryStatus.PASSED: N_("Passed"),
+        "planned": N_("Planned"),
+        "studying": N_("Studying"),
+        "passed": N_("Passed"),
     }
 )
 """How a plan entry's status is named in lists, menus and the printed table (translated when
-read)."""
+read). Keyed by the status's value, which an ``EntryStatus`` is (a ``StrEnum``), so that this
+module needs nothing from the plan's model: the model words its own limits with it."""
 
 _CURRENCY_SIGNS = {"USD": "$"}
 

@@ -253,7 +253,7 @@ class EntryPanel(QWidget):
         self._exam_form = QFormLayout(exam_box)
         self.status = QComboBox()
         for status, label in STATUS_LABELS.items():
-            self.status.addItem(label, status.value)
+            self.status.addItem(label, status)  # the status's value: 'planned' …
         self._exam_form.addRow(_("Status:"), self.status)
         self.passed_on = self._date_edit()
         self.passed_on.setAccessibleName(_("Passed on"))
