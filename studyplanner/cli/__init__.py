@@ -248,6 +248,7 @@ QT_FREE_FOR_THE_WINDOW = (
     "studyplanner.domain.wording",
     "studyplanner.domain.wording_budget",
     "studyplanner.domain.wording_progress",
+    "studyplanner.domain.wording_schedule",
     "studyplanner.domain.wording_validity",
     "studyplanner.storage.catalog_source",
     "studyplanner.storage.locks",

@@ -19,12 +19,12 @@ from studyplanner.domain.wording import (
     format_day,
     format_hours,
     format_number,
-    format_span,
     format_weekday_hours,
     format_weekly_hours,
 )
 from studyplanner.domain.wording_budget import fee_totals
 from studyplanner.domain.wording_progress import shift_amount, shift_text
+from studyplanner.domain.wording_schedule import blackout_note
 from studyplanner.export.report.blocks import Block
 from studyplanner.export.report.sheet import Sheet, ink
 from studyplanner.export.report.text import TextStyle, one_line
@@ -60,9 +60,7 @@ def availability_line(plan: StudyPlan) -> str:
     if blackouts:
         shown = []
         for b in blackouts[:MAX_BLACKOUTS_LISTED]:
-            span = format_span(b.start, b.end)
-            label = one_line(b.label).strip()
-            shown.append(f"{span} ({label})" if label else span)
+            shown.append(blackout_note(b.start, b.end, one_line(b.label).strip()))
         more = len(blackouts) - MAX_BLACKOUTS_LISTED
         if more > 0:
             shown.append(ngettext("and {count} more", "and {count} more", more).format(count=more))

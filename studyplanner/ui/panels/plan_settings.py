@@ -28,8 +28,9 @@ from studyplanner.domain.plan import (
     clean_plan_name,
 )
 from studyplanner.domain.roles import Direction, Role
-from studyplanner.domain.wording import format_span, format_weekly_hours
+from studyplanner.domain.wording import format_weekly_hours
 from studyplanner.domain.wording_budget import fee_totals
+from studyplanner.domain.wording_schedule import blackout_entry
 from studyplanner.domain.wording_validity import held_text
 from studyplanner.i18n import _, ngettext
 from studyplanner.ui.document.plan_document import PlanDocument
@@ -76,12 +77,6 @@ __all__ = [
     "field_years_label",
     "parse_focus_areas",
 ]
-
-
-def describe_blackout(blackout: Blackout) -> str:
-    """'24 Dec 2026 – 31 Dec 2026  Holidays', as the list of periods shows it."""
-    span = format_span(blackout.start, blackout.end)
-    return _("{span}  {label}").format(span=span, label=blackout.label) if blackout.label else span
 
 
 def held_validity(held: HeldCertification, validities: list[Validity]) -> Validity | None:
@@ -267,8 +262,8 @@ class PlanSettingsPanel(QWidget):
         current = self.blackouts.currentRow()
         self.blackouts.clear()
         for blackout in plan.availability.blackouts:
-            item = QListWidgetItem(describe_blackout(blackout))
-            item.setToolTip(describe_blackout(blackout))
+            item = QListWidgetItem(blackout_entry(blackout))
+            item.setToolTip(blackout_entry(blackout))
             self.blackouts.addItem(item)
         if self.blackouts.count():
             self.blackouts.setCurrentRow(min(max(current, 0), self.blackouts.count() - 1))
