@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFont, QPainter
 
-from studyplanner.domain.budget import Budget, EntryCost
+from studyplanner.domain.budget import Budget
 from studyplanner.domain.plan import EntryStatus
 from studyplanner.domain.schedule import Schedule, ScheduledEntry
 from studyplanner.domain.wording import (
@@ -22,6 +22,7 @@ from studyplanner.domain.wording import (
     format_fee,
     format_number,
 )
+from studyplanner.domain.wording_budget import fee_cell
 from studyplanner.export.report.blocks import Block, no_orphans
 from studyplanner.export.report.sheet import Sheet, ink
 from studyplanner.export.report.text import TextStyle
@@ -54,17 +55,6 @@ def header_block(sheet: Sheet, columns: Sequence[Column], head: TextStyle) -> Bl
         sheet.rule(painter, top + height, Colour.TEXT, 0.8)
 
     return Block(height, paint, sheet.pt(2), keep_with_next=True)
-
-
-def fee_cell(item: ScheduledEntry, cost: EntryCost | None) -> str:
-    """'$150', '$75 (voucher)', '$0 (sponsored)'; a passed exam shows its catalog fee."""
-    if cost is None or item.entry.status is EntryStatus.PASSED:
-        return format_fee(item.certification.exam.fee_usd)
-    if cost.paid_by_other:
-        return _("{fee} (sponsored)").format(fee=format_fee(cost.paid_usd))
-    if cost.voucher_from is not None or cost.voucher_from_held is not None:
-        return _("{fee} (voucher)").format(fee=format_fee(cost.paid_usd))
-    return format_fee(cost.paid_usd)
 
 
 class ExamTable:
