@@ -13,7 +13,6 @@ from studyplanner.domain.budget import Budget
 from studyplanner.domain.plan import EntryStatus, StudyPlan
 from studyplanner.domain.schedule import Schedule
 from studyplanner.domain.wording import (
-    WEEKDAYS_SHORT,
     count_text,
     format_day,
     format_hours,
@@ -31,7 +30,6 @@ from studyplanner.i18n import _, ngettext
 from studyplanner.style import Colour
 
 MAX_BLACKOUTS_LISTED = 6
-SHORT_WEEKDAYS = WEEKDAYS_SHORT
 """Monday first, as the plan's hours are; shown through ``_()`` (the wording layer's table)."""
 
 
