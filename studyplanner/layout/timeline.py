@@ -39,8 +39,8 @@ __all__ = [
     "ValidityLayout",
     "lay_out_timeline",
     "marker_day",
-    "month_periods",
     "monday_days",
+    "month_periods",
     "print_range",
     "year_periods",
 ]
@@ -285,9 +285,7 @@ def _entry_row(
     return EntryRow(index, item, bar, logged, marker, ghost, validity)
 
 
-def _validity(
-    validity: Validity, origin: date, today: date, finish: date | None
-) -> ValidityLayout:
+def _validity(validity: Validity, origin: date, today: date, finish: date | None) -> ValidityLayout:
     ticks = []
     previous = validity.first_expiry
     for renewal in validity.renewals:
@@ -316,9 +314,7 @@ def lay_out_timeline(
     what it holds and earns, and ``today``. ``show_baseline`` adds the baseline's ghosts."""
     if schedule is None:
         validities = ()
-    origin, first, last, show_today = _axis_range(
-        plan, schedule, validities, today, show_baseline
-    )
+    origin, first, last, show_today = _axis_range(plan, schedule, validities, today, show_baseline)
     entries = schedule.entries if schedule is not None else ()
     days = [d for item in entries if (d := marker_day(item)) is not None]
     finish = max(days, default=None)

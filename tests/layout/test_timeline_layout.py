@@ -126,9 +126,7 @@ def test_passed_entry_baseline_ghost_and_blackout(catalog: Catalog) -> None:
         ),
     )
     developer = plan.entries[1].id
-    plan.baseline = Baseline(
-        taken_on=date(2026, 3, 1), exam_dates={developer: date(2026, 3, 13)}
-    )
+    plan.baseline = Baseline(taken_on=date(2026, 3, 1), exam_dates={developer: date(2026, 3, 13)})
     today = date(2026, 3, 5)
     schedule = schedule_plan(plan, catalog, today=today)
     layout = lay_out_timeline(plan, schedule, lifecycle(schedule, catalog), today)

@@ -39,6 +39,7 @@ from studyplanner.domain.plan import (
 from studyplanner.domain.roles import ExperienceField
 from studyplanner.style import TIER_COLORS, Colour, qcolor
 from studyplanner.ui.canvas import timeline as timeline_module
+from studyplanner.ui.canvas import timeline_drop
 from studyplanner.ui.canvas.mime import certification_mime, decode_entry, entry_mime
 from studyplanner.ui.canvas.timeline import EMPTY_HINT, REFUSED_DROP, TimelineView
 from studyplanner.ui.canvas.timeline_items import light_tint
@@ -242,7 +243,7 @@ def started(monkeypatch: pytest.MonkeyPatch) -> list[str | None]:
             recorded.append(decode_entry(self.mimeData()))
             return Qt.DropAction.IgnoreAction
 
-    monkeypatch.setattr(timeline_module, "QDrag", RecordingDrag)
+    monkeypatch.setattr(timeline_drop, "QDrag", RecordingDrag)
     return recorded
 
 
@@ -300,7 +301,7 @@ def test_text_dropped_on_the_timeline_is_refused_visibly(
 def test_refusal_message_goes_away_by_itself(
     qtbot: QtBot, catalog: Catalog, realistic_plan: StudyPlan, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(timeline_module, "MESSAGE_MS", 50)
+    monkeypatch.setattr(timeline_drop, "MESSAGE_MS", 50)
     view, _document = open_view(qtbot, catalog, realistic_plan)
     data = QMimeData()
     data.setText("hello")
