@@ -236,24 +236,38 @@ def _axis_range(
     return first_of_month(first - timedelta(days=10)), first, last, show_today
 
 
-def _ghost(plan: StudyPlan, index: int, item: ScheduledEntry, origin: date) -> Ghost | None:
-    """The baseline's study window of an entry ran from the exam before it (or the plan's
-    start) to its exam, unless the baseline kept where its study was to begin."""
+def _ghost(
+    plan: StudyPlan, item: ScheduledEntry, origin: date, after_previous: date
+) -> Ghost | None:
+    """The baseline's study window of an entry ran from where its remaining study was to begin
+    or, when the baseline did not keep that (passed, or nothing left to study then), from the
+    day after the latest baseline exam before it (``after_previous``), to its exam."""
     baseline = plan.baseline
     if baseline is None:
         return None
     exam = baseline.exam_dates.get(item.entry.id)
     if exam is None:
         return None
-    start = baseline.study_from.get(item.entry.id)
-    if start is None:  # passed, or nothing left to study then: from the exam before it
-        start = plan.start_date
-        for earlier in plan.entries[:index]:
-            before = baseline.exam_dates.get(earlier.id)
-            if before is not None and before >= start:
-                start = before + timedelta(days=1)
+    start = baseline.study_from.get(item.entry.id, after_previous)
     study = DaySpan((start - origin).days, (exam - origin).days) if start < exam else None
     return Ghost(study, (exam - origin).days, exam)
+
+
+def _ghosts(plan: StudyPlan, entries: Sequence[ScheduledEntry], origin: date) -> list[Ghost | None]:
+    """Every entry's ghost, in one pass over the baseline's exam dates in plan order."""
+    baseline = plan.baseline
+    if baseline is None:
+        return [None] * len(entries)
+    ghosts = []
+    after_previous = plan.start_date
+    dates = baseline.exam_dates
+    for index, item in enumerate(entries):
+        ghosts.append(_ghost(plan, item, origin, after_previous))
+        if index < len(plan.entries):
+            before = dates.get(plan.entries[index].id)
+            if before is not None and before >= after_previous:
+                after_previous = before + timedelta(days=1)
+    return ghosts
 
 
 def _entry_row(
@@ -320,15 +334,9 @@ def lay_out_timeline(
     finish = max(days, default=None)
 
     bands = {v.entry_id: _validity(v, origin, today, finish) for v in validities if v.entry_id}
+    ghosts = _ghosts(plan, entries, origin) if show_baseline else [None] * len(entries)
     rows = tuple(
-        _entry_row(
-            index,
-            item,
-            origin,
-            today,
-            _ghost(plan, index, item, origin) if show_baseline else None,
-            bands.get(item.entry.id),
-        )
+        _entry_row(index, item, origin, today, ghosts[index], bands.get(item.entry.id))
         for index, item in enumerate(entries)
     )
     held = tuple(

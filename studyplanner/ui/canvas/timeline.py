@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import partial
 
 from PySide6.QtCore import QEvent, QLineF, QObject, QPoint, QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import (
@@ -786,7 +787,7 @@ class TimelineView(QGraphicsView):
                 start, end = middle + MARKER_SIZE / 2 + 1, band_y - 4
             if end <= start:
                 continue
-            tooltip = self._wording.link_tooltip(link.validity, link.renewal)
+            tooltip = partial(self._wording.link_tooltip, link.validity, link.renewal)
             self._links.append(RenewalLink(QLineF(x, start, x, end), tooltip))
         if self._links:
             self._links_item = RenewalLinks(self._links)

@@ -3,7 +3,7 @@ item (a long plan has hundreds)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
 
 from PySide6.QtCore import QLineF, QPointF, QRectF
 from PySide6.QtGui import QPainter, QPainterPath
@@ -18,13 +18,20 @@ from studyplanner.style import Colour
 from studyplanner.ui.canvas.timeline_items import ink, pen
 
 
-@dataclass(frozen=True)
 class RenewalLink:
     """A dotted line from a renewing exam's milestone to the band it renews, on the exam day
-    (``line`` runs downwards)."""
+    (``line`` runs downwards). Its tooltip is written when first shown: a long plan has
+    hundreds of links and the mouse finds a few."""
 
-    line: QLineF
-    tooltip: str
+    def __init__(self, line: QLineF, tooltip: str | Callable[[], str]) -> None:
+        self.line = line
+        self._tooltip = tooltip
+
+    @property
+    def tooltip(self) -> str:
+        if not isinstance(self._tooltip, str):
+            self._tooltip = self._tooltip()
+        return self._tooltip
 
 
 LINK_WIDTH = 1.0

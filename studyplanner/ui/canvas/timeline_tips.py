@@ -4,7 +4,7 @@ tooltips of bars, bands, renewals, ghosts and blackouts. Kept apart from where t
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from PySide6.QtGui import QColor
@@ -44,6 +44,15 @@ class TimelineWording:
     catalog: Catalog
     certs: dict[str, Certification]
     today: date
+    inks: dict[Colour, QColor] = field(default_factory=dict)
+    """The text colours, read from the theme once per layout (a long plan asks thousands of
+    times)."""
+
+    def ink(self, name: Colour) -> QColor:
+        known = self.inks.get(name)
+        if known is None:
+            known = self.inks[name] = ink(name)
+        return known
 
     def code(self, cert_id: str) -> str:
         cert = self.certs.get(cert_id)
@@ -59,19 +68,19 @@ class TimelineWording:
             return [
                 (
                     _("passed {date}").format(date=format_day(day)) if day else _("passed"),
-                    ink(Colour.MUTED_TEXT),
+                    self.ink(Colour.MUTED_TEXT),
                     "date",
                 ),
-                (f"{cert.code} {cert.name}", ink(Colour.PASSED), "date"),
+                (f"{cert.code} {cert.name}", self.ink(Colour.PASSED), "date"),
             ]
         texts: list[RowText] = []
         if item.exam_date is not None:
             date_text = format_day(item.exam_date)
             if entry.pinned_exam_date is not None and not item.pinned_unreachable:
                 date_text = _("{date} · pinned").format(date=date_text)
-            texts.append((date_text, ink(Colour.TEXT), "date"))
+            texts.append((date_text, self.ink(Colour.TEXT), "date"))
         if not inside:
-            texts.append((entry_label(item), ink(Colour.TEXT), "label"))
+            texts.append((entry_label(item), self.ink(Colour.TEXT), "label"))
         return texts
 
     def entry_tooltip(self, item: ScheduledEntry) -> str:
@@ -204,8 +213,8 @@ class TimelineWording:
                 date=since, expires=format_day(validity.expires_on)
             )
         return [
-            (status, ink(Colour.MUTED_TEXT), "date"),
-            (f"{cert.code} {cert.name}", ink(Colour.TEXT), "label"),
+            (status, self.ink(Colour.MUTED_TEXT), "date"),
+            (f"{cert.code} {cert.name}", self.ink(Colour.TEXT), "label"),
         ]
 
 
