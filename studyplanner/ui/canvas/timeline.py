@@ -14,30 +14,24 @@ items again, so text never gets scaled.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import partial
 
-from PySide6.QtCore import QEvent, QLineF, QObject, QPoint, QPointF, QRect, QRectF, Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import (
     QAction,
     QBrush,
-    QColor,
     QContextMenuEvent,
     QDragEnterEvent,
     QDragLeaveEvent,
     QDragMoveEvent,
     QDropEvent,
     QFocusEvent,
-    QFont,
-    QFontMetricsF,
     QKeyEvent,
     QKeySequence,
     QMouseEvent,
     QPainter,
     QPen,
     QResizeEvent,
-    QTextDocumentFragment,
     QWheelEvent,
 )
 from PySide6.QtWidgets import (
@@ -45,59 +39,47 @@ from PySide6.QtWidgets import (
     QFrame,
     QGraphicsItem,
     QGraphicsScene,
-    QGraphicsSimpleTextItem,
     QGraphicsView,
     QMenu,
     QWidget,
 )
 
 from studyplanner.domain.advice import Severity
-from studyplanner.domain.catalog import Certification, Tier
-from studyplanner.domain.lifecycle import Validity
-from studyplanner.domain.schedule import ScheduledEntry
+from studyplanner.domain.catalog import Certification
 from studyplanner.i18n import N_, _
 from studyplanner.layout.timeline import (
-    HeldRow,
     TimelineLayout,
-    ValidityLayout,
     lay_out_timeline,
-    month_periods,
-    year_periods,
 )
 from studyplanner.style import Colour
 from studyplanner.ui.canvas import accessible, timeline_drop
+from studyplanner.ui.canvas.timeline_access import TimelineEntryItem
 from studyplanner.ui.canvas.timeline_axis import DateAxis
 from studyplanner.ui.canvas.timeline_drop import READ_ONLY_DROP, REFUSED_DROP, TimelineDrops
+from studyplanner.ui.canvas.timeline_fonts import TimelineInks
 from studyplanner.ui.canvas.timeline_items import (
     AXIS_HEIGHT,
-    BADGE_SIZE,
     HELD_ROW_HEIGHT,
-    MARKER_SIZE,
     ROW_HEIGHT,
     ROWS_TOP,
     AdviceBadge,
     BaselineGhost,
-    BlackoutBand,
-    BlackoutShading,
     Callout,
-    MonthBands,
-    PassedMarker,
     RowBackground,
     ValidityBand,
     entry_id_of,
     ink,
-    ui_font,
 )
 from studyplanner.ui.canvas.timeline_links import RenewalLink, RenewalLinks
 from studyplanner.ui.canvas.timeline_rows import (
-    LABEL_GAP,
     RowItems,
     RowPainter,
     RowPlacement,
     Scale,
     place_row,
 )
-from studyplanner.ui.canvas.timeline_tips import TimelineWording, blackout_tooltip, entry_label
+from studyplanner.ui.canvas.timeline_scenery import Scenery
+from studyplanner.ui.canvas.timeline_tips import TimelineWording, entry_label
 from studyplanner.ui.canvas.timeline_zoom import (
     DEFAULT_PIXELS_PER_DAY,
     ZOOM_STEP,
@@ -105,7 +87,6 @@ from studyplanner.ui.canvas.timeline_zoom import (
     fit_scale,
 )
 from studyplanner.ui.document.plan_document import PlanDocument
-from studyplanner.ui.widgets.theme import tier_ink
 
 __all__ = ["EMPTY_HINT", "READ_ONLY_DROP", "REFUSED_DROP", "TimelineView", "entry_label"]
 
@@ -115,55 +96,7 @@ layout."""
 MESSAGE_MS = timeline_drop.MESSAGE_MS
 
 
-def date_font() -> QFont:
-    return ui_font(8.5)
-
-
-def label_font() -> QFont:
-    """Entry labels, beside a bar or inside it (``EntryBar`` uses the same)."""
-    return ui_font(8.5, QFont.Weight.DemiBold)
-
-
 EMPTY_HINT = N_("Drag certifications here from the ladder, or select one and press Enter")
-
-
-class TimelineEntryItem(QObject):
-    """A plan entry as an item a screen reader can read (the drawn row is many graphics
-    items; this is the one object that stands for it)."""
-
-    def __init__(self, view: TimelineView, entry_id: str) -> None:
-        super().__init__(view)
-        self._view = view
-        self.entry_id = entry_id
-        self.setObjectName(entry_id)
-
-    def accessible_name(self) -> str:
-        return self._view.entry_name(self.entry_id)
-
-    def accessible_description(self) -> str:
-        return self._view.entry_description(self.entry_id)
-
-    def accessible_selected(self) -> bool:
-        return self._view.selected_entry_shown() == self.entry_id
-
-    def accessible_focused(self) -> bool:
-        return self._view.hasFocus() and self.accessible_selected()
-
-    def accessible_rect(self) -> QRect:
-        return self._view.entry_screen_rect(self.entry_id)
-
-    def accessible_view(self) -> QWidget:
-        return self._view
-
-
-@dataclass
-class _HeldRow:
-    """A certification held before the plan: its thin row at the top and its band."""
-
-    certification_id: str
-    top: float
-    band: ValidityBand
-    tooltip: str
 
 
 class TimelineView(QGraphicsView):
@@ -184,10 +117,7 @@ class TimelineView(QGraphicsView):
         self._drawn: dict[str, RowItems] = {}
         """The items of the rows drawn so far, by entry id, kept and updated across edits."""
         self._painter: RowPainter | None = None
-        self._held_rows: list[_HeldRow] = []
-        self._links: list[RenewalLink] = []
-        self._links_item: RenewalLinks | None = None
-        self._static: list[QGraphicsItem] = []
+        self._scenery: Scenery | None = None
         """What is laid out again on every change: axis, month bands, blackouts, today, held
         rows, renewal links and the message card."""
         self.rows_top = ROWS_TOP
@@ -207,12 +137,7 @@ class TimelineView(QGraphicsView):
         self._row_items: dict[str, TimelineEntryItem] = {}
         self._certs: dict[str, Certification] = {}
         """The catalog by id, for this layout (the catalog's own lookups scan it)."""
-        self._tier_inks: dict[str, QColor] = {}
-        self._fonts: dict[str, tuple[QFont, QFontMetricsF]] = {}
-        """The date and label fonts with their metrics, for this layout."""
-        self._widths: dict[tuple[str, str], float] = {}
-        """Text widths measured so far, kept while the fonts stay the same (an edit moves
-        dates, but most labels stay what they were)."""
+        self._inks = TimelineInks()
         self._wording = TimelineWording(document.catalog, {}, document.today())
         self._refresh_layout_caches()
 
@@ -251,7 +176,7 @@ class TimelineView(QGraphicsView):
         return self._document.today()
 
     @property
-    def layout(self) -> TimelineLayout | None:
+    def timeline_layout(self) -> TimelineLayout | None:
         """The layout in days that the view draws (None before the first one)."""
         return self._layout
 
@@ -318,9 +243,9 @@ class TimelineView(QGraphicsView):
         ppd = fit_scale(
             self._layout,
             room,
-            self._text_extent,
-            lambda item: self._width("label", entry_label(item)),
-            self._held_text_extent,
+            lambda item, inside: self._inks.text_extent(self._wording, item, inside),
+            lambda item: self._inks.width("label", entry_label(item)),
+            lambda validity: self._inks.held_text_extent(self._wording, validity),
         )
         self._set_scale(ppd)
         self._auto_fit = True  # _set_scale is also how zooming ends the fit
@@ -384,7 +309,7 @@ class TimelineView(QGraphicsView):
 
     def held_rows(self) -> list[str]:
         """The certification ids of the held rows at the top, in order."""
-        return [row.certification_id for row in self._held_rows]
+        return [row.certification_id for row in self._scenery_now().held_rows]
 
     def validity_band(self, owner: str) -> ValidityBand | None:
         """The validity band of an entry (by entry id) or of a held certification (by
@@ -392,18 +317,22 @@ class TimelineView(QGraphicsView):
         row = self._row(owner)
         if row is not None:
             return row.validity
-        for held in self._held_rows:
+        for held in self._scenery_now().held_rows:
             if held.certification_id == owner:
                 return held.band
         return None
 
     def renewal_links(self) -> list[RenewalLink]:
         """The dotted lines from renewing exams to the bands they renew."""
-        return list(self._links)
+        return list(self._scenery_now().links)
 
     def renewal_links_item(self) -> RenewalLinks | None:
         """The one item drawing every renewal link (None when there is none)."""
-        return self._links_item
+        return self._scenery_now().links_item
+
+    def _scenery_now(self) -> Scenery:
+        assert self._scenery is not None  # laid out since __init__
+        return self._scenery
 
     def x_of(self, day: date) -> float:
         """The scene x of the start of ``day`` at the current zoom."""
@@ -436,51 +365,11 @@ class TimelineView(QGraphicsView):
         indicator = self._drops.indicator
         return indicator.index if indicator.isVisible() else None
 
-    # --- measuring --------------------------------------------------------------------
-
-    def _text_extent(self, item: ScheduledEntry, inside: bool) -> float:
-        """How far right of its marker's centre a row's texts (and badge) reach."""
-        extent = MARKER_SIZE / 2 + LABEL_GAP
-        for text, _colour, font in self._wording.row_texts(item, inside):
-            extent += self._width(font, text) + LABEL_GAP
-        return extent + BADGE_SIZE + LABEL_GAP
-
-    def _held_text_extent(self, validity: Validity) -> float:
-        extent = MARKER_SIZE / 2 + LABEL_GAP
-        for text, _colour, font in self._wording.held_texts(validity):
-            extent += self._width(font, text) + LABEL_GAP
-        return extent
-
     def _refresh_layout_caches(self) -> None:
         """Read the catalog, the fonts and the tier colours afresh (once per layout)."""
         self._certs = {cert.id: cert for cert in self._document.catalog}
         self._wording = TimelineWording(self._document.catalog, self._certs, self.today)
-        self._tier_inks = {}
-        fonts = {
-            kind: (font, QFontMetricsF(font))
-            for kind, font in (("date", date_font()), ("label", label_font()))
-        }
-        if [font for font, _metrics in fonts.values()] != [
-            font for font, _metrics in self._fonts.values()
-        ]:
-            self._widths = {}
-        self._fonts = fonts
-
-    def _font(self, kind: str) -> QFont:
-        return self._fonts[kind][0]
-
-    def _width(self, kind: str, text: str) -> float:
-        """The width of ``text`` in the date or label font."""
-        known = self._widths.get((kind, text))
-        if known is None:
-            known = self._widths[(kind, text)] = self._fonts[kind][1].horizontalAdvance(text)
-        return known
-
-    def _tier_ink(self, cert: Certification) -> QColor:
-        known = self._tier_inks.get(cert.tier)
-        if known is None:
-            known = self._tier_inks[cert.tier] = tier_ink(Tier(cert.tier))
-        return QColor(known)
+        self._inks.refresh()
 
     # --- drawing ----------------------------------------------------------------------
 
@@ -502,13 +391,8 @@ class TimelineView(QGraphicsView):
         self._refresh_layout_caches()
         if self._press_entry not in self._document.entry_ids():
             self._press_entry = ""
-        for item in self._static:
-            if item.scene() is scene:
-                scene.removeItem(item)
-        self._static = []
-        self._held_rows = []
-        self._links = []
-        self._links_item = None
+        if self._scenery is not None:
+            self._scenery.remove()
         self._callout = None
         self._axis = None
 
@@ -524,6 +408,9 @@ class TimelineView(QGraphicsView):
         self._layout = layout
         self._origin = layout.origin
         scale = Scale(self._ppd)
+        self._scenery = scenery = Scenery(
+            scene, self._wording, self._inks.tier_ink, self._inks.font, self._inks.width
+        )
 
         right = scale.x(layout.last + 1)
         advice: dict[str, list[tuple[str, Severity]]] = {}
@@ -532,7 +419,7 @@ class TimelineView(QGraphicsView):
                 advice.setdefault(note.entry_id, []).append((note.message, note.severity))
         self.rows_top = ROWS_TOP + len(layout.held) * HELD_ROW_HEIGHT
         for held in layout.held:
-            right = max(right, self._add_held_row(held, scale))
+            right = max(right, scenery.held_row(held, scale))
         plan_start = layout.day_of(plan.start_date)
         self._placements = []
         for row in layout.rows:
@@ -543,14 +430,14 @@ class TimelineView(QGraphicsView):
                 plan_start,
                 advice.get(row.entry_id, []),
                 self._wording.row_texts,
-                self._width,
+                self._inks.width,
             )
             self._placements.append(placement)
             right = max(right, placement.right)
             if row.validity is not None:
-                right = max(right, self._reach(row.validity, scale))
+                right = max(right, scenery.reach(row.validity, scale))
         self._placement_of = {placement.entry_id: placement for placement in self._placements}
-        self._add_renewal_links(layout, scale)
+        scenery.renewal_links(layout, scale, self.rows_top)
 
         # The scene (what scrolls) reaches just past what was drawn; the axis, bands and rows
         # are painted further, to fill the view, without adding scroll bars.
@@ -560,8 +447,8 @@ class TimelineView(QGraphicsView):
         height = max(content.height(), self.viewport().height() + SPARE_PAINT)
         self._paint_width, self._paint_height = width, height
         self._last_day = self._origin + timedelta(days=int(width // self._ppd))
-        for position, held_row in enumerate(self._held_rows):
-            last_held = position == len(self._held_rows) - 1
+        for position, held_row in enumerate(scenery.held_rows):
+            last_held = position == len(scenery.held_rows) - 1
             background = RowBackground(
                 "",
                 held_row.top,
@@ -570,13 +457,13 @@ class TimelineView(QGraphicsView):
                 Colour.BORDER if last_held else Colour.HAIRLINE,
             )
             background.setToolTip(held_row.tooltip)
-            self._add_static(background)
+            scenery.add(background)
 
         self._painter = RowPainter(
-            self._font,
-            self._tier_ink,
-            self._row_tooltips,
-            lambda band, centre_y, entry_id: self._add_band(band, centre_y, entry_id, scale),
+            self._inks.font,
+            self._inks.tier_ink,
+            self.row_tooltips,
+            lambda band, centre_y, entry_id: scenery.band(band, centre_y, entry_id, scale),
             self._ghost_tooltip,
             width,
             scale,
@@ -588,13 +475,13 @@ class TimelineView(QGraphicsView):
             drawn.update(self._placement_of[entry_id], self._painter)
         self._show_selection(self._document.selected_entry_id, scroll=False)
 
-        self._add_month_bands(width, height)
-        self._add_blackouts(layout, scale, height)
+        scenery.month_bands(self._origin, self._last_day, self._ppd, width, height)
+        scenery.blackouts(layout, scale, self._last_day, height)
         if layout.show_today:
-            self._add_today(scale.middle(layout.today), height)
+            scenery.today_line(scale.middle(layout.today), height)
         today = self.today if layout.show_today else None
         self._axis = DateAxis(self._origin, width, self._ppd, today)
-        self._add_static(self._axis)
+        scenery.add(self._axis)
 
         if self._document.schedule_error:
             self._callout = Callout(
@@ -606,7 +493,7 @@ class TimelineView(QGraphicsView):
         elif not plan.entries:
             self._callout = Callout(_(EMPTY_HINT), "hint")
         if self._callout is not None:
-            self._add_static(self._callout)
+            scenery.add(self._callout)
 
         indicator = self._drops.indicator
         if indicator.scene() is not scene:
@@ -615,10 +502,6 @@ class TimelineView(QGraphicsView):
         scene.setSceneRect(content)
         self.place_overlays()
         self._update_row_items()
-
-    def _add_static(self, item: QGraphicsItem) -> None:
-        self._scene.addItem(item)
-        self._static.append(item)
 
     # --- what a screen reader hears ------------------------------------------------------
 
@@ -641,33 +524,11 @@ class TimelineView(QGraphicsView):
             if row.entry_id not in self._row_items:
                 self._row_items[row.entry_id] = TimelineEntryItem(self, row.entry_id)
 
-    def entry_name(self, entry_id: str) -> str:
-        """'DVA-C02 Developer – Associate' (what a screen reader says first)."""
-        schedule = self._document.schedule
-        if schedule is None or entry_id not in self._document.entry_ids():
-            return ""
-        cert = schedule.for_entry(entry_id).certification
-        return f"{cert.code} {cert.name}"
+    def placement(self, entry_id: str) -> RowPlacement | None:
+        """Where an entry's row is laid out at the current zoom (None: not in the plan)."""
+        return self._placement_of.get(entry_id)
 
-    def entry_description(self, entry_id: str) -> str:
-        """The row's tooltip as plain sentences."""
-        row = self._placement_of.get(entry_id)
-        if row is None:
-            return ""
-        lines = self._row_tooltips(row)[1].split("<br>")[1:]
-        return "; ".join(QTextDocumentFragment.fromHtml(line).toPlainText() for line in lines)
-
-    def entry_screen_rect(self, entry_id: str) -> QRect:
-        """The row's visible rectangle in global coordinates."""
-        row = self._placement_of.get(entry_id)
-        if row is None:
-            return QRect()
-        scene_rect = QRectF(row.left, row.top, max(1.0, row.right - row.left), ROW_HEIGHT)
-        rect = self.mapFromScene(scene_rect).boundingRect()
-        rect = rect.intersected(self.viewport().rect())
-        return QRect(self.viewport().mapToGlobal(rect.topLeft()), rect.size())
-
-    def _row_tooltips(self, row: RowPlacement) -> tuple[str, str]:
+    def row_tooltips(self, row: RowPlacement) -> tuple[str, str]:
         """The tooltips of a row's pieces and of the row itself (see ``RowPlacement``)."""
         if row.tooltips is None:
             pieces = whole = self._wording.entry_tooltip(row.item)
@@ -704,150 +565,6 @@ class TimelineView(QGraphicsView):
         last = int((visible.bottom() - self.rows_top) // ROW_HEIGHT) + 1
         for placement in self._placements[max(0, first) : max(0, last + 1)]:
             self._build_row(placement)
-
-    # --- validity -------------------------------------------------------------------------
-
-    def _validity_colour(self, validity: Validity) -> QColor:
-        """The certification's tier colour; grey once it has expired."""
-        if validity.expires_on < self.today:
-            return QColor(ink(Colour.PASSED))
-        return self._tier_ink(self._certs[validity.certification_id])
-
-    def _add_band(
-        self, band: ValidityLayout, centre_y: float, entry_id: str, scale: Scale
-    ) -> ValidityBand:
-        validity = band.validity
-        wording = self._wording
-        renewals = [
-            (
-                scale.middle(tick.day),
-                scale.middle(tick.replaced_expiry),
-                self._tier_ink(self._certs[tick.renewal.certification_id]),
-                wording.renewal_tooltip(validity, tick.renewal),
-            )
-            for tick in band.renewals
-        ]
-        item = ValidityBand(
-            entry_id or validity.certification_id,
-            scale.middle(band.earned),
-            scale.middle(band.expires),
-            centre_y,
-            self._validity_colour(validity),
-            wording.band_tooltip(validity),
-            renewals=renewals,
-            expiry_tooltip=wording.expiry_tooltip(validity),
-            entry_id=entry_id,
-        )
-        self._scene.addItem(item)
-        return item
-
-    @staticmethod
-    def _reach(band: ValidityLayout, scale: Scale) -> float:
-        """How far right a band asks the scene to scroll: to its expiry when that is near the
-        plan's end; a later expiry runs on past the edge (zoom out to see it), so that fitting
-        the plan never needs a scroll bar."""
-        return scale.middle(band.expires) + 8 if band.near_finish else 0.0
-
-    def _add_held_row(self, held: HeldRow, scale: Scale) -> float:
-        """Draw the thin row of a certification held before the plan; returns its right end."""
-        validity = held.validity.validity
-        top = ROWS_TOP + held.index * HELD_ROW_HEIGHT
-        text_y = top + 11
-        tooltip = self._wording.band_tooltip(validity)
-        start = scale.middle(held.validity.earned)
-        if start >= 0:
-            marker = PassedMarker("", QPointF(start, text_y))
-            marker.setScale(0.8)
-            marker.setToolTip(tooltip)
-            self._add_static(marker)
-            cursor = start + MARKER_SIZE * 0.4 + LABEL_GAP
-        else:
-            cursor = 8.0  # earned long before the plan: the row starts at the left edge
-        for text, colour, font in self._wording.held_texts(validity):
-            self._add_text(text, cursor, text_y, colour, self._font(font), tooltip)
-            cursor += self._width(font, text) + LABEL_GAP
-        band = self._add_band(held.validity, top + HELD_ROW_HEIGHT - 7, "", scale)
-        self._static.append(band)
-        self._held_rows.append(_HeldRow(validity.certification_id, top, band, tooltip))
-        return max(cursor, self._reach(held.validity, scale))
-
-    def _add_renewal_links(self, layout: TimelineLayout, scale: Scale) -> None:
-        """Join each renewing exam's milestone to the ring on the band it renews (one item
-        draws them all)."""
-        for link in layout.links:
-            if link.held:
-                band_y = ROWS_TOP + link.band_row * HELD_ROW_HEIGHT + HELD_ROW_HEIGHT - 7
-            else:
-                band_y = self.rows_top + link.band_row * ROW_HEIGHT + ROW_HEIGHT - 5
-            middle = self.rows_top + link.renewing_row * ROW_HEIGHT + ROW_HEIGHT / 2
-            x = scale.middle(link.day)
-            if middle > band_y:
-                start, end = band_y + 4, middle - MARKER_SIZE / 2 - 1
-            else:
-                start, end = middle + MARKER_SIZE / 2 + 1, band_y - 4
-            if end <= start:
-                continue
-            tooltip = partial(self._wording.link_tooltip, link.validity, link.renewal)
-            self._links.append(RenewalLink(QLineF(x, start, x, end), tooltip))
-        if self._links:
-            self._links_item = RenewalLinks(self._links)
-            self._add_static(self._links_item)
-
-    def _add_text(
-        self, text: str, x: float, middle: float, colour: QColor, font: QFont, tooltip: str
-    ) -> None:
-        item = QGraphicsSimpleTextItem(text)
-        item.setFont(font)
-        item.setToolTip(tooltip)
-        item.setBrush(colour)
-        height = item.boundingRect().height()
-        item.setPos(x, middle - height / 2)
-        item.setZValue(11)
-        self._add_static(item)
-
-    def _add_month_bands(self, width: float, height: float) -> None:
-        """Shade every other month, or every other year when months get too narrow to tell
-        apart."""
-        by_year = 30.4 * self._ppd < 20
-        periods = (year_periods if by_year else month_periods)(
-            self._origin, self._origin, self._last_day
-        )
-        ppd = self._ppd
-        shaded = [
-            QRectF(
-                period.start * ppd,
-                AXIS_HEIGHT,
-                min(period.end * ppd, width) - period.start * ppd,
-                height,
-            )
-            for index, period in enumerate(periods)
-            if ((period.begins.year % 2 == 1) if by_year else (index % 2 == 1))
-        ]
-        if shaded:
-            self._add_static(MonthBands(shaded))
-
-    def _add_blackouts(self, layout: TimelineLayout, scale: Scale, height: float) -> None:
-        last = (self._last_day - self._origin).days
-        rects = []
-        for span in layout.blackouts:
-            if span.span.end <= 0 or span.span.start > last:
-                continue
-            x0, x1 = scale.x(span.span.start), scale.x(span.span.end)
-            rect = QRectF(x0, AXIS_HEIGHT, x1 - x0, height - AXIS_HEIGHT)
-            label = span.blackout.label
-            self._add_static(BlackoutBand(rect, label, blackout_tooltip(span.blackout)))
-            rects.append(rect)
-        if rects:
-            self._add_static(BlackoutShading(rects))
-
-    def _add_today(self, x: float, height: float) -> None:
-        line = self._scene.addLine(x, AXIS_HEIGHT, x, height)
-        pen = line.pen()
-        pen.setColor(ink(Colour.TODAY))
-        pen.setWidthF(1.5)
-        line.setPen(pen)
-        line.setZValue(9)
-        self._static.append(line)
 
     def place_overlays(self) -> None:
         """Pin the axis to the top of the visible area, the hint or error card under it, and a

@@ -242,9 +242,10 @@ class EntryBar(QGraphicsPathItem):
         selected, focused = self.selected, self.focused
         scene = self.scene()
         for child in self.childItems():
-            child.setParentItem(None)
             if scene is not None:
-                scene.removeItem(child)
+                scene.removeItem(child)  # and from this bar
+            else:
+                child.setParentItem(None)
         shape = QPainterPath()
         shape.addRoundedRect(rect.adjusted(0.5, 0.5, -0.5, -0.5), BAR_RADIUS, BAR_RADIUS)
         self.setPath(shape)
