@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, QRectF, Qt, QUrl
 from PySide6.QtGui import (
     QColor,
     QDrag,
@@ -692,6 +692,14 @@ def test_each_exam_shows_how_long_it_stays_valid_and_what_renews_it(
     links = view.renewal_links()
     assert [link.line.x1() for link in links] == [pytest.approx(renewal_x)]
     assert "DOP-C02 renews DVA-C02" in links[0].tooltip
+    # The ring says what renews it, under the mouse.
+    rings = band.renewal_marks
+    ring = QPointF(renewal_x, band.rect().center().y())
+    view.ensureVisible(QRectF(ring, ring).adjusted(-20, -20, 20, 20))
+    qtbot.mouseMove(view.viewport(), view.mapFromScene(ring))
+    qtbot.wait_until(
+        lambda: "DOP-C02 on" in rings.toolTip() and "renews DVA-C02" in rings.toolTip()
+    )
 
 
 def test_a_recent_held_certification_stretches_the_axis_back_to_its_day(

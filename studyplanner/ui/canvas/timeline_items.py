@@ -9,13 +9,16 @@ plan entry carries the entry id under ``ENTRY_ID_ROLE`` so a click can find its 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
     QFont,
     QFontMetricsF,
     QGuiApplication,
+    QPainter,
     QPainterPath,
     QPen,
     QPolygonF,
@@ -27,8 +30,11 @@ from PySide6.QtWidgets import (
     QGraphicsPathItem,
     QGraphicsPolygonItem,
     QGraphicsRectItem,
+    QGraphicsSceneHoverEvent,
     QGraphicsSimpleTextItem,
     QGraphicsTextItem,
+    QStyleOptionGraphicsItem,
+    QWidget,
 )
 
 from studyplanner.domain.advice import Severity
@@ -514,7 +520,7 @@ class ValidityBand(QGraphicsRectItem):
         colour: QColor,
         tooltip: str,
         *,
-        renewals: list[tuple[float, float, QColor, str]],
+        renewals: Sequence[tuple[float, float, QColor, Tooltip]],
         expiry_tooltip: str,
         entry_id: str = "",
     ) -> None:
@@ -559,28 +565,87 @@ class ValidityBand(QGraphicsRectItem):
         self.expiry_tick.setPen(tick_pen)
         self.expiry_tick.setToolTip(expiry_tooltip)
 
-        # A renewal ends the old validity early: a faint notch where it would have expired.
-        self.renewal_marks: list[QGraphicsEllipseItem] = []
-        for x, old_expiry_x, ring_colour, ring_tooltip in renewals:
-            if old_expiry_x < expiry_x:
-                notch = QGraphicsLineItem(
-                    old_expiry_x,
-                    centre_y - EXPIRY_TICK / 3,
-                    old_expiry_x,
-                    centre_y + EXPIRY_TICK / 3,
-                )
-                notch.setParentItem(self)
-                notch.setPen(pen(ink(Colour.FAINT), 1))
-            ring = QGraphicsEllipseItem(
-                -RENEWAL_RADIUS, -RENEWAL_RADIUS, 2 * RENEWAL_RADIUS, 2 * RENEWAL_RADIUS
-            )
-            ring.setParentItem(self)
-            ring.setPos(x, centre_y)
-            ring.setBrush(ink(Colour.SURFACE))
-            ring.setPen(pen(ring_colour.darker(110), 2))
-            ring.setToolTip(ring_tooltip)
-            ring.setZValue(1)
-            self.renewal_marks.append(ring)
+        self.renewal_marks = RenewalRings(centre_y, expiry_x, renewals)
+        """The rings where later exams renew it (and the notches of the expiries they
+        replaced), drawn by one item."""
+        self.renewal_marks.setParentItem(self)
+
+
+Tooltip = str | Callable[[], str]
+"""A tooltip, or how to write it when the mouse first asks (a long plan has thousands)."""
+
+
+class RenewalRings(QGraphicsItem):
+    """The renewals on one validity band: a ring where each later exam renews it and a faint
+    notch where the validity it replaced would have expired. One item paints them all (a long
+    plan's band can carry dozens); the tooltip is that of the ring under the mouse."""
+
+    def __init__(
+        self,
+        centre_y: float,
+        expiry_x: float,
+        renewals: Sequence[tuple[float, float, QColor, Tooltip]],
+    ) -> None:
+        super().__init__()
+        self._y = centre_y
+        self._rings = [(x, QColor(colour).darker(110)) for x, _old, colour, _tip in renewals]
+        self._tips: list[Tooltip] = [tip for _x, _old, _colour, tip in renewals]
+        self._notches = [old for _x, old, _colour, _tip in renewals if old < expiry_x]
+        self._notch_pen = pen(ink(Colour.FAINT), 1)
+        self._fill = ink(Colour.SURFACE)
+        reach = RENEWAL_RADIUS + 1
+        self._shape = QPainterPath()
+        bounds = QRectF()
+        for x, _colour in self._rings:
+            self._shape.addEllipse(QPointF(x, centre_y), reach, reach)
+            bounds = bounds.united(QRectF(x - reach, centre_y - reach, 2 * reach, 2 * reach))
+        for x in self._notches:
+            bounds = bounds.united(QRectF(x - 1, centre_y - EXPIRY_TICK / 3, 2, EXPIRY_TICK))
+        self._bounds = bounds
+        self.setZValue(1)
+        self.setAcceptHoverEvents(True)
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def shape(self) -> QPainterPath:
+        return self._shape
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionGraphicsItem,
+        widget: QWidget | None = None,
+    ) -> None:
+        y = self._y
+        painter.setPen(self._notch_pen)
+        for x in self._notches:
+            painter.drawLine(QLineF(x, y - EXPIRY_TICK / 3, x, y + EXPIRY_TICK / 3))
+        painter.setBrush(self._fill)
+        for x, colour in self._rings:
+            painter.setPen(pen(colour, 2))
+            painter.drawEllipse(QPointF(x, y), RENEWAL_RADIUS, RENEWAL_RADIUS)
+
+    def ring_xs(self) -> list[float]:
+        return [x for x, _colour in self._rings]
+
+    def tooltip_at(self, point: QPointF) -> str:
+        """The tooltip of the ring under a point (in the band's coordinates), or ''."""
+        reach = RENEWAL_RADIUS + 1
+        for index, (x, _colour) in enumerate(self._rings):
+            if abs(point.x() - x) <= reach and abs(point.y() - self._y) <= reach:
+                tip = self._tips[index]
+                if not isinstance(tip, str):
+                    tip = self._tips[index] = tip()
+                return tip
+        return ""
+
+    def hoverMoveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        self.setToolTip(self.tooltip_at(event.pos()))
+        super().hoverMoveEvent(event)
+
+    def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        self.hoverMoveEvent(event)
 
 
 class InsertionIndicator(QGraphicsLineItem):

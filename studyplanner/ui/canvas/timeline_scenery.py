@@ -100,7 +100,7 @@ class Scenery:
                 scale.middle(tick.day),
                 scale.middle(tick.replaced_expiry),
                 self._tier_ink(self._certs[tick.renewal.certification_id]),
-                wording.renewal_tooltip(validity, tick.renewal),
+                partial(wording.renewal_tooltip, validity, tick.renewal),
             )
             for tick in band.renewals
         ]
