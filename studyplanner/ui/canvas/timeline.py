@@ -463,7 +463,9 @@ class TimelineView(QGraphicsView):
             self._inks.font,
             self._inks.tier_ink,
             self.row_tooltips,
-            lambda band, centre_y, entry_id: scenery.band(band, centre_y, entry_id, scale),
+            lambda band, centre_y, entry_id, reuse: scenery.band(
+                band, centre_y, entry_id, scale, reuse
+            ),
             self._ghost_tooltip,
             width,
             scale,

@@ -369,6 +369,19 @@ class BaselineGhost(QGraphicsPathItem):
             self.diamond.setData(ENTRY_ID_ROLE, entry_id)
             self.diamond.setZValue(11)
 
+    def reshape(self, rect: QRectF | None, exam_centre: QPointF, tooltip: str) -> None:
+        """Move the ghost (an edit of the baseline, or a zoom): the same items."""
+        self.bar_rect = QRectF(rect) if rect is not None else None
+        self.exam_centre = QPointF(exam_centre)
+        shape = QPainterPath()
+        if rect is not None and rect.width() > 1:
+            shape.addRoundedRect(rect.adjusted(0.5, 0.5, -0.5, -0.5), BAR_RADIUS, BAR_RADIUS)
+        self.setPath(shape)
+        self.setToolTip(tooltip)
+        if self.diamond is not None:
+            self.diamond.setPos(exam_centre)
+            self.diamond.setToolTip(tooltip)
+
 
 class ExamMarker(QGraphicsPolygonItem):
     """The exam day as a diamond milestone in the tier colour; a white dot when the date is
@@ -458,6 +471,12 @@ class AdviceBadge(QGraphicsPathItem):
         mark = add_text(self, mark_text, ui_font(8.0, weight), mark_ink, 0, mark_y)
         mark.setX(-mark.boundingRect().width() / 2)
 
+    def set_messages(self, messages: list[str]) -> None:
+        """Other advice of the same severity (an edit moved its dates): the same badge."""
+        if messages != self.messages:
+            self.messages = list(messages)
+            self.setToolTip("\n\n".join(messages))
+
 
 class RowBackground(QGraphicsRectItem):
     """The full-width strip of one row: a thin separator, tinted when selected. Held
@@ -526,21 +545,55 @@ class ValidityBand(QGraphicsRectItem):
     ) -> None:
         """``renewals`` holds (x of the renewal, x of the expiry it had until then, colour of the
         renewing exam's tier, tooltip) for each renewal in date order."""
-        start_x = max(0.0, start_x)
-        super().__init__(
-            start_x, centre_y - VALIDITY_HIT / 2, max(1.0, expiry_x - start_x), VALIDITY_HIT
-        )
+        super().__init__()
         self.owner = owner
         """The entry id, or the certification id of a held certification."""
-        self.start_x = start_x
-        self.expiry_x = expiry_x
-        self.renewal_xs = [x for x, _old, _colour, _tip in renewals]
         self.setPen(no_pen())
         self.setBrush(Qt.BrushStyle.NoBrush)
-        self.setToolTip(tooltip)
         self.setZValue(6)
         if entry_id:
             self.setData(ENTRY_ID_ROLE, entry_id)
+        self._band = QGraphicsPathItem()
+        self._band.setParentItem(self)
+        self._band.setPen(no_pen())
+        self.expiry_tick = QGraphicsLineItem()
+        self.expiry_tick.setParentItem(self)
+        self.renewal_marks = RenewalRings()
+        """The rings where later exams renew it (and the notches of the expiries they
+        replaced), drawn by one item."""
+        self.renewal_marks.setParentItem(self)
+        self.start_x = self.expiry_x = 0.0
+        self.renewal_xs: list[float] = []
+        self.reshape(
+            start_x,
+            expiry_x,
+            centre_y,
+            colour,
+            tooltip,
+            renewals=renewals,
+            expiry_tooltip=expiry_tooltip,
+        )
+
+    def reshape(
+        self,
+        start_x: float,
+        expiry_x: float,
+        centre_y: float,
+        colour: QColor,
+        tooltip: str,
+        *,
+        renewals: Sequence[tuple[float, float, QColor, Tooltip]],
+        expiry_tooltip: str,
+    ) -> None:
+        """Show the band for other dates (an edit moved them): the same items, moved."""
+        start_x = max(0.0, start_x)
+        self.setRect(
+            start_x, centre_y - VALIDITY_HIT / 2, max(1.0, expiry_x - start_x), VALIDITY_HIT
+        )
+        self.start_x = start_x
+        self.expiry_x = expiry_x
+        self.renewal_xs = [x for x, _old, _colour, _tip in renewals]
+        self.setToolTip(tooltip)
 
         fill = QColor(colour)
         fill.setAlpha(120)
@@ -550,25 +603,18 @@ class ValidityBand(QGraphicsRectItem):
             VALIDITY_HEIGHT / 2,
             VALIDITY_HEIGHT / 2,
         )
-        band = QGraphicsPathItem(shape)
-        band.setParentItem(self)
-        band.setBrush(fill)
-        band.setPen(no_pen())
-        band.setToolTip(tooltip)
+        self._band.setPath(shape)
+        self._band.setBrush(fill)
+        self._band.setToolTip(tooltip)
 
         tick_pen = pen(colour.darker(120), 2)
         tick_pen.setCapStyle(Qt.PenCapStyle.FlatCap)
-        self.expiry_tick = QGraphicsLineItem(
+        self.expiry_tick.setLine(
             expiry_x, centre_y - EXPIRY_TICK / 2, expiry_x, centre_y + EXPIRY_TICK / 2
         )
-        self.expiry_tick.setParentItem(self)
         self.expiry_tick.setPen(tick_pen)
         self.expiry_tick.setToolTip(expiry_tooltip)
-
-        self.renewal_marks = RenewalRings(centre_y, expiry_x, renewals)
-        """The rings where later exams renew it (and the notches of the expiries they
-        replaced), drawn by one item."""
-        self.renewal_marks.setParentItem(self)
+        self.renewal_marks.set_renewals(centre_y, expiry_x, renewals)
 
 
 Tooltip = str | Callable[[], str]
@@ -580,30 +626,43 @@ class RenewalRings(QGraphicsItem):
     notch where the validity it replaced would have expired. One item paints them all (a long
     plan's band can carry dozens); the tooltip is that of the ring under the mouse."""
 
-    def __init__(
+    def __init__(self) -> None:
+        super().__init__()
+        self._y = 0.0
+        self._rings: list[tuple[float, QPen]] = []
+        self._tips: list[Tooltip] = []
+        self._notches: list[float] = []
+        self._notch_pen = pen(ink(Colour.FAINT), 1)
+        self._fill = ink(Colour.SURFACE)
+        self._shape = QPainterPath()
+        self._bounds = QRectF()
+        self.setZValue(1)
+        self.setAcceptHoverEvents(True)
+
+    def set_renewals(
         self,
         centre_y: float,
         expiry_x: float,
         renewals: Sequence[tuple[float, float, QColor, Tooltip]],
     ) -> None:
-        super().__init__()
+        self.prepareGeometryChange()
         self._y = centre_y
-        self._rings = [(x, QColor(colour).darker(110)) for x, _old, colour, _tip in renewals]
-        self._tips: list[Tooltip] = [tip for _x, _old, _colour, tip in renewals]
+        self._rings = [
+            (x, pen(QColor(colour).darker(110), 2)) for x, _old, colour, _tip in renewals
+        ]
+        self._tips = [tip for _x, _old, _colour, tip in renewals]
         self._notches = [old for _x, old, _colour, _tip in renewals if old < expiry_x]
-        self._notch_pen = pen(ink(Colour.FAINT), 1)
-        self._fill = ink(Colour.SURFACE)
+        self.setToolTip("")
         reach = RENEWAL_RADIUS + 1
         self._shape = QPainterPath()
         bounds = QRectF()
-        for x, _colour in self._rings:
+        for x, _pen in self._rings:
             self._shape.addEllipse(QPointF(x, centre_y), reach, reach)
             bounds = bounds.united(QRectF(x - reach, centre_y - reach, 2 * reach, 2 * reach))
         for x in self._notches:
             bounds = bounds.united(QRectF(x - 1, centre_y - EXPIRY_TICK / 3, 2, EXPIRY_TICK))
         self._bounds = bounds
-        self.setZValue(1)
-        self.setAcceptHoverEvents(True)
+        self.update()
 
     def boundingRect(self) -> QRectF:
         return self._bounds
@@ -622,17 +681,17 @@ class RenewalRings(QGraphicsItem):
         for x in self._notches:
             painter.drawLine(QLineF(x, y - EXPIRY_TICK / 3, x, y + EXPIRY_TICK / 3))
         painter.setBrush(self._fill)
-        for x, colour in self._rings:
-            painter.setPen(pen(colour, 2))
+        for x, ring_pen in self._rings:
+            painter.setPen(ring_pen)
             painter.drawEllipse(QPointF(x, y), RENEWAL_RADIUS, RENEWAL_RADIUS)
 
     def ring_xs(self) -> list[float]:
-        return [x for x, _colour in self._rings]
+        return [x for x, _pen in self._rings]
 
     def tooltip_at(self, point: QPointF) -> str:
         """The tooltip of the ring under a point (in the band's coordinates), or ''."""
         reach = RENEWAL_RADIUS + 1
-        for index, (x, _colour) in enumerate(self._rings):
+        for index, (x, _pen) in enumerate(self._rings):
             if abs(point.x() - x) <= reach and abs(point.y() - self._y) <= reach:
                 tip = self._tips[index]
                 if not isinstance(tip, str):

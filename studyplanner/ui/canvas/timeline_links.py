@@ -20,12 +20,22 @@ from studyplanner.ui.canvas.timeline_items import ink, pen
 
 class RenewalLink:
     """A dotted line from a renewing exam's milestone to the band it renews, on the exam day
-    (``line`` runs downwards). Its tooltip is written when first shown: a long plan has
-    hundreds of links and the mouse finds a few."""
+    ``x``, from ``top`` down to ``bottom``. Its tooltip is written when first shown: a long
+    plan has hundreds of links and the mouse finds a few."""
 
-    def __init__(self, line: QLineF, tooltip: str | Callable[[], str]) -> None:
-        self.line = line
+    __slots__ = ("_tooltip", "bottom", "top", "x")
+
+    def __init__(
+        self, x: float, top: float, bottom: float, tooltip: str | Callable[[], str]
+    ) -> None:
+        self.x = x
+        self.top = top
+        self.bottom = bottom
         self._tooltip = tooltip
+
+    @property
+    def line(self) -> QLineF:
+        return QLineF(self.x, self.top, self.x, self.bottom)
 
     @property
     def tooltip(self) -> str:
@@ -55,13 +65,16 @@ class RenewalLinks(QGraphicsItem):
         self._pen = pen(ink(Colour.FAINT), LINK_WIDTH)
         self._pen.setDashPattern([length / LINK_WIDTH for length in LINK_DOTS])
         self._period = sum(LINK_DOTS)
-        self._shape = QPainterPath()
-        bounds = QRectF()
-        for link in self.links:
-            line = link.line
-            area = QRectF(line.x1() - LINK_REACH, line.y1(), 2 * LINK_REACH, line.y2() - line.y1())
-            self._shape.addRect(area)
-            bounds = bounds.united(area)
+        self._shape: QPainterPath | None = None
+        """Where the mouse finds a link: made when first asked (hover), not per layout."""
+        if self.links:
+            left = min(link.x for link in self.links) - LINK_REACH
+            right = max(link.x for link in self.links) + LINK_REACH
+            top = min(link.top for link in self.links)
+            bottom = max(link.bottom for link in self.links)
+            bounds = QRectF(left, top, right - left, bottom - top)
+        else:
+            bounds = QRectF()
         self._bounds = bounds.adjusted(-LINK_WIDTH, -LINK_WIDTH, LINK_WIDTH, LINK_WIDTH)
         self.setZValue(5)
         self.setAcceptHoverEvents(True)
@@ -71,6 +84,13 @@ class RenewalLinks(QGraphicsItem):
         return self._bounds
 
     def shape(self) -> QPainterPath:
+        if self._shape is None:
+            self._shape = QPainterPath()
+            for link in self.links:
+                line = link.line
+                self._shape.addRect(
+                    QRectF(line.x1() - LINK_REACH, line.y1(), 2 * LINK_REACH, line.y2() - line.y1())
+                )
         return self._shape
 
     def paint(
@@ -85,11 +105,10 @@ class RenewalLinks(QGraphicsItem):
         period = self._period
         painter.setPen(self._pen)
         for link in self.links:
-            line = link.line
-            x = line.x1()
+            x = link.x
             if x < left or x > right:
                 continue
-            start, end = line.y1(), min(line.y2(), bottom)
+            start, end = link.top, min(link.bottom, bottom)
             if start < top:
                 start += (top - start) // period * period
             if start < end:
@@ -98,8 +117,7 @@ class RenewalLinks(QGraphicsItem):
     def link_at(self, point: QPointF) -> RenewalLink | None:
         """The link under a scene point (within ``LINK_REACH``), or None."""
         for link in self.links:
-            line = link.line
-            if abs(point.x() - line.x1()) <= LINK_REACH and line.y1() <= point.y() <= line.y2():
+            if abs(point.x() - link.x) <= LINK_REACH and link.top <= point.y() <= link.bottom:
                 return link
         return None
 

@@ -178,7 +178,7 @@ class RowPainter:
         font: Callable[[str], QFont],
         tier_ink: Callable[[Certification], QColor],
         tooltips: Callable[[RowPlacement], tuple[str, str]],
-        band: Callable[[ValidityLayout, float, str], ValidityBand],
+        band: Callable[[ValidityLayout, float, str, ValidityBand | None], ValidityBand],
         ghost_tooltip: Callable[[RowPlacement], str],
         paint_width: float,
         scale: Scale,
@@ -335,17 +335,15 @@ class RowItems:
             _drop(self._scene, badge)
             self.badge = None
             return
-        if (
-            badge is None
-            or badge.messages != placement.messages
-            or badge.severity is not placement.severity
-        ):
+        if badge is None or badge.severity is not placement.severity:
             _drop(self._scene, badge)
             self.badge = AdviceBadge(
                 placement.entry_id, placement.badge_at, placement.messages, placement.severity
             )
             self._scene.addItem(self.badge)
-        elif badge.pos() != placement.badge_at:
+            return
+        badge.set_messages(placement.messages)
+        if badge.pos() != placement.badge_at:
             badge.setPos(placement.badge_at)
 
     def _update_ghost(self, placement: RowPlacement, painter: RowPainter) -> None:
@@ -355,15 +353,19 @@ class RowItems:
         if key == self._ghost_key:
             return
         self._ghost_key = key
+        if ghost is None:
+            if self.ghost is not None:
+                _drop(self._scene, self.ghost, self.ghost.diamond)
+                self.ghost = None
+            return
+        rect, centre = ghost
         if self.ghost is not None:
-            _drop(self._scene, self.ghost, self.ghost.diamond)
-            self.ghost = None
-        if ghost is not None:
-            rect, centre = ghost
-            self.ghost = BaselineGhost(placement.entry_id, rect, centre, tooltip)
-            self._scene.addItem(self.ghost)
-            if self.ghost.diamond is not None:
-                self._scene.addItem(self.ghost.diamond)
+            self.ghost.reshape(rect, centre, tooltip)
+            return
+        self.ghost = BaselineGhost(placement.entry_id, rect, centre, tooltip)
+        self._scene.addItem(self.ghost)
+        if self.ghost.diamond is not None:
+            self._scene.addItem(self.ghost.diamond)
 
     def _update_validity(self, placement: RowPlacement, painter: RowPainter) -> None:
         validity = placement.validity
@@ -372,10 +374,11 @@ class RowItems:
         if key == self._validity_key:
             return
         self._validity_key = key
-        _drop(self._scene, self.validity)
-        self.validity = None
-        if validity is not None:
-            self.validity = painter.band(validity, centre_y, placement.entry_id)
+        if validity is None:
+            _drop(self._scene, self.validity)
+            self.validity = None
+        else:
+            self.validity = painter.band(validity, centre_y, placement.entry_id, self.validity)
 
     def set_selected(self, selected: bool, focused: bool) -> None:
         self.background.set_selected(selected)

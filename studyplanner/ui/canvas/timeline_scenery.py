@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import partial
 
-from PySide6.QtCore import QLineF, QPointF, QRectF
+from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSimpleTextItem
 
@@ -91,8 +91,14 @@ class Scenery:
         return self._tier_ink(self._certs[validity.certification_id])
 
     def band(
-        self, band: ValidityLayout, centre_y: float, entry_id: str, scale: Scale
+        self,
+        band: ValidityLayout,
+        centre_y: float,
+        entry_id: str,
+        scale: Scale,
+        reuse: ValidityBand | None = None,
     ) -> ValidityBand:
+        """The band drawing a validity: ``reuse`` reshaped when given, else a new one."""
         validity = band.validity
         wording = self._wording
         renewals = [
@@ -104,13 +110,19 @@ class Scenery:
             )
             for tick in band.renewals
         ]
-        item = ValidityBand(
-            entry_id or validity.certification_id,
+        look = (
             scale.middle(band.earned),
             scale.middle(band.expires),
             centre_y,
             self._validity_colour(validity),
             wording.band_tooltip(validity),
+        )
+        if reuse is not None:
+            reuse.reshape(*look, renewals=renewals, expiry_tooltip=wording.expiry_tooltip(validity))
+            return reuse
+        item = ValidityBand(
+            entry_id or validity.certification_id,
+            *look,
             renewals=renewals,
             expiry_tooltip=wording.expiry_tooltip(validity),
             entry_id=entry_id,
@@ -165,7 +177,7 @@ class Scenery:
             if end <= start:
                 continue
             tooltip = partial(self._wording.link_tooltip, link.validity, link.renewal)
-            self.links.append(RenewalLink(QLineF(x, start, x, end), tooltip))
+            self.links.append(RenewalLink(x, start, end, tooltip))
         if self.links:
             self.links_item = RenewalLinks(self.links)
             self.add(self.links_item)

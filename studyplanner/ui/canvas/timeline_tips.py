@@ -45,6 +45,8 @@ class TimelineWording:
     certs: dict[str, Certification]
     today: date
     inks: dict[Colour, QColor] = field(default_factory=dict)
+    _validity_lines: dict[int, list[str]] = field(default_factory=dict)
+    """Each validity's lines, once per layout (the band and the row's tooltip both say them)."""
     """The text colours, read from the theme once per layout (a long plan asks thousands of
     times)."""
 
@@ -141,6 +143,12 @@ class TimelineWording:
 
     def validity_lines(self, validity: Validity) -> list[str]:
         """'Valid until 10 Jan 2027', then one line per renewal."""
+        known = self._validity_lines.get(id(validity))
+        if known is None:
+            known = self._validity_lines[id(validity)] = self._write_validity_lines(validity)
+        return known
+
+    def _write_validity_lines(self, validity: Validity) -> list[str]:
         lines = [_("Valid until {date}").format(date=format_day(validity.first_expiry))]
         for renewal in validity.renewals:
             line = _("Renewed by {code} on {date}: valid until {until}").format(
