@@ -35,6 +35,11 @@ from studyplanner.ui.canvas.timeline_tips import RowText, entry_label
 
 LABEL_GAP = 8.0
 
+Rect = tuple[float, float, float, float]
+"""x, y, width, height: kept as numbers until a row is drawn (a long plan places every
+row on each change, and Qt's geometry objects cost more to make than the arithmetic)."""
+Point = tuple[float, float]
+
 
 @dataclass(frozen=True)
 class Scale:
@@ -60,18 +65,18 @@ class RowPlacement:
     top: float
     messages: list[str]
     severity: Severity
-    bar_rect: QRectF | None
+    bar_rect: Rect | None
     logged_right: float | None
     label_inside: bool
-    marker: QPointF | None
+    marker: Point | None
     """The centre of the exam (or passed) marker."""
     texts: list[tuple[str, QColor, str, float]]
     """What is written after the marker: text, colour, font kind and the x it starts at."""
-    badge_at: QPointF | None
+    badge_at: Point | None
     left: float
     right: float
     """Horizontal extent of everything drawn in the row, label included."""
-    ghost: tuple[QRectF | None, QPointF] | None
+    ghost: tuple[Rect | None, Point] | None
     """The baseline ghost's bar (if any) and exam diamond centre."""
     tooltips: tuple[str, str] | None = field(default=None, compare=False)
     """The tooltip of the bar, markers and texts, and the row's; written when first needed."""
@@ -110,7 +115,7 @@ def place_row(
         else Severity.INFO
     )
     middle = top + ROW_HEIGHT / 2
-    bar_rect: QRectF | None = None
+    bar_rect: Rect | None = None
     logged_right = None
     label_inside = False
     cursor = scale.x(plan_start)
@@ -118,29 +123,29 @@ def place_row(
         x0, x1 = scale.x(row.bar.start), scale.x(row.bar.end)
         if row.logged is not None:
             logged_right = scale.x(row.logged.end)
-        bar_rect = QRectF(x0, middle - BAR_HEIGHT / 2, x1 - x0, BAR_HEIGHT)
-        label_inside = width("label", entry_label(row.item)) + 16 <= bar_rect.width()
+        bar_rect = (x0, middle - BAR_HEIGHT / 2, x1 - x0, BAR_HEIGHT)
+        label_inside = width("label", entry_label(row.item)) + 16 <= x1 - x0
         cursor = x1
-    marker: QPointF | None = None
+    marker: Point | None = None
     if row.marker is not None:
-        marker = QPointF(scale.middle(row.marker.day), middle)
-        cursor = marker.x() + MARKER_SIZE / 2
+        marker = (scale.middle(row.marker.day), middle)
+        cursor = marker[0] + MARKER_SIZE / 2
     cursor += LABEL_GAP
 
-    badge_at: QPointF | None = None
+    badge_at: Point | None = None
     placed: list[tuple[str, QColor, str, float]] = []
     for position, (text, colour, font) in enumerate(texts(row.item, label_inside)):
         placed.append((text, colour, font, cursor))
         cursor += width(font, text)
         if position == 0 and messages:
-            badge_at = QPointF(cursor + BADGE_SIZE / 2 + 4, middle)
+            badge_at = (cursor + BADGE_SIZE / 2 + 4, middle)
             cursor += BADGE_SIZE + 4
         cursor += LABEL_GAP
     if badge_at is None and messages:
-        badge_at = QPointF(cursor + BADGE_SIZE / 2, middle)
+        badge_at = (cursor + BADGE_SIZE / 2, middle)
         cursor += BADGE_SIZE + LABEL_GAP
     if bar_rect is not None:
-        left = bar_rect.left()
+        left = bar_rect[0]
     else:
         left = scale.x(row.marker.day if row.marker is not None else plan_start)
     ghost = None
@@ -149,8 +154,8 @@ def place_row(
         rect = None
         if row.ghost.study is not None:
             x0, x1 = scale.x(row.ghost.study.start), scale.x(row.ghost.study.end)
-            rect = QRectF(x0, rise - BAR_HEIGHT / 2, x1 - x0, BAR_HEIGHT)
-        ghost = (rect, QPointF(scale.middle(row.ghost.exam), rise))
+            rect = (x0, rise - BAR_HEIGHT / 2, x1 - x0, BAR_HEIGHT)
+        ghost = (rect, (scale.middle(row.ghost.exam), rise))
     return RowPlacement(
         row,
         top,
@@ -250,7 +255,7 @@ class RowItems:
         elif self.bar is None:
             self.bar = EntryBar(
                 entry_id,
-                placement.bar_rect,
+                QRectF(*placement.bar_rect),
                 colour,
                 entry_label(item),
                 painter.font("label"),
@@ -264,7 +269,7 @@ class RowItems:
             or entry_label(item) != entry_label(old.item)
         ):
             self.bar.reshape(
-                placement.bar_rect,
+                QRectF(*placement.bar_rect),
                 colour,
                 entry_label(item),
                 painter.font("label"),
@@ -291,17 +296,18 @@ class RowItems:
             self._marker_key = key
             if marker is not None and placement.marker is not None:
                 if marker.kind is MarkerKind.PASSED:
-                    self.passed = PassedMarker(placement.entry_id, placement.marker)
+                    self.passed = PassedMarker(placement.entry_id, QPointF(*placement.marker))
                     self._scene.addItem(self.passed)
                 else:
                     self.exam = ExamMarker(
-                        placement.entry_id, placement.marker, colour, marker.pinned
+                        placement.entry_id, QPointF(*placement.marker), colour, marker.pinned
                     )
                     self._scene.addItem(self.exam)
         shown = self.exam or self.passed
         if shown is not None and placement.marker is not None:
-            if shown.pos() != placement.marker:
-                shown.setPos(placement.marker)
+            centre = QPointF(*placement.marker)
+            if shown.pos() != centre:
+                shown.setPos(centre)
             if shown.toolTip() != tooltip:
                 shown.setToolTip(tooltip)
 
@@ -338,13 +344,17 @@ class RowItems:
         if badge is None or badge.severity is not placement.severity:
             _drop(self._scene, badge)
             self.badge = AdviceBadge(
-                placement.entry_id, placement.badge_at, placement.messages, placement.severity
+                placement.entry_id,
+                QPointF(*placement.badge_at),
+                placement.messages,
+                placement.severity,
             )
             self._scene.addItem(self.badge)
             return
         badge.set_messages(placement.messages)
-        if badge.pos() != placement.badge_at:
-            badge.setPos(placement.badge_at)
+        centre = QPointF(*placement.badge_at)
+        if badge.pos() != centre:
+            badge.setPos(centre)
 
     def _update_ghost(self, placement: RowPlacement, painter: RowPainter) -> None:
         ghost = placement.ghost
@@ -358,7 +368,8 @@ class RowItems:
                 _drop(self._scene, self.ghost, self.ghost.diamond)
                 self.ghost = None
             return
-        rect, centre = ghost
+        rect = QRectF(*ghost[0]) if ghost[0] is not None else None
+        centre = QPointF(*ghost[1])
         if self.ghost is not None:
             self.ghost.reshape(rect, centre, tooltip)
             return
