@@ -238,7 +238,8 @@ class TimelineView(QGraphicsView):
             self._fitted_width = 0
             return
         self._fitted_width = self.viewport().width()
-        assert self._layout is not None  # laid out since __init__
+        if self._layout is None:  # never: laid out in __init__
+            return
         room = max(120.0, self.viewport().width() - 16.0)
         ppd = fit_scale(
             self._layout,
@@ -331,7 +332,8 @@ class TimelineView(QGraphicsView):
         return self._scenery_now().links_item
 
     def _scenery_now(self) -> Scenery:
-        assert self._scenery is not None  # laid out since __init__
+        if self._scenery is None:  # never: laid out in __init__
+            raise RuntimeError("the timeline has not been laid out")
         return self._scenery
 
     def x_of(self, day: date) -> float:
@@ -543,7 +545,8 @@ class TimelineView(QGraphicsView):
     def _ghost_tooltip(self, row: RowPlacement) -> str:
         baseline = self._plan.baseline
         ghost = row.layout.ghost
-        assert ghost is not None  # only asked for rows with a ghost
+        if ghost is None:  # only asked for rows with a ghost
+            return ""
         taken_on = baseline.taken_on if baseline is not None else None
         return self._wording.ghost_tooltip(row.item, ghost.exam_date, taken_on)
 
@@ -552,7 +555,8 @@ class TimelineView(QGraphicsView):
         drawn = self._drawn.get(placement.entry_id)
         if drawn is not None:
             return drawn
-        assert self._painter is not None  # set by every layout
+        if self._painter is None:  # never: set by every layout, the first in __init__
+            raise RuntimeError("the timeline has not been laid out")
         drawn = self._drawn[placement.entry_id] = RowItems(self._scene, placement, self._painter)
         selected = placement.entry_id == self._document.selected_entry_id
         drawn.set_selected(selected, selected and self.hasFocus())
