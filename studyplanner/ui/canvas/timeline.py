@@ -55,6 +55,7 @@ from studyplanner.style import Colour
 from studyplanner.ui.canvas import accessible, timeline_drop
 from studyplanner.ui.canvas.timeline_access import TimelineEntryItem
 from studyplanner.ui.canvas.timeline_axis import DateAxis
+from studyplanner.ui.canvas.timeline_bands import ValidityBand
 from studyplanner.ui.canvas.timeline_drop import READ_ONLY_DROP, REFUSED_DROP, TimelineDrops
 from studyplanner.ui.canvas.timeline_fonts import TimelineInks
 from studyplanner.ui.canvas.timeline_items import (
@@ -66,7 +67,6 @@ from studyplanner.ui.canvas.timeline_items import (
     BaselineGhost,
     Callout,
     RowBackground,
-    ValidityBand,
     entry_id_of,
     ink,
 )

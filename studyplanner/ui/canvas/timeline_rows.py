@@ -17,6 +17,7 @@ from studyplanner.domain.advice import Severity
 from studyplanner.domain.catalog import Certification
 from studyplanner.domain.schedule import ScheduledEntry
 from studyplanner.layout.timeline import EntryRow, MarkerKind, ValidityLayout
+from studyplanner.ui.canvas.timeline_bands import ValidityBand
 from studyplanner.ui.canvas.timeline_items import (
     BADGE_SIZE,
     BAR_HEIGHT,
@@ -29,7 +30,6 @@ from studyplanner.ui.canvas.timeline_items import (
     ExamMarker,
     PassedMarker,
     RowBackground,
-    ValidityBand,
 )
 from studyplanner.ui.canvas.timeline_tips import RowText, entry_label
 

@@ -24,6 +24,7 @@ from studyplanner.layout.timeline import (
     year_periods,
 )
 from studyplanner.style import Colour
+from studyplanner.ui.canvas.timeline_bands import ValidityBand
 from studyplanner.ui.canvas.timeline_items import (
     AXIS_HEIGHT,
     HELD_ROW_HEIGHT,
@@ -34,7 +35,6 @@ from studyplanner.ui.canvas.timeline_items import (
     BlackoutShading,
     MonthBands,
     PassedMarker,
-    ValidityBand,
     ink,
 )
 from studyplanner.ui.canvas.timeline_links import RenewalLink, RenewalLinks
