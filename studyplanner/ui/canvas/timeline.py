@@ -52,7 +52,7 @@ from studyplanner.layout.timeline import (
     lay_out_timeline,
 )
 from studyplanner.style import Colour
-from studyplanner.ui.canvas import accessible, timeline_drop
+from studyplanner.ui.canvas import accessible
 from studyplanner.ui.canvas.timeline_access import TimelineEntryItem
 from studyplanner.ui.canvas.timeline_axis import DateAxis
 from studyplanner.ui.canvas.timeline_bands import ValidityBand
@@ -93,7 +93,6 @@ __all__ = ["EMPTY_HINT", "READ_ONLY_DROP", "REFUSED_DROP", "TimelineView", "entr
 SPARE_PAINT = 400.0
 """How far past the view the canvas is painted, so growing the window rarely needs a new
 layout."""
-MESSAGE_MS = timeline_drop.MESSAGE_MS
 
 
 EMPTY_HINT = N_("Drag certifications here from the ladder, or select one and press Enter")

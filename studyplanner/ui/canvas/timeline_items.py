@@ -1,10 +1,12 @@
-"""The drawn pieces of the timeline: date axis, bars, exam and passed markers, validity bands,
-advice badges.
+"""The drawn pieces of the timeline: bars, exam and passed markers, baseline ghosts, advice
+badges, row strips, blackouts and message cards (the axis, the validity bands and the renewal
+links have modules of their own), with the geometry, fonts and colours they share.
 
-Each piece is assembled once from Qt's own shape and text items, so painting, scrolling and
-zooming run entirely in C++ (fast for long plans, and no Python code runs per paint). The
-timeline view decides where each piece goes and what it means; every piece that belongs to a
-plan entry carries the entry id under ``ENTRY_ID_ROLE`` so a click can find its entry.
+Each piece is assembled from Qt's own shape and text items, so painting, scrolling and zooming
+run entirely in C++ (fast for long plans, and no Python code runs per paint); a bar, a band or a
+ghost is reshaped in place when an edit moves it. Where each piece goes comes from the Qt-free
+layout (``studyplanner.layout.timeline``) placed by the view; every piece that belongs to a plan
+entry carries the entry id under ``ENTRY_ID_ROLE`` so a click can find its entry.
 """
 
 from __future__ import annotations
