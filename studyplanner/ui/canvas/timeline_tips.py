@@ -9,17 +9,24 @@ from datetime import date
 
 from PySide6.QtGui import QColor
 
+from studyplanner.domain import wording_validity
 from studyplanner.domain.catalog import Catalog, Certification
 from studyplanner.domain.estimates import credit_text
 from studyplanner.domain.lifecycle import Renewal, Validity
 from studyplanner.domain.plan import Blackout, EntryStatus
 from studyplanner.domain.schedule import ScheduledEntry
 from studyplanner.domain.wording import (
-    assumed_text,
     count_text,
     format_day,
     format_hours,
-    format_number,
+    format_hours_range,
+)
+from studyplanner.domain.wording_schedule import blackout_tip, study_line
+from studyplanner.domain.wording_validity import (
+    expiry_text,
+    held_since,
+    held_status,
+    renews_until,
 )
 from studyplanner.i18n import _
 from studyplanner.layout.timeline import marker_day
@@ -97,8 +104,8 @@ class TimelineWording:
                 line=lines[-1], typical=format_hours(estimate.typical)
             )
         else:
-            lines[-1] = _("{line} (range {low}–{high})").format(
-                line=lines[-1], low=format_number(estimate.low), high=format_hours(estimate.high)
+            lines[-1] = _("{line} (range {range})").format(
+                line=lines[-1], range=format_hours_range(estimate.low, estimate.high)
             )
         if estimate.credit is not None:
             lines.append(credit_text(estimate.credit, self.catalog))
@@ -109,11 +116,7 @@ class TimelineWording:
             )
         else:
             if item.study_start is not None and item.study_end is not None:
-                lines.append(
-                    _("Study {start} – {end}").format(
-                        start=format_day(item.study_start), end=format_day(item.study_end)
-                    )
-                )
+                lines.append(study_line(item.study_start, item.study_end))
             if item.exam_date is not None:
                 lines.append(_("Exam {date}").format(date=format_day(item.exam_date)))
         if item.entry.sessions:
@@ -149,45 +152,23 @@ class TimelineWording:
         return known
 
     def _write_validity_lines(self, validity: Validity) -> list[str]:
-        lines = [_("Valid until {date}").format(date=format_day(validity.first_expiry))]
-        for renewal in validity.renewals:
-            line = _("Renewed by {code} on {date}: valid until {until}").format(
-                code=self.code(renewal.certification_id),
-                date=format_day(renewal.on),
-                until=format_day(renewal.expires_on),
-            )
-            lines.append(assumed_text(line, renewal.assumed))
-        if validity.expires_on < self.today:
-            lines.append(_("Expired on {date}").format(date=format_day(validity.expires_on)))
-        return lines
+        return wording_validity.validity_lines(validity, self.catalog, self.today)
 
     def band_tooltip(self, validity: Validity) -> str:
         cert = self.certs[validity.certification_id]
-        earned = _("Held since {date}") if validity.entry_id is None else _("Earned {date}")
         lines = [
             f"<b>{cert.code} {cert.name}</b>",
-            earned.format(date=format_day(validity.earned_on)),
+            held_since(validity),
             *self.validity_lines(validity),
         ]
         return "<br>".join(lines)
 
     def renewal_tooltip(self, validity: Validity, renewal: Renewal) -> str:
         """The ring on a band where a later exam renews it."""
-        return assumed_text(
-            _("{code} on {date} renews {renewed}: valid until {until}").format(
-                code=self.code(renewal.certification_id),
-                date=format_day(renewal.on),
-                renewed=self.code(validity.certification_id),
-                until=format_day(renewal.expires_on),
-            ),
-            renewal.assumed,
-        )
+        return renews_until(renewal, self.catalog, self.code(validity.certification_id))
 
     def expiry_tooltip(self, validity: Validity) -> str:
-        expired = validity.expires_on < self.today
-        return (_("{code} expired on {date}") if expired else _("{code} expires on {date}")).format(
-            code=self.code(validity.certification_id), date=format_day(validity.expires_on)
-        )
+        return expiry_text(validity, self.catalog, self.today)
 
     def link_tooltip(self, validity: Validity, renewal: Renewal) -> str:
         renewed = self.certs[validity.certification_id]
@@ -202,24 +183,7 @@ class TimelineWording:
         """What is written in a held row: 'held since 10 Jan 2024 · expires 10 Jan 2027', then
         the certification's code and name."""
         cert = self.certs[validity.certification_id]
-        since = format_day(validity.earned_on)
-        if validity.expires_on < self.today:
-            status = _("held since {date} · expired {expired}").format(
-                date=since, expired=format_day(validity.expires_on)
-            )
-        elif validity.renewals:
-            last = validity.renewals[-1]
-            renewed_by = assumed_text(
-                _("renewed by {code} {renewed}").format(
-                    code=self.code(last.certification_id), renewed=format_day(last.on)
-                ),
-                last.assumed,
-            )
-            status = _("held since {date} · {renewed_by}").format(date=since, renewed_by=renewed_by)
-        else:
-            status = _("held since {date} · expires {expires}").format(
-                date=since, expires=format_day(validity.expires_on)
-            )
+        status = held_status(validity, self.catalog, self.today)
         return [
             (status, self.ink(Colour.MUTED_TEXT), "date"),
             (f"{cert.code} {cert.name}", self.ink(Colour.TEXT), "label"),
@@ -227,8 +191,4 @@ class TimelineWording:
 
 
 def blackout_tooltip(blackout: Blackout) -> str:
-    return _("{label}: {start} – {end}").format(
-        label=blackout.label or _("No study"),
-        start=format_day(blackout.start),
-        end=format_day(blackout.end),
-    )
+    return blackout_tip(blackout)
