@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import Enum
 
+from studyplanner.domain.analysis import PlanAnalysis
 from studyplanner.domain.lifecycle import Renewal, Validity
 from studyplanner.domain.months import add_months, first_of_month, month_starts, next_month
 from studyplanner.domain.plan import Blackout, EntryStatus, StudyPlan
@@ -438,3 +439,15 @@ def monday_days(origin: date, last: date) -> list[int]:
     """Every Monday from ``origin`` to ``last``, in days from ``origin`` (the axis's weeks)."""
     first = (7 - origin.weekday()) % 7
     return list(range(first, (last - origin).days + 1, 7))
+
+
+def timeline_of(analysis: PlanAnalysis, *, show_baseline: bool = True) -> TimelineLayout:
+    """The timeline of an analysed plan: what the screen draws and the printed chart prints
+    (the paper leaves the baseline's ghosts out)."""
+    return lay_out_timeline(
+        analysis.plan,
+        analysis.schedule,
+        analysis.validities,
+        analysis.today,
+        show_baseline=show_baseline,
+    )

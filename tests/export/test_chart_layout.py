@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtGui import QColor
 
-from studyplanner.domain.advice import advise
+from studyplanner.domain.analysis import analyse
 from studyplanner.domain.catalog import Catalog, Tier
 from studyplanner.domain.lifecycle import lifecycle
 from studyplanner.domain.plan import (
@@ -47,8 +47,7 @@ def associate_plan(logged: bool) -> StudyPlan:
 
 
 def printed(plan: StudyPlan, catalog: Catalog, path: Path) -> set[str]:
-    schedule = schedule_plan(plan, catalog, today=TODAY)
-    print_plan_to_pdf(schedule, advise(schedule, catalog, TODAY), path, printed_on=TODAY)
+    print_plan_to_pdf(analyse(plan, catalog, TODAY), path)
     return fill_colours(path)
 
 

@@ -29,7 +29,6 @@ from studyplanner.layout.timeline import (
     EntryRow,
     MarkerKind,
     TimelineLayout,
-    lay_out_timeline,
     month_periods,
     print_range,
     year_periods,
@@ -123,22 +122,16 @@ def lighter(color: QColor, share: float = 0.4) -> QColor:
 
 
 class TimelineChart:
-    """The chart's blocks for one schedule; ``printed_on`` is marked when it falls in range.
-    ``layout`` is the plan's timeline layout when the caller has it (else laid out here)."""
+    """The chart's blocks for one schedule, drawn from the plan's timeline ``layout`` (the one
+    the screen draws); ``printed_on`` is marked when it falls in range."""
 
     def __init__(
-        self,
-        sheet: Sheet,
-        schedule: Schedule,
-        printed_on: date,
-        layout: TimelineLayout | None = None,
+        self, sheet: Sheet, schedule: Schedule, printed_on: date, layout: TimelineLayout
     ) -> None:
         self.sheet = sheet
         self.schedule = schedule
         self.printed_on = printed_on
-        self.layout = layout or lay_out_timeline(
-            schedule.plan, schedule, (), printed_on, show_baseline=False
-        )
+        self.layout = layout
 
     def blocks(self) -> list[Block]:
         sheet = self.sheet

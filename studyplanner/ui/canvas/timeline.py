@@ -49,7 +49,7 @@ from studyplanner.domain.catalog import Certification
 from studyplanner.i18n import N_, _
 from studyplanner.layout.timeline import (
     TimelineLayout,
-    lay_out_timeline,
+    timeline_of,
 )
 from studyplanner.style import Colour
 from studyplanner.ui.canvas import accessible
@@ -400,14 +400,7 @@ class TimelineView(QGraphicsView):
         self._axis = None
 
         self._plan = plan = self._document.current_plan
-        schedule = self._document.schedule
-        layout = lay_out_timeline(
-            plan,
-            schedule,
-            self._document.validities,
-            self.today,
-            show_baseline=self._show_baseline,
-        )
+        layout = timeline_of(self._document.analysis, show_baseline=self._show_baseline)
         self._layout = layout
         self._origin = layout.origin
         scale = Scale(self._ppd)
