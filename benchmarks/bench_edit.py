@@ -9,6 +9,9 @@ maximum) in the same run, and the ratios 100 / 4 are what the issue's goal is ab
 - edit 100 / edit 4 <= 1.5, zoom 100 / zoom 4 <= 1.5;
 - the 4-exam edit fits in one 60 Hz frame (16.7 ms).
 
+Issue 22 (one rebuild per change: an edit updates the timeline's items in place) asks for
+edit 100 / edit 4 <= 2.5.
+
 Run with ``make bench`` (offscreen). Numbers are printed, never asserted.
 """
 
@@ -156,7 +159,10 @@ def main() -> None:
     print("open  ms:  " + "  ".join(f"{c} exams {open_ms[c]:7.1f}" for c in SIZES))
     edit_ratio = edit_ms[100] / edit_ms[4]
     zoom_ratio = zoom_ms[100] / zoom_ms[4]
-    print(f"edit 100 / 4 exams: {edit_ratio:5.2f}  (goal <= 1.5: {_met(edit_ratio <= 1.5)})")
+    print(
+        f"edit 100 / 4 exams: {edit_ratio:5.2f}  (goal <= 1.5: {_met(edit_ratio <= 1.5)};"
+        f" issue 22: <= 2.5: {_met(edit_ratio <= 2.5)})"
+    )
     print(f"zoom 100 / 4 exams: {zoom_ratio:5.2f}  (goal <= 1.5: {_met(zoom_ratio <= 1.5)})")
     print(
         f"edit 4 exams / 60 Hz frame: {edit_ms[4] / FRAME_MS:5.2f}"

@@ -23,7 +23,8 @@ from studyplanner.domain.plan import (
     StudyPlan,
     StudySession,
 )
-from studyplanner.domain.wording import format_day, format_fee, format_hours, own_fee_text
+from studyplanner.domain.wording import format_day, format_fee, format_hours
+from studyplanner.domain.wording_budget import own_fee_text
 from studyplanner.export.progress_words import percent, readiness_text
 from studyplanner.i18n import N_, _
 from studyplanner.storage.locks import LockHolder, PlanLock

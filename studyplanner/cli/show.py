@@ -18,13 +18,8 @@ from studyplanner.domain.budget import Budget
 from studyplanner.domain.catalog import Catalog
 from studyplanner.domain.lifecycle import Validity, renewal_paths
 from studyplanner.domain.plan import EntryStatus
-from studyplanner.domain.wording import (
-    assumed_text,
-    format_amounts,
-    format_day,
-    format_hours,
-    own_fee_text,
-)
+from studyplanner.domain.wording import assumed_text, format_day, format_hours
+from studyplanner.domain.wording_budget import budget_line, own_fee_text
 from studyplanner.export.progress_words import pace_text, readiness_text, shift_text
 from studyplanner.i18n import N_, _
 from studyplanner.labels import TranslatedLabels
@@ -237,15 +232,6 @@ def validity_line(validity: Validity, catalog: Catalog, today: date) -> str:
         )
     ends = _("{text}, expired {day}") if validity.expires_on < today else _("{text}, expires {day}")
     return ends.format(text=text, day=format_day(validity.expires_on))
-
-
-def budget_line(budget: Budget) -> str:
-    """'$450 + 350 EUR list · ...': each total per currency, never added across them."""
-    return _("{list} list · {vouchers} with vouchers · {worst} worst case").format(
-        list=format_amounts(budget.list_price.pairs),
-        vouchers=format_amounts(budget.with_vouchers.pairs),
-        worst=format_amounts(budget.worst_case.pairs),
-    )
 
 
 def cmd_show(args: argparse.Namespace) -> int:

@@ -11,6 +11,7 @@ from typing import Annotated, Self
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from studyplanner.domain.roles import Direction, ExperienceField, Role
+from studyplanner.domain.wording import format_hours
 from studyplanner.i18n import N_, _
 
 PLAN_SCHEMA_VERSION = 7
@@ -396,8 +397,6 @@ class StudyPlan(_Model):
         """Why a session of ``hours`` on ``day`` cannot be logged for the entry (or take the
         place of ``replacing``): a full study log, or a day that would pass 24 hours. None
         when it can. Checked before an edit, so the user's typing is never lost to a limit."""
-        from studyplanner.domain.wording import format_hours  # wording imports this module
-
         if replacing is None:
             if len(self.entry(entry_id).sessions) >= MAX_SESSIONS:
                 return _(

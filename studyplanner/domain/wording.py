@@ -10,11 +10,11 @@ unambiguous on both sides of the Atlantic. Words (month names, units, statuses) 
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 
-from studyplanner.domain.plan import EntryStatus
 from studyplanner.i18n import N_, _, ngettext
 from studyplanner.labels import TranslatedLabels
 
@@ -48,15 +48,21 @@ MONTH_NAMES = (
     N_("December"),
 )
 
-STATUS_LABELS: TranslatedLabels[EntryStatus] = TranslatedLabels(
+WEEKDAYS_SHORT = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
+"""Short weekday names, Monday first as the plan's hours are; shown through ``_()`` (see
+:func:`short_weekday`), never the C library's weekday names, which follow the machine's
+settings."""
+
+STATUS_LABELS: TranslatedLabels[str] = TranslatedLabels(
     {
-        EntryStatus.PLANNED: N_("Planned"),
-        EntryStatus.STUDYING: N_("Studying"),
-        EntryStatus.PASSED: N_("Passed"),
+        "planned": N_("Planned"),
+        "studying": N_("Studying"),
+        "passed": N_("Passed"),
     }
 )
 """How a plan entry's status is named in lists, menus and the printed table (translated when
-read)."""
+read). Keyed by the status's value, which an ``EntryStatus`` is (a ``StrEnum``), so that this
+module needs nothing from the plan's model: the model words its own limits with it."""
 
 _CURRENCY_SIGNS = {"USD": "$"}
 
@@ -83,6 +89,19 @@ def short_month(day: date) -> str:
     return _(MONTHS[day.month - 1])
 
 
+def short_weekday(day: date | int) -> str:
+    """'Mon' for a Monday (a date, or its index with Monday 0), in the user's language."""
+    index = day if isinstance(day, int) else day.weekday()
+    return _(WEEKDAYS_SHORT[index])
+
+
+def format_span(start: date, end: date) -> str:
+    """'24 Dec 2026 – 31 Dec 2026', or '24 Dec 2026' when the span is one day."""
+    if start == end:
+        return format_day(start)
+    return f"{format_day(start)} – {format_day(end)}"
+
+
 def format_moment(moment: datetime) -> str:
     """'29 Nov 2026, 14:05', for when a backup was taken or a plan deleted (local wall time)."""
     return f"{format_day(moment.date())}, {moment.hour:02d}:{moment.minute:02d}"
@@ -99,6 +118,11 @@ def format_hours(hours: float) -> str:
     return f"{format_number(hours)} h"
 
 
+def format_hours_range(low: float, high: float) -> str:
+    """'80–120 h': an estimate's range, the unit once."""
+    return f"{format_number(low)}–{format_hours(high)}"
+
+
 def format_weekly_hours(hours: float) -> str:
     """'10 h a week', for a plan's weekly availability."""
     return _("{hours} a week").format(hours=format_hours(hours))
@@ -110,6 +134,31 @@ def format_fee(amount: float, currency: str = "USD") -> str:
     number = f"{amount:,.2f}".removesuffix(".00")
     sign = _CURRENCY_SIGNS.get(currency)
     return f"{sign}{number}" if sign else f"{number} {currency}"
+
+
+def format_weekday_hours(hours_per_weekday: Sequence[float]) -> str:
+    """'Mon 1 · Tue 1 · Wed 1 · Thu 1 · Fri 1 · Sat 1.5 · Sun 1.5': the hours of each day of
+    the week, Monday first."""
+    return " · ".join(
+        f"{short_weekday(index)} {format_number(hours)}"
+        for index, hours in enumerate(hours_per_weekday)
+    )
+
+
+def both(earlier: str, later: str) -> str:
+    """Two items of a list read out: 'SAA-C03 on 6 Jan 2027 and DVA-C02 on 3 Mar 2028'."""
+    return _("{earlier} and {later}").format(earlier=earlier, later=later)
+
+
+def joined(items: Sequence[str]) -> str:
+    """A list read out, each later item joined with 'and': 'A and B and C' ('' for none)."""
+    return functools.reduce(both, items) if items else ""
+
+
+def sentence_start(text: str) -> str:
+    """``text`` with its first letter made a capital, for a phrase that begins a line
+    ('renewed by …' as 'Renewed by …')."""
+    return text[:1].upper() + text[1:]
 
 
 def plural(count: float, noun: str, with_count: bool = False) -> str:
@@ -177,11 +226,3 @@ def format_amounts(amounts: Iterable[tuple[float, str]]) -> str:
     """Sums in several currencies, never added together: '$450 + 350 EUR'; '$0' for none."""
     parts = [format_fee(amount, currency) for amount, currency in amounts]
     return " + ".join(parts) or format_fee(0)
-
-
-def own_fee_text(amount: float, currency: str, list_usd: float) -> str:
-    """The learner's own fee, said as theirs, with the catalog's beside it: 'your fee: 350 EUR,
-    list price $300'."""
-    return _("your fee: {fee}, list price {list}").format(
-        fee=format_fee(amount, currency), list=format_fee(list_usd)
-    )

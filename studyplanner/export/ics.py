@@ -26,7 +26,8 @@ from studyplanner.domain.catalog import Catalog
 from studyplanner.domain.lifecycle import Validity, path_text, renewal_paths
 from studyplanner.domain.plan import EntryStatus
 from studyplanner.domain.schedule import ScheduledEntry
-from studyplanner.domain.wording import assumed_text, count_text, format_day
+from studyplanner.domain.wording import count_text, format_day
+from studyplanner.domain.wording_validity import expiry_lines
 from studyplanner.i18n import _
 from studyplanner.storage.atomic import atomic_write_bytes
 
@@ -174,23 +175,7 @@ def _expiry_event(
     day = validity.expires_on
     summary = _("{title} expires").format(title=title)
     event = _all_day_event(expiry_uid(validity), summary, day, day, now)
-    earned = format_day(validity.earned_on)
-    earned_line = _("Earned {day}") if validity.held else _("Earned on {day} if the exam is passed")
-    lines = [
-        _("AWS Certified {name} ({code}) expires on {day}.").format(
-            name=cert.name, code=cert.code, day=format_day(day)
-        ),
-        earned_line.format(day=earned),
-    ]
-    lines += [
-        assumed_text(
-            _("Renewed by {code} on {day}").format(
-                code=catalog.get(r.certification_id).code, day=format_day(r.on)
-            ),
-            r.assumed,
-        )
-        for r in validity.renewals
-    ]
+    lines = expiry_lines(validity, catalog)
     paths = renewal_paths(cert, catalog)
     if paths:
         lines.append(

@@ -12,9 +12,9 @@ from icalendar import Calendar, Event
 
 from studyplanner.domain.catalog import Catalog
 from studyplanner.domain.schedule import schedule_plan
+from studyplanner.domain.wording_progress import shift_text, study_span
 from studyplanner.export.ics import write_ics
 from studyplanner.export.pdf_writer import print_plan_to_pdf
-from studyplanner.export.progress_words import shift_text, study_span
 from tests.export.plans import analysed, small_plan
 from tests.export.reading import pdf_pages
 from tests.test_i18n import speaking

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, QRectF, Qt, QUrl
 from PySide6.QtGui import (
     QColor,
     QDrag,
@@ -39,6 +39,7 @@ from studyplanner.domain.plan import (
 from studyplanner.domain.roles import ExperienceField
 from studyplanner.style import TIER_COLORS, Colour, qcolor
 from studyplanner.ui.canvas import timeline as timeline_module
+from studyplanner.ui.canvas import timeline_drop
 from studyplanner.ui.canvas.mime import certification_mime, decode_entry, entry_mime
 from studyplanner.ui.canvas.timeline import EMPTY_HINT, REFUSED_DROP, TimelineView
 from studyplanner.ui.canvas.timeline_items import light_tint
@@ -242,7 +243,7 @@ def started(monkeypatch: pytest.MonkeyPatch) -> list[str | None]:
             recorded.append(decode_entry(self.mimeData()))
             return Qt.DropAction.IgnoreAction
 
-    monkeypatch.setattr(timeline_module, "QDrag", RecordingDrag)
+    monkeypatch.setattr(timeline_drop, "QDrag", RecordingDrag)
     return recorded
 
 
@@ -300,7 +301,7 @@ def test_text_dropped_on_the_timeline_is_refused_visibly(
 def test_refusal_message_goes_away_by_itself(
     qtbot: QtBot, catalog: Catalog, realistic_plan: StudyPlan, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(timeline_module, "MESSAGE_MS", 50)
+    monkeypatch.setattr(timeline_drop, "MESSAGE_MS", 50)
     view, _document = open_view(qtbot, catalog, realistic_plan)
     data = QMimeData()
     data.setText("hello")
@@ -691,6 +692,14 @@ def test_each_exam_shows_how_long_it_stays_valid_and_what_renews_it(
     links = view.renewal_links()
     assert [link.line.x1() for link in links] == [pytest.approx(renewal_x)]
     assert "DOP-C02 renews DVA-C02" in links[0].tooltip
+    # The ring says what renews it, under the mouse.
+    rings = band.renewal_marks
+    ring = QPointF(renewal_x, band.rect().center().y())
+    view.ensureVisible(QRectF(ring, ring).adjusted(-20, -20, 20, 20))
+    qtbot.mouseMove(view.viewport(), view.mapFromScene(ring))
+    qtbot.wait_until(
+        lambda: "DOP-C02 on" in rings.toolTip() and "renews DVA-C02" in rings.toolTip()
+    )
 
 
 def test_a_recent_held_certification_stretches_the_axis_back_to_its_day(

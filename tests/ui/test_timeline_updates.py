@@ -227,3 +227,24 @@ def test_each_renewal_link_shows_its_own_tooltip_under_the_mouse(pair: Pair, qtb
         qtbot.wait_until(lambda link=link: item.toolTip() == link.tooltip)
     beside = shown[0].line.center() + QPointF(6, 0)
     assert item.link_at(beside) is None or item.link_at(beside) != shown[0]
+
+
+def test_an_edit_moves_the_drawn_bars_instead_of_drawing_them_anew(pair: Pair) -> None:
+    """Issue 22: an edit updates the timeline in place. The bars on screen are the same items
+    before and after (moved and resized), so the scene is not rebuilt for every keystroke."""
+    view = pair.view
+    ids = pair.document.entry_ids()
+    shown = [entry_id for entry_id in ids if view.bar_item(entry_id) is not None][:4]
+    assert len(shown) == 4
+    bars = {entry_id: view.bar_item(entry_id) for entry_id in shown}
+    rects = {entry_id: view.bar_rect(entry_id) for entry_id in shown}
+    pair.document.update_plan("Weekly hours", availability=WeeklyAvailability.spread(11))
+    assert all(view.bar_item(entry_id) is bars[entry_id] for entry_id in shown)
+    assert any(view.bar_rect(entry_id) != rects[entry_id] for entry_id in shown)  # moved
+    pair.assert_same()
+    # Removing one entry leaves the others' bars where they were drawn, as the same items.
+    pair.document.remove_entry(shown[1])
+    assert view.bar_item(shown[1]) is None
+    for entry_id in (shown[0], shown[2], shown[3]):
+        assert view.bar_item(entry_id) is bars[entry_id]
+    pair.assert_same()

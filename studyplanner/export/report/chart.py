@@ -1,8 +1,12 @@
 """The timeline chart: one row per exam, its study period as a bar and the exam as a mark, over
-a month and year axis that is repeated at the top of every page the chart runs onto. A bar under
-way on the print date is full colour up to that day (what was studied) and lighter after it.
-Blackout periods are hatched bands through the rows, named in a lane under the axis, as on the
-screen's timeline."""
+a month and year axis that is repeated at the top of every page the chart runs onto. A bar with
+study logged is full colour up to where the log reaches (what was studied) and lighter after
+it. Blackout periods are hatched bands through the rows, named in a lane under the axis, as on
+the screen's timeline.
+
+Rows, bars, the logged part, marks and blackouts come from the same Qt-free layout the screen's
+timeline draws (``studyplanner.layout.timeline``); the chart only chooses the months that fit
+on paper and turns days into points."""
 
 from __future__ import annotations
 
@@ -14,30 +18,25 @@ from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPolygonF
 
 from studyplanner.domain.catalog import Tier
-from studyplanner.domain.months import (
-    DayScale,
-    add_months,
-    first_of_month,
-    month_starts,
-    months_between,
-    next_month,
-    year_starts,
-)
-from studyplanner.domain.plan import EntryStatus
-from studyplanner.domain.schedule import Schedule, ScheduledEntry
+from studyplanner.domain.months import DayScale, months_between, next_month
+from studyplanner.domain.schedule import Schedule
 from studyplanner.domain.wording import MONTHS, format_day, short_month
 from studyplanner.export.report.blocks import Backdrop, Block, no_orphans
 from studyplanner.export.report.sheet import Sheet, ink
 from studyplanner.export.report.text import TextStyle, one_line
 from studyplanner.i18n import _, pgettext
+from studyplanner.layout.timeline import (
+    EntryRow,
+    MarkerKind,
+    TimelineLayout,
+    month_periods,
+    print_range,
+    year_periods,
+)
 from studyplanner.style import Colour, tier_qcolor
 
 BLACKOUT_FILL_OPACITY = 0.16
 """How strongly a blackout band tints the page (the screen's band is as faint)."""
-
-# Passed exams this close before the plan's first date get a marker on the chart; older ones are
-# named in text so they do not stretch the time axis over years of history.
-PASSED_LOOKBACK_DAYS = 366
 
 
 @dataclass
@@ -55,25 +54,10 @@ class TimeAxis:
     month_grid: bool = True
 
     @classmethod
-    def for_schedule(cls, schedule: Schedule, today: date | None = None) -> TimeAxis:
-        days: list[date] = [schedule.plan.start_date]
-        for item in schedule.entries:
-            if item.entry.status is EntryStatus.PASSED:
-                continue
-            days += [d for d in (item.study_start, item.study_end, item.exam_date) if d]
-        recent = min(days) - timedelta(days=PASSED_LOOKBACK_DAYS)
-        days += [
-            item.exam_date
-            for item in schedule.entries
-            if item.entry.status is EntryStatus.PASSED
-            and item.exam_date is not None
-            and recent <= item.exam_date <= max(days)
-        ]
-        start = first_of_month(min(days))
-        end = next_month(max(days))
-        if months_between(start, end) < 3:
-            end = add_months(start, 3)
-        return cls(start, end, today if today and start <= today < end else None)
+    def for_layout(cls, layout: TimelineLayout, plan_start: date, today: date) -> TimeAxis:
+        """The whole months the layout's rows need on paper (see ``print_range``)."""
+        start, end = print_range(layout, plan_start)
+        return cls(start, end, today if start <= today < end else None)
 
     def scale(self) -> DayScale:
         return DayScale.spanning(self.start, self.end, self.left, self.right)
@@ -89,7 +73,8 @@ class TimeAxis:
 
     @cached_property
     def _month_marks(self) -> tuple[date, ...]:
-        return tuple(month_starts(self.start, self.end - timedelta(days=1)))
+        last = self.end - timedelta(days=1)
+        return tuple(p.begins for p in month_periods(self.start, self.start, last))
 
     def month_marks(self) -> tuple[date, ...]:
         return self._month_marks
@@ -97,7 +82,7 @@ class TimeAxis:
     def year_marks(self) -> list[date]:
         """Where each year begins on the axis: the axis's own start, then every January."""
         last = self.end - timedelta(days=1)
-        return [max(year, self.start) for year in year_starts(self.start, last)]
+        return [max(p.begins, self.start) for p in year_periods(self.start, self.start, last)]
 
     def choose_labels(self, sheet: Sheet) -> None:
         """Label every month when there is room, else every 2nd, 3rd or 6th, else years only
@@ -137,17 +122,22 @@ def lighter(color: QColor, share: float = 0.4) -> QColor:
 
 
 class TimelineChart:
-    """The chart's blocks for one schedule; ``printed_on`` is marked when it falls in range."""
+    """The chart's blocks for one schedule, drawn from the plan's timeline ``layout`` (the one
+    the screen draws); ``printed_on`` is marked when it falls in range."""
 
-    def __init__(self, sheet: Sheet, schedule: Schedule, printed_on: date) -> None:
+    def __init__(
+        self, sheet: Sheet, schedule: Schedule, printed_on: date, layout: TimelineLayout
+    ) -> None:
         self.sheet = sheet
         self.schedule = schedule
         self.printed_on = printed_on
+        self.layout = layout
 
     def blocks(self) -> list[Block]:
         sheet = self.sheet
         entries = self.schedule.entries
-        axis = TimeAxis.for_schedule(self.schedule, self.printed_on)
+        layout = self.layout
+        axis = TimeAxis.for_layout(layout, self.schedule.plan.start_date, self.printed_on)
         count = len(entries)
         row = sheet.pt(14 if count <= 12 else 12 if count <= 30 else 10.5)
         digits = max(sheet.chart_muted.width(str(n)) for n in range(1, count + 1))
@@ -172,8 +162,8 @@ class TimelineChart:
             self.grid(painter, axis, top, bottom)
 
         rows = [
-            self.row(axis, item, n, row, number_right, code_left, cont, grid)
-            for n, item in enumerate(entries, 1)
+            self.row(axis, entry_row, row, number_right, code_left, cont, grid)
+            for entry_row in layout.rows
         ]
         no_orphans(rows)
         return [*blocks, *rows, self.legend(axis, bool(spans))]
@@ -181,11 +171,13 @@ class TimelineChart:
     def blackout_spans(self, axis: TimeAxis) -> list[BlackoutSpan]:
         """The plan's blackout periods that fall on the axis, left to right."""
         spans = []
-        for blackout in sorted(self.schedule.plan.availability.blackouts, key=lambda b: b.start):
-            first = max(blackout.start, axis.start)
-            after = min(blackout.end + timedelta(days=1), axis.end)
+        layout = self.layout
+        for span in layout.blackouts:
+            first = max(layout.date_of(span.span.start), axis.start)
+            after = min(layout.date_of(span.span.end), axis.end)
             if first < after:
-                spans.append(BlackoutSpan(axis.x(first), axis.x(after), one_line(blackout.label)))
+                label = one_line(span.blackout.label)
+                spans.append(BlackoutSpan(axis.x(first), axis.x(after), label))
         return spans
 
     def blackout_band(self, painter: QPainter, rect: QRectF) -> None:
@@ -280,8 +272,7 @@ class TimelineChart:
     def row(
         self,
         axis: TimeAxis,
-        item: ScheduledEntry,
-        number: int,
+        entry_row: EntryRow,
         height: float,
         number_right: float,
         code_left: float,
@@ -289,8 +280,14 @@ class TimelineChart:
         grid: Backdrop,
     ) -> Block:
         sheet = self.sheet
+        layout = self.layout
+        item = entry_row.item
+        number = entry_row.index + 1
         color = tier_qcolor(item.certification.tier)
-        passed = item.entry.status is EntryStatus.PASSED
+        passed = entry_row.passed
+
+        def x(day: int) -> float:
+            return axis.x(layout.date_of(day))
 
         def zebra(painter: QPainter, top: float) -> None:
             if number % 2 == 0:
@@ -309,17 +306,19 @@ class TimelineChart:
             middle = top + height / 2
             bar = height * 0.46
             painter.setPen(Qt.PenStyle.NoPen)
-            if item.study_start is not None and item.study_end is not None:
-                x0 = axis.x(item.study_start)
-                x1 = max(axis.x(item.study_end + timedelta(days=1)), x0 + sheet.pt(1.5))
+            marker = entry_row.marker
+            if entry_row.bar is not None:
+                x0 = x(entry_row.bar.start)
+                x1 = max(x(entry_row.bar.end), x0 + sheet.pt(1.5))
                 radius = min(sheet.pt(1.5), (x1 - x0) / 2)
                 shape = QRectF(x0, middle - bar / 2, x1 - x0, bar)
-                if item.study_start < self.printed_on <= item.study_end:
-                    # Under way: the days behind (the log) in full colour, the rest lighter.
+                logged = entry_row.logged
+                if logged is not None and logged.end > logged.start:
+                    # Studied: the days the log covers in full colour, the rest lighter.
                     painter.setBrush(lighter(color))
                     painter.drawRoundedRect(shape, radius, radius)
                     painter.save()
-                    done = axis.x(self.printed_on) - x0
+                    done = min(x(logged.end), x1) - x0
                     painter.setClipRect(QRectF(x0, shape.top(), done, bar))
                     painter.setBrush(color)
                     painter.drawRoundedRect(shape, radius, radius)
@@ -327,27 +326,28 @@ class TimelineChart:
                 else:
                     painter.setBrush(color)
                     painter.drawRoundedRect(shape, radius, radius)
-                if item.exam_date is not None and item.exam_date > item.study_end + timedelta(1):
+                if marker is not None and marker.day > entry_row.bar.end:
                     pen = sheet.pen(color, 0.6)
                     pen.setStyle(Qt.PenStyle.DotLine)
                     painter.setPen(pen)
-                    painter.drawLine(QLineF(x1, middle, axis.x(item.exam_date), middle))
+                    painter.drawLine(QLineF(x1, middle, x(marker.day), middle))
                     painter.setPen(Qt.PenStyle.NoPen)
-            exam = item.exam_date
-            if exam is None:
+            if marker is None:
                 sheet.chart_muted.draw(
                     painter, axis.left, label_top, _("passed, date not recorded")
                 )
-            elif not axis.start <= exam < axis.end:
-                passed_on = _("passed {day}").format(day=format_day(exam))
-                sheet.chart_muted.draw(painter, axis.left, label_top, passed_on)
+            elif not axis.start <= layout.date_of(marker.day) < axis.end:
+                day = format_day(layout.date_of(marker.day))
+                sheet.chart_muted.draw(
+                    painter, axis.left, label_top, _("passed {day}").format(day=day)
+                )
             else:
-                x = axis.x(exam) + axis.day_width() / 2
+                at = QPointF(x(marker.day) + axis.day_width() / 2, middle)
                 size = height * 0.34
-                if passed:
-                    self.passed_mark(painter, QPointF(x, middle), size, color)
+                if marker.kind is MarkerKind.PASSED:
+                    self.passed_mark(painter, at, size, color)
                 else:
-                    self.exam_mark(painter, QPointF(x, middle), size, color.darker(135))
+                    self.exam_mark(painter, at, size, color.darker(135))
             painter.setBrush(Qt.BrushStyle.NoBrush)
 
         return Block(height, paint, continued=continued, under=zebra, backdrop=grid)
@@ -403,7 +403,7 @@ class TimelineChart:
         style = sheet.chart_muted
         entries = self.schedule.entries
         tiers = [t for t in Tier if any(i.certification.tier is t for i in entries)]
-        any_passed = any(i.entry.status is EntryStatus.PASSED for i in entries)
+        any_passed = any(row.passed for row in self.layout.rows)
         height = style.line + sheet.pt(8)
 
         def paint(painter: QPainter, top: float) -> None:

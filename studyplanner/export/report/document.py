@@ -28,6 +28,7 @@ from studyplanner.export.report.sheet import Sheet
 from studyplanner.export.report.table import ExamTable
 from studyplanner.export.report.text import one_line
 from studyplanner.i18n import _
+from studyplanner.layout.timeline import timeline_of
 from studyplanner.style import Colour
 
 PAPER_SIZES = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
@@ -61,7 +62,10 @@ def report_blocks(sheet: Sheet, analysis: PlanAnalysis) -> list[Block]:
     printed_on = analysis.today
     found = header_blocks(sheet, schedule, budget, printed_on, analysis.finish_shift_days)
     if schedule.entries:
-        found += TimelineChart(sheet, schedule, printed_on).blocks()
+        chart = TimelineChart(
+            sheet, schedule, printed_on, timeline_of(analysis, show_baseline=False)
+        )
+        found += chart.blocks()
         found += ExamTable(sheet, schedule, budget).blocks()
         found += progress_blocks(sheet, analysis)
     else:

@@ -14,22 +14,23 @@ from studyplanner.domain.plan import EntryStatus, StudyPlan
 from studyplanner.domain.schedule import Schedule
 from studyplanner.domain.wording import (
     count_text,
-    format_amounts,
     format_day,
     format_hours,
     format_number,
+    format_weekday_hours,
     format_weekly_hours,
 )
-from studyplanner.export.progress_words import shift_amount, shift_text
+from studyplanner.domain.wording_budget import fee_totals
+from studyplanner.domain.wording_progress import shift_amount, shift_text
+from studyplanner.domain.wording_schedule import blackout_note
 from studyplanner.export.report.blocks import Block
 from studyplanner.export.report.sheet import Sheet, ink
 from studyplanner.export.report.text import TextStyle, one_line
-from studyplanner.i18n import N_, _, ngettext
+from studyplanner.i18n import _, ngettext
 from studyplanner.style import Colour
 
 MAX_BLACKOUTS_LISTED = 6
-SHORT_WEEKDAYS = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
-"""Monday first, as the plan's hours are; shown through ``_()``."""
+"""Monday first, as the plan's hours are; shown through ``_()`` (the wording layer's table)."""
 
 
 def profile_line(plan: StudyPlan) -> str:
@@ -50,20 +51,13 @@ def profile_line(plan: StudyPlan) -> str:
 
 def availability_line(plan: StudyPlan) -> str:
     availability = plan.availability
-    days = " · ".join(
-        f"{_(name)} {format_number(h)}"
-        for name, h in zip(SHORT_WEEKDAYS, availability.hours_per_weekday, strict=True)
-    )
+    days = format_weekday_hours(availability.hours_per_weekday)
     text = f"{format_weekly_hours(availability.weekly_hours)} ({days})"
     blackouts = sorted(availability.blackouts, key=lambda b: b.start)
     if blackouts:
         shown = []
         for b in blackouts[:MAX_BLACKOUTS_LISTED]:
-            span = format_day(b.start)
-            if b.end != b.start:
-                span += f" – {format_day(b.end)}"
-            label = one_line(b.label).strip()
-            shown.append(f"{span} ({label})" if label else span)
+            shown.append(blackout_note(b.start, b.end, one_line(b.label).strip()))
         more = len(blackouts) - MAX_BLACKOUTS_LISTED
         if more > 0:
             shown.append(ngettext("and {count} more", "and {count} more", more).format(count=more))
@@ -180,6 +174,7 @@ def _summary(sheet: Sheet, schedule: Schedule, budget: Budget, shift: int | None
     passed = sum(1 for i in schedule.entries if i.entry.status is EntryStatus.PASSED)
     left = schedule.remaining_hours
     list_note, vouchers_note, worst_note = fee_notes(schedule, budget)
+    listed, with_vouchers, worst = fee_totals(budget)
     cells = [
         (
             _("STUDY HOURS"),
@@ -194,9 +189,9 @@ def _summary(sheet: Sheet, schedule: Schedule, budget: Budget, shift: int | None
             else _("none passed yet"),
         ),
         (_("FINISH"), format_day(schedule.finish_date), finish_note(schedule, shift)),
-        (_("LIST PRICE"), format_amounts(budget.list_price.pairs), list_note),
-        (_("WITH VOUCHERS"), format_amounts(budget.with_vouchers.pairs), vouchers_note),
-        (_("WORST CASE"), format_amounts(budget.worst_case.pairs), worst_note),
+        (_("LIST PRICE"), listed, list_note),
+        (_("WITH VOUCHERS"), with_vouchers, vouchers_note),
+        (_("WORST CASE"), worst, worst_note),
     ]
     pad = sheet.pt(10)
 

@@ -15,7 +15,8 @@ from studyplanner.domain.catalog import Catalog
 from studyplanner.domain.lifecycle import Validity
 from studyplanner.domain.plan import EntryStatus
 from studyplanner.domain.schedule import Schedule
-from studyplanner.domain.wording import assumed_text, count_text, format_day
+from studyplanner.domain.wording import count_text, format_day
+from studyplanner.domain.wording_validity import expires_cell, renewal_on
 from studyplanner.export.report.blocks import Block, no_orphans
 from studyplanner.export.report.sheet import Sheet, ink
 from studyplanner.export.report.table import Column, header_block
@@ -52,19 +53,9 @@ def renewal_rows(
     rows = []
     for validity in validities:
         cert = catalog.get(validity.certification_id)
-        renewed_by = tuple(
-            assumed_text(
-                _("{code} on {day}").format(
-                    code=catalog.get(r.certification_id).code, day=format_day(r.on)
-                ),
-                r.assumed,
-            )
-            for r in validity.renewals
-        )
+        renewed_by = tuple(renewal_on(r, catalog) for r in validity.renewals)
         expired = validity.expires_on < printed_on
-        until = format_day(validity.expires_on)
-        if expired:
-            until = _("{day} (expired)").format(day=until)
+        until = expires_cell(validity, printed_on)
         cells = (
             (f"{cert.code} {cert.name}",),
             (format_day(validity.earned_on), status_label(validity, passed)),

@@ -20,15 +20,15 @@ from studyplanner.domain.analysis import PlanAnalysis
 from studyplanner.domain.months import first_of_month, next_month
 from studyplanner.domain.plan import EntryStatus
 from studyplanner.domain.wording import (
+    WEEKDAYS_SHORT,
     count_text,
     format_day,
     format_hours,
     short_month,
 )
-from studyplanner.export.progress_words import pace_text, readiness_text
+from studyplanner.domain.wording_progress import pace_text, readiness_text
 from studyplanner.export.report.blocks import Block
 from studyplanner.export.report.chart import TimeAxis
-from studyplanner.export.report.header import SHORT_WEEKDAYS
 from studyplanner.export.report.sheet import Sheet, ink
 from studyplanner.i18n import N_, _
 from studyplanner.style import Colour
@@ -394,7 +394,7 @@ class HeatStrip:
     """Study days as a calendar strip: a column per week (Monday at the top), each day
     shaded by the hours logged on it, up to today."""
 
-    DAY_LABELS = tuple((day, SHORT_WEEKDAYS[day]) for day in (0, 2, 4, 6))
+    DAY_LABELS = tuple((day, WEEKDAYS_SHORT[day]) for day in (0, 2, 4, 6))
     """Every other row is named (Monday first), shown through ``_()``."""
 
     def __init__(self, sheet: Sheet, days: dict[date, float], today: date) -> None:

@@ -12,17 +12,16 @@ from dataclasses import dataclass
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFont, QPainter
 
-from studyplanner.domain.budget import Budget, EntryCost
+from studyplanner.domain.budget import Budget
 from studyplanner.domain.plan import EntryStatus
 from studyplanner.domain.schedule import Schedule, ScheduledEntry
 from studyplanner.domain.wording import (
     STATUS_LABELS,
     count_text,
-    format_amounts,
     format_day,
-    format_fee,
     format_number,
 )
+from studyplanner.domain.wording_budget import fee_cell, fee_totals
 from studyplanner.export.report.blocks import Block, no_orphans
 from studyplanner.export.report.sheet import Sheet, ink
 from studyplanner.export.report.text import TextStyle
@@ -55,26 +54,6 @@ def header_block(sheet: Sheet, columns: Sequence[Column], head: TextStyle) -> Bl
         sheet.rule(painter, top + height, Colour.TEXT, 0.8)
 
     return Block(height, paint, sheet.pt(2), keep_with_next=True)
-
-
-def fee_cell(item: ScheduledEntry, cost: EntryCost | None) -> str:
-    """'$150', '$75 (voucher)', '$0 (sponsored)', '350 EUR (your fee)'; a passed exam shows
-    its fee (the learner's own, else the catalog's)."""
-    own = item.entry.own_fee
-    if cost is None or item.entry.status is EntryStatus.PASSED:
-        if own is not None:
-            return format_fee(own.amount, own.currency)
-        return format_fee(item.certification.exam.fee_usd)
-    paid = format_fee(cost.paid.amount, cost.paid.currency)
-    if cost.paid_by_other:
-        return _("{fee} (sponsored)").format(fee=paid)
-    if cost.voucher_from is not None or cost.voucher_from_held is not None:
-        if cost.own:
-            return _("{fee} (your fee, voucher)").format(fee=paid)
-        return _("{fee} (voucher)").format(fee=paid)
-    if cost.own:
-        return _("{fee} (your fee)").format(fee=paid)
-    return paid
 
 
 class ExamTable:
@@ -175,7 +154,7 @@ class ExamTable:
             format_number(self.schedule.total_hours),
             "",
             format_day(self.schedule.finish_date),
-            format_amounts(self.budget.with_vouchers.pairs),
+            fee_totals(self.budget)[1],
             "",
         ]
 

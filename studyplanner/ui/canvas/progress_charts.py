@@ -15,8 +15,14 @@ from PySide6.QtGui import QColor, QFont, QHelpEvent, QPainter, QPainterPath, QPa
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from studyplanner.domain.months import first_of_month, next_month
-from studyplanner.domain.wording import format_day, format_hours, short_month
-from studyplanner.i18n import N_, _, ngettext
+from studyplanner.domain.wording import (
+    WEEKDAYS_SHORT,
+    format_day,
+    format_hours,
+    short_month,
+    short_weekday,
+)
+from studyplanner.i18n import _, ngettext
 from studyplanner.style import Colour, is_dark_palette, qcolor
 
 Series = Sequence[tuple[date, float]]
@@ -26,18 +32,9 @@ PLANNED = Colour.ACCENT
 BASELINE = Colour.FAINT
 HEAT_LEVELS = (1.0, 2.0, 3.0)
 """Upper bounds (hours in a day) of the heat strip's lighter shades; more is the full colour."""
-WEEKDAY_NAMES = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
-"""Short weekday names, Monday first, translated where shown (not strftime's %a, which
-follows the C locale Qt sets, not the app's language)."""
-WEEKDAY_LETTERS = (
-    WEEKDAY_NAMES[0],
-    "",
-    WEEKDAY_NAMES[2],
-    "",
-    WEEKDAY_NAMES[4],
-    "",
-    WEEKDAY_NAMES[6],
-)
+WEEKDAY_LETTERS = tuple(name if day % 2 == 0 else "" for day, name in enumerate(WEEKDAYS_SHORT))
+"""The heat strip's row labels: every other weekday (Mon, Wed, Fri, Sun), translated where
+shown."""
 
 
 def nice_step(top: float, lines: int = 4) -> float:
@@ -385,7 +382,7 @@ class HeatStrip(QWidget):
             else _("no study logged")
         )
         return _("{weekday} {date}: {studied}").format(
-            weekday=_(WEEKDAY_NAMES[day.weekday()]), date=format_day(day), studied=studied
+            weekday=short_weekday(day), date=format_day(day), studied=studied
         )
 
     def event(self, event: QEvent) -> bool:

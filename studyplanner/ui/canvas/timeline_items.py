@@ -1,25 +1,23 @@
-"""The drawn pieces of the timeline: date axis, bars, exam and passed markers, validity bands,
-advice badges.
+"""The drawn pieces of the timeline: bars, exam and passed markers, baseline ghosts, advice
+badges, row strips, blackouts and message cards (the axis, the validity bands and the renewal
+links have modules of their own), with the geometry, fonts and colours they share.
 
-Each piece is assembled once from Qt's own shape and text items, so painting, scrolling and
-zooming run entirely in C++ (fast for long plans, and no Python code runs per paint). The
-timeline view decides where each piece goes and what it means; every piece that belongs to a
-plan entry carries the entry id under ``ENTRY_ID_ROLE`` so a click can find its entry.
+Each piece is assembled from Qt's own shape and text items, so painting, scrolling and zooming
+run entirely in C++ (fast for long plans, and no Python code runs per paint); a bar, a band or a
+ghost is reshaped in place when an edit moves it. Where each piece goes comes from the Qt-free
+layout (``studyplanner.layout.timeline``) placed by the view; every piece that belongs to a plan
+entry carries the entry id under ``ENTRY_ID_ROLE`` so a click can find its entry.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, timedelta
-
-from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
     QFont,
     QFontMetricsF,
     QGuiApplication,
-    QPainter,
     QPainterPath,
     QPen,
     QPolygonF,
@@ -31,17 +29,11 @@ from PySide6.QtWidgets import (
     QGraphicsPathItem,
     QGraphicsPolygonItem,
     QGraphicsRectItem,
-    QGraphicsSceneHoverEvent,
     QGraphicsSimpleTextItem,
     QGraphicsTextItem,
-    QStyleOptionGraphicsItem,
-    QWidget,
 )
 
 from studyplanner.domain.advice import Severity
-from studyplanner.domain.months import DayScale, month_periods, year_periods
-from studyplanner.domain.wording import format_month, format_month_name, short_month
-from studyplanner.i18n import _
 from studyplanner.style import Colour, point_size
 from studyplanner.ui.widgets import theme
 from studyplanner.ui.widgets.theme import is_dark
@@ -129,172 +121,6 @@ def add_text(
     item.setBrush(colour)
     item.setPos(x, centre_y - item.boundingRect().height() / 2)
     return item
-
-
-def _fit(font: QFont, width: float, candidates: list[str]) -> str:
-    for caption in candidates:
-        if text_width(font, caption) + 10 <= width:
-            return caption
-    return ""
-
-
-class DateAxis(QGraphicsRectItem):
-    """The header, in two tiers that adapt to the zoom: month names over week ticks (with the
-    day of each Monday) when months are wide, years over month names when they are narrow; and
-    a "Today" tag. The view pins it to the top of the visible area while scrolling and calls
-    ``follow_left`` so the caption of a partly scrolled-away period stays readable."""
-
-    def __init__(
-        self, origin: date, width: float, pixels_per_day: float, today: date | None
-    ) -> None:
-        super().__init__(0, 0, width, AXIS_HEIGHT)
-        self._origin = origin
-        self._ppd = pixels_per_day
-        self._width = width
-        self._scale = scale = DayScale(origin, pixels_per_day)
-        last_day = origin + timedelta(days=int(width / pixels_per_day))
-        self.detailed = 30 * pixels_per_day >= 84
-        """Month names over weeks (True) or years over months (False)."""
-        self.setBrush(ink(Colour.CANVAS))
-        self.setPen(no_pen())
-        self.setZValue(100)
-
-        caption_font = ui_font(9.0, QFont.Weight.DemiBold)
-        small_font = ui_font(8.0)
-        separators = QPainterPath()
-        ticks = QPainterPath()
-        separators.moveTo(0, UPPER_TIER_HEIGHT + 0.5)
-        separators.lineTo(width, UPPER_TIER_HEIGHT + 0.5)
-        lower_middle = (UPPER_TIER_HEIGHT + AXIS_HEIGHT) / 2
-        self._today_font = ui_font(8.0, QFont.Weight.Bold)
-        tag = QRectF()
-        if today is not None and origin <= today <= last_day:
-            centre = self.x_of(today) + pixels_per_day / 2
-            tag_width = text_width(self._today_font, _("Today")) + 12
-            left = max(2.0, centre - tag_width / 2)  # never clipped at the left edge
-            tag_height = QFontMetricsF(self._today_font).height() + 3
-            tag = QRectF(left, UPPER_TIER_HEIGHT + 2, tag_width, min(tag_height, 19.0))
-
-        def clear_of_tag(x: float, width: float) -> bool:
-            """Lower-tier captions give way to the "Today" tag rather than peek out under it."""
-            return tag.isNull() or x + width < tag.left() - 2 or x > tag.right() + 2
-
-        months = [(p.x, p.width, p.start) for p in month_periods(scale, origin, last_day, width)]
-
-        upper: list[tuple[float, float, list[str]]] = []
-        if self.detailed:
-            upper = [
-                (x, w, [format_month_name(m), format_month(m), short_month(m)])
-                for x, w, m in months
-            ]
-            week = 7 * pixels_per_day
-            monday = origin + timedelta(days=(7 - origin.weekday()) % 7)
-            while monday <= last_day:
-                x = self.x_of(monday) + 0.5
-                ticks.moveTo(x, AXIS_HEIGHT - 5)
-                ticks.lineTo(x, AXIS_HEIGHT)
-                day_width = text_width(small_font, str(monday.day))
-                if week >= 20 and clear_of_tag(x + 3.5, day_width):
-                    add_text(
-                        self,
-                        str(monday.day),
-                        small_font,
-                        ink(Colour.MUTED_TEXT),
-                        x + 3.5,
-                        lower_middle,
-                    )
-                monday += timedelta(days=7)
-        else:
-            upper = [
-                (p.x, p.width, [str(p.start.year)])
-                for p in year_periods(scale, origin, last_day, width)
-            ]
-            # One caption style for the whole axis, so narrow months never mix "Jan" and "J".
-            month_width = 30.4 * pixels_per_day
-            style = (
-                "short"
-                if month_width >= text_width(small_font, "May") + 8
-                else "initial"
-                if month_width >= 12
-                else ""
-            )
-            for x, w, m in months:
-                if month_width >= 5:
-                    ticks.moveTo(x + 0.5, UPPER_TIER_HEIGHT)
-                    ticks.lineTo(x + 0.5, AXIS_HEIGHT)
-                caption = short_month(m) if style else ""
-                if style == "initial":
-                    caption = caption[0]
-                caption_width = text_width(small_font, caption)
-                if caption and clear_of_tag(x + (w - caption_width) / 2, caption_width):
-                    item = add_text(
-                        self, caption, small_font, ink(Colour.MUTED_TEXT), 0, lower_middle
-                    )
-                    item.setX(x + (w - item.boundingRect().width()) / 2)
-
-        self._captions: list[tuple[float, float, QGraphicsSimpleTextItem]] = []
-        for x, w, candidates in upper:
-            separators.moveTo(x + 0.5, 0)
-            separators.lineTo(x + 0.5, AXIS_HEIGHT)
-            caption = _fit(caption_font, w, candidates)
-            if caption:
-                item = add_text(
-                    self, caption, caption_font, ink(Colour.TEXT), x + 6, UPPER_TIER_HEIGHT / 2
-                )
-                self._captions.append((x, w, item))
-
-        for path, colour in ((separators, ink(Colour.BORDER)), (ticks, ink(Colour.BORDER))):
-            lines = QGraphicsPathItem(path)
-            lines.setParentItem(self)
-            lines.setPen(pen(colour))
-        border = QGraphicsLineItem(0, AXIS_HEIGHT - 0.5, width, AXIS_HEIGHT - 0.5)
-        border.setParentItem(self)
-        border.setPen(pen(ink(Colour.BORDER)))
-
-        self.today_tag: QGraphicsPathItem | None = None
-        if not tag.isNull():
-            self._add_today_tag(tag)
-
-    def x_of(self, day: date) -> float:
-        return self._scale.x(day)
-
-    def labels(self) -> list[tuple[str, QGraphicsItem]]:
-        """The upper captions that are shown and the "Today" tag, with their items."""
-        shown: list[tuple[str, QGraphicsItem]] = [
-            (item.text(), item) for _x, _w, item in self._captions if item.isVisible()
-        ]
-        if self.today_tag is not None:
-            shown.append((_("Today"), self.today_tag))
-        return shown
-
-    def captions(self) -> list[str]:
-        """The upper tier's captions in order (month names, or years when zoomed out)."""
-        return [item.text() for _x, _w, item in self._captions]
-
-    def follow_visible(self, left: float, right: float) -> None:
-        """Keep the caption of the period under the visible left edge in view, and hide a
-        caption that the right edge would cut (its period is mostly out of view)."""
-        for x, width, item in self._captions:
-            text_width = item.boundingRect().width()
-            if x <= left < x + width:
-                room = x + width - text_width - 12
-                item.setX(max(x, min(left, room)) + 6)
-            elif item.x() != x + 6:
-                item.setX(x + 6)
-            item.setVisible(item.x() + text_width <= right - 2)
-
-    def _add_today_tag(self, rect: QRectF) -> None:
-        shape = QPainterPath()
-        shape.addRoundedRect(rect, 8, 8)
-        tag = QGraphicsPathItem(shape)
-        self.today_tag = tag
-        tag.setParentItem(self)
-        tag.setBrush(ink(Colour.TODAY))
-        tag.setPen(no_pen())
-        label = add_text(
-            tag, _("Today"), self._today_font, ink(Colour.SURFACE), 0, rect.center().y()
-        )
-        label.setX(rect.center().x() - label.boundingRect().width() / 2)
 
 
 class BlackoutBand(QGraphicsPathItem):
@@ -392,16 +218,43 @@ class EntryBar(QGraphicsPathItem):
         font: QFont,
         logged_right: float | None = None,
     ) -> None:
+        super().__init__()
+        self.setData(ENTRY_ID_ROLE, entry_id)
+        self.setCursor(Qt.CursorShape.OpenHandCursor)
+        self.setZValue(10)
+        self.rect = QRectF()
+        self.colour = QColor()
+        self.label_inside = False
+        self.logged_rect: QRectF | None = None
+        """The filled part (None when nothing of it is studied yet)."""
+        self._ring: QGraphicsPathItem | None = None
+        self._focus_ring: QGraphicsPathItem | None = None
+        self.reshape(rect, colour, label, font, logged_right)
+
+    def reshape(
+        self,
+        rect: QRectF,
+        colour: QColor,
+        label: str,
+        font: QFont,
+        logged_right: float | None = None,
+    ) -> None:
+        """Move and resize the bar (an edit moved its study period): the same item, so the
+        scene keeps its place, its selection and its focus."""
+        selected, focused = self.selected, self.focused
+        scene = self.scene()
+        for child in self.childItems():
+            if scene is not None:
+                scene.removeItem(child)  # and from this bar
+            else:
+                child.setParentItem(None)
         shape = QPainterPath()
         shape.addRoundedRect(rect.adjusted(0.5, 0.5, -0.5, -0.5), BAR_RADIUS, BAR_RADIUS)
-        super().__init__(shape)
+        self.setPath(shape)
         self.rect = QRectF(rect)
         self.colour = QColor(colour)
         self.setBrush(light_tint(colour))
         self.setPen(pen(colour))
-        self.setData(ENTRY_ID_ROLE, entry_id)
-        self.setCursor(Qt.CursorShape.OpenHandCursor)
-        self.setZValue(10)
 
         self.label_inside = text_width(font, label) + 16 <= rect.width()
         if self.label_inside:
@@ -409,8 +262,7 @@ class EntryBar(QGraphicsPathItem):
             on_tint = ink(Colour.TEXT) if is_dark() else colour.darker(175)
             add_text(self, label, font, on_tint, rect.left() + 8, rect.center().y())
 
-        self.logged_rect: QRectF | None = None
-        """The filled part (None when nothing of it is studied yet)."""
+        self.logged_rect = None
         if logged_right is not None and logged_right > rect.left():
             self.logged_rect = QRectF(
                 rect.topLeft(), QPointF(min(logged_right, rect.right()), rect.bottom())
@@ -443,7 +295,7 @@ class EntryBar(QGraphicsPathItem):
         self._ring = QGraphicsPathItem(ring_shape)
         self._ring.setParentItem(self)
         self._ring.setPen(pen(ink(Colour.SELECTION_RING), 2))
-        self._ring.setVisible(False)
+        self._ring.setVisible(selected)
 
         focus_shape = QPainterPath()
         focus_shape.addRoundedRect(rect.adjusted(-5.5, -5.5, 5.5, 5.5), 9, 9)
@@ -452,22 +304,24 @@ class EntryBar(QGraphicsPathItem):
         halo = QColor(ink(Colour.SELECTION_RING))
         halo.setAlpha(110)
         self._focus_ring.setPen(pen(halo, 3))
-        self._focus_ring.setVisible(False)
+        self._focus_ring.setVisible(focused)
 
     @property
     def selected(self) -> bool:
-        return self._ring.isVisible()
+        return self._ring is not None and self._ring.isVisible()
 
     def set_selected(self, selected: bool) -> None:
-        self._ring.setVisible(selected)
+        if self._ring is not None:
+            self._ring.setVisible(selected)
 
     @property
     def focused(self) -> bool:
         """True while the keyboard focus is on this bar (a halo outside the selection ring)."""
-        return self._focus_ring.isVisible()
+        return self._focus_ring is not None and self._focus_ring.isVisible()
 
     def set_focused(self, focused: bool) -> None:
-        self._focus_ring.setVisible(focused)
+        if self._focus_ring is not None:
+            self._focus_ring.setVisible(focused)
 
 
 class BaselineGhost(QGraphicsPathItem):
@@ -510,6 +364,19 @@ class BaselineGhost(QGraphicsPathItem):
             self.diamond.setToolTip(tooltip)
             self.diamond.setData(ENTRY_ID_ROLE, entry_id)
             self.diamond.setZValue(11)
+
+    def reshape(self, rect: QRectF | None, exam_centre: QPointF, tooltip: str) -> None:
+        """Move the ghost (an edit of the baseline, or a zoom): the same items."""
+        self.bar_rect = QRectF(rect) if rect is not None else None
+        self.exam_centre = QPointF(exam_centre)
+        shape = QPainterPath()
+        if rect is not None and rect.width() > 1:
+            shape.addRoundedRect(rect.adjusted(0.5, 0.5, -0.5, -0.5), BAR_RADIUS, BAR_RADIUS)
+        self.setPath(shape)
+        self.setToolTip(tooltip)
+        if self.diamond is not None:
+            self.diamond.setPos(exam_centre)
+            self.diamond.setToolTip(tooltip)
 
 
 class ExamMarker(QGraphicsPolygonItem):
@@ -600,6 +467,12 @@ class AdviceBadge(QGraphicsPathItem):
         mark = add_text(self, mark_text, ui_font(8.0, weight), mark_ink, 0, mark_y)
         mark.setX(-mark.boundingRect().width() / 2)
 
+    def set_messages(self, messages: list[str]) -> None:
+        """Other advice of the same severity (an edit moved its dates): the same badge."""
+        if messages != self.messages:
+            self.messages = list(messages)
+            self.setToolTip("\n\n".join(messages))
+
 
 class RowBackground(QGraphicsRectItem):
     """The full-width strip of one row: a thin separator, tinted when selected. Held
@@ -622,6 +495,13 @@ class RowBackground(QGraphicsRectItem):
         self._separator.setParentItem(self)
         self._separator.setPen(pen(ink(separator)))
 
+    def place(self, top: float, width: float) -> None:
+        """Move the strip to another row or stretch it to a wider canvas."""
+        height = self.rect().height()
+        if self.rect() != QRectF(0, top, width, height):
+            self.setRect(0, top, width, height)
+            self._separator.setLine(0, top + height - 0.5, width, top + height - 0.5)
+
     @property
     def selected(self) -> bool:
         return self.brush().style() != Qt.BrushStyle.NoBrush
@@ -638,177 +518,6 @@ class RowBackground(QGraphicsRectItem):
         """A focus ring around the whole row, for a row that has no bar to wear one."""
         if focused != self.focused:
             self.setPen(pen(ink(Colour.SELECTION_RING), 2) if focused else no_pen())
-
-
-class ValidityBand(QGraphicsRectItem):
-    """How long a certification stays valid: a thin band from the day it is earned to its
-    expiry, a tick at the expiry, and a ring on the band where a later exam renews it (the band
-    then runs on to the new expiry). The item itself is an invisible, taller strip, so the
-    band's tooltip is easy to reach with the mouse."""
-
-    def __init__(
-        self,
-        owner: str,
-        start_x: float,
-        expiry_x: float,
-        centre_y: float,
-        colour: QColor,
-        tooltip: str,
-        *,
-        renewals: list[tuple[float, float, QColor, str]],
-        expiry_tooltip: str,
-        entry_id: str = "",
-    ) -> None:
-        """``renewals`` holds (x of the renewal, x of the expiry it had until then, colour of the
-        renewing exam's tier, tooltip) for each renewal in date order."""
-        start_x = max(0.0, start_x)
-        super().__init__(
-            start_x, centre_y - VALIDITY_HIT / 2, max(1.0, expiry_x - start_x), VALIDITY_HIT
-        )
-        self.owner = owner
-        """The entry id, or the certification id of a held certification."""
-        self.start_x = start_x
-        self.expiry_x = expiry_x
-        self.renewal_xs = [x for x, _old, _colour, _tip in renewals]
-        self.setPen(no_pen())
-        self.setBrush(Qt.BrushStyle.NoBrush)
-        self.setToolTip(tooltip)
-        self.setZValue(6)
-        if entry_id:
-            self.setData(ENTRY_ID_ROLE, entry_id)
-
-        fill = QColor(colour)
-        fill.setAlpha(120)
-        shape = QPainterPath()
-        shape.addRoundedRect(
-            QRectF(start_x, centre_y - VALIDITY_HEIGHT / 2, self.rect().width(), VALIDITY_HEIGHT),
-            VALIDITY_HEIGHT / 2,
-            VALIDITY_HEIGHT / 2,
-        )
-        band = QGraphicsPathItem(shape)
-        band.setParentItem(self)
-        band.setBrush(fill)
-        band.setPen(no_pen())
-        band.setToolTip(tooltip)
-
-        tick_pen = pen(colour.darker(120), 2)
-        tick_pen.setCapStyle(Qt.PenCapStyle.FlatCap)
-        self.expiry_tick = QGraphicsLineItem(
-            expiry_x, centre_y - EXPIRY_TICK / 2, expiry_x, centre_y + EXPIRY_TICK / 2
-        )
-        self.expiry_tick.setParentItem(self)
-        self.expiry_tick.setPen(tick_pen)
-        self.expiry_tick.setToolTip(expiry_tooltip)
-
-        # A renewal ends the old validity early: a faint notch where it would have expired.
-        self.renewal_marks: list[QGraphicsEllipseItem] = []
-        for x, old_expiry_x, ring_colour, ring_tooltip in renewals:
-            if old_expiry_x < expiry_x:
-                notch = QGraphicsLineItem(
-                    old_expiry_x,
-                    centre_y - EXPIRY_TICK / 3,
-                    old_expiry_x,
-                    centre_y + EXPIRY_TICK / 3,
-                )
-                notch.setParentItem(self)
-                notch.setPen(pen(ink(Colour.FAINT), 1))
-            ring = QGraphicsEllipseItem(
-                -RENEWAL_RADIUS, -RENEWAL_RADIUS, 2 * RENEWAL_RADIUS, 2 * RENEWAL_RADIUS
-            )
-            ring.setParentItem(self)
-            ring.setPos(x, centre_y)
-            ring.setBrush(ink(Colour.SURFACE))
-            ring.setPen(pen(ring_colour.darker(110), 2))
-            ring.setToolTip(ring_tooltip)
-            ring.setZValue(1)
-            self.renewal_marks.append(ring)
-
-
-@dataclass(frozen=True)
-class RenewalLink:
-    """A dotted line from a renewing exam's milestone to the band it renews, on the exam day
-    (``line`` runs downwards)."""
-
-    line: QLineF
-    tooltip: str
-
-
-LINK_WIDTH = 1.0
-"""One pixel: Qt strokes such a pen on its fast path, a wider dotted one costs ~50 times more."""
-LINK_DOTS = (2.8, 1.4)
-"""Dash and gap, in pixels: the rhythm the 1.4-pixel round-capped dots of Qt's dot line had."""
-LINK_REACH = 2.0
-"""How far beside a link the mouse still finds it (its tooltip)."""
-
-
-class RenewalLinks(QGraphicsItem):
-    """Every renewal link of the plan, drawn by one item. A long plan has hundreds of links,
-    many reaching across dozens of rows, and Qt dashed each of them whole on every repaint; this
-    item dashes only the part of a link inside the area being repainted (starting on the dot a
-    whole line would have there, so nothing shifts while scrolling). The tooltip is that of the
-    link under the mouse."""
-
-    def __init__(self, links: list[RenewalLink]) -> None:
-        super().__init__()
-        self.links = list(links)
-        self._pen = pen(ink(Colour.FAINT), LINK_WIDTH)
-        self._pen.setDashPattern([length / LINK_WIDTH for length in LINK_DOTS])
-        self._period = sum(LINK_DOTS)
-        self._shape = QPainterPath()
-        bounds = QRectF()
-        for link in self.links:
-            line = link.line
-            area = QRectF(line.x1() - LINK_REACH, line.y1(), 2 * LINK_REACH, line.y2() - line.y1())
-            self._shape.addRect(area)
-            bounds = bounds.united(area)
-        self._bounds = bounds.adjusted(-LINK_WIDTH, -LINK_WIDTH, LINK_WIDTH, LINK_WIDTH)
-        self.setZValue(5)
-        self.setAcceptHoverEvents(True)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
-
-    def boundingRect(self) -> QRectF:
-        return self._bounds
-
-    def shape(self) -> QPainterPath:
-        return self._shape
-
-    def paint(
-        self,
-        painter: QPainter,
-        option: QStyleOptionGraphicsItem,
-        widget: QWidget | None = None,
-    ) -> None:
-        exposed = option.exposedRect
-        left, right = exposed.left() - LINK_WIDTH, exposed.right() + LINK_WIDTH
-        top, bottom = exposed.top() - self._period, exposed.bottom() + self._period
-        period = self._period
-        painter.setPen(self._pen)
-        for link in self.links:
-            line = link.line
-            x = line.x1()
-            if x < left or x > right:
-                continue
-            start, end = line.y1(), min(line.y2(), bottom)
-            if start < top:
-                start += (top - start) // period * period
-            if start < end:
-                painter.drawLine(QPointF(x, start), QPointF(x, end))
-
-    def link_at(self, point: QPointF) -> RenewalLink | None:
-        """The link under a scene point (within ``LINK_REACH``), or None."""
-        for link in self.links:
-            line = link.line
-            if abs(point.x() - line.x1()) <= LINK_REACH and line.y1() <= point.y() <= line.y2():
-                return link
-        return None
-
-    def hoverMoveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
-        link = self.link_at(event.scenePos())
-        self.setToolTip(link.tooltip if link is not None else "")
-        super().hoverMoveEvent(event)
-
-    def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
-        self.hoverMoveEvent(event)
 
 
 class InsertionIndicator(QGraphicsLineItem):

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from studyplanner.domain.roles import ExperienceField, Role
 from studyplanner.i18n import _
-from studyplanner.ui.panels.plan_settings import OptionalYearsSpinBox
+from studyplanner.ui.panels.plan_settings_fields import OptionalYearsSpinBox
 
 
 class OtherFieldsDialog(QDialog):

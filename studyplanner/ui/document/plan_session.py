@@ -18,8 +18,8 @@ from PySide6.QtCore import QObject, Signal
 
 from studyplanner.domain.catalog import Catalog
 from studyplanner.domain.plan import StudyPlan, clean_plan_name
-from studyplanner.domain.wording import format_day, format_moment, format_number
-from studyplanner.i18n import N_, _, ngettext
+from studyplanner.domain.wording import format_day, format_moment, format_number, short_weekday
+from studyplanner.i18n import _, ngettext
 from studyplanner.storage import paths
 from studyplanner.storage.atomic import remove_stale_temp_files
 from studyplanner.storage.locks import PlanLock
@@ -45,7 +45,6 @@ from studyplanner.ui.document.prompts import PLAN_FILES, Prompts
 log = logging.getLogger(__name__)
 
 RECENT_SHOWN = 10
-WEEKDAY_NAMES = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
 """Not strftime's %a: Qt sets the C locale from the desktop; translated with ``_()`` where
 shown, so the app's language decides, not the desktop's."""
 
@@ -582,7 +581,7 @@ def backup_label(taken_at: datetime, today: date) -> str:
         day = _("yesterday")
     else:
         day = _("{weekday} {date}").format(
-            weekday=_(WEEKDAY_NAMES[taken_at.weekday()]), date=format_day(taken_at.date())
+            weekday=short_weekday(taken_at.date()), date=format_day(taken_at.date())
         )
     return _("Saved {day} at {time}").format(day=day, time=f"{taken_at:%H:%M}")
 

@@ -15,7 +15,7 @@ from studyplanner.domain.wording import (
     format_day,
     format_fee,
     format_hours,
-    format_number,
+    format_hours_range,
 )
 from studyplanner.i18n import _
 from studyplanner.style import Colour, colour, is_dark_palette, tier_colour
@@ -94,7 +94,7 @@ def certification_html(
         else ""
     )
 
-    study_range = f"{format_number(cert.hours.low)}–{format_hours(cert.hours.high)}"
+    study_range = format_hours_range(cert.hours.low, cert.hours.high)
     exam_facts = _("{minutes} min · {questions} questions · {types}").format(
         minutes=exam.minutes, questions=exam.questions, types=escape(", ".join(exam.question_types))
     )

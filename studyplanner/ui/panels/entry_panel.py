@@ -35,24 +35,17 @@ from PySide6.QtWidgets import (
 from studyplanner.domain.budget import EntryCost
 from studyplanner.domain.catalog import Catalog, Certification
 from studyplanner.domain.estimates import HourEstimate, credit_text, entry_hours
-from studyplanner.domain.lifecycle import Validity
-from studyplanner.domain.plan import (
-    MAX_OWN_FEE,
-    MAX_TEXT,
-    EntryStatus,
-    OwnFee,
-    PlanEntry,
-    StudyPlan,
-)
+from studyplanner.domain.plan import MAX_OWN_FEE, MAX_TEXT, EntryStatus, OwnFee, PlanEntry
 from studyplanner.domain.wording import (
     STATUS_LABELS,
-    assumed_text,
     format_day,
     format_fee,
     format_hours,
-    format_number,
-    own_fee_text,
+    format_hours_range,
 )
+from studyplanner.domain.wording_budget import entry_fee_text
+from studyplanner.domain.wording_schedule import schedule_text
+from studyplanner.domain.wording_validity import valid_until
 from studyplanner.i18n import N_, _
 from studyplanner.ui.document.plan_document import PlanDocument
 from studyplanner.ui.panels.exam_outcome import (
@@ -80,86 +73,6 @@ from studyplanner.ui.widgets.form_fields import (
 
 PLACEHOLDER_TEXT = N_("Select an exam in the plan to edit it")
 MAX_HOURS = 5000.0
-
-
-def describe_schedule(
-    status: EntryStatus,
-    study_start: date | None,
-    study_end: date | None,
-    exam_date: date | None,
-    pinned_unreachable: bool,
-    pinned_past: date | None = None,
-) -> str:
-    """The computed dates of one entry as one line: 'Study 1 Dec 2026 – 27 Feb 2027, exam …'.
-
-    ``pinned_past`` is a pinned date before today: said as such, since "cannot be reached"
-    would send the person looking for too few hours."""
-    if status is EntryStatus.PASSED:
-        return (
-            _("Passed on {date}").format(date=format_day(exam_date)) if exam_date else _("Passed")
-        )
-    if exam_date is None:
-        return _("No dates yet")
-    if study_start is None or study_end is None:
-        text = _("Nothing left to study, exam {exam}").format(exam=format_day(exam_date))
-    else:
-        text = _("Study {start} – {end}, exam {exam}").format(
-            start=format_day(study_start), end=format_day(study_end), exam=format_day(exam_date)
-        )
-    if pinned_past is not None:
-        text = _("{dates} (the pinned date, {pinned}, is in the past)").format(
-            dates=text, pinned=format_day(pinned_past)
-        )
-    elif pinned_unreachable:
-        text = _("{dates} (the pinned date cannot be reached)").format(dates=text)
-    return text
-
-
-def fee_text(
-    entry: PlanEntry, cert: Certification, cost: EntryCost | None, plan: StudyPlan, catalog: Catalog
-) -> str:
-    """What the exam costs this plan: '$150 list · $75 with a voucher from DVA-C02', or with
-    the learner's own fee, 'your fee: 350 EUR, list price $300 · 175 EUR with a voucher …'."""
-    own = entry.own_fee
-    if own is not None:
-        fee = own_fee_text(own.amount, own.currency, cert.exam.fee_usd)
-    else:
-        fee = _("{fee} list").format(fee=format_fee(cert.exam.fee_usd))
-    if entry.status is EntryStatus.PASSED:
-        return _("{fee} · already paid").format(fee=fee)
-    if entry.paid_by_other:
-        return _("{fee} · paid by someone else").format(fee=fee)
-    if cost is None:
-        return fee
-    if (cost.voucher_from or cost.voucher_from_held) is None or cost.paid == cost.fee:
-        return _("{fee} · full price (no voucher from an earlier pass)").format(fee=fee)
-    source = _("an earlier pass")
-    held = cost.voucher_from_held
-    if held is not None and held in catalog:
-        source = _("{code} (held)").format(code=catalog.get(held).code)
-    with suppress(KeyError):
-        source = catalog.get(plan.entry(cost.voucher_from or "").certification_id).code
-    return _("{fee} · {paid} with a voucher from {source}").format(
-        fee=fee, paid=format_fee(cost.paid.amount, cost.paid.currency), source=source
-    )
-
-
-def validity_text(validity: Validity | None, catalog: Catalog) -> str:
-    """'Valid until 28 May 2030', with the renewals the plan brings ('renewed by DOP-C02 on
-    …'); '' when the entry earns nothing of its own (it renews a certification held)."""
-    if validity is None:
-        return ""
-    text = _("Valid until {date}").format(date=format_day(validity.first_expiry))
-    for renewal in validity.renewals:
-        code = catalog.get(renewal.certification_id).code
-        renewed = assumed_text(
-            _("renewed by {code} on {on}, valid until {until}").format(
-                code=code, on=format_day(renewal.on), until=format_day(renewal.expires_on)
-            ),
-            renewal.assumed,
-        )
-        text = _("{validity}; {renewed}").format(validity=text, renewed=renewed)
-    return text
 
 
 def retirement_successor(
@@ -286,7 +199,7 @@ class EntryPanel(QWidget):
         self._exam_form = QFormLayout(exam_box)
         self.status = QComboBox()
         for status, label in STATUS_LABELS.items():
-            self.status.addItem(label, status.value)
+            self.status.addItem(label, status)  # the status's value: 'planned' …
         self._exam_form.addRow(_("Status:"), self.status)
         self.passed_on = self._date_edit()
         self.passed_on.setAccessibleName(_("Passed on"))
@@ -510,10 +423,9 @@ class EntryPanel(QWidget):
                 )
             )
             self.hours.setValue(estimate.hours)
-            said = _("Estimate {typical} (range {low}–{high})").format(
+            said = _("Estimate {typical} (range {range})").format(
                 typical=format_hours(estimate.typical),
-                low=format_number(estimate.low),
-                high=format_hours(estimate.high),
+                range=format_hours_range(estimate.low, estimate.high),
             )
             if estimate.credit is not None:
                 said = _("{estimate}; {credit}").format(
@@ -562,11 +474,11 @@ class EntryPanel(QWidget):
             widget.setEnabled(not read_only)
         self.use_list_price.setEnabled(entry.own_fee is not None and not read_only)
         self.fee.setText(
-            fee_text(
+            entry_fee_text(
                 entry, cert, self._cost(entry), self._document.current_plan, self._document.catalog
             )
         )
-        validity = validity_text(self._document.validity_of(entry.id), self._document.catalog)
+        validity = valid_until(self._document.validity_of(entry.id), self._document.catalog)
         self.validity.setText(validity)
         self._exam_form.setRowVisible(self.validity, bool(validity))
         self.notes.setReadOnly(read_only)
@@ -636,7 +548,7 @@ class EntryPanel(QWidget):
             return _("No dates yet")
         pinned = entry.pinned_exam_date
         past = pinned if pinned is not None and pinned < self._document.today() else None
-        return describe_schedule(
+        return schedule_text(
             entry.status,
             item.study_start,
             item.study_end,

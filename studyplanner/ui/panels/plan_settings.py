@@ -13,31 +13,9 @@ from datetime import date, timedelta
 from typing import Any
 
 from pydantic import ValidationError
-from PySide6.QtCore import QEvent, QObject, Qt, Slot
-from PySide6.QtGui import QPalette, QValidator
-from PySide6.QtWidgets import (
-    QAbstractSpinBox,
-    QComboBox,
-    QDateEdit,
-    QDoubleSpinBox,
-    QFormLayout,
-    QGridLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
-    QPlainTextEdit,
-    QPushButton,
-    QSizePolicy,
-    QSpinBox,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QEvent, QObject, Slot
+from PySide6.QtWidgets import QListWidgetItem, QVBoxLayout, QWidget
 
-from studyplanner.domain.budget import Budget
-from studyplanner.domain.catalog import Catalog, Tier
 from studyplanner.domain.lifecycle import Validity
 from studyplanner.domain.plan import (
     MAX_TEXT,
@@ -49,22 +27,37 @@ from studyplanner.domain.plan import (
     WeeklyAvailability,
     clean_plan_name,
 )
-from studyplanner.domain.roles import Direction, ExperienceField, Role
-from studyplanner.domain.wording import (
-    assumed_text,
-    count_text,
-    format_amounts,
-    format_day,
-    format_weekly_hours,
-    plural,
-)
-from studyplanner.i18n import N_, _, ngettext
+from studyplanner.domain.roles import Direction, Role
+from studyplanner.domain.wording import format_weekly_hours
+from studyplanner.domain.wording_budget import fee_totals
+from studyplanner.domain.wording_schedule import blackout_entry
+from studyplanner.domain.wording_validity import held_text
+from studyplanner.i18n import _, ngettext
 from studyplanner.ui.document.plan_document import PlanDocument
+from studyplanner.ui.panels.plan_settings_fields import (
+    FIELD_NAMES,
+    FIELD_YEARS_TIP,
+    NO_FIELD_TIP,
+    NO_VOUCHER_LIMIT,
+    OptionalYearsSpinBox,
+    field_years_caption,
+    field_years_label,
+    focus_areas_text,
+    other_fields_summary,
+    parse_focus_areas,
+)
+from studyplanner.ui.panels.plan_settings_sections import (
+    NO_DIRECTION,
+    BlackoutBox,
+    FeesBox,
+    HeldBox,
+    LearnerBox,
+    NotesBox,
+    PlanBox,
+    StudyTimeBox,
+)
 from studyplanner.ui.widgets.form_fields import (
-    DATE_FORMAT,
-    DecimalSpinBox,
     align_form_labels,
-    bounded_date_edit,
     from_qdate,
     problem_label,
     scrolling,
@@ -73,62 +66,17 @@ from studyplanner.ui.widgets.form_fields import (
     validation_message,
 )
 
-NO_DIRECTION = N_("(none)")
-MAX_WEEKLY_HOURS = 7 * 24.0
-NO_VOUCHER_LIMIT = N_("No limit assumed")
-VOUCHER_ASSUMPTION = N_(
-    "An assumption you can change: no published limit was found on how long the 50 % voucher "
-    "from a pass stays usable, and AWS's policy says a voucher's expiry date cannot be "
-    "extended."
-)
-WORST_CASE_TIP = N_(
-    "Every exam still to sit failed once and paid again at full price (a voucher only covers "
-    "the first attempt); a retake waits at least 14 days."
-)
-DAY_LABELS = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
-"""The day boxes' captions, Monday first (a translation can shorten a name its own way)."""
-
-
-def focus_areas_text(areas: list[str]) -> str:
-    return ", ".join(areas)
-
-
-def parse_focus_areas(text: str) -> list[str]:
-    """'SAP, data lake,, security ' -> ['SAP', 'data lake', 'security']."""
-    return [part.strip() for part in text.split(",") if part.strip()]
-
-
-def describe_blackout(blackout: Blackout) -> str:
-    if blackout.start == blackout.end:
-        span = format_day(blackout.start)
-    else:
-        span = f"{format_day(blackout.start)} – {format_day(blackout.end)}"
-    return _("{span}  {label}").format(span=span, label=blackout.label) if blackout.label else span
-
-
-def describe_held(held: HeldCertification, catalog: Catalog, validity: Validity | None) -> str:
-    """'CLF-C02 Cloud Practitioner', then 'earned 10 Jan 2024 · expires 10 Jan 2027' on a
-    second line, with the renewal when the plan renews it ('renewed by SAA-C03 on 28 May 2027
-    · expires 28 May 2030')."""
-    cert_id = held.certification_id
-    if cert_id not in catalog:
-        return _("{cert}\nearned {date}").format(cert=cert_id, date=format_day(held.earned_on))
-    cert = catalog.get(cert_id)
-    text = f"{cert.code} {cert.name}"
-    if cert.is_retired:
-        text = _("{cert} (retired exam)").format(cert=text)
-    text = _("{cert}\nearned {date}").format(cert=text, date=format_day(held.earned_on))
-    if validity is None:
-        return text
-    if validity.renewals:
-        last = validity.renewals[-1]
-        code = catalog.get(last.certification_id).code
-        renewed = assumed_text(
-            _("renewed by {code} on {date}").format(code=code, date=format_day(last.on)),
-            last.assumed,
-        )
-        text = _("{held} · {renewed}").format(held=text, renewed=renewed)
-    return _("{held} · expires {date}").format(held=text, date=format_day(validity.expires_on))
+__all__ = [
+    "FIELD_YEARS_TIP",
+    "NO_DIRECTION",
+    "NO_FIELD_TIP",
+    "NO_VOUCHER_LIMIT",
+    "OptionalYearsSpinBox",
+    "PlanSettingsPanel",
+    "field_years_caption",
+    "field_years_label",
+    "parse_focus_areas",
+]
 
 
 def held_validity(held: HeldCertification, validities: list[Validity]) -> Validity | None:
@@ -141,170 +89,6 @@ def held_validity(held: HeldCertification, validities: list[Validity]) -> Validi
         ):
             return validity
     return None
-
-
-def budget_figures(budget: Budget | None) -> tuple[str, str, str]:
-    """The three fee totals as shown: list price, with vouchers, worst case ('—' without a
-    schedule)."""
-    if budget is None:
-        return ("—", "—", "—")
-    return (
-        format_amounts(budget.list_price.pairs),
-        format_amounts(budget.with_vouchers.pairs),
-        format_amounts(budget.worst_case.pairs),
-    )
-
-
-class VoucherMonthsSpinBox(QSpinBox):
-    """Months a pass voucher stays usable; the lowest step reads "No limit assumed" (None)."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setRange(0, 120)
-        self.setSpecialValueText(_(NO_VOUCHER_LIMIT))
-        self.setKeyboardTracking(False)
-        self.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToNearestValue)
-        self.valueChanged.connect(self._update_unit)
-        self._update_unit(self.value())
-
-    @Slot(int)
-    def _update_unit(self, value: int) -> None:
-        self.setSuffix(f" {plural(value, 'month')}")
-
-    def months(self) -> int | None:
-        value = self.value()
-        return None if value == 0 else value
-
-    def set_months(self, months: int | None) -> None:
-        """Also keeps the unit right when the value is set with signals blocked."""
-        self.setValue(0 if months is None else months)
-        self._update_unit(self.value())
-
-
-def _hours_spin(suffix: str, maximum: float) -> DecimalSpinBox:
-    spin = DecimalSpinBox()
-    spin.setRange(0.0, maximum)
-    spin.setDecimals(3)  # a spread weekend day can be 2.125 h
-    spin.setSingleStep(0.5)
-    spin.setSuffix(suffix)
-    spin.setKeyboardTracking(False)
-    return spin
-
-
-FIELD_YEARS_TIP = N_(
-    "Years of work in your field, on AWS or not; used to check Specialty exams such as "
-    "Advanced Networking (5+ years of networking). Left unset, your years on AWS are used."
-)
-NO_FIELD_TIP = N_(
-    "Does not apply to this role: no exam asks for years in a manager's or other "
-    "non-engineering field."
-)
-
-
-_FIELD_NAMES = {
-    ExperienceField.SOFTWARE: N_("software"),
-    ExperienceField.ARCHITECTURE: N_("architecture"),
-    ExperienceField.OPERATIONS: N_("operations"),
-    ExperienceField.DATA: N_("data"),
-    ExperienceField.SECURITY: N_("security"),
-    ExperienceField.NETWORKING: N_("networking"),
-    ExperienceField.MACHINE_LEARNING: N_("ML / AI"),
-}
-"""Short names for a form label ("Years in ML / AI"), so a narrow panel keeps its fields."""
-
-
-def field_years_label(role: Role) -> str:
-    """'Years in networking:' for the role's field; 'Years in your field:' when it has none."""
-    field = role.field
-    if field is None:
-        return _("Years in your field:")
-    return _("Years in {field}:").format(field=_(_FIELD_NAMES[field]))
-
-
-def field_years_caption() -> QLabel:
-    """The label of the field-years box, as wide as its widest wording, so that choosing
-    another role does not shift the form's fields sideways (the caller sets the text)."""
-    label = QLabel()
-    metrics = label.fontMetrics()
-    texts = [field_years_label(role) for role in Role]
-    label.setText(max(texts, key=lambda text: metrics.horizontalAdvance(text)))
-    return label
-
-
-def other_fields_summary(years: dict[ExperienceField, float]) -> str:
-    """'networking 3 years, security 1 year', or 'None given', for the button that opens the
-    dialog."""
-    if not years:
-        return _("None given")
-    order = list(ExperienceField)
-    return ", ".join(
-        _("{field} {years}").format(field=field.label, years=count_text(value, "year"))
-        for field, value in sorted(years.items(), key=lambda item: order.index(item[0]))
-    )
-
-
-class OptionalYearsSpinBox(DecimalSpinBox):
-    """Years that may be unknown: the step below 0 shows "Not set" and means None.
-
-    Clearing the box also means "not set"; negative numbers cannot be typed.
-    """
-
-    NOT_SET = N_("Not set")
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setRange(-1.0, 50.0)
-        self.setDecimals(1)
-        self.setSingleStep(0.5)
-        self.setSpecialValueText(_(self.NOT_SET))
-        self.set_unit("year")
-        self.setValue(self.minimum())
-
-    def years(self) -> float | None:
-        value = self.value()
-        return None if value < 0 else value
-
-    def set_years(self, years: float | None) -> None:
-        self.setValue(self.minimum() if years is None else years)
-
-    def _unset_text(self, text: str) -> bool:
-        number = text.strip().removesuffix("years").removesuffix("year").strip()
-        return not number or text.strip().casefold() == _(self.NOT_SET).casefold()
-
-    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
-        if self._unset_text(text):
-            return QValidator.State.Acceptable, text, pos
-        body = text.removesuffix(self.suffix())
-        typed = "".join(c for c in body if c.isdigit() or c in ".,")
-        if typed and "".join(c for c in body if c not in typed) == _(self.NOT_SET):
-            text, pos = typed + self.suffix(), len(typed)  # a number typed into "Not set"
-        if text.lstrip().startswith("-"):
-            return QValidator.State.Invalid, text, pos
-        return super().validate(text, pos)
-
-    def valueFromText(self, text: str) -> float:
-        if self._unset_text(text):
-            return self.minimum()
-        return super().valueFromText(text)
-
-    def stepBy(self, steps: int) -> None:
-        """Step from "Not set" to 0 and from the lowest years back to "Not set"."""
-        value = self.value()
-        if value < 0 < steps:
-            self.setValue(0.0)
-            steps -= 1
-        elif steps < 0 and value + steps * self.singleStep() < 0:
-            self.setValue(self.minimum())
-            steps = 0
-        if steps:
-            super().stepBy(steps)
-        self.selectAll()
-
-
-def _compact(combo: QComboBox) -> None:
-    """Let a combo with long labels shrink with a narrow panel instead of widening it."""
-    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    combo.setMinimumContentsLength(14)
 
 
 class PlanSettingsPanel(QWidget):
@@ -326,242 +110,45 @@ class PlanSettingsPanel(QWidget):
     # --- construction --------------------------------------------------------------------
 
     def _build(self) -> None:
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
+        """The boxes one under the other in a scrolling column, the problem line under it;
+        each box's fields become the panel's own (``self.name``, ``self.held`` …)."""
+        plan, fees = PlanBox(), FeesBox()
+        learner, held = LearnerBox(), HeldBox(self._document.catalog)
+        time, blackout, notes = StudyTimeBox(), BlackoutBox(), NotesBox()
+        boxes = (plan, fees, learner, held, time, blackout, notes)
         content = QWidget()
         column = QVBoxLayout(content)
-
-        plan_box = QGroupBox(_("Plan"))
-        plan_form = QFormLayout(plan_box)
-        self.name = QLineEdit()
-        self.name.setMaxLength(200)
-        plan_form.addRow(_("Name:"), self.name)
-        self.start_date = self._date_edit()
-        self.start_date.setToolTip(_("The first day of study"))
-        plan_form.addRow(_("Start studying:"), self.start_date)
-        self.readiness_target = DecimalSpinBox()
-        self.readiness_target.setRange(50.0, 100.0)
-        self.readiness_target.setDecimals(0)
-        self.readiness_target.setSuffix(" %")
-        self.readiness_target.setKeyboardTracking(False)
-        self.readiness_target.setAccessibleName(_("Readiness target"))
-        self.readiness_target.setToolTip(
-            _("An exam is ready when your last two practice scores reach this")
-        )
-        plan_form.addRow(_("Ready at:"), self.readiness_target)
-        column.addWidget(plan_box)
-
-        fees_box = QGroupBox(_("Exam fees"))
-        fees_form = QFormLayout(fees_box)
-        self.list_price = QLabel()
-        self.list_price.setToolTip(_("The catalog fee of every exam still to sit"))
-        fees_form.addRow(_("List price:"), self.list_price)
-        self.with_vouchers = QLabel()
-        self.with_vouchers.setToolTip(
-            _(
-                "Each pass earns one 50 % voucher for a later exam; they are used where they "
-                "save the most. Exams paid by someone else cost nothing."
-            )
-        )
-        fees_form.addRow(_("With vouchers:"), self.with_vouchers)
-        self.worst_case = QLabel()
-        self.worst_case.setToolTip(_(WORST_CASE_TIP))
-        fees_form.addRow(_("Worst case:"), self.worst_case)
-        for figure in (self.list_price, self.with_vouchers, self.worst_case):
-            figure.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.voucher_months = VoucherMonthsSpinBox()
-        self.voucher_months.setToolTip(_(VOUCHER_ASSUMPTION))
-        self.voucher_months.setAccessibleName(_("Voucher valid for"))
-        fees_form.addRow(_("Voucher valid for:"), self.voucher_months)
-        self.voucher_note = QLabel(f"<i>{_(VOUCHER_ASSUMPTION)}</i>")
-        self.voucher_note.setWordWrap(True)
-        self.voucher_note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        fees_form.addRow(self.voucher_note)
-        column.addWidget(fees_box)
-
-        profile_box = QGroupBox(_("Learner"))
-        profile_form = QFormLayout(profile_box)
-        self.role = QComboBox()
-        for role in Role:
-            self.role.addItem(role.label, role.value)
-        _compact(self.role)
-        profile_form.addRow(_("Role:"), self.role)
-        self.experience = DecimalSpinBox()
-        self.experience.setRange(0.0, 50.0)
-        self.experience.setDecimals(1)
-        self.experience.setSingleStep(0.5)
-        self.experience.set_unit("year")
-        self.experience.setKeyboardTracking(False)
-        self.experience.setToolTip(_("Years of hands-on AWS experience; it scales the estimates"))
-        profile_form.addRow(_("Years on AWS:"), self.experience)
-        self.field_years = OptionalYearsSpinBox()
-        self.field_years.setKeyboardTracking(False)
-        self.field_years_label = field_years_caption()
-        self.field_years_label.setBuddy(self.field_years)
-        profile_form.addRow(self.field_years_label, self.field_years)
-        self.other_fields = QPushButton()
-        self.other_fields.setToolTip(
-            _(
-                "Years in fields of work other than your role's, for the exams that ask for "
-                "them (Advanced Networking: networking; Security: security); a field not set "
-                "counts as 0"
-            )
-        )
-        other_fields_label = QLabel(_("Years in &other fields:"))
-        other_fields_label.setBuddy(self.other_fields)
-        profile_form.addRow(other_fields_label, self.other_fields)
-        self.direction = QComboBox()
-        self.direction.addItem(_(NO_DIRECTION), "")
-        for direction in Direction:
-            self.direction.addItem(direction.label, direction.value)
-        _compact(self.direction)
-        profile_form.addRow(_("Career direction:"), self.direction)
-        self.focus_areas = QLineEdit()
-        self.focus_areas.setPlaceholderText(_("e.g. serverless, data lake, SAP"))
-        self.focus_areas.setToolTip(_("Your organisation's focus areas, separated by commas"))
-        profile_form.addRow(_("Organisation focus:"), self.focus_areas)
-        column.addWidget(profile_box)
-
-        held_box = QGroupBox(_("Certifications you hold"))
-        held_box.setToolTip(
-            _(
-                "Certifications you already have: they expire 3 years after you earned them, "
-                "and the plan's exams can renew them"
-            )
-        )
-        held_column = QVBoxLayout(held_box)
-        self.held = QListWidget()
-        self.held.setMinimumHeight(48)
-        self.held.setMaximumHeight(110)
-        self.held.setAccessibleName(_("Certifications you hold"))
-        self.held.setWordWrap(True)
-        held_column.addWidget(self.held)
-        self.remove_held = QPushButton(_("Remove"))
-        self.remove_held.setToolTip(_("Forget the selected certification"))
-        # Aligned rather than pushed by a stretch: a spacer nested in a sub-layout can be freed
-        # twice when the window is garbage-collected (PySide 6.11, tests/ui/test_lifetimes.py).
-        held_column.addWidget(self.remove_held, 0, Qt.AlignmentFlag.AlignRight)
-        # Nested layouts go in empty and are filled after: PySide 6.11 wraps the items of a
-        # filled layout when it is added, and can free those wrappers twice when the window
-        # is garbage-collected (tests/ui/test_lifetimes.py).
-        held_form = QFormLayout()
-        held_column.addLayout(held_form)
-        held_form.setContentsMargins(0, 0, 0, 0)
-        self.held_certification = QComboBox()
-        self.held_certification.setAccessibleName(_("Certification held"))
-        self._fill_held_choices(self._document.catalog)
-        _compact(self.held_certification)
-        held_form.addRow(_("Certification:"), self.held_certification)
-        earned_row = QHBoxLayout()
-        self.held_earned = self._date_edit()
-        self.held_earned.setAccessibleName(_("Earned on"))
-        self.add_held = QPushButton(_("Add"))
-        self.add_held.setToolTip(_("Add this certification to the ones you hold"))
-        earned_row.addWidget(self.held_earned, 1)
-        earned_row.addWidget(self.add_held)
-        held_form.addRow(_("Earned on:"), earned_row)
-        column.addWidget(held_box)
-
-        time_box = QGroupBox(_("Study time"))
-        time_column = QVBoxLayout(time_box)
-        time_form = QFormLayout()
-        time_column.addLayout(time_form)
-        time_form.setContentsMargins(0, 0, 0, 0)
-        self.weekly_hours = _hours_spin(_(" h/week"), MAX_WEEKLY_HOURS)
-        self.weekly_hours.setToolTip(
-            _("Spread this total over the week: a little each weekday, more at the weekend")
-        )
-        time_form.addRow(_("Hours a week:"), self.weekly_hours)
-        days = QGridLayout()
-        time_column.addLayout(days)
-        days.setHorizontalSpacing(4)
-        self.day_hours: list[DecimalSpinBox] = []
-        for index, day in enumerate(WEEKDAYS):
-            label = QLabel(_(DAY_LABELS[index]))
-            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            spin = _hours_spin("", 24.0)
-            spin.setMinimumWidth(36)
-            spin.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-            spin.setButtonSymbols(QDoubleSpinBox.ButtonSymbols.NoButtons)
-            spin.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            spin.setAccessibleName(_("Hours on {day}").format(day=_(day)))
-            spin.setToolTip(_("Study hours on {day}s").format(day=_(day)))
-            label.setBuddy(spin)
-            days.addWidget(label, 0, index)
-            days.addWidget(spin, 1, index)
-            self.day_hours.append(spin)
-            spin.editingFinished.connect(self._commit_day_of_sender)
-        column.addWidget(time_box)
-
-        blackout_box = QGroupBox(_("Blackout periods"))
-        blackout_box.setToolTip(_("Holidays or busy weeks without any study"))
-        blackout_column = QVBoxLayout(blackout_box)
-        self.blackouts = QListWidget()
-        self.blackouts.setMinimumHeight(56)
-        self.blackouts.setMaximumHeight(120)
-        self.blackouts.setAccessibleName(_("Blackout periods"))
-        blackout_column.addWidget(self.blackouts)
-        self.remove_blackout = QPushButton(_("Remove"))
-        self.remove_blackout.setToolTip(_("Remove the selected period"))
-        blackout_column.addWidget(self.remove_blackout, 0, Qt.AlignmentFlag.AlignRight)
-        add_form = QFormLayout()
-        blackout_column.addLayout(add_form)
-        add_form.setContentsMargins(0, 0, 0, 0)
-        self.blackout_start = self._date_edit()
-        self.blackout_end = self._date_edit()
-        add_form.addRow(_("From:"), self.blackout_start)
-        add_form.addRow(_("To (inclusive):"), self.blackout_end)
-        label_row = QHBoxLayout()
-        self.blackout_label = QLineEdit()
-        self.blackout_label.setMaxLength(200)
-        self.blackout_label.setPlaceholderText(_("e.g. Holidays"))
-        self.add_blackout = QPushButton(_("Add period"))
-        label_row.addWidget(self.blackout_label, 1)
-        label_row.addWidget(self.add_blackout)
-        add_form.addRow(_("Label:"), label_row)
-        column.addWidget(blackout_box)
-
-        notes_box = QGroupBox(_("Notes"))
-        notes_column = QVBoxLayout(notes_box)
-        self.notes = QPlainTextEdit()
-        self.notes.setPlaceholderText(_("Anything to remember about this plan"))
-        self.notes.setToolTip(
-            _("Notes about the whole plan; suggested plans keep their remarks here")
-        )
-        self.notes.setAccessibleName(_("Plan notes"))
-        self.notes.setTabChangesFocus(True)
-        lines = self.notes.fontMetrics().lineSpacing()
-        self.notes.setMinimumHeight(lines * 4 + 12)
-        self.notes.setMaximumHeight(lines * 8 + 12)
-        self.notes.installEventFilter(self)
-        notes_column.addWidget(self.notes)
-        column.addWidget(notes_box)
+        for box in boxes:
+            column.addWidget(box)
         column.addStretch(1)
-
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scrolling(content), 1)
         self.problem = problem_label()
         self.problem.setContentsMargins(9, 0, 9, 9)
         outer.addWidget(self.problem)
+        align_form_labels(plan.form, fees.form, learner.form, held.form, time.form, blackout.form)
 
-        align_form_labels(plan_form, fees_form, profile_form, held_form, time_form, add_form)
-
-        self.name.editingFinished.connect(self._commit_name)
-        self.start_date.dateChanged.connect(self._commit_start_date)
-        self.role.activated.connect(self._commit_profile)
-        self.experience.editingFinished.connect(self._commit_profile)
-        self.field_years.editingFinished.connect(self._commit_profile)
-        self.other_fields.clicked.connect(self._edit_other_fields)
-        self.direction.activated.connect(self._commit_profile)
-        self.focus_areas.editingFinished.connect(self._commit_profile)
-        self.weekly_hours.editingFinished.connect(self._commit_weekly_hours)
-        self.add_blackout.clicked.connect(self._add_blackout)
-        self.remove_blackout.clicked.connect(self._remove_blackout)
-        self.blackouts.currentRowChanged.connect(self._update_buttons)
-        self.add_held.clicked.connect(self._add_held)
-        self.remove_held.clicked.connect(self._remove_held)
-        self.held.currentRowChanged.connect(self._update_buttons)
-        self.voucher_months.editingFinished.connect(self._commit_voucher_months)
-        self.readiness_target.editingFinished.connect(self._commit_readiness_target)
+        self.name, self.start_date = plan.name, plan.start_date
+        self.readiness_target = plan.readiness_target
+        self.list_price, self.with_vouchers = fees.list_price, fees.with_vouchers
+        self.worst_case, self.voucher_note = fees.worst_case, fees.voucher_note
+        self.voucher_months = fees.voucher_months
+        self.role, self.experience, self.direction = (
+            learner.role,
+            learner.experience,
+            learner.direction,
+        )
+        self.field_years, self.field_years_label = learner.field_years, learner.field_years_label
+        self.other_fields, self.focus_areas = learner.other_fields, learner.focus_areas
+        self.held, self.remove_held, self.add_held = held.held, held.remove_held, held.add_held
+        self.held_certification, self.held_earned = held.held_certification, held.held_earned
+        self.weekly_hours, self.day_hours = time.weekly_hours, time.day_hours
+        self.blackouts, self.remove_blackout = blackout.blackouts, blackout.remove_blackout
+        self.blackout_start, self.blackout_end = blackout.blackout_start, blackout.blackout_end
+        self.blackout_label, self.add_blackout = blackout.blackout_label, blackout.add_blackout
+        self.notes = notes.notes
+        self._connect()
         self._editors: tuple[QWidget, ...] = (
             self.name,
             self.start_date,
@@ -586,27 +173,28 @@ class PlanSettingsPanel(QWidget):
         self._fill_new_blackout(self._document.today())
         self.held_earned.setDate(to_qdate(self._document.today()))
 
-    def _fill_held_choices(self, catalog: Catalog) -> None:
-        """Every certification, current ones first; a retired one can still be held until it
-        expires, so it is offered too, marked as retired."""
-        tiers = list(Tier)
-        certs = sorted(
-            catalog, key=lambda cert: (cert.is_retired, tiers.index(cert.tier), cert.code)
-        )
-        for cert in certs:
-            label = f"{cert.code} {cert.name}"
-            if cert.is_retired:
-                label = _("{cert} (retired)").format(cert=label)
-            self.held_certification.addItem(label, cert.id)
-
-    def _date_edit(self) -> QDateEdit:
-        edit = bounded_date_edit()
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat(DATE_FORMAT)
-        edit.setKeyboardTracking(False)
-        return edit
-
-    # --- showing the document ---------------------------------------------------------------
+    def _connect(self) -> None:
+        """Each field commits its own edit when the user is done with it."""
+        for spin in self.day_hours:
+            spin.editingFinished.connect(self._commit_day_of_sender)
+        self.notes.installEventFilter(self)
+        self.name.editingFinished.connect(self._commit_name)
+        self.start_date.dateChanged.connect(self._commit_start_date)
+        self.role.activated.connect(self._commit_profile)
+        self.experience.editingFinished.connect(self._commit_profile)
+        self.field_years.editingFinished.connect(self._commit_profile)
+        self.other_fields.clicked.connect(self._edit_other_fields)
+        self.direction.activated.connect(self._commit_profile)
+        self.focus_areas.editingFinished.connect(self._commit_profile)
+        self.weekly_hours.editingFinished.connect(self._commit_weekly_hours)
+        self.add_blackout.clicked.connect(self._add_blackout)
+        self.remove_blackout.clicked.connect(self._remove_blackout)
+        self.blackouts.currentRowChanged.connect(self._update_buttons)
+        self.add_held.clicked.connect(self._add_held)
+        self.remove_held.clicked.connect(self._remove_held)
+        self.held.currentRowChanged.connect(self._update_buttons)
+        self.voucher_months.editingFinished.connect(self._commit_voucher_months)
+        self.readiness_target.editingFinished.connect(self._commit_readiness_target)
 
     @Slot()
     def _show_opened_plan(self) -> None:
@@ -655,7 +243,7 @@ class PlanSettingsPanel(QWidget):
             self._shown_days = [spin.value() for spin in self.day_hours]
             self.voucher_months.set_months(plan.voucher_valid_months)
 
-        list_price, with_vouchers, worst_case = budget_figures(self._document.budget)
+        list_price, with_vouchers, worst_case = fee_totals(self._document.budget)
         self.list_price.setText(list_price)
         self.with_vouchers.setText(f"<b>{with_vouchers}</b>")
         self.worst_case.setText(worst_case)
@@ -664,7 +252,7 @@ class PlanSettingsPanel(QWidget):
         current_held = self.held.currentRow()
         self.held.clear()
         for held in plan.held:
-            text = describe_held(held, self._document.catalog, held_validity(held, validities))
+            text = held_text(held, self._document.catalog, held_validity(held, validities))
             item = QListWidgetItem(text)
             item.setToolTip(text.replace("\n", " · "))
             self.held.addItem(item)
@@ -674,8 +262,8 @@ class PlanSettingsPanel(QWidget):
         current = self.blackouts.currentRow()
         self.blackouts.clear()
         for blackout in plan.availability.blackouts:
-            item = QListWidgetItem(describe_blackout(blackout))
-            item.setToolTip(describe_blackout(blackout))
+            item = QListWidgetItem(blackout_entry(blackout))
+            item.setToolTip(blackout_entry(blackout))
             self.blackouts.addItem(item)
         if self.blackouts.count():
             self.blackouts.setCurrentRow(min(max(current, 0), self.blackouts.count() - 1))
@@ -940,7 +528,7 @@ def _profile_change_text(before: LearnerProfile, after: LearnerProfile) -> str:
         field = after.role.field
         if field is None:
             return _("Change years in your field")
-        return _("Change years in {field}").format(field=_(_FIELD_NAMES[field]))
+        return _("Change years in {field}").format(field=_(FIELD_NAMES[field]))
     if before.direction != after.direction:
         return _("Change career direction")
     return _("Change organisation focus")

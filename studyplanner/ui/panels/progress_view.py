@@ -14,7 +14,7 @@ from PySide6.QtGui import QAction, QFont, QPalette, QShowEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from studyplanner.domain.wording import count_text, format_day, format_hours
-from studyplanner.export.progress_words import pace_text, shift_text
+from studyplanner.domain.wording_progress import pace_text, shift_text
 from studyplanner.i18n import _
 from studyplanner.style import Colour, colour, is_dark_palette
 from studyplanner.ui.canvas.progress_charts import BurnUpChart, HeatStrip

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from studyplanner.domain.plan import MAX_SOURCE
 from studyplanner.domain.progress import Readiness
-from studyplanner.export.progress_words import readiness_text
+from studyplanner.domain.wording_progress import readiness_text
 from studyplanner.i18n import _, ngettext
 from studyplanner.style import Colour, colour, is_dark_palette, qcolor
 from studyplanner.ui.document.plan_document import PlanDocument

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from studyplanner.domain.plan import EntryStatus
 from studyplanner.domain.progress import Pace
 from studyplanner.domain.wording import count_text, format_hours
-from studyplanner.export.progress_words import ON_PACE_HOURS, entry_pace_text
+from studyplanner.domain.wording_progress import ON_PACE_HOURS, entry_pace_text
 from studyplanner.i18n import _
 from studyplanner.style import Colour, colour, is_dark_palette
 from studyplanner.ui.document.plan_document import PlanDocument

@@ -16,7 +16,7 @@ from studyplanner.domain.plan import EntryStatus, StudyPlan
 from studyplanner.domain.progress import PlanPace
 from studyplanner.domain.schedule import Schedule
 from studyplanner.domain.wording import count_text, format_day, format_hours, format_weekly_hours
-from studyplanner.export.progress_words import ON_PACE_HOURS
+from studyplanner.domain.wording_progress import pace_brief
 from studyplanner.i18n import _
 from studyplanner.ui.canvas.ladder import LadderView
 from studyplanner.ui.canvas.timeline import TimelineView
@@ -99,12 +99,8 @@ def summary_text(plan: StudyPlan, schedule: Schedule, pace: PlanPace | None = No
         weekly=format_hours(plan.availability.weekly_hours),
         finish=format_day(schedule.finish_date),
     )
-    if pace is None or not pace.started or abs(pace.behind_hours) < ON_PACE_HOURS:
-        return text
-    said = _("{hours} behind plan") if pace.behind_hours > 0 else _("{hours} ahead of plan")
-    return _("{summary} · {pace}").format(
-        summary=text, pace=said.format(hours=format_hours(abs(pace.behind_hours)))
-    )
+    brief = pace_brief(pace)
+    return _("{summary} · {pace}").format(summary=text, pace=brief) if brief else text
 
 
 class PlanSummary(QLabel):

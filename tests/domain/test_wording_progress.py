@@ -8,7 +8,7 @@ import pytest
 
 from studyplanner.domain.plan import PlanEntry, PracticeScore
 from studyplanner.domain.progress import Pace, PaceReference, PlanPace
-from studyplanner.export.progress_words import (
+from studyplanner.domain.wording_progress import (
     entry_pace_text,
     pace_text,
     readiness_text,
