@@ -91,6 +91,10 @@ class Amounts:
         return [price.as_json() for price in self.prices]
 
 
+_IN_DOLLARS = Price(-1)
+"""An ``EntryCost`` price not given: taken from its dollar figure."""
+
+
 def entry_fee(entry: PlanEntry, list_usd: int) -> Price:
     """What one attempt at the exam costs: the learner's own fee, or the list price."""
     if entry.own_fee is not None:
@@ -123,14 +127,21 @@ class EntryCost:
     paid_by_other: bool
     voucher_from_held: str | None = None
     """The held certification whose voucher is used here, if it came from one."""
-    fee: Price = Price(0)
+    fee: Price = _IN_DOLLARS
     """One attempt at the fee the plan counts: the learner's own (``own``) or the list
-    price; nothing for a passed entry."""
-    paid: Price = Price(0)
+    price; nothing for a passed entry. Not given: ``list_usd``."""
+    paid: Price = _IN_DOLLARS
     """What the plan pays in ``fee``'s currency: after a voucher, nothing when someone else
-    pays. ``paid_usd`` is this in dollars, and 0 when the fee is in another currency."""
+    pays. ``paid_usd`` is this in dollars, and 0 when the fee is in another currency. Not
+    given: ``paid_usd``."""
     own: bool = False
     """The fee is the learner's own (``PlanEntry.own_fee``), not the catalog's."""
+
+    def __post_init__(self) -> None:
+        if self.fee is _IN_DOLLARS:
+            object.__setattr__(self, "fee", Price(self.list_usd * 100))
+        if self.paid is _IN_DOLLARS:
+            object.__setattr__(self, "paid", Price(self.paid_usd * 100))
 
     @property
     def saved_usd(self) -> int:
@@ -155,9 +166,19 @@ class Budget:
     entries: tuple[EntryCost, ...]
     """In plan order."""
     list_price: Amounts = Amounts(())
-    """The fees of the exams still to sit, per currency (own fees in theirs): what is shown."""
+    """The fees of the exams still to sit, per currency (own fees in theirs): what is shown.
+    Not given (nor ``with_vouchers``, ``worst_case``): the dollar figures alone."""
     with_vouchers: Amounts = Amounts(())
     worst_case: Amounts = Amounts(())
+
+    def __post_init__(self) -> None:
+        for name, dollars in (
+            ("list_price", self.list_usd),
+            ("with_vouchers", self.with_vouchers_usd),
+            ("worst_case", self.worst_case_usd),
+        ):
+            if not getattr(self, name).prices:
+                object.__setattr__(self, name, Amounts.of([Price(dollars * 100)]))
 
     def for_entry(self, entry_id: str) -> EntryCost:
         for cost in self.entries:

@@ -58,7 +58,8 @@ def entry_fee_text(
     else:
         fee = _("{fee} list").format(fee=format_fee(cert.exam.fee_usd))
     if entry.status is EntryStatus.PASSED:
-        return _("{fee} · already paid").format(fee=fee)
+        paid = fee if own is not None else format_fee(cert.exam.fee_usd)
+        return _("{fee} · already paid").format(fee=paid)
     if entry.paid_by_other:
         return _("{fee} · paid by someone else").format(fee=fee)
     if cost is None:
