@@ -51,10 +51,12 @@ def entry_fee_text(
     entry: PlanEntry, cert: Certification, cost: EntryCost | None, plan: StudyPlan, catalog: Catalog
 ) -> str:
     """What the exam costs this plan: '$150 list · $75 with a voucher from DVA-C02', or with
-    the learner's own fee, 'your fee: 350 EUR, list price $300 · 175 EUR with a voucher …'."""
+    the learner's own fee, '350 EUR your fee · $300 list · 175 EUR with a voucher …'."""
     own = entry.own_fee
     if own is not None:
-        fee = own_fee_text(own.amount, own.currency, cert.exam.fee_usd)
+        fee = _("{fee} your fee · {list} list").format(
+            fee=format_fee(own.amount, own.currency), list=format_fee(cert.exam.fee_usd)
+        )
     else:
         fee = _("{fee} list").format(fee=format_fee(cert.exam.fee_usd))
     if entry.status is EntryStatus.PASSED:
