@@ -88,8 +88,9 @@ def test_use_list_price_forgets_it_in_one_step_and_another_exam_offers_the_curre
     assert document.undo_stack.undoText() == "Use the list price for DVA-C02"
     document.undo_stack.undo()
 
-    document.select(dop)  # its own fee box is empty, its currency the plan's own fees' one
-    assert panel.own_fee.text() == "List price" and panel.own_currency.text() == "GBP"
+    document.select(dop)  # its own fee box is empty, the plan's own fees' currency offered
+    assert panel.own_fee.text() == "List price" and panel.own_currency.text() == ""
+    assert panel.own_currency.placeholderText() == "GBP"
     panel.own_fee.setFocus()
     type_into(qtbot, panel.own_fee, "300")
     assert document.plan.entry(dop).own_fee == OwnFee(amount=300, currency="GBP")

@@ -138,6 +138,7 @@ class EntryPanel(QWidget):
         self._document = document
         self._entry_id = ""
         self._shown_hours = 0.0
+        self._offered_currency = ""
         self.outcomes = ExamOutcomes(document, self)
         self._build()
         document.changed.connect(self._refresh)
@@ -497,15 +498,15 @@ class EntryPanel(QWidget):
 
     def _show_own_fee(self, entry: PlanEntry) -> None:
         """The entry's own fee in the boxes; without one, 'List price', and the currency box
-        keeps what is being typed there, else offers the currency the plan's other own fees
-        are in."""
+        keeps what is being typed there, offering (greyed) the currency of the plan's other
+        own fees, which an amount typed alone is taken in."""
         own = entry.own_fee
         self.own_fee.setValue(own.amount if own is not None else 0.0)
         if own is not None:
             self.own_currency.setText(own.currency)
-        elif not self.own_currency.text():
-            others = [e.own_fee.currency for e in self._document.current_plan.entries if e.own_fee]
-            self.own_currency.setText(others[0] if others else "")
+        others = [e.own_fee.currency for e in self._document.current_plan.entries if e.own_fee]
+        self._offered_currency = others[0] if others else ""
+        self.own_currency.setPlaceholderText(self._offered_currency or _("EUR"))
 
     def _cost(self, entry: PlanEntry) -> EntryCost | None:
         budget = self._document.budget
@@ -682,7 +683,7 @@ class EntryPanel(QWidget):
         if entry is None:
             return
         amount = round(self.own_fee.value(), 2)
-        currency = self.own_currency.text().strip().upper()
+        currency = self.own_currency.text().strip().upper() or self._offered_currency
         if amount == 0:
             self.problem.hide()
             self._use_list_price()
