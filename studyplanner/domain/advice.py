@@ -236,7 +236,7 @@ def _progress_advice(
     if (
         current_pace is not None
         and current_pace.behind_hours > weekly + 1e-9
-        and max(current_pace.entries, key=lambda p: p.behind_hours).entry_id == entry.id
+        and current_pace.furthest_behind == entry.id
     ):
         if current_pace.reference is PaceReference.BASELINE:
             message = _(

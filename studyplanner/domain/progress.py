@@ -12,6 +12,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
+from functools import cached_property
 from itertools import accumulate
 
 from studyplanner.domain.plan import (
@@ -108,18 +109,26 @@ class PlanPace:
     entries: tuple[Pace, ...]
     """One per unfinished entry, in plan order."""
 
-    @property
+    # Worked out once: the advisor asks for them once per exam of a plan that may hold 500.
+    @cached_property
     def planned_by_today(self) -> float:
         return sum(item.planned_by_today for item in self.entries)
 
-    @property
+    @cached_property
     def logged(self) -> float:
         return sum(item.logged for item in self.entries)
 
-    @property
+    @cached_property
     def behind_hours(self) -> float:
         """Positive when behind, negative when ahead."""
         return self.planned_by_today - self.logged
+
+    @cached_property
+    def furthest_behind(self) -> str | None:
+        """The id of the entry furthest behind (the first of equals), None without entries."""
+        if not self.entries:
+            return None
+        return max(self.entries, key=lambda item: item.behind_hours).entry_id
 
     @property
     def started(self) -> bool:

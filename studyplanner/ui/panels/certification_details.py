@@ -106,12 +106,15 @@ def certification_html(
     )
     if cert.renewal_source:
         source += "<br>" + _("Renewal: {source}").format(source=escape(cert.renewal_source))
-    domains = ", ".join(
-        _("{number}. {name} {weight} %").format(number=d.number, name=d.name, weight=d.weight)
+    # One domain a line, its weight never wrapped away from its number.
+    domains = "<br>".join(
+        escape(
+            _("{number}. {name} {weight} %").format(number=d.number, name=d.name, weight=d.weight)
+        ).replace(" %", "\u00a0%")
         for d in cert.domains
     )
     if cert.domains_assumed:
-        domains = _("{domains} (assumed)").format(domains=domains)
+        domains += "<br>" + escape(_("assumed: the weights could not be read in AWS's guide"))
     if cert.domains and cert.domains_as_of:
         source += "<br>" + _("Domains: {source} (as of {date})").format(
             source=escape(cert.domains_source), date=format_day(cert.domains_as_of)
@@ -146,7 +149,7 @@ def certification_html(
 {row(_("Fee"), f"{format_fee(exam.fee_usd)} USD")}
 {row(_("Passing score"), f"{exam.passing_score} / 1000")}
 {row(_("Study hours"), study_hours)}
-{row(_("Domains"), escape(domains)) if domains else ""}
+{row(_("Domains"), domains) if domains else ""}
 {row(_("Experience"), experience)}
 {row(_("Recommended before (optional)"), prior)}
 {row(_("Key services"), escape(", ".join(cert.key_services)))}
