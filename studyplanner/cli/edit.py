@@ -25,7 +25,7 @@ from studyplanner.domain.plan import (
 )
 from studyplanner.domain.wording import format_day, format_fee, format_hours
 from studyplanner.domain.wording_budget import own_fee_text
-from studyplanner.export.progress_words import percent, readiness_text
+from studyplanner.domain.wording_progress import percent, readiness_text
 from studyplanner.i18n import N_, _
 from studyplanner.storage.locks import LockHolder, PlanLock
 from studyplanner.storage.plan_files import PlanFileError, load_plan

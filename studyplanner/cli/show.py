@@ -4,9 +4,7 @@ or as JSON (`show --json`, for scripts), both read from one analysis of the plan
 from __future__ import annotations
 
 import argparse
-import functools
 from collections.abc import Sequence
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -18,9 +16,10 @@ from studyplanner.domain.budget import Budget
 from studyplanner.domain.catalog import Catalog
 from studyplanner.domain.lifecycle import Validity, renewal_paths
 from studyplanner.domain.plan import EntryStatus
-from studyplanner.domain.wording import assumed_text, format_day, format_hours
+from studyplanner.domain.wording import format_day, format_hours
 from studyplanner.domain.wording_budget import budget_line, own_fee_text
-from studyplanner.export.progress_words import pace_text, readiness_text, shift_text
+from studyplanner.domain.wording_progress import pace_text, readiness_text, shift_text
+from studyplanner.domain.wording_validity import validity_line
 from studyplanner.i18n import N_, _
 from studyplanner.labels import TranslatedLabels
 from studyplanner.storage.reading import one_line
@@ -202,36 +201,6 @@ def analysis_as_json(analysis: PlanAnalysis, path: Path) -> dict[str, Any]:
         "expiries": expiries_as_json(analysis.validities, catalog),
         "budget": budget_as_json(budget) if budget is not None else None,
     }
-
-
-def _and(earlier: str, later: str) -> str:
-    """Two items of a list read out: 'SAA-C03 on 6 Jan 2027 and DVA-C02 on 3 Mar 2028'."""
-    return _("{earlier} and {later}").format(earlier=earlier, later=later)
-
-
-def validity_line(validity: Validity, catalog: Catalog, today: date) -> str:
-    """'CLF-C02 earned 10 Jan 2024, renewed by SAA-C03 on 6 Jan 2027, expires 6 Jan 2030'."""
-    code = catalog.get(validity.certification_id).code
-    earned = format_day(validity.earned_on)
-    if validity.held:
-        text = _("{code} earned {day}").format(code=code, day=earned)
-    else:
-        text = _("{code} if passed on {day}").format(code=code, day=earned)
-    if validity.renewals:
-        renewals = [
-            assumed_text(
-                _("{code} on {day}").format(
-                    code=catalog.get(r.certification_id).code, day=format_day(r.on)
-                ),
-                r.assumed,
-            )
-            for r in validity.renewals
-        ]
-        text = _("{text}, renewed by {renewals}").format(
-            text=text, renewals=functools.reduce(_and, renewals)
-        )
-    ends = _("{text}, expired {day}") if validity.expires_on < today else _("{text}, expires {day}")
-    return ends.format(text=text, day=format_day(validity.expires_on))
 
 
 def cmd_show(args: argparse.Namespace) -> int:

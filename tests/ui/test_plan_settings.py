@@ -29,12 +29,9 @@ from studyplanner.domain.wording import format_day, format_fee
 from studyplanner.storage.catalog_source import load_app_catalog
 from studyplanner.storage.plan_files import load_plan, save_plan
 from studyplanner.ui.document.plan_document import PlanDocument
-from studyplanner.ui.panels.plan_settings import (
-    NO_DIRECTION,
-    NO_VOUCHER_LIMIT,
-    OptionalYearsSpinBox,
-    PlanSettingsPanel,
-)
+from studyplanner.ui.panels.plan_settings import PlanSettingsPanel
+from studyplanner.ui.panels.plan_settings_fields import NO_VOUCHER_LIMIT, OptionalYearsSpinBox
+from studyplanner.ui.panels.plan_settings_sections import NO_DIRECTION
 from studyplanner.ui.widgets.form_fields import DecimalSpinBox
 from studyplanner.ui.window.main_window import MainWindow
 

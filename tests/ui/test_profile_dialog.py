@@ -14,7 +14,7 @@ from studyplanner.domain.catalog import Catalog
 from studyplanner.domain.plan import StudyPlan
 from studyplanner.domain.roles import Direction, Role
 from studyplanner.ui.dialogs.profile_dialog import FOLLOW_ROLE, NewPlanFromProfileDialog
-from studyplanner.ui.panels.plan_settings import OptionalYearsSpinBox
+from studyplanner.ui.panels.plan_settings_fields import OptionalYearsSpinBox
 from studyplanner.ui.widgets.form_fields import DecimalSpinBox
 
 TODAY = date(2026, 11, 29)

@@ -38,7 +38,7 @@ from studyplanner.domain.wording import (
     plural,
 )
 from studyplanner.i18n import N_, _
-from studyplanner.ui.panels.plan_settings import (
+from studyplanner.ui.panels.plan_settings_fields import (
     FIELD_YEARS_TIP,
     NO_FIELD_TIP,
     OptionalYearsSpinBox,

@@ -38,16 +38,12 @@ from studyplanner.ui.panels.plan_settings_fields import (
     FIELD_NAMES,
     FIELD_YEARS_TIP,
     NO_FIELD_TIP,
-    NO_VOUCHER_LIMIT,
-    OptionalYearsSpinBox,
-    field_years_caption,
     field_years_label,
     focus_areas_text,
     other_fields_summary,
     parse_focus_areas,
 )
 from studyplanner.ui.panels.plan_settings_sections import (
-    NO_DIRECTION,
     BlackoutBox,
     FeesBox,
     HeldBox,
@@ -65,18 +61,6 @@ from studyplanner.ui.widgets.form_fields import (
     to_qdate,
     validation_message,
 )
-
-__all__ = [
-    "FIELD_YEARS_TIP",
-    "NO_DIRECTION",
-    "NO_FIELD_TIP",
-    "NO_VOUCHER_LIMIT",
-    "OptionalYearsSpinBox",
-    "PlanSettingsPanel",
-    "field_years_caption",
-    "field_years_label",
-    "parse_focus_areas",
-]
 
 
 def held_validity(held: HeldCertification, validities: list[Validity]) -> Validity | None:
