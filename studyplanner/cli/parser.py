@@ -7,8 +7,7 @@ import argparse
 import os
 import sys
 
-from studyplanner import DATA_DIR_ENV_VAR
-from studyplanner.cli import version_text
+from studyplanner import DATA_DIR_ENV_VAR, version_text
 from studyplanner.cli.errors import UsageError
 from studyplanner.domain.roles import Direction, ExperienceField, Role
 from studyplanner.i18n import _
