@@ -11,6 +11,7 @@ from studyplanner.bundled import bundled_path
 from studyplanner.domain.catalog import Catalog, CatalogError, load_catalog, parse_catalog
 from studyplanner.domain.schedule import Schedule
 from studyplanner.storage import paths
+from studyplanner.storage.messages import PlanProblem, worded
 from studyplanner.storage.reading import read_regular_file
 
 # The bundled catalog is about 20 KB; a file many times that size is not a catalog.
@@ -36,11 +37,12 @@ def load_user_catalog(path: Path) -> Catalog:
     try:
         data = read_regular_file(path, MAX_CATALOG_BYTES)
     except OSError as exc:
-        raise CatalogError(path, f"cannot be read ({exc.strerror or exc})") from exc
+        reason = exc.strerror or exc
+        raise CatalogError(path, worded(PlanProblem.UNREADABLE, {"reason": reason})) from exc
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise CatalogError(path, f"is not UTF-8 text (byte {exc.start})") from exc
+        raise CatalogError(path, worded(PlanProblem.NOT_UTF8, {"byte": exc.start})) from exc
     return parse_catalog(text, path)
 
 
