@@ -20,10 +20,10 @@ from __future__ import annotations
 
 import heapq
 from bisect import bisect_left
-from calendar import monthrange
 from dataclasses import dataclass
 from datetime import date
 
+from studyplanner.domain.months import add_calendar_months
 from studyplanner.domain.plan import EntryStatus
 from studyplanner.domain.schedule import Schedule
 
@@ -31,12 +31,6 @@ from studyplanner.domain.schedule import Schedule
 def voucher_discount(fee_usd: int) -> int:
     """What a 50 % voucher takes off ``fee_usd`` (whole dollars; an odd cent is paid)."""
     return fee_usd // 2
-
-
-def add_calendar_months(day: date, months: int) -> date:
-    """The same day ``months`` later; a day the month lacks becomes its last day."""
-    year, month = divmod(day.year * 12 + day.month - 1 + months, 12)
-    return date(year, month + 1, min(day.day, monthrange(year, month + 1)[1]))
 
 
 @dataclass(frozen=True)
