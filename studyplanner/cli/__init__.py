@@ -22,7 +22,9 @@ import sys
 # own work is in `studyplanner.cli.commands`.
 from studyplanner import bootstrap, version_text
 
-TYPE_CHECKING = False  # `typing` itself takes milliseconds to import
+# Not `from typing import TYPE_CHECKING`: importing typing makes --help some 18 % slower
+# (benchmarks/bench_bootstrap.py). Type checkers read any `TYPE_CHECKING` name as true.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     import argparse
     from collections.abc import Sequence
