@@ -68,12 +68,17 @@ GERMAN: dict[str, str | list[str]] = {
 
 
 @pytest.fixture
-def german(tmp_path: Path) -> Iterator[None]:
+def german(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """A German catalog where the app looks for its catalogs, a German system, German now."""
     locale_dir = tmp_path / "locale"
     write_mo(GERMAN, locale_dir / "de" / "LC_MESSAGES" / f"{i18n.DOMAIN}.mo")
-    i18n.install("de", locale_dir)
+    monkeypatch.setattr(i18n, "LOCALE_DIR", locale_dir)
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANGUAGE", "de_DE")
+    i18n.install("de")
     yield
-    i18n.install("en")
+    i18n.install("en")  # no catalog: the source English
 
 
 @pytest.mark.usefixtures("german")
@@ -88,8 +93,7 @@ def test_a_plan_error_speaks_the_users_language(tmp_path: Path, catalog: Catalog
 
 @pytest.mark.usefixtures("german")
 def test_the_command_line_shows_it_translated(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr(i18n, "install", lambda *args, **kwargs: "de")  # keep the German
     assert main(["show", str(tmp_path / "missing.json")]) == 2
     assert f"{tmp_path / 'missing.json'}: existiert nicht" in capsys.readouterr().err
