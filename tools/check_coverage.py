@@ -39,31 +39,33 @@ RAISE_MARGIN = 2.0
 
 FLOORS: dict[str, float] = {
     "studyplanner/domain/__init__.py": 100,
-    "studyplanner/domain/advice.py": 97,
+    "studyplanner/domain/advice.py": 96,
     "studyplanner/domain/budget.py": 98,
-    "studyplanner/domain/catalog.py": 97,
-    "studyplanner/domain/estimates.py": 98,
-    "studyplanner/domain/experience.py": 98,
-    "studyplanner/domain/lifecycle.py": 97,
+    "studyplanner/domain/catalog.py": 91,
+    "studyplanner/domain/estimates.py": 100,
+    "studyplanner/domain/experience.py": 95,
+    "studyplanner/domain/lifecycle.py": 96,
     "studyplanner/domain/months.py": 100,
-    "studyplanner/domain/plan.py": 97,
+    "studyplanner/domain/plan.py": 98,
     "studyplanner/domain/progress.py": 98,
-    "studyplanner/domain/roles.py": 98,
-    "studyplanner/domain/schedule.py": 97,
-    "studyplanner/domain/suggest.py": 97,
-    "studyplanner/domain/wording.py": 97,
-    "studyplanner/domain/words.py": 98,
+    "studyplanner/domain/roles.py": 100,
+    "studyplanner/domain/schedule.py": 98,
+    "studyplanner/domain/suggest.py": 96,
+    "studyplanner/domain/wording.py": 100,
+    "studyplanner/domain/words.py": 88,
     "studyplanner/storage/__init__.py": 100,
-    "studyplanner/storage/atomic.py": 90,
-    "studyplanner/storage/catalog_source.py": 95,
-    "studyplanner/storage/locks.py": 90,
-    "studyplanner/storage/messages.py": 98,
-    "studyplanner/storage/paths.py": 95,
-    "studyplanner/storage/plan_files.py": 95,
+    "studyplanner/storage/atomic.py": 81,
+    "studyplanner/storage/catalog_source.py": 96,
+    # 75.8 to 79.4 % from run to run: which branches the racing processes take varies
+    "studyplanner/storage/locks.py": 75,
+    "studyplanner/storage/messages.py": 100,
+    "studyplanner/storage/paths.py": 94,
+    "studyplanner/storage/plan_files.py": 93,
     "studyplanner/storage/reading.py": 95,
-    "studyplanner/storage/settings.py": 95,
+    "studyplanner/storage/settings.py": 98,
 }
-"""Per file, the percentage of lines and branches the suite must cover (measured, rounded down)."""
+"""Per file, the percentage of lines and branches the suite must cover: as measured by `make
+pytest` when set (December 2026, issue 22), rounded down to a whole percent."""
 
 
 def _checked(path: str) -> bool:
