@@ -14,7 +14,7 @@ help:
 	@echo "                  the tests need from the system first (as root on Debian/Ubuntu)"
 	@echo "make lint         ruff check + format check"
 	@echo "make typecheck    mypy (strict on domain/ and storage/)"
-	@echo "make pytest       only the tests, with coverage (subprocesses too) and a floor for domain/ + storage/"
+	@echo "make pytest       only the tests, with coverage (subprocesses too) and a floor per file of domain/ + storage/"
 	@echo "make coverage-html  the tests, then a line-by-line coverage report in build/coverage/html/"
 	@echo "make screenshots  README screenshots under Xvfb (docs/screenshots/)"
 	@echo "make bench        benchmarks (ratios against a baseline in the same run)"
@@ -54,7 +54,9 @@ typecheck: $(STAMP)
 	$(VENV)/bin/mypy studyplanner
 
 # Coverage of the Qt-free core (lines and branches, subprocesses included) may not drop below
-# this; measured at 95 % when the floor was set. Raise it when coverage grows.
+# this; measured at 95 % when the floor was set. Raise it when coverage grows. Each file of
+# domain/ and storage/ also has its own floor, in tools/check_coverage.py (a new file is listed
+# there, or the check fails).
 COVERAGE_FLOOR ?= 92
 COVERAGE_CORE := studyplanner/domain/*,studyplanner/storage/*
 
@@ -63,6 +65,8 @@ pytest: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m coverage run -m pytest
 	$(PY) -m coverage combine --quiet
 	$(PY) -m coverage report --skip-covered --include='$(COVERAGE_CORE)' --fail-under=$(COVERAGE_FLOOR)
+	$(PY) -m coverage json --quiet -o build/coverage/coverage.json
+	$(PY) tools/check_coverage.py build/coverage/coverage.json
 	@echo "whole package: $$($(PY) -m coverage report --format=total) % (floor $(COVERAGE_FLOOR) % applies to domain/ and storage/)"
 
 coverage-html: pytest
@@ -80,9 +84,11 @@ screenshots: $(STAMP)
 	$(PY) tools/screenshots.py docs/screenshots
 
 # Start-up, answers and memory against bare Python and a bare Qt window (Xvfb when installed),
-# then the cost of an edit and a zoom step by plan size, then the scheduler and the timeline.
+# then what each start-up measure of studyplanner/bootstrap.py buys, then the cost of an edit
+# and a zoom step by plan size, then the scheduler and the timeline.
 bench: $(STAMP)
 	$(PY) -m benchmarks.bench_start
+	$(PY) -m benchmarks.bench_bootstrap
 	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks.bench_edit
 	$(PY) -m benchmarks.bench_schedule
 	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks.bench_timeline

@@ -31,6 +31,7 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication, QDoubleSpinBox
 
 from benchmarks.timing import median_seconds
+from studyplanner.bootstrap import paint_on_one_thread_on_small_machines
 from studyplanner.domain.plan import (
     Blackout,
     EntryStatus,
@@ -40,8 +41,7 @@ from studyplanner.domain.plan import (
     WeeklyAvailability,
 )
 from studyplanner.storage import paths
-from studyplanner.storage.catalog_source import load_app_catalog
-from studyplanner.ui.app import paint_on_one_thread_on_small_machines
+from studyplanner.storage.catalog_updates import load_app_catalog
 
 FRAME_MS = 1000 / 60
 SIZES = (4, 100, 500)

@@ -65,7 +65,9 @@ BARE_WINDOW = textwrap.dedent(
 FLOOR_WINDOW = (
     textwrap.dedent(
         """
-        import studyplanner.domain  # no pydantic plugin scan, as in the app
+        from studyplanner import bootstrap
+
+        bootstrap.skip_pydantic_plugin_discovery()  # no pydantic plugin scan, as in the app
         from pydantic import BaseModel
         from PySide6.QtCore import Qt
 

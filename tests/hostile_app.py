@@ -62,7 +62,7 @@ class SettingsBench:
         from PySide6.QtWidgets import QApplication
 
         from studyplanner.storage import paths
-        from studyplanner.storage.catalog_source import load_app_catalog
+        from studyplanner.storage.catalog_updates import load_app_catalog
         from studyplanner.ui.window.main_window import MainWindow
         from tests.ui.fake_prompts import FakePrompts
 
@@ -250,7 +250,7 @@ class LimitsBench:
             StudyPlan,
             StudySession,
         )
-        from studyplanner.storage.catalog_source import load_app_catalog
+        from studyplanner.storage.catalog_updates import load_app_catalog
 
         self.app = QApplication.instance() or QApplication([])
         self.catalog = load_app_catalog().catalog

@@ -32,3 +32,38 @@ def test_bench_start_prints_each_ratio_against_its_goal() -> None:
     ):
         assert line in done.stdout
     assert done.stdout.count("(goal <=") >= 7
+
+
+def test_bench_bootstrap_prints_what_each_start_up_measure_buys() -> None:
+    from studyplanner import bootstrap
+
+    env = dict(os.environ, BENCH_RUNS="1", BENCH_WITH_EDIT="0")
+    done = subprocess.run(
+        [sys.executable, "-m", "benchmarks.bench_bootstrap"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+    )
+    measures = [
+        name
+        for name in vars(bootstrap)
+        if callable(getattr(bootstrap, name))
+        and not name.startswith("_")
+        and getattr(bootstrap, name).__module__ == bootstrap.__name__
+        and name
+        not in (
+            "at_start",
+            "command_loaded",
+            "before_the_window",
+            "window_modules_loaded",
+            "window_shown",
+            "at_end",
+        )
+    ]
+    for name in measures:  # every measure has its figure (resuming collection: the pause's)
+        if name != "resume_garbage_collection":
+            assert name in done.stdout, name
+    assert "importing typing" in done.stdout

@@ -13,35 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from studyplanner.cli import QT_FREE_FOR_THE_WINDOW, main
-
-
-def test_models_are_built_without_looking_for_pydantic_plugins() -> None:
-    script = (
-        "import sys\n"
-        "from datetime import date\n"
-        "from studyplanner.domain.plan import StudyPlan\n"
-        "plan = StudyPlan(name='x', start_date=date(2027, 1, 4))\n"
-        "print(plan.name, 'importlib.metadata' in sys.modules)\n"
-    )
-    env = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
-    done = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True
-    )
-    assert done.stdout.split() == ["x", "False"]
-
-
-def test_named_plugins_still_go_through_pydantics_own_loader() -> None:
-    script = (
-        "import sys\n"
-        "import studyplanner.domain.plan\n"
-        "print(sys.modules['pydantic.plugin._loader'].__file__ is not None)\n"
-    )
-    env = dict(os.environ, PYDANTIC_DISABLE_PLUGINS="some-plugin")
-    done = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True
-    )
-    assert done.stdout.strip() == "True"
+from studyplanner import bootstrap
+from studyplanner.cli import main
 
 
 def test_the_window_imports_the_qt_free_half_before_pyside(tmp_path: Path) -> None:
@@ -59,7 +32,8 @@ def test_the_window_imports_the_qt_free_half_before_pyside(tmp_path: Path) -> No
         if name.startswith(("studyplanner.domain", "studyplanner.storage", "pydantic"))
     ]
     assert late == []
-    assert set(QT_FREE_FOR_THE_WINDOW) <= set(order[:first_qt])
+    assert set(bootstrap.QT_FREE_MODULES) <= set(order[:first_qt])
+    assert "studyplanner.storage.locks" in order[:first_qt]  # the packages' modules, walked
 
 
 def test_a_commands_work_runs_with_garbage_collection_on(
@@ -86,11 +60,9 @@ def test_collection_is_back_on_after_a_refused_command(capsys: pytest.CaptureFix
 
 
 def test_once_the_window_is_up_start_up_objects_are_set_aside() -> None:
-    from studyplanner.ui import app
-
     gc.disable()
     try:
-        app._settle_memory()
+        bootstrap.window_shown()
         assert gc.isenabled()
         assert gc.get_freeze_count() > 0
     finally:

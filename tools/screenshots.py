@@ -74,7 +74,7 @@ def _plan_under_way() -> object:
     )
     from studyplanner.domain.progress import baseline_of
     from studyplanner.domain.schedule import schedule_plan
-    from studyplanner.storage.catalog_source import load_app_catalog
+    from studyplanner.storage.catalog_updates import load_app_catalog
     from tests.ui.conftest import sunday_evening_plan
 
     plan = sunday_evening_plan()
@@ -112,7 +112,7 @@ def _inside(out_dir: Path, dark: bool) -> int:
     from PySide6.QtWidgets import QApplication
 
     from studyplanner.storage import paths
-    from studyplanner.storage.catalog_source import load_app_catalog
+    from studyplanner.storage.catalog_updates import load_app_catalog
     from studyplanner.storage.plan_files import save_plan
     from studyplanner.ui.app import create_application
     from studyplanner.ui.widgets.theme import ThemeChoice, apply_theme, clear_indicators

@@ -14,16 +14,17 @@ are re-planned from that day, and the study log is history.
 
 from __future__ import annotations
 
-import gc
 import os
 import sys
 
 # As little as possible before the command line is read: `--version` answers from here, and
 # `--help` loads only the parser (`cli_parser`), never pydantic, the domain or Qt. A command's
 # own work is in `studyplanner.cli.commands`.
-from studyplanner import __version__
+from studyplanner import bootstrap, version_text
 
-TYPE_CHECKING = False  # `typing` itself takes milliseconds to import
+# Not `from typing import TYPE_CHECKING`: importing typing makes --help some 18 % slower
+# (benchmarks/bench_bootstrap.py). Type checkers read any `TYPE_CHECKING` name as true.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     import argparse
     from collections.abc import Sequence
@@ -32,10 +33,6 @@ if TYPE_CHECKING:
 from studyplanner.cli.errors import EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, UsageError  # noqa: E402
 
 __all__ = ["EXIT_BAD_INPUT", "EXIT_FAILURE", "EXIT_OK", "UsageError", "main", "version_text"]
-
-
-def version_text() -> str:
-    return f"StudyPlanner {__version__}"
 
 
 def _escape_what_the_terminal_cannot_show() -> None:
@@ -120,10 +117,7 @@ stopped reading) is reported. The others have done their work (saved, written) b
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; the exit status (see the module's docstring)."""
-    # Loading pydantic, the domain and Qt allocates some 500,000 objects that all live on:
-    # collecting garbage among them finds none and costs about 10 ms of the start. Collection
-    # resumes once a command's modules are loaded, or once the window is up (ui.app).
-    gc.disable()
+    bootstrap.at_start()  # what a start needs besides its own work, and why: see there
     _fill_closed_descriptors()
     real = sys.stdout
     output = _Output(real)
@@ -137,7 +131,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         code = EXIT_OK
     finally:
         sys.stdout = real
-        gc.enable()
+        bootstrap.at_end()
     failure = output.failure
     if (
         failure is not None
@@ -217,7 +211,7 @@ def _run(argv: Sequence[str] | None) -> int:
 def _dispatch(args: argparse.Namespace, plan_to_open: Path | None) -> int:
     """The desktop app (no command), or the command's own work."""
     if args.command is None:
-        _import_the_qt_free_half()
+        bootstrap.before_the_window()
         from studyplanner.ui.app import run_app
 
         return run_app(
@@ -230,41 +224,6 @@ def _dispatch(args: argparse.Namespace, plan_to_open: Path | None) -> int:
     from studyplanner.cli.commands import COMMANDS
     from studyplanner.diagnostics import configure_cli_logging
 
-    gc.enable()  # loaded: the command's own work may well make garbage
+    bootstrap.command_loaded()
     configure_cli_logging()
     return COMMANDS[args.command](args)
-
-
-# What the window uses that needs no Qt: imported before PySide6 (see below).
-QT_FREE_FOR_THE_WINDOW = (
-    "studyplanner.diagnostics",
-    "studyplanner.style",
-    "studyplanner.domain.advice",
-    "studyplanner.domain.analysis",
-    "studyplanner.domain.budget",
-    "studyplanner.domain.lifecycle",
-    "studyplanner.domain.months",
-    "studyplanner.domain.progress",
-    "studyplanner.domain.schedule",
-    "studyplanner.domain.wording",
-    "studyplanner.domain.wording_budget",
-    "studyplanner.domain.wording_progress",
-    "studyplanner.domain.wording_schedule",
-    "studyplanner.domain.wording_validity",
-    "studyplanner.storage.catalog_source",
-    "studyplanner.storage.catalog_updates",
-    "studyplanner.storage.locks",
-    "studyplanner.storage.plan_files",
-    "studyplanner.storage.settings",
-)
-
-
-def _import_the_qt_free_half() -> None:
-    """Import the domain, storage and pydantic before PySide6 itself.
-
-    Once PySide6 is loaded, it reads the source of every module imported after it (looking
-    for ``from __feature__ import``): about 0.1 ms a module, and the domain with pydantic and
-    the standard library modules they use are some 180 modules, 20 ms of the start.
-    """
-    for name in QT_FREE_FOR_THE_WINDOW:
-        __import__(name)  # the import statement's own path (-X importtime sees it)

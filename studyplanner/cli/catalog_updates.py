@@ -20,7 +20,7 @@ from studyplanner.domain.catalog_diff import describe_change
 from studyplanner.domain.plan import StudyPlan
 from studyplanner.domain.wording import format_day
 from studyplanner.i18n import _
-from studyplanner.storage.catalog_source import LoadedCatalog, load_app_catalog
+from studyplanner.storage.catalog_source import LoadedCatalog
 from studyplanner.storage.catalog_updates import (
     CatalogInfo,
     NothingToRevert,
@@ -28,6 +28,7 @@ from studyplanner.storage.catalog_updates import (
     catalog_info,
     check_update,
     import_update,
+    load_app_catalog,
     reset,
     revert,
     review_update,

@@ -18,7 +18,7 @@ from studyplanner.domain.catalog import Catalog
 from studyplanner.domain.plan import StudyPlan
 from studyplanner.domain.schedule import Schedule
 from studyplanner.i18n import _
-from studyplanner.storage.catalog_source import load_app_catalog
+from studyplanner.storage.catalog_updates import load_app_catalog
 from studyplanner.storage.plan_files import PlanFileError, load_plan, save_plan
 from studyplanner.storage.reading import one_line
 

@@ -7,13 +7,13 @@ import argparse
 import os
 import sys
 
-from studyplanner import DATA_DIR_ENV_VAR
-from studyplanner.cli import version_text
+from studyplanner import DATA_DIR_ENV_VAR, version_text
 from studyplanner.cli.errors import UsageError
 from studyplanner.domain.roles import Direction, ExperienceField, Role
 from studyplanner.i18n import _
 
-# `--help` needs none of these at run time; each costs a few milliseconds to import.
+# `--help` needs none of these at run time; each costs a few milliseconds to import, typing
+# itself some 18 % of --help (benchmarks/bench_bootstrap.py). See studyplanner.cli.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from datetime import date
@@ -35,7 +35,8 @@ COMMAND_NAMES = (
 
 def _terminal_columns() -> int:
     """The terminal's width as ``shutil.get_terminal_size`` finds it (COLUMNS, then the
-    terminal, then 80), without importing ``shutil``, which brings bz2, lzma and zlib along."""
+    terminal, then 80), without importing ``shutil``, which brings bz2, lzma and zlib along:
+    some 10 % of --help (benchmarks/bench_bootstrap.py; argparse would import it for this)."""
     try:
         columns = int(os.environ.get("COLUMNS", "0"))
     except ValueError:

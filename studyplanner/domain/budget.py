@@ -25,12 +25,12 @@ from __future__ import annotations
 
 import heapq
 from bisect import bisect_left
-from calendar import monthrange
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from studyplanner.domain.months import add_calendar_months
 from studyplanner.domain.plan import EntryStatus, PlanEntry
 from studyplanner.domain.schedule import Schedule
 
@@ -105,12 +105,6 @@ def entry_fee(entry: PlanEntry, list_usd: int) -> Price:
 def voucher_discount(fee_usd: int) -> int:
     """What a 50 % voucher takes off ``fee_usd`` (whole dollars; an odd cent is paid)."""
     return fee_usd // 2
-
-
-def add_calendar_months(day: date, months: int) -> date:
-    """The same day ``months`` later; a day the month lacks becomes its last day."""
-    year, month = divmod(day.year * 12 + day.month - 1 + months, 12)
-    return date(year, month + 1, min(day.day, monthrange(year, month + 1)[1]))
 
 
 @dataclass(frozen=True)

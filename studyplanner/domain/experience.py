@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from studyplanner.domain.catalog import Certification, Tier
+from studyplanner.domain.months import add_years as calendar_years_later
+from studyplanner.domain.months import months_between
 from studyplanner.domain.plan import LearnerProfile
 from studyplanner.domain.roles import ExperienceField
 from studyplanner.i18n import _, ngettext
@@ -28,11 +30,8 @@ GATED_TIERS = frozenset({Tier.PROFESSIONAL, Tier.SPECIALTY})
 
 def _anniversary(start: date, years: int) -> date:
     """``start`` moved by whole calendar years (29 Feb becomes 28 Feb in other years)."""
-    year = min(max(start.year + years, date.min.year), date.max.year)
-    try:
-        return start.replace(year=year)
-    except ValueError:
-        return start.replace(year=year, day=28)
+    year = min(max(start.year + years, date.min.year), date.max.year)  # within what a date holds
+    return calendar_years_later(start, year - start.year)
 
 
 def years_after(start: date, day: date) -> float:
@@ -107,8 +106,7 @@ class ExperienceGap:
         (0 when it cannot be said)."""
         if self.ready_on is None:
             return 0
-        months = (self.ready_on.year - self.exam_day.year) * 12
-        months += self.ready_on.month - self.exam_day.month
+        months = months_between(self.exam_day, self.ready_on)
         if self.ready_on.day > self.exam_day.day:
             months += 1
         return max(1, months)

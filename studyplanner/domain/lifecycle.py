@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from studyplanner.domain.catalog import Catalog, Certification, RenewalKind
+from studyplanner.domain.months import add_years
 from studyplanner.domain.plan import LATEST_DATE, EntryStatus, PlanEntry, StudyPlan
 from studyplanner.domain.schedule import Schedule, schedule_plan
 from studyplanner.domain.wording import assumed_text, format_day, format_fee
@@ -70,14 +71,6 @@ class Validity:
     def valid_on(self, day: date) -> bool:
         """True if the certification is valid on ``day`` (earned by then and not expired)."""
         return self.earned_on <= day <= self.expires_on
-
-
-def add_years(day: date, years: int) -> date:
-    """``day`` moved by whole calendar years; 29 February becomes 28 February."""
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:
-        return day.replace(year=day.year + years, day=28)
 
 
 def renewable_by(certification: Certification, catalog: Catalog) -> tuple[str, ...]:

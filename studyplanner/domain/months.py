@@ -1,8 +1,9 @@
-"""Calendar months and time axes, shared by the timeline on screen and the printed chart.
+"""Calendar months and years, and time axes, shared by the timeline on screen, the printed
+chart and the domain's dates (a validity's end, a voucher's, a learner's years of experience).
 
-Both draw days along a horizontal line and divide it into months and years; keeping the
-arithmetic here (Qt-free, tested once) means the two cannot disagree about where a month starts
-or how wide it is.
+The calendar arithmetic is ``dateutil.relativedelta``'s (a day the month lacks becomes its last
+day: 31 January + 1 month is 28 February); this module is the one place that uses it, so
+every surface agrees about where a month starts, how wide it is and when a year is up.
 """
 
 from __future__ import annotations
@@ -11,10 +12,14 @@ import math
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from dateutil.relativedelta import relativedelta
+
 __all__ = [
     "DayScale",
     "Period",
+    "add_calendar_months",
     "add_months",
+    "add_years",
     "first_of_month",
     "month_periods",
     "month_starts",
@@ -31,8 +36,17 @@ def first_of_month(day: date) -> date:
 
 def add_months(day: date, count: int) -> date:
     """The first day of the month ``count`` months after ``day``'s month (before, if negative)."""
-    index = day.year * 12 + day.month - 1 + count
-    return date(index // 12, index % 12 + 1, 1)
+    return first_of_month(day) + relativedelta(months=count)
+
+
+def add_calendar_months(day: date, count: int) -> date:
+    """The same day ``count`` months later; a day the month lacks becomes its last day."""
+    return day + relativedelta(months=count)
+
+
+def add_years(day: date, count: int) -> date:
+    """``day`` moved by whole calendar years; 29 February becomes 28 February."""
+    return day + relativedelta(years=count)
 
 
 def next_month(day: date) -> date:
@@ -42,7 +56,8 @@ def next_month(day: date) -> date:
 
 def months_between(start: date, end: date) -> int:
     """Calendar months from ``start``'s month to ``end``'s month: 1 for 31 Jan → 1 Feb."""
-    return (end.year * 12 + end.month) - (start.year * 12 + start.month)
+    apart = relativedelta(first_of_month(end), first_of_month(start))
+    return apart.years * 12 + apart.months
 
 
 def month_starts(first: date, last: date) -> list[date]:

@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+from studyplanner.storage.messages import ReadProblem, worded
 from studyplanner.storage.reading import NotARegularFileError, kind_of, names_open_file
 
 TEMP_SUFFIX = ".tmp"
@@ -102,7 +103,7 @@ def _new_temp_file(path: Path) -> tuple[int, Path]:
         if names_open_file(Path(name), fd):
             return fd, Path(name)
         os.close(fd)  # a clean-up took it between creation and lock: make another
-    raise OSError(f"cannot create a temporary file in {path.parent}")
+    raise OSError(worded(ReadProblem.NO_TEMPORARY_FILE, {"folder": path.parent}))
 
 
 def refuse_non_regular(path: Path) -> None:

@@ -10,8 +10,8 @@ from pathlib import Path
 from studyplanner.bundled import bundled_path
 from studyplanner.domain.catalog import Catalog, CatalogError, load_catalog, parse_catalog
 from studyplanner.domain.catalog_release import is_newer
-from studyplanner.domain.schedule import Schedule
 from studyplanner.storage import paths
+from studyplanner.storage.messages import PlanProblem, worded
 from studyplanner.storage.reading import read_regular_file
 
 # The bundled catalog is about 20 KB; a file many times that size is not a catalog.
@@ -37,23 +37,16 @@ def load_user_catalog(path: Path) -> Catalog:
     try:
         data = read_regular_file(path, MAX_CATALOG_BYTES)
     except OSError as exc:
-        raise CatalogError(path, f"cannot be read ({exc.strerror or exc})") from exc
+        reason = exc.strerror or exc
+        raise CatalogError(path, worded(PlanProblem.UNREADABLE, {"reason": reason})) from exc
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise CatalogError(path, f"is not UTF-8 text (byte {exc.start})") from exc
+        raise CatalogError(path, worded(PlanProblem.NOT_UTF8, {"byte": exc.start})) from exc
     return parse_catalog(text, path)
 
 
-def load_app_catalog() -> LoadedCatalog:
-    """The catalog in use (see ``_active_catalog``), with placeholders for certifications an
-    earlier catalog had and this one lacks, so that plans naming them still open."""
-    from studyplanner.storage.catalog_updates import with_last_known  # it imports this module
-
-    return with_last_known(_active_catalog())
-
-
-def _active_catalog() -> LoadedCatalog:
+def active_catalog() -> LoadedCatalog:
     """The user's ``catalog.json`` in the data directory takes precedence when it validates;
     when it does not (damaged, hostile, not a file at all), the bundled catalog is used and
     ``problem`` says why."""
@@ -73,13 +66,3 @@ def _active_catalog() -> LoadedCatalog:
             return LoadedCatalog(bundled, origin="bundled")
         return LoadedCatalog(user, origin=str(user_path))
     return LoadedCatalog(bundled_catalog(), origin="bundled")
-
-
-def catalog_for(schedule: Schedule, catalog: Catalog | None = None) -> Catalog:
-    """The catalog given, else the one ``schedule`` was computed with, else the app's: what the
-    report and the calendar name certifications from."""
-    if catalog is not None:
-        return catalog
-    if schedule.catalog is not None:
-        return schedule.catalog
-    return load_app_catalog().catalog

@@ -33,8 +33,8 @@ from studyplanner.storage import paths
 from studyplanner.storage.atomic import atomic_copy, atomic_write_bytes
 from studyplanner.storage.catalog_source import (
     LoadedCatalog,
+    active_catalog,
     bundled_catalog,
-    load_app_catalog,
     load_user_catalog,
 )
 from studyplanner.storage.plan_files import PlanFileError, list_plans, load_plan
@@ -74,6 +74,13 @@ def _kept_catalogs(folder: Path) -> list[Path]:
     except OSError:
         return []
     return [folder / name for name in names]
+
+
+def load_app_catalog() -> LoadedCatalog:
+    """The catalog in use (see ``catalog_source.active_catalog``), with placeholders for
+    certifications an earlier catalog had and this one lacks, so that plans naming them still
+    open."""
+    return with_last_known(active_catalog())
 
 
 def with_last_known(loaded: LoadedCatalog) -> LoadedCatalog:

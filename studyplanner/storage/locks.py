@@ -10,6 +10,15 @@ unknown kind of holder). What it says never decides who has the lock.
 
 Where no lock can be made at all (a read-only folder, a file system without locks) locking is
 best effort: ``acquire`` says yes and logs why, as such a plan usually cannot be saved anyway.
+
+Why not a library (evaluated for issue 22; the tests in tests/storage/test_locks.py are the
+guarantees): ``filelock`` (4.2) locks the same way (``flock``/``msvcrt``) but leaves the lock
+file beside the plan after every release (the plans folder would fill with ``.lock`` files, and
+"asking leaves no lock behind" would no longer hold); where ``flock`` is missing it falls back
+to a lock by the file's existence, which a crash leaves stale; and importing it costs about
+40 ms (it brings ``asyncio`` and ``inspect``) on every start, where this module costs under 1.
+``QLockFile`` would tie storage to Qt, and decides staleness by process id and host name,
+which this design left behind (a lock file from an older StudyPlanner still holds them).
 """
 
 from __future__ import annotations

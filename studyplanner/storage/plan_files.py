@@ -49,11 +49,11 @@ from studyplanner.storage.atomic import (
     refuse_non_regular,
     remove_stale_temp_files,
 )
+from studyplanner.storage.messages import PlanProblem, worded
 from studyplanner.storage.reading import (
     FileTooLargeError,
     NotARegularFileError,
     kind_of,
-    megabytes,
     one_line,
     read_regular_file,
 )
@@ -76,13 +76,28 @@ RawPlan = dict[str, Any]
 
 
 class PlanFileError(Exception):
-    """A plan file that cannot be used; ``str()`` is the message for the user, on one line."""
+    """A plan file that cannot be used: ``problem`` says why, ``params`` the particulars.
+    ``str()`` is the message for the user, on one line and in their language (worded by
+    ``storage.messages`` when it is shown)."""
 
-    def __init__(self, path: Path, message: str, *, newer: bool = False) -> None:
-        self.message = one_line(message)
-        super().__init__(f"{one_line(str(path))}: {self.message}")
+    def __init__(self, path: Path, problem: PlanProblem, **params: object) -> None:
+        super().__init__(path, problem, params)
         self.path = path
-        self.newer = newer
+        self.problem = problem
+        self.params = params
+
+    @property
+    def newer(self) -> bool:
+        """The file is a newer StudyPlanner's: nobody may offer to replace it."""
+        return self.problem.newer
+
+    @property
+    def message(self) -> str:
+        """Why, without the file's name: 'does not exist'."""
+        return one_line(worded(self.problem, self.params))
+
+    def __str__(self) -> str:
+        return f"{one_line(str(self.path))}: {self.message}"
 
 
 # --- migrations -------------------------------------------------------------------------
@@ -237,9 +252,7 @@ def _field_name(loc: tuple[int | str, ...]) -> str:
 
 
 def _too_large(path: Path, size: int) -> PlanFileError:
-    return PlanFileError(
-        path, f"is {megabytes(size)}; plan files are at most {MAX_PLAN_BYTES // 2**20} MB"
-    )
+    return PlanFileError(path, PlanProblem.TOO_LARGE, size=size, limit=MAX_PLAN_BYTES)
 
 
 def _refuse_if_damaged_and_newer(data: bytes, path: Path) -> None:
@@ -247,12 +260,7 @@ def _refuse_if_damaged_and_newer(data: bytes, path: Path) -> None:
     StudyPlanner's (damaged) file: say so, so that nobody offers to replace it."""
     version = _declared_version(data)
     if version is not None and version > PLAN_SCHEMA_VERSION:
-        raise PlanFileError(
-            path,
-            f"is damaged and was written by a newer StudyPlanner (plan format {version}); "
-            "it is left untouched",
-            newer=True,
-        )
+        raise PlanFileError(path, PlanProblem.DAMAGED_AND_NEWER, version=version)
 
 
 def parse_plan(
@@ -266,36 +274,29 @@ def parse_plan(
         text = data.decode("utf-8-sig")  # tolerate the BOM some Windows editors add
     except UnicodeDecodeError as exc:
         _refuse_if_damaged_and_newer(data, path)
-        raise PlanFileError(path, f"is not UTF-8 text (byte {exc.start})") from exc
+        raise PlanFileError(path, PlanProblem.NOT_UTF8, byte=exc.start) from exc
     try:
         raw = json.loads(text)
     except json.JSONDecodeError as exc:
         _refuse_if_damaged_and_newer(data, path)
         truncated = exc.msg.startswith("Unterminated") or exc.pos >= len(text.rstrip())
-        hint = " (the file looks truncated)" if truncated else ""
-        raise PlanFileError(
-            path, f"is not valid JSON at line {exc.lineno}, column {exc.colno}{hint}"
-        ) from exc
+        problem = PlanProblem.NOT_JSON_TRUNCATED if truncated else PlanProblem.NOT_JSON
+        raise PlanFileError(path, problem, line=exc.lineno, column=exc.colno) from exc
     except RecursionError as exc:
         _refuse_if_damaged_and_newer(data, path)
-        raise PlanFileError(path, "is nested too deeply to be a plan") from exc
+        raise PlanFileError(path, PlanProblem.TOO_DEEP) from exc
     except ValueError as exc:  # e.g. an integer with more digits than Python will convert
         _refuse_if_damaged_and_newer(data, path)
-        raise PlanFileError(path, "holds a number too long to be part of a plan") from exc
+        raise PlanFileError(path, PlanProblem.NUMBER_TOO_LONG) from exc
     except MemoryError as exc:
-        raise PlanFileError(path, "is too large to read into memory") from exc
+        raise PlanFileError(path, PlanProblem.NO_MEMORY) from exc
     if not isinstance(raw, dict):
-        raise PlanFileError(path, "does not hold a plan (expected a JSON object)")
+        raise PlanFileError(path, PlanProblem.NOT_AN_OBJECT)
     version = raw.get("schema_version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise PlanFileError(path, "field 'schema_version': missing or not a positive integer")
+        raise PlanFileError(path, PlanProblem.NO_VERSION)
     if version > PLAN_SCHEMA_VERSION:
-        raise PlanFileError(
-            path,
-            f"was written by a newer StudyPlanner (plan format {version}, this version reads "
-            f"up to {PLAN_SCHEMA_VERSION}); it is left untouched",
-            newer=True,
-        )
+        raise PlanFileError(path, PlanProblem.NEWER, version=version, supported=PLAN_SCHEMA_VERSION)
     migrated = version < PLAN_SCHEMA_VERSION
     if migrated:
         try:
@@ -303,28 +304,31 @@ def parse_plan(
         except (ValueError, TypeError, KeyError, ArithmeticError) as exc:
             reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
             raise PlanFileError(
-                path, f"cannot be upgraded from format {version}: {reason}"
+                path, PlanProblem.NOT_UPGRADED, version=version, reason=reason
             ) from exc
     try:
         plan = StudyPlan.model_validate(raw)
     except ValidationError as exc:
         first = exc.errors()[0]
+        field = _field_name(tuple(first["loc"]))
         raise PlanFileError(
-            path, f"field '{_field_name(tuple(first['loc']))}': {first['msg']}"
+            path, PlanProblem.INVALID_FIELD, field=field, reason=first["msg"]
         ) from exc
     for index, entry in enumerate(plan.entries):
         if entry.certification_id not in catalog:
             raise PlanFileError(
                 path,
-                f"field 'entries.{index}.certification_id': unknown certification "
-                f"{entry.certification_id!r}",
+                PlanProblem.UNKNOWN_CERTIFICATION,
+                field=f"entries.{index}.certification_id",
+                certification=entry.certification_id,
             )
     for index, held in enumerate(plan.held):
         if held.certification_id not in catalog:
             raise PlanFileError(
                 path,
-                f"field 'held.{index}.certification_id': unknown certification "
-                f"{held.certification_id!r}",
+                PlanProblem.UNKNOWN_CERTIFICATION,
+                field=f"held.{index}.certification_id",
+                certification=held.certification_id,
             )
     return plan, migrated
 
@@ -335,15 +339,15 @@ def read_plan_bytes(path: Path) -> bytes:
     try:
         return read_regular_file(path, MAX_PLAN_BYTES)
     except FileNotFoundError as exc:
-        raise PlanFileError(path, "does not exist") from exc
+        raise PlanFileError(path, PlanProblem.DOES_NOT_EXIST) from exc
     except NotARegularFileError as exc:
-        raise PlanFileError(path, f"is {exc.kind}, not a plan file") from exc
+        raise PlanFileError(path, PlanProblem.NOT_A_PLAN_FILE, kind=exc.kind) from exc
     except FileTooLargeError as exc:
         raise _too_large(path, exc.size) from exc
     except OSError as exc:
-        raise PlanFileError(path, f"cannot be read ({exc.strerror or exc})") from exc
+        raise PlanFileError(path, PlanProblem.UNREADABLE, reason=exc.strerror or exc) from exc
     except MemoryError as exc:
-        raise PlanFileError(path, "is too large to read into memory") from exc
+        raise PlanFileError(path, PlanProblem.NO_MEMORY) from exc
 
 
 def load_plan(path: Path, catalog: Catalog, *, today: date | None = None) -> StudyPlan:
@@ -442,35 +446,28 @@ def save_plan(
     else:
         exists = True
     if kind is not None:
-        raise PlanFileError(path, f"is {kind}, not a plan file; nothing was written there")
+        raise PlanFileError(path, PlanProblem.NOT_WRITTEN_OVER, kind=kind)
     data = plan_to_json(plan).encode("utf-8")
     if len(data) > MAX_PLAN_BYTES:
         raise PlanFileError(
-            path,
-            f"was not saved: the plan would take {megabytes(len(data))}, and plan files are "
-            f"at most {MAX_PLAN_BYTES // 2**20} MB",
+            path, PlanProblem.TOO_LARGE_TO_SAVE, size=len(data), limit=MAX_PLAN_BYTES
         )
     if exists:
         version = _existing_version(path)
         if version is not None and version > PLAN_SCHEMA_VERSION:
-            raise PlanFileError(
-                path,
-                f"was written by a newer StudyPlanner (plan format {version}); "
-                "refusing to overwrite it",
-                newer=True,
-            )
+            raise PlanFileError(path, PlanProblem.NEWER_NOT_OVERWRITTEN, version=version)
         moment = datetime.now() if now is None else now
         if first_save_in_session or _backup_due(path, moment):
             try:
                 backup_file(path, now=moment)
             except OSError as exc:
                 raise PlanFileError(
-                    path, f"could not be backed up before saving ({exc.strerror or exc})"
+                    path, PlanProblem.NOT_BACKED_UP, reason=exc.strerror or exc
                 ) from exc
     try:
         atomic_write_bytes(path, data)
     except OSError as exc:
-        raise PlanFileError(path, f"could not be saved ({exc.strerror or exc})") from exc
+        raise PlanFileError(path, PlanProblem.NOT_SAVED, reason=exc.strerror or exc) from exc
     remove_stale_temp_files(path.parent, name=path.name)  # a killed save's, of this plan
 
 
@@ -694,7 +691,7 @@ def move_to_trash(path: Path) -> Path:
         atomic_copy(path, target)  # complete or absent, even on a full disk
         path.unlink()
     except OSError as exc:
-        raise PlanFileError(path, f"could not be deleted ({exc.strerror or exc})") from exc
+        raise PlanFileError(path, PlanProblem.NOT_DELETED, reason=exc.strerror or exc) from exc
     return target
 
 

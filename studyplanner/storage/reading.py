@@ -11,6 +11,8 @@ import errno
 import os
 import stat
 
+from studyplanner.storage.messages import FileKind, ReadProblem, megabytes, worded
+
 TYPE_CHECKING = False  # `one_line` serves the command line's first moments: no pathlib
 if TYPE_CHECKING:
     from pathlib import Path
@@ -20,12 +22,27 @@ if TYPE_CHECKING:
 _CHUNK = 1024 * 1024
 
 
-class NotARegularFileError(OSError):
-    """The path names a folder, a FIFO, a device or a socket: nothing to read as a file."""
+__all__ = [
+    "FileKind",
+    "FileTooLargeError",
+    "NotARegularFileError",
+    "kind_of",
+    "megabytes",
+    "names_open_file",
+    "one_line",
+    "read_regular_file",
+]
 
-    def __init__(self, path: Path, kind: str) -> None:
-        code = errno.EISDIR if kind == "a folder" else errno.EINVAL
-        super().__init__(code, f"is {kind}, not a regular file", str(path))
+
+class NotARegularFileError(OSError):
+    """The path names a folder, a FIFO, a device or a socket: nothing to read as a file.
+    ``strerror`` is worded by ``storage.messages`` (code ``ReadProblem.NOT_A_REGULAR_FILE``)."""
+
+    def __init__(self, path: Path, kind: FileKind) -> None:
+        code = errno.EISDIR if kind is FileKind.FOLDER else errno.EINVAL
+        self.problem = ReadProblem.NOT_A_REGULAR_FILE
+        self.params: dict[str, object] = {"kind": kind}
+        super().__init__(code, worded(self.problem, self.params), str(path))
         self.kind = kind
 
 
@@ -33,31 +50,26 @@ class FileTooLargeError(OSError):
     """The file holds more than the reader allows; ``size`` is at least ``limit + 1``."""
 
     def __init__(self, path: Path, size: int, limit: int) -> None:
-        super().__init__(
-            errno.EFBIG, f"is {megabytes(size)}; at most {megabytes(limit)} is read", str(path)
-        )
+        self.problem = ReadProblem.TOO_LARGE
+        self.params: dict[str, object] = {"size": size, "limit": limit}
+        super().__init__(errno.EFBIG, worded(self.problem, self.params), str(path))
         self.size = size
         self.limit = limit
 
 
-def megabytes(size: int) -> str:
-    """A size for a message: '5.3 MB'."""
-    return f"{size / 1e6:.1f} MB"
-
-
-def kind_of(mode: int) -> str | None:
-    """What a file of this ``st_mode`` is in words, or None for a regular file."""
+def kind_of(mode: int) -> FileKind | None:
+    """What a file of this ``st_mode`` is, or None for a regular file."""
     if stat.S_ISREG(mode):
         return None
     if stat.S_ISDIR(mode):
-        return "a folder"
+        return FileKind.FOLDER
     if stat.S_ISFIFO(mode):
-        return "a pipe (FIFO)"
+        return FileKind.PIPE
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
+        return FileKind.DEVICE
     if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a file"
+        return FileKind.SOCKET
+    return FileKind.OTHER
 
 
 def read_regular_file(path: Path, limit: int) -> bytes:

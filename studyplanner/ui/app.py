@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import gc
-import linecache
 import logging
-import os
 import signal
 import sys
 import time
@@ -22,7 +19,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from studyplanner import APP_NAME, STARTED_AT, __version__, diagnostics
+from studyplanner import APP_NAME, STARTED_AT, __version__, bootstrap, diagnostics
 from studyplanner.i18n import _
 from studyplanner.ui.dialogs.crash_dialog import CrashReporter
 
@@ -41,19 +38,6 @@ class _FirstPaint(QObject):
             self.painted_at = time.perf_counter()
             QTimer.singleShot(0, QApplication.quit)
         return False
-
-
-def paint_on_one_thread_on_small_machines() -> None:
-    """Keep Qt's painting on the GUI thread on machines with two cores or fewer.
-
-    Qt hands most anti-aliased fills to a thread pool. With two cores the hand-over costs
-    more than it saves: after an edit, a 100-exam timeline repaints in about 4 ms without the
-    pool and 11 ms with it, and the window's first paint comes a little sooner
-    (``benchmarks/bench_edit.py`` prints which way it ran). Bigger machines keep Qt's default,
-    which was not measured. Qt reads the variable when the application starts.
-    """
-    if (os.cpu_count() or 1) <= 2:
-        os.environ.setdefault("QT_NO_GUI_THREADPOOL", "1")
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -129,15 +113,6 @@ def start_diagnostics(*, show_dialog: bool = True) -> CrashReporter | None:
     return reporter
 
 
-def _settle_memory() -> None:
-    """Once the window is up: collect garbage again (the command line paused it while loading),
-    and set everything loaded so far aside for good, so that later collections, during edits,
-    do not walk through the half a million objects the start made."""
-    gc.collect()
-    gc.freeze()
-    gc.enable()
-
-
 class _CloseOnTermination:
     """Close the window (which flushes the autosave) on SIGTERM/SIGINT, e.g. at logout.
 
@@ -184,14 +159,11 @@ def run_app(
     """Run the app until its window closes; with ``smoke``, exit after the first paint.
     ``today`` pins the day the plan is seen from (``--today``); the window says so."""
     from studyplanner.domain.catalog import CatalogError
-    from studyplanner.storage.catalog_source import load_app_catalog
+    from studyplanner.storage.catalog_updates import load_app_catalog
     from studyplanner.ui.document.prompts import UnattendedPrompts
     from studyplanner.ui.window.main_window import MainWindow, app_icon
 
-    # PySide6 reads the source of every module imported after it (looking for `from
-    # __feature__`), and Python's line cache keeps all of it: some 3 MB nobody needs now.
-    linecache.clearcache()
-    paint_on_one_thread_on_small_machines()
+    bootstrap.window_modules_loaded()
     app = create_application()
     termination = None if smoke else _CloseOnTermination()
     # --smoke must never wait on a dialog: there an uncaught exception is only logged (stderr)
@@ -226,7 +198,7 @@ def run_app(
     if termination is not None:
         termination.watch(window)
         window.show()
-        QTimer.singleShot(0, _settle_memory)
+        QTimer.singleShot(0, bootstrap.window_shown)
         QTimer.singleShot(0, _announce_ready)
         return app.exec()
 

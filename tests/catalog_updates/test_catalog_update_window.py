@@ -12,11 +12,15 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from studyplanner.storage import paths
-from studyplanner.storage.catalog_source import load_app_catalog
-from studyplanner.storage.catalog_updates import UpdateReview, check_update, review_update
+from studyplanner.storage.catalog_updates import (
+    UpdateReview,
+    check_update,
+    load_app_catalog,
+    review_update,
+)
 from studyplanner.storage.plan_files import load_plan, save_plan
-from studyplanner.ui.dialogs import catalog_update
 from studyplanner.ui.dialogs.catalog_update import CatalogUpdateDialog
+from studyplanner.ui.window import main_window
 from studyplanner.ui.window.main_window import MainWindow
 from tests.domain.plans import entry, plan
 from tests.ui.fake_prompts import FakePrompts
@@ -89,7 +93,7 @@ def test_update_review_apply_revert_and_reset(
     (affected,) = review.plans
     assert affected.path == plan_path
     assert [i.message for i in affected.impacts] == ["your exam on 1 Apr 2027 will be DVA-C03"]
-    again = catalog_update._open_windows[-1]
+    again = main_window._reopened[-1]
     qtbot.addWidget(again)
     assert not window.isVisible() and again.isVisible()
     assert again.session.path == plan_path
@@ -98,12 +102,12 @@ def test_update_review_apply_revert_and_reset(
     assert plan_path.read_bytes() == plan_before, "the plan is not rewritten"
 
     again.catalog_commands.reset_action.trigger()
-    bundled = catalog_update._open_windows[-1]
+    bundled = main_window._reopened[-1]
     qtbot.addWidget(bundled)
     assert bundled.catalog.catalog_version == "2026.12.07"
 
     bundled.catalog_commands.revert_action.trigger()  # undoes the reset
-    reverted = catalog_update._open_windows[-1]
+    reverted = main_window._reopened[-1]
     qtbot.addWidget(reverted)
     assert reverted.catalog.catalog_version == "2026.12.07.1"
     assert load_plan(plan_path, reverted.catalog).name == "Developer path"
@@ -162,7 +166,7 @@ def test_the_window_opens_a_plan_naming_a_certification_the_catalog_lacks(
     save_plan(plan(entry("developer-associate"), start=TODAY), path)
     window = open_window(qtbot, path, prompts)
     window.catalog_commands.update_action.trigger()
-    updated = catalog_update._open_windows[-1]
+    updated = main_window._reopened[-1]
     qtbot.addWidget(updated)
     updated.add_certification("platform-engineer-associate")
     assert updated.session.flush()
@@ -170,7 +174,7 @@ def test_the_window_opens_a_plan_naming_a_certification_the_catalog_lacks(
 
     updated.catalog_commands.revert_action.trigger()
 
-    reverted = catalog_update._open_windows[-1]
+    reverted = main_window._reopened[-1]
     qtbot.addWidget(reverted)
     assert reverted.session.path == path
     ids = [e.certification_id for e in reverted.document.plan.entries]

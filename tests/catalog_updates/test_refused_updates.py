@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from studyplanner.cli import main
 from studyplanner.storage import paths
-from studyplanner.storage.catalog_source import load_app_catalog
+from studyplanner.storage.catalog_updates import load_app_catalog
 
 EXAMPLE = Path(__file__).parent.parent / "data" / "catalog-update-example.json"
 TODAY = "2026-12-07"

@@ -12,7 +12,9 @@ from hypothesis import strategies as st
 from studyplanner.domain.months import (
     DayScale,
     Period,
+    add_calendar_months,
     add_months,
+    add_years,
     first_of_month,
     month_periods,
     month_starts,
@@ -123,3 +125,25 @@ def test_month_periods_tile_the_range_without_gaps(first: date, length: int) -> 
         assert before.end == after.start
         assert before.x + before.width == after.x
     assert sum(p.width for p in periods) == (periods[-1].end - first).days
+
+
+@given(day=days, count=st.integers(-1200, 1200))
+def test_the_library_counts_months_as_the_calendar_does(day: date, count: int) -> None:
+    """dateutil's relativedelta (issue 22) keeps what the hand-written arithmetic promised."""
+    index = day.year * 12 + day.month - 1 + count
+    assert add_months(day, count) == date(index // 12, index % 12 + 1, 1)
+    later = add_calendar_months(day, count)
+    assert (later.year * 12 + later.month - 1) == index
+    assert later.day == day.day or (
+        later.day < day.day and next_month(later) - later == timedelta(1)
+    )
+    assert months_between(day, later) == count
+
+
+def test_a_day_the_month_or_year_lacks_becomes_its_last_day() -> None:
+    assert add_calendar_months(date(2026, 1, 31), 1) == date(2026, 2, 28)
+    assert add_calendar_months(date(2028, 1, 31), 1) == date(2028, 2, 29)
+    assert add_years(date(2024, 2, 29), 1) == date(2025, 2, 28)
+    assert add_years(date(2024, 2, 29), 4) == date(2028, 2, 29)
+    with pytest.raises(ValueError):
+        add_years(date(9999, 1, 1), 1)  # past what a date holds: refused, as before

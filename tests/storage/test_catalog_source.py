@@ -10,7 +10,7 @@ import pytest
 
 from studyplanner.bundled import bundled_path
 from studyplanner.storage import paths
-from studyplanner.storage.catalog_source import load_app_catalog
+from studyplanner.storage.catalog_updates import load_app_catalog
 from tests.domain.plans import catalog_document
 
 

@@ -14,7 +14,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from studyplanner.storage import paths
-from studyplanner.storage.catalog_source import load_app_catalog
+from studyplanner.storage.catalog_updates import load_app_catalog
 from studyplanner.storage.locks import PlanLock
 from studyplanner.storage.plan_files import save_plan
 from studyplanner.ui.document import plan_session

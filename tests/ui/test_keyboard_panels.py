@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from studyplanner.storage.catalog_source import load_app_catalog
+from studyplanner.storage.catalog_updates import load_app_catalog
 from studyplanner.ui.dialogs.shortcuts_dialog import ShortcutsDialog
 from studyplanner.ui.widgets.form_fields import ReadableNote
 from studyplanner.ui.window.dock_focus import behind_a_tab, out_of_sight

@@ -10,7 +10,7 @@ from PySide6.QtCore import QPointF
 from pytestqt.qtbot import QtBot
 
 from studyplanner.domain.catalog import Tier
-from studyplanner.storage.catalog_source import load_app_catalog
+from studyplanner.storage.catalog_updates import load_app_catalog
 from studyplanner.ui.canvas.ladder import LadderView, Layout
 from studyplanner.ui.window.main_window import MainWindow
 from tests.ui.fake_prompts import FakePrompts

@@ -12,7 +12,7 @@ from PySide6.QtPrintSupport import QPrintPreviewDialog
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from studyplanner.storage.catalog_source import load_app_catalog
+from studyplanner.storage.catalog_updates import load_app_catalog
 from studyplanner.ui.dialogs import printing
 from studyplanner.ui.window.main_window import MainWindow
 from tests.ui.fake_prompts import FakePrompts

@@ -12,7 +12,8 @@ from pytestqt.qtbot import QtBot
 from studyplanner.domain.plan import StudyPlan, WeeklyAvailability
 from studyplanner.domain.wording import format_day
 from studyplanner.storage import paths
-from studyplanner.storage.catalog_source import load_app_catalog
+from studyplanner.storage.catalog_updates import load_app_catalog
+from studyplanner.storage.messages import PlanProblem
 from studyplanner.storage.plan_files import PlanFileError, load_plan, save_plan
 from studyplanner.ui.canvas.mime import certification_mime
 from studyplanner.ui.canvas.timeline import TimelineView
@@ -161,7 +162,7 @@ def test_failed_save_is_shown_and_keeps_the_plan(
     window = open_window(qtbot, prompts=prompts)
 
     def refuse(plan: StudyPlan, path: Path, **_kwargs: object) -> None:
-        raise PlanFileError(path, "could not be saved (disk full)")
+        raise PlanFileError(path, PlanProblem.NOT_SAVED, reason="disk full")
 
     monkeypatch.setattr(autosave, "save_plan", refuse)
     with qtbot.wait_signal(window.autosaver.failed, timeout=2500):
@@ -290,7 +291,7 @@ def test_a_failed_save_is_not_thrown_away_by_opening_another_plan(
     window = open_window(qtbot, prompts=prompts)
 
     def refuse(plan: StudyPlan, path: Path, **_kwargs: object) -> None:
-        raise PlanFileError(path, "could not be saved (input/output error)")
+        raise PlanFileError(path, PlanProblem.NOT_SAVED, reason="input/output error")
 
     monkeypatch.setattr(autosave, "save_plan", refuse)
     add_by_keyboard(qtbot, window, "developer-associate")

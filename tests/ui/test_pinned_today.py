@@ -10,7 +10,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from studyplanner import cli
-from studyplanner.storage.catalog_source import load_app_catalog
+from studyplanner.storage.catalog_updates import load_app_catalog
 from studyplanner.ui import app
 from studyplanner.ui.window.main_window import MainWindow
 from tests.ui.fake_prompts import FakePrompts

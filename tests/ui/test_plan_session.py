@@ -284,6 +284,7 @@ def test_a_failed_save_is_not_dropped_by_opening_another_plan(
     realistic_plan: StudyPlan,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    from studyplanner.storage.messages import PlanProblem
     from studyplanner.storage.plan_files import PlanFileError
     from studyplanner.ui.document import autosave
 
@@ -293,7 +294,7 @@ def test_a_failed_save_is_not_dropped_by_opening_another_plan(
     assert session.new()
 
     def refuse(plan: StudyPlan, path: Path, **_kwargs: object) -> None:
-        raise PlanFileError(path, "could not be saved (input/output error)")
+        raise PlanFileError(path, PlanProblem.NOT_SAVED, reason="input/output error")
 
     monkeypatch.setattr(autosave, "save_plan", refuse)
     session.document.insert_certification("developer-associate")

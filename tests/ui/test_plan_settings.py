@@ -26,7 +26,7 @@ from studyplanner.domain.plan import (
     WeeklyAvailability,
 )
 from studyplanner.domain.wording import format_day, format_fee
-from studyplanner.storage.catalog_source import load_app_catalog
+from studyplanner.storage.catalog_updates import load_app_catalog
 from studyplanner.storage.plan_files import load_plan, save_plan
 from studyplanner.ui.document.plan_document import PlanDocument
 from studyplanner.ui.panels.plan_settings import PlanSettingsPanel

@@ -19,7 +19,7 @@ from studyplanner.domain.plan import EntryStatus, StudyPlan
 from studyplanner.domain.progress import Readiness
 from studyplanner.domain.wording import format_hours
 from studyplanner.storage import paths
-from studyplanner.storage.catalog_source import load_app_catalog
+from studyplanner.storage.catalog_updates import load_app_catalog
 from studyplanner.storage.plan_files import save_plan
 from studyplanner.style import TIER_COLORS
 from studyplanner.ui.canvas.timeline import TimelineView

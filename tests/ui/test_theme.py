@@ -121,7 +121,7 @@ def test_one_tracker_per_application(qapp: QApplication) -> None:
 
 
 def test_the_view_menu_theme_is_applied_and_remembered(qtbot: QtBot) -> None:
-    from studyplanner.storage.catalog_source import load_app_catalog
+    from studyplanner.storage.catalog_updates import load_app_catalog
     from studyplanner.storage.settings import load_settings
     from studyplanner.ui.widgets.theme import ThemeChoice, theme_tracker
     from studyplanner.ui.window.main_window import MainWindow

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from studyplanner import i18n
-from studyplanner.storage.catalog_source import load_app_catalog
+from studyplanner.storage.catalog_updates import load_app_catalog
 from studyplanner.ui.window.main_window import MainWindow
 from tests.test_i18n import speaking
 from tests.ui.fake_prompts import FakePrompts

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from studyplanner.storage.catalog_source import load_app_catalog
+from studyplanner.storage.catalog_updates import load_app_catalog
 from studyplanner.ui.widgets.wheel_guard import scroll_area_around
 from studyplanner.ui.window.main_window import MainWindow
 from tests.ui.test_main_window import add_by_keyboard, open_window

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from studyplanner.domain.catalog import Catalog
 from studyplanner.domain.plan import EntryStatus, StudyPlan
 from studyplanner.storage import paths
-from studyplanner.storage.catalog_source import load_app_catalog
+from studyplanner.storage.catalog_updates import load_app_catalog
 from studyplanner.storage.plan_files import save_plan
 from studyplanner.ui.document.plan_session import PlanSession
 from studyplanner.ui.document.prompts import PDF_FILES, DialogPrompts

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from studyplanner.storage import paths
-from studyplanner.storage.catalog_source import load_app_catalog
+from studyplanner.storage.catalog_updates import load_app_catalog
 from studyplanner.storage.settings import load_settings
 from studyplanner.ui.window.dock_focus import behind_a_tab
 from studyplanner.ui.window.main_window import MainWindow

@@ -28,7 +28,7 @@ from studyplanner.domain.catalog import CatalogError
 from studyplanner.domain.catalog_diff import describe_change
 from studyplanner.domain.wording import format_day
 from studyplanner.i18n import _
-from studyplanner.storage.catalog_source import LoadedCatalog, load_app_catalog
+from studyplanner.storage.catalog_source import LoadedCatalog
 from studyplanner.storage.catalog_updates import (
     CatalogInfo,
     NothingToRevert,
@@ -46,9 +46,6 @@ from studyplanner.ui.document.prompts import CATALOG_FILES
 
 if TYPE_CHECKING:
     from studyplanner.ui.window.main_window import MainWindow
-
-_open_windows: list[QWidget] = []
-"""Windows reopened on a new catalog: kept here, since nothing else holds them."""
 
 
 def catalog_summary(info: CatalogInfo, today: date) -> str:
@@ -197,7 +194,7 @@ class CatalogCommands(QObject):
                 ),
             )
             return
-        reopen_with_active_catalog(window)
+        window.reopen_on_active_catalog()
 
     def revert_catalog(self) -> None:
         try:
@@ -210,7 +207,7 @@ class CatalogCommands(QObject):
         except OSError as exc:
             self.window.prompts.warn(_("Catalog not changed"), str(exc.strerror or exc))
             return
-        reopen_with_active_catalog(self.window)
+        self.window.reopen_on_active_catalog()
 
     def reset_catalog(self) -> None:
         try:
@@ -219,33 +216,4 @@ class CatalogCommands(QObject):
             self.window.prompts.warn(_("Catalog not changed"), str(exc.strerror or exc))
             return
         if changed:
-            reopen_with_active_catalog(self.window)
-
-
-def reopen_with_active_catalog(window: MainWindow) -> MainWindow | None:
-    """Show the catalog now in use: a new window on it, with the same plan open and the same
-    pinned day; the old one closes (saving the plan). None if the old one could not close."""
-    from studyplanner.ui.document.prompts import DialogPrompts
-    from studyplanner.ui.window.main_window import MainWindow
-
-    if not window.session.flush():
-        return None
-    path = window.session.path
-    prompts = None if isinstance(window.prompts, DialogPrompts) else window.prompts
-    again = MainWindow(
-        load_app_catalog(), prompts=prompts, today=window.today_source, settings=window.settings
-    )
-    if window.pinned_day is not None:
-        again.show_pinned_today(window.pinned_day)
-    if window.isVisible():
-        again.show()
-    if not window.close():
-        again.close()
-        return None
-    window.successor = again  # type: ignore[attr-defined]  # what quitting closes (ui.app)
-    if path is not None:
-        again.open_plan(path)
-    else:
-        again.open_initial(None)
-    _open_windows.append(again)
-    return again
+            self.window.reopen_on_active_catalog()

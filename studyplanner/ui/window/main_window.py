@@ -77,6 +77,8 @@ class MainWindow(QMainWindow):
         self.prompts = prompts if prompts is not None else DialogPrompts(self)
         self.session = PlanSession(self.catalog, self.prompts, self, today=today, settings=settings)
         self.settings = self.session.settings
+        self.successor: MainWindow | None = None
+        """The window that replaced this one on a new catalog (see reopen_on_active_catalog)."""
         self.document = self.session.document
         self.autosaver = self.session.autosaver
         self.midnight = MidnightWatch(self.document, self)
@@ -436,6 +438,34 @@ class MainWindow(QMainWindow):
         for action in (self.rename_action, self.delete_action, self.restore_version_action):
             action.setEnabled(editable)
 
+    def reopen_on_active_catalog(self) -> MainWindow | None:
+        """Show the catalog now in use: a new window on it, with the same plan open and the
+        same pinned day; this one closes (saving the plan). None if this one could not close."""
+        from studyplanner.storage.catalog_updates import load_app_catalog
+        from studyplanner.ui.document.prompts import DialogPrompts
+
+        if not self.session.flush():
+            return None
+        path = self.session.path
+        prompts = None if isinstance(self.prompts, DialogPrompts) else self.prompts
+        again = MainWindow(
+            load_app_catalog(), prompts=prompts, today=self.today_source, settings=self.settings
+        )
+        if self.pinned_day is not None:
+            again.show_pinned_today(self.pinned_day)
+        if self.isVisible():
+            again.show()
+        if not self.close():
+            again.close()
+            return None
+        self.successor = again  # what quitting closes (ui.app)
+        if path is not None:
+            again.open_plan(path)
+        else:
+            again.open_initial(None)
+        _reopened.append(again)
+        return again
+
     def about(self) -> None:
         show_about(self, catalog=self.catalog_commands.summary())
 
@@ -473,5 +503,8 @@ class MainWindow(QMainWindow):
         if problem:
             self.prompts.warn(_("Catalog"), problem)
 
+
+_reopened: list[MainWindow] = []
+"""Windows reopened on a new catalog: kept here, since nothing else holds them."""
 
 __all__ = ["MainWindow", "app_icon"]

@@ -1,0 +1,174 @@
+"""What each start-up measure in ``studyplanner/bootstrap.py`` buys (issue 22).
+
+The app starts with every measure, then with each one switched off in turn (the measure's
+function replaced by one that does nothing, before ``main`` runs): the ratio "without / with"
+is what the measure buys, above 1 when it helps. Runs alternate as in ``bench_start``, and
+each figure is the median of the runs. Then, in this process, what setting the start's objects
+aside buys a full garbage collection during editing, and what the command line's two avoided
+imports (``typing`` for ``TYPE_CHECKING``, ``shutil`` for the terminal's width) would cost
+``--help``.
+
+A measure whose ratio stays about 1.00 buys nothing: drop it from the bootstrap. Run with
+``make bench``; numbers are printed, never asserted.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from pathlib import Path
+
+from benchmarks.bench_start import RUNS, Command, display, measure, twelve_exam_data_dir
+
+WITHOUT = textwrap.dedent(
+    """
+    import sys
+    from studyplanner import bootstrap
+    for name in {off!r}:
+        setattr(bootstrap, name, lambda *args, **kwargs: None)
+    for name in {preload!r}:
+        __import__(name)
+    from studyplanner.cli import main
+    sys.exit(main(sys.argv[1:]))
+    """
+)
+
+WINDOW_MEASURES = (
+    "skip_pydantic_plugin_discovery",
+    "pause_garbage_collection",
+    "import_the_qt_free_half_first",
+    "paint_on_one_thread_on_small_machines",
+    "forget_source_lines",
+)
+COMMAND_MEASURES = ("skip_pydantic_plugin_discovery", "pause_garbage_collection")
+AVOIDED_IMPORTS = {
+    "typing (TYPE_CHECKING by hand)": ("typing",),
+    "shutil (terminal width by hand)": ("shutil",),
+    "both": ("typing", "shutil"),
+}
+
+
+def _command(
+    args: list[str], env: dict[str, str], marker: str | None, off=(), preload=()
+) -> Command:
+    script = WITHOUT.format(off=tuple(off), preload=tuple(preload))
+    return ([sys.executable, "-c", script, *args], env, marker)
+
+
+def full_collection_ms() -> tuple[float, float]:
+    """A full collection once the 12-exam window is up: without and with ``gc.freeze()``."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from studyplanner import bootstrap
+    from studyplanner.storage import paths
+    from studyplanner.storage.catalog_updates import load_app_catalog
+
+    bootstrap.skip_pydantic_plugin_discovery()
+    app = QApplication.instance() or QApplication([])
+    with tempfile.TemporaryDirectory() as temp:
+        plan = twelve_exam_data_dir(Path(temp) / "data")
+        paths.set_data_dir(Path(temp) / "data")
+        from studyplanner.ui.window.main_window import MainWindow
+
+        window = MainWindow(load_app_catalog())
+        window.open_initial(plan)
+        window.show()
+        app.processEvents()
+
+        def collect_ms(repeat: int = 9) -> float:
+            samples = []
+            for _ in range(repeat):
+                started = time.perf_counter()
+                gc.collect()
+                samples.append(time.perf_counter() - started)
+            return sorted(samples)[repeat // 2] * 1000
+
+        unfrozen = collect_ms()
+        gc.freeze()
+        frozen = collect_ms()
+        gc.unfreeze()
+        window.session.autosaver.blockSignals(True)
+        window.close()
+    return unfrozen, frozen
+
+
+EDIT_WITHOUT = (
+    "from studyplanner import bootstrap\n"
+    "bootstrap.paint_on_one_thread_on_small_machines = lambda: None\n"
+    "from benchmarks.bench_edit import main\n"
+    "main()\n"
+)
+
+
+def edit_lines(off: bool) -> list[str]:
+    """bench_edit's edit and zoom figures, with the painting measure or without it."""
+    env = {k: v for k, v in os.environ.items() if k != "QT_NO_GUI_THREADPOOL"}
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    command = ["-c", EDIT_WITHOUT] if off else ["-m", "benchmarks.bench_edit"]
+    done = subprocess.run(
+        [sys.executable, *command], env=env, capture_output=True, text=True, check=True
+    )
+    return [line for line in done.stdout.splitlines() if line.startswith(("edit  ms", "zoom  ms"))]
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as temp, display() as env:
+        full = Path(temp) / "full"
+        plan = twelve_exam_data_dir(full)
+        quiet = dict(env, LANG="C.UTF-8", LC_ALL="C.UTF-8")
+        smoke = ["--smoke", "--data-dir", str(full)]
+        show = ["--data-dir", str(full), "show", str(plan), "--json"]
+        commands: dict[str, Command] = {
+            "smoke: all": _command(smoke, quiet, "first paint"),
+            "show: all": _command(show, quiet, None),
+            "help: all": _command(["--help"], quiet, None),
+        }
+        for name in WINDOW_MEASURES:
+            commands[f"smoke: {name}"] = _command(smoke, quiet, "first paint", off=[name])
+        for name in COMMAND_MEASURES:
+            commands[f"show: {name}"] = _command(show, quiet, None, off=[name])
+        for label, modules in AVOIDED_IMPORTS.items():
+            commands[f"help: {label}"] = _command(["--help"], quiet, None, preload=modules)
+        results = measure(commands)
+
+    def line(name: str, base: str, label: str, memory: bool = True) -> str:
+        one, all_on = results[name], results[base]
+        ms, mib = one.median_ms(), one.median_mib()
+        text = f"  {label:<40} {ms:6.0f} ms  {ms / all_on.median_ms():5.2f} x"
+        if memory:
+            text += f"   {mib:4.0f} MiB  {mib / all_on.median_mib():5.2f} x"
+        return text
+
+    print(f"Start-up measures (platform {env.get('QT_QPA_PLATFORM')}; medians of {RUNS} runs)")
+    print(f"Cores: {os.cpu_count()}. Ratios are 'without the measure / with all': > 1 it helps.")
+    print("--smoke, 12-exam last plan: start to first paint, peak memory")
+    print(line("smoke: all", "smoke: all", "with every measure"))
+    for name in WINDOW_MEASURES:
+        print(line(f"smoke: {name}", "smoke: all", f"without {name}"))
+    print("show PLAN --json (12 exams): start to exit, peak memory")
+    print(line("show: all", "show: all", "with every measure"))
+    for name in COMMAND_MEASURES:
+        print(line(f"show: {name}", "show: all", f"without {name}"))
+    print("--help: start to exit, with the imports the command line avoids made anyway")
+    print(line("help: all", "help: all", "as it is", memory=False))
+    for label in AVOIDED_IMPORTS:
+        print(line(f"help: {label}", "help: all", f"importing {label}", memory=False))
+    unfrozen, frozen = full_collection_ms()
+    print("set_start_up_objects_aside: a full garbage collection once the window is up")
+    print(f"  without gc.freeze() {unfrozen:6.2f} ms; with it {frozen:6.2f} ms")
+    if os.environ.get("BENCH_WITH_EDIT", "1") == "0":  # the suite's check that this still runs
+        return
+    print("paint_on_one_thread_on_small_machines: bench_edit with it, then without it")
+    for off in (False, True):
+        for text in edit_lines(off):
+            print(f"  {'without' if off else 'with   '} {text}")
+
+
+if __name__ == "__main__":
+    main()
