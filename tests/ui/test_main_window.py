@@ -134,6 +134,24 @@ def test_opening_a_plan_lays_the_timeline_out_once(
     assert laid_out == ["timeline", "timeline"]
 
 
+def test_opening_a_plan_fits_that_plan_not_the_one_it_replaces(
+    qtbot: QtBot, realistic_plan: StudyPlan, tmp_path: Path
+) -> None:
+    """The zoom an opened plan gets shows all of it: it is worked out from the plan opened
+    (it used to be from the layout of the plan on screen before, an empty one here)."""
+    path = tmp_path / "plan.json"
+    save_plan(realistic_plan, path)
+    window = open_window(qtbot)
+    empty_zoom = window.timeline.pixels_per_day
+
+    assert window.open_plan(path)
+    opened_zoom = window.timeline.pixels_per_day
+    window.timeline.fit_to_plan()
+
+    assert opened_zoom != pytest.approx(empty_zoom)
+    assert opened_zoom == pytest.approx(window.timeline.pixels_per_day)
+
+
 def test_autosave_then_restart_finds_the_plan(qtbot: QtBot, prompts: FakePrompts) -> None:
     window = open_window(qtbot, prompts=prompts)
     with qtbot.wait_signal(window.autosaver.saved, timeout=2500):

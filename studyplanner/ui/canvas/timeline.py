@@ -109,6 +109,9 @@ class TimelineView(QGraphicsView):
         self.setScene(self._scene)
         self._ppd = DEFAULT_PIXELS_PER_DAY
         self._layout: TimelineLayout | None = None
+        self._laid_out: tuple[object, bool] | None = None
+        """The analysis and baseline choice ``_layout`` was made from: zooming and scrolling
+        keep it (the layout is in days), a change of plan or of the baseline makes a new one."""
         self._origin = document.today()
         self._last_day = self._origin
         self._placements: list[RowPlacement] = []
@@ -378,6 +381,7 @@ class TimelineView(QGraphicsView):
         """A different plan (the document sends no ``changed`` with it): show all of it,
         laid out once."""
         if self.isVisible() and self.viewport().width() > 300:
+            self._current_layout()  # fit the new plan, not the one it replaces
             self.fit_to_plan()  # lays it out at the scale that shows all of it
         else:  # not laid out yet: fit once the view has its size
             self._auto_fit = True
@@ -385,6 +389,19 @@ class TimelineView(QGraphicsView):
             self._rebuild()
         self.horizontalScrollBar().setValue(0)
         self.verticalScrollBar().setValue(0)
+
+    def _current_layout(self) -> TimelineLayout:
+        """The layout of the plan as it is now, made once per analysis."""
+        key = (self._document.analysis, self._show_baseline)
+        if (
+            self._layout is None
+            or self._laid_out is None
+            or self._laid_out[0] is not key[0]
+            or (self._laid_out[1] != key[1])
+        ):
+            self._layout = timeline_of(self._document.analysis, show_baseline=self._show_baseline)
+            self._laid_out = key
+        return self._layout
 
     def _rebuild(self, afresh: bool = False) -> None:
         """Lay the plan out again and show it: what is drawn once per layout (axis, bands,
@@ -400,8 +417,7 @@ class TimelineView(QGraphicsView):
         self._axis = None
 
         self._plan = plan = self._document.current_plan
-        layout = timeline_of(self._document.analysis, show_baseline=self._show_baseline)
-        self._layout = layout
+        layout = self._current_layout()
         self._origin = layout.origin
         scale = Scale(self._ppd)
         self._scenery = scenery = Scenery(
