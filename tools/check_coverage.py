@@ -31,7 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = ROOT / "build" / "coverage" / "coverage.json"
 
-CHECKED_FOLDERS = ("studyplanner/domain/", "studyplanner/storage/")
+CHECKED_FOLDERS = ("studyplanner/domain/", "studyplanner/layout/", "studyplanner/storage/")
 """Every .py file under these needs a floor in FLOORS."""
 
 RAISE_MARGIN = 2.0
@@ -40,8 +40,11 @@ RAISE_MARGIN = 2.0
 FLOORS: dict[str, float] = {
     "studyplanner/domain/__init__.py": 100,
     "studyplanner/domain/advice.py": 96,
-    "studyplanner/domain/budget.py": 98,
+    "studyplanner/domain/analysis.py": 100,
+    "studyplanner/domain/budget.py": 97,
     "studyplanner/domain/catalog.py": 91,
+    "studyplanner/domain/catalog_diff.py": 84,
+    "studyplanner/domain/catalog_release.py": 88,
     "studyplanner/domain/estimates.py": 100,
     "studyplanner/domain/experience.py": 95,
     "studyplanner/domain/lifecycle.py": 96,
@@ -52,11 +55,18 @@ FLOORS: dict[str, float] = {
     "studyplanner/domain/schedule.py": 98,
     "studyplanner/domain/suggest.py": 96,
     "studyplanner/domain/wording.py": 100,
+    "studyplanner/domain/wording_budget.py": 95,
+    "studyplanner/domain/wording_progress.py": 100,
+    "studyplanner/domain/wording_schedule.py": 100,
+    "studyplanner/domain/wording_validity.py": 98,
     "studyplanner/domain/words.py": 88,
+    "studyplanner/layout/__init__.py": 100,
+    "studyplanner/layout/ladder.py": 96,
+    "studyplanner/layout/timeline.py": 95,
     "studyplanner/storage/__init__.py": 100,
     "studyplanner/storage/atomic.py": 81,
     "studyplanner/storage/catalog_source.py": 96,
-    # 75.8 to 79.4 % from run to run: which branches the racing processes take varies
+    "studyplanner/storage/catalog_updates.py": 86,
     "studyplanner/storage/locks.py": 75,
     "studyplanner/storage/messages.py": 100,
     "studyplanner/storage/paths.py": 94,

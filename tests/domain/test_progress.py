@@ -348,3 +348,19 @@ def test_only_an_unfinished_exam_has_a_retake() -> None:
     last_days = plan(entry("cloud-practitioner"))
     with pytest.raises(ValueError, match="cannot be planned"):
         plan_retake(last_days, last_days.entries[0].id, date(2199, 12, 25))
+
+
+def test_the_plans_pace_adds_its_exams_and_names_the_one_furthest_behind() -> None:
+    """Worked by hand: DVA 30 h planned, 12 logged (18 behind); SAA 10 planned, 14 logged
+    (4 ahead); DOP 20 planned, 2 logged (18 behind, as far as DVA: the first is named).
+    Planned 60, logged 28, so 32 h behind."""
+    pace = PlanPace(
+        reference=PaceReference.PLAN_START,
+        reference_date=date(2026, 6, 1),
+        entries=(Pace("dva", 30, 12), Pace("saa", 10, 14), Pace("dop", 20, 2)),
+    )
+    assert (pace.planned_by_today, pace.logged, pace.behind_hours) == (60, 28, 32)
+    assert pace.furthest_behind == "dva"
+    nothing = PlanPace(PaceReference.PLAN_START, date(2026, 6, 1), entries=())
+    assert nothing.furthest_behind is None
+    assert not nothing.started

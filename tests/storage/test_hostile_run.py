@@ -560,7 +560,7 @@ def test_hostile_settings_start_with_defaults_and_one_log_line(kind: str) -> Non
 def test_hostile_catalog_falls_back_to_the_bundled_one(kind: str) -> None:
     hostile(paths.user_catalog_path(), kind)
     loaded = python(
-        "from studyplanner.storage.catalog_source import load_app_catalog\n"
+        "from studyplanner.storage.catalog_updates import load_app_catalog\n"
         "loaded = load_app_catalog()\n"
         "print(loaded.origin, len(loaded.catalog))\n"
         "print(loaded.problem)\n"
