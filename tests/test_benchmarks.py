@@ -11,17 +11,21 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def test_bench_start_prints_each_ratio_against_its_goal() -> None:
-    env = dict(os.environ, BENCH_RUNS="1")
-    done = subprocess.run(
-        [sys.executable, "-m", "benchmarks.bench_start"],
+def run_benchmark(name: str, **settings: str) -> subprocess.CompletedProcess[str]:
+    """Run ``benchmarks.<name>`` with these environment settings, and keep what it printed."""
+    return subprocess.run(
+        [sys.executable, "-m", f"benchmarks.{name}"],
         cwd=ROOT,
-        env=env,
+        env=dict(os.environ, **settings),
         capture_output=True,
         text=True,
         timeout=300,
         check=True,
     )
+
+
+def test_bench_start_prints_each_ratio_against_its_goal() -> None:
+    done = run_benchmark("bench_start", BENCH_RUNS="1")
     for line in (
         "--version",
         "--help",
@@ -37,16 +41,7 @@ def test_bench_start_prints_each_ratio_against_its_goal() -> None:
 def test_bench_bootstrap_prints_what_each_start_up_measure_buys() -> None:
     from studyplanner import bootstrap
 
-    env = dict(os.environ, BENCH_RUNS="1", BENCH_WITH_EDIT="0")
-    done = subprocess.run(
-        [sys.executable, "-m", "benchmarks.bench_bootstrap"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=True,
-    )
+    done = run_benchmark("bench_bootstrap", BENCH_RUNS="1", BENCH_WITH_EDIT="0")
     measures = [
         name
         for name in vars(bootstrap)

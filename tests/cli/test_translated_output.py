@@ -12,7 +12,7 @@ from studyplanner import i18n
 from studyplanner.cli import main
 from studyplanner.storage.plan_files import save_plan
 from tests.export.plans import small_plan
-from tests.test_i18n import write_mo
+from tests.german import set_up_german_system
 
 GERMAN: dict[str, str | list[str]] = {
     "": "Content-Type: text/plain; charset=UTF-8\nPlural-Forms: nplurals=2; plural=(n != 1);\n",
@@ -29,12 +29,7 @@ GERMAN: dict[str, str | list[str]] = {
 @pytest.fixture
 def german(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """A German catalog where the app looks for its catalogs, and a German system."""
-    locale_dir = tmp_path / "locale"
-    write_mo(GERMAN, locale_dir / "de" / "LC_MESSAGES" / f"{i18n.DOMAIN}.mo")
-    monkeypatch.setattr(i18n, "LOCALE_DIR", locale_dir)
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("LANGUAGE", "de_DE")
+    set_up_german_system(GERMAN, tmp_path, monkeypatch)
     yield
     i18n.install("en")
 

@@ -14,7 +14,7 @@ from studyplanner.domain.catalog import Catalog
 from studyplanner.storage.messages import FileKind, PlanProblem, ReadProblem, worded
 from studyplanner.storage.plan_files import MAX_PLAN_BYTES, PlanFileError, load_plan
 from studyplanner.storage.reading import NotARegularFileError, read_regular_file
-from tests.test_i18n import write_mo
+from tests.german import set_up_german_system
 
 EXAMPLE_PARAMS: dict[str, object] = {
     "kind": FileKind.FOLDER,
@@ -70,12 +70,7 @@ GERMAN: dict[str, str | list[str]] = {
 @pytest.fixture
 def german(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """A German catalog where the app looks for its catalogs, a German system, German now."""
-    locale_dir = tmp_path / "locale"
-    write_mo(GERMAN, locale_dir / "de" / "LC_MESSAGES" / f"{i18n.DOMAIN}.mo")
-    monkeypatch.setattr(i18n, "LOCALE_DIR", locale_dir)
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("LANGUAGE", "de_DE")
+    set_up_german_system(GERMAN, tmp_path, monkeypatch)
     i18n.install("de")
     yield
     i18n.install("en")  # no catalog: the source English

@@ -43,22 +43,32 @@ def three_exam_plan() -> StudyPlan:
     )
 
 
-@pytest.fixture
-def document(catalog: Catalog) -> PlanDocument:
+def three_exam_document(catalog: Catalog) -> PlanDocument:
+    """The three-exam plan opened on 1 December 2026, its first day."""
     doc = PlanDocument(catalog, today=lambda: date(2026, 12, 1))
     doc.set_plan(three_exam_plan(), None)
     return doc
 
 
-@pytest.fixture
-def panel(qtbot: QtBot, document: PlanDocument) -> EntryPanel:
+def shown_panel(qtbot: QtBot, document: PlanDocument, height: int) -> EntryPanel:
+    """The panel on screen and active, ``height`` pixels tall, ready for typed keys."""
     widget = EntryPanel(document)
     qtbot.addWidget(widget)
-    widget.resize(380, 620)
+    widget.resize(380, height)
     with qtbot.waitActive(widget):  # waits on leaving the block; keys need an active window
         widget.show()
         widget.activateWindow()
     return widget
+
+
+@pytest.fixture
+def document(catalog: Catalog) -> PlanDocument:
+    return three_exam_document(catalog)
+
+
+@pytest.fixture
+def panel(qtbot: QtBot, document: PlanDocument) -> EntryPanel:
+    return shown_panel(qtbot, document, 620)
 
 
 def first_id(document: PlanDocument) -> str:

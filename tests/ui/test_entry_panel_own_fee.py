@@ -4,8 +4,6 @@ forgotten again with *Use list price* (or 'List price', the lowest amount)."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
@@ -15,25 +13,22 @@ from studyplanner.domain.catalog import Catalog
 from studyplanner.domain.plan import OwnFee
 from studyplanner.ui.document.plan_document import PlanDocument
 from studyplanner.ui.panels.entry_panel import EntryPanel
-from tests.ui.test_entry_panel import three_exam_plan, type_into
+from tests.ui.test_entry_panel import (
+    shown_panel,
+    three_exam_document,
+    three_exam_plan,
+    type_into,
+)
 
 
 @pytest.fixture
 def document(catalog: Catalog) -> PlanDocument:
-    doc = PlanDocument(catalog, today=lambda: date(2026, 12, 1))
-    doc.set_plan(three_exam_plan(), None)
-    return doc
+    return three_exam_document(catalog)
 
 
 @pytest.fixture
 def panel(qtbot: QtBot, document: PlanDocument) -> EntryPanel:
-    widget = EntryPanel(document)
-    qtbot.addWidget(widget)
-    widget.resize(380, 720)
-    with qtbot.waitActive(widget):
-        widget.show()
-        widget.activateWindow()
-    return widget
+    return shown_panel(qtbot, document, 720)
 
 
 def test_an_own_fee_is_typed_amount_then_currency_as_one_undo_step(

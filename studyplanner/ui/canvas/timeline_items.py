@@ -290,38 +290,48 @@ class EntryBar(QGraphicsPathItem):
         sheen.setBrush(QColor(255, 255, 255, 30))
         sheen.setPen(no_pen())
 
-        ring_shape = QPainterPath()
-        ring_shape.addRoundedRect(rect.adjusted(-2.5, -2.5, 2.5, 2.5), 7, 7)
-        self._ring = QGraphicsPathItem(ring_shape)
-        self._ring.setParentItem(self)
-        self._ring.setPen(pen(ink(Colour.SELECTION_RING), 2))
-        self._ring.setVisible(selected)
-
-        focus_shape = QPainterPath()
-        focus_shape.addRoundedRect(rect.adjusted(-5.5, -5.5, 5.5, 5.5), 9, 9)
-        self._focus_ring = QGraphicsPathItem(focus_shape)
-        self._focus_ring.setParentItem(self)
+        self._ring = self._outline(rect, 2.5, 7, pen(ink(Colour.SELECTION_RING), 2), selected)
         halo = QColor(ink(Colour.SELECTION_RING))
         halo.setAlpha(110)
-        self._focus_ring.setPen(pen(halo, 3))
-        self._focus_ring.setVisible(focused)
+        self._focus_ring = self._outline(rect, 5.5, 9, pen(halo, 3), focused)
+
+    def _outline(
+        self, rect: QRectF, gap: float, radius: float, line: QPen, visible: bool
+    ) -> QGraphicsPathItem:
+        """A rounded outline ``gap`` outside the bar: the selection ring or the focus halo."""
+        shape = QPainterPath()
+        shape.addRoundedRect(rect.adjusted(-gap, -gap, gap, gap), radius, radius)
+        outline = QGraphicsPathItem(shape)
+        outline.setParentItem(self)
+        outline.setPen(line)
+        outline.setVisible(visible)
+        return outline
 
     @property
     def selected(self) -> bool:
-        return self._ring is not None and self._ring.isVisible()
+        return _shown(self._ring)
 
     def set_selected(self, selected: bool) -> None:
-        if self._ring is not None:
-            self._ring.setVisible(selected)
+        _show(self._ring, selected)
 
     @property
     def focused(self) -> bool:
         """True while the keyboard focus is on this bar (a halo outside the selection ring)."""
-        return self._focus_ring is not None and self._focus_ring.isVisible()
+        return _shown(self._focus_ring)
 
     def set_focused(self, focused: bool) -> None:
-        if self._focus_ring is not None:
-            self._focus_ring.setVisible(focused)
+        _show(self._focus_ring, focused)
+
+
+def _shown(outline: QGraphicsPathItem | None) -> bool:
+    """True when the bar has this outline and it is on screen."""
+    return outline is not None and outline.isVisible()
+
+
+def _show(outline: QGraphicsPathItem | None, visible: bool) -> None:
+    """Show or hide this outline, if the bar has one yet."""
+    if outline is not None:
+        outline.setVisible(visible)
 
 
 class BaselineGhost(QGraphicsPathItem):
