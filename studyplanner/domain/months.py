@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
@@ -34,16 +35,24 @@ def first_of_month(day: date) -> date:
     return day.replace(day=1)
 
 
+# relativedelta takes about 10 µs a step, and every edit asks for the same few thousand steps
+# again (a long plan's month axis, its validities, the learner's anniversaries): remembered.
+_REMEMBERED = 16384
+
+
+@lru_cache(maxsize=_REMEMBERED)
 def add_months(day: date, count: int) -> date:
     """The first day of the month ``count`` months after ``day``'s month (before, if negative)."""
     return first_of_month(day) + relativedelta(months=count)
 
 
+@lru_cache(maxsize=_REMEMBERED)
 def add_calendar_months(day: date, count: int) -> date:
     """The same day ``count`` months later; a day the month lacks becomes its last day."""
     return day + relativedelta(months=count)
 
 
+@lru_cache(maxsize=_REMEMBERED)
 def add_years(day: date, count: int) -> date:
     """``day`` moved by whole calendar years; 29 February becomes 28 February."""
     return day + relativedelta(years=count)
