@@ -13,8 +13,8 @@ from enum import StrEnum
 from typing import Any
 
 from studyplanner.domain.catalog import Catalog, Certification, LifecycleStatus
-from studyplanner.domain.plan import EntryStatus
-from studyplanner.domain.schedule import Schedule
+from studyplanner.domain.plan import EntryStatus, StudyPlan
+from studyplanner.domain.schedule import Schedule, schedule_plan
 from studyplanner.domain.wording import format_day, format_fee
 from studyplanner.i18n import N_, _
 
@@ -350,6 +350,13 @@ class PlanImpact:
             "message": self.message,
             "replacement": self.replacement,
         }
+
+
+def impacts_on(plan: StudyPlan, old: Catalog, new: Catalog, today: date) -> list[PlanImpact]:
+    """What applying ``new`` in place of ``old`` does to ``plan``, scheduled with ``old`` as of
+    ``today`` (see ``plan_impacts``). Raises ``ScheduleError`` for a plan that cannot be
+    scheduled, and ``KeyError`` for one naming a certification ``old`` lacks."""
+    return plan_impacts(plan.name, schedule_plan(plan, old, today=today), old, new, today)
 
 
 def plan_impacts(

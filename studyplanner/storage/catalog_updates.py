@@ -19,9 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from studyplanner.bundled import bundled_path
-from studyplanner.domain.analysis import analyse
 from studyplanner.domain.catalog import Catalog, CatalogError, Certification
-from studyplanner.domain.catalog_diff import CatalogChange, PlanImpact, diff_catalogs, plan_impacts
+from studyplanner.domain.catalog_diff import CatalogChange, PlanImpact, diff_catalogs, impacts_on
 from studyplanner.domain.catalog_release import (
     MAX_UPDATE_BYTES,
     parse_update,
@@ -29,6 +28,7 @@ from studyplanner.domain.catalog_release import (
     version_label,
 )
 from studyplanner.domain.plan import StudyPlan
+from studyplanner.domain.schedule import ScheduleError
 from studyplanner.storage import paths
 from studyplanner.storage.atomic import atomic_copy, atomic_write_bytes
 from studyplanner.storage.catalog_source import (
@@ -347,15 +347,10 @@ def review_update(
     reviews: list[PlanReview] = []
     for path, plan in candidates:
         try:
-            schedule = analyse(plan, active, today).schedule
-        except KeyError as exc:
-            schedule, reason = None, str(exc)
-        else:
-            reason = "it cannot be scheduled"
-        if schedule is None:
-            _log.info("Plan %s left out of the catalog review: %s", path or plan.name, reason)
+            impacts = impacts_on(plan, active, update, today)
+        except (ScheduleError, KeyError) as exc:
+            _log.info("Plan %s left out of the catalog review: %s", path or plan.name, exc)
             continue
-        impacts = plan_impacts(plan.name, schedule, active, update, today)
         if impacts:
             reviews.append(PlanReview(path, plan.name, tuple(impacts)))
     return UpdateReview(active, update, tuple(diff_catalogs(active, update)), tuple(reviews))

@@ -391,14 +391,10 @@ class TimelineView(QGraphicsView):
         self.verticalScrollBar().setValue(0)
 
     def _current_layout(self) -> TimelineLayout:
-        """The layout of the plan as it is now, made once per analysis."""
+        """The layout of the plan as it is now, made once per analysis (an analysis compares
+        by identity: each change of plan or day makes a new one)."""
         key = (self._document.analysis, self._show_baseline)
-        if (
-            self._layout is None
-            or self._laid_out is None
-            or self._laid_out[0] is not key[0]
-            or (self._laid_out[1] != key[1])
-        ):
+        if self._layout is None or self._laid_out != key:
             self._layout = timeline_of(self._document.analysis, show_baseline=self._show_baseline)
             self._laid_out = key
         return self._layout
