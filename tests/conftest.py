@@ -1,4 +1,5 @@
-"""Test-wide safety: headless Qt, and no test may touch the real user data directory."""
+"""Test-wide safety: headless Qt, English words whatever the machine's language, and no test
+may touch the real user data directory."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from studyplanner import i18n
 from studyplanner.domain.catalog import Catalog
 from studyplanner.storage import paths
 from studyplanner.storage.catalog_source import bundled_catalog
@@ -30,6 +32,20 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     paths.set_data_dir(None)
     yield folder
     paths.set_data_dir(None)
+
+
+@pytest.fixture(autouse=True)
+def english(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Every test starts in the source English, and so do the CLI and app processes it starts,
+    whatever language the machine (or CI's German locale) asks for and whichever catalogs are
+    compiled: the tests assert English text. ``LANGUAGE`` decides the words only, so the C
+    library's German dates and numbers (LC_TIME, LC_NUMERIC) still reach the code, where the
+    app's own wording must ignore them. A test that wants a language sets it itself
+    (``i18n.install``, ``LANGUAGE``, ``--lang``); English is put back after it."""
+    monkeypatch.setenv("LANGUAGE", i18n.SOURCE_LANGUAGE)
+    i18n.install(i18n.SOURCE_LANGUAGE)
+    yield
+    i18n.install(i18n.SOURCE_LANGUAGE)
 
 
 @pytest.fixture(scope="session")

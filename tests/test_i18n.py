@@ -81,12 +81,12 @@ def _english_afterwards() -> Iterator[None]:
 
 
 def test_without_a_catalog_the_app_speaks_its_source_english(
-    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("LANGUAGE", "de_DE")
     monkeypatch.setenv("LANG", "de_DE.UTF-8")
 
-    assert i18n.install(None) is None  # no German catalog ships yet
+    assert i18n.install(None, tmp_path) is None  # a folder without a German catalog
     assert i18n.language() is None
     assert count_text(1, "exam") == "1 exam"
     assert count_text(2.5, "year") == "2.5 years"
@@ -115,6 +115,65 @@ def test_the_system_language_is_read_from_the_environment(
 
     assert i18n.install(None, locale_dir) == "de"
     assert count_text(3, "exam") == "3 Prüfungen"
+
+
+def test_the_suite_speaks_english_on_a_german_system_with_a_german_catalog(
+    locale_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """CI runs the suite under LANG=de_DE.UTF-8 with the German catalog compiled: the autouse
+    fixture in tests/conftest.py keeps the words English (LANGUAGE=en) for this process and
+    the ones it starts, while the C library still formats dates and numbers in German."""
+    monkeypatch.setenv("LC_ALL", "de_DE.UTF-8")
+    monkeypatch.setenv("LANG", "de_DE.UTF-8")
+
+    assert i18n.install(None, locale_dir) is None
+    assert i18n.system_language() == "en"
+    assert count_text(3, "exam") == "3 exams"
+
+
+@pytest.mark.parametrize(
+    ("code", "shipped"),
+    [
+        ("de_DE.UTF-8", "de"),
+        ("de-AT", "de"),
+        ("DE", "de"),
+        ("ja_JP.eucJP", "ja"),
+        ("pt-BR", "pt_BR"),
+        ("pt_PT", "pt_BR"),  # the only Portuguese shipped
+        ("en_GB", "en"),
+        ("sr_RS@latin", None),
+        ("fr_FR", None),
+        ("C", None),
+        ("", None),
+    ],
+)
+def test_a_language_code_names_a_shipped_language(code: str, shipped: str | None) -> None:
+    assert i18n.shipped_language(code) == shipped
+
+
+@pytest.mark.parametrize(
+    ("environment", "platform", "chosen"),
+    [
+        ({"LANGUAGE": "fr:ja:de"}, (), "ja"),  # the first shipped one of the list
+        ({"LC_ALL": "de_DE.UTF-8", "LANG": "ja_JP.UTF-8"}, (), "de"),
+        ({"LC_MESSAGES": "pt_BR.UTF-8", "LANG": "de_DE.UTF-8"}, (), "pt_BR"),
+        ({"LANG": "C.UTF-8"}, ("de-DE",), "en"),  # the variable set decides, as in gettext
+        ({}, ("fr-FR", "ja-JP"), "ja"),  # Windows and macOS: Qt's UI languages
+        ({}, (), "en"),
+    ],
+)
+def test_the_system_language_follows_gettexts_variables_then_the_platform(
+    environment: dict[str, str],
+    platform: tuple[str, ...],
+    chosen: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in environment.items():
+        monkeypatch.setenv(name, value)
+
+    assert i18n.system_language(platform) == chosen
 
 
 def extractor(monkeypatch: pytest.MonkeyPatch) -> ModuleType:
