@@ -6,7 +6,7 @@ RUN_STAMP := $(VENV)/.installed-run
 STAMP := $(VENV)/.installed
 PACKAGE_STAMP := $(VENV)/.installed-package
 
-.PHONY: run test system-deps lint typecheck pytest coverage-html screenshots bench hostile clean help package smoke-package install-desktop i18n-template
+.PHONY: catalogs i18n check-translations actionlint run test system-deps lint typecheck pytest coverage-html screenshots bench hostile clean help package smoke-package install-desktop i18n-template
 
 help:
 	@echo "make run          create .venv if needed and start the app"
@@ -32,8 +32,16 @@ $(RUN_STAMP): pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "StudyPlanner needs Python 3.11 or newer (set PYTHON=python3.11)")'
 	@test -x $(PY) || $(PYTHON) -c 'import ensurepip' 2>/dev/null || { echo "$(PYTHON) -m venv needs ensurepip: on Debian or Ubuntu, apt-get install python3-venv" >&2; exit 2; }
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e .
+	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[i18n]'
 	@touch $@
+
+# The translations gettext reads (.mo), compiled from the translators' .po files: build output,
+# never committed. Each is remade when its .po changes.
+CATALOGS := $(patsubst %.po,%.mo,$(wildcard studyplanner/locale/*/LC_MESSAGES/studyplanner.po))
+$(CATALOGS): %.mo: %.po | $(RUN_STAMP)
+	$(PY) tools/compile_catalogs.py $<
+
+catalogs: $(CATALOGS)
 
 $(STAMP): $(RUN_STAMP)
 	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
@@ -43,7 +51,7 @@ $(PACKAGE_STAMP): $(RUN_STAMP)
 	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[package]'
 	@touch $@
 
-run: $(RUN_STAMP)
+run: $(RUN_STAMP) $(CATALOGS)
 	$(PY) -m studyplanner
 
 lint: $(STAMP)
@@ -60,7 +68,7 @@ typecheck: $(STAMP)
 COVERAGE_FLOOR ?= 92
 COVERAGE_CORE := studyplanner/domain/*,studyplanner/storage/*
 
-pytest: $(STAMP)
+pytest: $(STAMP) $(CATALOGS)
 	rm -rf build/coverage
 	QT_QPA_PLATFORM=offscreen $(PY) -m coverage run -m pytest
 	$(PY) -m coverage combine --quiet
@@ -112,7 +120,7 @@ clean:
 # --- the packaged app (packaging/) ------------------------------------------------------------
 # Budget 100 MB (issue 14; the folder is about 98 MB): ICU's data trimmed to what Qt reads,
 # libcups and the C++ runtime left to the system (packaging/studyplanner.spec says why).
-package: $(PACKAGE_STAMP)
+package: $(PACKAGE_STAMP) $(CATALOGS)
 	$(PY) packaging/build.py --max-size-mb 100
 
 smoke-package:

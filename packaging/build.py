@@ -102,6 +102,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     started = time.perf_counter()
+    # The translations travel compiled (.mo); build output, so made here from the .po files.
+    compiler = [sys.executable, str(ROOT / "tools" / "compile_catalogs.py"), "--all"]
+    if subprocess.run(compiler, cwd=ROOT).returncode != 0:
+        print("build: the translations could not be compiled (see above)", file=sys.stderr)
+        return 1
     command = [
         sys.executable,
         "-m",

@@ -27,7 +27,8 @@ GERMAN: dict[str, str | list[str]] = {
     "": "Content-Type: text/plain; charset=UTF-8\nPlural-Forms: nplurals=2; plural=(n != 1);\n",
     "Associate": "Associate-Stufe",
     "Passed": "Bestanden",
-    "Mar": "Mär",
+    "short month\x04Mar": "März",
+    "date pattern: day month year\x04{day} {month} {year}": "{day}. {month} {year}",
     "exam\0exams": ["Prüfung", "Prüfungen"],
     "year\0years": ["Jahr", "Jahre"],
     "chart legend\x04exam": "Prüfungstermin",
@@ -98,7 +99,7 @@ def test_a_catalog_translates_sentences_labels_and_counted_words(locale_dir: Pat
 
     assert Tier.ASSOCIATE.label == "Associate-Stufe"
     assert STATUS_LABELS[EntryStatus.PASSED] == "Bestanden"
-    assert format_day(date(2027, 3, 14)) == "14 Mär 2027"
+    assert format_day(date(2027, 3, 14)) == "14. März 2027"
     assert [count_text(n, "exam") for n in (1, 2)] == ["1 Prüfung", "2 Prüfungen"]
     assert count_text(1.5, "year") == "1.5 Jahre"  # a fraction takes the plural
     assert plural(1, "year") == "Jahr"

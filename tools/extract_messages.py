@@ -5,7 +5,8 @@
 
 Reads the source with ``ast`` (no gettext tools needed): the text of ``_("...")`` and
 ``N_("...")``, both forms of ``ngettext("...", "...", n)``, ``pgettext("context", "...")``
-(a word that must be told apart from the same word elsewhere), and the nouns counted with
+and ``NP_("context", "...")`` (a word that must be told apart from the same word elsewhere),
+and the nouns counted with
 ``count_text(n, "exam")`` / ``plural(n, "month")`` (see studyplanner/domain/wording.py).
 Text built before it is translated (``_(f"...")``, ``_("..." + x)``, ``_("...".format())``)
 cannot be found in a catalog, and is reported as an error; a variable is fine (it holds text
@@ -36,7 +37,7 @@ TEMPLATE = PACKAGE / "locale" / "studyplanner.pot"
 # Function name -> positions of (singular, plural) in its arguments; plural None: singular + s.
 SENTENCES = {"_": 0, "N_": 0}
 PLURALS = {"ngettext": (0, 1)}
-IN_CONTEXT = {"pgettext": (0, 1)}
+IN_CONTEXT = {"pgettext": (0, 1), "NP_": (0, 1)}
 COUNTED_NOUNS = {"count_text": (1, 2), "plural": (1, None)}
 
 HEADER = """\
@@ -136,9 +137,9 @@ def extract(path: Path, found: Found) -> None:
             context_node, text_node = (_argument(node, i) for i in IN_CONTEXT[name])
             context = _text(context_node) if context_node is not None else None
             text = _text(text_node) if text_node is not None else None
-            if context is None or text is None:
+            if context is None or text_node is None or _built(text_node):
                 found.errors.append(f"{line}: {name}() needs its context and text written out")
-            else:
+            elif text is not None:  # else a variable: its text is marked with NP_() elsewhere
                 found.add(text, None, where, context)
         elif name in COUNTED_NOUNS:
             noun_at, plural_at = COUNTED_NOUNS[name]

@@ -169,10 +169,11 @@ def _run(argv: Sequence[str] | None) -> int:
         print(version_text())
         return EXIT_OK
     from studyplanner.cli.parser import build_parser, split_app_args
-    from studyplanner.i18n import _, install
+    from studyplanner.i18n import _, install, system_language
     from studyplanner.storage.reading import one_line
 
-    install(None)  # the system's language, where StudyPlanner has a catalog for it
+    language = _chosen_language(args_list)
+    install(language or system_language())  # English where no catalog ships for it
     args_list, plan_to_open = split_app_args(args_list)
     parser = build_parser()
     try:
@@ -208,6 +209,34 @@ def _run(argv: Sequence[str] | None) -> int:
         return EXIT_FAILURE
 
 
+def _chosen_language(args: Sequence[str], *, warn: bool = True) -> str | None:
+    """The shipped language ``--lang CODE`` asks for, before the parser is built (its help is
+    in that language); None without ``--lang``. A code StudyPlanner does not ship gives
+    English and one line on stderr (``warn``), and the command goes on."""
+    from studyplanner.i18n import LANGUAGES, SOURCE_LANGUAGE, shipped_language
+
+    code = None
+    for index, arg in enumerate(args):
+        if arg == "--" or arg in _COMMANDS:  # a global option comes before the command
+            break
+        if arg == "--lang" and index + 1 < len(args):
+            code = args[index + 1]
+        elif arg.startswith("--lang="):
+            code = arg.removeprefix("--lang=")
+    if code is None:
+        return None
+    found = shipped_language(code)
+    if found is None:
+        if warn and sys.stderr is not None:
+            print(
+                f"studyplanner: no translation for {code!r}, using English "
+                f"(available: {', '.join(sorted(LANGUAGES))})",
+                file=sys.stderr,
+            )
+        return SOURCE_LANGUAGE
+    return found
+
+
 def _dispatch(args: argparse.Namespace, plan_to_open: Path | None) -> int:
     """The desktop app (no command), or the command's own work."""
     if args.command is None:
@@ -220,6 +249,7 @@ def _dispatch(args: argparse.Namespace, plan_to_open: Path | None) -> int:
             screenshot=args.screenshot,
             theme=args.theme,
             today=args.today_pinned,
+            language=_chosen_language(["--lang", args.lang], warn=False) if args.lang else None,
         )
     from studyplanner.cli.commands import COMMANDS
     from studyplanner.diagnostics import configure_cli_logging

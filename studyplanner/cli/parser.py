@@ -10,7 +10,7 @@ import sys
 from studyplanner import DATA_DIR_ENV_VAR, version_text
 from studyplanner.cli.errors import UsageError
 from studyplanner.domain.roles import Direction, ExperienceField, Role
-from studyplanner.i18n import _
+from studyplanner.i18n import LANGUAGES, _
 
 # `--help` needs none of these at run time; each costs a few milliseconds to import, typing
 # itself some 18 % of --help (benchmarks/bench_bootstrap.py). See studyplanner.cli.
@@ -246,6 +246,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--theme",
         choices=("system", "light", "dark"),
         help=_("the window's colours for this run (default: the View › Theme choice)"),
+    )
+    parser.add_argument(
+        "--lang",
+        metavar="CODE",
+        help=_(
+            "the language to speak ({languages}; default: the system's, or the View › Language "
+            "choice); an unknown code gives English"
+        ).format(languages=", ".join(sorted(LANGUAGES))),
     )
     parser.add_argument(
         "--today",

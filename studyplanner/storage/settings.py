@@ -43,6 +43,9 @@ class AppSettings(BaseModel):
     show_retired: bool = False
     theme: str = "system"
     """*View › Theme*: "system", "light" or "dark" (anything else reads as "system")."""
+    language: str = "system"
+    """*View › Language*: "system" or a shipped language ("de", "ja", "pt_BR", "en"), used from
+    the next start; ``--lang`` wins for one run (anything unknown reads as "system")."""
     last_folders: dict[str, str] = Field(default_factory=dict)
     """Per purpose ("plans", "pdf", "calendar"): the folder a file was last saved in."""
     window_layout: Any = None

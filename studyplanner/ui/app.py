@@ -19,7 +19,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from studyplanner import APP_NAME, STARTED_AT, __version__, bootstrap, diagnostics
+from studyplanner import APP_NAME, STARTED_AT, __version__, bootstrap, diagnostics, i18n
 from studyplanner.i18n import _
 from studyplanner.ui.dialogs.crash_dialog import CrashReporter
 
@@ -40,7 +40,7 @@ class _FirstPaint(QObject):
         return False
 
 
-def create_application(argv: list[str] | None = None) -> QApplication:
+def create_application(argv: list[str] | None = None, language: str | None = None) -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
@@ -50,7 +50,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_NAME)
     app.setDesktopFileName("studyplanner")
-    install_translations(app)
+    install_translations(app, language)
     from studyplanner.ui.widgets.theme import clear_indicators
     from studyplanner.ui.widgets.wheel_guard import guard_wheel
 
@@ -59,22 +59,36 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def install_translations(app: QApplication) -> None:
-    """Qt's own words (standard buttons, dialogs) and the app's, in the system language."""
+def install_translations(app: QApplication, language: str | None = None) -> str:
+    """Qt's own words (standard buttons, dialogs) and the app's, in ``language`` (a shipped
+    language, from ``--lang`` or *View › Language*) or else the system's: gettext's variables,
+    then the platform's UI languages (Windows, macOS). Returns the language installed; called
+    again, it replaces the previous one."""
     import PySide6
     from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 
-    from studyplanner import i18n
-
-    locale = QLocale.system()
+    chosen = i18n.shipped_language(language) or i18n.system_language(
+        tuple(QLocale.system().uiLanguages())
+    )
+    previous = app.findChild(QTranslator, _QT_TRANSLATOR)
+    if previous is not None:
+        app.removeTranslator(previous)
+        previous.deleteLater()
     qt = QTranslator(app)  # parented to the app: lives as long as it does
+    qt.setObjectName(_QT_TRANSLATOR)
     folders = [
         QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
         str(Path(PySide6.__file__).resolve().parent / "Qt" / "translations"),  # frozen app
     ]
-    if any(qt.load(locale, "qtbase", "_", folder) for folder in folders):
+    if chosen != i18n.SOURCE_LANGUAGE and any(
+        qt.load(QLocale(chosen), "qtbase", "_", folder) for folder in folders
+    ):
         app.installTranslator(qt)
-    i18n.install(locale.name())  # e.g. "de_DE"; English where no catalog ships
+    i18n.install(chosen)  # English where no catalog was compiled
+    return chosen
+
+
+_QT_TRANSLATOR = "studyplanner-qtbase"
 
 
 _QT_LEVELS = {
@@ -155,16 +169,18 @@ def run_app(
     screenshot: Path | None = None,
     theme: str | None = None,
     today: date | None = None,
+    language: str | None = None,
 ) -> int:
     """Run the app until its window closes; with ``smoke``, exit after the first paint.
-    ``today`` pins the day the plan is seen from (``--today``); the window says so."""
+    ``today`` pins the day the plan is seen from (``--today``); the window says so.
+    ``language`` (``--lang``, a shipped one) wins over the *View › Language* choice."""
     from studyplanner.domain.catalog import CatalogError
     from studyplanner.storage.catalog_updates import load_app_catalog
     from studyplanner.ui.document.prompts import UnattendedPrompts
     from studyplanner.ui.window.main_window import MainWindow, app_icon
 
     bootstrap.window_modules_loaded()
-    app = create_application()
+    app = create_application(language=language)
     termination = None if smoke else _CloseOnTermination()
     # --smoke must never wait on a dialog: there an uncaught exception is only logged (stderr)
     start_diagnostics(show_dialog=not smoke)
@@ -183,6 +199,8 @@ def run_app(
     from studyplanner.ui.widgets.theme import ThemeChoice, apply_theme
 
     settings = load_settings()  # read once: the theme here, then the window's session
+    if language is None and settings.language in i18n.LANGUAGES:  # View › Language
+        install_translations(app, settings.language)
     chosen = theme or settings.theme
     apply_theme(app, chosen if chosen in set(ThemeChoice) else ThemeChoice.SYSTEM)
     # --smoke answers no question: a damaged plan or one open elsewhere must not stop it

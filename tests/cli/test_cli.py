@@ -228,6 +228,7 @@ def test_a_plan_path_alone_opens_the_app_even_after_data_dir(
         screenshot: Path | None,
         theme: str | None,
         today: object = None,
+        language: str | None = None,
     ) -> int:
         opened.append(plan)
         return 0

@@ -89,7 +89,7 @@ class TimeAxis:
         (every year, or every 2nd/5th/10th for very long plans)."""
         style = sheet.chart_muted
         per_month = (self.right - self.left) / self.months()
-        label = max(style.width(_(m)) for m in MONTHS) + sheet.pt(5)
+        label = max(style.width(pgettext("short month", m)) for m in MONTHS) + sheet.pt(5)
         self.month_grid = per_month >= sheet.pt(3)
         self.month_step = 0
         for step in (1, 2, 3, 6):

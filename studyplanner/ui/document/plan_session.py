@@ -121,12 +121,18 @@ class PlanSession(QObject):
         return names
 
     def save_view_setting(
-        self, *, show_retired: bool | None = None, theme: str | None = None
+        self,
+        *,
+        show_retired: bool | None = None,
+        theme: str | None = None,
+        language: str | None = None,
     ) -> None:
         if show_retired is not None:
             self.settings.show_retired = show_retired
         if theme is not None:
             self.settings.theme = theme
+        if language is not None:
+            self.settings.language = language
         save_settings(self.settings)
 
     # --- opening ----------------------------------------------------------------------------

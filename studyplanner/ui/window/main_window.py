@@ -36,6 +36,7 @@ from studyplanner.ui.window.dock_focus import DockFocusGuard, panels_behind_tabs
 from studyplanner.ui.window.docks import arrange_docks
 from studyplanner.ui.window.entry_commands import EntryCommands, UndoCommands
 from studyplanner.ui.window.frame import fit_to_screen
+from studyplanner.ui.window.language_menu import LanguageMenu
 from studyplanner.ui.window.output_commands import OutputCommands
 from studyplanner.ui.window.pane_cycle import PaneCycle
 from studyplanner.ui.window.panes import (
@@ -295,6 +296,8 @@ class MainWindow(QMainWindow):
         view_menu.addActions(self.pane_cycle.actions)
         self.theme_menu = ThemeMenu(self.session, self)
         view_menu.addMenu(self.theme_menu)
+        self.language_menu = LanguageMenu(self.session, self.statusBar().showMessage, self)
+        view_menu.addMenu(self.language_menu)
 
         help_menu = bar.addMenu(_("&Help"))
         help_menu.addActions([self.shortcuts_action, self.log_folder_action])
