@@ -6,7 +6,7 @@ RUN_STAMP := $(VENV)/.installed-run
 STAMP := $(VENV)/.installed
 PACKAGE_STAMP := $(VENV)/.installed-package
 
-.PHONY: catalogs i18n check-translations actionlint run test system-deps lint typecheck pytest coverage-html screenshots bench hostile clean help package smoke-package install-desktop i18n-template
+.PHONY: catalogs i18n check-translations run test system-deps lint typecheck pytest coverage-html screenshots bench hostile clean help package smoke-package install-desktop i18n-template
 
 help:
 	@echo "make run          create .venv if needed and start the app"
@@ -19,6 +19,8 @@ help:
 	@echo "make screenshots  README screenshots under Xvfb (docs/screenshots/)"
 	@echo "make bench        benchmarks (ratios against a baseline in the same run)"
 	@echo "make i18n-template  collect the app's translatable text into studyplanner/locale/studyplanner.pot"
+	@echo "make i18n         the template, merged into each language's .po, and how complete each is"
+	@echo "make check-translations  fail if a shipped language is incomplete, fuzzy or broken"
 	@echo "make hostile      N=2000 mutated plan files through the read-only commands, then M=2000 cases"
 	@echo "                  of issue 20's classes and P=500 mutated settings started as the app"
 	@echo "make clean        remove .venv, build output and caches"
@@ -113,6 +115,19 @@ hostile: $(STAMP)
 # The translators' template; tests/test_i18n.py fails while it is out of date.
 i18n-template: $(STAMP)
 	$(PY) tools/extract_messages.py
+
+# The translators' round: the template from the code, merged into each language's .po by
+# gettext's msgmerge (a changed message comes back fuzzy, for its translator to review), then
+# how complete each language is; fails while a shipped language (i18n.LANGUAGES) is not.
+i18n: i18n-template
+	@command -v msgmerge >/dev/null || { echo "make i18n needs gettext's msgmerge (apt-get install gettext, brew install gettext)" >&2; exit 2; }
+	for po in $(wildcard studyplanner/locale/*/LC_MESSAGES/studyplanner.po); do \
+		msgmerge --quiet --update --backup=none --previous $$po studyplanner/locale/studyplanner.pot || exit 1; \
+	done
+	$(PY) tools/check_translations.py
+
+check-translations: $(STAMP)
+	$(PY) tools/check_translations.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -205,6 +205,7 @@ def test_a_hard_crash_leaves_its_stack_in_the_crash_log(data_dir: Path) -> None:
 # --- issue 20: start-up never blocks on a log that is not a regular file ------------------
 
 
+@pytest.mark.posix
 @pytest.mark.parametrize("name", [diagnostics.LOG_FILE_NAME, diagnostics.CRASH_FILE_NAME])
 def test_a_fifo_in_logs_is_never_opened(
     data_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], name: str
@@ -239,6 +240,7 @@ def test_logs_that_is_a_file_is_named_as_the_cause(
     assert "is a file, not a folder" in capsys.readouterr().err
 
 
+@pytest.mark.posix
 def test_the_app_starts_with_a_fifo_as_its_log_file(tmp_path: Path) -> None:
     """``--smoke`` as a process: a FIFO in logs/ used to hang the start in open()."""
     (tmp_path / "logs").mkdir()

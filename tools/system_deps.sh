@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # What the test suite needs from the system, beyond Python and make: Xvfb and xdotool for the
 # real-window tests, the xcb libraries Qt needs (shared/reference/qt-on-linux.md), fonts,
-# poppler (pdftotext) for the printed pages, binutils for PyInstaller, Python's venv module
+# poppler (pdftotext) for the printed pages, a font with Japanese glyphs for the Japanese
+# report, gettext (msgmerge, for make i18n), binutils for PyInstaller, Python's venv module
 # and the de_DE.UTF-8 locale the suite is also run under. `make test` runs this first.
 #
 # On Debian or Ubuntu as root, whatever is missing is installed; anywhere else it stops at once
@@ -13,7 +14,7 @@ apt_packages=(
   libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxcb-image0 libxcb-render-util0
   libxcb-randr0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxkbcommon0 libxkbcommon-x11-0
   libegl1 libgl1 libfontconfig1 libdbus-1-3 libglib2.0-0
-  fonts-dejavu-core poppler-utils
+  fonts-dejavu-core fonts-ipafont-gothic poppler-utils gettext
   binutils
   locales
 )

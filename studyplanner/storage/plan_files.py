@@ -651,9 +651,16 @@ def distinct_plan_name(name: str, taken: Collection[str]) -> str:
         counter += 1
 
 
+_WINDOWS_DEVICES = frozenset(
+    ["con", "prn", "aux", "nul"] + [f"{port}{n}" for port in ("com", "lpt") for n in range(1, 10)]
+)
+
+
 def new_plan_path(name: str) -> Path:
     """A file name in the plans folder derived from ``name`` that is not taken yet."""
     slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:60] or "plan"
+    if slug in _WINDOWS_DEVICES:  # 'con.json' would name a device on Windows, not a file
+        slug = f"{slug}-plan"
     folder = paths.plans_dir()
     candidate = folder / f"{slug}{PLAN_SUFFIX}"
     counter = 2

@@ -176,6 +176,7 @@ def test_a_folder_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     refused(capsys, tmp_path, "is a folder, not a catalog file")
 
 
+@pytest.mark.posix
 def test_a_pipe_is_refused_without_waiting(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

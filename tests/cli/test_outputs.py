@@ -68,6 +68,7 @@ def leftovers(folder: Path, *expected: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir() if p not in expected)
 
 
+@pytest.mark.posix
 @pytest.mark.parametrize("command", WRITERS)
 def test_finding_8_an_output_that_links_to_a_character_device_is_refused_and_left_alone(
     command: str, plan_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
@@ -85,6 +86,7 @@ def test_finding_8_an_output_that_links_to_a_character_device_is_refused_and_lef
     assert leftovers(tmp_path, output, plan_file.parent, tmp_path / "data") == []
 
 
+@pytest.mark.posix
 @pytest.mark.parametrize("command", WRITERS)
 def test_finding_8_an_output_that_is_a_pipe_is_refused_without_waiting_for_a_reader(
     command: str, plan_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
@@ -127,6 +129,7 @@ def test_issue_13_an_output_in_a_folder_that_does_not_exist_exits_2_and_creates_
     assert leftovers(plan_file.parent) == [plan_file.name]
 
 
+@pytest.mark.posix
 @pytest.mark.parametrize("command", WRITERS)
 def test_finding_8_a_read_only_output_file_exits_2_naming_it_and_keeps_it(
     command: str, plan_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]

@@ -240,6 +240,7 @@ def test_log_with_stdout_closed_saves_once_and_exits_0(plan_file: Path, tmp_path
     assert backup_folder(plan_file).exists()
 
 
+@pytest.mark.posix
 def test_log_into_a_full_disk_saves_once_and_exits_0(plan_file: Path, tmp_path: Path) -> None:
     with open(os.devnull if not Path("/dev/full").exists() else "/dev/full", "w") as full:
         done = command(
@@ -253,6 +254,7 @@ def test_log_into_a_full_disk_saves_once_and_exits_0(plan_file: Path, tmp_path: 
     assert [s["hours"] for s in saved(plan_file)["entries"][0]["sessions"]] == [2]
 
 
+@pytest.mark.posix
 def test_show_into_a_full_disk_is_refused_with_one_line(plan_file: Path, tmp_path: Path) -> None:
     with open("/dev/full", "w") as full:
         done = command(

@@ -72,6 +72,7 @@ def test_new_file_follows_the_umask_not_owner_only(tmp_path: Path) -> None:
     assert stat.S_IMODE(target.stat().st_mode) == 0o644
 
 
+@pytest.mark.posix
 def test_overwrite_keeps_the_files_permissions(tmp_path: Path) -> None:
     import stat
 
@@ -102,6 +103,7 @@ def test_a_leftover_temp_file_is_removed_at_once_but_a_save_in_progress_is_not(
     assert str(leftover) in record.getMessage()
 
 
+@pytest.mark.posix
 def test_only_our_own_temp_files_are_cleaned_up(tmp_path: Path) -> None:
     """A folder or a link named like a temporary file is never removed (nor followed)."""
     (tmp_path / ".plan.json.folder.tmp").mkdir()

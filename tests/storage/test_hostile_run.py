@@ -255,6 +255,7 @@ def listening_socket(tmp_path: Path) -> Iterator[Path]:
     server.close()
 
 
+@pytest.mark.posix
 def test_bounded_reads_refuse_what_is_not_a_regular_file(
     tmp_path: Path, listening_socket: Path
 ) -> None:
@@ -283,6 +284,7 @@ def test_bounded_reads_stop_at_the_limit(tmp_path: Path) -> None:
         read_regular_file(tmp_path / "missing.json", 1000)
 
 
+@pytest.mark.posix
 def test_bounded_reads_show_refuses_a_fifo_without_hanging(tmp_path: Path) -> None:
     pipe = fifo(tmp_path / "plan.json")
     shown = cli("show", str(pipe))
@@ -290,12 +292,14 @@ def test_bounded_reads_show_refuses_a_fifo_without_hanging(tmp_path: Path) -> No
     assert shown.stderr.count("\n") == 1 and "pipe (FIFO), not a plan file" in shown.stderr
 
 
+@pytest.mark.posix
 def test_bounded_reads_show_refuses_dev_zero() -> None:
     shown = cli("show", "/dev/zero")
     assert shown.returncode == 2, shown.stderr[-500:]
     assert shown.stderr == "studyplanner: /dev/zero: is a device, not a plan file\n"
 
 
+@pytest.mark.posix
 def test_bounded_reads_suggest_onto_a_fifo_neither_hangs_nor_replaces_it(tmp_path: Path) -> None:
     pipe = fifo(tmp_path / "plan.json")
     made = cli(
@@ -319,6 +323,7 @@ def test_bounded_reads_suggest_onto_a_fifo_neither_hangs_nor_replaces_it(tmp_pat
     assert pipe.is_fifo()
 
 
+@pytest.mark.posix
 def test_bounded_reads_backups_and_deleted_plans_that_are_fifos_are_skipped(
     catalog: Catalog,
 ) -> None:
@@ -349,6 +354,7 @@ VERSION_1: dict[str, Any] = {
 }
 
 
+@pytest.mark.posix
 def test_read_only_commands_never_write_a_format_1_file(tmp_path: Path) -> None:
     path = write(tmp_path / "old.json", json.dumps(VERSION_1).encode())
     old = path.read_bytes()
@@ -485,6 +491,7 @@ def saved_with_a_fresh_backup(path: Path) -> None:
     save_plan(full_plan("Before"), path, first_save_in_session=True)
 
 
+@pytest.mark.posix
 def test_disk_full_a_killed_save_leaves_no_temp_file_after_the_next_save(
     catalog: Catalog,
 ) -> None:
@@ -544,6 +551,7 @@ def hostile(path: Path, kind: str) -> None:
 HOSTILE_KINDS = [*HOSTILE_CONTENT, "fifo", "dev-zero", "folder", "too-large"]
 
 
+@pytest.mark.posix
 @pytest.mark.parametrize("kind", HOSTILE_KINDS)
 def test_hostile_settings_start_with_defaults_and_one_log_line(kind: str) -> None:
     hostile(paths.settings_path(), kind)
@@ -556,6 +564,7 @@ def test_hostile_settings_start_with_defaults_and_one_log_line(kind: str) -> Non
     assert "starting with defaults" in line and str(paths.settings_path()) in line
 
 
+@pytest.mark.posix
 @pytest.mark.parametrize("kind", HOSTILE_KINDS)
 def test_hostile_catalog_falls_back_to_the_bundled_one(kind: str) -> None:
     hostile(paths.user_catalog_path(), kind)
@@ -572,6 +581,7 @@ def test_hostile_catalog_falls_back_to_the_bundled_one(kind: str) -> None:
     assert str(paths.user_catalog_path()) in problem
 
 
+@pytest.mark.posix
 def test_hostile_catalog_through_the_command_line_is_a_warning(tmp_path: Path) -> None:
     hostile(paths.user_catalog_path(), "nested-100000-deep")
     listed = cli("catalog")
@@ -605,6 +615,7 @@ def test_newer_formats_a_damaged_newer_file_is_never_overwritten(catalog: Catalo
     assert list_backups(path) == []
 
 
+@pytest.mark.posix
 def test_newer_formats_suggest_does_not_overwrite_a_damaged_newer_file(tmp_path: Path) -> None:
     path = tmp_path / "plan.json"
     content = damaged_newer_file(path)
@@ -646,6 +657,7 @@ def test_newer_formats_a_damaged_older_file_is_backed_up_then_replaced(
 # --- 8. outputs into storage paths --------------------------------------------------------
 
 
+@pytest.mark.posix
 @pytest.mark.parametrize("linked", ["backups", "backups/career"])
 def test_outputs_a_linked_backup_folder_never_prunes_outside_the_data_dir(
     tmp_path: Path, linked: str, caplog: pytest.LogCaptureFixture
@@ -671,6 +683,7 @@ def test_outputs_a_linked_backup_folder_never_prunes_outside_the_data_dir(
     assert any("not pruned" in r.getMessage() for r in caplog.records)
 
 
+@pytest.mark.posix
 def test_outputs_a_save_never_replaces_a_device(tmp_path: Path) -> None:
     link = tmp_path / "out.pdf"
     link.symlink_to("/dev/null")

@@ -10,12 +10,15 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from studyplanner.storage.locks import lock_path
 from studyplanner.storage.plan_files import save_plan
 from studyplanner.ui.app import READY_MESSAGE
 from tests.ui.conftest import sunday_evening_plan
 
 
+@pytest.mark.posix
 def test_sigterm_closes_the_window_and_releases_the_plan(tmp_path: Path) -> None:
     plan_path = tmp_path / "data" / "plans" / "road.json"
     save_plan(sunday_evening_plan(), plan_path)

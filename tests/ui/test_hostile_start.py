@@ -137,6 +137,7 @@ def test_an_unreadable_plans_folder_still_starts(
     assert window.session.recent_plans() == []
 
 
+@pytest.mark.posix
 def test_smoke_starts_when_the_last_plan_is_a_fifo(tmp_path: Path) -> None:
     data = tmp_path / "data"
     fifo = data / "plans" / "road.json"
