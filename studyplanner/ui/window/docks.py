@@ -10,6 +10,19 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 from studyplanner.i18n import _
 from studyplanner.ui.window.frame import make_dock
 
+DOCK_WIDTH = 380
+TAB_PADDING = 28
+"""A tab's frame and margins around its text (measured with the Fusion style, with room to
+spare for the platforms' own styles)."""
+
+
+def room_for_tabs(window: QWidget, titles: list[str]) -> int:
+    """How wide the panels must be for every tab to show its whole title: in German or
+    Japanese the four titles need more than the 380 pixels English does, and a tab bar that
+    has no room elides them ('Zertifizie…')."""
+    metrics = window.fontMetrics()
+    return sum(metrics.horizontalAdvance(title) + TAB_PADDING for title in titles)
+
 
 def arrange_docks(
     window: QMainWindow,
@@ -30,7 +43,9 @@ def arrange_docks(
     window.tabifyDockWidget(details_dock, entry_dock)
     window.tabifyDockWidget(entry_dock, settings_dock)
     window.tabifyDockWidget(settings_dock, progress_dock)
-    window.resizeDocks([details_dock], [380], Qt.Orientation.Horizontal)
+    tabbed = [details_dock, entry_dock, settings_dock, progress_dock]
+    wide = max(DOCK_WIDTH, room_for_tabs(window, [dock.windowTitle() for dock in tabbed]))
+    window.resizeDocks([details_dock], [wide], Qt.Orientation.Horizontal)
     window.resizeDocks([details_dock, warnings_dock], [620, 180], Qt.Orientation.Vertical)
     details_dock.raise_()
     return [details_dock, entry_dock, settings_dock, progress_dock, warnings_dock]
