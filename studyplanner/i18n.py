@@ -22,6 +22,7 @@ __all__ = [
     "DOMAIN",
     "LANGUAGES",
     "LOCALE_DIR",
+    "LOCALE_ENV_VAR",
     "NP_",
     "N_",
     "SOURCE_LANGUAGE",
@@ -35,8 +36,12 @@ __all__ = [
 ]
 
 DOMAIN = "studyplanner"
-LOCALE_DIR = os.path.join(os.path.dirname(os.path.realpath(__file__)), "locale")
-"""Inside the package, so a wheel and the frozen app carry it like the code."""
+LOCALE_ENV_VAR = "STUDYPLANNER_LOCALE_DIR"
+LOCALE_DIR = os.environ.get(LOCALE_ENV_VAR) or os.path.join(
+    os.path.dirname(os.path.realpath(__file__)), "locale"
+)
+"""Inside the package, so a wheel and the frozen app carry it like the code; or the folder
+named by STUDYPLANNER_LOCALE_DIR, for a translator trying a catalog without a build."""
 
 SOURCE_LANGUAGE = "en"
 LANGUAGES: dict[str, str] = {

@@ -70,9 +70,9 @@ def install_translations(app: QApplication, language: str | None = None) -> str:
     chosen = i18n.shipped_language(language) or i18n.system_language(
         tuple(QLocale.system().uiLanguages())
     )
-    previous = app.findChild(QTranslator, _QT_TRANSLATOR)
-    if previous is not None:
+    for previous in app.findChildren(QTranslator, _QT_TRANSLATOR):
         app.removeTranslator(previous)
+        previous.setObjectName("")  # gone for the next call, though deleted only later
         previous.deleteLater()
     qt = QTranslator(app)  # parented to the app: lives as long as it does
     qt.setObjectName(_QT_TRANSLATOR)
