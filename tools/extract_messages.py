@@ -12,6 +12,12 @@ Text built before it is translated (``_(f"...")``, ``_("..." + x)``, ``_("...".f
 cannot be found in a catalog, and is reported as an error; a variable is fine (it holds text
 marked with ``N_()`` elsewhere).
 
+The certification catalog's texts shown to learners are data, translated like the app's own
+words: the focus, audience and recommended experience of each certification in
+catalog/certifications.json, each in a context naming its field ("catalog: focus"), and
+shown through ``pgettext`` with that context (ui/panels/certification_details.py). Names,
+codes, services and exam domains stay as AWS writes them.
+
 References name the file only, not the line, so that moving code does not change the template.
 
 Why not Babel's extractor (evaluated for issue 22, Babel 2.18 with the same keywords): it finds
@@ -26,6 +32,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import json
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,6 +40,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "studyplanner"
 TEMPLATE = PACKAGE / "locale" / "studyplanner.pot"
+CATALOG = ROOT / "catalog" / "certifications.json"
+CATALOG_TEXTS = {
+    "focus": "catalog: focus",
+    "audience": "catalog: audience",
+    "recommended_experience": "catalog: recommended experience",
+}
+"""Fields of each certification shown to learners -> the context they are translated in."""
 
 # Function name -> positions of (singular, plural) in its arguments; plural None: singular + s.
 SENTENCES = {"_": 0, "N_": 0}
@@ -181,10 +195,21 @@ def template(found: Found) -> str:
     return "\n".join(out) + "\n"
 
 
-def collect(package: Path = PACKAGE) -> Found:
+def extract_catalog(path: Path, found: Found) -> None:
+    """The texts of each certification that learners read, in their fields' contexts."""
+    where = path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else path.name
+    for certification in json.loads(path.read_text(encoding="utf-8"))["certifications"]:
+        for name, context in CATALOG_TEXTS.items():
+            text = certification.get(name)
+            if isinstance(text, str) and text:
+                found.add(text, None, where, context)
+
+
+def collect(package: Path = PACKAGE, catalog: Path = CATALOG) -> Found:
     found = Found()
     for path in sorted(package.rglob("*.py")):
         extract(path, found)
+    extract_catalog(catalog, found)
     return found
 
 

@@ -17,7 +17,7 @@ from studyplanner.domain.wording import (
     format_hours,
     format_hours_range,
 )
-from studyplanner.i18n import _
+from studyplanner.i18n import _, pgettext
 from studyplanner.style import Colour, colour, is_dark_palette, tier_colour
 
 
@@ -82,7 +82,7 @@ def certification_html(
         )
     prior = ", ".join(escape(catalog.get(p).name) for p in cert.recommended_prior) or _("none")
     figures = experience_figures(cert)
-    experience = escape(cert.recommended_experience)
+    experience = escape(pgettext("catalog: recommended experience", cert.recommended_experience))
     if figures:
         experience = (
             "".join(f"<b>{escape(figure)}</b><br>" for figure in figures)
@@ -137,8 +137,8 @@ def certification_html(
 {escape(cert.code)}</span>{previous} ·
 <span style='color:{color}'>{escape(cert.tier.label)}</span></p>
 <h2 style='margin:2px 0 8px 0'>{escape(cert.name)}</h2>
-<p>{escape(cert.focus)}</p>
-<p><b>{_("Who it is for:")}</b> {escape(cert.audience)}</p>
+<p>{escape(pgettext("catalog: focus", cert.focus))}</p>
+<p><b>{_("Who it is for:")}</b> {escape(pgettext("catalog: audience", cert.audience))}</p>
 <table cellspacing='0'>
 {
         row(
