@@ -12,7 +12,7 @@ help:
 	@echo "make run          create .venv if needed and start the app"
 	@echo "make test         lint, type check and the whole test suite (headless); installs what"
 	@echo "                  the tests need from the system first (as root on Debian/Ubuntu)"
-	@echo "make lint         ruff check + format check"
+	@echo "make lint         ruff check + format check, actionlint on .github/workflows"
 	@echo "make typecheck    mypy (strict on domain/ and storage/)"
 	@echo "make pytest       only the tests, with coverage (subprocesses too) and a floor per file of domain/ + storage/"
 	@echo "make coverage-html  the tests, then a line-by-line coverage report in build/coverage/html/"
@@ -57,8 +57,11 @@ run: $(RUN_STAMP) $(CATALOGS)
 	$(PY) -m studyplanner
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check studyplanner tests benchmarks packaging tools
-	$(VENV)/bin/ruff format --check studyplanner tests benchmarks packaging tools
+	$(VENV)/bin/ruff check studyplanner tests benchmarks packaging tools hatch_build.py
+	$(VENV)/bin/ruff format --check studyplanner tests benchmarks packaging tools hatch_build.py
+	@if [ -x $(VENV)/bin/actionlint ]; then \
+		echo "$(VENV)/bin/actionlint .github/workflows/*.yml"; $(VENV)/bin/actionlint .github/workflows/*.yml; \
+	else echo "note: no actionlint build for this system (Linux x86-64 only): workflows not linted"; fi
 
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy studyplanner

@@ -78,6 +78,17 @@ class SmokeTest:
             "LANG": "C.UTF-8",
             "QT_QPA_PLATFORM": "offscreen",
         }
+        if sys.platform == "win32":  # Windows' own equivalent: its system folder, a bare profile
+            system_root = os.environ.get("SYSTEMROOT", r"C:\Windows")
+            env.update(
+                PATH=os.path.join(system_root, "System32"),
+                SYSTEMROOT=system_root,
+                USERPROFILE=str(self.home),
+                LOCALAPPDATA=str(self.home / "AppData" / "Local"),
+                APPDATA=str(self.home / "AppData" / "Roaming"),
+                TEMP=str(self.work_dir),
+                TMP=str(self.work_dir),
+            )
         env.update(extra)
         return env
 
@@ -211,6 +222,25 @@ def check_print(test: SmokeTest) -> str:
     if name and name not in text:
         raise StepFailed(f"the PDF text does not mention the plan {name!r}")
     return detail + f", its text names the plan {name!r}"
+
+
+JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+
+
+def check_japanese(test: SmokeTest) -> str:
+    """``--lang ja``: the compiled Japanese catalog travels in the package, and ``show`` and
+    the window speak it (issue 26)."""
+    catalogs = sorted(test.app.parent.rglob("studyplanner/locale/*/LC_MESSAGES/studyplanner.mo"))
+    languages = [mo.parent.parent.name for mo in catalogs]
+    if "ja" not in languages:
+        raise StepFailed(f"no compiled Japanese catalog in the package (found: {languages})")
+    shown = test.run("--lang", "ja", "--data-dir", str(test.data_dir), "show", "plan.json")
+    if not JAPANESE.search(shown.stdout):
+        raise StepFailed(f"show --lang ja printed no Japanese:\n{_tail(shown.stdout)}")
+    painted = test.run("--lang", "ja", "--data-dir", str(test.data_dir), "--smoke")
+    if shown.stderr or painted.stderr:
+        raise StepFailed(f"warnings on stderr:\n{_tail(shown.stderr + painted.stderr)}")
+    return f"catalogs {', '.join(languages)}; show and the window in Japanese"
 
 
 def check_libraries(test: SmokeTest) -> str:
@@ -372,7 +402,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     app = args.app.resolve()
     if app.is_dir():
-        app = app / "StudyPlanner"
+        app = app / ("StudyPlanner.exe" if sys.platform == "win32" else "StudyPlanner")
     if not os.access(app, os.X_OK):
         print(f"smoke test: no executable at {app}; run `make package` first", file=sys.stderr)
         return 1
@@ -394,6 +424,7 @@ def main(argv: list[str] | None = None) -> int:
         test.step("suggest -o plan.json", lambda: check_suggest(test))
         test.step("show plan.json --json", lambda: check_show(test))
         test.step("print plan.json -o plan.pdf", lambda: check_print(test))
+        test.step("--lang ja", lambda: check_japanese(test))
         test.step("bundled libraries", lambda: check_libraries(test))
         if sys.platform.startswith("linux"):
             test.step("German catalog and plugins", lambda: check_german_and_plugins(test))
