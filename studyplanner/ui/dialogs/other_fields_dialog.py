@@ -43,7 +43,9 @@ class OtherFieldsDialog(QDialog):
             box.set_years(years.get(field))
             box.setAccessibleName(field.label)
             self.boxes[field] = box
-            form.addRow(_("{field}:").format(field=field.label.capitalize()), box)
+            # Only the first letter is raised: capitalize() would lower the rest ("AI" -> "ai").
+            label = field.label[:1].upper() + field.label[1:]
+            form.addRow(_("{field}:").format(field=label), box)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
