@@ -92,7 +92,9 @@ def describe(item: QGraphicsItem) -> tuple[object, ...]:
 
 def snapshot(view: TimelineView) -> Snapshot:
     """Every item that reaches into the visible area, described and sorted, so two views of
-    the same plan at the same zoom and scroll compare equal item by item."""
+    the same plan at the same zoom and scroll compare equal item by item (tooltips included,
+    as the mouse would find them)."""
+    view.write_tooltips()
     visible = view.mapToScene(view.viewport().rect()).boundingRect()
     return sorted(
         (

@@ -26,6 +26,7 @@ from PySide6.QtGui import (
     QDragMoveEvent,
     QDropEvent,
     QFocusEvent,
+    QHelpEvent,
     QKeyEvent,
     QKeySequence,
     QMouseEvent,
@@ -333,6 +334,12 @@ class TimelineView(QGraphicsView):
         """The one item drawing every renewal link (None when there is none)."""
         return self._scenery_now().links_item
 
+    def write_tooltips(self) -> None:
+        """Write the tooltips of every row drawn so far, as the mouse finds them (they are
+        otherwise written for the row under the mouse when it asks)."""
+        for drawn in self._drawn.values():
+            drawn.write_tooltips()
+
     def _scenery_now(self) -> Scenery:
         if self._scenery is None:  # never: laid out in __init__
             raise RuntimeError("the timeline has not been laid out")
@@ -635,6 +642,15 @@ class TimelineView(QGraphicsView):
         self._set_scale(pixels_per_day, anchor_x)
 
     # --- events -----------------------------------------------------------------------
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            # The rows under the mouse get their tooltips now, before the scene looks for one.
+            for item in self.items(event.pos()):
+                drawn = self._drawn.get(entry_id_of(item))
+                if drawn is not None:
+                    drawn.write_tooltips()
+        return super().viewportEvent(event)
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:
         super().scrollContentsBy(dx, dy)

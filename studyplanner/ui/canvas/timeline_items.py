@@ -340,8 +340,12 @@ class BaselineGhost(QGraphicsPathItem):
     slip shows as the two pulling apart."""
 
     def __init__(
-        self, entry_id: str, rect: QRectF | None, exam_centre: QPointF | None, tooltip: str
+        self,
+        entry_id: str,
+        rect: QRectF | None,
+        exam_centre: QPointF | None,
     ) -> None:
+        """The tooltip is written when the mouse first asks for it (``set_tooltip``)."""
         super().__init__()
         self.bar_rect = QRectF(rect) if rect is not None else None
         self.exam_centre = QPointF(exam_centre) if exam_centre is not None else None
@@ -356,7 +360,6 @@ class BaselineGhost(QGraphicsPathItem):
         outline.setStyle(Qt.PenStyle.DashLine)
         self.setPen(outline)
         self.setData(ENTRY_ID_ROLE, entry_id)
-        self.setToolTip(tooltip)
         self.setZValue(8)
         self.diamond: QGraphicsPolygonItem | None = None
         """The baseline's exam day: a separate item, drawn over the current bar (which may
@@ -371,11 +374,10 @@ class BaselineGhost(QGraphicsPathItem):
             self.diamond.setPos(exam_centre)
             self.diamond.setBrush(Qt.BrushStyle.NoBrush)
             self.diamond.setPen(pen(ink(Colour.MUTED_TEXT), 1.5))
-            self.diamond.setToolTip(tooltip)
             self.diamond.setData(ENTRY_ID_ROLE, entry_id)
             self.diamond.setZValue(11)
 
-    def reshape(self, rect: QRectF | None, exam_centre: QPointF, tooltip: str) -> None:
+    def reshape(self, rect: QRectF | None, exam_centre: QPointF) -> None:
         """Move the ghost (an edit of the baseline, or a zoom): the same items."""
         self.bar_rect = QRectF(rect) if rect is not None else None
         self.exam_centre = QPointF(exam_centre)
@@ -383,10 +385,15 @@ class BaselineGhost(QGraphicsPathItem):
         if rect is not None and rect.width() > 1:
             shape.addRoundedRect(rect.adjusted(0.5, 0.5, -0.5, -0.5), BAR_RADIUS, BAR_RADIUS)
         self.setPath(shape)
-        self.setToolTip(tooltip)
         if self.diamond is not None:
             self.diamond.setPos(exam_centre)
-            self.diamond.setToolTip(tooltip)
+
+    def set_tooltip(self, tooltip: str) -> None:
+        """What the ghost's bar and diamond say under the mouse."""
+        if self.toolTip() != tooltip:
+            self.setToolTip(tooltip)
+            if self.diamond is not None:
+                self.diamond.setToolTip(tooltip)
 
 
 class ExamMarker(QGraphicsPolygonItem):

@@ -72,6 +72,7 @@ class Scenery:
         self.held_rows: list[HeldRowItems] = []
         self.links: list[RenewalLink] = []
         self.links_item: RenewalLinks | None = None
+        self._ring_colours: dict[str, QColor] = {}
 
     def add(self, item: QGraphicsItem) -> None:
         self._scene.addItem(item)
@@ -83,6 +84,16 @@ class Scenery:
             if item.scene() is self._scene:
                 self._scene.removeItem(item)
         self.items = []
+
+    def _renewal_colour(self, certification_id: str) -> QColor:
+        """The tier colour of a renewing exam, shared by every ring of that certification
+        (a long plan draws hundreds; the rings only read it)."""
+        colour = self._ring_colours.get(certification_id)
+        if colour is None:
+            colour = self._ring_colours[certification_id] = self._tier_ink(
+                self._certs[certification_id]
+            )
+        return colour
 
     def _validity_colour(self, validity: Validity) -> QColor:
         """The certification's tier colour; grey once it has expired."""
@@ -101,11 +112,12 @@ class Scenery:
         """The band drawing a validity: ``reuse`` reshaped when given, else a new one."""
         validity = band.validity
         wording = self._wording
+        colour_of = self._renewal_colour
         renewals = [
             (
                 scale.middle(tick.day),
                 scale.middle(tick.replaced_expiry),
-                self._tier_ink(self._certs[tick.renewal.certification_id]),
+                colour_of(tick.renewal.certification_id),
                 partial(wording.renewal_tooltip, validity, tick.renewal),
             )
             for tick in band.renewals
@@ -115,16 +127,17 @@ class Scenery:
             scale.middle(band.expires),
             centre_y,
             self._validity_colour(validity),
-            wording.band_tooltip(validity),
+            partial(wording.band_tooltip, validity),
         )
+        expiry_tooltip = partial(wording.expiry_tooltip, validity)
         if reuse is not None:
-            reuse.reshape(*look, renewals=renewals, expiry_tooltip=wording.expiry_tooltip(validity))
+            reuse.reshape(*look, renewals=renewals, expiry_tooltip=expiry_tooltip)
             return reuse
         item = ValidityBand(
             entry_id or validity.certification_id,
             *look,
             renewals=renewals,
-            expiry_tooltip=wording.expiry_tooltip(validity),
+            expiry_tooltip=expiry_tooltip,
             entry_id=entry_id,
         )
         self._scene.addItem(item)
@@ -156,6 +169,7 @@ class Scenery:
             self.text(text, cursor, text_y, colour, self._font(font), tooltip)
             cursor += self._width(font, text) + LABEL_GAP
         band = self.band(held.validity, top + HELD_ROW_HEIGHT - 7, "", scale)
+        band.write_tooltips()  # a few held rows, drawn anew with each layout
         self.items.append(band)
         self.held_rows.append(HeldRowItems(validity.certification_id, top, band, tooltip))
         return max(cursor, self.reach(held.validity, scale))

@@ -47,6 +47,9 @@ from studyplanner.ui.widgets.form_fields import ReadableNote
 
 NO_WARNINGS_TEXT = N_("No warnings")
 
+WARNINGS_PER_BATCH = 24
+"""How many warnings the list measures at a time: more than a tall panel shows at once."""
+
 
 @dataclass(frozen=True)
 class Fix:
@@ -125,6 +128,11 @@ class WarningsPanel(QWidget):
         self.view.setWordWrap(True)
         self.view.setUniformItemSizes(False)
         self.view.setResizeMode(QListView.ResizeMode.Adjust)
+        # A long plan has hundreds of warnings, and an edit rewords most of them: the list
+        # measures the first screenful before it is painted and the rest in the idle moments
+        # after, so an edit's repaint does not wait for warnings nobody can see yet.
+        self.view.setLayoutMode(QListView.LayoutMode.Batched)
+        self.view.setBatchSize(WARNINGS_PER_BATCH)
         self.view.setSpacing(2)
         self.view.setIconSize(QSize(20, 20))
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
