@@ -31,7 +31,7 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication, QDoubleSpinBox
 
 from benchmarks.timing import median_seconds
-from studyplanner.bootstrap import paint_on_one_thread_on_small_machines
+from studyplanner import bootstrap
 from studyplanner.domain.plan import (
     Blackout,
     EntryStatus,
@@ -89,7 +89,7 @@ def benchmark_plan(count: int, active: list[str], hours: float) -> StudyPlan:
 
 
 def main() -> None:
-    paint_on_one_thread_on_small_machines()  # as the app does, before its QApplication
+    bootstrap.paint_on_one_thread_on_small_machines()  # as the app does, before its QApplication
     app = QApplication.instance() or QApplication([])
     paths.set_data_dir(Path(tempfile.mkdtemp(prefix="studyplanner-bench-")))
     from studyplanner.ui.window.main_window import MainWindow
@@ -102,6 +102,8 @@ def main() -> None:
         window.resize(1440, 900)
         window.show()
         app.processEvents()
+        if count == SIZES[0]:
+            bootstrap.window_shown()  # as the app does once its first window is up
         counter = _PaintCounter()
         viewport = window.timeline.viewport()
         viewport.installEventFilter(counter)

@@ -18,6 +18,7 @@ from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
     QGuiApplication,
+    QPainter,
     QPainterPath,
     QPen,
     QPolygonF,
@@ -31,6 +32,8 @@ from PySide6.QtWidgets import (
     QGraphicsRectItem,
     QGraphicsSimpleTextItem,
     QGraphicsTextItem,
+    QStyleOptionGraphicsItem,
+    QWidget,
 )
 
 from studyplanner.domain.advice import Severity
@@ -149,33 +152,57 @@ class BlackoutBand(QGraphicsPathItem):
             )
 
 
-class BlackoutShading(QGraphicsPathItem):
+class BlackoutShading(QGraphicsItem):
     """Every blackout's band: a translucent fill, lightly hatched, edged left and right. One
     item for them all, because Qt hands each tall fill to its thread pool, and a round trip
-    per band cost more than the painting itself."""
+    per band cost more than the painting itself. A repaint fills only the bands it reaches
+    (a long plan has dozens, most of them off screen)."""
 
     def __init__(self, rects: list[QRectF]) -> None:
-        fill = QPainterPath()
-        edges = QPainterPath()
-        for rect in rects:
-            fill.addRect(rect)
-            edges.moveTo(rect.topLeft())
-            edges.lineTo(rect.bottomLeft())
-            edges.moveTo(rect.topRight())
-            edges.lineTo(rect.bottomRight())
-        fill.setFillRule(Qt.FillRule.WindingFill)
-        super().__init__(fill)
-        self.setBrush(BLACKOUT_FILL)
-        self.setPen(no_pen())
+        super().__init__()
+        self.rects = [QRectF(rect) for rect in rects]
+        # Overlapping blackouts are shaded once: their spans merged, as one fill would.
+        merged: list[QRectF] = []
+        for rect in sorted(self.rects, key=lambda r: r.left()):
+            last = merged[-1] if merged else None
+            if (
+                last is not None
+                and rect.left() <= last.right()
+                and rect.top() == last.top()
+                and rect.height() == last.height()
+            ):
+                last.setRight(max(last.right(), rect.right()))
+            else:
+                merged.append(QRectF(rect))
+        self._fills = merged
+        self._bounds = QRectF()
+        for rect in self.rects:
+            self._bounds = self._bounds.united(rect)
+        self._hatch = QBrush(BLACKOUT_HATCH, Qt.BrushStyle.BDiagPattern)
+        self._edge = pen(BLACKOUT_HATCH)
         self.setZValue(-5)
-        # Lines rising to the right at 45°: Qt's own hatch pattern, filled in C++ at paint time.
-        hatch = QGraphicsPathItem(fill)
-        hatch.setParentItem(self)
-        hatch.setBrush(QBrush(BLACKOUT_HATCH, Qt.BrushStyle.BDiagPattern))
-        hatch.setPen(no_pen())
-        lines = QGraphicsPathItem(edges)
-        lines.setParentItem(self)
-        lines.setPen(pen(BLACKOUT_HATCH))
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionGraphicsItem,
+        widget: QWidget | None = None,
+    ) -> None:
+        exposed = option.exposedRect.adjusted(-1, -1, 1, 1)
+        painter.setPen(Qt.PenStyle.NoPen)
+        for rect in self._fills:
+            if rect.intersects(exposed):
+                painter.fillRect(rect, BLACKOUT_FILL)
+                painter.fillRect(rect, self._hatch)
+        painter.setPen(self._edge)
+        for rect in self.rects:
+            if rect.intersects(exposed):
+                painter.drawLine(rect.topLeft(), rect.bottomLeft())
+                painter.drawLine(rect.topRight(), rect.bottomRight())
 
 
 class MonthBands(QGraphicsPathItem):
