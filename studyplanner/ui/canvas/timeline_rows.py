@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSimpleText
 
 from studyplanner.domain.advice import Severity
 from studyplanner.domain.catalog import Certification
+from studyplanner.domain.plan import Baseline
 from studyplanner.domain.schedule import ScheduledEntry
 from studyplanner.layout.timeline import EntryRow, MarkerKind, ValidityLayout
 from studyplanner.ui.canvas.timeline_bands import ValidityBand
@@ -33,7 +34,7 @@ from studyplanner.ui.canvas.timeline_items import (
     PassedMarker,
     RowBackground,
 )
-from studyplanner.ui.canvas.timeline_tips import RowText, entry_label
+from studyplanner.ui.canvas.timeline_tips import RowText, TimelineWording, entry_label
 
 LABEL_GAP = 8.0
 
@@ -173,6 +174,26 @@ def place_row(
         cursor,
         ghost,
     )
+
+
+def row_tooltips(wording: TimelineWording, row: RowPlacement) -> tuple[str, str]:
+    """The tooltips of a row's pieces and of the row itself (see ``RowPlacement``)."""
+    if row.tooltips is None:
+        pieces = whole = wording.entry_tooltip(row.item)
+        if row.validity is not None:
+            lines = wording.validity_lines(row.validity.validity)
+            whole += "<br>" + "<br>".join(lines)
+        row.tooltips = (pieces, whole)
+    return row.tooltips
+
+
+def ghost_tooltip(wording: TimelineWording, baseline: Baseline | None, row: RowPlacement) -> str:
+    """What the baseline's ghost of a row says (only asked of rows with a ghost)."""
+    ghost = row.layout.ghost
+    if ghost is None:
+        return ""
+    taken_on = baseline.taken_on if baseline is not None else None
+    return wording.ghost_tooltip(row.item, ghost.exam_date, taken_on)
 
 
 class RowPainter:
