@@ -427,8 +427,9 @@ class TimelineView(QGraphicsView):
         layout = self._current_layout()
         self._origin = layout.origin
         scale = Scale(self._ppd)
+        inks, previous = self._inks, self._scenery
         self._scenery = scenery = Scenery(
-            scene, self._wording, self._inks.tier_ink, self._inks.font, self._inks.width
+            scene, self._wording, inks.tier_ink, inks.font, inks.width, previous
         )
 
         right = scale.x(layout.last + 1)
