@@ -4,7 +4,8 @@ The app starts with every measure, then with each one switched off in turn (the 
 function replaced by one that does nothing, before ``main`` runs): the ratio "without / with"
 is what the measure buys, above 1 when it helps. Runs alternate as in ``bench_start``, and
 each figure is the median of the runs. Then, in this process, what setting the start's objects
-aside buys a full garbage collection during editing, and what the command line's two avoided
+aside buys a full garbage collection during editing, what collecting young objects less often
+buys an edit of a 100-exam plan, and what the command line's two avoided
 imports (``typing`` for ``TYPE_CHECKING``, ``shutil`` for the terminal's width) would cost
 ``--help``.
 
@@ -98,6 +99,56 @@ def full_collection_ms() -> tuple[float, float]:
     return unfrozen, frozen
 
 
+def young_collections_ms(edits: int = 20) -> tuple[float, float]:
+    """Time spent collecting garbage per weekly-hours edit of a 100-exam plan in the window:
+    at Python's default threshold (700) and at ``collect_young_objects_less_often``'s."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from benchmarks.bench_edit import START, benchmark_plan
+    from studyplanner import bootstrap
+    from studyplanner.domain.plan import WeeklyAvailability
+    from studyplanner.storage.catalog_updates import load_app_catalog
+
+    app = QApplication.instance() or QApplication([])
+    from studyplanner.ui.window.main_window import MainWindow
+
+    loaded = load_app_catalog()
+    active = [cert.id for cert in loaded.catalog if not cert.is_retired]
+    window = MainWindow(loaded, today=lambda: START)
+    window.show()
+    window.document.set_plan(benchmark_plan(100, active, 20.0), None)
+    app.processEvents()
+    started, spent = [0.0], [0.0]
+
+    def timed(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            started[0] = time.perf_counter()
+        else:
+            spent[0] += time.perf_counter() - started[0]
+
+    default = gc.get_threshold()
+    figures = []
+    for threshold in (default[0], bootstrap.YOUNG_OBJECTS_PER_COLLECTION):
+        gc.collect()
+        gc.set_threshold(threshold, *default[1:])
+        spent[0] = 0.0
+        gc.callbacks.append(timed)
+        try:
+            for edit in range(edits):
+                hours = 20.0 + edit % 2
+                window.document.update_plan("Hours", availability=WeeklyAvailability.spread(hours))
+                app.processEvents()
+        finally:
+            gc.callbacks.remove(timed)
+        figures.append(spent[0] / edits * 1000)
+    gc.set_threshold(*default)
+    window.document.undo_stack.clear()
+    window.session.autosaver.blockSignals(True)
+    window.close()
+    return figures[0], figures[1]
+
+
 EDIT_WITHOUT = (
     "from studyplanner import bootstrap\n"
     "bootstrap.paint_on_one_thread_on_small_machines = lambda: None\n"
@@ -159,9 +210,15 @@ def main() -> None:
     print(line("help: all", "help: all", "as it is", memory=False))
     for label in AVOIDED_IMPORTS:
         print(line(f"help: {label}", "help: all", f"importing {label}", memory=False))
+    from studyplanner import bootstrap
+
     unfrozen, frozen = full_collection_ms()
     print("set_start_up_objects_aside: a full garbage collection once the window is up")
     print(f"  without gc.freeze() {unfrozen:6.2f} ms; with it {frozen:6.2f} ms")
+    every_700, less_often = young_collections_ms()
+    print("collect_young_objects_less_often: collecting per edit of a 100-exam plan")
+    young = bootstrap.YOUNG_OBJECTS_PER_COLLECTION
+    print(f"  every 700 new objects {every_700:6.2f} ms; every {young:,} {less_often:6.2f} ms")
     if os.environ.get("BENCH_WITH_EDIT", "1") == "0":  # the suite's check that this still runs
         return
     print("paint_on_one_thread_on_small_machines: bench_edit with it, then without it")

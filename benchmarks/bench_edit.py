@@ -12,6 +12,9 @@ maximum) in the same run, and the ratios 100 / 4 are what the issue's goal is ab
 Issue 22 (one rebuild per change: an edit updates the timeline's items in place) asks for
 edit 100 / edit 4 <= 2.5.
 
+Each figure is also given in this thread's CPU time (Qt paints on this thread on a machine of
+two cores, as the app does there), which other programs on a busy machine do not inflate.
+
 Run with ``make bench`` (offscreen). Numbers are printed, never asserted.
 """
 
@@ -30,8 +33,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication, QDoubleSpinBox
 
-from benchmarks.timing import median_seconds
-from studyplanner.bootstrap import paint_on_one_thread_on_small_machines
+from benchmarks.timing import median_seconds, median_wall_and_cpu_seconds
+from studyplanner import bootstrap
 from studyplanner.domain.plan import (
     Blackout,
     EntryStatus,
@@ -89,7 +92,7 @@ def benchmark_plan(count: int, active: list[str], hours: float) -> StudyPlan:
 
 
 def main() -> None:
-    paint_on_one_thread_on_small_machines()  # as the app does, before its QApplication
+    bootstrap.paint_on_one_thread_on_small_machines()  # as the app does, before its QApplication
     app = QApplication.instance() or QApplication([])
     paths.set_data_dir(Path(tempfile.mkdtemp(prefix="studyplanner-bench-")))
     from studyplanner.ui.window.main_window import MainWindow
@@ -97,11 +100,14 @@ def main() -> None:
     loaded = load_app_catalog()
     active = [c.id for c in loaded.catalog if not c.is_retired]
     results: dict[int, tuple[float, float, float]] = {}
+    cpu: dict[int, tuple[float, float]] = {}
     for count in SIZES:
         window = MainWindow(loaded, today=lambda: START + timedelta(days=25))
         window.resize(1440, 900)
         window.show()
         app.processEvents()
+        if count == SIZES[0]:
+            bootstrap.window_shown()  # as the app does once its first window is up
         counter = _PaintCounter()
         viewport = window.timeline.viewport()
         viewport.installEventFilter(counter)
@@ -137,9 +143,10 @@ def main() -> None:
             next(zooms)()
             until_painted()
 
-        edited = median_seconds(edit, repeat=15)
-        zoomed = median_seconds(zoom, repeat=15)
+        edited, edit_cpu = median_wall_and_cpu_seconds(edit, repeat=15)
+        zoomed, zoom_cpu = median_wall_and_cpu_seconds(zoom, repeat=15)
         results[count] = (edited, zoomed, opened)
+        cpu[count] = (edit_cpu, zoom_cpu)
         viewport.removeEventFilter(counter)
         window.document.undo_stack.clear()
         window.session.autosaver.blockSignals(True)
@@ -164,6 +171,18 @@ def main() -> None:
         f" issue 22: <= 2.5: {_met(edit_ratio <= 2.5)})"
     )
     print(f"zoom 100 / 4 exams: {zoom_ratio:5.2f}  (goal <= 1.5: {_met(zoom_ratio <= 1.5)})")
+    # The same edits and zoom steps in this thread's CPU time: the work itself, which a busy
+    # machine (other programs on the same cores) does not inflate as it does the wall clock.
+    edit_cpu_ms = {count: figures[0] * 1000 for count, figures in cpu.items()}
+    zoom_cpu_ms = {count: figures[1] * 1000 for count, figures in cpu.items()}
+    print("edit  CPU ms:  " + "  ".join(f"{c} exams {edit_cpu_ms[c]:7.1f}" for c in SIZES))
+    print("zoom  CPU ms:  " + "  ".join(f"{c} exams {zoom_cpu_ms[c]:7.1f}" for c in SIZES))
+    edit_cpu_ratio = edit_cpu_ms[100] / edit_cpu_ms[4]
+    print(
+        f"edit 100 / 4 exams in CPU time: {edit_cpu_ratio:5.2f}"
+        f"  (issue 22: <= 2.5: {_met(edit_cpu_ratio <= 2.5)};"
+        f" zoom {zoom_cpu_ms[100] / zoom_cpu_ms[4]:5.2f})"
+    )
     print(
         f"edit 4 exams / 60 Hz frame: {edit_ms[4] / FRAME_MS:5.2f}"
         f"  (goal <= 1.0, one frame is {FRAME_MS:.1f} ms: {_met(edit_ms[4] <= FRAME_MS)})"

@@ -93,6 +93,17 @@ def set_start_up_objects_aside() -> None:
     gc.enable()
 
 
+YOUNG_OBJECTS_PER_COLLECTION = 10_000
+"""Python collects its youngest objects after every 700 new ones by default."""
+
+
+def collect_young_objects_less_often() -> None:
+    """An edit of a long plan makes tens of thousands of objects that live on (its analysis
+    and layout): collecting after every 10,000 rather than every 700 walks them far less
+    often (a 100-exam edit spends about 2 ms collecting instead of 0.3 ms)."""
+    gc.set_threshold(YOUNG_OBJECTS_PER_COLLECTION, *gc.get_threshold()[1:])
+
+
 # --- the phases, as the entry point calls them ------------------------------------------------
 
 
@@ -121,6 +132,7 @@ def window_modules_loaded() -> None:
 def window_shown() -> None:
     """The window is up and the event loop runs (called from it, once)."""
     set_start_up_objects_aside()
+    collect_young_objects_less_often()
 
 
 def at_end() -> None:

@@ -60,11 +60,15 @@ def test_collection_is_back_on_after_a_refused_command(capsys: pytest.CaptureFix
 
 
 def test_once_the_window_is_up_start_up_objects_are_set_aside() -> None:
+    threshold = gc.get_threshold()
     gc.disable()
     try:
         bootstrap.window_shown()
         assert gc.isenabled()
         assert gc.get_freeze_count() > 0
+        # and the youngest objects are collected less often from then on
+        assert gc.get_threshold() == (bootstrap.YOUNG_OBJECTS_PER_COLLECTION, *threshold[1:])
     finally:
         gc.unfreeze()
         gc.enable()
+        gc.set_threshold(*threshold)

@@ -3,13 +3,15 @@ autosave, quit, restart and find the plan as it was; damaged files and second in
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from studyplanner.domain.plan import StudyPlan, WeeklyAvailability
+from studyplanner.domain.plan import PlanEntry, StudyPlan, WeeklyAvailability
 from studyplanner.domain.wording import format_day
 from studyplanner.storage import paths
 from studyplanner.storage.catalog_updates import load_app_catalog
@@ -132,6 +134,53 @@ def test_opening_a_plan_lays_the_timeline_out_once(
     assert window.timeline.row_count() == len(realistic_plan.entries)
     window.document.update_plan("Hours a week", availability=WeeklyAvailability.spread(16))
     assert laid_out == ["timeline", "timeline"]
+
+
+def long_plan(count: int) -> StudyPlan:
+    """``count`` exams in catalog order (repeating): too many rows for the timeline's height."""
+    catalog = load_app_catalog().catalog
+    active = [cert.id for cert in catalog if not cert.is_retired]
+    return StudyPlan(
+        name="Long",
+        start_date=date(2027, 1, 4),
+        entries=[PlanEntry(certification_id=active[i % len(active)]) for i in range(count)],
+    )
+
+
+@pytest.mark.parametrize(("before", "after"), [(0, 40), (40, 3), (40, 60)])
+def test_opening_a_plan_that_scrolls_lays_the_timeline_out_once(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, before: int, after: int
+) -> None:
+    """Issue 22: opening a plan long enough to scroll laid the timeline out twice: the
+    vertical scroll bar that came with it narrowed the view, and the view fitted the plan
+    again. The fit now leaves the scroll bar its room (or takes back the room of one that
+    goes), so the plan is laid out once, fitted, and needs no sideways scrolling."""
+    window = open_window(qtbot)
+    if before:
+        window.document.set_plan(long_plan(before), None)
+        QApplication.processEvents()
+    path = tmp_path / "plan.json"
+    save_plan(long_plan(after), path)
+    laid_out: list[str] = []
+    rebuild = TimelineView._rebuild
+
+    def counted(view: TimelineView, afresh: bool = False) -> None:
+        laid_out.append("timeline")
+        rebuild(view, afresh)
+
+    monkeypatch.setattr(TimelineView, "_rebuild", counted)
+
+    assert window.open_plan(path)
+    for _ in range(5):  # the scroll bar comes or goes, and the view is resized for it
+        QApplication.processEvents()
+
+    timeline = window.timeline
+    assert laid_out == ["timeline"]
+    assert timeline.verticalScrollBar().isVisible() == (after > 10)
+    assert timeline.horizontalScrollBar().maximum() == 0  # all of it in view
+    fitted = timeline.pixels_per_day
+    timeline.fit_to_plan()
+    assert timeline.pixels_per_day == pytest.approx(fitted)  # as fitted as it can be
 
 
 def test_opening_a_plan_fits_that_plan_not_the_one_it_replaces(

@@ -75,6 +75,30 @@ def test_schedule_follows_weekly_hours(catalog: Catalog, realistic_plan: StudyPl
     assert after is not None and after < before
 
 
+def test_a_plan_field_edit_shares_nothing_with_the_plan_before_or_the_caller(
+    catalog: Catalog, realistic_plan: StudyPlan
+) -> None:
+    """Setting a plan's own fields changes a shallow copy of it (a quicker edit of a long
+    plan); the plan installed still has every part of its own, so changing the value handed
+    in, or undoing, changes nothing else."""
+    document = PlanDocument(catalog)
+    document.set_plan(realistic_plan, None)
+    before, original = document.plan, document.current_plan
+    availability = WeeklyAvailability.spread(16)
+    assert document.update_plan("More hours", name="Renamed", availability=availability)
+    availability.hours_per_weekday[0] = 9.0  # the caller's object, changed afterwards
+    edited = document.current_plan
+    assert edited.name == "Renamed"
+    assert edited.availability == WeeklyAvailability.spread(16)
+    assert edited.availability is not availability
+    assert edited.entries == original.entries
+    assert all(new is not old for new, old in zip(edited.entries, original.entries, strict=True))
+    document.undo_stack.undo()
+    assert document.plan == before
+    document.undo_stack.redo()
+    assert document.current_plan == edited
+
+
 def test_zero_hours_is_reported_not_raised(catalog: Catalog, realistic_plan: StudyPlan) -> None:
     document = PlanDocument(catalog)
     document.set_plan(realistic_plan, None)

@@ -92,7 +92,9 @@ def describe(item: QGraphicsItem) -> tuple[object, ...]:
 
 def snapshot(view: TimelineView) -> Snapshot:
     """Every item that reaches into the visible area, described and sorted, so two views of
-    the same plan at the same zoom and scroll compare equal item by item."""
+    the same plan at the same zoom and scroll compare equal item by item (tooltips included,
+    as the mouse would find them)."""
+    view.write_tooltips()
     visible = view.mapToScene(view.viewport().rect()).boundingRect()
     return sorted(
         (
@@ -157,6 +159,29 @@ def pair(qtbot: QtBot, catalog: Catalog) -> Pair:
 
 def test_weekly_hours_edit_and_its_undo_draw_what_a_fresh_view_draws(pair: Pair) -> None:
     pair.document.update_plan("Weekly hours", availability=WeeklyAvailability.spread(11))
+    pair.assert_same()
+    pair.document.undo_stack.undo()
+    pair.assert_same()
+
+
+def test_blackouts_kept_moved_or_changed_by_an_edit_draw_what_a_fresh_view_draws(
+    pair: Pair,
+) -> None:
+    """A weekly-hours edit keeps the blackouts as they were; a new or renamed blackout, or a
+    zoom that moves them, shows as a fresh view shows it."""
+    plan = pair.document.current_plan
+    blackouts = list(plan.availability.blackouts)
+    pair.document.update_plan("Weekly hours", availability=WeeklyAvailability.spread(9, blackouts))
+    pair.assert_same()
+    renamed = [blackouts[0].model_copy(update={"label": "Family"}), *blackouts[1:]]
+    added = [*renamed, Blackout(start=date(2027, 6, 1), end=date(2027, 6, 14), label="Move")]
+    for changed in (renamed, added):
+        availability = pair.document.current_plan.availability.model_copy(
+            update={"blackouts": changed}
+        )
+        pair.document.update_plan("Blackouts", availability=availability)
+        pair.assert_same()
+    pair.zoom(TimelineView.zoom_in)
     pair.assert_same()
     pair.document.undo_stack.undo()
     pair.assert_same()

@@ -26,6 +26,7 @@ from PySide6.QtGui import (
     QDragMoveEvent,
     QDropEvent,
     QFocusEvent,
+    QHelpEvent,
     QKeyEvent,
     QKeySequence,
     QMouseEvent,
@@ -76,7 +77,9 @@ from studyplanner.ui.canvas.timeline_rows import (
     RowPainter,
     RowPlacement,
     Scale,
+    ghost_tooltip,
     place_row,
+    row_tooltips,
 )
 from studyplanner.ui.canvas.timeline_scenery import Scenery
 from studyplanner.ui.canvas.timeline_tips import TimelineWording, entry_label
@@ -85,6 +88,7 @@ from studyplanner.ui.canvas.timeline_zoom import (
     ZOOM_STEP,
     clamp_zoom,
     fit_scale,
+    width_with_rows,
 )
 from studyplanner.ui.document.plan_document import PlanDocument
 
@@ -239,10 +243,12 @@ class TimelineView(QGraphicsView):
         if not self.isVisible():  # no final width yet: fit when shown (resizeEvent)
             self._fitted_width = 0
             return
-        self._fitted_width = self.viewport().width()
         if self._layout is None:  # never: laid out in __init__
             return
-        room = max(120.0, self.viewport().width() - 16.0)
+        rows = ROWS_TOP + len(self._layout.held) * HELD_ROW_HEIGHT
+        rows += (len(self._layout.rows) + 1) * ROW_HEIGHT
+        self._fitted_width = width_with_rows(self, rows)
+        room = max(120.0, self._fitted_width - 16.0)
         ppd = fit_scale(
             self._layout,
             room,
@@ -333,6 +339,11 @@ class TimelineView(QGraphicsView):
         """The one item drawing every renewal link (None when there is none)."""
         return self._scenery_now().links_item
 
+    def write_tooltips(self) -> None:
+        """Write every drawn row's tooltips now (else written when the mouse asks for one)."""
+        for drawn in self._drawn.values():
+            drawn.write_tooltips()
+
     def _scenery_now(self) -> Scenery:
         if self._scenery is None:  # never: laid out in __init__
             raise RuntimeError("the timeline has not been laid out")
@@ -416,8 +427,9 @@ class TimelineView(QGraphicsView):
         layout = self._current_layout()
         self._origin = layout.origin
         scale = Scale(self._ppd)
+        inks, previous = self._inks, self._scenery
         self._scenery = scenery = Scenery(
-            scene, self._wording, self._inks.tier_ink, self._inks.font, self._inks.width
+            scene, self._wording, inks.tier_ink, inks.font, inks.width, previous
         )
 
         right = scale.x(layout.last + 1)
@@ -451,7 +463,8 @@ class TimelineView(QGraphicsView):
         # are painted further, to fill the view, without adding scroll bars.
         count = len(layout.rows)
         content = QRectF(0, 0, right + 24, self.rows_top + (count + 1) * ROW_HEIGHT)
-        width = max(content.width(), self.viewport().width() + SPARE_PAINT)
+        # (as wide as the view once its scroll bar has come or gone with these rows)
+        width = max(content.width(), width_with_rows(self, content.height()) + SPARE_PAINT)
         height = max(content.height(), self.viewport().height() + SPARE_PAINT)
         self._paint_width, self._paint_height = width, height
         self._last_day = self._origin + timedelta(days=int(width // self._ppd))
@@ -474,7 +487,7 @@ class TimelineView(QGraphicsView):
             lambda band, centre_y, entry_id, reuse: scenery.band(
                 band, centre_y, entry_id, scale, reuse
             ),
-            self._ghost_tooltip,
+            lambda row: ghost_tooltip(self._wording, self._plan.baseline, row),
             width,
             scale,
         )
@@ -540,21 +553,7 @@ class TimelineView(QGraphicsView):
 
     def row_tooltips(self, row: RowPlacement) -> tuple[str, str]:
         """The tooltips of a row's pieces and of the row itself (see ``RowPlacement``)."""
-        if row.tooltips is None:
-            pieces = whole = self._wording.entry_tooltip(row.item)
-            if row.validity is not None:
-                lines = self._wording.validity_lines(row.validity.validity)
-                whole += "<br>" + "<br>".join(lines)
-            row.tooltips = (pieces, whole)
-        return row.tooltips
-
-    def _ghost_tooltip(self, row: RowPlacement) -> str:
-        baseline = self._plan.baseline
-        ghost = row.layout.ghost
-        if ghost is None:  # only asked for rows with a ghost
-            return ""
-        taken_on = baseline.taken_on if baseline is not None else None
-        return self._wording.ghost_tooltip(row.item, ghost.exam_date, taken_on)
+        return row_tooltips(self._wording, row)
 
     def _build_row(self, placement: RowPlacement) -> RowItems:
         """Draw a placed row, in its current selection and focus state."""
@@ -635,6 +634,15 @@ class TimelineView(QGraphicsView):
         self._set_scale(pixels_per_day, anchor_x)
 
     # --- events -----------------------------------------------------------------------
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            # The rows under the mouse get their tooltips now, before the scene looks for one.
+            for item in self.items(event.pos()):
+                drawn = self._drawn.get(entry_id_of(item))
+                if drawn is not None:
+                    drawn.write_tooltips()
+        return super().viewportEvent(event)
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:
         super().scrollContentsBy(dx, dy)

@@ -18,6 +18,7 @@ from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
     QGuiApplication,
+    QPainter,
     QPainterPath,
     QPen,
     QPolygonF,
@@ -31,6 +32,8 @@ from PySide6.QtWidgets import (
     QGraphicsRectItem,
     QGraphicsSimpleTextItem,
     QGraphicsTextItem,
+    QStyleOptionGraphicsItem,
+    QWidget,
 )
 
 from studyplanner.domain.advice import Severity
@@ -149,33 +152,57 @@ class BlackoutBand(QGraphicsPathItem):
             )
 
 
-class BlackoutShading(QGraphicsPathItem):
+class BlackoutShading(QGraphicsItem):
     """Every blackout's band: a translucent fill, lightly hatched, edged left and right. One
     item for them all, because Qt hands each tall fill to its thread pool, and a round trip
-    per band cost more than the painting itself."""
+    per band cost more than the painting itself. A repaint fills only the bands it reaches
+    (a long plan has dozens, most of them off screen)."""
 
     def __init__(self, rects: list[QRectF]) -> None:
-        fill = QPainterPath()
-        edges = QPainterPath()
-        for rect in rects:
-            fill.addRect(rect)
-            edges.moveTo(rect.topLeft())
-            edges.lineTo(rect.bottomLeft())
-            edges.moveTo(rect.topRight())
-            edges.lineTo(rect.bottomRight())
-        fill.setFillRule(Qt.FillRule.WindingFill)
-        super().__init__(fill)
-        self.setBrush(BLACKOUT_FILL)
-        self.setPen(no_pen())
+        super().__init__()
+        self.rects = [QRectF(rect) for rect in rects]
+        # Overlapping blackouts are shaded once: their spans merged, as one fill would.
+        merged: list[QRectF] = []
+        for rect in sorted(self.rects, key=lambda r: r.left()):
+            last = merged[-1] if merged else None
+            if (
+                last is not None
+                and rect.left() <= last.right()
+                and rect.top() == last.top()
+                and rect.height() == last.height()
+            ):
+                last.setRight(max(last.right(), rect.right()))
+            else:
+                merged.append(QRectF(rect))
+        self._fills = merged
+        self._bounds = QRectF()
+        for rect in self.rects:
+            self._bounds = self._bounds.united(rect)
+        self._hatch = QBrush(BLACKOUT_HATCH, Qt.BrushStyle.BDiagPattern)
+        self._edge = pen(BLACKOUT_HATCH)
         self.setZValue(-5)
-        # Lines rising to the right at 45°: Qt's own hatch pattern, filled in C++ at paint time.
-        hatch = QGraphicsPathItem(fill)
-        hatch.setParentItem(self)
-        hatch.setBrush(QBrush(BLACKOUT_HATCH, Qt.BrushStyle.BDiagPattern))
-        hatch.setPen(no_pen())
-        lines = QGraphicsPathItem(edges)
-        lines.setParentItem(self)
-        lines.setPen(pen(BLACKOUT_HATCH))
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionGraphicsItem,
+        widget: QWidget | None = None,
+    ) -> None:
+        exposed = option.exposedRect.adjusted(-1, -1, 1, 1)
+        painter.setPen(Qt.PenStyle.NoPen)
+        for rect in self._fills:
+            if rect.intersects(exposed):
+                painter.fillRect(rect, BLACKOUT_FILL)
+                painter.fillRect(rect, self._hatch)
+        painter.setPen(self._edge)
+        for rect in self.rects:
+            if rect.intersects(exposed):
+                painter.drawLine(rect.topLeft(), rect.bottomLeft())
+                painter.drawLine(rect.topRight(), rect.bottomRight())
 
 
 class MonthBands(QGraphicsPathItem):
@@ -340,8 +367,12 @@ class BaselineGhost(QGraphicsPathItem):
     slip shows as the two pulling apart."""
 
     def __init__(
-        self, entry_id: str, rect: QRectF | None, exam_centre: QPointF | None, tooltip: str
+        self,
+        entry_id: str,
+        rect: QRectF | None,
+        exam_centre: QPointF | None,
     ) -> None:
+        """The tooltip is written when the mouse first asks for it (``set_tooltip``)."""
         super().__init__()
         self.bar_rect = QRectF(rect) if rect is not None else None
         self.exam_centre = QPointF(exam_centre) if exam_centre is not None else None
@@ -356,7 +387,6 @@ class BaselineGhost(QGraphicsPathItem):
         outline.setStyle(Qt.PenStyle.DashLine)
         self.setPen(outline)
         self.setData(ENTRY_ID_ROLE, entry_id)
-        self.setToolTip(tooltip)
         self.setZValue(8)
         self.diamond: QGraphicsPolygonItem | None = None
         """The baseline's exam day: a separate item, drawn over the current bar (which may
@@ -371,11 +401,10 @@ class BaselineGhost(QGraphicsPathItem):
             self.diamond.setPos(exam_centre)
             self.diamond.setBrush(Qt.BrushStyle.NoBrush)
             self.diamond.setPen(pen(ink(Colour.MUTED_TEXT), 1.5))
-            self.diamond.setToolTip(tooltip)
             self.diamond.setData(ENTRY_ID_ROLE, entry_id)
             self.diamond.setZValue(11)
 
-    def reshape(self, rect: QRectF | None, exam_centre: QPointF, tooltip: str) -> None:
+    def reshape(self, rect: QRectF | None, exam_centre: QPointF) -> None:
         """Move the ghost (an edit of the baseline, or a zoom): the same items."""
         self.bar_rect = QRectF(rect) if rect is not None else None
         self.exam_centre = QPointF(exam_centre)
@@ -383,10 +412,15 @@ class BaselineGhost(QGraphicsPathItem):
         if rect is not None and rect.width() > 1:
             shape.addRoundedRect(rect.adjusted(0.5, 0.5, -0.5, -0.5), BAR_RADIUS, BAR_RADIUS)
         self.setPath(shape)
-        self.setToolTip(tooltip)
         if self.diamond is not None:
             self.diamond.setPos(exam_centre)
-            self.diamond.setToolTip(tooltip)
+
+    def set_tooltip(self, tooltip: str) -> None:
+        """What the ghost's bar and diamond say under the mouse."""
+        if self.toolTip() != tooltip:
+            self.setToolTip(tooltip)
+            if self.diamond is not None:
+                self.diamond.setToolTip(tooltip)
 
 
 class ExamMarker(QGraphicsPolygonItem):

@@ -2,7 +2,9 @@
 and the items drawing it (``RowItems``). An edit places every row again, which is cheap, and
 updates the items of the rows already drawn in place: the bar is moved and resized, markers and
 texts are moved, and only what changed kind (a pass, new advice) is replaced, so an edit of a
-long plan costs what its visible rows cost, not what the whole plan does."""
+long plan costs what its visible rows cost, not what the whole plan does. A row's tooltips are
+written when the mouse first asks for one (``write_tooltips``), not on every edit: an edit
+rewords every date in them, and most are never read."""
 
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSimpleText
 
 from studyplanner.domain.advice import Severity
 from studyplanner.domain.catalog import Certification
+from studyplanner.domain.plan import Baseline
 from studyplanner.domain.schedule import ScheduledEntry
 from studyplanner.layout.timeline import EntryRow, MarkerKind, ValidityLayout
 from studyplanner.ui.canvas.timeline_bands import ValidityBand
@@ -31,7 +34,7 @@ from studyplanner.ui.canvas.timeline_items import (
     PassedMarker,
     RowBackground,
 )
-from studyplanner.ui.canvas.timeline_tips import RowText, entry_label
+from studyplanner.ui.canvas.timeline_tips import RowText, TimelineWording, entry_label
 
 LABEL_GAP = 8.0
 
@@ -173,6 +176,26 @@ def place_row(
     )
 
 
+def row_tooltips(wording: TimelineWording, row: RowPlacement) -> tuple[str, str]:
+    """The tooltips of a row's pieces and of the row itself (see ``RowPlacement``)."""
+    if row.tooltips is None:
+        pieces = whole = wording.entry_tooltip(row.item)
+        if row.validity is not None:
+            lines = wording.validity_lines(row.validity.validity)
+            whole += "<br>" + "<br>".join(lines)
+        row.tooltips = (pieces, whole)
+    return row.tooltips
+
+
+def ghost_tooltip(wording: TimelineWording, baseline: Baseline | None, row: RowPlacement) -> str:
+    """What the baseline's ghost of a row says (only asked of rows with a ghost)."""
+    ghost = row.layout.ghost
+    if ghost is None:
+        return ""
+    taken_on = baseline.taken_on if baseline is not None else None
+    return wording.ghost_tooltip(row.item, ghost.exam_date, taken_on)
+
+
 class RowPainter:
     """What ``RowItems`` needs from the view to draw a row: fonts, tier colours, tooltips,
     the validity band maker, the ghost's tooltip, the canvas width and the zoom, for one
@@ -219,6 +242,8 @@ class RowItems:
         self._validity_key: tuple[object, ...] | None = None
         self._marker_key: tuple[object, ...] | None = None
         self._ghost_key: tuple[object, ...] | None = None
+        self._painter = painter
+        self._tooltips_written = False
         self.background = RowBackground(placement.entry_id, placement.top, painter.paint_width)
         scene.addItem(self.background)
         self.update(placement, painter, first=True)
@@ -240,14 +265,16 @@ class RowItems:
         )
 
     def update(self, placement: RowPlacement, painter: RowPainter, first: bool = False) -> None:
-        """Show ``placement``, reusing the items that still fit it."""
+        """Show ``placement``, reusing the items that still fit it; its tooltips are written
+        again when next asked for."""
         scene = self._scene
         old = self.placement
         self.placement = placement
+        self._painter = painter
+        self._tooltips_written = False
         entry_id = placement.entry_id
         item = placement.item
         colour = painter.tier_ink(item.certification)
-        tooltip, row_tooltip = painter.tooltips(placement)
         # The bar: moved and resized in place.
         if placement.bar_rect is None:
             _drop(scene, self.bar)
@@ -275,18 +302,33 @@ class RowItems:
                 painter.font("label"),
                 placement.logged_right,
             )
-        if self.bar is not None and self.bar.toolTip() != tooltip:
-            self.bar.setToolTip(tooltip)
-        self._update_marker(placement, colour, tooltip)
-        self._update_texts(placement, painter, tooltip)
+        self._update_marker(placement, colour)
+        self._update_texts(placement, painter)
         self._update_badge(placement)
-        self._update_ghost(placement, painter)
+        self._update_ghost(placement)
         self._update_validity(placement, painter)
         self.background.place(placement.top, painter.paint_width)
+
+    def write_tooltips(self) -> None:
+        """Give every piece of the row its tooltip for the dates it shows now (the mouse is
+        about to ask for one, or a test reads them); nothing to do when already written."""
+        if self._tooltips_written:
+            return
+        self._tooltips_written = True
+        placement, painter = self.placement, self._painter
+        tooltip, row_tooltip = painter.tooltips(placement)
+        pieces: list[QGraphicsItem | None] = [self.bar, self.exam, self.passed, *self.texts]
+        for piece in pieces:
+            if piece is not None and piece.toolTip() != tooltip:
+                piece.setToolTip(tooltip)
         if self.background.toolTip() != row_tooltip:
             self.background.setToolTip(row_tooltip)
+        if self.ghost is not None:
+            self.ghost.set_tooltip(painter.ghost_tooltip(placement))
+        if self.validity is not None:
+            self.validity.write_tooltips()
 
-    def _update_marker(self, placement: RowPlacement, colour: QColor, tooltip: str) -> None:
+    def _update_marker(self, placement: RowPlacement, colour: QColor) -> None:
         row = placement.layout
         marker = row.marker
         key = (marker.kind, marker.pinned, colour.rgba()) if marker is not None else None
@@ -308,10 +350,8 @@ class RowItems:
             centre = QPointF(*placement.marker)
             if shown.pos() != centre:
                 shown.setPos(centre)
-            if shown.toolTip() != tooltip:
-                shown.setToolTip(tooltip)
 
-    def _update_texts(self, placement: RowPlacement, painter: RowPainter, tooltip: str) -> None:
+    def _update_texts(self, placement: RowPlacement, painter: RowPainter) -> None:
         middle = placement.top + ROW_HEIGHT / 2
         wanted = placement.texts
         while len(self.texts) > len(wanted):
@@ -331,8 +371,6 @@ class RowItems:
                 item.setFont(font)
             if item.brush().color() != colour:
                 item.setBrush(colour)
-            if item.toolTip() != tooltip:
-                item.setToolTip(tooltip)
             item.setPos(x, middle - item.boundingRect().height() / 2)
 
     def _update_badge(self, placement: RowPlacement) -> None:
@@ -356,10 +394,9 @@ class RowItems:
         if badge.pos() != centre:
             badge.setPos(centre)
 
-    def _update_ghost(self, placement: RowPlacement, painter: RowPainter) -> None:
+    def _update_ghost(self, placement: RowPlacement) -> None:
         ghost = placement.ghost
-        tooltip = painter.ghost_tooltip(placement) if ghost is not None else ""
-        key = (ghost, tooltip) if ghost is not None else None
+        key = (ghost,) if ghost is not None else None
         if key == self._ghost_key:
             return
         self._ghost_key = key
@@ -371,9 +408,9 @@ class RowItems:
         rect = QRectF(*ghost[0]) if ghost[0] is not None else None
         centre = QPointF(*ghost[1])
         if self.ghost is not None:
-            self.ghost.reshape(rect, centre, tooltip)
+            self.ghost.reshape(rect, centre)
             return
-        self.ghost = BaselineGhost(placement.entry_id, rect, centre, tooltip)
+        self.ghost = BaselineGhost(placement.entry_id, rect, centre)
         self._scene.addItem(self.ghost)
         if self.ghost.diamond is not None:
             self._scene.addItem(self.ghost.diamond)

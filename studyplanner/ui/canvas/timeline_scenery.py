@@ -1,7 +1,8 @@
 """What the timeline lays out again with every change, around the entries' rows: the held
 certifications' rows, the validity bands, the renewal links, the shading of every other month,
 the blackouts and the today line. Each layout makes a new ``Scenery``; the view takes the old
-one's items off the scene first."""
+one's items off the scene first, except its blackouts, which the new one keeps when they are
+still the same (an edit rarely moves them, and a long plan has dozens)."""
 
 from __future__ import annotations
 
@@ -60,6 +61,7 @@ class Scenery:
         tier_ink: Callable[[Certification], QColor],
         font: Callable[[str], QFont],
         width: Callable[[str, str], float],
+        previous: Scenery | None = None,
     ) -> None:
         self._scene = scene
         self._wording = wording
@@ -72,17 +74,33 @@ class Scenery:
         self.held_rows: list[HeldRowItems] = []
         self.links: list[RenewalLink] = []
         self.links_item: RenewalLinks | None = None
+        self._ring_colours: dict[str, QColor] = {}
+        self._blackouts: tuple[tuple[object, ...], list[QGraphicsItem]] | None = None
+        """The blackouts' items and what they show (``blackouts``)."""
+        self._previous_blackouts = previous._blackouts if previous is not None else None
 
     def add(self, item: QGraphicsItem) -> None:
         self._scene.addItem(item)
         self.items.append(item)
 
     def remove(self) -> None:
-        """Take every item of this scenery off the scene."""
+        """Take every item of this scenery off the scene but the blackouts' (the next scenery
+        keeps or removes those)."""
+        kept = {id(item) for item in self._blackouts[1]} if self._blackouts else set()
         for item in self.items:
-            if item.scene() is self._scene:
+            if id(item) not in kept and item.scene() is self._scene:
                 self._scene.removeItem(item)
         self.items = []
+
+    def _renewal_colour(self, certification_id: str) -> QColor:
+        """The tier colour of a renewing exam, shared by every ring of that certification
+        (a long plan draws hundreds; the rings only read it)."""
+        colour = self._ring_colours.get(certification_id)
+        if colour is None:
+            colour = self._ring_colours[certification_id] = self._tier_ink(
+                self._certs[certification_id]
+            )
+        return colour
 
     def _validity_colour(self, validity: Validity) -> QColor:
         """The certification's tier colour; grey once it has expired."""
@@ -101,11 +119,12 @@ class Scenery:
         """The band drawing a validity: ``reuse`` reshaped when given, else a new one."""
         validity = band.validity
         wording = self._wording
+        colour_of = self._renewal_colour
         renewals = [
             (
                 scale.middle(tick.day),
                 scale.middle(tick.replaced_expiry),
-                self._tier_ink(self._certs[tick.renewal.certification_id]),
+                colour_of(tick.renewal.certification_id),
                 partial(wording.renewal_tooltip, validity, tick.renewal),
             )
             for tick in band.renewals
@@ -115,16 +134,17 @@ class Scenery:
             scale.middle(band.expires),
             centre_y,
             self._validity_colour(validity),
-            wording.band_tooltip(validity),
+            partial(wording.band_tooltip, validity),
         )
+        expiry_tooltip = partial(wording.expiry_tooltip, validity)
         if reuse is not None:
-            reuse.reshape(*look, renewals=renewals, expiry_tooltip=wording.expiry_tooltip(validity))
+            reuse.reshape(*look, renewals=renewals, expiry_tooltip=expiry_tooltip)
             return reuse
         item = ValidityBand(
             entry_id or validity.certification_id,
             *look,
             renewals=renewals,
-            expiry_tooltip=wording.expiry_tooltip(validity),
+            expiry_tooltip=expiry_tooltip,
             entry_id=entry_id,
         )
         self._scene.addItem(item)
@@ -156,6 +176,7 @@ class Scenery:
             self.text(text, cursor, text_y, colour, self._font(font), tooltip)
             cursor += self._width(font, text) + LABEL_GAP
         band = self.band(held.validity, top + HELD_ROW_HEIGHT - 7, "", scale)
+        band.write_tooltips()  # a few held rows, drawn anew with each layout
         self.items.append(band)
         self.held_rows.append(HeldRowItems(validity.certification_id, top, band, tooltip))
         return max(cursor, self.reach(held.validity, scale))
@@ -217,18 +238,33 @@ class Scenery:
     def blackouts(
         self, layout: TimelineLayout, scale: Scale, last_day: date, height: float
     ) -> None:
+        """Shade the blackouts up to ``last_day``, each with its label and tooltip: the
+        previous scenery's when they show the same."""
         last = layout.day_of(last_day)
+        spans = [
+            (scale.x(span.span.start), scale.x(span.span.end), span.blackout)
+            for span in layout.blackouts
+            if not (span.span.end <= 0 or span.span.start > last)
+        ]
+        # The labels' ink and font follow the theme and the application font.
+        key = (tuple(spans), height, ink(Colour.MUTED_TEXT).rgba(), QFont().key())
+        previous, self._previous_blackouts = self._previous_blackouts, None
+        if previous is not None and previous[0] == key:
+            self._blackouts = previous
+            self.items.extend(previous[1])
+            return
+        for item in previous[1] if previous is not None else []:
+            if item.scene() is self._scene:
+                self._scene.removeItem(item)
+        first = len(self.items)
         rects = []
-        for span in layout.blackouts:
-            if span.span.end <= 0 or span.span.start > last:
-                continue
-            x0, x1 = scale.x(span.span.start), scale.x(span.span.end)
+        for x0, x1, blackout in spans:
             rect = QRectF(x0, AXIS_HEIGHT, x1 - x0, height - AXIS_HEIGHT)
-            label = span.blackout.label
-            self.add(BlackoutBand(rect, label, blackout_tooltip(span.blackout)))
+            self.add(BlackoutBand(rect, blackout.label, blackout_tooltip(blackout)))
             rects.append(rect)
         if rects:
             self.add(BlackoutShading(rects))
+        self._blackouts = (key, self.items[first:])
 
     def today_line(self, x: float, height: float) -> None:
         line = self._scene.addLine(x, AXIS_HEIGHT, x, height)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtWidgets import QAbstractScrollArea, QStyle
+
 from studyplanner.domain.lifecycle import Validity
 from studyplanner.domain.schedule import ScheduledEntry
 from studyplanner.layout.timeline import TimelineLayout
@@ -18,6 +20,18 @@ PLAN_SHARE = 0.5
 """Fitting the plan gives the plan itself (start to last exam) at least this share of the
 view's width; labels that do not fit beside the last bars then run past the edge (scroll)
 rather than squeezing a seven-month plan into a few pixels."""
+
+
+def width_with_rows(view: QAbstractScrollArea, rows_height: float) -> int:
+    """The view's width once rows ``rows_height`` tall are in it: less the vertical scroll bar
+    when they are taller than the view. Fitting to this width, not to the width of the
+    moment, spares a second layout when the scroll bar comes (or goes) with an opened plan."""
+    room = view.maximumViewportSize()  # the width and height without scroll bars
+    bar = view.verticalScrollBar()
+    transient = bar.style().styleHint(QStyle.StyleHint.SH_ScrollBar_Transient, None, bar)
+    if rows_height <= room.height() or transient:  # a transient bar is drawn over the view
+        return room.width()
+    return room.width() - bar.sizeHint().width()
 
 
 def clamp_zoom(pixels_per_day: float) -> float:

@@ -228,11 +228,15 @@ class PlanDocument(QObject):
 
     # --- edits (each one undo command) ------------------------------------------------
 
-    def _edit(self, text: str, change: Callable[[StudyPlan], None]) -> bool:
+    def _edit(
+        self, text: str, change: Callable[[StudyPlan], None], *, top_level: bool = False
+    ) -> bool:
+        """Push ``change`` as one undo command. ``top_level``: it only sets the plan's own
+        fields, so it may change a shallow copy (the validation below makes every part new)."""
         if self.read_only:
             return False
         before = self._plan  # never changed in place: edits install new plans
-        after = _copy(self._plan)
+        after = self._plan.model_copy() if top_level else _copy(self._plan)
         change(after)
         after = StudyPlan.model_validate(after.model_dump())
         if after == before:
@@ -531,7 +535,7 @@ class PlanDocument(QObject):
             for key, value in fields.items():
                 setattr(plan, key, value)
 
-        return self._edit(text, change)
+        return self._edit(text, change, top_level=True)
 
     # --- internals ---------------------------------------------------------------------
 

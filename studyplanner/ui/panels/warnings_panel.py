@@ -9,9 +9,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, QSize, Qt, Slot
-from PySide6.QtGui import QAction, QIcon, QPalette
+from PySide6.QtGui import QAction, QFont, QIcon, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QFrame,
     QHBoxLayout,
     QListView,
@@ -71,22 +72,36 @@ class _WrappingDelegate(QStyledItemDelegate):
     def __init__(self, view: QListView) -> None:
         super().__init__(view)
         self._view = view
-        self._sizes: dict[tuple[str, int, int, str], QSize] = {}
+        self._sizes: dict[tuple[str, int, object, str], QSize] = {}
         self._frames: dict[tuple[int, int, int], tuple[int, int, int]] = {}
         """(decoration width and height, margin) by (icon, icon size, style)."""
+        self._font = QFont()
+        self._font_key = self._font.key()
+        """The last font measured with and its key (asking a font for its key takes longer
+        than comparing it with the last one)."""
 
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
-        text = index.data(Qt.ItemDataRole.DisplayRole) or ""
-        icon = index.data(Qt.ItemDataRole.DecorationRole)
-        icon_key = icon.cacheKey() if isinstance(icon, QIcon) else 0
-        width = self._view.viewport().width() - 2 * self._view.spacing()
-        font_key = option.font.key()
-        key = (text, width, icon_key, font_key)
+        model = index.model()
+        if isinstance(model, WarningsModel):  # the list's own model: read it directly
+            advice = model.advice_at(index.row())
+            text, icon_id = advice.message, (advice.severity, id(QApplication.style()))
+        else:
+            text = index.data(Qt.ItemDataRole.DisplayRole) or ""
+            icon = index.data(Qt.ItemDataRole.DecorationRole)
+            icon_id = icon.cacheKey() if isinstance(icon, QIcon) else 0
+        view = self._view
+        width = view.viewport().width() - 2 * view.spacing()
+        if option.font != self._font:
+            self._font = QFont(option.font)
+            self._font_key = self._font.key()
+        key = (text, width, icon_id, self._font_key)
         known = self._sizes.get(key)
         if known is not None:
             return QSize(known)
+        icon = index.data(Qt.ItemDataRole.DecorationRole)
+        icon_key = icon.cacheKey() if isinstance(icon, QIcon) else 0
         style = self._view.style()
         frame_key = (icon_key, option.decorationSize.width(), id(style))
         frame = self._frames.get(frame_key)
