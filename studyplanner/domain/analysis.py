@@ -15,9 +15,10 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 
-from studyplanner.domain.advice import Advice, advise
+from studyplanner.domain.advice import Advice, AdviceCode, advise
 from studyplanner.domain.budget import Budget, plan_budget
 from studyplanner.domain.catalog import Catalog
+from studyplanner.domain.domains import DomainSplit, split_hours
 from studyplanner.domain.lifecycle import Validity, lifecycle
 from studyplanner.domain.plan import Baseline, StudyPlan
 from studyplanner.domain.progress import (
@@ -32,6 +33,7 @@ from studyplanner.domain.progress import (
     study_days,
 )
 from studyplanner.domain.schedule import Schedule, ScheduleError, schedule_plan
+from studyplanner.domain.wording_domains import unknown_domains_text
 
 
 @dataclass(frozen=True)
@@ -72,9 +74,16 @@ class PlanAnalysis:
     """Days the finish moved since the baseline (positive: later); None without one."""
     readiness: Mapping[str, Readiness]
     """Each entry's readiness from its last practice scores, by entry id."""
+    domains: Mapping[str, DomainSplit]
+    """Each scheduled entry's hours split by exam domain, by entry id (empty without a
+    schedule; an exam without domains has a split without shares)."""
 
     def readiness_of(self, entry_id: str) -> Readiness:
         return self.readiness.get(entry_id, Readiness.UNKNOWN)
+
+    def domains_of(self, entry_id: str) -> DomainSplit | None:
+        """The entry's split by exam domain, or None (no schedule, or no such entry)."""
+        return self.domains.get(entry_id)
 
     def validity_of(self, entry_id: str) -> Validity | None:
         """The validity an entry's exam earns, or None (not scheduled, or it renews one that
@@ -124,6 +133,9 @@ def analyse_schedule(schedule: Schedule, catalog: Catalog, today: date) -> PlanA
     plan = schedule.plan
     pace = plan_pace(schedule, today)
     validities = tuple(lifecycle(schedule, catalog))
+    splits = _domain_splits(schedule)
+    advice = [*advise(schedule, catalog, today, pace=pace, validities=validities)]
+    advice += _unknown_domains(schedule, splits)
     return PlanAnalysis(
         plan=plan,
         catalog=catalog,
@@ -131,11 +143,12 @@ def analyse_schedule(schedule: Schedule, catalog: Catalog, today: date) -> PlanA
         schedule=schedule,
         schedule_error=None,
         pace=pace,
-        advice=tuple(advise(schedule, catalog, today, pace=pace, validities=validities)),
+        advice=tuple(advice),
         validities=validities,
         budget=plan_budget(schedule),
         finish_shift_days=finish_shift_days(schedule),
         readiness=_readiness(plan),
+        domains=splits,
     )
 
 
@@ -152,7 +165,32 @@ def _unscheduled(plan: StudyPlan, catalog: Catalog, today: date, error: str) -> 
         budget=None,
         finish_shift_days=None,
         readiness=_readiness(plan),
+        domains={},
     )
+
+
+def _domain_splits(schedule: Schedule) -> dict[str, DomainSplit]:
+    target = schedule.plan.readiness_target
+    return {
+        item.entry.id: split_hours(
+            item.entry, item.certification, item.hours, item.remaining_hours, target
+        )
+        for item in schedule.entries
+    }
+
+
+def _unknown_domains(schedule: Schedule, splits: Mapping[str, DomainSplit]) -> list[Advice]:
+    """A warning for each entry whose plan names exam domains its exam does not have."""
+    found = []
+    for item in schedule.entries:
+        split = splits[item.entry.id]
+        if split.unknown_numbers:
+            cert = item.certification
+            message = unknown_domains_text(
+                f"{cert.code} {cert.name}", split.unknown_numbers, len(cert.domains)
+            )
+            found.append(Advice(AdviceCode.UNKNOWN_DOMAIN, message, item.entry.id))
+    return found
 
 
 def _readiness(plan: StudyPlan) -> dict[str, Readiness]:
