@@ -59,9 +59,7 @@ def week_title(week: Week, today: date) -> str:
 
 def day_lines(week: Week, day: date) -> list[str]:
     """What a day of the week holds, line by line: its exams, then its study."""
-    lines = [
-        _("{code} exam").format(code=exam.code) for exam in week.exams if exam.day == day
-    ]
+    lines = [_("{code} exam").format(code=exam.code) for exam in week.exams if exam.day == day]
     return lines + [item_text(item) for item in week.items_on(day)]
 
 
@@ -89,9 +87,9 @@ class WeekBox(QGroupBox):
         self._highlight = ""
         self.week: Week | None = None
 
-        self.title = QLabel()
-        self.title.setWordWrap(True)
-        self.title.setAccessibleName(_("Week shown"))
+        self.heading = QLabel()
+        self.heading.setWordWrap(True)
+        self.heading.setAccessibleName(_("Week shown"))
         self.previous_button = QPushButton(_("◀ Previous"))
         self.this_week_button = QPushButton(_("This Week"))
         self.next_button = QPushButton(_("Next ▶"))
@@ -138,7 +136,7 @@ class WeekBox(QGroupBox):
         buttons.addWidget(self.next_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
+        layout.addWidget(self.heading)
         layout.addLayout(buttons)
         layout.addWidget(self.days)
         layout.addWidget(self.note)
@@ -188,7 +186,7 @@ class WeekBox(QGroupBox):
                 self._start = week_start(today)
             self._followed_today = today
         week = self.week = week_of(document.analysis, self._start)
-        self.title.setText(week_title(week, today))
+        self.heading.setText(week_title(week, today))
         self.this_week_button.setEnabled(self._start != week_start(today))
         self.days.setText(self._html(week, today))
         self.days.setAccessibleDescription(week_plain_text(week))
@@ -198,9 +196,9 @@ class WeekBox(QGroupBox):
     def _note(self, week: Week, today: date) -> str:
         if self._document.schedule is None:
             return _("No plan for these days: the plan has no dates yet.")
-        if week.end >= today and not any(i.kind is not WeekItemKind.LOGGED for i in week.items):
-            if not week.exams:
-                return _("Nothing planned to study this week.")
+        planned = any(item.kind is not WeekItemKind.LOGGED for item in week.items)
+        if week.end >= today and not planned and not week.exams:
+            return _("Nothing planned to study this week.")
         return ""
 
     def _html(self, week: Week, today: date) -> str:
@@ -235,9 +233,11 @@ class WeekBox(QGroupBox):
                 shown = [f"<span style='color:{muted}'>{escape(_('no study'))}</span>"]
             total = f"<span style='color:{muted}'>{escape(format_hours(hours))}</span>"
             if day == today:
-                head = f"<b>{escape(head)}</b><br><span style='color:{muted}'>" + escape(
-                    _("today")
-                ) + "</span>"
+                head = (
+                    f"<b>{escape(head)}</b><br><span style='color:{muted}'>"
+                    + escape(_("today"))
+                    + "</span>"
+                )
                 style = f" style='background-color:{today_fill}'"
             else:
                 head = escape(head)
