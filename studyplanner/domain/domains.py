@@ -84,6 +84,16 @@ VERDICT_FACTORS: dict[DomainVerdict, Fraction] = {
 'needs improvement' like one 25 points below it (the 55 % of the issue's example)."""
 
 
+MICRO = 1_000_000
+
+
+def exact(value: float) -> Fraction:
+    """``value`` (hours, a percent) as an exact fraction, to the millionth: the figures people
+    type keep their value (87.3 is 873/10), and the fractions stay small enough to be quick
+    (a float's own binary fraction has a 2**52 denominator)."""
+    return Fraction(round(value * MICRO), MICRO)
+
+
 def result_factor(result: DomainResult | None, target: float) -> Fraction:
     """How a domain's latest practice result scales its share: 1 at ``target`` percent, up
     by 1 for every 50 points below it and down above it, kept between 0.5 and 2 (55 % with
@@ -92,7 +102,7 @@ def result_factor(result: DomainResult | None, target: float) -> Fraction:
         return Fraction(1)
     if isinstance(result, DomainVerdict):
         return VERDICT_FACTORS[result]
-    factor = 1 + (Fraction(target) - Fraction(result)) / RESULT_SLOPE
+    factor = 1 + (exact(target) - exact(result)) / RESULT_SLOPE
     return min(RESULT_FACTOR_MAX, max(RESULT_FACTOR_MIN, factor))
 
 
@@ -203,8 +213,8 @@ def latest_results(entry: PlanEntry) -> dict[int, tuple[DomainResult, date]]:
 
 def review_hours(hours: float, remaining: float) -> Fraction:
     """The review block: 10 % of the exam's hours, at least 2 h, at most what is left."""
-    want = max(REVIEW_SHARE * Fraction(hours), REVIEW_MIN_HOURS)
-    return min(Fraction(remaining), want)
+    want = max(REVIEW_SHARE * exact(hours), REVIEW_MIN_HOURS)
+    return min(exact(remaining), want)
 
 
 def split_hours(
@@ -219,9 +229,9 @@ def split_hours(
     that results are measured against. See the module's docstring for the rules."""
     domains = list(certification.domains)
     known = {d.number for d in domains}
-    unknown = _unknown_numbers(entry, known)
-    total = Fraction(hours)
-    left = Fraction(max(0.0, min(remaining, hours)))
+    unknown = unknown_numbers(entry, certification)
+    total = exact(hours)
+    left = exact(max(0.0, min(remaining, hours)))
     review = review_hours(hours, float(left)) if domains else Fraction(0)
     if not domains:
         return DomainSplit(entry.id, hours, float(left), 0.0, (), (), (), unknown)
@@ -238,21 +248,24 @@ def split_hours(
     spread = Fraction(0)
     for session in entry.sessions:
         if session.domain in own:
-            own[session.domain] += Fraction(session.hours)
+            own[session.domain] += exact(session.hours)
         else:
-            spread += Fraction(session.hours)
+            spread += exact(session.hours)
     logged = [own[d.number] + spread * w for d, w in zip(domains, weights, strict=True)]
     done = _done_hours(logged, weights, total - left)
 
     study_left = left - review
     pool = total - review  # the hours before the review, logged ones included
     weighted = [w * f for w, f in zip(weights, factors, strict=True)]
-    targets = [pool * x / sum(weighted) for x in weighted]
+    per_weight = pool / sum(weighted)
+    targets = [x * per_weight for x in weighted]
     needs = [max(Fraction(0), t - d) for t, d in zip(targets, done, strict=True)]
-    if sum(needs) > 0:
-        study_quotas = [study_left * n / sum(needs) for n in needs]
-    else:
-        study_quotas = [study_left * x / sum(weighted) for x in weighted]
+    needed = sum(needs)
+    if needed > 0:
+        per_need = study_left / needed
+        study_quotas = [n * per_need for n in needs]
+    else:  # nothing left to study before the review
+        study_quotas = [Fraction(0) for _n in needs]
     study = apportion(study_quotas, study_left)
     reviews = apportion([review * w for w in weights], review)
 
@@ -301,7 +314,10 @@ def _done_hours(logged: list[Fraction], weights: list[Fraction], done: Fraction)
     return [done * w for w in weights]
 
 
-def _unknown_numbers(entry: PlanEntry, known: set[int]) -> tuple[int, ...]:
+def unknown_numbers(entry: PlanEntry, certification: Certification) -> tuple[int, ...]:
+    """Domain numbers the entry names (ratings, results, sessions) that its exam's guide
+    does not have, in order."""
+    known = {d.number for d in certification.domains}
     named: set[int] = set(entry.domain_ratings)
     for score in entry.scores:
         named.update(score.domains)

@@ -135,10 +135,13 @@ def week_of(analysis: PlanAnalysis, day: date) -> Week:
                 continue
             if row.exam_date is not None and start <= row.exam_date <= end:
                 exams.append(WeekExam(row.exam_date, row.entry.id, row.certification.code))
+            begin, finish = row.planned_from, row.study_end
+            if begin is None or finish is None or finish < first or begin > end:
+                continue  # not studied this week (its split is not worked out for nothing)
             split = analysis.domains_of(row.entry.id)
-            if split is None or first > end:
-                continue
-            items.extend(_planned(row, split, analysis.plan.availability, first, end))
+            if split is not None:
+                window = (begin, finish)
+                items.extend(_planned(row, split, analysis.plan.availability, window, first, end))
     items.sort(key=lambda item: item.day)  # stable: a day keeps its order of study
     return Week(start, tuple(items), tuple(exams))
 
@@ -147,14 +150,13 @@ def _planned(
     row: ScheduledEntry,
     split: DomainSplit,
     availability: WeeklyAvailability,
+    window: tuple[date, date],
     first: date,
     last: date,
 ) -> Iterator[WeekItem]:
-    """The entry's planned study between ``first`` and ``last``, laid out from where the
-    schedule plans it."""
-    begin, end = row.planned_from, row.study_end
-    if begin is None or end is None or end < first or begin > last:
-        return
+    """The entry's planned study between ``first`` and ``last``, laid out over its
+    ``window`` (where the schedule plans its remaining hours, to its last study day)."""
+    begin, end = window
     names = {share.number: share.name for share in split.shares}
     queue = list(blocks(split))
     blocked = _BlackoutIndex(availability.blackouts)
