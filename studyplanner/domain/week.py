@@ -185,3 +185,20 @@ def _planned(
                 index += 1
                 left = queue[index][2] if index < len(queue) else 0.0
         day += ONE_DAY
+
+
+def entry_days(analysis: PlanAnalysis, entry_id: str) -> tuple[WeekItem, ...]:
+    """One exam's planned study day by day from the analysis's today to its last study day,
+    as the week view lays it out: the calendar's study blocks by domain read it. Empty for a
+    passed exam, one without study ahead, or a plan without a schedule."""
+    schedule = analysis.schedule
+    row = next((r for r in schedule.entries if r.entry.id == entry_id), None) if schedule else None
+    if row is None or row.entry.status is EntryStatus.PASSED:
+        return ()
+    begin, finish = row.planned_from, row.study_end
+    split = analysis.domains_of(entry_id)
+    if begin is None or finish is None or finish < analysis.today or split is None:
+        return ()
+    window = (begin, finish)
+    availability = analysis.plan.availability
+    return tuple(_planned(row, split, availability, window, analysis.today, finish))

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBox
 
 from studyplanner.domain.week import Week, WeekItem, WeekItemKind, week_of, week_start
 from studyplanner.domain.wording import format_day, format_hours, short_weekday
-from studyplanner.domain.wording_domains import domain_label
+from studyplanner.domain.wording_week import week_item_what
 from studyplanner.i18n import _
 from studyplanner.style import Colour, colour, is_dark_palette
 from studyplanner.ui.document.plan_document import PlanDocument
@@ -27,19 +27,9 @@ ONE_WEEK = timedelta(days=7)
 
 
 def item_text(item: WeekItem) -> str:
-    """'SAA-C03 · Domain 2, Design Resilient Architectures · 1.5 h', with ' · review' for the
-    review block and ' · logged' for a past day's session."""
-    parts = [item.code]
-    if item.domain is not None and item.domain_name is not None:
-        parts.append(domain_label(item.domain, item.domain_name))
-    elif item.kind is not WeekItemKind.LOGGED:
-        parts.append(_("all domains"))
-    parts.append(format_hours(item.hours))
-    if item.kind is WeekItemKind.REVIEW:
-        parts.append(_("review"))
-    elif item.kind is WeekItemKind.LOGGED:
-        parts.append(_("logged"))
-    return " · ".join(parts)
+    """'SAA-C03 · Domain 2, Design Resilient Architectures · 1.5 h' ('review: Domain 3, ...'
+    for the review block, '... (logged)' for a past day's session)."""
+    return " · ".join([item.code, week_item_what(item), format_hours(item.hours)])
 
 
 def week_title(week: Week, today: date) -> str:
@@ -59,7 +49,7 @@ def week_title(week: Week, today: date) -> str:
 
 def day_lines(week: Week, day: date) -> list[str]:
     """What a day of the week holds, line by line: its exams, then its study."""
-    lines = [_("{code} exam").format(code=exam.code) for exam in week.exams if exam.day == day]
+    lines = [_("exam {code}").format(code=exam.code) for exam in week.exams if exam.day == day]
     return lines + [item_text(item) for item in week.items_on(day)]
 
 
@@ -215,7 +205,7 @@ class WeekBox(QGroupBox):
             shown = [
                 f"<span style='color:{exam_ink}'><b>{escape(text)}</b></span>"
                 for text in (
-                    _("{code} exam").format(code=exam.code)
+                    _("exam {code}").format(code=exam.code)
                     for exam in week.exams
                     if exam.day == day
                 )
