@@ -172,7 +172,7 @@ def test_this_week_shows_the_log_before_today_and_the_plan_from_today(
     box = WeekBox(document)
     qtbot.addWidget(box)
 
-    assert box.heading.text() == "This week, 4 Jan 2027 – 10 Jan 2027 · 12 h"
+    assert box.heading.text() == "This week, 4 Jan 2027 – 10 Jan 2027 · 12 h (SAA-C03)"
     described = box.days.accessibleDescription().splitlines()
     assert described[0] == (
         "Mon 4 Jan 2027: SAA-C03 · Domain 1, Design Secure Architectures (logged) · 2 h"

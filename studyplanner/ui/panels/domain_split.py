@@ -139,11 +139,12 @@ class DomainSplitBox(QGroupBox):
             row.rating.setCurrentIndex(RATINGS.index(chosen))
             row.rating.blockSignals(False)
             row.rating.setEnabled(editable)
-        self.summary.setText(
-            _("{hours} to go, {review} of them review (weakest domains first)").format(
-                hours=format_hours(split.remaining), review=format_hours(split.review_hours)
-            )
+        summary = _("{hours} to go, {review} of them review (weakest domains first)").format(
+            hours=format_hours(split.remaining), review=format_hours(split.review_hours)
         )
+        if self._document.catalog.get(entry.certification_id).domains_assumed:
+            summary += "\n" + _("assumed: the weights could not be read in AWS's guide")
+        self.summary.setText(summary)
         self.show()
 
     def _row_html(self, share: DomainShare, dark: bool) -> str:

@@ -32,6 +32,12 @@ def item_text(item: WeekItem) -> str:
     return " · ".join([item.code, week_item_what(item), format_hours(item.hours)])
 
 
+def week_item_text(item: WeekItem) -> str:
+    """'Domain 2, Design Resilient Architectures · 1.5 h': ``item_text`` without the exam,
+    for a week of one exam (its heading names it)."""
+    return " · ".join([week_item_what(item), format_hours(item.hours)])
+
+
 def week_title(week: Week, today: date) -> str:
     """'This week, 22 Feb 2027 – 28 Feb 2027 · 10 h' (or 'Next week', 'Last week', 'Week of
     ...')."""
@@ -42,9 +48,11 @@ def week_title(week: Week, today: date) -> str:
         1: _("Next week, {span}"),
         -1: _("Last week, {span}"),
     }.get(offset, _("Week of {span}"))
-    return _("{week} · {hours}").format(
+    text = _("{week} · {hours}").format(
         week=named.format(span=span), hours=format_hours(week.hours)
     )
+    codes = list(dict.fromkeys(item.code for item in week.items))
+    return f"{text} ({', '.join(codes)})" if codes else text
 
 
 def day_lines(week: Week, day: date) -> list[str]:
@@ -198,7 +206,8 @@ class WeekBox(QGroupBox):
         exam_ink = colour(Colour.WARNING_EDGE, dark)
         today_fill = colour(Colour.PANEL, dark)
         rows = []
-        several = len({item.entry_id for item in week.items}) > 1  # else bold says nothing
+        exams = {item.entry_id for item in week.items}
+        several = len({item.code for item in week.items}) > 1  # else the heading names it
         for day in week.days:
             head = f"{short_weekday(day)} {day.day}"
             hours = week.hours_on(day)
@@ -211,32 +220,29 @@ class WeekBox(QGroupBox):
                 )
             ]
             for item in week.items_on(day):
-                text = escape(item_text(item))
+                said = item_text(item) if several else week_item_text(item)
+                # '1 h' never broken between the figure and its unit
+                text = escape(said).replace(" h", "&nbsp;h")
                 if item.kind is WeekItemKind.REVIEW:
                     text = f"<span style='color:{review}'>{text}</span>"
                 elif item.kind is WeekItemKind.LOGGED:
                     text = f"<span style='color:{muted}'>{text}</span>"
-                if item.entry_id == self._highlight and several:
+                if item.entry_id == self._highlight and len(exams) > 1:
                     text = f"<b>{text}</b>"
                 shown.append(text)
             if not shown:
                 shown = [f"<span style='color:{muted}'>{escape(_('no study'))}</span>"]
-            total = f"<span style='color:{muted}'>{escape(format_hours(hours))}</span>"
-            if day == today:
-                head = (
-                    f"<b>{escape(head)}</b><br><span style='color:{muted}'>"
-                    + escape(_("today"))
-                    + "</span>"
-                )
-                style = f" style='background-color:{today_fill}'"
-            else:
-                head = escape(head)
-                style = ""
+            notes = [_("today")] if day == today else []
+            if len(week.items_on(day)) > 1:  # one item says its own hours
+                notes.append(format_hours(hours))
+            head = f"<b>{escape(head)}</b>" if day == today else escape(head)
+            if notes:
+                said = escape(" · ".join(notes)).replace(" ", "&nbsp;")
+                head += f"<br><span style='color:{muted}'>{said}</span>"
+            style = f" style='background-color:{today_fill}'" if day == today else ""
             rows.append(
                 f"<tr{style}><td style='padding:3px 8px 3px 2px' valign='top'>{head}</td>"
-                f"<td style='padding:3px 4px' valign='top'>{'<br>'.join(shown)}</td>"
-                f"<td style='padding:3px 2px' valign='top' align='right'>"
-                f"{total if len(week.items_on(day)) > 1 else ''}</td></tr>"
+                f"<td style='padding:3px 4px' valign='top'>{'<br>'.join(shown)}</td></tr>"
             )
         return f"<table width='100%' cellspacing='0'>{''.join(rows)}</table>"
 
