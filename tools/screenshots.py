@@ -67,6 +67,8 @@ def _plan_under_way() -> object:
     studied most days since (a few skipped, so a little behind), three practice scores, and the
     baseline kept on the first day, so the slip shows as ghost bars."""
     from studyplanner.domain.plan import (
+        DomainRating,
+        DomainVerdict,
         EntryStatus,
         HeldCertification,
         PracticeScore,
@@ -102,8 +104,14 @@ def _plan_under_way() -> object:
     first.scores = [
         PracticeScore(on=date(2027, 1, 30), percent=68, source="official practice set"),
         PracticeScore(on=date(2027, 2, 10), percent=76, source="Tutorials Dojo"),
-        PracticeScore(on=date(2027, 2, 20), percent=83, source="official practice set"),
+        PracticeScore(
+            on=date(2027, 2, 20),
+            percent=83,
+            source="official practice set",
+            domains={1: 88.0, 2: 70.0, 3: DomainVerdict.NEEDS_IMPROVEMENT, 4: 84.0},
+        ),
     ]
+    first.domain_ratings = {4: DomainRating.STRONG}
     return plan
 
 
@@ -159,6 +167,14 @@ def _inside(out_dir: Path, dark: bool) -> int:
     shoot("study-log")
     window.entry_panel._editor.ensureWidgetVisible(window.entry_panel.practice.table, 0, 0)
     shoot("practice-scores")
+    # Next week, day by day (the end of one domain, the next ones), under the exam's split by
+    # domain (issue 24): scrolled down from the top, so the week sits under the split.
+    window.entry_panel.week.show_next()
+    settle()  # the week's new lines laid out before scrolling to them
+    window.entry_panel._editor.verticalScrollBar().setValue(0)
+    window.entry_panel._editor.ensureWidgetVisible(window.entry_panel.week, 0, 0)
+    shoot("this-week")
+    window.entry_panel.week.show_this_week()
 
     window.progress_dock.raise_()
     shoot("progress")

@@ -1,7 +1,7 @@
 """What each command of the command line does (see ``studyplanner.cli`` for the options and
-the exit statuses), by group: `show` (``show``), `log` and `score` (``edit``), `print` and
-`export-ics` (``output``), `suggest` and `schema` (``new_plan``); `catalog` is here. Loaded
-only once a command runs, so `--help` and `--version` stay quick.
+the exit statuses), by group: `show` (``show``), `week` (``week``), `log`, `score` and `fee`
+(``edit``), `print` and `export-ics` (``output``), `suggest` and `schema` (``new_plan``);
+`catalog` is here. Loaded only once a command runs, so `--help` and `--version` stay quick.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from studyplanner.cli.files import load_catalog, print_json
 from studyplanner.cli.new_plan import cmd_schema, cmd_suggest
 from studyplanner.cli.output import cmd_export_ics, cmd_print
 from studyplanner.cli.show import cmd_show
+from studyplanner.cli.week import cmd_week
 from studyplanner.domain.catalog import LifecycleStatus, Tier
 from studyplanner.domain.wording import format_fee, format_hours
 from studyplanner.i18n import N_
@@ -75,6 +76,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "catalog": cmd_catalog,
     "suggest": cmd_suggest,
     "show": cmd_show,
+    "week": cmd_week,
     "log": cmd_log,
     "score": cmd_score,
     "fee": cmd_fee,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 
@@ -13,9 +13,11 @@ from pydantic import ValidationError
 
 from studyplanner.cli.errors import EXIT_OK, UsageError
 from studyplanner.cli.files import load_catalog, save, scheduled, shown
-from studyplanner.domain.analysis import analyse
+from studyplanner.domain.analysis import PlanAnalysis, analyse
 from studyplanner.domain.catalog import Catalog
 from studyplanner.domain.plan import (
+    DomainResult,
+    DomainVerdict,
     EntryStatus,
     OwnFee,
     PlanEntry,
@@ -25,6 +27,7 @@ from studyplanner.domain.plan import (
 )
 from studyplanner.domain.wording import format_day, format_fee, format_hours
 from studyplanner.domain.wording_budget import own_fee_text
+from studyplanner.domain.wording_domains import domain_label
 from studyplanner.domain.wording_progress import percent, readiness_text
 from studyplanner.i18n import N_, _
 from studyplanner.storage.locks import LockHolder, PlanLock
@@ -137,12 +140,17 @@ def _day_of(args: argparse.Namespace) -> date:
     return day
 
 
+Done = str | Callable[[PlanAnalysis], str]
+"""What an edit did, in words, or how to say it from the plan's new analysis."""
+
+
 def edit_plan(
-    args: argparse.Namespace, change: Callable[[StudyPlan, PlanEntry, Catalog], str]
+    args: argparse.Namespace, change: Callable[[StudyPlan, PlanEntry, Catalog], Done]
 ) -> int:
-    """Let ``change`` edit the entry ``--exam`` names (it returns what it did, in words), save
-    the plan atomically with a backup of the old file, and print what was done and where the
-    exam's date now stands, re-planned from today."""
+    """Let ``change`` edit the entry ``--exam`` names (it returns what it did, in words, or a
+    function that says it from the new analysis), save the plan atomically with a backup of
+    the old file, and print what was done and where the exam's date now stands, re-planned
+    from today."""
     path: Path = args.plan
     catalog = load_catalog()
     _load_for_edit(
@@ -164,12 +172,13 @@ def edit_plan(
             where = _(_EDIT_OPTIONS[field]) if field in _EDIT_OPTIONS else field or _("the plan")
             message = str(first["msg"]).removeprefix("Value error, ")
             raise UsageError(f"{where}: {message}") from exc
-        schedule = scheduled(analyse(plan, catalog, args.today), path)
+        analysis = analyse(plan, catalog, args.today)
+        schedule = scheduled(analysis, path)
         save(plan, path)
     finally:
         lock.release()
     item = schedule.for_entry(entry.id)
-    print(done)
+    print(done if isinstance(done, str) else done(analysis))
     print(
         "  "
         + _("{code}: {logged} of {hours} studied, exam {day}").format(
@@ -189,11 +198,21 @@ def cmd_log(args: argparse.Namespace) -> int:
         refusal = plan.why_no_session(entry.id, day, args.hours)
         if refusal is not None:
             raise UsageError(_("--exam {code}: {reason}").format(code=args.exam, reason=refusal))
-        session = StudySession(on=day, hours=args.hours, note=args.note)
+        domain = args.domain
+        if domain is not None:
+            _check_domains(entry, catalog, [domain])
+        session = StudySession(on=day, hours=args.hours, note=args.note, domain=domain)
         entry.log_session(session)  # the window's rule: in date order, and 'studying'
-        code = catalog.get(entry.certification_id).code
+        cert = catalog.get(entry.certification_id)
+        if domain is not None:
+            return _("Logged {hours} for {code}, {domain}, on {day}").format(
+                hours=format_hours(args.hours),
+                code=cert.code,
+                domain=domain_label(domain, cert.domains[domain - 1].name),
+                day=format_day(day),
+            )
         return _("Logged {hours} for {code} on {day}").format(
-            hours=format_hours(args.hours), code=code, day=format_day(day)
+            hours=format_hours(args.hours), code=cert.code, day=format_day(day)
         )
 
     return edit_plan(args, log)
@@ -202,18 +221,53 @@ def cmd_log(args: argparse.Namespace) -> int:
 def cmd_score(args: argparse.Namespace) -> int:
     day = _day_of(args)
 
-    def score(plan: StudyPlan, entry: PlanEntry, catalog: Catalog) -> str:
+    results: dict[int, DomainResult] = {}
+    for number, result in args.domain:
+        if number in results:
+            raise UsageError(
+                _("--domain {number}: given twice; give each domain once").format(number=number)
+            )
+        results[number] = DomainVerdict(result) if isinstance(result, str) else result
+
+    def score(plan: StudyPlan, entry: PlanEntry, catalog: Catalog) -> Done:
+        _check_domains(entry, catalog, results)
         entry.scores = [
             *entry.scores,
-            PracticeScore(on=day, percent=args.percent, source=args.source),
+            PracticeScore(on=day, percent=args.percent, source=args.source, domains=results),
         ]
         code = catalog.get(entry.certification_id).code
-        state = readiness_text(entry, plan.readiness_target)
-        return _("Recorded {percent} for {code} on {day} ({state})").format(
-            percent=percent(args.percent), code=code, day=format_day(day), state=state
-        )
+
+        def said(analysis: PlanAnalysis) -> str:
+            split = analysis.domains_of(entry.id)
+            weak = split.weak if split is not None else ()
+            state = readiness_text(entry, plan.readiness_target, weak)
+            return _("Recorded {percent} for {code} on {day} ({state})").format(
+                percent=percent(args.percent), code=code, day=format_day(day), state=state
+            )
+
+        return said
 
     return edit_plan(args, score)
+
+
+def _check_domains(entry: PlanEntry, catalog: Catalog, numbers: Iterable[int]) -> None:
+    """Refuse a ``--domain`` number the exam's guide does not have, naming the ones it has."""
+    cert = catalog.get(entry.certification_id)
+    count = len(cert.domains)
+    for number in numbers:
+        if number <= count:
+            continue
+        if count == 0:
+            raise UsageError(
+                _("--domain {number}: {code} lists no exam domains").format(
+                    number=number, code=cert.code
+                )
+            )
+        raise UsageError(
+            _(
+                "--domain {number}: {code} has domains 1 to {count} (see `studyplanner show`)"
+            ).format(number=number, code=cert.code, count=count)
+        )
 
 
 def cmd_fee(args: argparse.Namespace) -> int:

@@ -24,6 +24,7 @@ COMMAND_NAMES = (
     "catalog",
     "suggest",
     "show",
+    "week",
     "log",
     "score",
     "fee",
@@ -154,6 +155,42 @@ def _percent(text: str) -> float:
     if not 0 <= value <= 100:
         raise argparse.ArgumentTypeError(_("a score is a percentage from 0 to 100"))
     return value
+
+
+def _domain_number(text: str) -> int:
+    """An exam domain's number, 1 to 20, in ASCII digits (whether the exam has it is checked
+    once the plan is read)."""
+    from studyplanner.domain.plan import MAX_DOMAIN_NUMBER
+
+    body = text.strip()
+    if (
+        not body
+        or not set(body) <= _DIGITS
+        or len(body) > 2
+        or not 1 <= int(body) <= MAX_DOMAIN_NUMBER
+    ):
+        raise argparse.ArgumentTypeError(
+            _("a domain is its number in the exam guide, 1 to {most}: {text}").format(
+                most=MAX_DOMAIN_NUMBER, text=repr(text)
+            )
+        )
+    return int(body)
+
+
+def _domain_result(text: str) -> tuple[int, float | str]:
+    """'2=55', '2=55 %', '3=meets', '4=needs-improvement': one domain's practice result, as
+    a percent or in AWS's score-report words."""
+    from studyplanner.domain.plan import DomainVerdict
+
+    number, equals, result = text.partition("=")
+    if not equals:
+        raise argparse.ArgumentTypeError(
+            _("expected N=PERCENT, N=meets or N=needs-improvement: {text}").format(text=repr(text))
+        )
+    words = result.strip().lower().replace("_", "-").replace(" ", "-")
+    if words in {verdict.value for verdict in DomainVerdict}:
+        return _domain_number(number), words
+    return _domain_number(number), _percent(result)
 
 
 def _fee_amount(text: str) -> float:
@@ -314,6 +351,16 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("plan", type=_path, metavar="PLAN.json")
     show.add_argument("--json", action="store_true", help=_("machine-readable schedule"))
 
+    week = sub.add_parser("week", help=_("this week's study day by day: exam, domain and hours"))
+    week.add_argument("plan", type=_path, metavar="PLAN.json")
+    week.add_argument(
+        "--date",
+        type=_iso_date,
+        metavar="YYYY-MM-DD",
+        help=_("a day of the week to show (default: today)"),
+    )
+    week.add_argument("--json", action="store_true", help=_("machine-readable week"))
+
     exam_help = _("the exam's code, e.g. DVA-C02 (any case)")
     log = sub.add_parser("log", help=_("add study time to an exam in a plan (saved safely)"))
     log.add_argument("plan", type=_path, metavar="PLAN.json")
@@ -323,6 +370,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--date", type=_iso_date, metavar="YYYY-MM-DD", help=_("the day studied (default: today)")
     )
     log.add_argument("--note", default="", metavar="TEXT", help=_("what was studied"))
+    log.add_argument(
+        "--domain",
+        type=_domain_number,
+        metavar="N",
+        help=_("the exam domain studied, by its number in the exam guide (see `show`)"),
+    )
 
     score = sub.add_parser("score", help=_("record a practice exam score (saved safely)"))
     score.add_argument("plan", type=_path, metavar="PLAN.json")
@@ -333,6 +386,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     score.add_argument(
         "--source", default="", metavar="TEXT", help=_('e.g. "official practice set"')
+    )
+    score.add_argument(
+        "--domain",
+        type=_domain_result,
+        action="append",
+        default=[],
+        metavar="N=RESULT",
+        help=_(
+            "a domain's result (repeatable): its number and a percent, 'meets' or "
+            "'needs-improvement', e.g. --domain 2=55 --domain 3=meets"
+        ),
     )
 
     fee = sub.add_parser(

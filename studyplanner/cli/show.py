@@ -14,10 +14,12 @@ from studyplanner.domain.advice import Severity
 from studyplanner.domain.analysis import PlanAnalysis
 from studyplanner.domain.budget import Budget
 from studyplanner.domain.catalog import Catalog
+from studyplanner.domain.domains import DomainSplit
 from studyplanner.domain.lifecycle import Validity, renewal_paths
 from studyplanner.domain.plan import EntryStatus
 from studyplanner.domain.wording import format_day, format_hours
 from studyplanner.domain.wording_budget import budget_line, own_fee_text
+from studyplanner.domain.wording_domains import split_lines
 from studyplanner.domain.wording_progress import pace_text, readiness_text, shift_text
 from studyplanner.domain.wording_validity import validity_line
 from studyplanner.i18n import N_, _
@@ -120,6 +122,32 @@ def progress_as_json(analysis: PlanAnalysis) -> dict[str, Any]:
     }
 
 
+def domains_as_json(split: DomainSplit | None) -> list[dict[str, Any]]:
+    """An entry's hours by exam domain, in guide order: ``hours`` add up to the entry's hours
+    (logged plus ``remaining``, which is ``study`` plus ``review``); ``result`` is the latest
+    practice result (a percent, 'meets' or 'needs-improvement', or null), ``rating`` the
+    learner's own ('new', 'some', 'strong', or null)."""
+    if split is None:
+        return []
+    return [
+        {
+            "number": share.number,
+            "name": share.name,
+            "weight": share.weight,
+            "hours": share.hours,
+            "logged": share.logged,
+            "remaining": share.remaining,
+            "study": share.study,
+            "review": share.review,
+            "result": share.result,
+            "result_on": iso(share.result_on),
+            "weak": share.weak,
+            "rating": share.rating.value if share.rating is not None else None,
+        }
+        for share in split.shares
+    ]
+
+
 def analysis_as_json(analysis: PlanAnalysis, path: Path) -> dict[str, Any]:
     """`show --json`: the plan, its schedule, progress, warnings, expiries and fees."""
     schedule = scheduled(analysis, path)
@@ -164,9 +192,15 @@ def analysis_as_json(analysis: PlanAnalysis, path: Path) -> dict[str, Any]:
                 "behind_hours": behind(item.entry.id),
                 "readiness": analysis.readiness_of(item.entry.id).value,
                 "scores": [
-                    {"on": s.on.isoformat(), "percent": s.percent, "source": s.source}
+                    {
+                        "on": s.on.isoformat(),
+                        "percent": s.percent,
+                        "source": s.source,
+                        "domains": {str(n): result for n, result in s.domains.items()},
+                    }
                     for s in item.entry.scores
                 ],
+                "domains": domains_as_json(analysis.domains_of(item.entry.id)),
                 "study_start": iso(item.study_start),
                 "study_end": iso(item.study_end),
                 "exam_date": iso(item.exam_date),
@@ -248,6 +282,8 @@ def cmd_show(args: argparse.Namespace) -> int:
         print("  " + _("Valid: {line}").format(line=validity_line(validity, catalog, args.today)))
     if analysis.budget is not None:
         print("  " + _("Fees: {line}").format(line=budget_line(analysis.budget)))
+    for line in studied_now_lines(analysis):
+        print(f"  {line}")
     for a in analysis.advice:
         print(f"  {_SEVERITY_WORDS[a.severity]}: {one_line(a.message)}")
     for line in plan.notes.splitlines():
@@ -273,8 +309,27 @@ def progress_lines(analysis: PlanAnalysis) -> list[str]:
     entries = analysis.schedule.entries if analysis.schedule is not None else ()
     for item in entries:
         if item.entry.scores and item.entry.status is not EntryStatus.PASSED:
-            state = readiness_text(item.entry, plan.readiness_target)
+            split = analysis.domains_of(item.entry.id)
+            weak = split.weak if split is not None else ()
+            state = readiness_text(item.entry, plan.readiness_target, weak)
             lines.append(
                 _("Readiness: {code} {state}").format(code=item.certification.code, state=state)
             )
     return lines
+
+
+def studied_now_lines(analysis: PlanAnalysis) -> list[str]:
+    """The split by domain of the exam being studied (the first one with hours left), a
+    heading and a line per domain; none when no exam has hours left or it lists no domains."""
+    entries = analysis.schedule.entries if analysis.schedule is not None else ()
+    for item in entries:
+        if item.entry.status is EntryStatus.PASSED or item.remaining_hours <= 0:
+            continue
+        split = analysis.domains_of(item.entry.id)
+        if split is None or not split.shares:
+            return []
+        heading = _("Domains of {code}, studied now (weakest first: {order}):").format(
+            code=item.certification.code, order=", ".join(str(n) for n in split.study_order)
+        )
+        return [heading, *(f"  {line}" for line in split_lines(split))]
+    return []

@@ -62,6 +62,7 @@ class AdviceCode(StrEnum):
     EXAM_DATE_PASSED = "exam-date-passed"
     BEHIND_SCHEDULE = "behind-schedule"
     NOT_READY = "not-ready"
+    UNKNOWN_DOMAIN = "unknown-domain"
 
 
 class Severity(StrEnum):

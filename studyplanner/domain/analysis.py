@@ -15,9 +15,10 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 
-from studyplanner.domain.advice import Advice, advise
+from studyplanner.domain.advice import Advice, AdviceCode, advise
 from studyplanner.domain.budget import Budget, plan_budget
 from studyplanner.domain.catalog import Catalog
+from studyplanner.domain.domains import DomainSplit, split_hours, unknown_numbers
 from studyplanner.domain.lifecycle import Validity, lifecycle
 from studyplanner.domain.plan import Baseline, StudyPlan
 from studyplanner.domain.progress import (
@@ -31,7 +32,8 @@ from studyplanner.domain.progress import (
     readiness,
     study_days,
 )
-from studyplanner.domain.schedule import Schedule, ScheduleError, schedule_plan
+from studyplanner.domain.schedule import Schedule, ScheduledEntry, ScheduleError, schedule_plan
+from studyplanner.domain.wording_domains import unknown_domains_text
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,37 @@ class PlanAnalysis:
 
     def readiness_of(self, entry_id: str) -> Readiness:
         return self.readiness.get(entry_id, Readiness.UNKNOWN)
+
+    def domains_of(self, entry_id: str) -> DomainSplit | None:
+        """The entry's split by exam domain, or None (no schedule, or no such entry).
+        Worked out when first asked for, then kept: an edit of a 500-exam plan should not
+        pay for 500 splits that only the panel of one exam and this week's few will show."""
+        found = self._splits.get(entry_id)
+        if found is None:
+            row = self._rows.get(entry_id)
+            if row is None:
+                return None
+            found = split_hours(
+                row.entry, row.certification, row.hours, row.remaining_hours,
+                self.plan.readiness_target,
+            )  # fmt: skip
+            self._splits[entry_id] = found
+        return found
+
+    @cached_property
+    def domains(self) -> Mapping[str, DomainSplit]:
+        """Each scheduled entry's hours split by exam domain, by entry id, in plan order
+        (empty without a schedule; an exam without domains has a split without shares)."""
+        return {key: split for key in self._rows if (split := self.domains_of(key)) is not None}
+
+    @cached_property
+    def _rows(self) -> dict[str, ScheduledEntry]:
+        rows = self.schedule.entries if self.schedule is not None else ()
+        return {row.entry.id: row for row in rows}
+
+    @cached_property
+    def _splits(self) -> dict[str, DomainSplit]:
+        return {}
 
     def validity_of(self, entry_id: str) -> Validity | None:
         """The validity an entry's exam earns, or None (not scheduled, or it renews one that
@@ -124,6 +157,8 @@ def analyse_schedule(schedule: Schedule, catalog: Catalog, today: date) -> PlanA
     plan = schedule.plan
     pace = plan_pace(schedule, today)
     validities = tuple(lifecycle(schedule, catalog))
+    advice = [*advise(schedule, catalog, today, pace=pace, validities=validities)]
+    advice += _unknown_domains(schedule)
     return PlanAnalysis(
         plan=plan,
         catalog=catalog,
@@ -131,7 +166,7 @@ def analyse_schedule(schedule: Schedule, catalog: Catalog, today: date) -> PlanA
         schedule=schedule,
         schedule_error=None,
         pace=pace,
-        advice=tuple(advise(schedule, catalog, today, pace=pace, validities=validities)),
+        advice=tuple(advice),
         validities=validities,
         budget=plan_budget(schedule),
         finish_shift_days=finish_shift_days(schedule),
@@ -153,6 +188,18 @@ def _unscheduled(plan: StudyPlan, catalog: Catalog, today: date, error: str) -> 
         finish_shift_days=None,
         readiness=_readiness(plan),
     )
+
+
+def _unknown_domains(schedule: Schedule) -> list[Advice]:
+    """A warning for each entry whose plan names exam domains its exam does not have."""
+    found = []
+    for item in schedule.entries:
+        numbers = unknown_numbers(item.entry, item.certification)
+        if numbers:
+            cert = item.certification
+            message = unknown_domains_text(f"{cert.code} {cert.name}", numbers, len(cert.domains))
+            found.append(Advice(AdviceCode.UNKNOWN_DOMAIN, message, item.entry.id))
+    return found
 
 
 def _readiness(plan: StudyPlan) -> dict[str, Readiness]:

@@ -14,7 +14,7 @@ from studyplanner.domain.roles import Direction, ExperienceField, Role
 from studyplanner.domain.wording import format_hours
 from studyplanner.i18n import N_, _
 
-PLAN_SCHEMA_VERSION = 7
+PLAN_SCHEMA_VERSION = 8
 MAX_TEXT = 10_000
 MAX_NAME = 200
 MAX_ENTRIES = 500
@@ -60,6 +60,37 @@ class EntryStatus(StrEnum):
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+MAX_DOMAIN_NUMBER = 20
+"""The highest domain number an exam guide can have (the catalog's own limit). The plan
+keeps any number in 1..20; whether the exam has it is the analysis's to say, since the
+catalog is not part of the plan (``domain.domains``)."""
+DomainNumber = Annotated[int, Field(ge=1, le=MAX_DOMAIN_NUMBER)]
+"""A content domain's number in its exam guide, from 1 (SAA-C03's Domain 2 is "Design
+Resilient Architectures")."""
+
+
+class DomainRating(StrEnum):
+    """How well the learner thinks they know one domain of an exam, before any practice
+    score says so: it moves that domain's share of the hours still to study."""
+
+    NEW = "new"
+    SOME = "some"
+    STRONG = "strong"
+
+
+class DomainVerdict(StrEnum):
+    """AWS's score-report wording for a domain, for a result given without a percent."""
+
+    MEETS = "meets"
+    NEEDS_IMPROVEMENT = "needs-improvement"
+
+
+DomainPercent = Annotated[float, Field(ge=0, le=100, strict=True)]
+"""Strict: a JSON ``true`` is not a result of 1 %."""
+DomainResult = DomainPercent | DomainVerdict
+"""One domain's practice result: a percent (0-100) or AWS's score-report wording."""
 
 
 class LearnerProfile(_Model):
@@ -180,6 +211,11 @@ class StudySession(_Model):
     on: PlanDate
     hours: float = Field(gt=0, le=MAX_LUMP_HOURS)
     note: str = Field(default="", max_length=MAX_SESSION_NOTE)
+    domain: Annotated[int, Field(strict=True, ge=1, le=MAX_DOMAIN_NUMBER)] | None = Field(
+        default=None,
+        description="The exam domain studied, by its number in the exam guide; None when "
+        "the session is not about one domain (its hours are spread over all by weight)",
+    )
 
     @model_validator(mode="after")
     def _one_day_at_most(self) -> Self:
@@ -202,6 +238,12 @@ class PracticeScore(_Model):
     percent: float = Field(ge=0, le=100)
     source: str = Field(
         default="", max_length=MAX_SOURCE, description="e.g. 'official practice set'"
+    )
+    domains: dict[DomainNumber, DomainResult] = Field(
+        default_factory=dict,
+        max_length=MAX_DOMAIN_NUMBER,
+        description="Results by exam domain number, as a percent or as AWS's score report "
+        "words them ('meets', 'needs-improvement'); domains not given have no result",
     )
 
 
@@ -262,6 +304,12 @@ class PlanEntry(_Model):
         default=None,
         description="The learner's own fee for the exam (local currency, tax included), used "
         "by the budget in place of the catalog's USD list price; None uses the list price",
+    )
+    domain_ratings: dict[DomainNumber, DomainRating] = Field(
+        default_factory=dict,
+        max_length=MAX_DOMAIN_NUMBER,
+        description="The learner's own rating of exam domains by number (new, some, strong); "
+        "a domain not rated counts as 'some'",
     )
 
     @model_validator(mode="after")

@@ -8,8 +8,10 @@ command line can use it without loading Qt.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
+from studyplanner.domain.domains import DomainShare
 from studyplanner.domain.plan import PlanEntry
 from studyplanner.domain.progress import (
     Pace,
@@ -20,6 +22,7 @@ from studyplanner.domain.progress import (
     readiness,
 )
 from studyplanner.domain.wording import count_text, format_day, format_hours, format_number
+from studyplanner.domain.wording_domains import weak_domains_text
 from studyplanner.i18n import _, ngettext
 
 ON_PACE_HOURS = 0.5
@@ -136,22 +139,47 @@ def percent(value: float) -> str:
     return f"{format_number(value)} %"
 
 
-def readiness_text(entry: PlanEntry, target: float) -> str:
+def readiness_text(entry: PlanEntry, target: float, weak: Sequence[DomainShare] = ()) -> str:
     """'ready: last two practice scores 84 % and 88 % (target 80 %)', 'not ready: ...', or
-    'no practice scores yet'."""
+    'no practice scores yet'. ``weak``, the weak exam domains (``DomainSplit.weak`` from the
+    analysis), are named with their latest result: 'not ready: Domain 2, Design Resilient
+    Architectures, 55 %; last two practice scores 60 % and 72 % (target 80 %)', or after a
+    ready verdict as 'still weak: ...'."""
     state = readiness(entry, target)
     if state is Readiness.UNKNOWN or not entry.scores:
         return _("no practice scores yet")
     last = latest_scores(entry)
-    label = _("ready") if state is Readiness.READY else _("not ready")
+    ready = state is Readiness.READY
+    if weak and not ready:
+        if len(last) == 1:
+            details = _("one practice score, {score} (two at {target} or more make it ready)")
+            details = details.format(score=percent(last[0].percent), target=percent(target))
+        else:
+            details = _("last two practice scores {earlier} and {later} (target {target})")
+            details = details.format(
+                earlier=percent(last[0].percent),
+                later=percent(last[1].percent),
+                target=percent(target),
+            )
+        return _("not ready: {weak}; {details}").format(
+            weak=weak_domains_text(weak), details=details
+        )
+    label = _("ready") if ready else _("not ready")
     if len(last) == 1:
-        return _(
+        text = _(
             "{state}: one practice score, {score} (two at {target} or more make it ready)"
         ).format(state=label, score=percent(last[0].percent), target=percent(target))
-    earlier, later = last
-    return _("{state}: last two practice scores {earlier} and {later} (target {target})").format(
-        state=label,
-        earlier=percent(earlier.percent),
-        later=percent(later.percent),
-        target=percent(target),
-    )
+    else:
+        earlier, later = last
+        text = _("{state}: last two practice scores {earlier} and {later} (target {target})")
+        text = text.format(
+            state=label,
+            earlier=percent(earlier.percent),
+            later=percent(later.percent),
+            target=percent(target),
+        )
+    if weak:
+        text = _("{readiness}; still weak: {weak}").format(
+            readiness=text, weak=weak_domains_text(weak)
+        )
+    return text

@@ -5,9 +5,13 @@ events instead of adding copies. Passed exams are included (on the day they were
 recorded) so that an exam imported while planned is updated rather than left at a stale date;
 passed entries have no study block. Study blocks are what is left to study: a block that ended
 before today is left out, and one that began earlier starts today (the days already studied are
-in the plan's log, not on the calendar). Each held or planned certification also gets an all-day
-event on the day it expires (after the renewals in the plan), with reminders 90 and 30 days
-before, when there is still time to book a renewing exam. An exam still to sit has reminders
+in the plan's log, not on the calendar). An exam whose guide lists domains gets a block per
+domain, named after it, over the days the week view studies it (weakest first), then a review
+block of every domain up to the exam; the review keeps the UID the exam's one study block had
+before domains, so re-importing turns that block into the review instead of leaving a stale
+copy. Each held or planned certification also gets an all-day event on the day it expires
+(after the renewals in the plan), with reminders 90 and 30 days before, when there is still
+time to book a renewing exam. An exam still to sit has reminders
 7 days and 1 day before. A reminder that would fall before the export day is left out: a
 calendar would show it at once, or never.
 """
@@ -23,10 +27,13 @@ from icalendar import Alarm, Calendar, Event, vText
 from studyplanner import __version__
 from studyplanner.domain.analysis import PlanAnalysis
 from studyplanner.domain.catalog import Catalog
+from studyplanner.domain.domains import DomainSplit
 from studyplanner.domain.lifecycle import Validity, path_text, renewal_paths
 from studyplanner.domain.plan import EntryStatus
 from studyplanner.domain.schedule import ScheduledEntry
-from studyplanner.domain.wording import count_text, format_day
+from studyplanner.domain.week import WeekItem, WeekItemKind, entry_days
+from studyplanner.domain.wording import count_text, format_day, format_hours
+from studyplanner.domain.wording_domains import domain_label
 from studyplanner.domain.wording_validity import expiry_lines
 from studyplanner.i18n import _
 from studyplanner.storage.atomic import atomic_write_bytes
@@ -60,6 +67,11 @@ def exam_uid(entry_id: str) -> str:
 
 def study_uid(entry_id: str) -> str:
     return f"{entry_id}-study@{UID_DOMAIN}"
+
+
+def domain_study_uid(entry_id: str, number: int) -> str:
+    """A domain's study block, keyed on the domain, so a re-export moves it in place."""
+    return f"{entry_id}-study-d{number}@{UID_DOMAIN}"
 
 
 def expiry_uid(validity: Validity) -> str:
@@ -167,6 +179,76 @@ def _study_event(
     return event
 
 
+def _domain_events(
+    item: ScheduledEntry,
+    split: DomainSplit,
+    days: tuple[WeekItem, ...],
+    plan_name: str,
+    now: datetime,
+) -> list[Event]:
+    """The exam's study left, a block per domain (weakest first) and the review block, each
+    from its first study day to its last."""
+    names = {share.number: share for share in split.shares}
+    events = []
+    studied = [day for day in days if day.kind is WeekItemKind.STUDY and day.domain is not None]
+    for number in dict.fromkeys(day.domain for day in studied):
+        share = names.get(number) if number is not None else None
+        if number is None or share is None:
+            continue
+        own = [day for day in studied if day.domain == number]
+        label = domain_label(number, share.name)
+        summary = _("Study for AWS {code}: {domain}").format(
+            code=item.certification.code, domain=label
+        )
+        event = _all_day_event(
+            domain_study_uid(item.entry.id, number), summary, own[0].day, own[-1].day, now
+        )
+        hours = _("{hours} of study on {domain} ({weight} % of the exam), for {title}.").format(
+            hours=format_hours(sum(day.hours for day in own)),
+            domain=label,
+            weight=share.weight,
+            title=_title(item),
+        )
+        event.add("description", calendar_text(f"{hours}\n{_plan_line(plan_name)}"))
+        event.add("categories", _categories(_("Study")))
+        event.add("transp", "TRANSPARENT")
+        events.append(event)
+    review = [day for day in days if day.kind is WeekItemKind.REVIEW]
+    if review:
+        summary = _("Review for AWS {title}: every domain").format(title=_title(item))
+        first, last = review[0].day, review[-1].day
+        event = _all_day_event(study_uid(item.entry.id), summary, first, last, now)
+        order = "; ".join(
+            domain_label(number, names[number].name)
+            for number in dict.fromkeys(day.domain for day in review)
+            if number is not None and number in names
+        )
+        text = _("{hours} going over every domain before the exam, weakest first: {order}.").format(
+            hours=format_hours(sum(day.hours for day in review)), order=order
+        )
+        event.add("description", calendar_text(f"{text}\n{_plan_line(plan_name)}"))
+        event.add("categories", _categories(_("Study")))
+        event.add("transp", "TRANSPARENT")
+        events.append(event)
+    return events
+
+
+def study_events(
+    analysis: PlanAnalysis, item: ScheduledEntry, plan_name: str, now: datetime
+) -> list[Event]:
+    """The exam's study blocks still ahead on the analysis's today: by domain when its guide
+    lists domains, else one block over its study window."""
+    block = remaining_block(item, analysis.today)
+    if block is None:
+        return []
+    split = analysis.domains_of(item.entry.id)
+    if split is not None and split.shares:
+        days = entry_days(analysis, item.entry.id)
+        if days:
+            return _domain_events(item, split, days, plan_name, now)
+    return [_study_event(item, *block, plan_name, now)]
+
+
 def _expiry_event(
     validity: Validity, catalog: Catalog, plan_name: str, now: datetime, today: date
 ) -> Event:
@@ -230,9 +312,8 @@ def plan_calendar(
     calendar.add("x-wr-calname", vText(plan_name))
     reminders_from = today  # no reminder before the export day
     for item in schedule.entries:
-        block = remaining_block(item, today) if study_blocks else None
-        if block is not None:
-            calendar.add_component(_study_event(item, *block, plan_name, now))
+        for study in study_events(analysis, item, plan_name, now) if study_blocks else ():
+            calendar.add_component(study)
         if item.exam_date is not None:
             exam = _exam_event(item, item.exam_date, plan_name, now, reminders_from)
             calendar.add_component(exam)

@@ -58,10 +58,11 @@ from studyplanner.storage.reading import (
     read_regular_file,
 )
 
-# The largest plan the model allows (500 entries with 10,000-character notes, 5,000 study
-# sessions with 500-character notes, 2,000 practice scores, every character written as a
-# six-byte escape) is 46.9 MiB as this version saves it; the limit sits well above, so a
-# plan this app saved always opens again. Checked by a test.
+# The largest plan the model allows (500 entries with 10,000-character notes and 20 domain
+# ratings, 5,000 study sessions with 500-character notes, 2,000 practice scores with 20
+# domain results, every character written as a six-byte escape) is 48.8 MiB as this version
+# saves it; the limit sits well above, so a plan this app saved always opens again. Checked
+# by a test.
 MAX_PLAN_BYTES = 64 * 1024 * 1024
 PLAN_SUFFIX = ".json"
 
@@ -218,6 +219,16 @@ def _migrate_6_to_7(raw: RawPlan, _today: date | None = None) -> RawPlan:
     return out
 
 
+def _migrate_7_to_8(raw: RawPlan, _today: date | None = None) -> RawPlan:
+    """Version 8 plans by exam domain: a rating per domain on each entry, results by domain
+    on practice scores, a domain on study sessions. A version-7 plan has none of them, which
+    means what no field means (no ratings, no domain results, sessions about the whole exam),
+    so its hours split by the domains' weights and only the version changes."""
+    out = dict(raw)
+    out["schema_version"] = 8
+    return out
+
+
 # MIGRATIONS[n] turns a version-n document into version n + 1.
 MIGRATIONS: dict[int, Callable[[RawPlan, date | None], RawPlan]] = {
     1: _migrate_1_to_2,
@@ -226,6 +237,7 @@ MIGRATIONS: dict[int, Callable[[RawPlan, date | None], RawPlan]] = {
     4: _migrate_4_to_5,
     5: _migrate_5_to_6,
     6: _migrate_6_to_7,
+    7: _migrate_7_to_8,
 }
 
 

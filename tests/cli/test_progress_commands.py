@@ -16,6 +16,7 @@ import pytest
 
 from studyplanner.cli import main
 from studyplanner.domain.plan import (
+    PLAN_SCHEMA_VERSION,
     Baseline,
     EntryStatus,
     PlanEntry,
@@ -94,7 +95,9 @@ def test_logging_20_hours_moves_both_exams_10_days_earlier(
     assert out.splitlines()[0] == "Logged 20 h for DVA-C02 on 30 Nov 2026"
     assert "DVA-C02: 20 h of 100 h studied, exam 10 Jan 2027" in out
     entry = saved(plan_file)["entries"][0]
-    assert entry["sessions"] == [{"on": "2026-11-30", "hours": 20.0, "note": "Weekend bootcamp"}]
+    assert entry["sessions"] == [
+        {"on": "2026-11-30", "hours": 20.0, "note": "Weekend bootcamp", "domain": None}
+    ]
     after = shown(capsys, plan_file)["entries"]
     assert [e["exam_date"] for e in after] == ["2027-01-10", "2027-02-10"]
     assert after[0]["hours_logged"] == 20 and after[0]["remaining_hours"] == 80
@@ -136,7 +139,9 @@ def test_log_dates_the_session_today_and_backs_the_old_file_up(
     old = plan_file.read_bytes()
     code, _, err = run(capsys, "log", str(plan_file), "--exam", "dva-c02", "--hours", "1.5")
     assert (code, err) == (0, "")
-    assert saved(plan_file)["entries"][0]["sessions"] == [{"on": TODAY, "hours": 1.5, "note": ""}]
+    assert saved(plan_file)["entries"][0]["sessions"] == [
+        {"on": TODAY, "hours": 1.5, "note": "", "domain": None}
+    ]
     (backup,) = backup_folder(plan_file).iterdir()
     assert backup.read_bytes() == old
     assert [p.name for p in plan_file.parent.iterdir()] == ["two.json"]  # no lock, no temp
@@ -162,7 +167,7 @@ def test_log_upgrades_an_older_plan_and_keeps_its_hours_logged(
 
     assert (code, err) == (0, "")
     upgraded = saved(path)
-    assert upgraded["schema_version"] == 7
+    assert upgraded["schema_version"] == PLAN_SCHEMA_VERSION
     assert [s["hours"] for s in upgraded["entries"][0]["sessions"]] == [20.0, 2.0]
     (backup,) = backup_folder(path).iterdir()
     assert backup.read_bytes() == old
@@ -321,6 +326,7 @@ def test_scores_make_an_exam_ready_when_the_last_two_reach_the_target(
         "on": "2026-11-20",
         "percent": 72,
         "source": "official practice set",
+        "domains": {},
     }
     assert document["entries"][1]["readiness"] == "unknown"
     assert document["readiness_target"] == 80

@@ -97,7 +97,7 @@ def test_uids_are_stable_across_exports_and_distinct_per_entry(
     assert int(moved["sequence"]) >= int(before["sequence"])
 
 
-def test_study_blocks_add_one_span_per_entry_still_to_study(
+def test_study_blocks_add_a_block_per_domain_and_a_review_per_entry_still_to_study(
     catalog: Catalog, tmp_path: Path
 ) -> None:
     schedule = schedule_plan(small_plan(), catalog)
@@ -106,16 +106,28 @@ def test_study_blocks_add_one_span_per_entry_still_to_study(
     count_plain = write_ics(analysed(schedule, catalog), plain)
     count_blocks = write_ics(analysed(schedule, catalog), with_blocks, study_blocks=True)
 
-    studying = [e for e in events(with_blocks) if str(e["summary"]).startswith("Study for")]
     expiring = len(lifecycle(schedule, catalog))  # one expiry a certification, with or without
     assert count_plain == len(events(plain)) == 6 + expiring
-    assert count_blocks == len(events(with_blocks)) == 6 + 5 + expiring  # passed: no study
-    for event, item in zip(studying, schedule.entries[1:], strict=True):
+    studying = [e for e in events(with_blocks) if "-study" in str(e["uid"])]
+    assert count_blocks == len(events(with_blocks)) == 6 + expiring + len(studying)
+    for item in schedule.entries[1:]:  # passed: no study
         assert item.study_start is not None and item.study_end is not None
-        assert event.decoded("dtstart") == item.study_start
-        assert event.decoded("dtend") == item.study_end + timedelta(days=1)
-        assert str(event["uid"]) == f"{item.entry.id}-study@studyplanner.local"
-        assert str(event["transp"]) == "TRANSPARENT"
+        domains = catalog.get(item.entry.certification_id).domains
+        own = [e for e in studying if str(e["uid"]).startswith(item.entry.id)]
+        assert len(own) == len(domains) + 1  # every domain has hours to study, then the review
+        review = own[-1]
+        assert str(review["uid"]) == f"{item.entry.id}-study@studyplanner.local"
+        assert str(review["summary"]).startswith(f"Review for AWS {item.certification.code}")
+        assert review.decoded("dtend") == item.study_end + timedelta(days=1)
+        assert own[0].decoded("dtstart") == item.planned_from  # where its hours left begin
+        named = {str(e["uid"]): str(e["summary"]) for e in own[:-1]}
+        assert named == {
+            f"{item.entry.id}-study-d{d.number}@studyplanner.local": (
+                f"Study for AWS {item.certification.code}: Domain {d.number}, {d.name}"
+            )
+            for d in domains
+        }
+        assert all(str(e["transp"]) == "TRANSPARENT" for e in own)
 
 
 def test_the_file_is_a_valid_calendar_with_the_plan_name(catalog: Catalog, tmp_path: Path) -> None:

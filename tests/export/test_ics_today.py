@@ -13,6 +13,7 @@ from studyplanner.domain.catalog import Catalog
 from studyplanner.domain.plan import StudyPlan
 from studyplanner.domain.schedule import schedule_plan
 from studyplanner.export.ics import write_ics
+from studyplanner.storage.plan_files import load_plan
 from tests.export.plans import analysed, small_plan
 from tests.export.reading import run_cli, show_json
 
@@ -20,22 +21,30 @@ MID_DECEMBER = "2026-12-15"
 """Six weeks into the small plan (which starts on 2 Nov 2026 with 20 h logged that day)."""
 
 
-def by_kind(path: Path) -> tuple[dict[str, Event], dict[str, Event]]:
-    """Study blocks and exams, keyed by the plan entry's id."""
+def by_kind(path: Path) -> tuple[dict[str, tuple[date, date]], dict[str, Event]]:
+    """Study spans and exams, keyed by the plan entry's id. An exam's study is its blocks by
+    domain and its review block (or one block, for an exam without domains); its span runs
+    from the first block's start to the last block's end (exclusive, as DTEND)."""
     calendar = Calendar.from_ical(path.read_bytes())
-    study: dict[str, Event] = {}
+    study: dict[str, tuple[date, date]] = {}
     exams: dict[str, Event] = {}
     for event in calendar.walk("VEVENT"):
         uid = str(event["uid"])
-        if uid.endswith("-study@studyplanner.local"):
-            study[uid.split("-")[0]] = event
+        key = uid.split("-")[0]
+        if "-study" in uid:
+            start, end = event.decoded("dtstart"), event.decoded("dtend")
+            known = study.get(key, (start, end))
+            study[key] = (min(known[0], start), max(known[1], end))
         elif uid.endswith("-exam@studyplanner.local"):
-            exams[uid.split("-")[0]] = event
+            exams[key] = event
     return study, exams
 
 
 def test_export_ics_carries_the_study_left_from_today_on(
-    save: Callable[[StudyPlan], Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    save: Callable[[StudyPlan], Path],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    catalog: Catalog,
 ) -> None:
     plan_path = save(small_plan())
     shown = show_json(plan_path, capsys, today=MID_DECEMBER)
@@ -48,18 +57,27 @@ def test_export_ics_carries_the_study_left_from_today_on(
 
     study, exams = by_kind(out)
     today = date.fromisoformat(MID_DECEMBER)
+    schedule = schedule_plan(load_plan(plan_path, catalog), catalog, today=today)
+    planned = {row.entry.id: row for row in schedule.entries}
     started = [e for e in shown["entries"] if e["study_start"] and e["study_start"] < MID_DECEMBER]
     assert [e["code"] for e in started] == ["DVA-C02"]  # its bar begins on its first session
     for row in shown["entries"]:
         if row["status"] == "passed" or row["study_end"] is None:
             assert row["entry_id"] not in study
             continue
-        event = study[row["entry_id"]]
-        first = max(date.fromisoformat(row["study_start"]), today)
-        assert event.decoded("dtstart") == first
-        assert event.decoded("dtend") == date.fromisoformat(row["study_end"]) + timedelta(days=1)
-    assert study[started[0]["entry_id"]].decoded("dtstart") == today
-    assert all(event.decoded("dtstart") >= today for event in study.values())
+        span = study[row["entry_id"]]
+        # the blocks run where the plan puts the hours left (as the week view shows them)
+        planned_from = planned[row["entry_id"]].planned_from
+        assert planned_from is not None
+        assert span[0] == max(planned_from, today)
+        assert span[1] == date.fromisoformat(row["study_end"]) + timedelta(days=1)
+    # DVA-C02 was begun in November, but its hours left come after SAA-C03 (before it in the
+    # plan): its blocks start then, not today, where a single block used to start
+    dva = planned[started[0]["entry_id"]]
+    saa = planned[shown["entries"][1]["entry_id"]]
+    assert saa.study_end is not None and dva.planned_from is not None
+    assert saa.study_end < dva.planned_from == study[started[0]["entry_id"]][0]
+    assert all(span[0] >= today for span in study.values())
     assert len(exams) == len(shown["entries"])  # exams stay, past ones (the passed) included
 
 
@@ -85,10 +103,10 @@ def test_blocks_that_ended_before_today_are_left_out(catalog: Catalog, tmp_path:
     assert not any(i.entry.id in study for i in over)
     (current,) = under_way
     assert current.study_end is not None
-    assert study[current.entry.id].decoded("dtstart") == today
-    assert study[current.entry.id].decoded("dtend") == current.study_end + timedelta(days=1)
+    assert study[current.entry.id][0] == today
+    assert study[current.entry.id][1] == current.study_end + timedelta(days=1)
     for item in later:
-        assert study[item.entry.id].decoded("dtstart") == item.study_start
+        assert study[item.entry.id][0] == item.study_start
     assert set(study) == {i.entry.id for i in [*under_way, *later]}
     assert len(exams) == len(schedule.entries)
 
@@ -104,4 +122,4 @@ def test_a_schedule_replanned_from_today_cuts_its_blocks_there_by_itself(
     write_ics(analysed(schedule, catalog), out, study_blocks=True)
 
     study, _ = by_kind(out)
-    assert study and min(event.decoded("dtstart") for event in study.values()) == today
+    assert study and min(span[0] for span in study.values()) == today

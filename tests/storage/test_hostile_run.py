@@ -25,6 +25,7 @@ import pytest
 
 from studyplanner.domain.catalog import Catalog
 from studyplanner.domain.plan import (
+    MAX_DOMAIN_NUMBER,
     MAX_PLAN_SCORES,
     MAX_PLAN_SESSIONS,
     MAX_SESSION_NOTE,
@@ -32,6 +33,8 @@ from studyplanner.domain.plan import (
     PLAN_SCHEMA_VERSION,
     Baseline,
     Blackout,
+    DomainRating,
+    DomainVerdict,
     EntryStatus,
     HeldCertification,
     LearnerProfile,
@@ -172,6 +175,7 @@ def largest_plan() -> StudyPlan:
     hours = 23.999999999999996
     sessions_each = MAX_PLAN_SESSIONS // 500
     scores_each = MAX_PLAN_SCORES // 500
+    every_domain = range(1, MAX_DOMAIN_NUMBER + 1)
     entries = [
         PlanEntry(
             id=f"{i:032x}",
@@ -180,10 +184,18 @@ def largest_plan() -> StudyPlan:
             pinned_exam_date=day,
             status=EntryStatus.PASSED,
             passed_on=day,
-            sessions=[StudySession(on=day, hours=hours, note=wide * MAX_SESSION_NOTE)]
+            sessions=[StudySession(on=day, hours=hours, note=wide * MAX_SESSION_NOTE, domain=20)]
             * sessions_each,
-            scores=[PracticeScore(on=day, percent=99.99999999999999, source=wide * MAX_SOURCE)]
+            scores=[
+                PracticeScore(
+                    on=day,
+                    percent=99.99999999999999,
+                    source=wide * MAX_SOURCE,
+                    domains=dict.fromkeys(every_domain, DomainVerdict.NEEDS_IMPROVEMENT),
+                )
+            ]
             * scores_each,
+            domain_ratings=dict.fromkeys(every_domain, DomainRating.STRONG),
             notes=wide * 10_000,
             deadline=day,
         )

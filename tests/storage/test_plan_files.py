@@ -651,7 +651,7 @@ def test_a_version_4_file_is_upgraded_when_saved_after_a_backup(catalog: Catalog
     assert on_disk["schema_version"] == PLAN_SCHEMA_VERSION
     assert "hours_logged" not in on_disk["entries"][0]
     assert on_disk["entries"][0]["sessions"] == [
-        {"on": "2026-01-05", "hours": 20.0, "note": LOGGED_BEFORE_SESSIONS}
+        {"on": "2026-01-05", "hours": 20.0, "note": LOGGED_BEFORE_SESSIONS, "domain": None}
     ]
     assert load_plan(path, catalog) == plan
 

@@ -5,8 +5,8 @@ The report is laid out in two passes. First its sections are cut into blocks of 
 and every page is painted with its footer "Page N of M".
 
 Sections: the header with its totals and fees, the timeline, the exams in order, progress
-(pace, readiness, the burn-up chart and the study days), the certifications and their
-renewals, the warnings, the notes.
+(pace, readiness, the burn-up chart and the study days), the study by exam domain, the
+certifications and their renewals, the warnings, the notes.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from studyplanner.domain.budget import Budget
 from studyplanner.domain.schedule import Schedule
 from studyplanner.export.report.blocks import Block, paginate
 from studyplanner.export.report.chart import TimelineChart
+from studyplanner.export.report.domains import domain_blocks
 from studyplanner.export.report.header import header_blocks
 from studyplanner.export.report.lifecycle import lifecycle_blocks
 from studyplanner.export.report.notes import note_blocks, warning_blocks
@@ -68,6 +69,7 @@ def report_blocks(sheet: Sheet, analysis: PlanAnalysis) -> list[Block]:
         found += chart.blocks()
         found += ExamTable(sheet, schedule, budget).blocks()
         found += progress_blocks(sheet, analysis)
+        found += domain_blocks(sheet, analysis)
     else:
         found.append(sheet.paragraph(_("This plan has no exams yet."), sheet.muted, sheet.pt(18)))
     validities = list(analysis.validities)

@@ -103,7 +103,9 @@ def progress_facts(analysis: PlanAnalysis) -> list[tuple[str, str]]:
         facts.append((_("PACE"), pace_text(current, plan.availability.weekly_hours)))
     for item in entries:
         if item.entry.scores and item.entry.status is not EntryStatus.PASSED:
-            text = readiness_text(item.entry, plan.readiness_target)
+            split = analysis.domains_of(item.entry.id)
+            weak = split.weak if split is not None else ()
+            text = readiness_text(item.entry, plan.readiness_target, weak)
             facts.append((_("READINESS"), f"{item.certification.code}: {text}"))
     return facts
 

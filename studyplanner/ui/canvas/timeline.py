@@ -383,7 +383,10 @@ class TimelineView(QGraphicsView):
     def _refresh_layout_caches(self) -> None:
         """Read the catalog, the fonts and the tier colours afresh (once per layout)."""
         self._certs = {cert.id: cert for cert in self._document.catalog}
-        self._wording = TimelineWording(self._document.catalog, self._certs, self.today)
+        split_of = self._document.analysis.domains_of  # worked out on a bar's first tooltip
+        self._wording = TimelineWording(
+            self._document.catalog, self._certs, self.today, split_of=split_of
+        )
         self._inks.refresh()
 
     # --- drawing ----------------------------------------------------------------------

@@ -4,13 +4,16 @@ tooltips of bars, bands, renewals, ghosts and blackouts. Kept apart from where t
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from html import escape
 
 from PySide6.QtGui import QColor
 
 from studyplanner.domain import wording_validity
 from studyplanner.domain.catalog import Catalog, Certification
+from studyplanner.domain.domains import DomainSplit
 from studyplanner.domain.estimates import credit_text
 from studyplanner.domain.lifecycle import Renewal, Validity
 from studyplanner.domain.plan import Blackout, EntryStatus
@@ -21,6 +24,7 @@ from studyplanner.domain.wording import (
     format_hours,
     format_hours_range,
 )
+from studyplanner.domain.wording_domains import split_lines
 from studyplanner.domain.wording_schedule import blackout_tip, study_line
 from studyplanner.domain.wording_validity import (
     expiry_text,
@@ -52,6 +56,9 @@ class TimelineWording:
     certs: dict[str, Certification]
     today: date
     inks: dict[Colour, QColor] = field(default_factory=dict)
+    split_of: Callable[[str], DomainSplit | None] = field(default=lambda _entry_id: None)
+    """An entry's hours by exam domain (the analysis's ``domains_of``, worked out when a bar's
+    tooltip is first shown), for the bars' tooltips."""
     _validity_lines: dict[int, list[str]] = field(default_factory=dict)
     """Each validity's lines, once per layout (the band and the row's tooltip both say them)."""
     """The text colours, read from the theme once per layout (a long plan asks thousands of
@@ -125,7 +132,16 @@ class TimelineWording:
                     logged=format_hours(item.entry.hours_logged), hours=format_hours(item.hours)
                 )
             )
-        return "<br>".join(lines)
+        return "<br>".join([*lines, *self.domain_lines(item)])
+
+    def domain_lines(self, item: ScheduledEntry) -> list[str]:
+        """The exam's hours by domain, under a heading, for an exam still to sit whose guide
+        lists domains (none otherwise)."""
+        split = self.split_of(item.entry.id)
+        if split is None or not split.shares or item.entry.status is EntryStatus.PASSED:
+            return []
+        heading = "<b>" + escape(_("By exam domain")) + "</b>"
+        return [heading, *(escape(line) for line in split_lines(split))]
 
     def ghost_tooltip(self, item: ScheduledEntry, exam: date, taken_on: date | None) -> str:
         head = (

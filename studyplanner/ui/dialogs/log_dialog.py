@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from studyplanner.domain.plan import MAX_SESSION_NOTE, EntryStatus, WeeklyAvailability
+from studyplanner.domain.wording_domains import domain_label
 from studyplanner.i18n import _
 from studyplanner.ui.document.plan_document import PlanDocument
 from studyplanner.ui.widgets.form_fields import (
@@ -47,6 +48,8 @@ class LoggedSession:
     on: date
     hours: float
     note: str = ""
+    domain: int | None = None
+    """The exam domain studied, by its number in the exam guide; None for the whole exam."""
 
 
 def usual_hours(availability: WeeklyAvailability, day: date) -> float:
@@ -75,6 +78,15 @@ class LogStudyDialog(QDialog):
             self.exam.addItem(f"{cert.code}  {cert.name}", entry.id)
         self.exam.setCurrentIndex(max(0, self.exam.findData(entry_id)))
 
+        self.domain = QComboBox()
+        self.domain.setAccessibleName(_("Exam domain"))
+        self.domain.setToolTip(
+            _(
+                "The part of the exam guide you studied: its hours come off that domain's. "
+                "Any domain spreads them over all of them by weight."
+            )
+        )
+
         self.day = bounded_date_edit()
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat(DATE_FORMAT)
@@ -97,6 +109,8 @@ class LogStudyDialog(QDialog):
 
         form = QFormLayout()
         form.addRow(_("Exam:"), self.exam)
+        form.addRow(_("Domain:"), self.domain)
+        self._form = form
         form.addRow(_("Date:"), self.day)
         form.addRow(_("Hours:"), self.hours)
         form.addRow(_("Note:"), self.note)
@@ -123,8 +137,24 @@ class LogStudyDialog(QDialog):
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
         self.setMinimumWidth(380)
+        self._offer_domains()
+        self.exam.currentIndexChanged.connect(self._offer_domains)
         # The number the learner most likely changes has the focus, already selected.
         self.hours.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _offer_domains(self) -> None:
+        """The chosen exam's domains (the row hidden for an exam whose guide lists none); the
+        domain chosen for another exam is not carried over."""
+        self.domain.clear()
+        self.domain.addItem(_("Any domain"), None)
+        entry_id = self.exam.currentData()
+        domains = []
+        if entry_id:
+            entry = self._document.current_plan.entry(str(entry_id))
+            domains = self._document.catalog.get(entry.certification_id).domains
+        for domain in domains:
+            self.domain.addItem(domain_label(domain.number, domain.name), domain.number)
+        self._form.setRowVisible(self.domain, bool(domains))
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -154,6 +184,7 @@ class LogStudyDialog(QDialog):
             from_qdate(self.day.date()),
             round(self.hours.value(), 2),
             self.note.text().strip(),
+            self.domain.currentData() if self.domain.count() > 1 else None,
         )
 
 
@@ -166,7 +197,9 @@ def open_log_dialog(document: PlanDocument, entry_id: str, parent: QWidget) -> L
     def add() -> None:
         session = dialog.session()
         if session is not None and not document.read_only:
-            document.log_session(session.entry_id, session.on, session.hours, session.note)
+            document.log_session(
+                session.entry_id, session.on, session.hours, session.note, session.domain
+            )
             document.select(session.entry_id)
 
     dialog.accepted.connect(add)

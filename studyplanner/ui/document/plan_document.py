@@ -8,7 +8,7 @@ instead. Panes listen and redraw from the analysis (``schedule``, ``advice``, ..
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -28,6 +28,7 @@ from studyplanner.domain.lifecycle import add_renewal as plan_with_renewal
 from studyplanner.domain.plan import (
     MAX_ENTRIES,
     Baseline,
+    DomainResult,
     EntryStatus,
     HeldCertification,
     PlanEntry,
@@ -403,7 +404,9 @@ class PlanDocument(QObject):
     def _code(self, entry_id: str) -> str:
         return self.catalog.get(self._plan.entry(entry_id).certification_id).code
 
-    def log_session(self, entry_id: str, on: date, hours: float, note: str = "") -> bool:
+    def log_session(
+        self, entry_id: str, on: date, hours: float, note: str = "", domain: int | None = None
+    ) -> bool:
         """Add a study session to the entry (kept in date order); a planned entry becomes
         'studying'. A session the plan cannot take (a full log, a day over 24 hours) is
         refused with ``refused``; ``LogStudyDialog`` asks ``why_no_session`` first."""
@@ -411,7 +414,7 @@ class PlanDocument(QObject):
         if refusal is not None:
             self.refused.emit(refusal[:1].upper() + refusal[1:] + ".")
             return False
-        session = StudySession(on=on, hours=hours, note=note)
+        session = StudySession(on=on, hours=hours, note=note, domain=domain)
 
         def change(plan: StudyPlan) -> None:
             plan.entries[plan.index_of(entry_id)].log_session(session)
@@ -456,9 +459,17 @@ class PlanDocument(QObject):
             _("Delete study session of {code}").format(code=self._code(entry_id)), change
         )
 
-    def add_score(self, entry_id: str, on: date, percent: float, source: str = "") -> bool:
-        """Record a practice exam score (kept in date order)."""
-        score = PracticeScore(on=on, percent=percent, source=source)
+    def add_score(
+        self,
+        entry_id: str,
+        on: date,
+        percent: float,
+        source: str = "",
+        domains: Mapping[int, DomainResult] | None = None,
+    ) -> bool:
+        """Record a practice exam score (kept in date order), with results by exam domain
+        when given."""
+        score = PracticeScore(on=on, percent=percent, source=source, domains=dict(domains or {}))
 
         def change(plan: StudyPlan) -> None:
             entry = plan.entries[plan.index_of(entry_id)]

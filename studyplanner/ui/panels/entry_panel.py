@@ -48,6 +48,7 @@ from studyplanner.domain.wording_schedule import schedule_text
 from studyplanner.domain.wording_validity import valid_until
 from studyplanner.i18n import N_, _
 from studyplanner.ui.document.plan_document import PlanDocument
+from studyplanner.ui.panels.domain_split import DomainSplitBox
 from studyplanner.ui.panels.exam_outcome import (
     ExamDateNotice,
     ExamOutcomes,
@@ -57,6 +58,7 @@ from studyplanner.ui.panels.exam_outcome import (
 from studyplanner.ui.panels.notice_card import NoticeCard
 from studyplanner.ui.panels.readiness_box import ReadinessBox
 from studyplanner.ui.panels.study_log import StudyLogBox
+from studyplanner.ui.panels.week_view import WeekBox
 from studyplanner.ui.widgets.form_fields import (
     DATE_FORMAT,
     DecimalSpinBox,
@@ -308,6 +310,10 @@ class EntryPanel(QWidget):
         self.estimate.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         hours_form.addRow("", self.estimate)
         column.addWidget(hours_box)
+        self.domains = DomainSplitBox(self._document)  # the hours by exam domain
+        column.addWidget(self.domains)
+        self.week = WeekBox(self._document)  # what to study each day of a week
+        column.addWidget(self.week)
 
         self.study_log = StudyLogBox(self._document)
         self.study_log.log_requested.connect(self.log_requested)
@@ -386,6 +392,8 @@ class EntryPanel(QWidget):
             self.problem.hide()
             self.study_log.set_entry(entry_id)
             self.practice.set_entry(entry_id)
+            self.domains.set_entry(entry_id)
+            self.week.set_highlighted_entry(entry_id)
             self.own_currency.clear()  # what was typed for another exam is not this one's
         self._refresh()
 

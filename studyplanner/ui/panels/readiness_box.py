@@ -24,6 +24,7 @@ from studyplanner.domain.wording_progress import readiness_text
 from studyplanner.i18n import _, ngettext
 from studyplanner.style import Colour, colour, is_dark_palette, qcolor
 from studyplanner.ui.document.plan_document import PlanDocument
+from studyplanner.ui.panels.domain_results import DomainResultError, DomainResultsField
 from studyplanner.ui.panels.scores_model import ScoresModel, percent_text
 from studyplanner.ui.panels.sessions_model import LogDelegate
 from studyplanner.ui.panels.study_log import fit_table, log_table
@@ -227,6 +228,7 @@ class ReadinessBox(QGroupBox):
         self.source.setMaxLength(MAX_SOURCE)
         self.source.setPlaceholderText(_("Source, e.g. official practice set"))
         self.source.setAccessibleName(_("Score source"))
+        self.domain_results = DomainResultsField()
         self.add_button = QPushButton(_("Add Score"))
         self.add_button.setAutoDefault(False)
         self.remove_button = QPushButton(_("Remove Score"))
@@ -249,12 +251,14 @@ class ReadinessBox(QGroupBox):
         layout.addWidget(self.chart)
         layout.addWidget(self.table)
         layout.addWidget(adding)
+        layout.addWidget(self.domain_results)
         layout.addWidget(buttons, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.problem)
 
         self.add_button.clicked.connect(self.add_score)
         self.percent.lineEdit().returnPressed.connect(self.add_score)
         self.source.returnPressed.connect(self.add_score)
+        self.domain_results.submitted.connect(self.add_score)
         self.remove_button.clicked.connect(self.remove_current)
         self.model.problem.connect(self._show_problem)
         self.model.modelReset.connect(self.refresh)
@@ -277,7 +281,8 @@ class ReadinessBox(QGroupBox):
             return
         target = document.current_plan.readiness_target
         state = document.readiness_of(entry.id)
-        text = readiness_text(entry, target)
+        split = document.analysis.domains_of(entry.id)
+        text = readiness_text(entry, target, split.weak if split is not None else ())
         self.readiness.setText(text[:1].upper() + text[1:])
         ink = readiness_colour(state, is_dark_palette(self.palette()))
         self.readiness.setStyleSheet(f"color: {ink};")
@@ -288,6 +293,8 @@ class ReadinessBox(QGroupBox):
         editable = not document.read_only
         for widget in (self.day, self.percent, self.source, self.add_button):
             widget.setEnabled(editable)
+        self.domain_results.set_domains(document.catalog.get(entry.certification_id).domains)
+        self.domain_results.set_editable(editable)
         self._update_buttons()
 
     @Slot()
@@ -303,16 +310,24 @@ class ReadinessBox(QGroupBox):
             return
         self.percent.interpretText()
         try:
+            domains = self.domain_results.results()
+        except DomainResultError as exc:
+            self._show_problem(str(exc))
+            self.domain_results.focus_box(exc.number)
+            return
+        try:
             self._document.add_score(
                 entry_id,
                 from_qdate(self.day.date()),
                 round(self.percent.value(), 1),
                 self.source.text().strip(),
+                domains,
             )
         except ValidationError as exc:
             self._show_problem(validation_message(exc))
             return
         self.problem.hide()
+        self.domain_results.clear()
 
     @Slot()
     def remove_current(self) -> None:

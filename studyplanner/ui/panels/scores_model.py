@@ -6,6 +6,7 @@ from typing import Any
 
 from studyplanner.domain.plan import PlanEntry, PracticeScore
 from studyplanner.domain.wording import format_day, format_number
+from studyplanner.domain.wording_domains import result_text
 from studyplanner.i18n import N_, _
 from studyplanner.ui.panels.sessions_model import EntryLogModel
 
@@ -31,7 +32,13 @@ class ScoresModel(EntryLogModel):
         tip = _("{score} on {date}").format(
             score=percent_text(item.percent), date=format_day(item.on)
         )
-        return _("{score} ({source})").format(score=tip, source=item.source) if item.source else tip
+        if item.source:
+            tip = _("{score} ({source})").format(score=tip, source=item.source)
+        results = [
+            _("Domain {number}: {result}").format(number=number, result=result_text(result))
+            for number, result in sorted(item.domains.items())
+        ]
+        return "\n".join([tip, *results])
 
     def _update(self, index: int, **fields: Any) -> bool:
         return self._document.update_score(self._entry_id, index, **fields)

@@ -190,6 +190,8 @@ class SessionsModel(EntryLogModel):
         tip = _("{hours} on {date}").format(
             hours=format_hours(item.hours), date=format_day(item.on)
         )
+        if item.domain is not None:
+            tip = _("{session}, domain {number}").format(session=tip, number=item.domain)
         return _("{session}: {note}").format(session=tip, note=item.note) if item.note else tip
 
     def _update(self, index: int, **fields: Any) -> bool:
