@@ -16,6 +16,7 @@ import pytest
 
 from studyplanner.cli import main
 from studyplanner.domain.plan import (
+    PLAN_SCHEMA_VERSION,
     Baseline,
     EntryStatus,
     PlanEntry,
@@ -162,7 +163,7 @@ def test_log_upgrades_an_older_plan_and_keeps_its_hours_logged(
 
     assert (code, err) == (0, "")
     upgraded = saved(path)
-    assert upgraded["schema_version"] == 7
+    assert upgraded["schema_version"] == PLAN_SCHEMA_VERSION
     assert [s["hours"] for s in upgraded["entries"][0]["sessions"]] == [20.0, 2.0]
     (backup,) = backup_folder(path).iterdir()
     assert backup.read_bytes() == old

@@ -57,7 +57,7 @@ def test_a_version_6_file_is_backed_up_then_saved_as_version_7(
     (backup,) = list_backups(path)
     assert backup.path.read_bytes() == old_bytes
     on_disk = json.loads(path.read_text(encoding="utf-8"))
-    assert on_disk["schema_version"] == PLAN_SCHEMA_VERSION == 7
+    assert on_disk["schema_version"] == PLAN_SCHEMA_VERSION
     assert on_disk["entries"][1]["own_fee"] == {"amount": 350.0, "currency": "EUR"}
     assert on_disk["entries"][0]["own_fee"] is None
     assert load_plan(path, catalog).entries[1].own_fee == OwnFee(amount=350, currency="EUR")
