@@ -184,6 +184,8 @@ class PlannedExam:
     paid_by_other: bool
     renews: tuple[str, ...] = ()
     """Certification ids whose validity this exam extends."""
+    renewal_assumed: bool = False
+    """AWS text read for the catalog does not confirm one of those renewals."""
 
     @property
     def safe(self) -> bool:
@@ -270,6 +272,7 @@ class QuarterExam:
     paid: Price
     paid_by_other: bool
     renews: tuple[str, ...] = ()
+    renewal_assumed: bool = False
 
 
 @dataclass(frozen=True)
@@ -367,9 +370,12 @@ def _planned_exams(analysis: PlanAnalysis) -> tuple[PlannedExam, ...]:
     plan = analysis.plan
     weekly = plan.availability.weekly_hours
     renewing: dict[str, list[str]] = {}
+    assumed: set[str] = set()
     for validity in analysis.validities:
         for renewal in validity.renewals:
             renewing.setdefault(renewal.entry_id, []).append(validity.certification_id)
+            if renewal.assumed:
+                assumed.add(renewal.entry_id)
     found = []
     for entry in plan.entries:
         if entry.status is EntryStatus.PASSED:
@@ -393,6 +399,7 @@ def _planned_exams(analysis: PlanAnalysis) -> tuple[PlannedExam, ...]:
                 paid=cost.paid if cost is not None else None,
                 paid_by_other=entry.paid_by_other,
                 renews=tuple(renewing.get(entry.id, ())),
+                renewal_assumed=entry.id in assumed,
             )
         )
     return tuple(found)
@@ -546,6 +553,7 @@ def _quarters(
                     paid=exam.paid,
                     paid_by_other=exam.paid_by_other,
                     renews=exam.renews,
+                    renewal_assumed=exam.renewal_assumed,
                 )
             )
         for validity in analyses[person.source].validities:
