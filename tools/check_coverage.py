@@ -54,14 +54,17 @@ FLOORS: dict[str, float] = {
     "studyplanner/domain/roles.py": 100,
     "studyplanner/domain/schedule.py": 98,
     "studyplanner/domain/suggest.py": 96,
+    "studyplanner/domain/team.py": 90,
     "studyplanner/domain/wording.py": 100,
     "studyplanner/domain/wording_budget.py": 95,
     "studyplanner/domain/wording_progress.py": 100,
+    "studyplanner/domain/wording_team.py": 90,
     "studyplanner/domain/wording_schedule.py": 100,
     "studyplanner/domain/wording_validity.py": 98,
     "studyplanner/domain/words.py": 88,
     "studyplanner/layout/__init__.py": 100,
     "studyplanner/layout/ladder.py": 96,
+    "studyplanner/layout/team_timeline.py": 90,
     "studyplanner/layout/timeline.py": 95,
     "studyplanner/storage/__init__.py": 100,
     "studyplanner/storage/atomic.py": 81,
@@ -73,6 +76,7 @@ FLOORS: dict[str, float] = {
     "studyplanner/storage/plan_files.py": 93,
     "studyplanner/storage/reading.py": 95,
     "studyplanner/storage/settings.py": 98,
+    "studyplanner/storage/team_folder.py": 85,
 }
 """Per file, the percentage of lines and branches the suite must cover: as measured by `make
 pytest` when set (December 2026, issue 22), rounded down to a whole percent."""

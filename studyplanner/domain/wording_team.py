@@ -42,13 +42,6 @@ STATUS_WORDS: TranslatedLabels[TargetStatus] = TranslatedLabels(
     }
 )
 
-_TIER_PLURALS = {
-    Tier.FOUNDATIONAL: (N_("Foundational certification"), N_("Foundational certifications")),
-    Tier.ASSOCIATE: (N_("Associate certification"), N_("Associate certifications")),
-    Tier.PROFESSIONAL: (N_("Professional certification"), N_("Professional certifications")),
-    Tier.SPECIALTY: (N_("Specialty certification"), N_("Specialty certifications")),
-}
-
 
 def weeks_text(weeks: float) -> str:
     """'3 weeks', '1.5 weeks', '1 week': whole weeks from 2 on, one decimal below (so 'more
@@ -82,6 +75,17 @@ def risk_text(risks: Sequence[Risk], behind_weeks: float | None) -> str:
     return joined(parts)
 
 
+def _tier_certifications(tier: Tier, count: int) -> str:
+    """'Associate certifications' for ``count`` of them (each written out for translators)."""
+    if tier is Tier.FOUNDATIONAL:
+        return ngettext("Foundational certification", "Foundational certifications", count)
+    if tier is Tier.ASSOCIATE:
+        return ngettext("Associate certification", "Associate certifications", count)
+    if tier is Tier.PROFESSIONAL:
+        return ngettext("Professional certification", "Professional certifications", count)
+    return ngettext("Specialty certification", "Specialty certifications", count)
+
+
 def _certification(cert_id: str, catalog: Catalog) -> str:
     return catalog.get(cert_id).code if cert_id in catalog else cert_id
 
@@ -89,8 +93,7 @@ def _certification(cert_id: str, catalog: Catalog) -> str:
 def target_text(target: TeamTarget, catalog: Catalog) -> str:
     """'4 Associate certifications by 31 Dec 2027', '1 SCS-C03 by 30 Jun 2027'."""
     if target.tier is not None:
-        one, many = _TIER_PLURALS[target.tier]
-        what = ngettext(one, many, target.count)
+        what = _tier_certifications(target.tier, target.count)
     else:
         what = _certification(target.certification or "", catalog)
     return _("{count} {what} by {day}").format(
