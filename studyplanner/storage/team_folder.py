@@ -120,8 +120,9 @@ class SkippedFile:
 
     @property
     def message(self) -> str:
-        """'damaged: is not valid JSON at line 3, column 1'."""
-        return f"{self.reason_text}: {self.detail}" if self.detail else self.reason_text
+        """What follows the file's name: the reader's sentence ('is not valid JSON at line 3,
+        column 1'), or the reason when there is none ('not a regular file')."""
+        return self.detail or self.reason_text
 
 
 @dataclass(frozen=True)
