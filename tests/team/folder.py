@@ -26,8 +26,8 @@ from pathlib import Path
 from studyplanner.domain.plan import (
     PLAN_SCHEMA_VERSION,
     HeldCertification,
-    OwnFee,
     Owner,
+    OwnFee,
     PlanEntry,
     PracticeScore,
     StudyPlan,
@@ -48,13 +48,17 @@ TARGETS = {
 }
 
 
+def held(cert_id: str, earned_on: date) -> HeldCertification:
+    return HeldCertification(certification_id=cert_id, earned_on=earned_on)
+
+
 def ana() -> StudyPlan:
     return StudyPlan(
         name="Ana's path",
         start_date=TODAY,
         owner=Owner(name="Ana Silva", team="Platform"),
         availability=TEN_A_WEEK,
-        held=[HeldCertification(certification_id="cloud-practitioner", earned_on=date(2025, 1, 15))],
+        held=[held("cloud-practitioner", date(2025, 1, 15))],
         entries=[
             PlanEntry(
                 certification_id="solutions-architect-associate",
@@ -92,7 +96,7 @@ def cy() -> StudyPlan:
         name="Recertification",
         start_date=TODAY,
         availability=TEN_A_WEEK,
-        held=[HeldCertification(certification_id="developer-associate", earned_on=date(2024, 2, 1))],
+        held=[held("developer-associate", date(2024, 2, 1))],
         entries=[
             PlanEntry(
                 certification_id="developer-associate",
