@@ -164,10 +164,15 @@ def _is_candidate(name: str, depth: int) -> bool:
     )
 
 
-def _walk(folder: Path) -> list[tuple[str, Path, os.stat_result | None]]:
-    """Plan file candidates under ``folder``: (relative source, path, stat or None when it
-    cannot be looked at), sorted by source. Linked folders are followed once each."""
-    found: list[tuple[str, Path, os.stat_result | None]] = []
+_Found = tuple[str, Path, os.stat_result | None, bool]
+"""A plan file candidate: its source, its path, its stat (None when it cannot be looked at)
+and whether it is reached through a link."""
+
+
+def _walk(folder: Path) -> list[_Found]:
+    """Plan file candidates under ``folder``, sorted by source. Linked folders are followed
+    once each."""
+    found: list[_Found] = []
     try:
         root = os.stat(folder)
     except OSError as exc:
@@ -179,10 +184,10 @@ def _walk(folder: Path) -> list[tuple[str, Path, os.stat_result | None]]:
     if not stat.S_ISDIR(root.st_mode):
         raise TeamFolderError(_("{folder}: is not a folder").format(folder=one_line(str(folder))))
     seen_folders = {(root.st_dev, root.st_ino)}
-    pending: list[tuple[Path, str, int]] = [(folder, "", 0)]
+    pending: list[tuple[Path, str, int, bool]] = [(folder, "", 0, False)]
     first = True
     while pending:
-        here, prefix, depth = pending.pop()
+        here, prefix, depth, prefix_linked = pending.pop()
         try:
             with os.scandir(here) as listing:
                 entries = sorted(listing, key=lambda e: e.name)
@@ -205,12 +210,41 @@ def _walk(folder: Path) -> list[tuple[str, Path, os.stat_result | None]]:
                 key = (info.st_dev, info.st_ino)
                 if depth < MAX_DEPTH and key not in seen_folders and not entry.name.startswith("."):
                     seen_folders.add(key)
-                    pending.append((Path(entry.path), source + "/", depth + 1))
+                    linked = prefix_linked or _is_link(entry)
+                    pending.append((Path(entry.path), source + "/", depth + 1, linked))
                 continue
             if _is_candidate(entry.name, depth):
-                found.append((source, Path(entry.path), info))
+                linked = prefix_linked or _is_link(entry)
+                found.append((source, Path(entry.path), info, linked))
     found.sort(key=lambda item: item[0])
     return found
+
+
+def _is_link(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_symlink()
+    except OSError:
+        return False
+
+
+def _read_once(found: list[_Found]) -> list[_Found]:
+    """``found`` with each file reached more than once (through a link) kept once: by its own
+    path where one is not a link, else its first."""
+    chosen: dict[tuple[int, int], _Found] = {}
+    for item in found:
+        info = item[2]
+        if info is None or not stat.S_ISREG(info.st_mode):
+            continue
+        key = (info.st_dev, info.st_ino)
+        known = chosen.get(key)
+        if known is None or (known[3] and not item[3]):
+            chosen[key] = item
+    kept = {id(item) for item in chosen.values()}
+    return [
+        item
+        for item in found
+        if item[2] is None or not stat.S_ISREG(item[2].st_mode) or id(item) in kept
+    ]
 
 
 def folder_stamps(folder: Path) -> FolderStamps:
@@ -218,7 +252,7 @@ def folder_stamps(folder: Path) -> FolderStamps:
     whether the folder changed since it was read. Raises ``TeamFolderError``."""
     return {
         source: (info.st_mtime_ns, info.st_size)
-        for source, _path, info in _walk(folder)
+        for source, _path, info, _linked in _read_once(_walk(folder))
         if info is not None
     }
 
@@ -284,24 +318,16 @@ def read_team_folder(
     ``Cancelled``. Raises ``TeamFolderError`` when the folder itself cannot be read; a team
     file that cannot be used is reported in ``settings_problem``, never raised.
     """
-    found = _walk(folder)
+    found = _read_once(_walk(folder))
     members: list[TeamMember] = []
     skipped: list[SkippedFile] = []
     stamps: FolderStamps = {}
-    seen_files: set[tuple[int, int]] = set()
     total = len(found)
-    for done, (source, path, info) in enumerate(found, 1):
+    for done, (source, path, info, _linked) in enumerate(found, 1):
         if cancelled is not None and cancelled():
             raise Cancelled
         if info is not None:
             stamps[source] = (info.st_mtime_ns, info.st_size)
-            if stat.S_ISREG(info.st_mode):
-                identity = (info.st_dev, info.st_ino)
-                if identity in seen_files:  # the same file through a link: read once
-                    if progress is not None:
-                        progress(done, total)
-                    continue
-                seen_files.add(identity)
         if len(members) + len(skipped) >= MAX_FILES:
             skipped.append(SkippedFile(source, SkipReason.TOO_MANY, ""))
         elif info is not None and kind_of(info.st_mode) is not None:
@@ -405,6 +431,12 @@ def write_team_file(folder: Path, settings: TeamSettings) -> None:
     """Write ``folder``'s ``team.json`` atomically (a crash leaves the old file or the new
     one). Raises ``TeamFileError`` (one line) when it cannot be written."""
     path = folder / TEAM_FILE
+    if not folder.is_dir():
+        raise TeamFileError(
+            _("{path}: could not be saved ({reason})").format(
+                path=one_line(str(path)), reason=_("the team folder does not exist")
+            )
+        )
     try:
         info = os.stat(path)
     except OSError:
