@@ -110,7 +110,7 @@ class _Output:
         return getattr(self._stream, name)
 
 
-_OUTPUT_IS_THE_WORK = {"show", "catalog", "schema"}
+_OUTPUT_IS_THE_WORK = {"show", "catalog", "schema", "team"}
 """Commands whose only result is their output: one that fails (other than a reader who
 stopped reading) is reported. The others have done their work (saved, written) by then."""
 
@@ -154,7 +154,17 @@ def main(argv: Sequence[str] | None = None) -> int:
 _READER_GONE = {9, 32}  # EBADF (closed), EPIPE (the reader stopped)
 
 
-_COMMANDS = {"catalog", "suggest", "show", "log", "score", "schema", "print", "export-ics"}
+_COMMANDS = {
+    "catalog",
+    "suggest",
+    "show",
+    "log",
+    "score",
+    "schema",
+    "print",
+    "export-ics",
+    "team",
+}
 
 
 def _command_of(argv: Sequence[str] | None) -> str | None:
