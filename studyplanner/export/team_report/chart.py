@@ -150,9 +150,9 @@ class TeamChart:
         style = sheet.chart_muted
         height = style.line + sheet.pt(8)
         items = [
-            ("exam", _("exam")),
+            ("exam", _("planned exam")),
             ("risk", _("exam at risk")),
-            ("expiry", _("expires")),
+            ("expiry", _("lapses unless renewed")),
             ("target", _("target")),
             ("today", _("today")),
         ]
