@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import os
 import time
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -27,7 +26,7 @@ from studyplanner.ui.team import reading as reading_module
 from studyplanner.ui.team.rows_model import RowsModel
 from studyplanner.ui.team.target_dialog import TargetDialog
 from studyplanner.ui.team.team_window import TeamFolderChooser, TeamWindow
-from tests.team.folder import TODAY, TARGETS, ben, snapshot, write_team_folder
+from tests.team.folder import TARGETS, TODAY, ben, snapshot, write_team_folder
 from tests.ui.fake_prompts import FakePrompts
 
 
