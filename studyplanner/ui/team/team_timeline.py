@@ -81,6 +81,12 @@ class TeamTimelineView(QGraphicsView):
         self._team = team
         self._rebuild()
 
+    def wanted_height(self) -> int:
+        """The height that shows every row (and a horizontal scroll bar's room)."""
+        rows = len(self.layout_shown.rows) if self.layout_shown is not None else 0
+        bar = self.horizontalScrollBar().sizeHint().height()
+        return int(AXIS_HEIGHT + max(rows, 1) * ROW_HEIGHT) + 2 * self.frameWidth() + bar
+
     @property
     def pixels_per_day(self) -> float:
         if self.layout_shown is None:

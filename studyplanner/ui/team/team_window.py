@@ -197,6 +197,7 @@ class TeamWindow(QMainWindow):
         self.people_view = _table(self.people_model, _("People"))
         self.budget_model = RowsModel(right=(1, 2, 3, 4, 5, 6), parent=self)
         self.budget_view = _table(self.budget_model, _("Quarterly budget"))
+        self.budget_view.horizontalHeader().setStretchLastSection(False)  # numbers stay close
         self.skipped_model = RowsModel(parent=self)
         self.skipped_view = _table(self.skipped_model, _("Files not read"))
         self.budget_note = QLabel(
@@ -221,7 +222,22 @@ class TeamWindow(QMainWindow):
 
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.addWidget(top)
-        self.splitter.addWidget(self.timeline)
+        self.legend = QLabel(
+            _(
+                "◆ a planned exam, in its tier's colour; amber ◆: at risk (tooltips say why) · "
+                "| a certification lapses unless renewed · dashed line: a target's day · "
+                "red line: today"
+            )
+        )
+        self.legend.setEnabled(False)  # a muted note
+        self.legend.setWordWrap(True)
+        chart = QWidget()
+        chart_column = QVBoxLayout(chart)
+        chart_column.setContentsMargins(0, 0, 0, 0)
+        chart_column.setSpacing(2)
+        chart_column.addWidget(self.timeline, 1)
+        chart_column.addWidget(self.legend)
+        self.splitter.addWidget(chart)
         self.splitter.addWidget(self.tabs)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setSizes([300, 300, 260])
@@ -375,6 +391,7 @@ class TeamWindow(QMainWindow):
         if read.folder.folder != self.folder:
             return
         settings_before = self.read.folder.settings if self.read is not None else None
+        first = self.read is None  # a folder's first reading: the timeline is sized for it
         self.read = read
         if settings_before is not None and settings_before != read.folder.settings:
             self.undo_stack.clear()  # team.json changed on disk: the steps would undo that
@@ -383,6 +400,8 @@ class TeamWindow(QMainWindow):
             _("Read {count}").format(count=count_text(len(read.folder.members), "plan")), 5000
         )
         self._show()
+        if first:
+            self._fit_timeline()
         self.reading_ended.emit()
         self.shown.emit()
         if self._read_again:
@@ -444,6 +463,7 @@ class TeamWindow(QMainWindow):
             ):
                 model.set_table(rows.Table((), ()))
             self.timeline.show_team(None)
+            self.tabs.setTabText(2, _("Files not read"))
             self.problem.hide()
             self._show_reading(self.reading is not None and self.reading.running)
             self._update_actions()
@@ -486,9 +506,19 @@ class TeamWindow(QMainWindow):
         self.timeline.show_team(team)
         for view in (self.targets_view, self.people_view, self.budget_view, self.skipped_view):
             fit_columns(view)
-        if team.targets:
-            self._select_target(min(max(selected, 0), len(team.targets) - 1))
+        if team.targets and selected >= 0:  # no row chosen for the person: statuses stay legible
+            self._select_target(min(selected, len(team.targets) - 1))
         self._update_actions()
+
+    def _fit_timeline(self) -> None:
+        """Give the team timeline the height its rows need (a few people take little room,
+        a company scrolls), the rest to the tables."""
+        sizes = self.splitter.sizes()
+        total = sum(sizes)
+        wanted = self.timeline.wanted_height() + self.legend.sizeHint().height() + 2
+        wanted = min(wanted, total // 2)
+        rest = total - wanted
+        self.splitter.setSizes([rest * 11 // 20, wanted, rest - rest * 11 // 20])
 
     def _update_actions(self) -> None:
         editable = self.read is not None and not self.read.folder.settings_problem
