@@ -10,6 +10,7 @@ from studyplanner.domain.budget import Amounts
 from studyplanner.domain.catalog import Catalog, Tier
 from studyplanner.domain.team import (
     Contribution,
+    HeldCertification,
     PaceState,
     PersonSummary,
     QuarterSummary,
@@ -27,6 +28,7 @@ __all__ = [
     "amounts_text",
     "closing_text",
     "contribution_text",
+    "held_text",
     "pace_text",
     "quarter_label",
     "risk_text",
@@ -131,6 +133,19 @@ def closing_text(forecast: TargetForecast, catalog: Catalog) -> str:
     if len(reasons) == 1:
         return _("{reasons}; on time, the target is met").format(reasons=reasons[0])
     return _("{reasons}; with these on time, the target is met").format(reasons=joined(reasons))
+
+
+def held_text(held: HeldCertification, catalog: Catalog) -> str:
+    """'CLF-C02 until 15 Jan 2028', and when a planned exam renews it: 'CLF-C02 until 15 Jan
+    2028 (1 Mar 2030 with the renewal planned)'."""
+    text = _("{code} until {day}").format(
+        code=_certification(held.certification_id, catalog), day=format_day(held.expires_on)
+    )
+    if held.renewed_until > held.expires_on:
+        text = _("{text} ({day} with the renewal planned)").format(
+            text=text, day=format_day(held.renewed_until)
+        )
+    return text
 
 
 def quarter_label(quarter: QuarterSummary) -> str:

@@ -26,6 +26,7 @@ from studyplanner.domain.wording_team import (
     amounts_text,
     as_of_text,
     closing_text,
+    held_text,
     pace_text,
     quarter_label,
     risk_text,
@@ -131,12 +132,7 @@ def _target_row(forecast: TargetForecast, catalog: Catalog) -> Row:
 
 
 def _person_row(person: PersonSummary, catalog: Catalog) -> Row:
-    holds = "; ".join(
-        _("{code} until {day}").format(
-            code=_code(held.certification_id, catalog), day=format_day(held.expires_on)
-        )
-        for held in person.held
-    )
+    holds = "; ".join(held_text(held, catalog) for held in person.held)
     plans = []
     for exam in person.planned:
         text = f"{_code(exam.certification_id, catalog)} {format_day(exam.exam_date)}"
