@@ -117,6 +117,7 @@ def _person_json(person: PersonSummary, catalog: Catalog) -> dict[str, Any]:
                 "earned": held.earned_on.isoformat(),
                 "expires": held.expires_on.isoformat(),
                 "renewed_until": held.renewed_until.isoformat(),
+                "renewal_assumed": held.renewal_assumed,
             }
             for held in person.held
         ],

@@ -160,6 +160,8 @@ class HeldCertification:
     """Without the renewals still to come: the day it lapses if nothing more is passed."""
     renewed_until: date
     """After the renewals planned (assumed passed): what the plan expects."""
+    renewal_assumed: bool = False
+    """AWS text read for the catalog does not confirm that a renewal planned renews it."""
 
 
 @dataclass(frozen=True)
@@ -412,6 +414,7 @@ def _held(analysis: PlanAnalysis) -> tuple[HeldCertification, ...]:
             earned_on=v.earned_on,
             expires_on=_expiry_with(v, lambda _entry: False),
             renewed_until=v.expires_on,
+            renewal_assumed=any(r.assumed for r in v.renewals),
         )
         for v in analysis.validities
         if v.held

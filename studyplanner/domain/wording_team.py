@@ -19,7 +19,13 @@ from studyplanner.domain.team import (
     TargetStatus,
     TeamTarget,
 )
-from studyplanner.domain.wording import format_amounts, format_day, format_number, joined
+from studyplanner.domain.wording import (
+    assumed_text,
+    format_amounts,
+    format_day,
+    format_number,
+    joined,
+)
 from studyplanner.i18n import N_, _, ngettext
 from studyplanner.labels import TranslatedLabels
 
@@ -137,13 +143,15 @@ def closing_text(forecast: TargetForecast, catalog: Catalog) -> str:
 
 def held_text(held: HeldCertification, catalog: Catalog) -> str:
     """'CLF-C02 until 15 Jan 2028', and when a planned exam renews it: 'CLF-C02 until 15 Jan
-    2028 (1 Mar 2030 with the renewal planned)'."""
+    2028 (1 Mar 2030 with the renewal planned)', '(assumed: ...)' where the catalog only
+    assumes that exam renews it."""
     text = _("{code} until {day}").format(
         code=_certification(held.certification_id, catalog), day=format_day(held.expires_on)
     )
     if held.renewed_until > held.expires_on:
-        text = _("{text} ({day} with the renewal planned)").format(
-            text=text, day=format_day(held.renewed_until)
+        renewed = _("{day} with the renewal planned").format(day=format_day(held.renewed_until))
+        text = _("{text} ({renewed})").format(
+            text=text, renewed=assumed_text(renewed, held.renewal_assumed)
         )
     return text
 
