@@ -32,7 +32,7 @@ from studyplanner.domain.wording_team import (
     pace_text,
     target_text,
 )
-from tests.team.folder import TEN_A_WEEK, TODAY, ben, cy
+from tests.team.folder import TEN_A_WEEK, TODAY, ben, cy, held
 
 MONDAY_FOUR_WEEKS_AGO = TODAY - timedelta(weeks=4)  # 9 Nov 2026
 
@@ -119,9 +119,7 @@ def test_an_assumed_renewal_says_so(catalog: Catalog) -> None:
     plan = StudyPlan(
         start_date=TODAY,
         availability=WeeklyAvailability(hours_per_weekday=[8] * 7),
-        held=[
-            HeldCertification(certification_id="developer-associate", earned_on=date(2024, 2, 1))
-        ],
+        held=[held("developer-associate", date(2024, 2, 1))],
         entries=[
             PlanEntry(
                 certification_id="devops-engineer-professional",
