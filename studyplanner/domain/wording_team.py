@@ -30,6 +30,7 @@ from studyplanner.i18n import N_, _, ngettext
 from studyplanner.labels import TranslatedLabels
 
 __all__ = [
+    "CLOSING_NAMED",
     "STATUS_WORDS",
     "amounts_text",
     "closing_text",
@@ -116,6 +117,10 @@ def contribution_text(contribution: Contribution, catalog: Catalog) -> str:
     )
 
 
+CLOSING_NAMED = 3
+"""At most this many exams are named, each with why, in what would close a gap."""
+
+
 def closing_text(forecast: TargetForecast, catalog: Catalog) -> str:
     """What would close the gap: 'Ben's SAA-C03 is 3 weeks behind; on time, the target is
     met', or how many more need planning; '' for a target met."""
@@ -130,6 +135,12 @@ def closing_text(forecast: TargetForecast, catalog: Catalog) -> str:
                 what=what, count=len(forecast.at_risk)
             )
         return what
+    if len(forecast.closing) > CLOSING_NAMED:
+        first = [contribution_text(c, catalog) for c in forecast.closing[:CLOSING_NAMED]]
+        return _(
+            "{count} of the {risky} exams at risk must be on time, the least behind first: "
+            "{first}, …; then the target is met"
+        ).format(count=len(forecast.closing), risky=len(forecast.at_risk), first=", ".join(first))
     reasons = [
         _("{who} is {why}").format(
             who=contribution_text(c, catalog), why=risk_text(c.risks, c.behind_weeks)

@@ -191,3 +191,15 @@ def test_a_target_for_a_certification_the_catalog_lacks_counts_nothing(catalog: 
     unknown = TeamTarget(by=date(2027, 12, 31), count=1, certification="quantum-specialty")
     team = roll_up([TeamMember("cy.json", cy())], catalog, TODAY, TeamSettings(targets=(unknown,)))
     assert team.targets == ()
+
+
+def test_a_gap_closed_by_many_exams_names_the_first_three(catalog: Catalog) -> None:
+    # Five people, each with Ben's plan (SAA-C03 5 weeks behind): 5 planned, none safe.
+    members = [TeamMember(f"p{i}.json", ben()) for i in range(5)]
+    target = TeamTarget(by=date(2027, 6, 30), count=4, tier=Tier.ASSOCIATE)
+    (forecast,) = roll_up(members, catalog, TODAY, TeamSettings(targets=(target,))).targets
+    assert (forecast.planned_count, forecast.safe_count, len(forecast.closing)) == (5, 0, 4)
+    assert closing_text(forecast, catalog) == (
+        "4 of the 5 exams at risk must be on time, the least behind first: Ben Okafor's "
+        "SAA-C03, Ben Okafor's SAA-C03, Ben Okafor's SAA-C03, …; then the target is met"
+    )
