@@ -22,7 +22,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 from typing import Annotated, Self
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from studyplanner.domain.analysis import PlanAnalysis, analyse
 from studyplanner.domain.budget import Amounts, Price
@@ -101,6 +101,14 @@ class TeamSettings(_Strict):
 
     name: str = Field(default="", max_length=MAX_TEAM_NAME)
     targets: tuple[TeamTarget, ...] = Field(default=(), max_length=MAX_TARGETS)
+
+    @field_validator("name")
+    @classmethod
+    def _one_line(cls, name: str) -> str:
+        """The team's name heads the report and the view: one line, no control characters."""
+        if any(not character.isprintable() for character in name):
+            raise ValueError(_("a team's name cannot hold control characters"))
+        return " ".join(name.split())
 
 
 # --- the input: one member's plan ---------------------------------------------------------

@@ -232,6 +232,7 @@ def test_no_team_file_means_no_name_and_no_targets(tmp_path: Path) -> None:
             "either a tier or a certification, not both",
         ),
         (b'{"targets": [{"by": "2027-12-01", "count": 1}]}', "either a tier or a certification"),
+        (b'{"name": "Platform\\nteam"}', "field 'name': a team's name cannot hold"),
         (
             b'{"targets": [{"by": "2027-12-01", "count": 1, "certification": "quantum"}]}',
             "field 'targets.0.certification': unknown certification 'quantum'",
