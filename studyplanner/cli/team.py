@@ -29,6 +29,7 @@ from studyplanner.domain.wording_team import (
     amounts_text,
     as_of_text,
     closing_text,
+    held_text,
     pace_text,
     quarter_label,
     risk_text,
@@ -116,6 +117,7 @@ def _person_json(person: PersonSummary, catalog: Catalog) -> dict[str, Any]:
                 "earned": held.earned_on.isoformat(),
                 "expires": held.expires_on.isoformat(),
                 "renewed_until": held.renewed_until.isoformat(),
+                "renewal_assumed": held.renewal_assumed,
             }
             for held in person.held
         ],
@@ -343,12 +345,7 @@ def team_as_text(team: TeamRollUp, folder: TeamFolder, catalog: Catalog) -> str:
         pace = pace_text(person)
         lines.append(f"  {one_line(person.name)}" + (f" ({pace})" if pace else ""))
         for held in person.held:
-            lines.append(
-                "    "
-                + _("holds {code} until {day}").format(
-                    code=catalog.get(held.certification_id).code, day=format_day(held.expires_on)
-                )
-            )
+            lines.append("    " + _("holds {held}").format(held=held_text(held, catalog)))
         for exam in person.planned:
             lines.append("    " + _("plans {exam}").format(exam=_exam_line(exam, catalog)))
         if person.schedule_error:

@@ -22,7 +22,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 from typing import Annotated, Self
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from studyplanner.domain.analysis import PlanAnalysis, analyse
 from studyplanner.domain.budget import Amounts, Price
@@ -102,6 +102,14 @@ class TeamSettings(_Strict):
     name: str = Field(default="", max_length=MAX_TEAM_NAME)
     targets: tuple[TeamTarget, ...] = Field(default=(), max_length=MAX_TARGETS)
 
+    @field_validator("name")
+    @classmethod
+    def _one_line(cls, name: str) -> str:
+        """The team's name heads the report and the view: one line, no control characters."""
+        if any(not character.isprintable() for character in name):
+            raise ValueError(_("a team's name cannot hold control characters"))
+        return " ".join(name.split())
+
 
 # --- the input: one member's plan ---------------------------------------------------------
 
@@ -160,6 +168,8 @@ class HeldCertification:
     """Without the renewals still to come: the day it lapses if nothing more is passed."""
     renewed_until: date
     """After the renewals planned (assumed passed): what the plan expects."""
+    renewal_assumed: bool = False
+    """AWS text read for the catalog does not confirm that a renewal planned renews it."""
 
 
 @dataclass(frozen=True)
@@ -412,6 +422,7 @@ def _held(analysis: PlanAnalysis) -> tuple[HeldCertification, ...]:
             earned_on=v.earned_on,
             expires_on=_expiry_with(v, lambda _entry: False),
             renewed_until=v.expires_on,
+            renewal_assumed=any(r.assumed for r in v.renewals),
         )
         for v in analysis.validities
         if v.held

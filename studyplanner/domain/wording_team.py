@@ -10,6 +10,7 @@ from studyplanner.domain.budget import Amounts
 from studyplanner.domain.catalog import Catalog, Tier
 from studyplanner.domain.team import (
     Contribution,
+    HeldCertification,
     PaceState,
     PersonSummary,
     QuarterSummary,
@@ -18,15 +19,23 @@ from studyplanner.domain.team import (
     TargetStatus,
     TeamTarget,
 )
-from studyplanner.domain.wording import format_amounts, format_day, format_number, joined
+from studyplanner.domain.wording import (
+    assumed_text,
+    format_amounts,
+    format_day,
+    format_number,
+    joined,
+)
 from studyplanner.i18n import N_, _, ngettext
 from studyplanner.labels import TranslatedLabels
 
 __all__ = [
+    "CLOSING_NAMED",
     "STATUS_WORDS",
     "amounts_text",
     "closing_text",
     "contribution_text",
+    "held_text",
     "pace_text",
     "quarter_label",
     "risk_text",
@@ -108,6 +117,10 @@ def contribution_text(contribution: Contribution, catalog: Catalog) -> str:
     )
 
 
+CLOSING_NAMED = 3
+"""At most this many exams are named, each with why, in what would close a gap."""
+
+
 def closing_text(forecast: TargetForecast, catalog: Catalog) -> str:
     """What would close the gap: 'Ben's SAA-C03 is 3 weeks behind; on time, the target is
     met', or how many more need planning; '' for a target met."""
@@ -122,6 +135,12 @@ def closing_text(forecast: TargetForecast, catalog: Catalog) -> str:
                 what=what, count=len(forecast.at_risk)
             )
         return what
+    if len(forecast.closing) > CLOSING_NAMED:
+        first = [contribution_text(c, catalog) for c in forecast.closing[:CLOSING_NAMED]]
+        return _(
+            "{count} of the {risky} exams at risk must be on time, the least behind first: "
+            "{first}, …; then the target is met"
+        ).format(count=len(forecast.closing), risky=len(forecast.at_risk), first=", ".join(first))
     reasons = [
         _("{who} is {why}").format(
             who=contribution_text(c, catalog), why=risk_text(c.risks, c.behind_weeks)
@@ -131,6 +150,21 @@ def closing_text(forecast: TargetForecast, catalog: Catalog) -> str:
     if len(reasons) == 1:
         return _("{reasons}; on time, the target is met").format(reasons=reasons[0])
     return _("{reasons}; with these on time, the target is met").format(reasons=joined(reasons))
+
+
+def held_text(held: HeldCertification, catalog: Catalog) -> str:
+    """'CLF-C02 until 15 Jan 2028', and when a planned exam renews it: 'CLF-C02 until 15 Jan
+    2028 (1 Mar 2030 with the renewal planned)', '(assumed: ...)' where the catalog only
+    assumes that exam renews it."""
+    text = _("{code} until {day}").format(
+        code=_certification(held.certification_id, catalog), day=format_day(held.expires_on)
+    )
+    if held.renewed_until > held.expires_on:
+        renewed = _("{day} with the renewal planned").format(day=format_day(held.renewed_until))
+        text = _("{text} ({renewed})").format(
+            text=text, renewed=assumed_text(renewed, held.renewal_assumed)
+        )
+    return text
 
 
 def quarter_label(quarter: QuarterSummary) -> str:

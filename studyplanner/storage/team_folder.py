@@ -401,7 +401,7 @@ def read_team_file(folder: Path, catalog: Catalog | None = None) -> TeamSettings
         field = ".".join(str(p) for p in first["loc"]) or _("(top level)")
         raise TeamFileError(
             _("{path}: field '{field}': {reason}").format(
-                path=name, field=field, reason=one_line(first["msg"])
+                path=name, field=field, reason=one_line(first["msg"].removeprefix("Value error, "))
             )
         ) from exc
     if catalog is not None:

@@ -209,3 +209,21 @@ def test_suggest_names_the_owner(
     code, _out, err = run(capsys, *base, "-o", str(tmp_path / "y.json"), "--owner-team", "P")
     assert code == 2 and "--owner-team goes with --owner" in err
     assert not (tmp_path / "x.json").exists() and not (tmp_path / "y.json").exists()
+
+
+def test_a_big_team_names_the_first_eight_in_the_report(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "big"
+    folder.mkdir()
+    source = (write_team_folder(tmp_path / "x") / "ben.json").read_text(encoding="utf-8")
+    for number in range(10):
+        (folder / f"ben-{number}.json").write_text(source, encoding="utf-8")
+    (folder / "team.json").write_text(
+        '{"targets": [{"by": "2027-12-31", "count": 10, "tier": "associate"}]}', encoding="utf-8"
+    )
+    output = tmp_path / "big.pdf"
+    assert run(capsys, "team", str(folder), "--pdf", str(output))[0] == 0
+    text = " ".join(pdf_pages(output))
+    assert "Ben Okafor (SAA-C03, at risk) and 2 more" in text
+    assert "10 of the 10 exams at risk must be on time, the least behind first:" in text

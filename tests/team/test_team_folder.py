@@ -12,6 +12,7 @@ import os
 import sys
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -231,6 +232,7 @@ def test_no_team_file_means_no_name_and_no_targets(tmp_path: Path) -> None:
             "either a tier or a certification, not both",
         ),
         (b'{"targets": [{"by": "2027-12-01", "count": 1}]}', "either a tier or a certification"),
+        (b'{"name": "Platform\\nteam"}', "field 'name': a team's name cannot hold"),
         (
             b'{"targets": [{"by": "2027-12-01", "count": 1, "certification": "quantum"}]}',
             "field 'targets.0.certification': unknown certification 'quantum'",
@@ -273,3 +275,69 @@ def test_a_team_file_that_cannot_be_written(tmp_path: Path) -> None:
         write_team_file(tmp_path, TeamSettings())
     with pytest.raises(TeamFileError, match="could not be saved"):
         write_team_file(tmp_path / "missing", TeamSettings())
+
+
+def test_a_sub_folder_that_cannot_be_listed_hides_only_its_own_files(
+    folder: Path, catalog: Catalog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = os.scandir
+
+    def refusing(path: Any) -> Any:
+        if Path(path).name == "platform":
+            raise PermissionError(errno.EACCES, "Permission denied")
+        return real(path)
+
+    monkeypatch.setattr(team_folder.os, "scandir", refusing)
+    read = read_team_folder(folder, catalog, TODAY)
+    assert [m.source for m in read.members] == ["ben.json", "cy.json"]
+
+    def refusing_all(path: Any) -> Any:
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(team_folder.os, "scandir", refusing_all)
+    with pytest.raises(TeamFolderError, match=r"cannot be read \(Permission denied\)"):
+        read_team_folder(folder, catalog, TODAY)
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b'{"name": ' + b"1" * 5000 + b"}", "is not valid JSON"),
+        (b"[" * 100_000 + b"]" * 100_000, "is not valid JSON"),
+    ],
+)
+def test_a_team_file_python_cannot_parse(tmp_path: Path, content: bytes, message: str) -> None:
+    (tmp_path / TEAM_FILE).write_bytes(content)
+    with pytest.raises(TeamFileError, match=message):
+        read_team_file(tmp_path)
+
+
+def test_a_team_file_that_cannot_be_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / TEAM_FILE).mkdir()
+    with pytest.raises(TeamFileError, match=r"team\.json: is not a regular file"):
+        read_team_file(tmp_path)
+    (tmp_path / TEAM_FILE).rmdir()
+    (tmp_path / TEAM_FILE).write_bytes(b" " * (team_folder.MAX_TEAM_FILE_BYTES + 1))
+    with pytest.raises(TeamFileError, match="is too large for a team file"):
+        read_team_file(tmp_path)
+
+    def refusing(path: Path, limit: int) -> bytes:
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(team_folder, "read_regular_file", refusing)
+    with pytest.raises(TeamFileError, match=r"cannot be read \(Permission denied\)"):
+        read_team_file(tmp_path)
+
+
+def test_a_full_disk_while_writing_the_team_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / TEAM_FILE).write_text('{"name": "kept"}', encoding="utf-8")
+
+    def full(path: Path, data: bytes) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(team_folder, "atomic_write_bytes", full)
+    with pytest.raises(TeamFileError, match=r"could not be saved \(No space left on device\)"):
+        write_team_file(tmp_path, TeamSettings(name="new"))
+    assert read_team_file(tmp_path).name == "kept"

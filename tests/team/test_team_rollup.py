@@ -26,6 +26,7 @@ from studyplanner.domain.team import (
 from studyplanner.domain.wording_team import (
     amounts_text,
     closing_text,
+    held_text,
     pace_text,
     quarter_label,
     risk_text,
@@ -50,7 +51,9 @@ def team(tmp_path: Path, catalog: Catalog) -> TeamRollUp:
     return roll_up(folder.members, catalog, TODAY, folder.settings)
 
 
-def test_each_person_is_named_by_owner_or_file_with_pace_and_risks(team: TeamRollUp) -> None:
+def test_each_person_is_named_by_owner_or_file_with_pace_and_risks(
+    team: TeamRollUp, catalog: Catalog
+) -> None:
     assert [(p.name, p.source, p.named_by_file) for p in team.people] == [
         ("Ana Silva", "platform/ana.json", False),
         ("Ben Okafor", "ben.json", False),
@@ -85,6 +88,9 @@ def test_each_person_is_named_by_owner_or_file_with_pace_and_risks(team: TeamRol
     )
     (clf,) = ana_row.held
     assert (clf.expires_on, clf.renewed_until) == (date(2028, 1, 15), date(2030, 3, 1))
+    assert held_text(clf, catalog) == (
+        "CLF-C02 until 15 Jan 2028 (1 Mar 2030 with the renewal planned)"
+    )
 
 
 def test_three_targets_counted_by_hand(team: TeamRollUp, catalog: Catalog) -> None:

@@ -26,6 +26,7 @@ from studyplanner.domain.wording_team import (
     amounts_text,
     as_of_text,
     closing_text,
+    held_text,
     pace_text,
     quarter_label,
     risk_text,
@@ -52,16 +53,26 @@ def _code(certification_id: str, catalog: Catalog) -> str:
     return catalog.get(certification_id).code if certification_id in catalog else certification_id
 
 
+WHO_NAMED = 8
+"""People named in a target's row; the rest are counted ('and 37 more'): the JSON and CSV
+list everyone."""
+
+
 def _who(contributions: Sequence[Contribution], catalog: Catalog) -> str:
-    """'Ana Silva (SAA-C03), Ben Okafor (SAA-C03, at risk)'."""
+    """'Ana Silva (SAA-C03), Ben Okafor (SAA-C03, at risk)', at most ``WHO_NAMED`` of them."""
     parts = []
-    for c in contributions:
+    for c in contributions[:WHO_NAMED]:
         code = _code(c.certification_id, catalog)
         if c.risks:
             parts.append(_("{name} ({code}, at risk)").format(name=c.name, code=code))
         else:
             parts.append(_("{name} ({code})").format(name=c.name, code=code))
-    return ", ".join(parts) or "—"
+    text = ", ".join(parts) or "—"
+    if len(contributions) > WHO_NAMED:
+        text = _("{names} and {count} more").format(
+            names=text, count=len(contributions) - WHO_NAMED
+        )
+    return text
 
 
 def _title_blocks(sheet: Sheet, team: TeamRollUp, skipped: Sequence[SkippedFile]) -> list[Block]:
@@ -131,12 +142,7 @@ def _target_row(forecast: TargetForecast, catalog: Catalog) -> Row:
 
 
 def _person_row(person: PersonSummary, catalog: Catalog) -> Row:
-    holds = "; ".join(
-        _("{code} until {day}").format(
-            code=_code(held.certification_id, catalog), day=format_day(held.expires_on)
-        )
-        for held in person.held
-    )
+    holds = "; ".join(held_text(held, catalog) for held in person.held)
     plans = []
     for exam in person.planned:
         text = f"{_code(exam.certification_id, catalog)} {format_day(exam.exam_date)}"
