@@ -78,7 +78,12 @@ def test_opening_a_folder_shows_the_hand_worked_counts(
     assert foundational[5] == "2 more need an exam planned by 31 Dec 2027"
     people = cells(window.people_model)
     assert [row[0] for row in people] == ["Ana Silva", "Ben Okafor", "cy"]
-    assert people[0][1:4] == ["Platform", "CLF-C02 until 15 Jan 2028", "SAA-C03 1 Mar 2027"]
+    # Ana's SAA-C03 pass renews her CLF-C02 (15 Jan 2028) to 1 Mar 2030
+    assert people[0][1:4] == [
+        "Platform",
+        "CLF-C02 until 15 Jan 2028 (1 Mar 2030 with the renewal planned)",
+        "SAA-C03 1 Mar 2027",
+    ]
     assert people[1][3] == ("SAA-C03 15 Feb 2027 (at risk: 5 weeks behind); SCS-C03 1 Jun 2027")
     assert people[1][4] == "5 weeks behind"
     assert people[2][5] == "DVA-C02 not ready"

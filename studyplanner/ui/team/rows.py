@@ -22,6 +22,7 @@ from studyplanner.domain.wording_team import (
     STATUS_WORDS,
     amounts_text,
     closing_text,
+    held_text,
     pace_text,
     quarter_label,
     risk_text,
@@ -36,6 +37,10 @@ AT_RISK = (Colour.WARNING_FILL, Colour.WARNING_INK)
 MISSED = (Colour.ERROR_FILL, Colour.ERROR_INK)
 STATUS_MARKS = {TargetStatus.MET: None, TargetStatus.AT_RISK: AT_RISK, TargetStatus.MISSED: MISSED}
 """A status cell's fill and ink: the same pair in the light and the dark theme reads well."""
+NAMED_IN_CELL = 8
+"""People a target's row names; the rest are counted ('and 12 more')."""
+NAMED_IN_TIP = 40
+"""People the row's tooltip names."""
 READINESS_WORDS: TranslatedLabels[Readiness] = TranslatedLabels(
     {
         Readiness.READY: N_("ready"),
@@ -66,20 +71,23 @@ def _code(certification_id: str, catalog: Catalog) -> str:
     return catalog.get(certification_id).code if certification_id in catalog else certification_id
 
 
-def who_text(contributions: Sequence[Contribution], catalog: Catalog) -> str:
-    """'Ana Silva (SAA-C03), Ben Okafor (SAA-C03, at risk)'; a dash for nobody."""
+def who_text(contributions: Sequence[Contribution], catalog: Catalog, most: int) -> str:
+    """'Ana Silva (SAA-C03), Ben Okafor (SAA-C03, at risk)', at most ``most`` of them named
+    ('… and 12 more'); a dash for nobody."""
     parts = []
-    for c in contributions:
+    for c in contributions[:most]:
         code = _code(c.certification_id, catalog)
         if c.risks:
             parts.append(_("{name} ({code}, at risk)").format(name=c.name, code=code))
         else:
             parts.append(_("{name} ({code})").format(name=c.name, code=code))
-    return ", ".join(parts) or "—"
+    text = ", ".join(parts) or "—"
+    if len(contributions) > most:
+        text = _("{names} and {count} more").format(names=text, count=len(contributions) - most)
+    return text
 
 
 def target_row(forecast: TargetForecast, catalog: Catalog) -> Row:
-    who = who_text(forecast.planned, catalog)
     closing = closing_text(forecast, catalog) or "—"
     return Row(
         (
@@ -87,10 +95,10 @@ def target_row(forecast: TargetForecast, catalog: Catalog) -> Row:
             STATUS_WORDS[forecast.status],
             str(forecast.planned_count),
             str(forecast.safe_count),
-            who,
+            who_text(forecast.planned, catalog, NAMED_IN_CELL),
             closing,
         ),
-        tips=("", "", "", "", who, closing),
+        tips=("", "", "", "", who_text(forecast.planned, catalog, NAMED_IN_TIP), closing),
         marked=1,
         mark=STATUS_MARKS[forecast.status],
     )
@@ -104,12 +112,7 @@ def targets_table(team: TeamRollUp, catalog: Catalog) -> Table:
 
 
 def person_row(person: PersonSummary, catalog: Catalog) -> Row:
-    holds = "; ".join(
-        _("{code} until {day}").format(
-            code=_code(held.certification_id, catalog), day=format_day(held.expires_on)
-        )
-        for held in person.held
-    )
+    holds = "; ".join(held_text(held, catalog) for held in person.held)
     plans = []
     readiness = []
     for exam in person.planned:
