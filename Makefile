@@ -105,6 +105,7 @@ bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks.bench_edit
 	$(PY) -m benchmarks.bench_schedule
 	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks.bench_timeline
+	$(PY) -m benchmarks.bench_team
 
 # A hostile run: N seeded, mutated plan files through show, show --json, print and export-ics;
 # then M cases of issue 20's classes (settings, logs/, limits in the window, stdout, older

@@ -7,7 +7,7 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "studyplanner"
 LONGEST = 800
-UI_ROLES = {"window", "document", "canvas", "panels", "dialogs", "widgets"}
+UI_ROLES = {"window", "document", "canvas", "panels", "dialogs", "widgets", "team"}
 
 
 def _modules() -> list[Path]:

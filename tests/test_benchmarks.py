@@ -62,3 +62,9 @@ def test_bench_bootstrap_prints_what_each_start_up_measure_buys() -> None:
         if name != "resume_garbage_collection":
             assert name in done.stdout, name
     assert "importing typing" in done.stdout
+
+
+def test_bench_team_prints_the_300_to_3_plans_ratio() -> None:
+    done = run_benchmark("bench_team", BENCH_RUNS="1")
+    for line in ("3 plans", "300 plans", "300 plans / 3 plans", "(goal <= 8 x)", "per plan:"):
+        assert line in done.stdout

@@ -12,6 +12,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -178,6 +179,7 @@ def _inside(out_dir: Path, dark: bool) -> int:
 
     window.progress_dock.raise_()
     shoot("progress")
+    _team_shot(out_dir, suffix, settle)
     if dark:
         window.close()
         QApplication.quit()
@@ -201,6 +203,29 @@ def _inside(out_dir: Path, dark: bool) -> int:
     QApplication.quit()
     print(f"screenshots written to {out_dir}")
     return 0
+
+
+def _team_shot(out_dir: Path, suffix: str, settle: Callable[[], None]) -> None:
+    """The team view (issue 25) on the tests' team folder: five plan files (one damaged, one
+    from a newer StudyPlanner) and three targets, as of that folder's day."""
+    from studyplanner.storage.catalog_updates import load_app_catalog
+    from studyplanner.storage.settings import AppSettings
+    from studyplanner.ui.team.team_window import TeamWindow
+    from tests.team.folder import TODAY as TEAM_TODAY
+    from tests.team.folder import write_team_folder
+
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = write_team_folder(Path(scratch) / "Platform team")
+        team = TeamWindow(load_app_catalog().catalog, AppSettings(), today=lambda: TEAM_TODAY)
+        team.resize(1400, 900)
+        team.open_folder(folder)
+        team.show()
+        deadline = time.monotonic() + 10
+        while team.read is None and time.monotonic() < deadline:
+            settle()
+        settle()
+        team.grab().save(str(out_dir / f"team-view{suffix}.png"))
+        team.close()
 
 
 def _first_renewal(window: object) -> object:

@@ -110,7 +110,7 @@ class _Output:
         return getattr(self._stream, name)
 
 
-_OUTPUT_IS_THE_WORK = {"show", "week", "catalog", "schema"}
+_OUTPUT_IS_THE_WORK = {"show", "week", "catalog", "schema", "team"}
 """Commands whose only result is their output: one that fails (other than a reader who
 stopped reading) is reported. The others have done their work (saved, written) by then."""
 
@@ -164,6 +164,7 @@ _COMMANDS = {
     "schema",
     "print",
     "export-ics",
+    "team",
 }
 
 

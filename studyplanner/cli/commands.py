@@ -16,6 +16,7 @@ from studyplanner.cli.new_plan import cmd_schema, cmd_suggest
 from studyplanner.cli.output import cmd_export_ics, cmd_print
 from studyplanner.cli.show import cmd_show
 from studyplanner.cli.week import cmd_week
+from studyplanner.cli.team import cmd_team
 from studyplanner.domain.catalog import LifecycleStatus, Tier
 from studyplanner.domain.wording import format_fee, format_hours
 from studyplanner.i18n import N_
@@ -83,4 +84,5 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "schema": cmd_schema,
     "print": cmd_print,
     "export-ics": cmd_export_ics,
+    "team": cmd_team,
 }

@@ -10,7 +10,7 @@ from pydantic import ValidationError
 from studyplanner.cli.errors import EXIT_OK, UsageError
 from studyplanner.cli.files import check_output, load_catalog, save
 from studyplanner.domain.analysis import analyse
-from studyplanner.domain.plan import LearnerProfile
+from studyplanner.domain.plan import LearnerProfile, Owner
 from studyplanner.domain.roles import Direction, Role
 from studyplanner.domain.wording import count_text
 from studyplanner.i18n import _
@@ -19,12 +19,29 @@ from studyplanner.storage.reading import one_line
 
 # Plan fields the suggest options fill, for naming the option in an error.
 _SUGGEST_OPTIONS = {"name": "--name", "focus_areas": "--focus", "profile": "--focus"}
+_OWNER_OPTIONS = {"name": "--owner", "team": "--owner-team"}
+
+
+def _owner(args: argparse.Namespace) -> Owner | None:
+    """The plan's owner from `--owner` and `--owner-team` (None without them)."""
+    if args.owner is None:
+        if args.owner_team is not None:
+            raise UsageError(_("--owner-team goes with --owner"))
+        return None
+    try:
+        return Owner(name=args.owner, team=args.owner_team)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        field = str(first["loc"][0]) if first["loc"] else "name"
+        reason = first["msg"].removeprefix("Value error, ")
+        raise UsageError(f"{_OWNER_OPTIONS.get(field, '--owner')}: {reason}") from exc
 
 
 def cmd_suggest(args: argparse.Namespace) -> int:
     from studyplanner.domain.suggest import suggest_plan  # only this command suggests
 
     check_output(args.output)
+    owner = _owner(args)
     catalog = load_catalog()
     try:
         profile = LearnerProfile(
@@ -43,6 +60,7 @@ def cmd_suggest(args: argparse.Namespace) -> int:
         field = str(first["loc"][0]) if first["loc"] else ""
         raise UsageError(f"{_SUGGEST_OPTIONS.get(field, field)}: {first['msg']}") from exc
     plan = suggestion.plan
+    plan.owner = owner
     # a new plan keeps its first dates as the baseline that later progress is read against
     analysis = analyse(plan, catalog, args.today)
     if analysis.schedule_error is not None:

@@ -31,6 +31,7 @@ COMMAND_NAMES = (
     "schema",
     "print",
     "export-ics",
+    "team",
 )
 
 
@@ -345,6 +346,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sug.add_argument("--start", type=_iso_date, default=None, metavar="YYYY-MM-DD")
     sug.add_argument("--name", default=None)
+    sug.add_argument(
+        "--owner",
+        default=None,
+        metavar="NAME",
+        help=_("whose plan it is, as a team's roll-up names them"),
+    )
+    sug.add_argument(
+        "--owner-team", default=None, metavar="TEAM", help=_("with --owner: their team")
+    )
     sug.add_argument("-o", "--output", required=True, type=_path, metavar="PLAN.json")
 
     show = sub.add_parser("show", help=_("check a plan and print its schedule and warnings"))
@@ -430,6 +440,27 @@ def build_parser() -> argparse.ArgumentParser:
     ics.add_argument("plan", type=_path, metavar="PLAN.json")
     ics.add_argument("-o", "--output", required=True, type=_path, metavar="OUT.ics")
     ics.add_argument("--study-blocks", action="store_true", help=_("also add the study windows"))
+
+    team = sub.add_parser(
+        "team",
+        help=_("roll up a folder of plans: targets, people and the quarterly budget"),
+        description=_(
+            "Read every plan in FOLDER and its sub-folders, only reading: no member's file is "
+            "changed, locked or backed up, and no file is left in the folder. Targets come from "
+            "FOLDER/team.json."
+        ),
+    )
+    team.add_argument("folder", type=_path, metavar="FOLDER")
+    team_output = team.add_mutually_exclusive_group()
+    team_output.add_argument("--json", action="store_true", help=_("machine-readable roll-up"))
+    team_output.add_argument(
+        "--csv", action="store_true", help=_("one row per person and certification")
+    )
+    team_output.add_argument(
+        "--pdf", type=_path, metavar="OUT.pdf", help=_("write the team report as a PDF")
+    )
+    team.add_argument("--paper", choices=["a4", "letter"], default="a4")
+    team.add_argument("--landscape", action="store_true")
 
     return parser
 

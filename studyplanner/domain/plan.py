@@ -14,7 +14,7 @@ from studyplanner.domain.roles import Direction, ExperienceField, Role
 from studyplanner.domain.wording import format_hours
 from studyplanner.i18n import N_, _
 
-PLAN_SCHEMA_VERSION = 8
+PLAN_SCHEMA_VERSION = 9
 MAX_TEXT = 10_000
 MAX_NAME = 200
 MAX_ENTRIES = 500
@@ -383,6 +383,47 @@ class Baseline(_Model):
         )
 
 
+MAX_OWNER_NAME = 100
+"""A person's name as a team roll-up shows it: a line, not a paragraph."""
+MAX_TEAM_NAME = 100
+
+
+def _one_clean_line(text: str, what: str, most: int) -> str:
+    """``text`` as one line without outer spaces; refused (``ValueError``) when it is empty,
+    too long or holds a control character (a tab or a newline would break the team's CSV
+    and every table that lists people)."""
+    if any(not character.isprintable() for character in text):
+        raise ValueError(_("{what} cannot hold control characters").format(what=what))
+    cleaned = " ".join(text.split())
+    if not cleaned:
+        raise ValueError(_("{what} cannot be empty").format(what=what))
+    if len(cleaned) > most:
+        raise ValueError(
+            _("{what} can be at most {count} characters long").format(what=what, count=most)
+        )
+    return cleaned
+
+
+class Owner(_Model):
+    """Whose plan this is, as a team's roll-up names them (issue 25). A plan without one is
+    shown by its file name."""
+
+    name: str = Field(max_length=4 * MAX_OWNER_NAME)
+    team: str | None = Field(default=None, max_length=4 * MAX_TEAM_NAME)
+
+    @field_validator("name")
+    @classmethod
+    def _clean_name(cls, name: str) -> str:
+        return _one_clean_line(name, _("an owner's name"), MAX_OWNER_NAME)
+
+    @field_validator("team")
+    @classmethod
+    def _clean_team(cls, team: str | None) -> str | None:
+        if team is None:
+            return None
+        return _one_clean_line(team, _("a team's name"), MAX_TEAM_NAME)
+
+
 class StudyPlan(_Model):
     """The whole plan as it is saved to disk.
 
@@ -412,6 +453,10 @@ class StudyPlan(_Model):
         description="Practice score (percent) the last two attempts must reach to be ready",
     )
     baseline: Baseline | None = None
+    owner: Owner | None = Field(
+        default=None,
+        description="Whose plan this is, for a team's roll-up; None: shown by its file name",
+    )
 
     @model_validator(mode="after")
     def _log_fits_the_file(self) -> Self:

@@ -229,6 +229,15 @@ def _migrate_7_to_8(raw: RawPlan, _today: date | None = None) -> RawPlan:
     return out
 
 
+def _migrate_8_to_9(raw: RawPlan, _today: date | None = None) -> RawPlan:
+    """Version 9 names the plan's owner, for a team's roll-up. A version-8 plan names none,
+    which is what no field means (the roll-up shows it by its file name), so only the
+    version changes."""
+    out = dict(raw)
+    out["schema_version"] = 9
+    return out
+
+
 # MIGRATIONS[n] turns a version-n document into version n + 1.
 MIGRATIONS: dict[int, Callable[[RawPlan, date | None], RawPlan]] = {
     1: _migrate_1_to_2,
@@ -238,6 +247,7 @@ MIGRATIONS: dict[int, Callable[[RawPlan, date | None], RawPlan]] = {
     5: _migrate_5_to_6,
     6: _migrate_6_to_7,
     7: _migrate_7_to_8,
+    8: _migrate_8_to_9,
 }
 
 

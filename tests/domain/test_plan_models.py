@@ -11,6 +11,7 @@ from pydantic import ValidationError
 
 from studyplanner.domain.plan import (
     MAX_NAME,
+    PLAN_SCHEMA_VERSION,
     Baseline,
     Blackout,
     EntryStatus,
@@ -85,7 +86,7 @@ DAY = date(2026, 1, 5)
 
 
 def test_a_new_plan_is_on_the_current_format_and_starts_when_its_maker_says() -> None:
-    assert StudyPlan(start_date=DAY).schema_version == 8
+    assert StudyPlan(start_date=DAY).schema_version == 9
     with pytest.raises(ValidationError, match="start_date"):
         StudyPlan()  # type: ignore[call-arg]  # no hidden clock: the caller says when
 

@@ -23,6 +23,7 @@ from studyplanner.domain.plan import (
     Blackout,
     HeldCertification,
     LearnerProfile,
+    Owner,
     StudyPlan,
     WeeklyAvailability,
     clean_plan_name,
@@ -114,6 +115,7 @@ class PlanSettingsPanel(QWidget):
         align_form_labels(plan.form, fees.form, learner.form, held.form, time.form, blackout.form)
 
         self.name, self.start_date = plan.name, plan.start_date
+        self.owner_name, self.owner_team = plan.owner_name, plan.owner_team
         self.readiness_target = plan.readiness_target
         self.list_price, self.with_vouchers = fees.list_price, fees.with_vouchers
         self.worst_case, self.voucher_note = fees.worst_case, fees.voucher_note
@@ -135,6 +137,8 @@ class PlanSettingsPanel(QWidget):
         self._connect()
         self._editors: tuple[QWidget, ...] = (
             self.name,
+            self.owner_name,
+            self.owner_team,
             self.start_date,
             self.readiness_target,
             self.role,
@@ -163,6 +167,8 @@ class PlanSettingsPanel(QWidget):
             spin.editingFinished.connect(self._commit_day_of_sender)
         self.notes.installEventFilter(self)
         self.name.editingFinished.connect(self._commit_name)
+        self.owner_name.editingFinished.connect(self._commit_owner)
+        self.owner_team.editingFinished.connect(self._commit_owner)
         self.start_date.dateChanged.connect(self._commit_start_date)
         self.role.activated.connect(self._commit_profile)
         self.experience.editingFinished.connect(self._commit_profile)
@@ -193,6 +199,8 @@ class PlanSettingsPanel(QWidget):
         # commit on editingFinished, which showing a value does not send.
         value_widgets = (
             self.name,
+            self.owner_name,
+            self.owner_team,
             self.start_date,
             self.readiness_target,
             self.role,
@@ -205,6 +213,7 @@ class PlanSettingsPanel(QWidget):
         with signals_blocked(*value_widgets):
             if self.name.text() != plan.name:
                 self.name.setText(plan.name)
+            self._show_owner(plan.owner)
             self.start_date.setDate(to_qdate(plan.start_date))
             self.readiness_target.setValue(plan.readiness_target)
             self.role.setCurrentIndex(self.role.findData(plan.profile.role.value))
@@ -317,6 +326,33 @@ class PlanSettingsPanel(QWidget):
             self.problem.hide()
             return
         self._apply(_("Rename plan"), name=name)
+
+    def _show_owner(self, owner: Owner | None) -> None:
+        """The owner's name and team as the plan keeps them (spaces tidied)."""
+        name, team = (owner.name, owner.team or "") if owner is not None else ("", "")
+        if self.owner_name.text() != name:
+            self.owner_name.setText(name)
+        if self.owner_team.text() != team:
+            self.owner_team.setText(team)
+
+    @Slot()
+    def _commit_owner(self) -> None:
+        """Name and team as one owner: an empty name means no owner (the team view then shows
+        the file's name); a team needs a name, and is kept in its field until one is typed."""
+        name, team = self.owner_name.text().strip(), self.owner_team.text().strip()
+        if not name and team:
+            self._show_problem(_("Type the owner's name to go with the team."))
+            return
+        try:
+            owner = Owner(name=name, team=team or None) if name else None
+        except ValidationError as exc:
+            self._show_problem(validation_message(exc))
+            return
+        if owner == self._document.current_plan.owner:
+            self.problem.hide()
+            self._show_owner(owner)
+            return
+        self._apply(_("Change owner"), owner=owner)
 
     @Slot()
     def _commit_readiness_target(self) -> None:

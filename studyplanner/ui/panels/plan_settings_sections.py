@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from studyplanner.domain.catalog import Catalog, Tier
-from studyplanner.domain.plan import WEEKDAYS
+from studyplanner.domain.plan import MAX_OWNER_NAME, MAX_TEAM_NAME, WEEKDAYS
 from studyplanner.domain.roles import Direction, Role
 from studyplanner.domain.wording import short_weekday
 from studyplanner.i18n import N_, _
@@ -55,7 +55,8 @@ WORST_CASE_TIP = N_(
 
 
 class PlanBox(QGroupBox):
-    """The plan's name, first day of study and readiness target."""
+    """The plan's name and owner (for a team's roll-up), first day of study and readiness
+    target."""
 
     def __init__(self) -> None:
         super().__init__(_("Plan"))
@@ -63,6 +64,20 @@ class PlanBox(QGroupBox):
         self.name = QLineEdit()
         self.name.setMaxLength(200)
         self.form.addRow(_("Name:"), self.name)
+        self.owner_name = QLineEdit()
+        self.owner_name.setMaxLength(MAX_OWNER_NAME)
+        self.owner_name.setPlaceholderText(_("Whose plan this is"))
+        self.owner_name.setToolTip(
+            _("How a team view names you; left empty, it shows the plan's file name")
+        )
+        self.owner_name.setAccessibleName(_("Owner"))
+        self.form.addRow(_("Ow&ner:"), self.owner_name)
+        self.owner_team = QLineEdit()
+        self.owner_team.setMaxLength(MAX_TEAM_NAME)
+        self.owner_team.setPlaceholderText(_("Optional"))
+        self.owner_team.setToolTip(_("The team you belong to, shown beside your name"))
+        self.owner_team.setAccessibleName(_("Team"))
+        self.form.addRow(_("Te&am:"), self.owner_team)
         self.start_date = date_edit()
         self.start_date.setToolTip(_("The first day of study"))
         self.form.addRow(_("Start studying:"), self.start_date)

@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
         self.prompts = prompts if prompts is not None else DialogPrompts(self)
         self.session = PlanSession(self.catalog, self.prompts, self, today=today, settings=settings)
         self.settings = self.session.settings
+        self.team_window: QMainWindow | None = None
         self.successor: MainWindow | None = None
         """The window that replaced this one on a new catalog (see reopen_on_active_catalog)."""
         self.document = self.session.document
@@ -204,6 +205,12 @@ class MainWindow(QMainWindow):
             _("Suggest a path from your role, experience, direction and time"),
         )
         self.open_action = self._action(_("&Open…"), session.open_with_dialog, key.Open)
+        self.team_action = self._action(
+            _("Open &Team Folder…"),
+            self.open_team_folder,
+            "Ctrl+Shift+O",
+            _("A manager's roll-up of a folder of plans, with the team's targets"),
+        )
         self.save_as_action = self._action(_("Save &As…"), session.save_as, key.SaveAs)
         self.duplicate_action = self._action(_("&Duplicate"), session.duplicate)
         self.rename_action = self._action(_("&Rename…"), session.rename, "F2")
@@ -262,6 +269,7 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.new_action, self.new_from_profile_action, self.open_action])
         self.recent_menu = RecentPlansMenu(self.session, self)
         file_menu.addMenu(self.recent_menu)
+        file_menu.addAction(self.team_action)
         file_menu.addSeparator()
         file_menu.addActions(
             [
@@ -349,6 +357,22 @@ class MainWindow(QMainWindow):
 
     def open_plan(self, path: Path) -> bool:
         return self.session.open(path)
+
+    def open_team_folder(self) -> None:
+        """File › Open Team Folder…: the folder's roll-up in a window of its own."""
+        from studyplanner.ui.team.team_window import TeamWindow, choose_team_folder
+
+        folder = choose_team_folder(self, self.settings)
+        if folder is None:
+            return
+        window = self.team_window
+        if not isinstance(window, TeamWindow):  # one team window, reused for the next folder
+            window = TeamWindow(self.catalog, self.settings, today=self.document.today)
+            self.team_window = window
+        window.open_folder(folder)
+        window.show()
+        window.raise_()
+        window.activateWindow()
 
     def new_plan_from_profile(self) -> None:
         from studyplanner.ui.dialogs.profile_dialog import NewPlanFromProfileDialog
@@ -494,6 +518,8 @@ class MainWindow(QMainWindow):
         if not self.session.close():
             event.ignore()
             return
+        if self.team_window is not None:
+            self.team_window.close()
         event.accept()
 
     def showEvent(self, event: QShowEvent) -> None:
