@@ -15,8 +15,8 @@ from studyplanner.cli.files import load_catalog, print_json
 from studyplanner.cli.new_plan import cmd_schema, cmd_suggest
 from studyplanner.cli.output import cmd_export_ics, cmd_print
 from studyplanner.cli.show import cmd_show
-from studyplanner.cli.week import cmd_week
 from studyplanner.cli.team import cmd_team
+from studyplanner.cli.week import cmd_week
 from studyplanner.domain.catalog import LifecycleStatus, Tier
 from studyplanner.domain.wording import format_fee, format_hours
 from studyplanner.i18n import N_

@@ -11,7 +11,6 @@ from pydantic import ValidationError
 
 from studyplanner.domain.plan import (
     MAX_NAME,
-    PLAN_SCHEMA_VERSION,
     Baseline,
     Blackout,
     EntryStatus,
