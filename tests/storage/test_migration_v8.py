@@ -64,7 +64,7 @@ def test_an_old_plan_gets_the_weight_split(tmp_path: Path, catalog: Catalog) -> 
     assert [s.logged for s in split.shares] == pytest.approx([3, 2.6, 2.4, 2])
 
 
-def test_a_version_7_file_is_backed_up_then_saved_as_version_8(
+def test_a_version_7_file_is_backed_up_then_saved_in_the_current_format(
     tmp_path: Path, catalog: Catalog
 ) -> None:
     path = tmp_path / "plan.json"
@@ -89,7 +89,7 @@ def test_a_version_7_file_is_backed_up_then_saved_as_version_8(
     (backup,) = list_backups(path)
     assert backup.path.read_bytes() == old_bytes
     on_disk = json.loads(path.read_text(encoding="utf-8"))
-    assert on_disk["schema_version"] == PLAN_SCHEMA_VERSION == 8
+    assert on_disk["schema_version"] == PLAN_SCHEMA_VERSION == 9  # 8, then 9 (owner)
     saved = on_disk["entries"][0]
     assert saved["domain_ratings"] == {"2": "new"}
     assert [s["domain"] for s in saved["sessions"]] == [None, 2]
