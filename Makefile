@@ -39,7 +39,8 @@ $(RUN_STAMP): pyproject.toml constraints.txt
 
 # The translations gettext reads (.mo), compiled from the translators' .po files: build output,
 # never committed. Each is remade when its .po changes.
-CATALOGS := $(patsubst %.po,%.mo,$(wildcard studyplanner/locale/*/LC_MESSAGES/studyplanner.po))
+LOCALE ?= studyplanner/locale
+CATALOGS := $(patsubst %.po,%.mo,$(wildcard $(LOCALE)/*/LC_MESSAGES/studyplanner.po))
 $(CATALOGS): %.mo: %.po | $(RUN_STAMP)
 	$(PY) tools/compile_catalogs.py $<
 

@@ -11,10 +11,10 @@ from pathlib import Path
 from tests.conftest import REPO_ROOT
 
 
-def planned(target: str, venv: Path) -> str:
+def planned(target: str, venv: Path, *variables: str) -> str:
     """What ``make TARGET`` would run for a fresh ``venv`` (``make -n``: nothing is run)."""
     result = subprocess.run(
-        ["make", "-n", target, f"VENV={venv}"],
+        ["make", "-n", target, f"VENV={venv}", *variables],
         cwd=REPO_ROOT,
         capture_output=True,
         text=True,
@@ -41,23 +41,29 @@ def test_make_test_adds_the_dev_tools_and_make_package_pyinstaller(tmp_path: Pat
 
 
 def test_make_run_compiles_each_translation_before_the_app_starts(tmp_path: Path) -> None:
-    """A fresh clone has the .po files only (.mo is build output): `make run` compiles them
+    """A fresh clone has the .po files only (.mo is build output): `make run` compiles each
     first, so that the app speaks the user's language from its first start."""
-    locale = REPO_ROOT / "studyplanner" / "locale"
-    shipped = sorted(locale.glob("*/LC_MESSAGES/studyplanner.po"))
-    stale = []
-    for po in shipped:  # make -n plans only what is out of date: make them all so
-        mo = po.with_suffix(".mo")
-        if mo.exists():
-            stale.append((mo, mo.stat().st_mtime))
-            os.utime(mo, (0, 0))
-    try:
-        commands = planned("run", tmp_path / "venv")
-    finally:
-        for mo, mtime in stale:
-            os.utime(mo, (mtime, mtime))
+    locale = tmp_path / "locale"
+    catalogs = [locale / code / "LC_MESSAGES" / "studyplanner.po" for code in ("de", "ja")]
+    for po in catalogs:
+        po.parent.mkdir(parents=True)
+        po.write_text('msgid ""\nmsgstr ""\n', encoding="utf-8")
+    (catalogs[1].with_suffix(".mo")).write_bytes(b"")  # older than its .po: compiled again
+    os.utime(catalogs[1].with_suffix(".mo"), (0, 0))
+
+    commands = planned("run", tmp_path / "venv", f"LOCALE={locale}")
+
     compiles = [line for line in commands.splitlines() if "compile_catalogs.py" in line]
-    assert [line.split()[-1] for line in compiles] == [
-        po.relative_to(REPO_ROOT).as_posix() for po in shipped
-    ]
+    assert [line.split()[-1] for line in compiles] == [str(po) for po in catalogs]
     assert commands.index("compile_catalogs.py") < commands.index("-m studyplanner")
+
+
+def test_an_up_to_date_translation_is_not_compiled_again(tmp_path: Path) -> None:
+    po = tmp_path / "locale" / "de" / "LC_MESSAGES" / "studyplanner.po"
+    po.parent.mkdir(parents=True)
+    po.write_text('msgid ""\nmsgstr ""\n', encoding="utf-8")
+    po.with_suffix(".mo").write_bytes(b"")
+
+    commands = planned("run", tmp_path / "venv", f"LOCALE={tmp_path / 'locale'}")
+
+    assert "compile_catalogs.py" not in commands

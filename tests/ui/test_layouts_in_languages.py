@@ -145,3 +145,29 @@ def test_a_clipped_label_button_or_tab_is_found(qtbot: QtBot) -> None:
 
     found = clipped(root)
     assert [p.split(" ")[0] for p in found] == ["label", "button", "tab"]
+
+
+@pytest.mark.parametrize(
+    ("language", "shown"),
+    [("de", "7. Dez. 2026"), ("ja", "2026年12月7日"), ("pt_BR", "7 de dez. de 2026")],
+)
+def test_a_date_field_shows_and_reads_the_languages_dates(
+    language: str, shown: str, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Date fields write a day as the rest of the app does in that language, and read it back
+    (test catalogs holding the date patterns, whatever the real ones say)."""
+    from PySide6.QtCore import QDate
+
+    from studyplanner.ui.widgets.form_fields import bounded_date_edit
+    from tests.domain.test_wording_languages import CATALOGS
+    from tests.test_i18n import speaking
+
+    with speaking(language, CATALOGS[language], tmp_path / "locale"):
+        field = bounded_date_edit()
+        qtbot.addWidget(field)
+        field.setDate(QDate(2026, 12, 7))
+        assert field.lineEdit().text() == shown
+
+        field.lineEdit().setText(shown.replace("7", "9", 1))
+        field.interpretText()
+        assert field.date() == QDate(2026, 12, 9)

@@ -48,7 +48,7 @@ from PySide6.QtWidgets import (
 )
 
 from studyplanner.domain.plan import EARLIEST_DATE, LATEST_DATE
-from studyplanner.domain.wording import parse_day, plural
+from studyplanner.domain.wording import format_day, parse_day, plural
 from studyplanner.i18n import _
 from studyplanner.style import Colour, colour, is_dark_palette
 
@@ -128,6 +128,11 @@ class DateField(QDateEdit):
 
     def fixup(self, text: str) -> str:
         return text  # an unfinished date is not guessed at: leaving the field puts back the last
+
+    def textFromDateTime(self, dt: QDateTime) -> str:
+        """The date as the app writes it in the user's language ('7. Dez. 2026',
+        '2026年12月7日'), which :meth:`dateTimeFromText` reads back."""
+        return format_day(from_qdate(dt.date()))
 
     def dateTimeFromText(self, text: str) -> QDateTime:
         day = parse_day(text)
