@@ -24,7 +24,6 @@ from datetime import date
 from pathlib import Path
 
 from studyplanner.domain.plan import (
-    PLAN_SCHEMA_VERSION,
     HeldCertification,
     Owner,
     OwnFee,
@@ -122,7 +121,7 @@ def write_team_folder(folder: Path, *, targets: bool = True) -> Path:
     whole = plan_to_json(ben())
     (folder / "old" / "broken.json").write_text(whole[: len(whole) // 2], encoding="utf-8")
     newer = json.loads(plan_to_json(ben()))
-    newer["schema_version"] = PLAN_SCHEMA_VERSION + 91
+    newer["schema_version"] = 99
     (folder / "future.json").write_text(json.dumps(newer), encoding="utf-8")
     if targets:
         (folder / "team.json").write_text(json.dumps(TARGETS, indent=2), encoding="utf-8")
