@@ -4,6 +4,7 @@ members' files stay byte-for-byte and time-stamp unchanged the whole time."""
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import time
@@ -380,8 +381,9 @@ def test_a_folder_that_cannot_be_read_is_said(
     window = team_window(qtbot, catalog, prompts)
     with qtbot.waitSignal(window.reading_ended, timeout=20_000):
         window.open_folder(tmp_path / "gone")
+    missing = os.strerror(errno.ENOENT)  # in the language the C library speaks
     assert prompts.texts("warn") == [
-        f"Open Team Folder: {tmp_path / 'gone'}: cannot be read (No such file or directory)"
+        f"Open Team Folder: {tmp_path / 'gone'}: cannot be read ({missing})"
     ]
     assert window.read is None
 
