@@ -260,6 +260,33 @@ def test_adding_and_removing_targets(
     assert len(read_team_file(folder).targets) == 1
 
 
+def test_delete_in_the_people_table_removes_no_target(
+    qtbot: QtBot, catalog: Catalog, folder: Path
+) -> None:
+    window = team_window(qtbot, catalog)
+    open_and_wait(qtbot, window, folder)
+    window.targets_view.selectRow(0)
+    window.people_view.setFocus()
+    window.people_view.selectRow(1)
+    qtbot.keyClick(window.people_view, Qt.Key.Key_Delete)
+    assert len(cells(window.targets_model)) == 3
+    assert read_team_file(folder, catalog) == TeamSettings.model_validate(TARGETS)
+
+
+def test_renaming_the_team(qtbot: QtBot, catalog: Catalog, folder: Path) -> None:
+    prompts = FakePrompts(text="  Platform   and Data ")
+    window = team_window(qtbot, catalog, prompts)
+    open_and_wait(qtbot, window, folder)
+    window.rename_action.trigger()
+    assert prompts.texts("ask_text") == ["Team Name: The team's name: Platform team"]
+    assert read_team_file(folder, catalog).name == "Platform and Data"
+    assert window.title.text() == "Platform and Data"
+    assert read_team_file(folder, catalog).targets == TeamSettings.model_validate(TARGETS).targets
+    window.undo_stack.undo()
+    assert read_team_file(folder, catalog).name == "Platform team"
+    assert window.title.text() == "Platform team"
+
+
 def test_a_damaged_team_file_is_never_overwritten(
     qtbot: QtBot, catalog: Catalog, folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -279,6 +279,10 @@ class TeamWindow(QMainWindow):
         self.remove_action = self._action(_("Re&move Target"), self.remove_target, key.Delete)
         self.rename_action = self._action(_("Team &Name…"), self.rename_team, "Ctrl+Shift+T")
         self.cancel_action = self._action(_("&Cancel Reading"), self.cancel_reading, "Esc")
+        for action in (self.edit_action, self.remove_action):
+            # F2 and Delete act on the targets table only, never on a row of another table
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            self.targets_view.addAction(action)
         self.add_button.clicked.connect(self.add_target)
         self.edit_button.clicked.connect(self.edit_target)
         self.remove_button.clicked.connect(self.remove_target)
