@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from pytestqt.qtbot import QtBot
 
 from studyplanner.domain.catalog import Catalog, Tier
@@ -285,6 +286,38 @@ def test_renaming_the_team(qtbot: QtBot, catalog: Catalog, folder: Path) -> None
     window.undo_stack.undo()
     assert read_team_file(folder, catalog).name == "Platform team"
     assert window.title.text() == "Platform team"
+
+
+def test_a_team_name_that_is_too_long_is_explained(
+    qtbot: QtBot, catalog: Catalog, folder: Path
+) -> None:
+    prompts = FakePrompts(text="x" * 201)
+    window = team_window(qtbot, catalog, prompts)
+    open_and_wait(qtbot, window, folder)
+    assert not window.rename_team()
+    (warning,) = prompts.texts("warn")
+    assert warning.startswith("Team Name: ") and "200" in warning
+    assert read_team_file(folder, catalog).name == "Platform team"
+
+
+def test_print_preview_paints_the_team_report(
+    qtbot: QtBot, catalog: Catalog, folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "preview.pdf"
+
+    def exec_as_pdf(dialog: QPrintPreviewDialog) -> int:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(target))
+        dialog.paintRequested.emit(printer)
+        return 0
+
+    monkeypatch.setattr(QPrintPreviewDialog, "exec", exec_as_pdf)
+    window = team_window(qtbot, catalog)
+    open_and_wait(qtbot, window, folder)
+    qtbot.keySequence(window, window.print_action.shortcut())
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(target).pages).split())
+    assert "TEAM REPORT" in text and "3 Foundational certifications by 31 Dec 2027" in text
 
 
 def test_a_damaged_team_file_is_never_overwritten(

@@ -14,6 +14,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+from pydantic import ValidationError
 from PySide6.QtCore import QSize, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
@@ -49,7 +50,7 @@ from studyplanner.ui.team.target_dialog import TargetDialog
 from studyplanner.ui.team.team_edits import TeamSettingsEdit
 from studyplanner.ui.team.team_timeline import TeamTimelineView
 from studyplanner.ui.team.watch import FolderWatch
-from studyplanner.ui.widgets.form_fields import problem_label
+from studyplanner.ui.widgets.form_fields import problem_label, validation_message
 from studyplanner.ui.window.frame import fit_to_screen
 
 WIDEST_COLUMN = 380
@@ -611,8 +612,8 @@ class TeamWindow(QMainWindow):
             return False
         try:
             after = TeamSettings(name=name, targets=settings.targets)
-        except ValueError as exc:
-            self.prompts.warn(_("Team Name"), str(exc).splitlines()[-1])
+        except ValidationError as exc:
+            self.prompts.warn(_("Team Name"), validation_message(exc))
             return False
         return self._edit(_("Rename team"), after)
 
