@@ -24,9 +24,11 @@ from studyplanner.storage import team_folder
 from studyplanner.storage.plan_files import plan_to_json
 from studyplanner.storage.settings import AppSettings
 from studyplanner.storage.team_folder import TEAM_FILE, read_team_file
+from studyplanner.ui.canvas.timeline_items import AXIS_HEIGHT, RowBackground
 from studyplanner.ui.team import reading as reading_module
 from studyplanner.ui.team.rows_model import RowsModel
 from studyplanner.ui.team.target_dialog import TargetDialog
+from studyplanner.ui.team.team_timeline import ROW_HEIGHT
 from studyplanner.ui.team.team_window import TeamFolderChooser, TeamWindow
 from tests.team.folder import TARGETS, TODAY, ben, snapshot, write_team_folder
 from tests.ui.fake_prompts import FakePrompts
@@ -183,6 +185,20 @@ def test_cancel_button_stops_the_reading(
     with qtbot.waitSignal(window.reading_ended, timeout=10_000):
         qtbot.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)
     assert window.read is None
+
+
+def test_a_big_teams_timeline_is_drawn_a_chunk_at_a_time(
+    qtbot: QtBot, catalog: Catalog, tmp_path: Path
+) -> None:
+    folder = many_plans(tmp_path / "company", 200)
+    window = team_window(qtbot, catalog)
+    open_and_wait(qtbot, window, folder)
+    assert window.timeline.drawing  # the first rows at once, the rest as the loop turns
+    qtbot.waitUntil(lambda: not window.timeline.drawing, timeout=20_000)
+    strips = [i for i in window.timeline.scene().items() if isinstance(i, RowBackground)]
+    assert len(strips) == 200
+    assert len(cells(window.people_model)) == 200
+    assert window.timeline.sceneRect().height() == AXIS_HEIGHT + 200 * ROW_HEIGHT
 
 
 def answer_target(monkeypatch: pytest.MonkeyPatch, target: TeamTarget | None) -> list[object]:
