@@ -4,6 +4,7 @@ members' files stay byte-for-byte and time-stamp unchanged the whole time."""
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import time
@@ -13,6 +14,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from pytestqt.qtbot import QtBot
 
 from studyplanner.domain.catalog import Catalog, Tier
@@ -22,9 +24,11 @@ from studyplanner.storage import team_folder
 from studyplanner.storage.plan_files import plan_to_json
 from studyplanner.storage.settings import AppSettings
 from studyplanner.storage.team_folder import TEAM_FILE, read_team_file
+from studyplanner.ui.canvas.timeline_items import AXIS_HEIGHT, RowBackground
 from studyplanner.ui.team import reading as reading_module
 from studyplanner.ui.team.rows_model import RowsModel
 from studyplanner.ui.team.target_dialog import TargetDialog
+from studyplanner.ui.team.team_timeline import ROW_HEIGHT
 from studyplanner.ui.team.team_window import TeamFolderChooser, TeamWindow
 from tests.team.folder import TARGETS, TODAY, ben, snapshot, write_team_folder
 from tests.ui.fake_prompts import FakePrompts
@@ -183,6 +187,20 @@ def test_cancel_button_stops_the_reading(
     assert window.read is None
 
 
+def test_a_big_teams_timeline_is_drawn_a_chunk_at_a_time(
+    qtbot: QtBot, catalog: Catalog, tmp_path: Path
+) -> None:
+    folder = many_plans(tmp_path / "company", 200)
+    window = team_window(qtbot, catalog)
+    open_and_wait(qtbot, window, folder)
+    assert window.timeline.drawing  # the first rows at once, the rest as the loop turns
+    qtbot.waitUntil(lambda: not window.timeline.drawing, timeout=20_000)
+    strips = [i for i in window.timeline.scene().items() if isinstance(i, RowBackground)]
+    assert len(strips) == 200
+    assert len(cells(window.people_model)) == 200
+    assert window.timeline.sceneRect().height() == AXIS_HEIGHT + 200 * ROW_HEIGHT
+
+
 def answer_target(monkeypatch: pytest.MonkeyPatch, target: TeamTarget | None) -> list[object]:
     asked: list[object] = []
 
@@ -257,6 +275,65 @@ def test_adding_and_removing_targets(
     assert read_team_file(folder).targets == ()
     window.undo_stack.undo()
     assert len(read_team_file(folder).targets) == 1
+
+
+def test_delete_in_the_people_table_removes_no_target(
+    qtbot: QtBot, catalog: Catalog, folder: Path
+) -> None:
+    window = team_window(qtbot, catalog)
+    open_and_wait(qtbot, window, folder)
+    window.targets_view.selectRow(0)
+    window.people_view.setFocus()
+    window.people_view.selectRow(1)
+    qtbot.keyClick(window.people_view, Qt.Key.Key_Delete)
+    assert len(cells(window.targets_model)) == 3
+    assert read_team_file(folder, catalog) == TeamSettings.model_validate(TARGETS)
+
+
+def test_renaming_the_team(qtbot: QtBot, catalog: Catalog, folder: Path) -> None:
+    prompts = FakePrompts(text="  Platform   and Data ")
+    window = team_window(qtbot, catalog, prompts)
+    open_and_wait(qtbot, window, folder)
+    window.rename_action.trigger()
+    assert prompts.texts("ask_text") == ["Team Name: The team's name: Platform team"]
+    assert read_team_file(folder, catalog).name == "Platform and Data"
+    assert window.title.text() == "Platform and Data"
+    assert read_team_file(folder, catalog).targets == TeamSettings.model_validate(TARGETS).targets
+    window.undo_stack.undo()
+    assert read_team_file(folder, catalog).name == "Platform team"
+    assert window.title.text() == "Platform team"
+
+
+def test_a_team_name_that_is_too_long_is_explained(
+    qtbot: QtBot, catalog: Catalog, folder: Path
+) -> None:
+    prompts = FakePrompts(text="x" * 201)
+    window = team_window(qtbot, catalog, prompts)
+    open_and_wait(qtbot, window, folder)
+    assert not window.rename_team()
+    (warning,) = prompts.texts("warn")
+    assert warning.startswith("Team Name: ") and "200" in warning
+    assert read_team_file(folder, catalog).name == "Platform team"
+
+
+def test_print_preview_paints_the_team_report(
+    qtbot: QtBot, catalog: Catalog, folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "preview.pdf"
+
+    def exec_as_pdf(dialog: QPrintPreviewDialog) -> int:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(target))
+        dialog.paintRequested.emit(printer)
+        return 0
+
+    monkeypatch.setattr(QPrintPreviewDialog, "exec", exec_as_pdf)
+    window = team_window(qtbot, catalog)
+    open_and_wait(qtbot, window, folder)
+    qtbot.keySequence(window, window.print_action.shortcut())
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(target).pages).split())
+    assert "TEAM REPORT" in text and "3 Foundational certifications by 31 Dec 2027" in text
 
 
 def test_a_damaged_team_file_is_never_overwritten(
@@ -380,8 +457,9 @@ def test_a_folder_that_cannot_be_read_is_said(
     window = team_window(qtbot, catalog, prompts)
     with qtbot.waitSignal(window.reading_ended, timeout=20_000):
         window.open_folder(tmp_path / "gone")
+    missing = os.strerror(errno.ENOENT)  # in the language the C library speaks
     assert prompts.texts("warn") == [
-        f"Open Team Folder: {tmp_path / 'gone'}: cannot be read (No such file or directory)"
+        f"Open Team Folder: {tmp_path / 'gone'}: cannot be read ({missing})"
     ]
     assert window.read is None
 

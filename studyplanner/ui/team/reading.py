@@ -9,6 +9,7 @@ worker only calls the reader, which never writes, locks or backs up a member's f
 from __future__ import annotations
 
 import threading
+import time
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -23,14 +24,29 @@ from studyplanner.storage.team_folder import (
     TeamFolderError,
     read_team_folder,
 )
+from studyplanner.ui.team.rows import Table, budget_table, people_table, skipped_table
 
 
 @dataclass(frozen=True)
 class TeamRead:
-    """A folder as read, and its roll-up as of ``roll_up.today``."""
+    """A folder as read, its roll-up as of ``roll_up.today``, and the tables that do not
+    depend on the targets (worked out in the worker too: a thousand rows take a while)."""
 
     folder: TeamFolder
     roll_up: TeamRollUp
+    people: Table
+    budget: Table
+    skipped: Table
+
+
+def team_read(folder: TeamFolder, team: TeamRollUp, catalog: Catalog) -> TeamRead:
+    return TeamRead(
+        folder,
+        team,
+        people_table(team, catalog),
+        budget_table(team),
+        skipped_table(folder.skipped),
+    )
 
 
 class _Worker(QObject):
@@ -48,6 +64,10 @@ class _Worker(QObject):
         self._today = today
         self._stop = stop
 
+    def _file_read(self, done: int, total: int) -> None:
+        self.progressed.emit(done, total)
+        time.sleep(0)  # hand the interpreter to the window's thread between files
+
     @Slot()
     def run(self) -> None:
         try:
@@ -55,12 +75,14 @@ class _Worker(QObject):
                 self._folder,
                 self._catalog,
                 self._today,
-                progress=self.progressed.emit,
+                progress=self._file_read,
                 cancelled=self._stop.is_set,
             )
             if self._stop.is_set():
                 raise Cancelled
             team = roll_up(read.members, self._catalog, self._today, read.settings)
+            if self._stop.is_set():
+                raise Cancelled
         except Cancelled:
             self.cancelled.emit()
         except TeamFolderError as exc:
@@ -68,7 +90,7 @@ class _Worker(QObject):
         except Exception as exc:  # told to the person; a dead thread would leave it waiting
             self.failed.emit(str(exc) or type(exc).__name__)
         else:
-            self.done.emit(TeamRead(read, team))
+            self.done.emit(team_read(read, team, self._catalog))
 
 
 class FolderReading(QObject):

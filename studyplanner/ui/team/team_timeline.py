@@ -5,7 +5,8 @@ timeline's own date axis.
 
 It draws ``layout.team_timeline`` (the layout the printed team report draws too) with the plan
 timeline's pieces (``ui.canvas``): the axis, the row strips, the month shading, the exam
-diamond. The view fits the whole span into its width; the rows scroll.
+diamond. The view fits the whole span into its width; the rows scroll. A big team's rows are
+drawn a chunk per turn of the event loop, so the window answers while they appear.
 """
 
 from __future__ import annotations
@@ -22,13 +23,14 @@ from PySide6.QtWidgets import (
 )
 
 from studyplanner.domain.catalog import Catalog
-from studyplanner.domain.team import TeamRollUp
+from studyplanner.domain.team import PersonSummary, TeamRollUp
 from studyplanner.domain.wording import format_day
 from studyplanner.domain.wording_team import STATUS_WORDS, risk_text, target_text
 from studyplanner.i18n import _
 from studyplanner.layout.team_timeline import (
     TeamExamMark,
     TeamExpiryTick,
+    TeamRow,
     TeamTimelineLayout,
     lay_out_team_timeline,
 )
@@ -54,6 +56,10 @@ LABEL_WIDTH = 180.0
 """The names' column, left of the chart."""
 ROW_HEIGHT = 28.0
 MIN_PIXELS_PER_DAY = 0.5
+FIRST_ROWS = 60
+"""Rows drawn at once (more than a screen holds); a big team's others follow in chunks."""
+ROWS_PER_TURN = 40
+"""Rows drawn per turn of the event loop, so a thousand people never hold the window up."""
 
 
 class TeamTimelineView(QGraphicsView):
@@ -72,13 +78,34 @@ class TeamTimelineView(QGraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # arrow keys and Page keys scroll it
         self.setAccessibleName(_("Team timeline"))
         self._built_width = 0
+        self._target_lines: list[QGraphicsLineItem] = []
+        self._rows_to_draw: list[TeamRow] = []
+        self._people: dict[str, PersonSummary] = {}
+        self._more_rows = QTimer(self)
+        self._more_rows.setInterval(0)
+        self._more_rows.timeout.connect(self._draw_more_rows)
         self._resized = QTimer(self)
         self._resized.setSingleShot(True)
         self._resized.setInterval(120)
         self._resized.timeout.connect(self._rebuild)
 
     def show_team(self, team: TeamRollUp | None) -> None:
-        self._team = team
+        """Show ``team``; when only its targets changed (an edit of ``team.json``), only the
+        targets' lines are drawn again, so an edit stays quick on a big team."""
+        before, self._team = self._team, team
+        shown = self.layout_shown
+        same_people = (
+            team is not None
+            and before is not None
+            and team.people is before.people
+            and team.today == before.today
+        )
+        if same_people and team is not None and shown is not None:
+            layout = lay_out_team_timeline(team)
+            if (layout.origin, layout.last) == (shown.origin, shown.last):
+                self.layout_shown = layout
+                self._draw_targets(team, layout, self.scene().sceneRect().bottom())
+                return
         self._rebuild()
 
     def wanted_height(self) -> int:
@@ -96,7 +123,10 @@ class TeamTimelineView(QGraphicsView):
 
     def _rebuild(self) -> None:
         scene = self.scene()
+        self._more_rows.stop()
+        self._rows_to_draw = []
         scene.clear()
+        self._target_lines = []
         self._built_width = self.viewport().width()
         team = self._team
         if team is None:
@@ -134,8 +164,42 @@ class TeamTimelineView(QGraphicsView):
         ]
         if shaded:
             scene.addItem(MonthBands(shaded))
+        self._rows_to_draw = list(layout.rows)
+        self._people = {person.source: person for person in team.people}
+        self._draw_rows(FIRST_ROWS)  # what is in view at once; the rest a chunk per turn
+        if self._rows_to_draw:
+            self._more_rows.start()
+        self._draw_targets(team, layout, bottom)
+        today_x = LABEL_WIDTH + (layout.today + 0.5) * ppd
+        today = QGraphicsLineItem(today_x, AXIS_HEIGHT, today_x, bottom)
+        today.setPen(pen(ink(Colour.TODAY), 1.5))
+        today.setZValue(9)
+        scene.addItem(today)
+        scene.setSceneRect(QRectF(0, 0, width, bottom))
+
+    @property
+    def drawing(self) -> bool:
+        """Rows are still being drawn (a big team's, a chunk per turn of the event loop)."""
+        return bool(self._rows_to_draw)
+
+    def _draw_more_rows(self) -> None:
+        self._draw_rows(ROWS_PER_TURN)
+        if not self._rows_to_draw:
+            self._more_rows.stop()
+
+    def _draw_rows(self, count: int) -> None:
+        """The next ``count`` people's rows: strip, name, expiry ticks and exam diamonds."""
+        layout = self.layout_shown
+        if layout is None:
+            self._rows_to_draw = []
+            return
+        rows, self._rows_to_draw = self._rows_to_draw[:count], self._rows_to_draw[count:]
+        scene = self.scene()
+        ppd = self.pixels_per_day
+        width = LABEL_WIDTH + (layout.last + 1) * ppd
         name_font = ui_font(9.0)
-        for row in layout.rows:
+        metrics = self.fontMetrics()
+        for row in rows:
             top = AXIS_HEIGHT + row.index * ROW_HEIGHT
             middle = top + ROW_HEIGHT / 2
             strip = RowBackground(row.source, top, width, ROW_HEIGHT)
@@ -145,17 +209,24 @@ class TeamTimelineView(QGraphicsView):
             label.setFont(name_font)
             label.setBrush(ink(Colour.TEXT))
             elide = Qt.TextElideMode.ElideRight
-            label.setText(self.fontMetrics().elidedText(row.label, elide, int(LABEL_WIDTH - 14)))
+            label.setText(metrics.elidedText(row.label, elide, int(LABEL_WIDTH - 14)))
             label.setPos(8, middle - label.boundingRect().height() / 2)
             label.setToolTip(_("From {file}").format(file=row.source))
             scene.addItem(label)
             for tick in row.expiries:
                 scene.addItem(self._tick(tick, ppd, middle))
-            person = team.person(row.source)
+            person = self._people[row.source]
             for mark in row.exams:
                 exam = person.exam(mark.entry_id)
                 behind = exam.behind_weeks if exam is not None else None
                 scene.addItem(self._diamond(mark, row.label, behind, ppd, middle))
+
+    def _draw_targets(self, team: TeamRollUp, layout: TeamTimelineLayout, bottom: float) -> None:
+        """A dashed line on each target's day (replacing the lines drawn before)."""
+        for line in self._target_lines:
+            self.scene().removeItem(line)
+        self._target_lines = []
+        ppd = self.pixels_per_day
         for target in layout.targets:
             forecast = team.targets[target.index]
             x = LABEL_WIDTH + (target.day + 0.5) * ppd
@@ -170,13 +241,8 @@ class TeamTimelineView(QGraphicsView):
                     status=STATUS_WORDS[forecast.status],
                 )
             )
-            scene.addItem(line)
-        today_x = LABEL_WIDTH + (layout.today + 0.5) * ppd
-        today = QGraphicsLineItem(today_x, AXIS_HEIGHT, today_x, bottom)
-        today.setPen(pen(ink(Colour.TODAY), 1.5))
-        today.setZValue(9)
-        scene.addItem(today)
-        scene.setSceneRect(QRectF(0, 0, width, bottom))
+            self.scene().addItem(line)
+            self._target_lines.append(line)
 
     def _code(self, certification_id: str) -> str:
         if certification_id in self._catalog:

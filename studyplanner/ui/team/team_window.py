@@ -14,6 +14,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+from pydantic import ValidationError
 from PySide6.QtCore import QSize, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
@@ -34,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from studyplanner.domain.catalog import Catalog
-from studyplanner.domain.team import TeamRollUp, TeamSettings, roll_up
+from studyplanner.domain.team import TeamRollUp, TeamSettings, with_settings
 from studyplanner.domain.wording import count_text
 from studyplanner.domain.wording_team import as_of_text, target_text
 from studyplanner.i18n import _
@@ -49,11 +50,13 @@ from studyplanner.ui.team.target_dialog import TargetDialog
 from studyplanner.ui.team.team_edits import TeamSettingsEdit
 from studyplanner.ui.team.team_timeline import TeamTimelineView
 from studyplanner.ui.team.watch import FolderWatch
-from studyplanner.ui.widgets.form_fields import problem_label
+from studyplanner.ui.widgets.form_fields import problem_label, validation_message
 from studyplanner.ui.window.frame import fit_to_screen
 
 WIDEST_COLUMN = 380
 """Pixels a table column takes at most before its text wraps."""
+ROWS_MEASURED = 60
+WRAPPED_ROWS = 150
 TEAM_FOLDERS = "team"
 """The purpose the last team folder is remembered under (``AppSettings.last_folders``)."""
 
@@ -94,18 +97,27 @@ def _table(model: RowsModel, name: str) -> QTableView:
     view.verticalHeader().hide()
     view.horizontalHeader().setStretchLastSection(True)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    view.horizontalHeader().setResizeContentsPrecision(ROWS_MEASURED)
     view.setTabKeyNavigation(False)  # Tab leaves the table, as in a form
     return view
 
 
 def fit_columns(view: QTableView) -> None:
-    """Each column as wide as its text, up to ``WIDEST_COLUMN``; longer sentences wrap."""
+    """Each column as wide as its text (measured on the first ``ROWS_MEASURED`` rows), up to
+    ``WIDEST_COLUMN``; longer sentences wrap in a table of up to ``WRAPPED_ROWS`` rows, and
+    are cut short (the tooltip has them whole) in a longer one, which stays quick to show."""
+    model = view.model()
+    wrapped = model is not None and model.rowCount() <= WRAPPED_ROWS
+    view.setWordWrap(wrapped)
     view.resizeColumnsToContents()
     header = view.horizontalHeader()
     for column in range(header.count()):
         if header.sectionSize(column) > WIDEST_COLUMN:
             header.resizeSection(column, WIDEST_COLUMN)
-    view.resizeRowsToContents()
+    if wrapped:
+        view.resizeRowsToContents()
+    else:
+        view.verticalHeader().setDefaultSectionSize(view.verticalHeader().minimumSectionSize())
 
 
 class TeamWindow(QMainWindow):
@@ -133,6 +145,7 @@ class TeamWindow(QMainWindow):
         self.read: TeamRead | None = None
         self.reading: FolderReading | None = None
         self._read_again = False
+        self._people_shown: object = None
         self.undo_stack = QUndoStack(self)
         self.watch = FolderWatch(self)
         self.setWindowIcon(app_icon())
@@ -279,6 +292,10 @@ class TeamWindow(QMainWindow):
         self.remove_action = self._action(_("Re&move Target"), self.remove_target, key.Delete)
         self.rename_action = self._action(_("Team &Name…"), self.rename_team, "Ctrl+Shift+T")
         self.cancel_action = self._action(_("&Cancel Reading"), self.cancel_reading, "Esc")
+        for action in (self.edit_action, self.remove_action):
+            # F2 and Delete act on the targets table only, never on a row of another table
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            self.targets_view.addAction(action)
         self.add_button.clicked.connect(self.add_target)
         self.edit_button.clicked.connect(self.edit_target)
         self.remove_button.clicked.connect(self.remove_target)
@@ -463,6 +480,7 @@ class TeamWindow(QMainWindow):
             ):
                 model.set_table(rows.Table((), ()))
             self.timeline.show_team(None)
+            self._people_shown = None
             self.tabs.setTabText(2, _("Files not read"))
             self.problem.hide()
             self._show_reading(self.reading is not None and self.reading.running)
@@ -497,14 +515,18 @@ class TeamWindow(QMainWindow):
             self.targets_note.setText(
                 _("No targets yet: add one, and it is kept in team.json in the folder.")
             )
-        self.people_model.set_table(rows.people_table(team, self.catalog))
-        self.budget_model.set_table(rows.budget_table(team))
-        self.skipped_model.set_table(rows.skipped_table(read.folder.skipped))
+        views = [self.targets_view]
+        if read.people is not self._people_shown:  # a target edit leaves the people as they are
+            self._people_shown = read.people
+            self.people_model.set_table(read.people)
+            self.budget_model.set_table(read.budget)
+            self.skipped_model.set_table(read.skipped)
+            views += [self.people_view, self.budget_view, self.skipped_view]
         self.tabs.setTabText(
             2, _("Files not read ({count})").format(count=len(read.folder.skipped))
         )
         self.timeline.show_team(team)
-        for view in (self.targets_view, self.people_view, self.budget_view, self.skipped_view):
+        for view in views:
             fit_columns(view)
         if team.targets and selected >= 0:  # no row chosen for the person: statuses stay legible
             self._select_target(min(selected, len(team.targets) - 1))
@@ -607,8 +629,8 @@ class TeamWindow(QMainWindow):
             return False
         try:
             after = TeamSettings(name=name, targets=settings.targets)
-        except ValueError as exc:
-            self.prompts.warn(_("Team Name"), str(exc).splitlines()[-1])
+        except ValidationError as exc:
+            self.prompts.warn(_("Team Name"), validation_message(exc))
             return False
         return self._edit(_("Rename team"), after)
 
@@ -633,8 +655,8 @@ class TeamWindow(QMainWindow):
             return False
         self.watch.team_file_written()
         folder = self.read.folder
-        team = roll_up(folder.members, self.catalog, self.read.roll_up.today, settings)
-        self.read = TeamRead(replace(folder, settings=settings), team)
+        team = with_settings(self.read.roll_up, settings, self.catalog)
+        self.read = replace(self.read, folder=replace(folder, settings=settings), roll_up=team)
         self._show()
         return True
 
