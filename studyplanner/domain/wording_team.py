@@ -127,9 +127,11 @@ def closing_text(forecast: TargetForecast, catalog: Catalog) -> str:
     if forecast.status is TargetStatus.MET:
         return ""
     if forecast.status is TargetStatus.MISSED:
-        what = _("{count} more need an exam planned by {day}").format(
-            count=forecast.short_by, day=format_day(forecast.target.by)
-        )
+        what = ngettext(
+            "{count} more needs an exam planned by {day}",
+            "{count} more need an exam planned by {day}",
+            forecast.short_by,
+        ).format(count=forecast.short_by, day=format_day(forecast.target.by))
         if forecast.at_risk:
             return _("{what}, and the {count} planned at risk must be on time").format(
                 what=what, count=len(forecast.at_risk)

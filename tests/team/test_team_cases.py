@@ -109,7 +109,7 @@ def test_a_plan_that_cannot_be_laid_out_and_one_with_nothing_left(catalog: Catal
         1,
         TargetStatus.MISSED,
     )
-    assert closing_text(forecast, catalog) == "1 more need an exam planned by 1 Jan 2027"
+    assert closing_text(forecast, catalog) == "1 more needs an exam planned by 1 Jan 2027"
     with pytest.raises(KeyError):
         team.person("nobody.json")
 
@@ -149,7 +149,7 @@ def test_missed_with_some_at_risk_and_two_needed_on_time(catalog: Catalog) -> No
     # Ben's SAA-C03 (5 weeks behind) and cy's DVA-C02 (not ready): 2 planned, none safe.
     assert (missed.planned_count, missed.safe_count, missed.status) == (2, 0, TargetStatus.MISSED)
     assert closing_text(missed, catalog) == (
-        "1 more need an exam planned by 30 Jun 2027, and the 2 planned at risk must be on time"
+        "1 more needs an exam planned by 30 Jun 2027, and the 2 planned at risk must be on time"
     )
     assert (at_risk.status, [c.name for c in at_risk.closing]) == (
         TargetStatus.AT_RISK,

@@ -18,6 +18,12 @@ from tests.export.reading import assert_in_order, pdf_pages
 from tests.team.folder import TODAY, snapshot, write_team_folder
 
 
+@pytest.fixture(autouse=True)
+def _application(qapp: Any) -> None:
+    """The suite shares one QApplication (pytest-qt's): `team --pdf` prints with it, as
+    `print` does, instead of making a bare QGuiApplication the window tests cannot use."""
+
+
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     code = main(["--today", TODAY.isoformat(), *args])
     out, err = capsys.readouterr()

@@ -46,4 +46,4 @@ def test_a_target_at_risk_or_missed_is_marked_in_its_status_cell(catalog: Catalo
     assert (met.cells[1], met.mark) == ("met", None)
     assert missed.cells[1] == "missed"
     assert (missed.marked, missed.mark) == (1, (Colour.ERROR_FILL, Colour.ERROR_INK))
-    assert missed.cells[5] == "1 more need an exam planned by 30 Jun 2027"
+    assert missed.cells[5] == "1 more needs an exam planned by 30 Jun 2027"
