@@ -175,13 +175,27 @@ def _quoted(text: str) -> str:
     return '""\n' + "\n".join(f'"{part}"' for part in parts)
 
 
+def _free_pattern(context: str | None) -> bool:
+    """A date pattern whose translation picks its own parts of a date (see DATE_FIELDS in
+    studyplanner/domain/wording.py); 'date and time' joins two fixed texts and keeps both."""
+    return (
+        context is not None
+        and context.startswith("date pattern:")
+        and context != "date pattern: date and time"
+    )
+
+
 def template(found: Found) -> str:
     out = [HEADER.rstrip("\n")]
     for message in found.messages.values():
         out.append("")
         out.extend(f"#: {where}" for where in message.files)
         texts = [message.singular] + ([message.plural] if message.plural else [])
-        if any("{" in text for text in texts):
+        if _free_pattern(message.context):
+            # A date pattern may use any part of a date (2026年12月7日 has no {month}), so
+            # msgfmt must not ask its translation for the same placeholders as the English.
+            out.append("#, no-python-brace-format")
+        elif any("{" in text for text in texts):
             out.append("#, python-brace-format")
         if message.context is not None:
             out.append(f"msgctxt {_quoted(message.context)}")
