@@ -6,6 +6,7 @@ Part of the domain's wording layer (see :mod:`studyplanner.domain.wording`): Qt-
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date
 
 from studyplanner.domain.week import Week, WeekItem, WeekItemKind
@@ -40,22 +41,39 @@ def week_item_what(item: WeekItem) -> str:
     return what
 
 
+DAY_COLUMN = 16
+"""The day column's least width, in terminal columns ('Wed 30 Sep 2026' and room)."""
+
+
+def terminal_width(text: str) -> int:
+    """Columns ``text`` takes in a terminal: a wide character (漢字, ｶ) takes two."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def _padded(text: str, width: int) -> str:
+    return text + " " * max(width - terminal_width(text), 0)
+
+
 def week_lines(week: Week) -> list[str]:
     """The week for a terminal: a heading, then each day with its exams and hours ('—' for
-    a day without study), then the week's total."""
+    a day without study), then the week's total. The day column is as wide as the week's
+    longest day ('qui 10 de dez. de 2026' is longer than 'Thu 10 Dec 2026', and '12月10日'
+    is wider than it is long), so the columns line up in every language."""
     lines = [week_heading(week)]
+    labels = {day: week_day_label(day) for day in week.days}
+    width = max([DAY_COLUMN, *(terminal_width(label) for label in labels.values())])
     for day in week.days:
-        label = week_day_label(day)
+        label = _padded(labels[day], width)
         said = False
         for exam in week.exams:
             if exam.day == day:
-                lines.append(f"  {label:16} " + _("exam {code}").format(code=exam.code))
-                label, said = "", True
+                lines.append(f"  {label} " + _("exam {code}").format(code=exam.code))
+                label, said = " " * width, True
         for item in week.items_on(day):
             hours = format_hours(item.hours)
-            lines.append(f"  {label:16} {item.code:8} {hours:>7}  {week_item_what(item)}")
-            label, said = "", True
+            lines.append(f"  {label} {item.code:8} {hours:>7}  {week_item_what(item)}")
+            label, said = " " * width, True
         if not said:
-            lines.append(f"  {label:16} —")
+            lines.append(f"  {label} —")
     lines.append("  " + _("Total {hours}").format(hours=format_hours(week.hours)))
     return lines

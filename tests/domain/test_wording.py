@@ -48,7 +48,17 @@ ENGLISH_MONTHS = [
 def foreign_locale() -> Iterator[str | None]:
     """Switch the process to a non-English locale when one is installed (CI generates de_DE);
     the tests below also hold without one, because they check our own tables month by month."""
-    saved = {cat: locale.setlocale(cat) for cat in (locale.LC_TIME, locale.LC_NUMERIC)}
+    categories = (
+        locale.LC_CTYPE,
+        locale.LC_COLLATE,
+        locale.LC_TIME,
+        locale.LC_NUMERIC,
+        locale.LC_MONETARY,
+        locale.LC_MESSAGES,
+    )
+    # Every category LC_ALL sets is put back: the system's error texts (strerror) follow
+    # LC_MESSAGES, and a German one left behind reached later tests' messages.
+    saved = {cat: locale.setlocale(cat) for cat in categories}
     chosen = None
     for name in ("de_DE.UTF-8", "de_DE.utf8", "fr_FR.UTF-8"):
         try:

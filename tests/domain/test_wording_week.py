@@ -5,8 +5,15 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from studyplanner.domain.week import Week, WeekExam, WeekItem, WeekItemKind
-from studyplanner.domain.wording_week import week_day_label, week_item_what, week_lines
+from studyplanner.domain.wording_week import (
+    terminal_width,
+    week_day_label,
+    week_item_what,
+    week_lines,
+)
 
 MONDAY = date(2026, 6, 1)
 ID = "a" * 32
@@ -47,3 +54,34 @@ def test_the_week_line_by_line() -> None:
         "  Sun 7 Jun 2026   —",
         "  Total 2 h",
     ]
+
+
+def test_long_and_wide_day_labels_keep_the_columns_in_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A day label as Japanese writes it: 'Mon' and the date in wide characters, 2 columns each.
+    labels = {MONDAY: "月 2026年6月1日", date(2026, 6, 2): "火 2026年6月2日"}
+    monkeypatch.setattr(
+        "studyplanner.domain.wording_week.week_day_label",
+        lambda day: labels.get(day, f"day {day.day}"),
+    )
+    week = Week(MONDAY, (item(MONDAY, None, WeekItemKind.LOGGED, 1.5),), ())
+    lines = week_lines(week)
+    # 月(2) space(1) 2026(4) 年(2) 6(1) 月(2) 1(1) 日(2) = 15 columns, under the column's 16:
+    # one space of padding, then the space between columns.
+    assert terminal_width(labels[MONDAY]) == 15
+    assert lines[1] == "  月 2026年6月1日  CLF-C02    1.5 h  the whole exam (logged)"
+    assert lines[2] == "  火 2026年6月2日  —"
+
+
+def test_a_day_label_longer_than_the_column_widens_it_for_the_whole_week(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(
+        "studyplanner.domain.wording_week.week_day_label",
+        lambda day: f"qui {day.day} de dez. de 2026" if day == MONDAY else f"sex {day.day}",
+    )
+    week = Week(MONDAY, (), ())
+    lines = week_lines(week)
+    # 'qui 1 de dez. de 2026' is 21 columns: every day is padded to 21, then one space;
+    # 'sex 2' (5) gets 16 of padding and the space between columns.
+    assert lines[1] == "  qui 1 de dez. de 2026 —"
+    assert lines[2] == "  sex 2" + " " * 17 + "—"
