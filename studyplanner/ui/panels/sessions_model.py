@@ -20,6 +20,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
     Slot,
 )
@@ -67,6 +68,8 @@ class EntryLogModel(QAbstractTableModel):
         self._items: list[Any] = []
         self._shown: tuple[str, bool] = ("", False)
         """The entry and read-only state the rows were last loaded for."""
+        self._committing = False
+        """An editor's value is being stored: the reload waits for the view to close it."""
         document.changed.connect(self._reload)
         document.opened.connect(self._reload)
 
@@ -81,7 +84,12 @@ class EntryLogModel(QAbstractTableModel):
     @Slot()
     def _reload(self) -> None:
         """Load the entry's items again; an edit elsewhere in the plan, which leaves them as
-        they were, leaves the table (its selection and scroll position) alone."""
+        they were, leaves the table (its selection and scroll position) alone. During an
+        editor's commit the reload comes on the next turn of events: resetting the rows under
+        the open editor made Qt commit it a second time, to a view that no longer had it."""
+        if self._committing:
+            QTimer.singleShot(0, self, self._reload)
+            return
         try:
             items = list(self._items_of(self._document.current_plan.entry(self._entry_id)))
         except KeyError:
@@ -173,11 +181,14 @@ class EntryLogModel(QAbstractTableModel):
         if not 0 <= index.row() < len(self._items):
             return False
         field = self.FIELDS[index.column()]
+        self._committing = True
         try:
             return self._update(self.plan_index(index.row()), **{field: _plain(value)})
         except ValidationError as exc:
             self.problem.emit(validation_message(exc))
             return False
+        finally:
+            self._committing = False
 
 
 class SessionsModel(EntryLogModel):
