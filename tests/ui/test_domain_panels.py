@@ -406,7 +406,7 @@ def test_a_sessions_domain_is_edited_in_place_with_the_keyboard(
     qtbot.keyClick(editor, Qt.Key.Key_Return)  # Qt commits it on the next turn of events
 
     qtbot.waitUntil(lambda: document.plan.entries[0].sessions[0].domain == 2)
-    assert box.model.index(0, DOMAIN).data() == "Domain 2"
+    qtbot.waitUntil(lambda: box.model.index(0, DOMAIN).data() == "Domain 2")  # reloaded next
     document.undo_stack.undo()
     assert document.plan.entries[0].sessions[0].domain == 1
 
