@@ -79,26 +79,29 @@ class PlanAnalysis:
         return self.readiness.get(entry_id, Readiness.UNKNOWN)
 
     def domains_of(self, entry_id: str) -> DomainSplit | None:
-        """The entry's split by exam domain, or None (no schedule, or no such entry).
-        Worked out when first asked for, then kept: an edit of a 500-exam plan should not
-        pay for 500 splits that only the panel of one exam and this week's few will show."""
-        found = self._splits.get(entry_id)
+        """The entry's split by exam domain, or None (no schedule, or no such entry)."""
+        row = self._rows.get(entry_id)
+        return None if row is None else self.split_of(row)
+
+    def split_of(self, row: ScheduledEntry) -> DomainSplit:
+        """The split by exam domain of one of the schedule's entries. Worked out when first
+        asked for, then kept: an edit of a 500-exam plan should not pay for 500 splits that
+        only the panel of one exam and this week's few will show."""
+        key = row.entry.id
+        found = self._splits.get(key)
         if found is None:
-            row = self._rows.get(entry_id)
-            if row is None:
-                return None
             found = split_hours(
                 row.entry, row.certification, row.hours, row.remaining_hours,
                 self.plan.readiness_target,
             )  # fmt: skip
-            self._splits[entry_id] = found
+            self._splits[key] = found
         return found
 
     @cached_property
     def domains(self) -> Mapping[str, DomainSplit]:
         """Each scheduled entry's hours split by exam domain, by entry id, in plan order
         (empty without a schedule; an exam without domains has a split without shares)."""
-        return {key: split for key in self._rows if (split := self.domains_of(key)) is not None}
+        return {key: self.split_of(row) for key, row in self._rows.items()}
 
     @cached_property
     def _rows(self) -> dict[str, ScheduledEntry]:

@@ -138,10 +138,9 @@ def week_of(analysis: PlanAnalysis, day: date) -> Week:
             begin, finish = row.planned_from, row.study_end
             if begin is None or finish is None or finish < first or begin > end:
                 continue  # not studied this week (its split is not worked out for nothing)
-            split = analysis.domains_of(row.entry.id)
-            if split is not None:
-                window = (begin, finish)
-                items.extend(_planned(row, split, analysis.plan.availability, window, first, end))
+            split = analysis.split_of(row)
+            window = (begin, finish)
+            items.extend(_planned(row, split, analysis.plan.availability, window, first, end))
     items.sort(key=lambda item: item.day)  # stable: a day keeps its order of study
     return Week(start, tuple(items), tuple(exams))
 

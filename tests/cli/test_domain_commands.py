@@ -198,3 +198,26 @@ def test_bad_domains_are_refused_in_one_line_and_nothing_changes(
     assert code == 2 and out == ""
     assert len(err.strip().splitlines()) == 1 and message in err
     assert plan_file.read_bytes() == before
+
+
+def test_an_exam_without_domains_refuses_any_domain(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "retired.json"
+    plan = StudyPlan(
+        start_date=date(2026, 6, 1),
+        availability=WeeklyAvailability(hours_per_weekday=WEEK),
+        entries=[PlanEntry(certification_id="database-specialty", hours_override=40)],
+    )
+    save_plan(plan, path)
+    code, out, err = run(
+        capsys, "score", str(path), "--exam", "DBS-C01", "--percent", "60", "--domain", "1=50"
+    )
+    assert (code, out) == (2, "")
+    assert err == "studyplanner: --domain 1: DBS-C01 lists no exam domains\n"
+    # Without domains the exam is one block: `week` names no domain, `show` prints no split.
+    code, out, err = run(capsys, "week", str(path), "--json")
+    assert {(i["code"], i["domain"]) for i in json.loads(out)["items"]} == {("DBS-C01", None)}
+    assert shown(capsys, path)["entries"][0]["domains"] == []
+    code, out, err = run(capsys, "show", str(path))
+    assert "Domains of" not in out

@@ -248,6 +248,9 @@ def test_the_analysis_splits_every_scheduled_entry(catalog: Catalog) -> None:
         analysis.schedule.for_entry(first.id).hours  # type: ignore[union-attr]
     )
     assert analysis.domains_of("0" * 32) is None
+    assert analysis.domains_of(second.id) is split, "worked out once"
+    assert list(analysis.domains) == [first.id, second.id]
+    assert split.share(5) is None
     (warning,) = [a for a in analysis.advice if a.code == "unknown-domain"]
     assert warning.entry_id == second.id
     assert warning.message == (
