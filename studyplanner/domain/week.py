@@ -195,9 +195,9 @@ def entry_days(analysis: PlanAnalysis, entry_id: str) -> tuple[WeekItem, ...]:
     if row is None or row.entry.status is EntryStatus.PASSED:
         return ()
     begin, finish = row.planned_from, row.study_end
-    split = analysis.domains_of(entry_id)
-    if begin is None or finish is None or finish < analysis.today or split is None:
+    if begin is None or finish is None or finish < analysis.today:
         return ()
+    split = analysis.split_of(row)
     window = (begin, finish)
     availability = analysis.plan.availability
     return tuple(_planned(row, split, availability, window, analysis.today, finish))

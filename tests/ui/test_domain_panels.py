@@ -381,3 +381,54 @@ def test_the_bar_tooltip_shows_the_split(catalog: Catalog) -> None:
     assert len(lines) == heading + 5
     assert "By exam domain" not in wording.entry_tooltip(passed)
     assert "By exam domain" not in TimelineWording(catalog, {}, WEDNESDAY).entry_tooltip(saa)
+
+
+def test_a_sessions_domain_is_edited_in_place_with_the_keyboard(
+    qtbot: QtBot, catalog: Catalog
+) -> None:
+    from studyplanner.ui.panels.sessions_model import DOMAIN
+    from studyplanner.ui.panels.study_log import StudyLogBox
+
+    document = opened(catalog, saa_plan(logged=True), WEDNESDAY)
+    box = StudyLogBox(document)
+    box.set_entry(document.entry_ids()[0])
+    shown(qtbot, box)
+    cell = box.model.index(0, DOMAIN)
+    assert cell.data() == "Domain 1"
+    assert not box.table.isColumnHidden(DOMAIN)
+    box.table.setFocus()
+    box.table.setCurrentIndex(cell)
+
+    qtbot.keyClick(box.table, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    assert editor is not None and editor is not box.table
+    qtbot.keyClick(editor, Qt.Key.Key_Down)  # Domain 1 -> Domain 2
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # Qt commits it on the next turn of events
+
+    qtbot.waitUntil(lambda: document.plan.entries[0].sessions[0].domain == 2)
+    qtbot.waitUntil(lambda: box.model.index(0, DOMAIN).data() == "Domain 2")  # reloaded next
+    document.undo_stack.undo()
+    assert document.plan.entries[0].sessions[0].domain == 1
+
+
+def test_an_exam_without_domains_hides_the_sessions_domain_column(
+    qtbot: QtBot, catalog: Catalog
+) -> None:
+    from studyplanner.ui.panels.sessions_model import DOMAIN
+    from studyplanner.ui.panels.study_log import StudyLogBox
+
+    retired = next(c for c in catalog if not c.domains)
+    plan = saa_plan()
+    plan.entries = [
+        PlanEntry(
+            certification_id=retired.id,
+            sessions=[StudySession(on=MONDAY, hours=1)],
+            status=EntryStatus.STUDYING,
+        )
+    ]
+    document = opened(catalog, plan, WEDNESDAY)
+    box = StudyLogBox(document)
+    qtbot.addWidget(box)
+    box.set_entry(document.entry_ids()[0])
+    assert box.table.isColumnHidden(DOMAIN)
+    assert not box.model.flags(box.model.index(0, DOMAIN)) & Qt.ItemFlag.ItemIsEditable

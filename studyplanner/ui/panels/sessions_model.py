@@ -13,19 +13,22 @@ from typing import Any
 
 from pydantic import ValidationError
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QAbstractTableModel,
     QDate,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
     Slot,
 )
-from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from studyplanner.domain.plan import PlanEntry, StudySession
 from studyplanner.domain.wording import format_day, format_hours
+from studyplanner.domain.wording_domains import domain_label
 from studyplanner.i18n import N_, _
 from studyplanner.ui.document.plan_document import PlanDocument
 from studyplanner.ui.widgets.form_fields import (
@@ -39,7 +42,11 @@ from studyplanner.ui.widgets.form_fields import (
 
 _Index = QModelIndex | QPersistentModelIndex
 
-DATE, HOURS, NOTE = range(3)
+DATE, HOURS, DOMAIN, NOTE = range(4)
+"""The sessions table's columns."""
+
+DomainChoicesRole = Qt.ItemDataRole.UserRole + 1
+"""A session's domain cell: the choices its editor offers, as (label, number or None)."""
 
 
 class EntryLogModel(QAbstractTableModel):
@@ -61,6 +68,8 @@ class EntryLogModel(QAbstractTableModel):
         self._items: list[Any] = []
         self._shown: tuple[str, bool] = ("", False)
         """The entry and read-only state the rows were last loaded for."""
+        self._committing = False
+        """An editor's value is being stored: the reload waits for the view to close it."""
         document.changed.connect(self._reload)
         document.opened.connect(self._reload)
 
@@ -75,7 +84,12 @@ class EntryLogModel(QAbstractTableModel):
     @Slot()
     def _reload(self) -> None:
         """Load the entry's items again; an edit elsewhere in the plan, which leaves them as
-        they were, leaves the table (its selection and scroll position) alone."""
+        they were, leaves the table (its selection and scroll position) alone. During an
+        editor's commit the reload comes on the next turn of events: resetting the rows under
+        the open editor made Qt commit it a second time, to a view that no longer had it."""
+        if self._committing:
+            QTimer.singleShot(0, self, self._reload)
+            return
         try:
             items = list(self._items_of(self._document.current_plan.entry(self._entry_id)))
         except KeyError:
@@ -167,24 +181,55 @@ class EntryLogModel(QAbstractTableModel):
         if not 0 <= index.row() < len(self._items):
             return False
         field = self.FIELDS[index.column()]
+        self._committing = True
         try:
             return self._update(self.plan_index(index.row()), **{field: _plain(value)})
         except ValidationError as exc:
             self.problem.emit(validation_message(exc))
             return False
+        finally:
+            self._committing = False
 
 
 class SessionsModel(EntryLogModel):
-    """An entry's study sessions: date, hours, note."""
+    """An entry's study sessions: date, hours, exam domain, note."""
 
-    HEADERS = (N_("Date"), N_("Hours"), N_("Note"))
-    FIELDS = ("on", "hours", "note")
+    HEADERS = (N_("Date"), N_("Hours"), N_("Domain"), N_("Note"))
+    FIELDS = ("on", "hours", "domain", "note")
 
     def _items_of(self, entry: PlanEntry) -> list[StudySession]:
         return entry.sessions
 
+    def domain_choices(self) -> list[tuple[str, int | None]]:
+        """What a session's domain can be: any domain, or one of the exam's (none for an
+        exam whose guide lists no domains)."""
+        try:
+            entry = self._document.current_plan.entry(self._entry_id)
+        except KeyError:
+            return []
+        domains = self._document.catalog.get(entry.certification_id).domains
+        if not domains:
+            return []
+        return [(_("Any domain"), None)] + [
+            (domain_label(d.number, d.name), d.number) for d in domains
+        ]
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == DomainChoicesRole:
+            return self.domain_choices() if index.column() == DOMAIN else None
+        return super().data(index, role)
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if index.column() == DOMAIN and not self.domain_choices():
+            flags &= ~Qt.ItemFlag.ItemIsEditable
+        return flags
+
     def _display(self, item: StudySession, column: int) -> str:
-        return (format_day(item.on), format_hours(item.hours), item.note)[column]
+        domain = (
+            _("any") if item.domain is None else _("Domain {number}").format(number=item.domain)
+        )
+        return (format_day(item.on), format_hours(item.hours), domain, item.note)[column]
 
     def _tooltip(self, item: StudySession) -> str:
         tip = _("{hours} on {date}").format(
@@ -227,6 +272,12 @@ class LogDelegate(QStyledItemDelegate):
         self._suffix = suffix
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: _Index) -> QWidget:
+        choices = index.data(DomainChoicesRole)
+        if choices:
+            combo = QComboBox(parent)
+            for label, number in choices:
+                combo.addItem(label, number)
+            return combo
         value = index.data(Qt.ItemDataRole.EditRole)
         if isinstance(value, QDate):
             edit = bounded_date_edit()
@@ -242,3 +293,15 @@ class LogDelegate(QStyledItemDelegate):
             box.setSuffix(self._suffix)
             return box
         return super().createEditor(parent, option, index)
+
+    def setEditorData(self, editor: QWidget, index: _Index) -> None:
+        if isinstance(editor, QComboBox):
+            editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole))))
+            return
+        super().setEditorData(editor, index)
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: _Index) -> None:
+        if isinstance(editor, QComboBox):
+            model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+            return
+        super().setModelData(editor, model, index)

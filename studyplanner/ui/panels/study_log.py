@@ -27,7 +27,7 @@ from studyplanner.domain.wording_progress import ON_PACE_HOURS, entry_pace_text
 from studyplanner.i18n import _
 from studyplanner.style import Colour, colour, is_dark_palette
 from studyplanner.ui.document.plan_document import PlanDocument
-from studyplanner.ui.panels.sessions_model import LogDelegate, SessionsModel
+from studyplanner.ui.panels.sessions_model import DOMAIN, LogDelegate, SessionsModel
 from studyplanner.ui.widgets.form_fields import problem_label
 
 VISIBLE_ROWS = 5
@@ -176,6 +176,7 @@ class StudyLogBox(QGroupBox):
         self.table.setVisible(sessions > 0)
         self.empty.setVisible(sessions == 0)
         fit_table(self.table, sessions)
+        self.table.setColumnHidden(DOMAIN, not self.model.domain_choices())
         editable = not document.read_only
         self.log_button.setEnabled(editable and entry.status is not EntryStatus.PASSED)
         self._update_buttons()
