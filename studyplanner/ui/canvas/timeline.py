@@ -495,12 +495,8 @@ class TimelineView(QGraphicsView):
         # updates what can be seen, however far the plan was scrolled through.
         in_view, selected = self._rows_in_view(), self._document.selected_entry_id
         for entry_id in list(self._drawn):
-            placement = self._placement_of.get(entry_id)
-            if (
-                afresh
-                or placement is None
-                or (placement.index not in in_view and entry_id != selected)
-            ):
+            kept = self._placement_of.get(entry_id)
+            if afresh or kept is None or (kept.index not in in_view and entry_id != selected):
                 self._drawn.pop(entry_id).remove()
         for entry_id, drawn in self._drawn.items():
             drawn.update(self._placement_of[entry_id], self._painter)
