@@ -189,15 +189,21 @@ def test_the_layout_imports_no_qt() -> None:
     assert result.stdout.strip() == "[]"
 
 
-@pytest.mark.parametrize("ends", [(120, 3000, 40, 3000), (3000, 10, -5, 700)])
-def test_months_are_the_same_however_far_an_axis_reached_before(ends: tuple[int, ...]) -> None:
+@pytest.mark.parametrize("ends", [(120, 3000, 40, 3000), (3000, 10, -5, -40, 700)])
+@pytest.mark.parametrize("axes", [1, 40])
+def test_months_are_the_same_however_far_an_axis_reached_before(
+    ends: tuple[int, ...], axes: int
+) -> None:
     """An axis's months are remembered and extended as its end moves (an edit of a long plan
-    moves it a little): each answer is what working the months out afresh gives."""
-    origin, first = date(2027, 1, 1), date(2027, 2, 17)
-    for days in ends:
-        last = first + timedelta(days=days)
-        expected = [
-            AxisPeriod((max(m, first) - origin).days, (next_month(m) - origin).days, m)
-            for m in month_starts(first, last)
-        ]
-        assert month_periods(origin, first, last) == expected
+    moves it a little), for many axes at once: each answer is what working the months out
+    afresh gives (an end before the first day's month has none)."""
+    for axis in range(axes):
+        origin = date(2027, 1, 1) + timedelta(days=axis)
+        first = origin + timedelta(days=47)
+        for days in ends:
+            last = first + timedelta(days=days)
+            expected = [
+                AxisPeriod((max(m, first) - origin).days, (next_month(m) - origin).days, m)
+                for m in month_starts(first, last)
+            ]
+            assert month_periods(origin, first, last) == expected
