@@ -17,7 +17,7 @@ from enum import Enum
 
 from studyplanner.domain.analysis import PlanAnalysis
 from studyplanner.domain.lifecycle import Renewal, Validity
-from studyplanner.domain.months import add_months, first_of_month, month_starts, next_month
+from studyplanner.domain.months import add_months, first_of_month, months_between, next_month
 from studyplanner.domain.plan import Blackout, EntryStatus, StudyPlan
 from studyplanner.domain.schedule import Schedule, ScheduledEntry
 
@@ -416,13 +416,26 @@ class AxisPeriod:
     begins: date
 
 
+_MONTHS_SO_FAR: dict[tuple[date, date], list[AxisPeriod]] = {}
+"""The months worked out so far for each axis (origin, first day): an edit moves an axis's
+end by days or weeks, and a long plan's axis has hundreds of months to work out again."""
+
+
 def month_periods(origin: date, first: date, last: date) -> list[AxisPeriod]:
     """The months with a day in ``first``..``last``, in days from ``origin``."""
-    periods = []
-    for month in month_starts(first, last):
+    count = months_between(first, last) + 1
+    if count <= 0:
+        return []
+    known = _MONTHS_SO_FAR.get((origin, first))
+    if known is None:
+        if len(_MONTHS_SO_FAR) > 32:
+            _MONTHS_SO_FAR.clear()
+        known = _MONTHS_SO_FAR[(origin, first)] = []
+    for months in range(len(known), count):  # as ``month_starts`` lists them
+        month = add_months(first, months)
         start = (max(month, first) - origin).days
-        periods.append(AxisPeriod(start, (next_month(month) - origin).days, month))
-    return periods
+        known.append(AxisPeriod(start, (next_month(month) - origin).days, month))
+    return known[:count]
 
 
 def year_periods(origin: date, first: date, last: date) -> list[AxisPeriod]:

@@ -3,12 +3,13 @@ printed chart both draw (issue 22)."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
 from studyplanner.domain.catalog import Catalog
 from studyplanner.domain.lifecycle import lifecycle
+from studyplanner.domain.months import month_starts, next_month
 from studyplanner.domain.plan import (
     Baseline,
     Blackout,
@@ -20,6 +21,7 @@ from studyplanner.domain.plan import (
 )
 from studyplanner.domain.schedule import schedule_plan
 from studyplanner.layout.timeline import (
+    AxisPeriod,
     DaySpan,
     Marker,
     MarkerKind,
@@ -185,3 +187,23 @@ def test_the_layout_imports_no_qt() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     )
     assert result.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("ends", [(120, 3000, 40, 3000), (3000, 10, -5, -40, 700)])
+@pytest.mark.parametrize("axes", [1, 40])
+def test_months_are_the_same_however_far_an_axis_reached_before(
+    ends: tuple[int, ...], axes: int
+) -> None:
+    """An axis's months are remembered and extended as its end moves (an edit of a long plan
+    moves it a little), for many axes at once: each answer is what working the months out
+    afresh gives (an end before the first day's month has none)."""
+    for axis in range(axes):
+        origin = date(2027, 1, 1) + timedelta(days=axis)
+        first = origin + timedelta(days=47)
+        for days in ends:
+            last = first + timedelta(days=days)
+            expected = [
+                AxisPeriod((max(m, first) - origin).days, (next_month(m) - origin).days, m)
+                for m in month_starts(first, last)
+            ]
+            assert month_periods(origin, first, last) == expected

@@ -273,3 +273,27 @@ def test_an_edit_moves_the_drawn_bars_instead_of_drawing_them_anew(pair: Pair) -
     for entry_id in (shown[0], shown[2], shown[3]):
         assert view.bar_item(entry_id) is bars[entry_id]
     pair.assert_same()
+
+
+def test_an_edit_lets_go_of_rows_scrolled_out_of_view(pair: Pair) -> None:
+    """Rows drawn while scrolling through a long plan are not kept and updated by every later
+    edit: once scrolled away, an edit draws only what is in view (and the selected row), and
+    scrolling back draws them again as a fresh view would."""
+    view = pair.view
+    ids = pair.document.entry_ids()
+    bar = view.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    QApplication.processEvents()
+    bar.setValue(0)
+    QApplication.processEvents()
+    pair.document.select(ids[0])
+    pair.document.update_plan("Weekly hours", availability=WeeklyAvailability.spread(12))
+
+    def drawn(entry_id: str) -> bool:
+        return any(item.data(0) == entry_id for item in view.scene().items())
+
+    assert drawn(ids[0]) and not drawn(ids[-1])
+    pair.assert_same()
+    bar.setValue(bar.maximum())
+    pair.assert_same()
+    assert drawn(ids[-1])

@@ -54,7 +54,7 @@ from studyplanner.layout.timeline import (
 )
 from studyplanner.style import Colour
 from studyplanner.ui.canvas import accessible
-from studyplanner.ui.canvas.timeline_access import TimelineEntryItem
+from studyplanner.ui.canvas.timeline_access import EntryStandIns, TimelineEntryItem
 from studyplanner.ui.canvas.timeline_axis import DateAxis
 from studyplanner.ui.canvas.timeline_bands import ValidityBand
 from studyplanner.ui.canvas.timeline_drop import READ_ONLY_DROP, REFUSED_DROP, TimelineDrops
@@ -140,7 +140,7 @@ class TimelineView(QGraphicsView):
         self._auto_fit = False
         """Fit the plan again when the view is resized (set by fitting, cleared by zooming)."""
         self._fitted_width = 0
-        self._row_items: dict[str, TimelineEntryItem] = {}
+        self._row_items = EntryStandIns(self)
         self._certs: dict[str, Certification] = {}
         """The catalog by id, for this layout (the catalog's own lookups scan it)."""
         self._inks = TimelineInks()
@@ -494,8 +494,12 @@ class TimelineView(QGraphicsView):
             width,
             scale,
         )
+        # Rows scrolled out of view are let go (drawn again when they come back), so an edit
+        # updates what can be seen, however far the plan was scrolled through.
+        in_view, selected = self._rows_in_view(), self._document.selected_entry_id
         for entry_id in list(self._drawn):
-            if afresh or entry_id not in self._placement_of:
+            kept = self._placement_of.get(entry_id)
+            if afresh or kept is None or (kept.index not in in_view and entry_id != selected):
                 self._drawn.pop(entry_id).remove()
         for entry_id, drawn in self._drawn.items():
             drawn.update(self._placement_of[entry_id], self._painter)
@@ -527,28 +531,13 @@ class TimelineView(QGraphicsView):
         indicator.hide()
         scene.setSceneRect(content)
         self.place_overlays()
-        self._update_row_items()
+        self._row_items.keep([row.entry_id for row in self._placements])
 
     # --- what a screen reader hears ------------------------------------------------------
 
     def accessible_items(self) -> list[TimelineEntryItem]:
         """One item per plan entry, in plan order."""
-        return [
-            self._row_items[row.entry_id]
-            for row in self._placements
-            if row.entry_id in self._row_items
-        ]
-
-    def _update_row_items(self) -> None:
-        """Keep one stand-in per entry across layouts, so a screen reader's place survives a
-        redraw; entries that left the plan lose theirs."""
-        ids = set(self._placement_of)
-        for entry_id in list(self._row_items):
-            if entry_id not in ids:
-                self._row_items.pop(entry_id).deleteLater()
-        for row in self._placements:
-            if row.entry_id not in self._row_items:
-                self._row_items[row.entry_id] = TimelineEntryItem(self, row.entry_id)
+        return self._row_items.in_order([row.entry_id for row in self._placements])
 
     def placement(self, entry_id: str) -> RowPlacement | None:
         """Where an entry's row is laid out at the current zoom (None: not in the plan)."""
@@ -570,14 +559,18 @@ class TimelineView(QGraphicsView):
         drawn.set_selected(selected, selected and self.hasFocus())
         return drawn
 
-    def _build_rows_in_view(self) -> None:
-        """Draw the rows the visible area reaches (and one more each side)."""
-        if not self._placements:
-            return
+    def _rows_in_view(self) -> range:
+        """The indices of the rows the visible area reaches (every piece of a row stays
+        inside it, so no other row shows anything)."""
         visible = self.mapToScene(self.viewport().rect()).boundingRect()
-        first = int((visible.top() - self.rows_top) // ROW_HEIGHT) - 1
-        last = int((visible.bottom() - self.rows_top) // ROW_HEIGHT) + 1
-        for placement in self._placements[max(0, first) : max(0, last + 1)]:
+        first = int((visible.top() - self.rows_top) // ROW_HEIGHT)
+        last = int((visible.bottom() - self.rows_top) // ROW_HEIGHT)
+        return range(max(0, first), max(0, last + 1))
+
+    def _build_rows_in_view(self) -> None:
+        """Draw the rows the visible area reaches."""
+        rows = self._rows_in_view()
+        for placement in self._placements[rows.start : rows.stop]:
             self._build_row(placement)
 
     def place_overlays(self) -> None:
@@ -700,8 +693,9 @@ class TimelineView(QGraphicsView):
         if edge != self._edge_ring:
             self._edge_ring = edge
             self.viewport().update()
-        if focused and selected in self._row_items:
-            accessible.announce_focus(self._row_items[selected])
+        stand_in = self._row_items.get(selected) if focused else None
+        if stand_in is not None:
+            accessible.announce_focus(stand_in)
 
     def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:
         super().drawForeground(painter, rect)

@@ -62,3 +62,28 @@ class TimelineEntryItem(QObject):
 
     def accessible_view(self) -> QWidget:
         return self._view
+
+
+class EntryStandIns:
+    """One stand-in per plan entry, kept across layouts so a screen reader's place survives a
+    redraw; entries that leave the plan lose theirs."""
+
+    def __init__(self, view: TimelineView) -> None:
+        self._view = view
+        self._items: dict[str, TimelineEntryItem] = {}
+
+    def keep(self, entry_ids: list[str]) -> None:
+        """Stand-ins for exactly these entries."""
+        wanted = set(entry_ids)
+        for entry_id in list(self._items):
+            if entry_id not in wanted:
+                self._items.pop(entry_id).deleteLater()
+        for entry_id in entry_ids:
+            if entry_id not in self._items:
+                self._items[entry_id] = TimelineEntryItem(self._view, entry_id)
+
+    def get(self, entry_id: str) -> TimelineEntryItem | None:
+        return self._items.get(entry_id)
+
+    def in_order(self, entry_ids: list[str]) -> list[TimelineEntryItem]:
+        return [self._items[entry_id] for entry_id in entry_ids if entry_id in self._items]

@@ -32,9 +32,9 @@ from studyplanner.ui.canvas.timeline_items import (
 )
 
 
-def _fit(font: QFont, width: float, candidates: list[str]) -> str:
+def _fit(metrics: QFontMetricsF, width: float, candidates: list[str]) -> str:
     for caption in candidates:
-        if text_width(font, caption) + 10 <= width:
+        if metrics.horizontalAdvance(caption) + 10 <= width:
             return caption
     return ""
 
@@ -68,6 +68,8 @@ class DateAxis(QGraphicsRectItem):
 
         caption_font = ui_font(9.0, QFont.Weight.DemiBold)
         small_font = ui_font(8.0)
+        # measured with one metrics each (a long plan's axis has hundreds of months)
+        caption_metrics, small_metrics = QFontMetricsF(caption_font), QFontMetricsF(small_font)
         separators = QPainterPath()
         ticks = QPainterPath()
         separators.moveTo(0, UPPER_TIER_HEIGHT + 0.5)
@@ -100,7 +102,7 @@ class DateAxis(QGraphicsRectItem):
                 x = day * pixels_per_day + 0.5
                 ticks.moveTo(x, AXIS_HEIGHT - 5)
                 ticks.lineTo(x, AXIS_HEIGHT)
-                day_width = text_width(small_font, str(monday.day))
+                day_width = small_metrics.horizontalAdvance(str(monday.day))
                 if week >= 20 and clear_of_tag(x + 3.5, day_width):
                     add_text(
                         self,
@@ -118,7 +120,7 @@ class DateAxis(QGraphicsRectItem):
             month_width = 30.4 * pixels_per_day
             style = (
                 "short"
-                if month_width >= text_width(small_font, "May") + 8
+                if month_width >= small_metrics.horizontalAdvance("May") + 8
                 else "initial"
                 if month_width >= 12
                 else ""
@@ -130,8 +132,10 @@ class DateAxis(QGraphicsRectItem):
                 caption = short_month(m) if style else ""
                 if style == "initial":
                     caption = caption[0]
-                caption_width = text_width(small_font, caption)
-                if caption and clear_of_tag(x + (w - caption_width) / 2, caption_width):
+                if not caption:
+                    continue
+                caption_width = small_metrics.horizontalAdvance(caption)
+                if clear_of_tag(x + (w - caption_width) / 2, caption_width):
                     item = add_text(
                         self, caption, small_font, ink(Colour.MUTED_TEXT), 0, lower_middle
                     )
@@ -141,7 +145,7 @@ class DateAxis(QGraphicsRectItem):
         for x, w, candidates in upper:
             separators.moveTo(x + 0.5, 0)
             separators.lineTo(x + 0.5, AXIS_HEIGHT)
-            caption = _fit(caption_font, w, candidates)
+            caption = _fit(caption_metrics, w, candidates)
             if caption:
                 item = add_text(
                     self, caption, caption_font, ink(Colour.TEXT), x + 6, UPPER_TIER_HEIGHT / 2

@@ -254,8 +254,18 @@ class EntryBar(QGraphicsPathItem):
         self.label_inside = False
         self.logged_rect: QRectF | None = None
         """The filled part (None when nothing of it is studied yet)."""
-        self._ring: QGraphicsPathItem | None = None
-        self._focus_ring: QGraphicsPathItem | None = None
+        self._label: QGraphicsSimpleTextItem | None = None
+        self._clip: QGraphicsRectItem | None = None
+        """The logged part: a clip holding the bar filled in full colour, and its label."""
+        self._fill = QGraphicsPathItem()
+        self._fill_label: QGraphicsSimpleTextItem | None = None
+        # Every bar has a sheen and its two outlines, kept (and moved) across reshapes; the
+        # label and the logged part come and go, always stacked under the sheen.
+        self._sheen = QGraphicsPathItem(self)
+        self._sheen.setBrush(QColor(255, 255, 255, 30))
+        self._sheen.setPen(no_pen())
+        self._ring = self._outline()
+        self._focus_ring = self._outline()
         self.reshape(rect, colour, label, font, logged_right)
 
     def reshape(
@@ -266,15 +276,8 @@ class EntryBar(QGraphicsPathItem):
         font: QFont,
         logged_right: float | None = None,
     ) -> None:
-        """Move and resize the bar (an edit moved its study period): the same item, so the
+        """Move and resize the bar (an edit moved its study period): the same items, so the
         scene keeps its place, its selection and its focus."""
-        selected, focused = self.selected, self.focused
-        scene = self.scene()
-        for child in self.childItems():
-            if scene is not None:
-                scene.removeItem(child)  # and from this bar
-            else:
-                child.setParentItem(None)
         shape = QPainterPath()
         shape.addRoundedRect(rect.adjusted(0.5, 0.5, -0.5, -0.5), BAR_RADIUS, BAR_RADIUS)
         self.setPath(shape)
@@ -282,56 +285,71 @@ class EntryBar(QGraphicsPathItem):
         self.colour = QColor(colour)
         self.setBrush(light_tint(colour))
         self.setPen(pen(colour))
+        centre_y = rect.center().y()
 
         self.label_inside = text_width(font, label) + 16 <= rect.width()
-        if self.label_inside:
-            # Dark ink of the tier on the light tint; the theme's text on the dark one.
-            on_tint = ink(Colour.TEXT) if is_dark() else colour.darker(175)
-            add_text(self, label, font, on_tint, rect.left() + 8, rect.center().y())
+        # Dark ink of the tier on the light tint; the theme's text on the dark one.
+        on_tint = ink(Colour.TEXT) if is_dark() else colour.darker(175)
+        under = self._clip if self._clip is not None else self._sheen
+        self._label = _keep_text(
+            self._label, self, under, self.label_inside, label, font, on_tint, rect.left() + 8
+        )
+        if self._label is not None:
+            self._label.setY(centre_y - self._label.boundingRect().height() / 2)
 
         self.logged_rect = None
         if logged_right is not None and logged_right > rect.left():
             self.logged_rect = QRectF(
                 rect.topLeft(), QPointF(min(logged_right, rect.right()), rect.bottom())
             )
-            clip = QGraphicsRectItem(self.logged_rect)
-            clip.setParentItem(self)
-            clip.setPen(no_pen())
-            clip.setFlag(QGraphicsItem.GraphicsItemFlag.ItemClipsChildrenToShape)
-            fill = QGraphicsPathItem(shape)
-            fill.setParentItem(clip)
-            fill.setBrush(colour)
-            fill.setPen(pen(colour.darker(125)))
-            if self.label_inside:
-                add_text(
-                    clip, label, font, ink(Colour.ON_COLOUR), rect.left() + 8, rect.center().y()
-                )
+            if self._clip is None:
+                self._clip = QGraphicsRectItem(self)
+                self._clip.setPen(no_pen())
+                self._clip.setFlag(QGraphicsItem.GraphicsItemFlag.ItemClipsChildrenToShape)
+                self._clip.stackBefore(self._sheen)
+                self._fill = QGraphicsPathItem(self._clip)
+            self._clip.setRect(self.logged_rect)
+            self._fill.setPath(shape)
+            self._fill.setBrush(colour)
+            self._fill.setPen(pen(colour.darker(125)))
+            self._fill_label = _keep_text(
+                self._fill_label,
+                self._clip,
+                None,
+                self.label_inside,
+                label,
+                font,
+                ink(Colour.ON_COLOUR),
+                rect.left() + 8,
+            )
+            if self._fill_label is not None:
+                self._fill_label.setY(centre_y - self._fill_label.boundingRect().height() / 2)
+        elif self._clip is not None:
+            _let_go(self._clip)
+            self._clip = self._fill_label = None
 
         # A light sheen on the upper half gives the flat bar a little depth.
         sheen_shape = QPainterPath()
         sheen_shape.addRoundedRect(
             rect.adjusted(1.5, 1.5, -1.5, -rect.height() / 2), BAR_RADIUS - 1, BAR_RADIUS - 1
         )
-        sheen = QGraphicsPathItem(sheen_shape)
-        sheen.setParentItem(self)
-        sheen.setBrush(QColor(255, 255, 255, 30))
-        sheen.setPen(no_pen())
-
-        self._ring = self._outline(rect, 2.5, 7, pen(ink(Colour.SELECTION_RING), 2), selected)
+        self._sheen.setPath(sheen_shape)
         halo = QColor(ink(Colour.SELECTION_RING))
         halo.setAlpha(110)
-        self._focus_ring = self._outline(rect, 5.5, 9, pen(halo, 3), focused)
+        for outline, gap, radius, line in (
+            (self._ring, 2.5, 7, pen(ink(Colour.SELECTION_RING), 2)),
+            (self._focus_ring, 5.5, 9, pen(halo, 3)),
+        ):
+            around = QPainterPath()
+            around.addRoundedRect(rect.adjusted(-gap, -gap, gap, gap), radius, radius)
+            outline.setPath(around)
+            outline.setPen(line)
 
-    def _outline(
-        self, rect: QRectF, gap: float, radius: float, line: QPen, visible: bool
-    ) -> QGraphicsPathItem:
-        """A rounded outline ``gap`` outside the bar: the selection ring or the focus halo."""
-        shape = QPainterPath()
-        shape.addRoundedRect(rect.adjusted(-gap, -gap, gap, gap), radius, radius)
-        outline = QGraphicsPathItem(shape)
-        outline.setParentItem(self)
-        outline.setPen(line)
-        outline.setVisible(visible)
+    def _outline(self) -> QGraphicsPathItem:
+        """A rounded outline outside the bar (placed by ``reshape``): the selection ring or
+        the focus halo, hidden until needed."""
+        outline = QGraphicsPathItem(self)
+        outline.setVisible(False)
         return outline
 
     @property
@@ -348,6 +366,44 @@ class EntryBar(QGraphicsPathItem):
 
     def set_focused(self, focused: bool) -> None:
         _show(self._focus_ring, focused)
+
+
+def _keep_text(
+    item: QGraphicsSimpleTextItem | None,
+    parent: QGraphicsItem,
+    under: QGraphicsItem | None,
+    shown: bool,
+    text: str,
+    font: QFont,
+    colour: QColor,
+    x: float,
+) -> QGraphicsSimpleTextItem | None:
+    """A bar's label kept across reshapes: made (stacked under ``under``) when it is first
+    shown, let go when it is not; the caller sets its height."""
+    if not shown:
+        if item is not None:
+            _let_go(item)
+        return None
+    if item is None:
+        item = QGraphicsSimpleTextItem(parent)
+        if under is not None:
+            item.stackBefore(under)
+    if item.text() != text:
+        item.setText(text)
+    if item.font() != font:
+        item.setFont(font)
+    item.setBrush(colour)
+    item.setX(x)
+    return item
+
+
+def _let_go(item: QGraphicsItem) -> None:
+    """Take a piece off its bar (and the scene)."""
+    scene = item.scene()
+    if scene is not None:
+        scene.removeItem(item)  # and from its parent
+    else:
+        item.setParentItem(None)
 
 
 def _shown(outline: QGraphicsPathItem | None) -> bool:

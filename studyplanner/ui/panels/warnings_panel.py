@@ -84,6 +84,7 @@ class _WrappingDelegate(QStyledItemDelegate):
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
         model = index.model()
+        icon_id: object
         if isinstance(model, WarningsModel):  # the list's own model: read it directly
             advice = model.advice_at(index.row())
             text, icon_id = advice.message, (advice.severity, id(QApplication.style()))
