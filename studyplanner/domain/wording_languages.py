@@ -103,3 +103,16 @@ def esl_text() -> str:
         ESL_EXTRA_MINUTES,
     ).format(minutes=format_number(ESL_EXTRA_MINUTES))
     return assumed_text(minutes, ESL_ASSUMED)
+
+
+def esl_fact_text() -> str:
+    """The extension as an exam fact (the details panel, ``catalog``): '30 extra minutes in
+    English for a non-native speaker who asks AWS first (ESL +30)', marked while assumed."""
+    fact = ngettext(
+        "{minutes} extra minute in English for a non-native speaker who asks AWS first "
+        "(ESL +{minutes})",
+        "{minutes} extra minutes in English for a non-native speaker who asks AWS first "
+        "(ESL +{minutes})",
+        ESL_EXTRA_MINUTES,
+    ).format(minutes=format_number(ESL_EXTRA_MINUTES))
+    return assumed_text(fact, ESL_ASSUMED)
