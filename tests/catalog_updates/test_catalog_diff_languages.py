@@ -26,8 +26,7 @@ def test_languages_added_and_dropped_are_named() -> None:
     lines, kinds, _ = _diff(exam_languages=["en", "ja", "zh-Hans", "pt-BR", "es-419"])
     assert kinds == [ChangeKind.LANGUAGES]
     assert lines == [
-        "SCS-C03: now also in Portuguese (Brazil) and Spanish (Latin America); "
-        "no longer in Korean"
+        "SCS-C03: now also in Portuguese (Brazil) and Spanish (Latin America); no longer in Korean"
     ]
     assert ChangeKind.LANGUAGES.heading == "Exam languages changed"
 

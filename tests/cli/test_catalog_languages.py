@@ -37,8 +37,7 @@ def test_catalog_text_names_the_languages_and_the_extension(
         "languages: assumed: English, Japanese, Korean and Simplified Chinese"
     )
     assert lines[-1].strip() == (
-        "Assumed: 30 extra minutes in English for a non-native speaker who asks AWS first "
-        "(ESL +30)"
+        "Assumed: 30 extra minutes in English for a non-native speaker who asks AWS first (ESL +30)"
     )
 
 

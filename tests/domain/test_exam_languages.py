@@ -17,8 +17,8 @@ from studyplanner.domain.catalog import Catalog, CatalogError, LifecycleStatus, 
 from studyplanner.domain.plan import EntryStatus, LearnerProfile, StudyPlan
 from studyplanner.domain.schedule import schedule_plan
 from studyplanner.domain.wording_languages import (
-    EXAM_LANGUAGE_NAMES,
     ESL_EXTRA_MINUTES,
+    EXAM_LANGUAGE_NAMES,
     esl_text,
     exam_language_for_app,
     language_name,

@@ -20,9 +20,7 @@ def details_text(qtbot: QtBot, catalog: Catalog, cert_id: str) -> str:
     return details.text()
 
 
-def test_the_languages_row_names_them_and_the_esl_extension(
-    qtbot: QtBot, catalog: Catalog
-) -> None:
+def test_the_languages_row_names_them_and_the_esl_extension(qtbot: QtBot, catalog: Catalog) -> None:
     lines = details_text(qtbot, catalog, "security-specialty").splitlines()
     start = lines.index("Languages") + 1
     assert lines[start : start + 2] == [
@@ -38,7 +36,8 @@ def test_the_languages_and_the_extension_say_where_they_come_from(
     cert = catalog.get("security-specialty")
     assert cert.exam_languages_as_of is not None
     text = " ".join(details_text(qtbot, catalog, cert.id).split())
-    where = f"Languages: {cert.exam_languages_source} (as of {format_day(cert.exam_languages_as_of)})"
+    day = format_day(cert.exam_languages_as_of)
+    where = f"Languages: {cert.exam_languages_source} (as of {day})"
     assert " ".join(where.split()) in text
     assert " ".join(f"ESL: {ESL_SOURCE}".split()) in text
 
