@@ -127,7 +127,7 @@ class LearnerProfile(_Model):
     def _known_exam_language(cls, code: str | None) -> str | None:
         if code is not None and code not in EXAM_LANGUAGE_NAMES:
             raise ValueError(
-                _("unknown exam language {code!r}; use one of {codes}").format(
+                _("unknown exam language '{code}'; use one of {codes}").format(
                     code=code, codes=", ".join(EXAM_LANGUAGE_NAMES)
                 )
             )

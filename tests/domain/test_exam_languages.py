@@ -19,6 +19,7 @@ from studyplanner.domain.schedule import schedule_plan
 from studyplanner.domain.wording_languages import (
     ESL_EXTRA_MINUTES,
     EXAM_LANGUAGE_NAMES,
+    esl_fact_text,
     esl_text,
     exam_language_for_app,
     language_name,
@@ -130,6 +131,9 @@ def test_the_esl_extension_is_thirty_minutes_and_assumed() -> None:
     assert esl_text() == (
         "assumed: taken in English, it can run 30 minutes longer for a non-native speaker "
         "who asks AWS first (ESL +30)"
+    )
+    assert esl_fact_text() == (
+        "assumed: 30 extra minutes in English for a non-native speaker who asks AWS first (ESL +30)"
     )
 
 
