@@ -60,6 +60,7 @@ FLOORS: dict[str, float] = {
     "studyplanner/domain/wording.py": 100,
     "studyplanner/domain/wording_budget.py": 95,
     "studyplanner/domain/wording_domains.py": 98,
+    "studyplanner/domain/wording_languages.py": 100,
     "studyplanner/domain/wording_progress.py": 100,
     "studyplanner/domain/wording_team.py": 98,
     "studyplanner/domain/wording_schedule.py": 100,

@@ -18,8 +18,15 @@ from studyplanner.cli.show import cmd_show
 from studyplanner.cli.team import cmd_team
 from studyplanner.cli.week import cmd_week
 from studyplanner.domain.catalog import LifecycleStatus, Tier
-from studyplanner.domain.wording import format_fee, format_hours
-from studyplanner.i18n import N_
+from studyplanner.domain.wording import format_fee, format_hours, sentence_start
+from studyplanner.domain.wording_languages import (
+    ENGLISH,
+    ESL_ASSUMED,
+    ESL_EXTRA_MINUTES,
+    esl_fact_text,
+    offered_in_text,
+)
+from studyplanner.i18n import N_, _
 from studyplanner.labels import TranslatedLabels
 
 # Words `catalog` prints for a state, lower case as in its lines (an active certification
@@ -56,6 +63,10 @@ def cmd_catalog(args: argparse.Namespace) -> int:
                 "domains": [
                     {"number": d.number, "name": d.name, "weight": d.weight} for d in c.domains
                 ],
+                "exam_languages": c.exam_languages,
+                "exam_languages_assumed": c.exam_languages_assumed,
+                "esl_extra_minutes": ESL_EXTRA_MINUTES if ENGLISH in c.exam_languages else None,
+                "esl_assumed": ESL_ASSUMED,
             }
             for c in catalog
         ]
@@ -69,7 +80,11 @@ def cmd_catalog(args: argparse.Namespace) -> int:
                 status = f"  [{_LIFECYCLE_WORDS[c.lifecycle.status]} {c.lifecycle.ends_on}]"
             hours, fee = format_hours(c.hours.typical), format_fee(c.exam.fee_usd)
             print(f"  {c.code:8} {c.name:45} {hours:>6}  {fee}{status}")
+            if c.exam_languages and not c.is_retired:
+                offered = offered_in_text(c.exam_languages, c.exam_languages_assumed)
+                print(" " * 11 + _("languages: {languages}").format(languages=offered))
         print()
+    print("  " + sentence_start(esl_fact_text()))
     return EXIT_OK
 
 

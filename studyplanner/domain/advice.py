@@ -32,7 +32,8 @@ from studyplanner.domain.wording import (
     format_month,
     format_weekly_hours,
 )
-from studyplanner.i18n import _, ngettext
+from studyplanner.domain.wording_languages import exam_language_for_app, not_offered_text
+from studyplanner.i18n import _, language, ngettext
 
 MAX_SENSIBLE_WEEKLY_HOURS = 40.0
 LONG_STUDY_WINDOW = timedelta(days=183)
@@ -63,6 +64,7 @@ class AdviceCode(StrEnum):
     BEHIND_SCHEDULE = "behind-schedule"
     NOT_READY = "not-ready"
     UNKNOWN_DOMAIN = "unknown-domain"
+    EXAM_LANGUAGE = "exam-language"
 
 
 class Severity(StrEnum):
@@ -116,6 +118,7 @@ def advise(
         for item in schedule.entries
     )
     seen: dict[str, str] = {}
+    exam_language = plan.profile.exam_language or exam_language_for_app(language())
     for item in schedule.entries:
         cert = item.certification
         entry = item.entry
@@ -202,6 +205,7 @@ def advise(
                 )
             )
         if entry.status is not EntryStatus.PASSED:
+            found.extend(_language_advice(item, exam_language))
             found.extend(_progress_advice(item, schedule, today, pace))
             found.extend(_timing_advice(item, schedule, today))
             found.extend(_retake_advice(item))
@@ -209,6 +213,18 @@ def advise(
             associate_seen = True
     found.extend(_expiry_advice(schedule, catalog, today, validities))
     return found
+
+
+def _language_advice(item: ScheduledEntry, exam_language: str) -> list[Advice]:
+    """A note when the exam is not offered in the language the learner will sit it in (the
+    profile's, else the app's); none where the catalog does not list the exam's languages."""
+    cert = item.certification
+    if not cert.exam_languages or exam_language in cert.exam_languages:
+        return []
+    message = not_offered_text(
+        cert.code, cert.exam_languages, exam_language, cert.exam_languages_assumed
+    )
+    return [Advice(AdviceCode.EXAM_LANGUAGE, message, item.entry.id, Severity.INFO)]
 
 
 def _progress_advice(

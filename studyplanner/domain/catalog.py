@@ -25,6 +25,7 @@ from pydantic import (
 )
 
 from studyplanner.domain.roles import ExperienceField
+from studyplanner.domain.wording_languages import EXAM_LANGUAGE_NAMES
 from studyplanner.i18n import N_, _
 
 CATALOG_SCHEMA_VERSION = 2
@@ -291,6 +292,35 @@ class Certification(_Strict):
         description="The weights could not be read in a source: they are StudyPlanner's "
         "best-known figures",
     )
+    exam_languages: list[str] = Field(
+        default_factory=list,
+        max_length=len(EXAM_LANGUAGE_NAMES),
+        description="Codes of the languages the exam can be taken in ('en', 'ja', 'pt-BR'); "
+        "none when the catalog does not know (a retired exam, a user's catalog)",
+    )
+    exam_languages_source: str = Field(
+        default="", max_length=600, description="Where the languages come from"
+    )
+    exam_languages_as_of: date | None = Field(
+        default=None, description="When the languages were read"
+    )
+    exam_languages_assumed: bool = Field(
+        default=False,
+        description="The list is not from AWS's own page for the exam, or sources disagree",
+    )
+
+    @field_validator("exam_languages")
+    @classmethod
+    def _known_languages(cls, codes: list[str]) -> list[str]:
+        unknown = [code for code in codes if code not in EXAM_LANGUAGE_NAMES]
+        if unknown:
+            raise ValueError(
+                f"unknown exam language code {unknown[0]!r}; use one of "
+                + ", ".join(EXAM_LANGUAGE_NAMES)
+            )
+        if len(set(codes)) != len(codes):
+            raise ValueError("an exam language is listed twice")
+        return codes
 
     @field_validator("domains")
     @classmethod
@@ -303,6 +333,13 @@ class Certification(_Strict):
             raise ValueError(
                 "exam domains need 'domains_source' and 'domains_as_of' (where and when "
                 "they were read)"
+            )
+        if self.exam_languages and (
+            not self.exam_languages_source or self.exam_languages_as_of is None
+        ):
+            raise ValueError(
+                "exam languages need 'exam_languages_source' and 'exam_languages_as_of' "
+                "(where and when they were read)"
             )
         return self
 

@@ -16,6 +16,7 @@ from studyplanner.domain.catalog import Catalog, Certification, LifecycleStatus
 from studyplanner.domain.plan import EntryStatus, StudyPlan
 from studyplanner.domain.schedule import Schedule, schedule_plan
 from studyplanner.domain.wording import format_day, format_fee
+from studyplanner.domain.wording_languages import languages_text
 from studyplanner.i18n import N_, _
 
 
@@ -28,6 +29,7 @@ class ChangeKind(StrEnum):
     NEW_VERSION = "new_version"
     EXAM_FACTS = "exam_facts"
     DOMAINS = "domains"
+    LANGUAGES = "languages"
     RENEWAL = "renewal"
     HOURS = "hours"
     WORDING = "wording"
@@ -44,6 +46,7 @@ _HEADINGS = {
     ChangeKind.NEW_VERSION: N_("New exam versions"),
     ChangeKind.EXAM_FACTS: N_("Exam facts changed"),
     ChangeKind.DOMAINS: N_("Exam domains changed"),
+    ChangeKind.LANGUAGES: N_("Exam languages changed"),
     ChangeKind.RENEWAL: N_("Renewal rules changed"),
     ChangeKind.HOURS: N_("Hour estimates changed"),
     ChangeKind.WORDING: N_("Wording only"),
@@ -88,6 +91,12 @@ _EXAM_FACTS = (
 )
 _RENEWAL = ("validity_years", "renewal_options", "renewal_list_assumed")
 _HOURS = ("hours.low", "hours.typical", "hours.high")
+_LANGUAGES = (
+    "exam_languages",
+    "exam_languages_source",
+    "exam_languages_as_of",
+    "exam_languages_assumed",
+)
 _SEEN_ELSEWHERE = ("id", "code", "previous_codes", "lifecycle", "exam", "hours", "domains")
 
 
@@ -182,6 +191,8 @@ def _kind_of_field(name: str) -> ChangeKind:
         return ChangeKind.RENEWAL
     if name in _HOURS:
         return ChangeKind.HOURS
+    if name in _LANGUAGES:
+        return ChangeKind.LANGUAGES
     return ChangeKind.WORDING
 
 
@@ -273,11 +284,43 @@ def describe_change(change: CatalogChange, new: Catalog) -> str:
             if change.new
             else _("{code}: domains now read in this exam's own guide")
         ).format(code=change.code)
+    if kind is ChangeKind.LANGUAGES:
+        return _describe_languages(change)
     if change.field == "renewal_options":
         return _("{code}: {field} changed").format(code=change.code, field=change.field)
     return _("{code}: {field} {old} → {new}").format(
         code=change.code, field=change.field, old=_short(change.old), new=_short(change.new)
     )
+
+
+def _describe_languages(change: CatalogChange) -> str:
+    """An exam's languages: the ones added and dropped by name, or where and when they were
+    read, or whether they are assumed."""
+    if change.field == "exam_languages":
+        old, new = list(change.old or []), list(change.new or [])
+        added = [code for code in new if code not in old]
+        dropped = [code for code in old if code not in new]
+        parts = []
+        if added:
+            parts.append(_("now also in {languages}").format(languages=languages_text(added)))
+        if dropped:
+            parts.append(_("no longer in {languages}").format(languages=languages_text(dropped)))
+        if not parts:  # the same languages, listed in another order
+            parts.append(_("the same languages, listed in another order"))
+        return _("{code}: {what}").format(code=change.code, what="; ".join(parts))
+    if change.field == "exam_languages_source":
+        return _("{code}: where the languages were read: {old} → {new}").format(
+            code=change.code, old=_short(change.old), new=_short(change.new)
+        )
+    if change.field == "exam_languages_as_of":
+        return _("{code}: languages read on {old} → {new}").format(
+            code=change.code, old=_day_or_dash(change.old), new=_day_or_dash(change.new)
+        )
+    return (
+        _("{code}: languages now assumed, not read on AWS's own page")
+        if change.new
+        else _("{code}: languages now read on AWS's own page")
+    ).format(code=change.code)
 
 
 def _describe_domain(change: CatalogChange) -> str:

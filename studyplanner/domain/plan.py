@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from studyplanner.domain.roles import Direction, ExperienceField, Role
 from studyplanner.domain.wording import format_hours
+from studyplanner.domain.wording_languages import EXAM_LANGUAGE_NAMES
 from studyplanner.i18n import N_, _
 
 PLAN_SCHEMA_VERSION = 9
@@ -115,6 +116,22 @@ class LearnerProfile(_Model):
     focus_areas: list[Annotated[str, Field(max_length=60)]] = Field(
         default_factory=list, max_length=30, description="The organisation's stack, e.g. 'SAP'"
     )
+    exam_language: str | None = Field(
+        default=None,
+        description="The language the learner will sit exams in ('ja', 'pt-BR'); None follows "
+        "the app's language",
+    )
+
+    @field_validator("exam_language")
+    @classmethod
+    def _known_exam_language(cls, code: str | None) -> str | None:
+        if code is not None and code not in EXAM_LANGUAGE_NAMES:
+            raise ValueError(
+                _("unknown exam language '{code}'; use one of {codes}").format(
+                    code=code, codes=", ".join(EXAM_LANGUAGE_NAMES)
+                )
+            )
+        return code
 
 
 class Blackout(_Model):

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studyplanner.domain.advice import AdviceCode
 from studyplanner.domain.analysis import analyse
 from studyplanner.domain.catalog import Catalog
 from studyplanner.domain.plan import LearnerProfile, StudyPlan
@@ -36,6 +37,7 @@ from studyplanner.domain.wording import (
     format_hours,
     format_number,
     plural,
+    sentence_start,
 )
 from studyplanner.i18n import N_, _
 from studyplanner.ui.panels.plan_settings_fields import (
@@ -46,6 +48,7 @@ from studyplanner.ui.panels.plan_settings_fields import (
     field_years_label,
     parse_focus_areas,
 )
+from studyplanner.ui.widgets.exam_language_box import ExamLanguageBox
 from studyplanner.ui.widgets.form_fields import (
     DATE_FORMAT,
     DecimalSpinBox,
@@ -60,7 +63,8 @@ DEFAULT_WEEKLY_HOURS = 8.0
 
 
 class NewPlanFromProfileDialog(QDialog):
-    """Asks for role, experience, focus, direction and time, and previews the suggested plan."""
+    """Asks for role, experience, focus, direction, exam language and time, and previews the
+    suggested plan (with a note on any exam not offered in the learner's exam language)."""
 
     def __init__(self, parent: QWidget | None, catalog: Catalog, today: date) -> None:
         super().__init__(parent)
@@ -115,6 +119,8 @@ class NewPlanFromProfileDialog(QDialog):
         for direction in Direction:
             self.direction.addItem(direction.label, direction.value)
         you_form.addRow(_("Career direction:"), self.direction)
+        self.exam_language = ExamLanguageBox()
+        you_form.addRow(_("Exam language:"), self.exam_language)
 
         plan_box = QGroupBox(_("Your plan"))
         plan_form = QFormLayout(plan_box)
@@ -168,6 +174,7 @@ class NewPlanFromProfileDialog(QDialog):
         self.experience.valueChanged.connect(self._update_suggestion)
         self.focus_areas.textChanged.connect(self._update_suggestion)
         self.direction.currentIndexChanged.connect(self._update_suggestion)
+        self.exam_language.currentIndexChanged.connect(self._update_suggestion)
         self.weekly_hours.valueChanged.connect(self._update_suggestion)
         self.start_date.dateChanged.connect(self._update_suggestion)
         self.name.textChanged.connect(self._update_suggestion)
@@ -183,6 +190,7 @@ class NewPlanFromProfileDialog(QDialog):
             field_years=self.field_years.years() if role.field is not None else None,
             direction=Direction(direction) if direction else None,
             focus_areas=[area[:60] for area in parse_focus_areas(self.focus_areas.text())][:30],
+            exam_language=self.exam_language.code(),
         )
 
     @Slot()
@@ -217,7 +225,11 @@ class NewPlanFromProfileDialog(QDialog):
         parts: list[str] = []
         muted = self.palette().color(QPalette.ColorRole.PlaceholderText).name()
         plan = suggestion.plan  # laid out from its start date, as it will be made
-        schedule = analyse(plan, self._catalog, plan.start_date).schedule
+        analysis = analyse(plan, self._catalog, plan.start_date)
+        schedule = analysis.schedule
+        languages = {
+            a.entry_id: a.message for a in analysis.advice if a.code is AdviceCode.EXAM_LANGUAGE
+        }
         if schedule is not None and schedule.finish_date is not None:
             hours = schedule.total_hours
             parts.append(
@@ -236,9 +248,14 @@ class NewPlanFromProfileDialog(QDialog):
             parts.append("<ol style='-qt-list-indent: 1;'>")
             for index, reason in enumerate(suggestion.reasons):
                 cert = self._catalog.get(reason.certification_id)
-                when = ""
+                when, language_note = "", ""
                 if schedule is not None:
                     item = schedule.entries[index]
+                    if item.entry.id in languages:
+                        language_note = (
+                            f"<br><span style='color: {muted};'>"
+                            f"{html.escape(sentence_start(languages[item.entry.id]))}</span>"
+                        )
                     if item.exam_date is not None:
                         exam = format_day(item.exam_date)
                         when = _("{hours} of study, exam {date}").format(
@@ -248,7 +265,7 @@ class NewPlanFromProfileDialog(QDialog):
                     "<li style='margin-bottom: 8px;'>"
                     f"<b>{html.escape(cert.code)} {html.escape(cert.name)}</b>"
                     f"<br><span style='color: {muted};'>{html.escape(when)}</span>"
-                    f"<br>{html.escape(reason.reason)}</li>"
+                    f"<br>{html.escape(reason.reason)}{language_note}</li>"
                 )
             parts.append("</ol>")
         if suggestion.remarks:

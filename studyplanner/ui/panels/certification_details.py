@@ -16,6 +16,13 @@ from studyplanner.domain.wording import (
     format_fee,
     format_hours,
     format_hours_range,
+    sentence_start,
+)
+from studyplanner.domain.wording_languages import (
+    ENGLISH,
+    ESL_SOURCE,
+    esl_fact_text,
+    offered_in_text,
 )
 from studyplanner.i18n import _, pgettext
 from studyplanner.style import Colour, colour, is_dark_palette, tier_colour
@@ -119,6 +126,20 @@ def certification_html(
         source += "<br>" + _("Domains: {source} (as of {date})").format(
             source=escape(cert.domains_source), date=format_day(cert.domains_as_of)
         )
+    languages = ""
+    if cert.exam_languages:
+        languages = escape(
+            sentence_start(offered_in_text(cert.exam_languages, cert.exam_languages_assumed))
+        )
+        if ENGLISH in cert.exam_languages:
+            languages += "<br>" + escape(sentence_start(esl_fact_text()))
+        if cert.exam_languages_as_of:
+            source += "<br>" + _("Languages: {source} (as of {date})").format(
+                source=escape(cert.exam_languages_source),
+                date=format_day(cert.exam_languages_as_of),
+            )
+            if ENGLISH in cert.exam_languages:
+                source += "<br>" + _("ESL: {source}").format(source=escape(ESL_SOURCE))
     renewals = "<br>".join(escape(renewal_line(p)) for p in renewal_paths(cert, catalog))
     if cert.renewal_list_assumed:
         renewals += "<br>" + escape(
@@ -146,6 +167,7 @@ def certification_html(
             exam_facts,
         )
     }
+{row(_("Languages"), languages) if languages else ""}
 {row(_("Fee"), f"{format_fee(exam.fee_usd)} USD")}
 {row(_("Passing score"), f"{exam.passing_score} / 1000")}
 {row(_("Study hours"), study_hours)}

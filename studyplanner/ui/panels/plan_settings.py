@@ -127,6 +127,7 @@ class PlanSettingsPanel(QWidget):
         )
         self.field_years, self.field_years_label = learner.field_years, learner.field_years_label
         self.other_fields, self.focus_areas = learner.other_fields, learner.focus_areas
+        self.exam_language = learner.exam_language
         self.held, self.remove_held, self.add_held = held.held, held.remove_held, held.add_held
         self.held_certification, self.held_earned = held.held_certification, held.held_earned
         self.weekly_hours, self.day_hours = time.weekly_hours, time.day_hours
@@ -146,6 +147,7 @@ class PlanSettingsPanel(QWidget):
             self.field_years,
             self.other_fields,
             self.direction,
+            self.exam_language,
             self.focus_areas,
             self.weekly_hours,
             *self.day_hours,
@@ -175,6 +177,7 @@ class PlanSettingsPanel(QWidget):
         self.field_years.editingFinished.connect(self._commit_profile)
         self.other_fields.clicked.connect(self._edit_other_fields)
         self.direction.activated.connect(self._commit_profile)
+        self.exam_language.activated.connect(self._commit_profile)
         self.focus_areas.editingFinished.connect(self._commit_profile)
         self.weekly_hours.editingFinished.connect(self._commit_weekly_hours)
         self.add_blackout.clicked.connect(self._add_blackout)
@@ -205,6 +208,7 @@ class PlanSettingsPanel(QWidget):
             self.readiness_target,
             self.role,
             self.direction,
+            self.exam_language,
             self.focus_areas,
             self.weekly_hours,
             *self.day_hours,
@@ -222,6 +226,7 @@ class PlanSettingsPanel(QWidget):
             self.other_fields.setText(other_fields_summary(plan.profile.other_field_years))
             direction = plan.profile.direction.value if plan.profile.direction else ""
             self.direction.setCurrentIndex(self.direction.findData(direction))
+            self.exam_language.set_code(plan.profile.exam_language)
             if parse_focus_areas(self.focus_areas.text()) != plan.profile.focus_areas:
                 self.focus_areas.setText(focus_areas_text(plan.profile.focus_areas))
             self.weekly_hours.setValue(plan.availability.weekly_hours)
@@ -384,6 +389,7 @@ class PlanSettingsPanel(QWidget):
                 other_field_years=current.other_field_years,
                 direction=Direction(direction) if direction else None,
                 focus_areas=parse_focus_areas(self.focus_areas.text()),
+                exam_language=self.exam_language.code(),
             )
         except ValidationError as exc:
             self._show_problem(
@@ -551,4 +557,6 @@ def _profile_change_text(before: LearnerProfile, after: LearnerProfile) -> str:
         return _("Change years in {field}").format(field=_(FIELD_NAMES[field]))
     if before.direction != after.direction:
         return _("Change career direction")
+    if before.exam_language != after.exam_language:
+        return _("Change exam language")
     return _("Change organisation focus")

@@ -39,6 +39,7 @@ from studyplanner.ui.panels.plan_settings_fields import (
     field_years_caption,
     hours_spin,
 )
+from studyplanner.ui.widgets.exam_language_box import ExamLanguageBox
 from studyplanner.ui.widgets.form_fields import DecimalSpinBox
 
 NO_DIRECTION = N_("(none)")
@@ -166,6 +167,9 @@ class LearnerBox(QGroupBox):
             self.direction.addItem(direction.label, direction.value)
         compact(self.direction)
         self.form.addRow(_("Career direction:"), self.direction)
+        self.exam_language = ExamLanguageBox()
+        compact(self.exam_language)
+        self.form.addRow(_("Exam language:"), self.exam_language)
         self.focus_areas = QLineEdit()
         self.focus_areas.setPlaceholderText(_("e.g. serverless, data lake, SAP"))
         self.focus_areas.setToolTip(_("Your organisation's focus areas, separated by commas"))
