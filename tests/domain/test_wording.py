@@ -207,3 +207,18 @@ def test_parse_day_refuses_what_is_not_a_whole_date(text: str) -> None:
 def test_parse_day_reads_what_format_day_writes() -> None:
     for day in (date(2024, 1, 10), date(2027, 3, 14), date(2026, 12, 7), date(2028, 2, 29)):
         assert parse_day(format_day(day)) == day
+
+
+@pytest.mark.parametrize("broken", ["{day} {day} {year}", "{day} {month} {yr}"])
+def test_a_date_pattern_a_translator_got_wrong_still_reads_dates_the_english_way(
+    monkeypatch: pytest.MonkeyPatch, broken: str
+) -> None:
+    # A pattern naming a part twice, or one no date has, cannot be read back: typed dates
+    # are then read the English way (and as ISO) instead of failing every date field.
+    def pattern(context: str, message: str) -> str:
+        return broken if context == "date pattern: day month year" else message
+
+    monkeypatch.setattr(wording, "pgettext", pattern)
+    assert wording.parse_day("10 Jan 2024") == date(2024, 1, 10)
+    assert wording.parse_day("2024-01-10") == date(2024, 1, 10)
+    assert wording.parse_day("Jan 10 2024") is None
