@@ -37,6 +37,7 @@ __all__ = [
     "contribution_text",
     "held_text",
     "pace_text",
+    "quarter_cells",
     "quarter_label",
     "risk_text",
     "target_text",
@@ -177,6 +178,20 @@ def quarter_label(quarter: QuarterSummary) -> str:
 def amounts_text(amounts: Amounts) -> str:
     """'$450', '$450 + 350 EUR', '$0'."""
     return format_amounts(amounts.pairs)
+
+
+def quarter_cells(quarter: QuarterSummary) -> tuple[str, ...]:
+    """A quarter's line of the budget, as the window's table and the printed report show it:
+    the quarter, exams, list price, with vouchers, paid by the company, renewals, expiries."""
+    return (
+        quarter_label(quarter),
+        str(len(quarter.exams)),
+        amounts_text(quarter.list_price),
+        amounts_text(quarter.with_vouchers),
+        amounts_text(quarter.paid_by_company),
+        str(len(quarter.renewals)),
+        str(len(quarter.expiries)),
+    )
 
 
 def as_of_text(today: date) -> str:

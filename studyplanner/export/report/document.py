@@ -11,6 +11,8 @@ certifications and their renewals, the warnings, the notes.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QMarginsF, Qt
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter
@@ -109,6 +111,15 @@ def render_report(analysis: PlanAnalysis, printer: QPrinter) -> int:
     return the number of pages. Serves QPrintPreviewDialog.paintRequested, a real printer
     and PDF alike; a page range chosen in the print dialog is honoured. Everything printed
     comes from ``analysis``, dated its ``today``."""
+    return render_blocks(printer, lambda sheet: report_blocks(sheet, analysis), analysis.plan.name)
+
+
+def render_blocks(
+    printer: QPrinter, blocks_of: Callable[[Sheet], list[Block]], footer_name: str
+) -> int:
+    """Lay ``blocks_of(sheet)`` out in pages on ``printer``, each with the footer naming
+    ``footer_name`` and the page, and return the page count: the plan report's and the team
+    report's one way to print. A page range chosen in the print dialog is honoured."""
     painter = QPainter()
     if not painter.begin(printer):
         target = printer.outputFileName() or printer.printerName() or _("the printer")
@@ -119,8 +130,7 @@ def render_report(analysis: PlanAnalysis, printer: QPrinter) -> int:
         area = printer.pageLayout().paintRectPixels(printer.resolution())
         sheet = Sheet(printer, float(area.width()))
         body_height = float(area.height()) - footer_height(sheet)
-        blocks = report_blocks(sheet, analysis)
-        pages = paginate(blocks, body_height)
+        pages = paginate(blocks_of(sheet), body_height)
         first = printer.fromPage() or 1
         last = printer.toPage() or len(pages)
         started = False
@@ -131,7 +141,7 @@ def render_report(analysis: PlanAnalysis, printer: QPrinter) -> int:
                 raise OSError(_("the printer refused a new page"))
             started = True
             page.paint(painter)
-            paint_footer(sheet, painter, body_height, analysis.plan.name, number, len(pages))
+            paint_footer(sheet, painter, body_height, footer_name, number, len(pages))
         return len(pages)
     finally:
         painter.end()

@@ -8,7 +8,6 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtGui import QPainter
 from PySide6.QtPrintSupport import QPrinter
 
 from studyplanner import __version__
@@ -23,17 +22,16 @@ from studyplanner.domain.team import (
 from studyplanner.domain.wording import count_text, format_day
 from studyplanner.domain.wording_team import (
     STATUS_WORDS,
-    amounts_text,
     as_of_text,
     closing_text,
     held_text,
     pace_text,
-    quarter_label,
+    quarter_cells,
     risk_text,
     target_text,
 )
-from studyplanner.export.report.blocks import Block, paginate
-from studyplanner.export.report.document import footer_height, paint_footer, setup_printer
+from studyplanner.export.report.blocks import Block
+from studyplanner.export.report.document import render_blocks, setup_printer
 from studyplanner.export.report.sheet import Sheet
 from studyplanner.export.team_report.chart import TeamChart
 from studyplanner.export.team_report.tables import Row, table_blocks
@@ -183,20 +181,7 @@ def _budget_blocks(sheet: Sheet, team: TeamRollUp) -> list[Block]:
     if not team.quarters:
         found.append(sheet.paragraph(_("No exams or expiries ahead."), sheet.muted, sheet.pt(4)))
         return found
-    rows = [
-        Row(
-            [
-                quarter_label(quarter),
-                str(len(quarter.exams)),
-                amounts_text(quarter.list_price),
-                amounts_text(quarter.with_vouchers),
-                amounts_text(quarter.paid_by_company),
-                str(len(quarter.renewals)),
-                str(len(quarter.expiries)),
-            ]
-        )
-        for quarter in team.quarters
-    ]
+    rows = [Row(list(quarter_cells(quarter))) for quarter in team.quarters]
     found += table_blocks(
         sheet,
         [
@@ -258,32 +243,11 @@ def render_team_report(
 ) -> int:
     """Paint the team report on ``printer`` (already set up) and return its page count; a
     page range chosen in the print dialog is honoured."""
-    painter = QPainter()
-    if not painter.begin(printer):
-        target = printer.outputFileName() or printer.printerName() or _("the printer")
-        raise OSError(_("cannot print to {target}").format(target=target))
-    try:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-        area = printer.pageLayout().paintRectPixels(printer.resolution())
-        sheet = Sheet(printer, float(area.width()))
-        body_height = float(area.height()) - footer_height(sheet)
-        pages = paginate(team_report_blocks(sheet, team, skipped, catalog), body_height)
-        first = printer.fromPage() or 1
-        last = printer.toPage() or len(pages)
-        started = False
-        name = team.name or _("Team report")
-        for number, page in enumerate(pages, 1):
-            if not first <= number <= last:
-                continue
-            if started and not printer.newPage():
-                raise OSError(_("the printer refused a new page"))
-            started = True
-            page.paint(painter)
-            paint_footer(sheet, painter, body_height, name, number, len(pages))
-        return len(pages)
-    finally:
-        painter.end()
+    return render_blocks(
+        printer,
+        lambda sheet: team_report_blocks(sheet, team, skipped, catalog),
+        team.name or _("Team report"),
+    )
 
 
 def print_team_to_pdf(

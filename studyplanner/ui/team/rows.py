@@ -20,11 +20,10 @@ from studyplanner.domain.team import (
 from studyplanner.domain.wording import format_day
 from studyplanner.domain.wording_team import (
     STATUS_WORDS,
-    amounts_text,
     closing_text,
     held_text,
     pace_text,
-    quarter_label,
+    quarter_cells,
     risk_text,
     target_text,
 )
@@ -161,20 +160,7 @@ def budget_table(team: TeamRollUp) -> Table:
             _("Renewals"),
             _("Expiries"),
         ),
-        tuple(
-            Row(
-                (
-                    quarter_label(quarter),
-                    str(len(quarter.exams)),
-                    amounts_text(quarter.list_price),
-                    amounts_text(quarter.with_vouchers),
-                    amounts_text(quarter.paid_by_company),
-                    str(len(quarter.renewals)),
-                    str(len(quarter.expiries)),
-                )
-            )
-            for quarter in team.quarters
-        ),
+        tuple(Row(quarter_cells(quarter)) for quarter in team.quarters),
     )
 
 
