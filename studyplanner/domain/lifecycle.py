@@ -92,7 +92,12 @@ def _renamed_into(old: Certification, new: Certification) -> bool:
 
 def renews(exam: Certification, certification: Certification) -> bool:
     """True if passing ``exam`` renews ``certification`` (while it is still valid)."""
-    return exam.id == certification.id or exam.id in certification.renewed_by
+    return exam.id in renewers_of(certification)
+
+
+def renewers_of(certification: Certification) -> frozenset[str]:
+    """The certifications whose pass renews ``certification``: itself and its ``renewed_by``."""
+    return frozenset((certification.id, *certification.renewed_by))
 
 
 @dataclass
@@ -151,12 +156,19 @@ def lifecycle(schedule: Schedule, catalog: Catalog) -> list[Validity]:
     Passing the exam of an expired certification earns it anew (a second validity)."""
     opened: list[_Open] = []
     current: dict[str, _Open] = {}
+    # What renews each certification, read once: a long plan asks it of every validity it
+    # has opened at each exam (a 100-exam plan some 1,100 times).
+    renewers: dict[str, frozenset[str]] = {}
     for exam in _exams(schedule, catalog):
         carried = False  # renewed a renamed credential: the same credential, not a new one
         if exam.entry_id is not None:
             for validity in opened:
+                renewed = validity.certification
+                by = renewers.get(renewed.id)
+                if by is None:
+                    by = renewers[renewed.id] = renewers_of(renewed)
                 if (
-                    renews(exam.certification, validity.certification)
+                    exam.certification.id in by
                     and validity.earned_on < exam.on <= validity.expires_on
                 ):
                     expires = add_years(exam.on, validity.certification.validity_years)

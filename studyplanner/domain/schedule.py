@@ -195,19 +195,23 @@ def _schedule(plan: StudyPlan, catalog: Catalog, today: date | None) -> Schedule
 
     blackout_index = _BlackoutIndex(availability.blackouts)
     # What was learned before each exam: certifications held, exams passed, earlier entries.
-    known = [catalog.get(h.certification_id) for h in plan.held if h.certification_id in catalog]
-    known += [
-        catalog.get(e.certification_id) for e in plan.entries if e.status is EntryStatus.PASSED
-    ]
+    # Each certification once, where it first came: the credit asks which were learned, not
+    # how often, so a long plan is not searched again per exam (100 exams: 5,000 look-ups).
+    known: dict[str, Certification] = {}
+    learned = [h.certification_id for h in plan.held if h.certification_id in catalog]
+    learned += [e.certification_id for e in plan.entries if e.status is EntryStatus.PASSED]
+    for cert_id in learned:
+        cert = catalog.get(cert_id)
+        known.setdefault(cert.id, cert)
     result: list[ScheduledEntry] = []
     for entry in plan.entries:
         cert = catalog.get(entry.certification_id)
         passed = entry.status is EntryStatus.PASSED
         began = entry.passed_on if passed and entry.passed_on is not None else cursor
         years = aws_years_on(profile, plan.start_date, began)
-        credit = overlap_credit(cert, (c for c in known if c.id != cert.id))
+        credit = overlap_credit(cert, (c for c in known.values() if c.id != cert.id))
         estimate = entry_hours(entry, cert, years, technical=technical, credit=credit)
-        known.append(cert)
+        known.setdefault(cert.id, cert)
         if passed:
             result.append(
                 ScheduledEntry(
