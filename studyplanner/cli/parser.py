@@ -289,8 +289,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--lang",
         metavar="CODE",
         help=_(
-            "the language to speak ({languages}; default: the system's, or the View › Language "
-            "choice); an unknown code gives English"
+            "the language to speak ({languages}; default: the system's, and for the window "
+            "its View › Language choice); an unknown code gives English"
         ).format(languages=", ".join(sorted(LANGUAGES))),
     )
     parser.add_argument(

@@ -90,13 +90,9 @@ def _renamed_into(old: Certification, new: Certification) -> bool:
     return old.lifecycle.renamed and old.lifecycle.replaced_by == new.id
 
 
-def renews(exam: Certification, certification: Certification) -> bool:
-    """True if passing ``exam`` renews ``certification`` (while it is still valid)."""
-    return exam.id in renewers_of(certification)
-
-
 def renewers_of(certification: Certification) -> frozenset[str]:
-    """The certifications whose pass renews ``certification``: itself and its ``renewed_by``."""
+    """The certifications whose pass renews ``certification`` (while it is still valid):
+    itself and its ``renewed_by``."""
     return frozenset((certification.id, *certification.renewed_by))
 
 
