@@ -53,12 +53,15 @@ __all__ = [
     "Progress",
     "SkipReason",
     "SkippedFile",
+    "TeamFileChangedError",
     "TeamFileError",
+    "TeamFileStamp",
     "TeamFolder",
     "TeamFolderError",
     "folder_stamps",
     "read_team_file",
     "read_team_folder",
+    "team_file_stamp",
     "write_team_file",
 ]
 
@@ -73,6 +76,8 @@ Progress = Callable[[int, int], None]
 """Called with (files read, files found) after each file."""
 FolderStamps = dict[str, tuple[int, int]]
 """Each plan file's (modification time in ns, size) by its path relative to the folder."""
+TeamFileStamp = tuple[int, int] | None
+"""``team.json``'s (modification time in ns, size), or None when there is none."""
 
 
 class SkipReason(StrEnum):
@@ -139,6 +144,8 @@ class TeamFolder:
     """Why ``team.json`` could not be used (then ``settings`` is empty), or None."""
     stamps: FolderStamps
     """Every plan file seen (read or skipped), for noticing changes (``folder_stamps``)."""
+    team_stamp: TeamFileStamp = None
+    """``team.json``'s stamp just before it was read: a write checks nobody changed it since."""
 
 
 class TeamFolderError(Exception):
@@ -147,6 +154,10 @@ class TeamFolderError(Exception):
 
 class TeamFileError(Exception):
     """``team.json`` cannot be used or written; ``str()`` is one line for the user."""
+
+
+class TeamFileChangedError(TeamFileError):
+    """``team.json`` changed on disk since it was last read (another person saved it)."""
 
 
 class Cancelled(Exception):
@@ -340,6 +351,7 @@ def read_team_folder(
                 members.append(result)
         if progress is not None:
             progress(done, total)
+    team_stamp = team_file_stamp(folder)  # before reading: a change meanwhile shows as one
     try:
         settings = read_team_file(folder, catalog)
         problem = None
@@ -352,10 +364,27 @@ def read_team_folder(
         settings=settings,
         settings_problem=problem,
         stamps=stamps,
+        team_stamp=team_stamp,
     )
 
 
 # --- team.json ----------------------------------------------------------------------------
+
+
+def team_file_stamp(folder: Path) -> TeamFileStamp:
+    """``team.json``'s (modification time, size), or None when there is none."""
+    try:
+        info = os.stat(folder / TEAM_FILE)
+    except OSError:
+        return None
+    return (info.st_mtime_ns, info.st_size)
+
+
+class _Unchecked:
+    """``write_team_file`` was not asked to check the file is as read."""
+
+
+UNCHECKED = _Unchecked()
 
 
 def read_team_file(folder: Path, catalog: Catalog | None = None) -> TeamSettings:
@@ -427,9 +456,16 @@ def team_file_json(settings: TeamSettings) -> str:
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
-def write_team_file(folder: Path, settings: TeamSettings) -> None:
+def write_team_file(
+    folder: Path,
+    settings: TeamSettings,
+    *,
+    unchanged_since: TeamFileStamp | _Unchecked = UNCHECKED,
+) -> TeamFileStamp:
     """Write ``folder``'s ``team.json`` atomically (a crash leaves the old file or the new
-    one). Raises ``TeamFileError`` (one line) when it cannot be written."""
+    one) and return its new stamp. Raises ``TeamFileError`` (one line) when it cannot be
+    written, and ``TeamFileChangedError`` (nothing written) when ``unchanged_since`` is given
+    and the file's stamp differs from it: someone else saved it since it was read."""
     path = folder / TEAM_FILE
     if not folder.is_dir():
         raise TeamFileError(
@@ -445,6 +481,13 @@ def write_team_file(folder: Path, settings: TeamSettings) -> None:
         raise TeamFileError(
             _("{path}: is not a regular file; nothing was written").format(path=one_line(str(path)))
         )
+    stamp_now = None if info is None else (info.st_mtime_ns, info.st_size)
+    if not isinstance(unchanged_since, _Unchecked) and stamp_now != unchanged_since:
+        raise TeamFileChangedError(
+            _("{path}: was changed by someone else since it was read; nothing was written").format(
+                path=one_line(str(path))
+            )
+        )
     try:
         atomic_write_bytes(path, team_file_json(settings).encode("utf-8"))
     except OSError as exc:
@@ -453,3 +496,4 @@ def write_team_file(folder: Path, settings: TeamSettings) -> None:
                 path=one_line(str(path)), reason=exc.strerror or exc
             )
         ) from exc
+    return team_file_stamp(folder)

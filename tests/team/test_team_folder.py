@@ -24,11 +24,13 @@ from studyplanner.storage.team_folder import (
     TEAM_FILE,
     Cancelled,
     SkipReason,
+    TeamFileChangedError,
     TeamFileError,
     TeamFolderError,
     folder_stamps,
     read_team_file,
     read_team_folder,
+    team_file_stamp,
     write_team_file,
 )
 from tests.team.folder import TARGETS, TODAY, ana, ben, snapshot, write_team_folder
@@ -275,6 +277,25 @@ def test_a_team_file_that_cannot_be_written(tmp_path: Path) -> None:
         write_team_file(tmp_path, TeamSettings())
     with pytest.raises(TeamFileError, match="could not be saved"):
         write_team_file(tmp_path / "missing", TeamSettings())
+
+
+def test_a_team_file_someone_else_saved_since_it_was_read_is_not_overwritten(
+    folder: Path, catalog: Catalog
+) -> None:
+    read = read_team_folder(folder, catalog, TODAY)
+    assert read.team_stamp == team_file_stamp(folder) is not None
+    theirs = {"name": "Their team", "targets": []}
+    (folder / TEAM_FILE).write_text(json.dumps(theirs), encoding="utf-8")  # another manager
+    mine = TeamSettings(name="My team")
+    with pytest.raises(TeamFileChangedError, match="changed by someone else"):
+        write_team_file(folder, mine, unchanged_since=read.team_stamp)
+    assert read_team_file(folder, catalog).name == "Their team"
+    stamp = write_team_file(folder, mine, unchanged_since=team_file_stamp(folder))
+    assert stamp == team_file_stamp(folder) and read_team_file(folder, catalog) == mine
+    (folder / TEAM_FILE).unlink()  # a file that appeared since "there was none" is no change
+    assert write_team_file(folder, mine, unchanged_since=None) == team_file_stamp(folder)
+    with pytest.raises(TeamFileChangedError):
+        write_team_file(folder, mine, unchanged_since=None)
 
 
 def test_a_sub_folder_that_cannot_be_listed_hides_only_its_own_files(

@@ -360,7 +360,7 @@ def test_a_team_file_that_cannot_be_written_is_said_and_nothing_changes(
     window = team_window(qtbot, catalog, prompts)
     open_and_wait(qtbot, window, folder)
 
-    def refuse(folder: Path, settings: TeamSettings) -> None:
+    def refuse(folder: Path, settings: TeamSettings, **_checks: object) -> None:
         raise team_folder.TeamFileError(
             f"{folder / TEAM_FILE}: could not be saved (Read-only file system)"
         )

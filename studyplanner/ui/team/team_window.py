@@ -40,7 +40,13 @@ from studyplanner.domain.wording import count_text
 from studyplanner.domain.wording_team import as_of_text, target_text
 from studyplanner.i18n import _
 from studyplanner.storage.settings import AppSettings, save_settings
-from studyplanner.storage.team_folder import TeamFileError, write_team_file
+from studyplanner.storage.team_folder import (
+    TeamFileChangedError,
+    TeamFileError,
+    TeamFileStamp,
+    team_file_stamp,
+    write_team_file,
+)
 from studyplanner.ui.app_info import app_icon
 from studyplanner.ui.document.prompts import DialogPrompts, Prompts
 from studyplanner.ui.team import rows
@@ -145,6 +151,9 @@ class TeamWindow(QMainWindow):
         self.read: TeamRead | None = None
         self.reading: FolderReading | None = None
         self._read_again = False
+        self._team_stamp: TeamFileStamp = None
+        """``team.json`` as last read or written here: a write over another one is refused."""
+        self._edited_while_reading = False
         self._people_shown: object = None
         self.undo_stack = QUndoStack(self)
         self.watch = FolderWatch(self)
@@ -349,6 +358,7 @@ class TeamWindow(QMainWindow):
             self.watch.stop()
             self.undo_stack.clear()
             self.read = None
+            self._team_stamp = None
             self.folder = folder
             self._show()
         self._start_reading()
@@ -373,6 +383,7 @@ class TeamWindow(QMainWindow):
         reading.cancelled.connect(self._on_cancelled)
         self.reading = reading
         self._read_again = False
+        self._edited_while_reading = False
         self.progress.setRange(0, 0)  # busy until the first file is counted
         self._show_reading(True)
         self.statusBar().showMessage(_("Reading {folder}…").format(folder=self.folder))
@@ -409,6 +420,23 @@ class TeamWindow(QMainWindow):
             return
         settings_before = self.read.folder.settings if self.read is not None else None
         first = self.read is None  # a folder's first reading: the timeline is sized for it
+        if self._edited_while_reading and self.read is not None:
+            # The name or a target was changed while this reading ran: the team.json it read
+            # may be older than the one just written, which stays shown with its undo steps.
+            settings = self.read.folder.settings
+            read = replace(
+                read,
+                folder=replace(
+                    read.folder,
+                    settings=settings,
+                    settings_problem=None,
+                    team_stamp=self._team_stamp,
+                ),
+                roll_up=with_settings(read.roll_up, settings, self.catalog),
+            )
+        self._team_stamp = read.folder.team_stamp
+        if team_file_stamp(read.folder.folder) != self._team_stamp:
+            self._read_again = True  # team.json changed after it was read: read it once more
         self.read = read
         if settings_before is not None and settings_before != read.folder.settings:
             self.undo_stack.clear()  # team.json changed on disk: the steps would undo that
@@ -649,11 +677,24 @@ class TeamWindow(QMainWindow):
         if self.read is None or self.folder is None:
             return False
         try:
-            write_team_file(self.folder, settings)
+            self._team_stamp = write_team_file(
+                self.folder, settings, unchanged_since=self._team_stamp
+            )
+        except TeamFileChangedError:
+            message = _(
+                "team.json was changed on disk by someone else, so your change was not saved; "
+                "the folder is being read again."
+            )
+            self.statusBar().showMessage(message)
+            self.prompts.warn(_("Targets"), message)
+            self.reload()
+            return False
         except TeamFileError as exc:
             self.prompts.warn(_("Targets"), str(exc))
             return False
         self.watch.team_file_written()
+        if self.reading is not None and self.reading.running:
+            self._edited_while_reading = True  # the reading may hold team.json as it was
         folder = self.read.folder
         team = with_settings(self.read.roll_up, settings, self.catalog)
         self.read = replace(self.read, folder=replace(folder, settings=settings), roll_up=team)

@@ -10,7 +10,6 @@ costs the members' files nothing and changes none of them.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal, Slot
@@ -18,8 +17,10 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal, Slot
 from studyplanner.storage.team_folder import (
     TEAM_FILE,
     FolderStamps,
+    TeamFileStamp,
     TeamFolderError,
     folder_stamps,
+    team_file_stamp,
 )
 
 SETTLE_MS = 600
@@ -29,17 +30,6 @@ POLL_MS = 30_000
 MAX_WATCHED_FILES = 500
 """Beyond this many plan files only the folders are watched (each watched file may hold an
 open handle on some systems); the folders and the poll still see every change."""
-
-TeamFileStamp = tuple[int, int] | None
-
-
-def team_file_stamp(folder: Path) -> TeamFileStamp:
-    """``team.json``'s (modification time, size), or None when there is none."""
-    try:
-        info = os.stat(folder / TEAM_FILE)
-    except OSError:
-        return None
-    return (info.st_mtime_ns, info.st_size)
 
 
 class FolderWatch(QObject):
