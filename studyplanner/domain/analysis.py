@@ -20,7 +20,7 @@ from studyplanner.domain.budget import Budget, plan_budget
 from studyplanner.domain.catalog import Catalog
 from studyplanner.domain.domains import DomainSplit, split_hours, unknown_numbers
 from studyplanner.domain.lifecycle import Validity, lifecycle
-from studyplanner.domain.plan import Baseline, StudyPlan
+from studyplanner.domain.plan import Baseline, EntryStatus, StudyPlan
 from studyplanner.domain.progress import (
     PlanPace,
     Readiness,
@@ -54,7 +54,8 @@ class PlanAnalysis:
 
     A plan that cannot be scheduled (no study hours, a start past the planning horizon) is
     an answer too: ``schedule`` is None, ``schedule_error`` says why in the user's words,
-    and the facts that need dates are empty."""
+    and the facts that need dates are empty, except the validities of what is already
+    certain (held certifications and passed exams)."""
 
     plan: StudyPlan
     catalog: Catalog
@@ -67,7 +68,9 @@ class PlanAnalysis:
     """Hours planned by today against hours logged (None when nothing is left to study)."""
     advice: tuple[Advice, ...]
     validities: tuple[Validity, ...]
-    """When each held, passed and planned certification is valid, with its renewals."""
+    """When each held, passed and planned certification is valid, with its renewals. Without
+    a schedule: only held and passed ones, renewed only by passed exams (a planned exam has
+    no date then, so nothing says whether it would renew them in time)."""
     budget: Budget | None
     """List price, with vouchers, worst case (None without a schedule)."""
     finish_shift_days: int | None
@@ -186,11 +189,21 @@ def _unscheduled(plan: StudyPlan, catalog: Catalog, today: date, error: str) -> 
         schedule_error=error,
         pace=None,
         advice=(),
-        validities=(),
+        validities=_certain_validities(plan, catalog, today),
         budget=None,
         finish_shift_days=None,
         readiness=_readiness(plan),
     )
+
+
+def _certain_validities(plan: StudyPlan, catalog: Catalog, today: date) -> tuple[Validity, ...]:
+    """The validities a plan that cannot be scheduled still has: its held certifications and
+    passed exams keep their expiry whatever happens to the exams still to take. Those planned
+    exams are left out, so no renewal is invented for them. Nothing is left to study, so
+    this schedule never fails."""
+    passed = [e for e in plan.entries if e.status is EntryStatus.PASSED]
+    certain = plan.model_copy(update={"entries": passed})
+    return tuple(lifecycle(schedule_plan(certain, catalog, today=today), catalog))
 
 
 def _unknown_domains(schedule: Schedule) -> list[Advice]:

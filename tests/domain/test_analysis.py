@@ -11,6 +11,7 @@ from studyplanner.domain.budget import plan_budget
 from studyplanner.domain.catalog import Catalog
 from studyplanner.domain.lifecycle import lifecycle
 from studyplanner.domain.plan import (
+    EntryStatus,
     HeldCertification,
     PracticeScore,
     WeeklyAvailability,
@@ -25,6 +26,8 @@ from studyplanner.domain.progress import (
 )
 from studyplanner.domain.schedule import schedule_plan
 from tests.domain.plans import MONDAY, entry, plan
+
+SAA = "solutions-architect-associate"
 
 
 def day(n: int) -> date:
@@ -79,11 +82,60 @@ def test_a_plan_without_study_hours_is_an_answer_not_an_error(catalog: Catalog) 
 
     assert analysis.schedule is None
     assert analysis.schedule_error is not None and "zero hours" in analysis.schedule_error
-    assert analysis.advice == () and analysis.validities == ()
+    assert analysis.advice == () and analysis.validities == ()  # nothing held or passed
     assert analysis.budget is None and analysis.pace is None and analysis.burn_up is None
     assert analysis.finish_shift_days is None and analysis.baseline is None
     assert analysis.readiness_of(idle.entries[0].id) is Readiness.NOT_READY  # no dates needed
     assert plan_baseline(idle, catalog, MONDAY) is None
+
+
+def test_a_plan_without_study_hours_keeps_what_is_already_certain(catalog: Catalog) -> None:
+    """Held SAA-C03 earned 1 Jul 2023 is valid 3 years, to 1 Jul 2026; CLF-C02 passed on
+    10 Jan 2024, to 10 Jan 2027. At 0 h a week the planned SAP-C02 has no date, so it renews
+    nothing (had it a date by then, it would renew SAA-C03) and earns nothing."""
+    idle = plan(
+        entry("cloud-practitioner", status=EntryStatus.PASSED, passed_on=date(2024, 1, 10)),
+        entry("solutions-architect-professional", hours=100),
+        week=[0] * 7,
+    )
+    idle.held = [HeldCertification(certification_id=SAA, earned_on=date(2023, 7, 1))]
+    passed, planned = (item.id for item in idle.entries)
+
+    analysis = analyse(idle, catalog, date(2026, 12, 8))
+
+    assert analysis.schedule is None and analysis.schedule_error is not None
+    assert [
+        (v.certification_id, v.entry_id, v.earned_on, v.expires_on, v.renewals, v.held)
+        for v in analysis.validities
+    ] == [
+        (SAA, None, date(2023, 7, 1), date(2026, 7, 1), (), True),
+        ("cloud-practitioner", passed, date(2024, 1, 10), date(2027, 1, 10), (), True),
+    ]
+    assert analysis.validities[0].first_expiry == date(2026, 7, 1)
+    assert analysis.validity_of(planned) is None
+    assert analysis.advice == () and analysis.budget is None
+
+
+def test_a_plan_without_study_hours_keeps_renewals_by_passed_exams(catalog: Catalog) -> None:
+    """Held SAA-C03 from 1 Jul 2023 (to 1 Jul 2026); SAP-C02 passed on 1 May 2025, while it
+    was valid, renews it to 1 May 2028 (3 years from that pass)."""
+    idle = plan(
+        entry(
+            "solutions-architect-professional",
+            status=EntryStatus.PASSED,
+            passed_on=date(2025, 5, 1),
+        ),
+        entry("developer-associate", hours=100),
+        week=[0] * 7,
+    )
+    idle.held = [HeldCertification(certification_id=SAA, earned_on=date(2023, 7, 1))]
+    sap = idle.entries[0].id
+
+    analysis = analyse(idle, catalog, date(2026, 12, 8))
+
+    saa = analysis.validities[0]
+    assert (saa.certification_id, saa.expires_on) == (SAA, date(2028, 5, 1))
+    assert [(r.on, r.entry_id) for r in saa.renewals] == [(date(2025, 5, 1), sap)]
 
 
 def test_advice_reads_the_pace_and_validities_it_is_given(catalog: Catalog) -> None:

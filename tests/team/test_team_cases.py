@@ -114,6 +114,48 @@ def test_a_plan_that_cannot_be_laid_out_and_one_with_nothing_left(catalog: Catal
         team.person("nobody.json")
 
 
+def test_a_member_on_leave_still_counts_what_they_hold(catalog: Catalog) -> None:
+    """On leave (0 h a week), so the planned DVA-C02 has no date; the held SAA-C03 earned
+    1 Jul 2023 is still valid 3 years, to 1 Jul 2026: it counts for an Associate target by
+    20 Jun 2026 and not for one by 2 Jul 2026, and is listed as held with that expiry."""
+    on_leave = StudyPlan(
+        start_date=TODAY,
+        availability=WeeklyAvailability(hours_per_weekday=[0] * 7),
+        held=[held("solutions-architect-associate", date(2023, 7, 1))],
+        entries=[PlanEntry(certification_id="developer-associate")],
+    )
+    team = roll_up(
+        [TeamMember("leave.json", on_leave)],
+        catalog,
+        TODAY,
+        TeamSettings(
+            targets=(
+                TeamTarget(by=date(2026, 6, 20), count=1, tier=Tier.ASSOCIATE),
+                TeamTarget(by=date(2026, 7, 2), count=1, tier=Tier.ASSOCIATE),
+            )
+        ),
+    )
+    person = team.person("leave.json")
+    assert person.schedule_error is not None
+    (saa,) = person.held
+    assert (saa.certification_id, saa.earned_on, saa.expires_on) == (
+        "solutions-architect-associate",
+        date(2023, 7, 1),
+        date(2026, 7, 1),
+    )
+    in_time, too_late = team.targets
+    assert (in_time.planned_count, in_time.safe_count, in_time.status) == (
+        1,
+        1,
+        TargetStatus.MET,
+    )
+    assert (too_late.planned_count, too_late.safe_count, too_late.status) == (
+        0,
+        0,
+        TargetStatus.MISSED,
+    )
+
+
 def test_an_assumed_renewal_says_so(catalog: Catalog) -> None:
     # DVA-C02 held to 1 Feb 2027; DOP-C02 on 15 Jan 2027 is only assumed to renew it.
     plan = StudyPlan(

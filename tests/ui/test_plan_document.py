@@ -200,7 +200,11 @@ def test_the_document_offers_validities_and_fees_with_the_schedule(
     assert budget is not None and budget.with_vouchers_usd < budget.list_usd
 
     document.update_plan("No time", availability=WeeklyAvailability(hours_per_weekday=[0] * 7))
-    assert document.validities == [] and document.budget is None
+    # The held one keeps its expiry; the planned exams have no date, so renew nothing.
+    assert [(v.certification_id, v.expires_on, v.renewals) for v in document.validities] == [
+        ("cloud-practitioner", date(2027, 1, 10), ())
+    ]
+    assert document.validity_of(dva) is None and document.budget is None
 
 
 def test_adding_a_renewal_is_one_undo_step_that_selects_the_new_exam(
