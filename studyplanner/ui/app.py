@@ -52,10 +52,8 @@ def create_application(argv: list[str] | None = None, language: str | None = Non
     app.setDesktopFileName("studyplanner")
     install_translations(app, language)
     from studyplanner.ui.widgets.theme import clear_indicators
-    from studyplanner.ui.widgets.wheel_guard import guard_wheel
 
-    guard_wheel(app)
-    clear_indicators(app)
+    clear_indicators(app)  # the wheel guard goes on once the window has painted (run_app)
     return app
 
 
@@ -197,6 +195,7 @@ def run_app(
     # --theme wins for this run only; otherwise the View › Theme choice (before any widget)
     from studyplanner.storage.settings import load_settings
     from studyplanner.ui.widgets.theme import ThemeChoice, apply_theme
+    from studyplanner.ui.widgets.wheel_guard import guard_wheel_once_painted
 
     settings = load_settings()  # read once: the theme here, then the window's session
     if language is None and settings.language in i18n.LANGUAGES:  # View › Language
@@ -210,6 +209,7 @@ def run_app(
         settings=settings,
         today=(lambda: today) if today is not None else date.today,
     )
+    guard_wheel_once_painted(window)
     if today is not None:
         window.show_pinned_today(today)
     window.open_initial(plan)

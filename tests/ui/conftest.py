@@ -21,7 +21,8 @@ from studyplanner.ui.widgets.wheel_guard import guard_wheel
 
 @pytest.fixture(autouse=True, scope="session")
 def wheel_guarded(qapp: QApplication) -> None:
-    """The app installs its wheel guard when it creates the application (``ui/app.py``)."""
+    """The app installs its wheel guard once its window has painted (``ui/app.py``); the
+    tests have it from the start."""
     guard_wheel(qapp)
 
 

@@ -136,3 +136,53 @@ def test_the_wheel_in_a_dialog_leaves_its_fields_alone(qtbot: QtBot) -> None:
         before = value_of(field)
         wheel(field)
         assert value_of(field) == before
+
+
+def test_fields_made_before_and_after_the_window_paints_both_leave_the_wheel_to_the_panel(
+    qtbot: QtBot, qapp: QApplication
+) -> None:
+    """The app guards the wheel only once its window has painted: a field that was already
+    there (polished unguarded, as Qt made it) and one made afterwards behave alike."""
+    from PySide6.QtWidgets import QFormLayout, QLineEdit, QSpinBox
+
+    from studyplanner.ui.widgets.wheel_guard import guard_wheel, guard_wheel_once_painted
+
+    qapp.removeEventFilter(guard_wheel(qapp))  # as at the start of the app: no guard yet
+    try:
+        window = QScrollArea()
+        qtbot.addWidget(window)
+        window.resize(300, 200)
+        form = QWidget()
+        rows = QFormLayout(form)
+        name = QLineEdit()  # where the keyboard is
+        made_before = QSpinBox(value=5)
+        rows.addRow("Name", name)
+        rows.addRow("Before", made_before)
+        for n in range(12):
+            rows.addRow(f"Row {n}", QWidget(minimumHeight=30))
+        window.setWidget(form)
+        guard_wheel_once_painted(window)
+        window.show()
+        qtbot.waitExposed(window)
+        assert made_before.focusPolicy() == Qt.FocusPolicy.WheelFocus  # Qt's own, unguarded
+        qtbot.waitUntil(lambda: made_before.focusPolicy() == Qt.FocusPolicy.StrongFocus)
+        made_after = QSpinBox(value=5)
+        rows.insertRow(2, "After", made_after)
+        made_after.show()
+        qtbot.wait(1)
+        assert made_after.focusPolicy() == Qt.FocusPolicy.StrongFocus
+        name.setFocus()
+        qtbot.waitUntil(name.hasFocus, timeout=1000)
+        bar = window.verticalScrollBar()
+        assert bar.maximum() > 0
+        for field in (made_before, made_after):
+            bar.setValue(0)
+            wheel(field)
+            assert field.value() == 5, "the wheel changed a field the person is not in"
+            assert bar.value() > 0, "the panel did not scroll"
+        made_after.setFocus()
+        qtbot.waitUntil(made_after.hasFocus, timeout=1000)
+        wheel(made_after)
+        assert made_after.value() == 4, "a field the person is in takes the wheel"
+    finally:
+        guard_wheel(qapp)

@@ -6,11 +6,17 @@ from 1 to 1.5 and switched the held certification (issue 21). One filter on the 
 handles every such field, in panels, dialogs and table editors alike: a field takes the wheel
 only while it has the keyboard (clicked or tabbed into); otherwise the wheel goes to the
 scroll area around it. Fields also take the keyboard only from a click or Tab, not a wheel.
+
+The filter goes on once the main window has painted (:func:`guard_wheel_once_painted`): a
+filter on the application sees every object and event, and the first sight of each kind of
+object costs Python a lookup through Qt's classes, some 30 ms that the window would otherwise
+wait for before it first shows. Nobody can turn a wheel over a window not yet on screen; the
+fields made before then are put right when the filter goes on.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
@@ -79,11 +85,34 @@ class WheelGuard(QObject):
 
 
 def guard_wheel(app: QApplication) -> WheelGuard:
-    """Install the guard on ``app`` once (a second call returns the first guard)."""
-    existing = app.findChild(WheelGuard, "wheel-guard")
-    if existing is not None:
-        return existing
-    guard = WheelGuard(app)
-    guard.setObjectName("wheel-guard")
-    app.installEventFilter(guard)
+    """Install the guard on ``app`` (once: a second call keeps the first guard), and give the
+    fields that already exist the keyboard only from a click or Tab."""
+    guard = app.findChild(WheelGuard, "wheel-guard")
+    if guard is None:
+        guard = WheelGuard(app)
+        guard.setObjectName("wheel-guard")
+    app.installEventFilter(guard)  # Qt keeps one entry per filter: installing again is harmless
+    for window in app.topLevelWidgets():
+        for kind in FIELDS:
+            for field in window.findChildren(kind):
+                if field.focusPolicy() == Qt.FocusPolicy.WheelFocus:
+                    field.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
     return guard
+
+
+class _OnFirstPaint(QObject):
+    """Watches one window for its first paint, then guards the application (and goes)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            app = QApplication.instance()
+            if isinstance(app, QApplication):
+                QTimer.singleShot(0, app, lambda: guard_wheel(app))
+            self.deleteLater()
+        return False
+
+
+def guard_wheel_once_painted(window: QWidget) -> None:
+    """Guard the application's fields from the wheel once ``window`` has first painted."""
+    window.installEventFilter(_OnFirstPaint(window))
