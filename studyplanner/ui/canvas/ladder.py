@@ -56,6 +56,7 @@ from studyplanner.ui.canvas.ladder_backdrop import TIER_HINT, LadderBackdrop
 from studyplanner.ui.canvas.ladder_card import CardMetrics, CertificationCard
 from studyplanner.ui.canvas.mime import certification_mime
 from studyplanner.ui.canvas.timeline_items import Callout
+from studyplanner.ui.canvas.viewport import own_viewport
 from studyplanner.ui.document.plan_document import PlanDocument
 from studyplanner.ui.widgets.theme import ink
 
@@ -92,6 +93,7 @@ class LadderView(QGraphicsView):
     def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
         accessible.install()
         super().__init__(parent)
+        own_viewport(self)
         self._catalog = catalog
         self._show_retired = False
         self._cards: dict[str, CertificationCard] = {}

@@ -90,6 +90,7 @@ from studyplanner.ui.canvas.timeline_zoom import (
     fit_scale,
     width_with_rows,
 )
+from studyplanner.ui.canvas.viewport import own_viewport
 from studyplanner.ui.document.plan_document import PlanDocument
 
 __all__ = ["EMPTY_HINT", "READ_ONLY_DROP", "REFUSED_DROP", "TimelineView", "entry_label"]
@@ -108,6 +109,7 @@ class TimelineView(QGraphicsView):
     def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
         accessible.install()
         super().__init__(parent)
+        own_viewport(self)
         self._document = document
         self._scene = QGraphicsScene(self)
         self.setScene(self._scene)

@@ -3,8 +3,17 @@
 
 from __future__ import annotations
 
+import weakref
+
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QWidget
+
+_docks_made: weakref.WeakKeyDictionary[QMainWindow, list[weakref.ref[QDockWidget]]] = (
+    weakref.WeakKeyDictionary()
+)
+"""Each window's docks, in the order made (held weakly: a closed window is freed). Asking Qt
+for a window's children instead makes Python name each of them, some of Qt's private classes,
+which costs a look through many classes on the way to the first paint."""
 
 
 def fit_to_screen(window: QMainWindow, preferred: QSize) -> None:
@@ -21,6 +30,7 @@ def fit_to_screen(window: QMainWindow, preferred: QSize) -> None:
 def make_dock(window: QMainWindow, title: str, widget: QWidget, name: str) -> QDockWidget:
     """A movable, floatable, closable dock named ``dock-NAME`` (its state is saved by name)."""
     dock = QDockWidget(title, window)
+    _docks_made.setdefault(window, []).append(weakref.ref(dock))
     dock.setObjectName(f"dock-{name}")
     dock.setWidget(widget)
     dock.setFeatures(
@@ -29,3 +39,13 @@ def make_dock(window: QMainWindow, title: str, widget: QWidget, name: str) -> QD
         | QDockWidget.DockWidgetFeature.DockWidgetClosable
     )
     return dock
+
+
+def docks_of(window: QMainWindow) -> list[QDockWidget]:
+    """The docks :func:`make_dock` made for ``window`` (and that still belong to it)."""
+    docks: list[QDockWidget] = []
+    for made in _docks_made.get(window, []):
+        dock = made()
+        if dock is not None and dock.parent() is window:
+            docks.append(dock)
+    return docks

@@ -18,6 +18,7 @@ from studyplanner.storage.settings import (
     read_layout,
 )
 from studyplanner.ui.window.dock_focus import behind_a_tab
+from studyplanner.ui.window.frame import docks_of
 
 log = logging.getLogger(__name__)
 
@@ -35,10 +36,6 @@ _AREAS: dict[DockArea, Qt.DockWidgetArea] = {
 }
 
 
-def _docks(window: QMainWindow) -> list[QDockWidget]:
-    return [d for d in window.findChildren(QDockWidget) if d.parent() is window]
-
-
 def _area_name(window: QMainWindow, dock: QDockWidget) -> DockArea:
     area = window.dockWidgetArea(dock)
     for name, value in _AREAS.items():
@@ -49,7 +46,7 @@ def _area_name(window: QMainWindow, dock: QDockWidget) -> DockArea:
 
 def remember_window(window: QMainWindow, settings: AppSettings) -> None:
     """Keep ``window``'s place, size and panel layout in ``settings`` (the caller saves them)."""
-    docks = _docks(window)
+    docks = docks_of(window)
     group_of: dict[str, int] = {}
     places: list[DockPlace] = []
     siblings = _start_groups.get(window, {})
@@ -133,7 +130,7 @@ def restore_window(window: QMainWindow, settings: AppSettings) -> bool:
     restored = _restore(window, settings)
     _start_groups[window] = {
         dock.objectName(): {other.objectName() for other in window.tabifiedDockWidgets(dock)}
-        for dock in _docks(window)
+        for dock in docks_of(window)
     }
     return restored
 
@@ -142,7 +139,7 @@ def _restore(window: QMainWindow, settings: AppSettings) -> bool:
     raw = settings.window_layout
     if raw is None:
         return False
-    docks = {d.objectName(): d for d in _docks(window)}
+    docks = {d.objectName(): d for d in docks_of(window)}
     try:
         layout = read_layout(raw, set(docks))
     except ValueError as exc:
