@@ -20,7 +20,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
-    QBrush,
     QDrag,
     QFocusEvent,
     QFontMetricsF,
@@ -109,7 +108,9 @@ class LadderView(QGraphicsView):
         self.setScene(QGraphicsScene(self))
         self._backdrop = LadderBackdrop(self.scene(), self.metrics)
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
-        self.setBackgroundBrush(QBrush(ink(Colour.CANVAS)))
+        # a colour where Qt wants a brush, as everywhere on the canvases: Qt makes the brush,
+        # while PySide's first QBrush(colour) weighs all its constructors (5 ms, 6 classes)
+        self.setBackgroundBrush(ink(Colour.CANVAS))
         # left and top: a view that narrows (a panel widening) does not move the cards sideways
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -314,7 +315,7 @@ class LadderView(QGraphicsView):
         self._cards.clear()
         self.metrics = CardMetrics.for_font(self.font())
         self._backdrop = LadderBackdrop(scene, self.metrics)
-        self.setBackgroundBrush(QBrush(ink(Colour.CANVAS)))
+        self.setBackgroundBrush(ink(Colour.CANVAS))
         self._layout, self._columns = self._wanted_layout()
         self._path_aligned = True
         if self._layout == Layout.STACKED:

@@ -6,7 +6,7 @@ Colours come from the theme, so a palette change redraws it in the new colours.
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainterPath, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsScene
 
 from studyplanner.domain.catalog import Tier
@@ -44,14 +44,14 @@ class LadderBackdrop:
             band.setAlpha(14)
             pen = QPen(QColor(color.red(), color.green(), color.blue(), 120), 1.2)
             pen.setStyle(Qt.PenStyle.DashLine)
-            scene.addRect(rect, pen, QBrush(band)).setZValue(0)
+            scene.addRect(rect, pen, band).setZValue(0)
             return
         band.setAlpha(self.BAND_ALPHA)
-        scene.addRect(rect, QPen(Qt.PenStyle.NoPen), QBrush(band)).setZValue(0)
+        scene.addRect(rect, QPen(Qt.PenStyle.NoPen), band).setZValue(0)
         edge = QColor(color)
         edge.setAlpha(160)
         scene.addRect(
-            QRectF(rect.left(), rect.top(), 4, rect.height()), QPen(Qt.PenStyle.NoPen), QBrush(edge)
+            QRectF(rect.left(), rect.top(), 4, rect.height()), QPen(Qt.PenStyle.NoPen), edge
         )
 
     def label(self, tier: Tier, x: float, y: float, hint: str | None = None) -> float:
@@ -74,7 +74,7 @@ class LadderBackdrop:
         hint_item.setY(y + delta)
         words = heading.sceneBoundingRect().united(hint_item.sceneBoundingRect())
         backing = self.scene.addRect(
-            words.adjusted(-3, -1, 3, 1), QPen(Qt.PenStyle.NoPen), QBrush(self.band_fill(tier))
+            words.adjusted(-3, -1, 3, 1), QPen(Qt.PenStyle.NoPen), self.band_fill(tier)
         )
         backing.setZValue(0.75)  # over the arrows (0.5), under the words (1)
 
@@ -115,7 +115,7 @@ class LadderBackdrop:
                 line.setData(0, f"{cert_id}->{target_id}")
                 tip = QGraphicsPathItem(head, line)
                 tip.setPen(QPen(Qt.PenStyle.NoPen))
-                tip.setBrush(QBrush(color))
+                tip.setBrush(color)
                 self.scene.addItem(line)
 
     def card_rect(self, card: CertificationCard) -> QRectF:

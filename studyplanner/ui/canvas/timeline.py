@@ -19,7 +19,6 @@ from datetime import date, timedelta
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import (
     QAction,
-    QBrush,
     QContextMenuEvent,
     QDragEnterEvent,
     QDragLeaveEvent,
@@ -152,7 +151,7 @@ class TimelineView(QGraphicsView):
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.MinimalViewportUpdate)
-        self.setBackgroundBrush(QBrush(ink(Colour.SURFACE)))
+        self.setBackgroundBrush(ink(Colour.SURFACE))
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setAcceptDrops(True)
         self.viewport().setAcceptDrops(True)
@@ -659,7 +658,7 @@ class TimelineView(QGraphicsView):
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange):
-            self.setBackgroundBrush(QBrush(ink(Colour.SURFACE)))
+            self.setBackgroundBrush(ink(Colour.SURFACE))
             self._rebuild(afresh=True)
 
     def focusInEvent(self, event: QFocusEvent) -> None:
