@@ -36,6 +36,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from benchmarks import qt_types
+
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGED = ROOT / "dist" / "StudyPlanner" / "StudyPlanner"
 RUNS = int(os.environ.get("BENCH_RUNS", "9"))
@@ -248,6 +250,7 @@ def main() -> None:
                 "first paint",
             )
         results = measure(commands)
+        types = qt_types.report(python, quiet, FLOOR_WINDOW, empty)
 
     platform = env.get("QT_QPA_PLATFORM")
     print(f"Start-up (platform {platform}; medians of {RUNS} alternating runs)")
@@ -273,6 +276,7 @@ def main() -> None:
     print("Issue 22: first paint against the floor window")
     for name in smokes:
         print(report(f"{name} / floor", results[name].median_ms(), floor.median_ms(), 1.5))
+    print(types)
     print("Peak memory (maximum resident set)")
     bare_mib = bare.median_mib()
     print(f"  bare window: {bare_mib:.0f} MiB")
