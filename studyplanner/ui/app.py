@@ -51,9 +51,8 @@ def create_application(argv: list[str] | None = None, language: str | None = Non
     app.setOrganizationName(APP_NAME)
     app.setDesktopFileName("studyplanner")
     install_translations(app, language)
-    from studyplanner.ui.widgets.theme import clear_indicators
-
-    clear_indicators(app)  # the wheel guard goes on once the window has painted (run_app)
+    # the theme (apply_theme) dresses the style for a dark palette; the wheel guard goes on
+    # once the window has painted (run_app)
     return app
 
 

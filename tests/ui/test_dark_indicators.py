@@ -6,10 +6,22 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QRect
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QCheckBox, QStyle, QStyleFactory, QStyleOptionButton
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QStyle,
+    QStyleFactory,
+    QStyleOptionButton,
+)
 from pytestqt.qtbot import QtBot
 
-from studyplanner.ui.widgets.theme import ClearIndicators, dark_palette, light_palette
+from studyplanner.ui.widgets.theme import (
+    ClearIndicators,
+    ThemeChoice,
+    apply_theme,
+    dark_palette,
+    light_palette,
+)
 
 
 def frame_contrast(qtbot: QtBot, style: QStyle, dark: bool) -> int:
@@ -55,3 +67,22 @@ def test_a_check_box_frame_shows_on_a_dark_palette(qtbot: QtBot, fusion: QStyle)
 def test_light_palettes_are_left_as_fusion_draws_them(qtbot: QtBot, fusion: QStyle) -> None:
     clear = ClearIndicators("Fusion")
     assert frame_contrast(qtbot, clear, dark=False) == frame_contrast(qtbot, fusion, dark=False)
+
+
+def test_the_theme_dresses_check_boxes_while_it_is_dark_and_only_then(
+    qtbot: QtBot, qapp: QApplication
+) -> None:
+    """ClearIndicators is a style written in Python, which every widget's painting would
+    call into: the theme puts it on for a dark palette and takes it off for a light one."""
+    try:
+        apply_theme(qapp, ThemeChoice.LIGHT)
+        assert not isinstance(qapp.style(), ClearIndicators)
+        apply_theme(qapp, ThemeChoice.DARK)
+        style = qapp.style()
+        assert isinstance(style, ClearIndicators)
+        assert frame_contrast(qtbot, style, dark=True) >= 60
+        apply_theme(qapp, ThemeChoice.LIGHT)
+        assert not isinstance(qapp.style(), ClearIndicators)
+        assert qapp.style().name().lower() == "fusion"
+    finally:
+        apply_theme(qapp, ThemeChoice.SYSTEM)

@@ -59,6 +59,10 @@ class ClearIndicators(QProxyStyle):
     the window itself: *Show retired certifications* and *Fixed date* were boxes nobody could
     see (issue 21). On a dark palette a frame in the registry's muted text colour is drawn
     over Fusion's; light palettes are left as they are.
+
+    The theme tracker puts it on only while the palette is dark: a style written in Python
+    makes every widget's painting call into Python, and its first call makes PySide look
+    through every style option class (about 20) to name the one it is given.
     """
 
     def drawPrimitive(
@@ -174,6 +178,8 @@ class ThemeTracker(QObject):
         self._app = app
         self._choice = ThemeChoice.SYSTEM
         self._dark = is_dark()
+        self._clear_indicators = False
+        """Whether this tracker put :class:`ClearIndicators` on (for a dark palette)."""
         app.styleHints().colorSchemeChanged.connect(self._on_scheme_changed)
 
     @property
@@ -196,9 +202,9 @@ class ThemeTracker(QObject):
         dark = self._choice is ThemeChoice.DARK
         if hasattr(hints, "setColorScheme"):
             hints.setColorScheme(Qt.ColorScheme.Dark if dark else Qt.ColorScheme.Light)
-        if isinstance(self._app, QApplication):
+        if dark and isinstance(self._app, QApplication):
             style = self._app.style()
-            if dark and style is not None and style.name().lower() in NATIVE_STYLES_WITHOUT_DARK:
+            if style is not None and style.name().lower() in NATIVE_STYLES_WITHOUT_DARK:
                 clear_indicators(self._app, "Fusion")
         if is_dark() != dark:
             self._app.setPalette(dark_palette() if dark else light_palette())
@@ -221,9 +227,22 @@ class ThemeTracker(QObject):
 
     def _announce(self) -> None:
         dark = is_dark()
+        self._fit_indicators(dark)
         if dark != self._dark:
             self._dark = dark
             self.changed.emit(dark)
+
+    def _fit_indicators(self, dark: bool) -> None:
+        """:class:`ClearIndicators` on a dark palette; off again when it turns light."""
+        if not isinstance(self._app, QApplication) or dark == self._clear_indicators:
+            return
+        if dark:
+            clear_indicators(self._app)
+        else:
+            style = self._app.style()
+            if isinstance(style, ClearIndicators) and style.baseStyle() is not None:
+                self._app.setStyle(style.baseStyle().name())
+        self._clear_indicators = dark
 
 
 def theme_tracker(app: QGuiApplication | None = None) -> ThemeTracker:
