@@ -782,6 +782,23 @@ def test_a_plan_opened_before_the_view_has_its_size_is_fitted_when_it_gets_it(
     assert view.viewport().width() * 0.4 < x < view.viewport().width()  # squeezed: ~6 %
 
 
+def test_a_plan_opened_while_the_view_is_hidden_shows_when_it_comes_back(
+    qtbot: QtBot, catalog: Catalog
+) -> None:
+    """A view that already has its size is drawn at once (it may come back without a
+    resize); only one never sized yet waits for its size to draw the plan, fitted."""
+    view, document = open_view(qtbot, catalog, four_exam_plan())
+    view.hide()
+    document.set_plan(seven_month_plan(), None)
+    assert view.row_count() == 3  # read while hidden, as a screen reader or a test may
+    view.show()  # the same size as before: no resize comes
+    qtbot.waitExposed(view)
+    assert view.row_count() == 3
+    marker = view.exam_marker_pos(document.entry_ids()[-1])
+    assert marker is not None
+    assert 0 < view.mapFromScene(marker).x() < view.viewport().width()
+
+
 def test_zooming_ends_refitting_on_resize(qtbot: QtBot, catalog: Catalog) -> None:
     view, _document = open_view(qtbot, catalog, seven_month_plan())
     view.fit_to_plan()

@@ -244,14 +244,13 @@ class TimelineView(QGraphicsView):
         if not self.isVisible():  # no final width yet: fit when shown (resizeEvent)
             self._fitted_width = 0
             return
-        if self._layout is None:  # never: laid out in __init__
-            return
-        rows = ROWS_TOP + len(self._layout.held) * HELD_ROW_HEIGHT
-        rows += (len(self._layout.rows) + 1) * ROW_HEIGHT
+        layout = self._current_layout()  # the plan's now, drawn or not yet
+        rows = ROWS_TOP + len(layout.held) * HELD_ROW_HEIGHT
+        rows += (len(layout.rows) + 1) * ROW_HEIGHT
         self._fitted_width = width_with_rows(self, rows)
         room = max(120.0, self._fitted_width - 16.0)
         ppd = fit_scale(
-            self._layout,
+            layout,
             room,
             lambda item, inside: self._inks.text_extent(self._wording, item, inside),
             lambda item: self._inks.width("label", entry_label(item)),
@@ -398,10 +397,12 @@ class TimelineView(QGraphicsView):
         if self.isVisible() and self.viewport().width() > 300:
             self._current_layout()  # fit the new plan, not the one it replaces
             self.fit_to_plan()  # lays it out at the scale that shows all of it
-        else:  # not laid out yet: fit once the view has its size
+        else:  # fit once shown; a view never sized yet (a window being built) is drawn then
             self._auto_fit = True
             self._fitted_width = 0
-            self._rebuild()
+            self._refresh_layout_caches()  # what the fit reads
+            if self.testAttribute(Qt.WidgetAttribute.WA_Resized):  # may show again unresized
+                self._rebuild()
         self.horizontalScrollBar().setValue(0)
         self.verticalScrollBar().setValue(0)
 
