@@ -19,13 +19,9 @@ from pytestqt.qtbot import QtBot
 
 from studyplanner import diagnostics
 from studyplanner.storage import paths
-from studyplanner.ui.dialogs import crash_dialog
-from studyplanner.ui.dialogs.crash_dialog import (
-    CrashDialog,
-    CrashReporter,
-    crash_message,
-    open_log_folder,
-)
+from studyplanner.ui.dialogs import crash_dialog, crash_reporter
+from studyplanner.ui.dialogs.crash_dialog import CrashDialog, crash_message, open_log_folder
+from studyplanner.ui.dialogs.crash_reporter import CrashReporter
 
 # These tests install their own exception hooks: pytest-qt must not catch the exceptions first.
 pytestmark = pytest.mark.qt_no_exception_capture
@@ -89,7 +85,7 @@ def test_a_failing_slot_is_logged_and_the_user_told_where(
 def test_a_burst_of_failures_shows_one_dialog_and_a_later_one_another(
     qtbot: QtBot, reporter: CrashReporter, shown: ShownDialogs, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(crash_dialog, "QUIET_AFTER_DIALOG_MS", 0)
+    monkeypatch.setattr(crash_reporter, "QUIET_AFTER_DIALOG_MS", 0)
     button = failing_button(qtbot)
 
     with qtbot.waitSignal(reporter.ready_again):
