@@ -42,7 +42,6 @@ WITHOUT = textwrap.dedent(
 WINDOW_MEASURES = (
     "skip_pydantic_plugin_discovery",
     "pause_garbage_collection",
-    "import_the_qt_free_half_first",
     "paint_on_one_thread_on_small_machines",
     "forget_source_lines",
 )

@@ -63,6 +63,30 @@ def test_the_log_rotates_instead_of_growing_without_end(data_dir: Path) -> None:
     assert (logs / "studyplanner.log").stat().st_size <= diagnostics.LOG_MAX_BYTES
 
 
+def test_the_log_keeps_five_earlier_files_in_order_without_losing_a_line(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(diagnostics, "LOG_MAX_BYTES", 2_000)  # a rotation every ~20 lines
+    diagnostics.configure_app_logging()
+    chatty = logging.getLogger("studyplanner.test")
+    for number in range(200):
+        chatty.info("line %03d %s", number, "x" * 40)
+    log_text()  # flushed
+
+    logs = data_dir / "logs"
+    names = sorted(path.name for path in logs.glob("studyplanner.log*"))
+    assert names == ["studyplanner.log", *(f"studyplanner.log.{n}" for n in range(1, 6))]
+    oldest_first = [logs / f"studyplanner.log.{n}" for n in range(5, 0, -1)]
+    numbers = [
+        int(line.split("line ")[1][:3])
+        for path in [*oldest_first, logs / "studyplanner.log"]
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if "line " in line
+    ]
+    assert numbers == list(range(numbers[0], 200))  # the latest lines, each once, in order
+    assert all(path.stat().st_size <= 2_000 for path in logs.glob("studyplanner.log*"))
+
+
 def test_an_unwritable_data_folder_still_lets_the_app_start(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
