@@ -122,6 +122,51 @@ def test_a_failure_on_a_worker_thread_opens_the_dialog_on_the_gui_thread(
     assert "RuntimeError: calendar export failed" in log_text()
 
 
+A_FAILURE_IN_A_FRESH_APP = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+from studyplanner import diagnostics
+from studyplanner.ui.dialogs.crash_reporter import CrashReporter
+
+app = QApplication([])
+reporter = CrashReporter(diagnostics.configure_app_logging(), app)
+diagnostics.install_exception_hooks(reporter.report)
+print("dialog module loaded at start:", "studyplanner.ui.dialogs.crash_dialog" in sys.modules)
+
+def fail():
+    raise ZeroDivisionError("no weeks to spread the hours over")
+
+def look():
+    box = QApplication.activeModalWidget()
+    if not isinstance(box, QMessageBox):
+        QTimer.singleShot(10, look)
+        return
+    print("shown:", box.text())
+    box.close()
+    app.quit()
+
+QTimer.singleShot(0, fail)
+QTimer.singleShot(0, look)
+QTimer.singleShot(20_000, app.quit)
+app.exec()
+"""
+
+
+def test_the_dialog_loads_with_the_first_failure_and_shows(data_dir: Path) -> None:
+    """The start does not load the dialog's module (tests/test_start_order.py); a failure
+    still shows the dialog."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", paths.ENV_VAR: str(data_dir)}
+    done = subprocess.run(
+        [sys.executable, "-c", A_FAILURE_IN_A_FRESH_APP],
+        env=env, capture_output=True, text=True, timeout=60, check=True,
+    )  # fmt: skip
+    assert done.stdout.splitlines() == [
+        "dialog module loaded at start: False",
+        "shown: Something went wrong inside StudyPlanner.",
+    ]
+
+
 class FakeDesktop:
     """Stands in for QDesktopServices: records what the app asked the desktop to open."""
 
