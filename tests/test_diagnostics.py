@@ -87,6 +87,26 @@ def test_the_log_keeps_five_earlier_files_in_order_without_losing_a_line(
     assert all(path.stat().st_size <= 2_000 for path in logs.glob("studyplanner.log*"))
 
 
+def test_a_log_that_cannot_be_started_afresh_still_gets_every_line(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # on Windows another program holding the file open makes the rename fail
+    monkeypatch.setattr(diagnostics, "LOG_MAX_BYTES", 2_000)
+    diagnostics.configure_app_logging()
+
+    def held(_source: object, _target: object) -> None:
+        raise PermissionError(13, "The file is in use by another process")
+
+    monkeypatch.setattr(os, "replace", held)
+    chatty = logging.getLogger("studyplanner.test")
+    for number in range(60):
+        chatty.info("line %03d %s", number, "x" * 40)
+
+    text = log_text()
+    assert [f"line {n:03d}" in text for n in range(60)] == [True] * 60
+    assert "The file is in use by another process" in capsys.readouterr().err
+
+
 def test_an_unwritable_data_folder_still_lets_the_app_start(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
