@@ -5,6 +5,11 @@ Importing the domain, storage, export or the UI does none of this: only the entr
 packaged app's launcher all run), calls these phases at the moments their names say. Each
 measure is one function with a one-line reason; ``benchmarks/bench_bootstrap.py`` switches each
 off in turn and prints what it buys (``make bench``). A measure that buys nothing is dropped.
+
+Dropped so far: importing every module of ``domain/`` and ``storage/`` before PySide6 (which
+reads the source of each module imported after it, about 0.15 ms each). Once the window
+imported only what its first paint needs, loading the modules it does not need cost more than
+the source reads spared (bench_bootstrap, December 2026).
 """
 
 from __future__ import annotations
@@ -47,26 +52,6 @@ def pause_garbage_collection() -> None:
 def resume_garbage_collection() -> None:
     """A command's own work may well make garbage: collection is back on once it is loaded."""
     gc.enable()
-
-
-QT_FREE_PACKAGES = ("studyplanner.domain", "studyplanner.storage")
-"""Every module in these is Qt-free and the window uses nearly all of them."""
-QT_FREE_MODULES = ("studyplanner.diagnostics", "studyplanner.style")
-"""The window's other Qt-free modules (outside the packages above)."""
-
-
-def import_the_qt_free_half_first() -> None:
-    """PySide6 reads the source of every module imported after it (looking for ``from
-    __feature__ import``): importing the domain, storage and pydantic first spares that."""
-    import pkgutil
-
-    # __import__ is the import statement's own path, which -X importtime reports
-    for package_name in QT_FREE_PACKAGES:
-        package = sys.modules.get(package_name) or __import__(package_name, fromlist=["_"])
-        for module in pkgutil.iter_modules(package.__path__, f"{package_name}."):
-            __import__(module.name)
-    for name in QT_FREE_MODULES:
-        __import__(name)
 
 
 def paint_on_one_thread_on_small_machines() -> None:
@@ -120,7 +105,6 @@ def command_loaded() -> None:
 
 def before_the_window() -> None:
     """The desktop app is about to load PySide6."""
-    import_the_qt_free_half_first()
     paint_on_one_thread_on_small_machines()
 
 

@@ -17,11 +17,11 @@ from PySide6.QtCore import (
     QtMsgType,
     qInstallMessageHandler,
 )
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from studyplanner import APP_NAME, STARTED_AT, __version__, bootstrap, diagnostics, i18n
 from studyplanner.i18n import _
-from studyplanner.ui.dialogs.crash_dialog import CrashReporter
+from studyplanner.ui.dialogs.crash_reporter import CrashReporter
 
 SMOKE_TIMEOUT_MS = 20_000
 
@@ -188,6 +188,8 @@ def run_app(
         logging.getLogger(__name__).error("The catalog cannot be read: %s", exc)
         if smoke:
             raise
+        from PySide6.QtWidgets import QMessageBox
+
         problem = _("The certification catalog cannot be read:\n{problem}").format(problem=exc)
         QMessageBox.critical(None, APP_NAME, problem)
         return 2

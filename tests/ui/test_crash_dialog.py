@@ -19,13 +19,9 @@ from pytestqt.qtbot import QtBot
 
 from studyplanner import diagnostics
 from studyplanner.storage import paths
-from studyplanner.ui.dialogs import crash_dialog
-from studyplanner.ui.dialogs.crash_dialog import (
-    CrashDialog,
-    CrashReporter,
-    crash_message,
-    open_log_folder,
-)
+from studyplanner.ui.dialogs import crash_dialog, crash_reporter
+from studyplanner.ui.dialogs.crash_dialog import CrashDialog, crash_message, open_log_folder
+from studyplanner.ui.dialogs.crash_reporter import CrashReporter
 
 # These tests install their own exception hooks: pytest-qt must not catch the exceptions first.
 pytestmark = pytest.mark.qt_no_exception_capture
@@ -89,7 +85,7 @@ def test_a_failing_slot_is_logged_and_the_user_told_where(
 def test_a_burst_of_failures_shows_one_dialog_and_a_later_one_another(
     qtbot: QtBot, reporter: CrashReporter, shown: ShownDialogs, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(crash_dialog, "QUIET_AFTER_DIALOG_MS", 0)
+    monkeypatch.setattr(crash_reporter, "QUIET_AFTER_DIALOG_MS", 0)
     button = failing_button(qtbot)
 
     with qtbot.waitSignal(reporter.ready_again):
@@ -124,6 +120,51 @@ def test_a_failure_on_a_worker_thread_opens_the_dialog_on_the_gui_thread(
     assert threads == [threading.main_thread()]
     assert "Uncaught exception in thread ics-export" in log_text()
     assert "RuntimeError: calendar export failed" in log_text()
+
+
+A_FAILURE_IN_A_FRESH_APP = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+from studyplanner import diagnostics
+from studyplanner.ui.dialogs.crash_reporter import CrashReporter
+
+app = QApplication([])
+reporter = CrashReporter(diagnostics.configure_app_logging(), app)
+diagnostics.install_exception_hooks(reporter.report)
+print("dialog module loaded at start:", "studyplanner.ui.dialogs.crash_dialog" in sys.modules)
+
+def fail():
+    raise ZeroDivisionError("no weeks to spread the hours over")
+
+def look():
+    box = QApplication.activeModalWidget()
+    if not isinstance(box, QMessageBox):
+        QTimer.singleShot(10, look)
+        return
+    print("shown:", box.text())
+    box.close()
+    app.quit()
+
+QTimer.singleShot(0, fail)
+QTimer.singleShot(0, look)
+QTimer.singleShot(20_000, app.quit)
+app.exec()
+"""
+
+
+def test_the_dialog_loads_with_the_first_failure_and_shows(data_dir: Path) -> None:
+    """The start does not load the dialog's module (tests/test_start_order.py); a failure
+    still shows the dialog."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", paths.ENV_VAR: str(data_dir)}
+    done = subprocess.run(
+        [sys.executable, "-c", A_FAILURE_IN_A_FRESH_APP],
+        env=env, capture_output=True, text=True, timeout=60, check=True,
+    )  # fmt: skip
+    assert done.stdout.splitlines() == [
+        "dialog module loaded at start: False",
+        "shown: Something went wrong inside StudyPlanner.",
+    ]
 
 
 class FakeDesktop:

@@ -1,26 +1,21 @@
 """The one dialog a user sees when something fails inside the app, and Help › Open Log Folder.
 
-``diagnostics`` logs every uncaught exception; ``CrashReporter`` turns a burst of them (from
-any thread) into a single dialog that names the log file and says the plan is safe, because
-autosave keeps writing it while the dialog is open.
+``diagnostics`` logs every uncaught exception; ``crash_reporter.CrashReporter`` turns a burst
+of them (from any thread) into a single dialog, this one: it names the log file and says the
+plan is safe, because autosave keeps writing it while the dialog is open.
 """
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from studyplanner import APP_NAME, diagnostics
 from studyplanner.i18n import _
 from studyplanner.storage import paths
-
-QUIET_AFTER_DIALOG_MS = 3000
-"""After the dialog closes, errors are only logged for this long: a failure that repeats on
-every repaint must not reopen the dialog the moment the user closes it."""
 
 
 def open_log_folder() -> bool:
@@ -67,43 +62,3 @@ class CrashDialog:
         box.exec()
         if box.clickedButton() is open_folder:
             open_log_folder()
-
-
-class CrashReporter(QObject):
-    """Shows ``CrashDialog`` once for a burst of uncaught exceptions, whichever thread raised.
-
-    Pass ``report`` to ``diagnostics.install_exception_hooks``. The dialog opens from the event
-    loop (a queued call), never inside the failing slot or on a worker thread.
-    """
-
-    _arrived = Signal()
-    ready_again = Signal()
-    """The quiet time after a dialog is over: the next failure shows the dialog again."""
-
-    def __init__(self, log_file: Path | None, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.log_file = log_file
-        self._lock = threading.Lock()
-        self._busy = False  # a dialog is due, open, or just closed
-        self._arrived.connect(self._show, Qt.ConnectionType.QueuedConnection)
-
-    def report(self, _exc: BaseException) -> None:
-        """Ask for the dialog, unless one is already due or showing (safe from any thread)."""
-        with self._lock:
-            if self._busy:
-                return
-            self._busy = True
-        self._arrived.emit()
-
-    @Slot()
-    def _show(self) -> None:
-        try:
-            CrashDialog.ask(QApplication.activeWindow(), self.log_file)
-        finally:
-            QTimer.singleShot(QUIET_AFTER_DIALOG_MS, self, self._ready_again)
-
-    @Slot()
-    def _ready_again(self) -> None:
-        with self._lock:
-            self._busy = False
-        self.ready_again.emit()

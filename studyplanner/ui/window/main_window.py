@@ -32,6 +32,7 @@ from studyplanner.ui.panels.deferred_panel import DeferredPanel
 from studyplanner.ui.panels.warnings_panel import WarningsPanel
 from studyplanner.ui.widgets.field_undo import FieldUndo, commit_open_edits, place_kept
 from studyplanner.ui.window.add_to_plan import AddToPlan
+from studyplanner.ui.window.catalog_commands import CatalogCommands
 from studyplanner.ui.window.dock_focus import DockFocusGuard, panels_behind_tabs_skipped
 from studyplanner.ui.window.docks import arrange_docks
 from studyplanner.ui.window.entry_commands import EntryCommands, UndoCommands
@@ -252,8 +253,6 @@ class MainWindow(QMainWindow):
             _("Open &Log Folder"), self.open_log_folder, None, tip
         )
         self.about_action = self._action(_("&About StudyPlanner"), self.about)
-        from studyplanner.ui.dialogs.catalog_update import CatalogCommands
-
         self.catalog_commands = CatalogCommands(self, self.loaded_catalog)
         self.details.catalog_note = self.catalog_commands.summary()
         self.shortcuts_action = self._action(
