@@ -20,6 +20,7 @@ from urllib.parse import quote_from_bytes, unquote_to_bytes
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from studyplanner.domain.defaults import empty_list
 from studyplanner.storage import paths
 from studyplanner.storage.atomic import atomic_write_text
 from studyplanner.storage.reading import read_regular_file
@@ -35,11 +36,13 @@ class AppSettings(BaseModel):
     """In memory, ``last_plan`` and ``recent_plans`` are the paths as ``str(path)`` gives
     them (possibly with surrogate escapes); on disk, see ``encode_path``."""
 
-    model_config = ConfigDict(extra="ignore")
+    # Validators are built when first used (the settings once at a start; a saved window
+    # layout when the window is built): a start pays for what it reads, nothing more.
+    model_config = ConfigDict(extra="ignore", defer_build=True)
 
     schema_version: int = 1
     last_plan: str | None = None
-    recent_plans: list[str] = Field(default_factory=list)
+    recent_plans: list[str] = Field(default_factory=empty_list)
     show_retired: bool = False
     theme: str = "system"
     """*View › Theme*: "system", "light" or "dark" (anything else reads as "system")."""
@@ -85,7 +88,7 @@ DockArea = Literal["left", "right", "top", "bottom"]
 class DockPlace(BaseModel):
     """Where one panel was: its area and tab group, or its own window when floating."""
 
-    model_config = ConfigDict(extra="forbid", strict=True)
+    model_config = ConfigDict(extra="forbid", strict=True, defer_build=True)
 
     name: str = Field(min_length=1, max_length=64)
     area: DockArea
@@ -105,7 +108,7 @@ class DockPlace(BaseModel):
 class WindowLayout(BaseModel):
     """The window as it was left, in a structure of our own, every value checked before use."""
 
-    model_config = ConfigDict(extra="forbid", strict=True)
+    model_config = ConfigDict(extra="forbid", strict=True, defer_build=True)
 
     version: int
     x: Coordinate
@@ -113,7 +116,7 @@ class WindowLayout(BaseModel):
     width: Extent
     height: Extent
     maximized: bool = False
-    docks: list[DockPlace] = Field(default_factory=list, max_length=32)
+    docks: list[DockPlace] = Field(default_factory=empty_list, max_length=32)
 
     @model_validator(mode="after")
     def _consistent(self) -> Self:
