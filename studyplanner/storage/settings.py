@@ -22,7 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from studyplanner.domain.defaults import empty_list
 from studyplanner.storage import paths
-from studyplanner.storage.atomic import atomic_write_text
+from studyplanner.storage.atomic import atomic_write_bytes
 from studyplanner.storage.reading import read_regular_file
 
 MAX_RECENT = 8
@@ -197,6 +197,17 @@ def save_settings(settings: AppSettings) -> None:
         }
     )
     try:
-        atomic_write_text(path, stored.model_dump_json(indent=2) + "\n")
+        data = (stored.model_dump_json(indent=2) + "\n").encode("utf-8")
+        if _saved_bytes(path) == data:
+            return  # already on disk as it is (a start reopening the last plan): no write, no sync
+        atomic_write_bytes(path, data)
     except (OSError, ValueError) as exc:  # ValueError: anything that cannot be serialised
         _log.warning("Settings not saved to %s: %s", path, exc)
+
+
+def _saved_bytes(path: Path) -> bytes | None:
+    """What the settings file holds now, or None when it cannot be read as settings."""
+    try:
+        return read_regular_file(path, MAX_SETTINGS_BYTES)
+    except OSError:
+        return None
