@@ -181,6 +181,7 @@ def _run(argv: Sequence[str] | None) -> int:
         return EXIT_OK
     from studyplanner.cli.parser import build_parser, split_app_args
     from studyplanner.i18n import _, install, system_language
+    from studyplanner.storage.reading import one_line
 
     language = _chosen_language(args_list)
     install(language or system_language())  # English where no catalog ships for it
@@ -205,25 +206,18 @@ def _run(argv: Sequence[str] | None) -> int:
             return _dispatch(args, plan_to_open)
         except CatalogError as exc:
             print(
-                "studyplanner: " + _("catalog problem: {text}").format(text=_one_line(exc)),
+                "studyplanner: " + _("catalog problem: {text}").format(text=one_line(str(exc))),
                 file=sys.stderr,
             )
             return EXIT_BAD_INPUT
     except UsageError as exc:
-        print(f"studyplanner: {_one_line(exc)}", file=sys.stderr)
+        print(f"studyplanner: {one_line(str(exc))}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except BrokenPipeError:
         raise  # the reader of the output went away: main() ends quietly
     except OSError as exc:
-        print(f"studyplanner: {_one_line(exc)}", file=sys.stderr)
+        print(f"studyplanner: {one_line(str(exc))}", file=sys.stderr)
         return EXIT_FAILURE
-
-
-def _one_line(problem: Exception) -> str:
-    """``problem`` told on one line (loaded when something went wrong: `--help` needs none)."""
-    from studyplanner.storage.reading import one_line
-
-    return one_line(str(problem))
 
 
 def _chosen_language(args: Sequence[str], *, warn: bool = True) -> str | None:

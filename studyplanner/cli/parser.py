@@ -9,6 +9,7 @@ import sys
 
 from studyplanner import DATA_DIR_ENV_VAR, version_text
 from studyplanner.cli.errors import UsageError
+from studyplanner.domain.roles import Direction, ExperienceField, Role
 from studyplanner.i18n import LANGUAGES, _
 
 # `--help` needs none of these at run time; each costs a few milliseconds to import, typing
@@ -19,8 +20,6 @@ if TYPE_CHECKING:
     from datetime import date
     from pathlib import Path
     from typing import Any, NoReturn
-
-    from studyplanner.domain.roles import ExperienceField
 
 COMMAND_NAMES = (
     "catalog",
@@ -231,8 +230,6 @@ def _years(text: str) -> float:
 
 def _field_years(text: str) -> tuple[ExperienceField, float]:
     """'networking=5': years in a field of work other than the role's."""
-    from studyplanner.domain.roles import ExperienceField
-
     name, equals, years = text.partition("=")
     fields = {field.value: field for field in ExperienceField}
     if not equals or name.strip().lower() not in fields:
@@ -362,8 +359,6 @@ def _catalog_options(cat: argparse.ArgumentParser) -> None:
 
 
 def _suggest_options(sug: argparse.ArgumentParser) -> None:
-    from studyplanner.domain.roles import Direction, Role  # `suggest` alone needs the roles
-
     sug.add_argument("--role", required=True, choices=[r.value for r in Role])
     sug.add_argument(
         "--experience-years", required=True, type=_years, metavar="N", help=_("years on AWS")
