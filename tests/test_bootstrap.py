@@ -79,7 +79,9 @@ def test_named_plugins_still_go_through_pydantics_own_loader() -> None:
         "import sys\n"
         "from studyplanner import bootstrap\n"
         "bootstrap.at_start()\n"
-        "import studyplanner.domain.plan\n"
+        "from datetime import date\n"
+        "from studyplanner.domain.plan import StudyPlan\n"
+        "StudyPlan(name='x', start_date=date(2027, 1, 4))  # its validator is built here\n"
         "print(sys.modules['pydantic.plugin._loader'].__file__ is not None)\n"
     )
     env = dict(os.environ, PYDANTIC_DISABLE_PLUGINS="some-plugin")

@@ -186,7 +186,7 @@ def _run(argv: Sequence[str] | None) -> int:
     language = _chosen_language(args_list)
     install(language or system_language())  # English where no catalog ships for it
     args_list, plan_to_open = split_app_args(args_list)
-    parser = build_parser()
+    parser = build_parser(args_list)  # only the command typed gets its options
     try:
         args = parser.parse_args(args_list)
         # Past parsing (`--help` has answered): what every command and the app need.

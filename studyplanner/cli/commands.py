@@ -1,7 +1,8 @@
 """What each command of the command line does (see ``studyplanner.cli`` for the options and
 the exit statuses), by group: `show` (``show``), `week` (``week``), `log`, `score` and `fee`
 (``edit``), `print` and `export-ics` (``output``), `suggest` and `schema` (``new_plan``);
-`catalog` is here. Loaded only once a command runs, so `--help` and `--version` stay quick.
+`catalog` is here. Loaded only once a command runs, so `--help` and `--version` stay quick;
+each group's module only when one of its commands runs (`show` needs nothing of `team`'s).
 """
 
 from __future__ import annotations
@@ -9,14 +10,8 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
-from studyplanner.cli.edit import cmd_fee, cmd_log, cmd_score
 from studyplanner.cli.errors import EXIT_OK
 from studyplanner.cli.files import load_catalog, print_json
-from studyplanner.cli.new_plan import cmd_schema, cmd_suggest
-from studyplanner.cli.output import cmd_export_ics, cmd_print
-from studyplanner.cli.show import cmd_show
-from studyplanner.cli.team import cmd_team
-from studyplanner.cli.week import cmd_week
 from studyplanner.domain.catalog import LifecycleStatus, Tier
 from studyplanner.domain.wording import format_fee, format_hours, sentence_start
 from studyplanner.domain.wording_languages import (
@@ -86,6 +81,66 @@ def cmd_catalog(args: argparse.Namespace) -> int:
         print()
     print("  " + sentence_start(esl_fact_text()))
     return EXIT_OK
+
+
+def cmd_suggest(args: argparse.Namespace) -> int:
+    from studyplanner.cli import new_plan
+
+    return new_plan.cmd_suggest(args)
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    from studyplanner.cli import show
+
+    return show.cmd_show(args)
+
+
+def cmd_week(args: argparse.Namespace) -> int:
+    from studyplanner.cli import week
+
+    return week.cmd_week(args)
+
+
+def cmd_log(args: argparse.Namespace) -> int:
+    from studyplanner.cli import edit
+
+    return edit.cmd_log(args)
+
+
+def cmd_score(args: argparse.Namespace) -> int:
+    from studyplanner.cli import edit
+
+    return edit.cmd_score(args)
+
+
+def cmd_fee(args: argparse.Namespace) -> int:
+    from studyplanner.cli import edit
+
+    return edit.cmd_fee(args)
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from studyplanner.cli import new_plan
+
+    return new_plan.cmd_schema(args)
+
+
+def cmd_print(args: argparse.Namespace) -> int:
+    from studyplanner.cli import output
+
+    return output.cmd_print(args)
+
+
+def cmd_export_ics(args: argparse.Namespace) -> int:
+    from studyplanner.cli import output
+
+    return output.cmd_export_ics(args)
+
+
+def cmd_team(args: argparse.Namespace) -> int:
+    from studyplanner.cli import team
+
+    return team.cmd_team(args)
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {

@@ -16,6 +16,7 @@ from studyplanner.i18n import LANGUAGES, _
 # itself some 18 % of --help (benchmarks/bench_bootstrap.py). See studyplanner.cli.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Callable, Collection
     from datetime import date
     from pathlib import Path
     from typing import Any, NoReturn
@@ -265,7 +266,10 @@ def _add_catalog_actions(cat: argparse.ArgumentParser) -> None:
     actions.add_parser("reset", help=_("use the catalog StudyPlanner came with"))
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(commands: Collection[str] | None = None) -> argparse.ArgumentParser:
+    """The parser of the whole command line. With ``commands`` (the words typed), only the
+    commands named there get their options: the window, ``--help`` and a command need no other
+    command's, and building them all costs some 2 ms of every start."""
     parser = _Parser(
         prog="studyplanner",
         description=_("Plan AWS certifications: a desktop app, and these commands."),
@@ -308,12 +312,53 @@ def build_parser() -> argparse.ArgumentParser:
         "--screenshot", type=_path, metavar="PNG", help=_("with --smoke: save the main window")
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    about = _about()
+    for name in COMMAND_NAMES:
+        help_text, description = about[name]
+        command = sub.add_parser(name, help=help_text, description=description)
+        if commands is None or name in commands:
+            _OPTIONS[name](command)
+    return parser
 
-    cat = sub.add_parser("catalog", help=_("list the certifications by tier"))
+
+def _about() -> dict[str, tuple[str, str | None]]:
+    """What ``--help`` says of each command (a line, and a paragraph for some), in the
+    user's language."""
+    return {
+        "catalog": (_("list the certifications by tier"), None),
+        "suggest": (_("write a starter plan from your profile"), None),
+        "show": (_("check a plan and print its schedule and warnings"), None),
+        "week": (_("this week's study day by day: exam, domain and hours"), None),
+        "log": (_("add study time to an exam in a plan (saved safely)"), None),
+        "score": (_("record a practice exam score (saved safely)"), None),
+        "fee": (
+            _("set your own fee for an exam, in your currency (saved safely)"),
+            _(
+                "Your own fee for an exam (local currency, tax included) is kept in the plan, "
+                "so catalog updates never change it; the budget counts it instead of the USD list "
+                "price, and totals each currency apart."
+            ),
+        ),
+        "schema": (_("print the plan file's JSON Schema"), None),
+        "print": (_("render a plan as a PDF report (no window)"), None),
+        "export-ics": (_("write the plan's exams as an iCalendar file"), None),
+        "team": (
+            _("roll up a folder of plans: targets, people and the quarterly budget"),
+            _(
+                "Read every plan in FOLDER and its sub-folders, only reading: no member's file "
+                "is changed, locked or backed up, and no file is left in the folder. Targets come "
+                "from FOLDER/team.json."
+            ),
+        ),
+    }
+
+
+def _catalog_options(cat: argparse.ArgumentParser) -> None:
     cat.add_argument("--json", action="store_true", help=_("machine-readable list"))
     _add_catalog_actions(cat)
 
-    sug = sub.add_parser("suggest", help=_("write a starter plan from your profile"))
+
+def _suggest_options(sug: argparse.ArgumentParser) -> None:
     sug.add_argument("--role", required=True, choices=[r.value for r in Role])
     sug.add_argument(
         "--experience-years", required=True, type=_years, metavar="N", help=_("years on AWS")
@@ -357,11 +402,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sug.add_argument("-o", "--output", required=True, type=_path, metavar="PLAN.json")
 
-    show = sub.add_parser("show", help=_("check a plan and print its schedule and warnings"))
+
+def _show_options(show: argparse.ArgumentParser) -> None:
     show.add_argument("plan", type=_path, metavar="PLAN.json")
     show.add_argument("--json", action="store_true", help=_("machine-readable schedule"))
 
-    week = sub.add_parser("week", help=_("this week's study day by day: exam, domain and hours"))
+
+def _week_options(week: argparse.ArgumentParser) -> None:
     week.add_argument("plan", type=_path, metavar="PLAN.json")
     week.add_argument(
         "--date",
@@ -371,10 +418,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     week.add_argument("--json", action="store_true", help=_("machine-readable week"))
 
-    exam_help = _("the exam's code, e.g. DVA-C02 (any case)")
-    log = sub.add_parser("log", help=_("add study time to an exam in a plan (saved safely)"))
+
+def _exam_help() -> str:
+    return _("the exam's code, e.g. DVA-C02 (any case)")
+
+
+def _log_options(log: argparse.ArgumentParser) -> None:
     log.add_argument("plan", type=_path, metavar="PLAN.json")
-    log.add_argument("--exam", required=True, metavar="CODE", help=exam_help)
+    log.add_argument("--exam", required=True, metavar="CODE", help=_exam_help())
     log.add_argument("--hours", required=True, type=_session_hours, metavar="H")
     log.add_argument(
         "--date", type=_iso_date, metavar="YYYY-MM-DD", help=_("the day studied (default: today)")
@@ -387,9 +438,10 @@ def build_parser() -> argparse.ArgumentParser:
         help=_("the exam domain studied, by its number in the exam guide (see `show`)"),
     )
 
-    score = sub.add_parser("score", help=_("record a practice exam score (saved safely)"))
+
+def _score_options(score: argparse.ArgumentParser) -> None:
     score.add_argument("plan", type=_path, metavar="PLAN.json")
-    score.add_argument("--exam", required=True, metavar="CODE", help=exam_help)
+    score.add_argument("--exam", required=True, metavar="CODE", help=_exam_help())
     score.add_argument("--percent", required=True, type=_percent, metavar="P")
     score.add_argument(
         "--date", type=_iso_date, metavar="YYYY-MM-DD", help=_("the day of the practice exam")
@@ -409,17 +461,10 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
 
-    fee = sub.add_parser(
-        "fee",
-        help=_("set your own fee for an exam, in your currency (saved safely)"),
-        description=_(
-            "Your own fee for an exam (local currency, tax included) is kept in the plan, "
-            "so catalog updates never change it; the budget counts it instead of the USD list "
-            "price, and totals each currency apart."
-        ),
-    )
+
+def _fee_options(fee: argparse.ArgumentParser) -> None:
     fee.add_argument("plan", type=_path, metavar="PLAN.json")
-    fee.add_argument("--exam", required=True, metavar="CODE", help=exam_help)
+    fee.add_argument("--exam", required=True, metavar="CODE", help=_exam_help())
     fee.add_argument("--amount", type=_fee_amount, metavar="AMOUNT", help=_("e.g. 350 or 349.99"))
     fee.add_argument("--currency", type=_currency, metavar="CODE", help=_("e.g. EUR"))
     fee.add_argument(
@@ -428,28 +473,25 @@ def build_parser() -> argparse.ArgumentParser:
         help=_("forget your own fee: count the catalog's list price again"),
     )
 
-    sub.add_parser("schema", help=_("print the plan file's JSON Schema"))
 
-    prt = sub.add_parser("print", help=_("render a plan as a PDF report (no window)"))
+def _schema_options(_schema: argparse.ArgumentParser) -> None:
+    """`schema` has no options of its own."""
+
+
+def _print_options(prt: argparse.ArgumentParser) -> None:
     prt.add_argument("plan", type=_path, metavar="PLAN.json")
     prt.add_argument("-o", "--output", required=True, type=_path, metavar="OUT.pdf")
     prt.add_argument("--paper", choices=["a4", "letter"], default="a4")
     prt.add_argument("--landscape", action="store_true")
 
-    ics = sub.add_parser("export-ics", help=_("write the plan's exams as an iCalendar file"))
+
+def _export_ics_options(ics: argparse.ArgumentParser) -> None:
     ics.add_argument("plan", type=_path, metavar="PLAN.json")
     ics.add_argument("-o", "--output", required=True, type=_path, metavar="OUT.ics")
     ics.add_argument("--study-blocks", action="store_true", help=_("also add the study windows"))
 
-    team = sub.add_parser(
-        "team",
-        help=_("roll up a folder of plans: targets, people and the quarterly budget"),
-        description=_(
-            "Read every plan in FOLDER and its sub-folders, only reading: no member's file is "
-            "changed, locked or backed up, and no file is left in the folder. Targets come from "
-            "FOLDER/team.json."
-        ),
-    )
+
+def _team_options(team: argparse.ArgumentParser) -> None:
     team.add_argument("folder", type=_path, metavar="FOLDER")
     team_output = team.add_mutually_exclusive_group()
     team_output.add_argument("--json", action="store_true", help=_("machine-readable roll-up"))
@@ -462,7 +504,21 @@ def build_parser() -> argparse.ArgumentParser:
     team.add_argument("--paper", choices=["a4", "letter"], default="a4")
     team.add_argument("--landscape", action="store_true")
 
-    return parser
+
+_OPTIONS: dict[str, Callable[[argparse.ArgumentParser], None]] = {
+    "catalog": _catalog_options,
+    "suggest": _suggest_options,
+    "show": _show_options,
+    "week": _week_options,
+    "log": _log_options,
+    "score": _score_options,
+    "fee": _fee_options,
+    "schema": _schema_options,
+    "print": _print_options,
+    "export-ics": _export_ics_options,
+    "team": _team_options,
+}
+"""Each command's options, by name (in ``COMMAND_NAMES``' order)."""
 
 
 # Top-level options followed by a value, which is not a command or a plan path.

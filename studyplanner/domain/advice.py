@@ -74,6 +74,8 @@ class Severity(StrEnum):
 
 @dataclass(frozen=True)
 class Advice:
+    """One warning or tip about a plan, in the user's words, with the fix it offers."""
+
     code: AdviceCode
     message: str
     entry_id: str | None = None

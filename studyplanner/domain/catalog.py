@@ -24,6 +24,7 @@ from pydantic import (
     model_validator,
 )
 
+from studyplanner.domain.defaults import empty_list
 from studyplanner.domain.roles import ExperienceField
 from studyplanner.domain.wording_languages import EXAM_LANGUAGE_NAMES
 from studyplanner.i18n import N_, _
@@ -66,7 +67,9 @@ class LifecycleStatus(StrEnum):
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # Validators are built when first used: reading a catalog builds one for all of it, and
+    # the parts (an exam's facts, its domains) never need one of their own at a start.
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class ExamFacts(_Strict):
@@ -235,7 +238,7 @@ class Certification(_Strict):
     id: Slug = Field(description="Stable id; unlike the exam code it survives new versions")
     code: str = Field(pattern=r"^[A-Z]{3}-C\d{2}$", description="Current exam code")
     previous_codes: list[str] = Field(
-        default_factory=list, description="Codes of earlier versions of the same exam"
+        default_factory=empty_list, description="Codes of earlier versions of the same exam"
     )
     name: str = Field(min_length=3, max_length=80)
     short_name: str = Field(min_length=2, max_length=28, description="Fits on a ladder card")
@@ -246,7 +249,7 @@ class Certification(_Strict):
     exam: ExamFacts
     hours: StudyHours
     recommended_prior: list[Slug] = Field(
-        default_factory=list, description="Certifications recommended before this one"
+        default_factory=empty_list, description="Certifications recommended before this one"
     )
     recommended_experience: str = Field(min_length=3)
     expected_aws_years: float | None = Field(
@@ -259,12 +262,12 @@ class Certification(_Strict):
         default=None, description="Years in a field of work the exam guide recommends, if any"
     )
     next_steps: list[Slug] = Field(
-        default_factory=list, description="Where the recommended path leads (ladder arrows)"
+        default_factory=empty_list, description="Where the recommended path leads (ladder arrows)"
     )
     lifecycle: Lifecycle = Field(default_factory=Lifecycle)
     validity_years: int = Field(default=3, ge=1, le=10)
     renewal_options: list[RenewalOption] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="Every way to renew it besides its own latest exam (which always does), "
         "while it is still valid",
     )
@@ -279,7 +282,7 @@ class Certification(_Strict):
     source: str = Field(min_length=3)
     as_of: date
     domains: list[ExamDomain] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="The exam guide's content domains in guide order, weights summing to 100 "
         "(none for an exam the catalog has no guide for, such as a retired one)",
     )
@@ -293,7 +296,7 @@ class Certification(_Strict):
         "best-known figures",
     )
     exam_languages: list[str] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         max_length=len(EXAM_LANGUAGE_NAMES),
         description="Codes of the languages the exam can be taken in ('en', 'ja', 'pt-BR'); "
         "none when the catalog does not know (a retired exam, a user's catalog)",

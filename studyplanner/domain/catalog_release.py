@@ -27,7 +27,8 @@ from studyplanner.domain.catalog import (
 MAX_UPDATE_BYTES = 5 * 1024 * 1024
 """The bundled catalog is about 60 KB; an update many times that size is not a catalog."""
 
-_VERSION = re.compile(r"^(\d{4})\.(\d{2})\.(\d{2})(?:\.(\d{1,3}))?$")
+_VERSION = r"^(\d{4})\.(\d{2})\.(\d{2})(?:\.(\d{1,3}))?$"
+"""A release number: compiled when first compared (re keeps it), not at every start."""
 
 VersionKey = tuple[int, int, int, int]
 
@@ -36,7 +37,7 @@ def version_key(version: str) -> VersionKey:
     """``2026.12.07`` as ``(2026, 12, 7, 0)`` and ``2026.12.07.2`` as ``(2026, 12, 7, 2)``,
     so that releases compare in the order they were made. Raises ``ValueError`` for text that
     is not a release of a real day."""
-    match = _VERSION.match(version)
+    match = re.match(_VERSION, version)
     if match is None:
         raise ValueError(f"catalog_version {version!r} is not in YYYY.MM.DD or YYYY.MM.DD.N form")
     year, month, day, number = match.groups()

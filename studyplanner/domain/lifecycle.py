@@ -117,6 +117,8 @@ class _Open:
 
 @dataclass(frozen=True)
 class _Exam:
+    """One dated pass, held or expected, in the order passes renew one another."""
+
     on: date
     order: tuple[int, int]
     certification: Certification

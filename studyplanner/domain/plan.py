@@ -10,6 +10,7 @@ from typing import Annotated, Self
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from studyplanner.domain.defaults import empty_list
 from studyplanner.domain.roles import Direction, ExperienceField, Role
 from studyplanner.domain.wording import format_hours
 from studyplanner.domain.wording_languages import EXAM_LANGUAGE_NAMES
@@ -60,7 +61,9 @@ class EntryStatus(StrEnum):
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+    # Validators are built when first used: reading a plan builds one for all of it, and a
+    # session or a score needs one of its own only when the user logs one.
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, defer_build=True)
 
 
 MAX_DOMAIN_NUMBER = 20
@@ -114,7 +117,9 @@ class LearnerProfile(_Model):
     )
     direction: Direction | None = None
     focus_areas: list[Annotated[str, Field(max_length=60)]] = Field(
-        default_factory=list, max_length=30, description="The organisation's stack, e.g. 'SAP'"
+        default_factory=empty_list,
+        max_length=30,
+        description="The organisation's stack, e.g. 'SAP'",
     )
     exam_language: str | None = Field(
         default=None,
@@ -160,7 +165,7 @@ class WeeklyAvailability(_Model):
     hours_per_weekday: list[HoursPerDay] = Field(
         default_factory=lambda: [1.0, 1.0, 1.0, 1.0, 1.0, 1.5, 1.5], min_length=7, max_length=7
     )
-    blackouts: list[Blackout] = Field(default_factory=list, max_length=500)
+    blackouts: list[Blackout] = Field(default_factory=empty_list, max_length=500)
 
     @property
     def weekly_hours(self) -> float:
@@ -304,8 +309,8 @@ class PlanEntry(_Model):
     pinned_exam_date: PlanDate | None = None
     status: EntryStatus = EntryStatus.PLANNED
     passed_on: PlanDate | None = None
-    sessions: list[StudySession] = Field(default_factory=list, max_length=MAX_SESSIONS)
-    scores: list[PracticeScore] = Field(default_factory=list, max_length=MAX_SCORES)
+    sessions: list[StudySession] = Field(default_factory=empty_list, max_length=MAX_SESSIONS)
+    scores: list[PracticeScore] = Field(default_factory=empty_list, max_length=MAX_SCORES)
     notes: str = Field(default="", max_length=MAX_TEXT)
     paid_by_other: bool = Field(
         default=False,
@@ -453,9 +458,9 @@ class StudyPlan(_Model):
     start_date: PlanDate
     profile: LearnerProfile = Field(default_factory=LearnerProfile)
     availability: WeeklyAvailability = Field(default_factory=WeeklyAvailability)
-    entries: list[PlanEntry] = Field(default_factory=list, max_length=MAX_ENTRIES)
+    entries: list[PlanEntry] = Field(default_factory=empty_list, max_length=MAX_ENTRIES)
     notes: str = Field(default="", max_length=MAX_TEXT)
-    held: list[HeldCertification] = Field(default_factory=list, max_length=100)
+    held: list[HeldCertification] = Field(default_factory=empty_list, max_length=100)
     voucher_valid_months: int | None = Field(
         default=None,
         ge=1,

@@ -67,6 +67,8 @@ class ScheduledEntry:
 
 @dataclass(frozen=True)
 class Schedule:
+    """A plan laid out in time: each entry's study window and exam day, in plan order."""
+
     plan: StudyPlan
     entries: tuple[ScheduledEntry, ...]
     catalog: Catalog | None = field(default=None, compare=False, repr=False)

@@ -275,12 +275,16 @@ def suggestion_certification_ids() -> set[str]:
 
 @dataclass(frozen=True)
 class SuggestedEntry:
+    """One exam of a starter plan and why it is there."""
+
     certification_id: str
     reason: str
 
 
 @dataclass
 class Suggestion:
+    """A starter plan, the reason for each exam, and what else the learner should know."""
+
     plan: StudyPlan
     reasons: list[SuggestedEntry]
     remarks: list[str] = field(default_factory=list)

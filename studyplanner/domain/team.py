@@ -72,7 +72,9 @@ TargetDate = Annotated[date, Field(ge=EARLIEST_DATE, le=LATEST_DATE)]
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=False)
+    # Validators are built when first used: a team's targets are read when a team folder
+    # is opened, not at every start.
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=False, defer_build=True)
 
 
 class TeamTarget(_Strict):
@@ -275,6 +277,8 @@ class TargetForecast:
 
 @dataclass(frozen=True)
 class QuarterExam:
+    """One exam of a quarter: whose, when, and what it costs the team."""
+
     source: str
     name: str
     certification_id: str
@@ -288,6 +292,8 @@ class QuarterExam:
 
 @dataclass(frozen=True)
 class QuarterExpiry:
+    """One certification of a quarter that lapses: whose, and on which day."""
+
     source: str
     name: str
     certification_id: str

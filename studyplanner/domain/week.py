@@ -65,6 +65,8 @@ class WeekExam:
 
 @dataclass(frozen=True)
 class Week:
+    """A week of study, Monday to Sunday: what to study each day, and the exams in it."""
+
     start: date
     """The Monday."""
     items: tuple[WeekItem, ...]

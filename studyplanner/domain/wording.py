@@ -231,8 +231,9 @@ def assumed_text(text: str, assumed: bool) -> str:
     return _("assumed: {text}").format(text=text) if assumed else text
 
 
-_ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-_WRITTEN_DAY = re.compile(r"(\d{1,2})[\s.]+([^\W\d_]+)\.?,?\s+(\d{4})")
+# Patterns, compiled when a typed day is first read (re keeps them): not at every start.
+_ISO_DAY = r"(\d{4})-(\d{2})-(\d{2})"
+_WRITTEN_DAY = r"(\d{1,2})[\s.]+([^\W\d_]+)\.?,?\s+(\d{4})"
 
 
 def parse_day(text: str) -> date | None:
@@ -241,7 +242,7 @@ def parse_day(text: str) -> date | None:
     or in full), the English way, or ISO ('2024-01-10'); None for anything else, or a day that
     does not exist (30 Feb)."""
     text = text.strip()
-    iso = _ISO_DAY.fullmatch(text)
+    iso = re.fullmatch(_ISO_DAY, text)
     if iso:
         year, month, day = (int(part) for part in iso.groups())
     else:
@@ -267,7 +268,7 @@ def _written_day(text: str) -> tuple[int, int, int] | None:
         month = int(number) if number else _month_number(name) if name else None
         if month is not None and parts.get("day") and parts.get("year"):
             return int(parts["year"]), month, int(parts["day"])
-    english = _WRITTEN_DAY.fullmatch(text)
+    english = re.fullmatch(_WRITTEN_DAY, text)
     month = _month_number(english[2]) if english else None
     if english is None or month is None:
         return None

@@ -10,12 +10,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-_WORD = re.compile(r"[^\W_]+")
+_WORD = r"[^\W_]+"
+"""A word: compiled when first needed (re keeps it), not at every start."""
 
 
 def words(text: str) -> tuple[str, ...]:
     """The words of ``text``, case-folded; punctuation and spaces separate them."""
-    return tuple(_WORD.findall(text.casefold()))
+    return tuple(re.findall(_WORD, text.casefold()))
 
 
 def mentions(text: str, phrase: str) -> bool:

@@ -79,6 +79,9 @@ class TeamTargetMark:
 
 @dataclass(frozen=True)
 class TeamTimelineLayout:
+    """The team timeline laid out once, in days from ``origin``: a row per person, the
+    targets, and the axis's months and years."""
+
     origin: date
     """Day 0: the first of today's month."""
     last: int

@@ -169,12 +169,17 @@ class LinkLayout:
 
 @dataclass(frozen=True)
 class BlackoutSpan:
+    """The days a blackout covers on the timeline."""
+
     span: DaySpan
     blackout: Blackout
 
 
 @dataclass(frozen=True)
 class TimelineLayout:
+    """The whole timeline in days from ``origin``: what the screen and the printed chart
+    both draw."""
+
     origin: date
     """Day 0: the first of the month a little before the first thing shown."""
     first: int

@@ -22,6 +22,9 @@ _log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class LoadedCatalog:
+    """The catalog in use, where it comes from (``"bundled"`` or the update's path), and
+    why an update was not used, if it was not."""
+
     catalog: Catalog
     origin: str
     problem: str | None = None

@@ -16,11 +16,10 @@ import os
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from studyplanner.bundled import bundled_path
 from studyplanner.domain.catalog import Catalog, CatalogError, Certification
-from studyplanner.domain.catalog_diff import CatalogChange, PlanImpact, diff_catalogs, impacts_on
 from studyplanner.domain.catalog_release import (
     MAX_UPDATE_BYTES,
     parse_update,
@@ -28,7 +27,6 @@ from studyplanner.domain.catalog_release import (
     version_label,
 )
 from studyplanner.domain.plan import StudyPlan
-from studyplanner.domain.schedule import ScheduleError
 from studyplanner.storage import paths
 from studyplanner.storage.atomic import atomic_copy, atomic_write_bytes
 from studyplanner.storage.catalog_source import (
@@ -44,6 +42,9 @@ from studyplanner.storage.reading import (
     megabytes,
     read_regular_file,
 )
+
+if TYPE_CHECKING:
+    from studyplanner.domain.catalog_diff import CatalogChange, PlanImpact
 
 HISTORY_KEPT = 10
 """Catalogs kept for *Revert*: more than anyone steps back through, few enough to stay small."""
@@ -335,6 +336,10 @@ def review_update(
     """The update's changes, and every plan it affects: those in the data folder, and the
     ``plans`` given (the one open in the window, one named on the command line). A plan file
     that cannot be read with the active catalog is left out: it is affected by nothing new."""
+    # Only a review compares catalogs: a start, which reads the catalog in use, needs none of it.
+    from studyplanner.domain.catalog_diff import diff_catalogs, impacts_on
+    from studyplanner.domain.schedule import ScheduleError
+
     candidates: list[tuple[Path | None, StudyPlan]] = list(plans or [])
     given = {os.path.normcase(os.path.abspath(p)) for p, _plan in candidates if p is not None}
     for found in list_plans():

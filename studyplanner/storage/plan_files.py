@@ -387,7 +387,8 @@ def plan_to_json(plan: StudyPlan) -> str:
     return plan.model_dump_json(indent=2) + "\n"
 
 
-_VERSION_ANYWHERE = re.compile(rb'"schema_version"\s*:\s*(\d+)')
+_VERSION_ANYWHERE = rb'"schema_version"\s*:\s*(\d+)'
+"""Only a damaged file is searched for it: compiled then (re keeps it)."""
 _HUGE_VERSION = 10**9  # stands for a version with more digits than any real one
 _SCAN_CHUNK = 1024 * 1024
 _SCAN_OVERLAP = 4096  # a "schema_version": N split across two pieces is still found
@@ -396,7 +397,7 @@ _SCAN_OVERLAP = 4096  # a "schema_version": N split across two pieces is still f
 def _declared_version(data: bytes) -> int | None:
     """The highest ``"schema_version": N`` anywhere in ``data`` (a damaged file), or None."""
     found = None
-    for match in _VERSION_ANYWHERE.finditer(data):
+    for match in re.finditer(_VERSION_ANYWHERE, data):
         digits = match.group(1).lstrip(b"0") or b"0"
         version = int(digits) if len(digits) < 10 else _HUGE_VERSION
         found = version if found is None else max(found, version)

@@ -20,8 +20,9 @@ from urllib.parse import quote_from_bytes, unquote_to_bytes
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from studyplanner.domain.defaults import empty_list
 from studyplanner.storage import paths
-from studyplanner.storage.atomic import atomic_write_text
+from studyplanner.storage.atomic import atomic_write_bytes
 from studyplanner.storage.reading import read_regular_file
 
 MAX_RECENT = 8
@@ -35,11 +36,13 @@ class AppSettings(BaseModel):
     """In memory, ``last_plan`` and ``recent_plans`` are the paths as ``str(path)`` gives
     them (possibly with surrogate escapes); on disk, see ``encode_path``."""
 
-    model_config = ConfigDict(extra="ignore")
+    # Validators are built when first used (the settings once at a start; a saved window
+    # layout when the window is built): a start pays for what it reads, nothing more.
+    model_config = ConfigDict(extra="ignore", defer_build=True)
 
     schema_version: int = 1
     last_plan: str | None = None
-    recent_plans: list[str] = Field(default_factory=list)
+    recent_plans: list[str] = Field(default_factory=empty_list)
     show_retired: bool = False
     theme: str = "system"
     """*View › Theme*: "system", "light" or "dark" (anything else reads as "system")."""
@@ -85,7 +88,7 @@ DockArea = Literal["left", "right", "top", "bottom"]
 class DockPlace(BaseModel):
     """Where one panel was: its area and tab group, or its own window when floating."""
 
-    model_config = ConfigDict(extra="forbid", strict=True)
+    model_config = ConfigDict(extra="forbid", strict=True, defer_build=True)
 
     name: str = Field(min_length=1, max_length=64)
     area: DockArea
@@ -105,7 +108,7 @@ class DockPlace(BaseModel):
 class WindowLayout(BaseModel):
     """The window as it was left, in a structure of our own, every value checked before use."""
 
-    model_config = ConfigDict(extra="forbid", strict=True)
+    model_config = ConfigDict(extra="forbid", strict=True, defer_build=True)
 
     version: int
     x: Coordinate
@@ -113,7 +116,7 @@ class WindowLayout(BaseModel):
     width: Extent
     height: Extent
     maximized: bool = False
-    docks: list[DockPlace] = Field(default_factory=list, max_length=32)
+    docks: list[DockPlace] = Field(default_factory=empty_list, max_length=32)
 
     @model_validator(mode="after")
     def _consistent(self) -> Self:
@@ -194,6 +197,17 @@ def save_settings(settings: AppSettings) -> None:
         }
     )
     try:
-        atomic_write_text(path, stored.model_dump_json(indent=2) + "\n")
+        data = (stored.model_dump_json(indent=2) + "\n").encode("utf-8")
+        if _saved_bytes(path) == data:
+            return  # already on disk as it is (a start reopening the last plan): no write, no sync
+        atomic_write_bytes(path, data)
     except (OSError, ValueError) as exc:  # ValueError: anything that cannot be serialised
         _log.warning("Settings not saved to %s: %s", path, exc)
+
+
+def _saved_bytes(path: Path) -> bytes | None:
+    """What the settings file holds now, or None when it cannot be read as settings."""
+    try:
+        return read_regular_file(path, MAX_SETTINGS_BYTES)
+    except OSError:
+        return None

@@ -61,3 +61,27 @@ def test_settings_that_cannot_be_saved_are_logged_not_raised(
     with caplog.at_level(logging.WARNING, logger="studyplanner.storage.settings"):
         save_settings(AppSettings())
     assert any("Settings not saved" in r.getMessage() for r in caplog.records)
+
+
+def test_settings_saved_unchanged_leave_the_file_as_it_was(data_dir: Path) -> None:
+    """A start that reopens the last plan saves the settings it read: the file is left as it
+    is (no new file, no sync to disk), and a real change is still saved."""
+    settings = AppSettings()
+    settings.remember(Path("/plans/a.json"))
+    save_settings(settings)
+    saved = paths.settings_path().stat()
+    save_settings(load_settings())
+    again = paths.settings_path().stat()
+    assert (again.st_ino, again.st_mtime_ns) == (saved.st_ino, saved.st_mtime_ns)
+    changed = load_settings()
+    changed.show_retired = True
+    save_settings(changed)
+    assert paths.settings_path().stat().st_ino != saved.st_ino
+    assert load_settings().show_retired
+
+
+def test_a_damaged_settings_file_is_replaced_when_saved(data_dir: Path) -> None:
+    paths.settings_path().parent.mkdir(parents=True, exist_ok=True)
+    paths.settings_path().write_text('{"recent_plans": 5', encoding="utf-8")
+    save_settings(AppSettings(show_retired=True))
+    assert load_settings().show_retired
