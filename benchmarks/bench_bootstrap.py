@@ -57,10 +57,6 @@ AVOIDED_AT_START = {
         "before_the_window",
         ALL_OF_DOMAIN_AND_STORAGE,
     ),
-    "logging.handlers (the log rotates by its own)": (
-        "window_modules_loaded",
-        repr(["logging.handlers"]),
-    ),
     "the crash dialog": ("window_modules_loaded", repr(["studyplanner.ui.dialogs.crash_dialog"])),
     "the team window": ("window_modules_loaded", repr(["studyplanner.ui.team.team_window"])),
 }

@@ -19,7 +19,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
-from typing import IO, TextIO
+from typing import IO
 
 from studyplanner import APP_NAME, __version__
 from studyplanner.i18n import _
@@ -110,47 +110,6 @@ def _install(handlers: list[logging.Handler], level: int) -> None:
         _installed_handlers.append(handler)
 
 
-class _LogFile(logging.FileHandler):
-    """The app's log file, started afresh when the next line would take it past
-    ``LOG_MAX_BYTES``; the earlier ones are kept beside it as ``.1`` (the latest) to ``.5``.
-
-    What ``logging.handlers.RotatingFileHandler`` does, written out here: that module loads
-    sockets and pickle with it, about 6 ms of every start. Unlike it, a line whose file could
-    not be started afresh (another program holds it open) is still written, to the full file.
-    """
-
-    def __init__(self, path: Path) -> None:
-        # errors: a path that is not UTF-8 still gets its line
-        super().__init__(path, "a", encoding="utf-8", errors="backslashreplace")
-
-    def emit(self, record: logging.LogRecord) -> None:
-        stream = self.stream  # None once closed: FileHandler.emit opens it again
-        if stream is not None:
-            try:
-                line = self.format(record) + self.terminator
-            except Exception:
-                line = ""  # FileHandler.emit reports a record that cannot be formatted
-            try:
-                stream.seek(0, os.SEEK_END)  # where another process's lines end, too
-                if stream.tell() + len(line) >= LOG_MAX_BYTES:
-                    self._start_afresh(stream)
-            except OSError:
-                self.handleError(record)  # said on stderr; the line goes to the file in use
-        super().emit(record)
-
-    def _start_afresh(self, stream: TextIO) -> None:
-        stream.close()
-        log_file = Path(self.baseFilename)
-        try:
-            for number in range(LOG_BACKUPS - 1, 0, -1):
-                older = log_file.with_name(f"{log_file.name}.{number}")
-                if older.exists():
-                    os.replace(older, log_file.with_name(f"{log_file.name}.{number + 1}"))
-            os.replace(log_file, log_file.with_name(f"{log_file.name}.1"))
-        finally:
-            self.stream = self._open()  # the same file again when a rename failed
-
-
 def configure_cli_logging() -> None:
     """Warnings on stderr, no file: a command-line run is short and its user is watching."""
     handler = _stderr_handler()
@@ -175,7 +134,15 @@ def configure_app_logging(*, level: int = logging.INFO) -> Path | None:
         return None
     try:
         log_file.parent.mkdir(parents=True, exist_ok=True)
-        to_file = _LogFile(log_file)
+        import logging.handlers  # the app's log file only: the commands log to stderr
+
+        to_file = logging.handlers.RotatingFileHandler(
+            log_file,
+            maxBytes=LOG_MAX_BYTES,
+            backupCount=LOG_BACKUPS,
+            encoding="utf-8",
+            errors="backslashreplace",  # a path that is not UTF-8 still gets its line
+        )
     except OSError as exc:
         _install(handlers, level)
         _no_log_file = _("the log folder cannot be written ({error})").format(

@@ -63,50 +63,6 @@ def test_the_log_rotates_instead_of_growing_without_end(data_dir: Path) -> None:
     assert (logs / "studyplanner.log").stat().st_size <= diagnostics.LOG_MAX_BYTES
 
 
-def test_the_log_keeps_five_earlier_files_in_order_without_losing_a_line(
-    data_dir: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(diagnostics, "LOG_MAX_BYTES", 2_000)  # a rotation every ~20 lines
-    diagnostics.configure_app_logging()
-    chatty = logging.getLogger("studyplanner.test")
-    for number in range(200):
-        chatty.info("line %03d %s", number, "x" * 40)
-    log_text()  # flushed
-
-    logs = data_dir / "logs"
-    names = sorted(path.name for path in logs.glob("studyplanner.log*"))
-    assert names == ["studyplanner.log", *(f"studyplanner.log.{n}" for n in range(1, 6))]
-    oldest_first = [logs / f"studyplanner.log.{n}" for n in range(5, 0, -1)]
-    numbers = [
-        int(line.split("line ")[1][:3])
-        for path in [*oldest_first, logs / "studyplanner.log"]
-        for line in path.read_text(encoding="utf-8").splitlines()
-        if "line " in line
-    ]
-    assert numbers == list(range(numbers[0], 200))  # the latest lines, each once, in order
-    assert all(path.stat().st_size <= 2_000 for path in logs.glob("studyplanner.log*"))
-
-
-def test_a_log_that_cannot_be_started_afresh_still_gets_every_line(
-    data_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    # on Windows another program holding the file open makes the rename fail
-    monkeypatch.setattr(diagnostics, "LOG_MAX_BYTES", 2_000)
-    diagnostics.configure_app_logging()
-
-    def held(_source: object, _target: object) -> None:
-        raise PermissionError(13, "The file is in use by another process")
-
-    monkeypatch.setattr(os, "replace", held)
-    chatty = logging.getLogger("studyplanner.test")
-    for number in range(60):
-        chatty.info("line %03d %s", number, "x" * 40)
-
-    text = log_text()
-    assert [f"line {n:03d}" in text for n in range(60)] == [True] * 60
-    assert "The file is in use by another process" in capsys.readouterr().err
-
-
 def test_an_unwritable_data_folder_still_lets_the_app_start(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

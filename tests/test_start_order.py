@@ -25,7 +25,6 @@ NOT_FOR_THE_FIRST_PAINT = (
     "studyplanner.domain.week",  # this week's sessions, on the Progress tab
     "studyplanner.export",  # printing, PDF, calendar
     "studyplanner.ui.dialogs.",  # each when it opens (crash_reporter only asks for one)
-    "logging.handlers",  # its socket and pickle, for a log file that rotates
 )
 """Modules of features the window shows only when asked: its first paint loads none of them."""
 
