@@ -202,3 +202,24 @@ def test_a_closed_panel_comes_back_in_its_tab_group(qtbot: QtBot) -> None:
     assert not again.progress_dock.isVisible()
     again.progress_dock.show()
     assert again.details_dock in again.tabifiedDockWidgets(again.progress_dock)
+
+
+def test_a_window_closed_as_it_started_opens_again_with_the_same_panels(qtbot: QtBot) -> None:
+    # the panel group's size comes from its saved panels: one never brought to the front
+    # (Exam in plan, behind Certification) must not give the group Qt's placeholder size
+    window = open_window(qtbot)
+    width = window.details_dock.width()
+    tabs = window.tabifiedDockWidgets(window.details_dock)
+    front = [d.objectName() for d in window.docks if d.isVisible() and not behind_a_tab(d, window)]
+    window.close()
+    layout = json.loads(paths.settings_path().read_text("utf-8"))["window_layout"]
+
+    again = start_with(qtbot, layout)
+    again.resize(window.size())
+    qtbot.waitUntil(lambda: abs(again.details_dock.width() - width) <= 2, timeout=2000)
+    assert [d.objectName() for d in again.tabifiedDockWidgets(again.details_dock)] == [
+        d.objectName() for d in tabs
+    ]
+    assert [
+        d.objectName() for d in again.docks if d.isVisible() and not behind_a_tab(d, again)
+    ] == front
