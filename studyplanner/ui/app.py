@@ -62,7 +62,7 @@ def install_translations(app: QApplication, language: str | None = None) -> str:
     then the platform's UI languages (Windows, macOS). Returns the language installed; called
     again, it replaces the previous one."""
     import PySide6
-    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+    from PySide6.QtCore import QLocale, QTranslator
 
     chosen = i18n.shipped_language(language) or i18n.system_language(
         tuple(QLocale.system().uiLanguages())
@@ -71,16 +71,17 @@ def install_translations(app: QApplication, language: str | None = None) -> str:
         app.removeTranslator(previous)
         previous.setObjectName("")  # gone for the next call, though deleted only later
         previous.deleteLater()
-    qt = QTranslator(app)  # parented to the app: lives as long as it does
-    qt.setObjectName(_QT_TRANSLATOR)
-    folders = [
-        QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
-        str(Path(PySide6.__file__).resolve().parent / "Qt" / "translations"),  # frozen app
-    ]
-    if chosen != i18n.SOURCE_LANGUAGE and any(
-        qt.load(QLocale(chosen), "qtbase", "_", folder) for folder in folders
-    ):
-        app.installTranslator(qt)
+    if chosen != i18n.SOURCE_LANGUAGE:  # Qt's own words are written in English already
+        from PySide6.QtCore import QLibraryInfo
+
+        qt = QTranslator(app)  # parented to the app: lives as long as it does
+        qt.setObjectName(_QT_TRANSLATOR)
+        folders = [
+            QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
+            str(Path(PySide6.__file__).resolve().parent / "Qt" / "translations"),  # frozen app
+        ]
+        if any(qt.load(QLocale(chosen), "qtbase", "_", folder) for folder in folders):
+            app.installTranslator(qt)
     i18n.install(chosen)  # English where no catalog was compiled
     return chosen
 

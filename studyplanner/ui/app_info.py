@@ -3,17 +3,21 @@ frozen app alike) and the About box."""
 
 from __future__ import annotations
 
+from functools import cache
 from html import escape
 
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from studyplanner import APP_NAME, __version__
 from studyplanner.i18n import _
 from studyplanner.storage import paths
 
 
+@cache
 def app_icon() -> QIcon:
+    """The app's icon, read from its files once: the application and every window share it
+    (a QIcon is a cheap copy of the same pictures)."""
     from studyplanner.bundled import bundled_path
 
     icon = QIcon()
@@ -31,6 +35,8 @@ def app_icon() -> QIcon:
 
 def show_about(parent: QWidget, catalog: str = "") -> None:
     """``catalog``: which catalog of exam facts is in use, and from when."""
+    from PySide6.QtWidgets import QMessageBox  # built when asked for, not at every start
+
     QMessageBox.about(
         parent,
         _("About {app}").format(app=APP_NAME),

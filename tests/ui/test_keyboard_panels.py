@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from studyplanner.storage.catalog_updates import load_app_catalog
 from studyplanner.ui.dialogs.shortcuts_dialog import ShortcutsDialog
-from studyplanner.ui.widgets.form_fields import ReadableNote
+from studyplanner.ui.widgets.readable_note import ReadableNote
 from studyplanner.ui.window.dock_focus import behind_a_tab, out_of_sight
 from studyplanner.ui.window.main_window import MainWindow
 from studyplanner.ui.window.state import remember_window

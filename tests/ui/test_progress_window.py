@@ -26,7 +26,7 @@ from studyplanner.ui.canvas.timeline import TimelineView
 from studyplanner.ui.canvas.timeline_items import light_tint
 from studyplanner.ui.dialogs.log_dialog import LogStudyDialog, usual_hours
 from studyplanner.ui.document.plan_document import PlanDocument
-from studyplanner.ui.panels.exam_outcome import PassedOnDialog
+from studyplanner.ui.panels.passed_on_dialog import PassedOnDialog
 from studyplanner.ui.panels.warnings_model import AdviceCodeRole
 from studyplanner.ui.window.main_window import MainWindow
 from studyplanner.ui.window.panes import countdown_text

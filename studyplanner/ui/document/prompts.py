@@ -11,11 +11,18 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from studyplanner.i18n import N_, _
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QInputDialog
+
+# The dialogs' classes are fetched when a question is asked: naming them here would make
+# PySide build QMessageBox, QFileDialog and QInputDialog (and their enums) before the window
+# can paint, for questions most starts never ask.
 
 
 @dataclass(frozen=True)
@@ -84,12 +91,18 @@ class DialogPrompts:
         self._parent = parent
 
     def inform(self, title: str, text: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.information(self._parent, title, text)
 
     def warn(self, title: str, text: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(self._parent, title, text)
 
     def confirm(self, title: str, text: str, *, accept: str) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self._parent)
         go = box.addButton(accept, QMessageBox.ButtonRole.AcceptRole)
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)
@@ -101,6 +114,8 @@ class DialogPrompts:
         return chosen is go
 
     def ask_text(self, title: str, label: str, text: str) -> str | None:
+        from PySide6.QtWidgets import QInputDialog
+
         answer, ok = QInputDialog.getText(self._parent, title, label, text=text)
         return answer if ok else None
 
@@ -117,12 +132,16 @@ class DialogPrompts:
         return items.index(answer)
 
     def open_path(self, title: str, folder: Path, kind: FileKind = PLAN_FILES) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog
+
         name, _chosen_filter = QFileDialog.getOpenFileName(
             self._parent, title, str(folder), plan_filter(kind)
         )
         return Path(name) if name else None
 
     def save_path(self, title: str, suggested: Path, kind: FileKind) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog
+
         dialog = QFileDialog(self._parent, title, str(suggested.parent), kind.filter)
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setFileMode(QFileDialog.FileMode.AnyFile)
@@ -143,6 +162,8 @@ CHOICE_TEXT_WIDTH = 520
 def choice_dialog(parent: QWidget, title: str, label: str, items: list[str]) -> QInputDialog:
     """``QInputDialog.getItem``'s dialog, with the question wrapped rather than one line as
     wide as the text: a paragraph about a damaged file made a dialog wider than the screen."""
+    from PySide6.QtWidgets import QInputDialog, QLabel
+
     dialog = QInputDialog(parent)
     dialog.setWindowTitle(title)
     dialog.setLabelText(label)

@@ -62,7 +62,6 @@ from studyplanner.ui.panels.week_view import WeekBox
 from studyplanner.ui.widgets.form_fields import (
     DATE_FORMAT,
     DecimalSpinBox,
-    ReadableNote,
     align_form_labels,
     bounded_date_edit,
     from_qdate,
@@ -72,6 +71,7 @@ from studyplanner.ui.widgets.form_fields import (
     to_qdate,
     validation_message,
 )
+from studyplanner.ui.widgets.readable_note import ReadableNote
 
 PLACEHOLDER_TEXT = N_("Select an exam in the plan to edit it")
 MAX_HOURS = 5000.0

@@ -10,22 +10,19 @@ from __future__ import annotations
 
 from contextlib import suppress
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QWidget
 
 from studyplanner.domain.advice import Advice
 from studyplanner.domain.wording import format_day
 from studyplanner.i18n import N_, _
 from studyplanner.ui.document.plan_document import PlanDocument
 from studyplanner.ui.panels.notice_card import NoticeCard
+
+if TYPE_CHECKING:
+    from studyplanner.ui.panels.passed_on_dialog import PassedOnDialog
 
 EXAM_DATE_PASSED = "exam-date-passed"
 """The advice code of an exam date that has gone by without the exam marked passed."""
@@ -60,43 +57,6 @@ def outcome_day(document: PlanDocument, entry_id: str) -> date:
     return min(day, document.today())
 
 
-class PassedOnDialog(QDialog):
-    """When was the exam passed? The exam date is offered; a later day can be chosen, never
-    one after today."""
-
-    def __init__(self, code: str, day: date, today: date, parent: QWidget | None = None):
-        super().__init__(parent)
-        from studyplanner.ui.widgets.form_fields import DATE_FORMAT, bounded_date_edit, to_qdate
-
-        self.setWindowTitle(_("{code} passed").format(code=code))
-        self.day = bounded_date_edit()
-        self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat(DATE_FORMAT)
-        self.day.setMaximumDate(to_qdate(today))
-        self.day.setDate(to_qdate(min(day, today)))
-        self.day.setAccessibleName(_("Passed on"))
-        form = QFormLayout()
-        form.addRow(QLabel(_("Congratulations! When did you pass {code}?").format(code=code)))
-        form.addRow(_("Passed on:"), self.day)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(_("Mark Passed"))
-        self.ok_button.setDefault(True)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
-        self.day.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def chosen_day(self) -> date:
-        from studyplanner.ui.widgets.form_fields import from_qdate
-
-        return from_qdate(self.day.date())
-
-
 class ExamOutcomes(QObject):
     """The three answers to "the exam date has passed", for any entry."""
 
@@ -115,6 +75,8 @@ class ExamOutcomes(QObject):
     def ask_passed_on(self, entry_id: str) -> PassedOnDialog | None:
         """Ask for the pass date (window-modal, not blocking); *Mark Passed* records it as one
         undo step. Returns the dialog (tests answer it)."""
+        from studyplanner.ui.panels.passed_on_dialog import PassedOnDialog  # asked for rarely
+
         document = self._document
         if document.read_only or entry_id not in document.entry_ids():
             return None

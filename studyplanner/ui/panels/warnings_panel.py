@@ -44,7 +44,7 @@ from studyplanner.ui.panels.warnings_model import (
     ReplaceWithRole,
     WarningsModel,
 )
-from studyplanner.ui.widgets.form_fields import ReadableNote
+from studyplanner.ui.widgets.readable_note import ReadableNote
 
 NO_WARNINGS_TEXT = N_("No warnings")
 

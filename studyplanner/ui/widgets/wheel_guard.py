@@ -18,18 +18,19 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QWheelEvent
-from PySide6.QtWidgets import (
-    QAbstractScrollArea,
-    QAbstractSpinBox,
-    QApplication,
-    QComboBox,
-    QWidget,
-)
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QWidget
 
 _WHEEL = QEvent.Type.Wheel
 _POLISH = QEvent.Type.Polish
-FIELDS = (QAbstractSpinBox, QComboBox)
-"""Spin boxes (numbers, dates) and combo boxes: the widgets that turn a wheel into a value."""
+
+
+def wheel_fields() -> tuple[type[QWidget], ...]:
+    """Spin boxes (numbers, dates) and combo boxes: the widgets that turn a wheel into a value.
+    Named when the guard goes on, not when the window's modules load (PySide builds a Qt class
+    on its first mention, and the first paint needs neither)."""
+    from PySide6.QtWidgets import QAbstractSpinBox, QComboBox
+
+    return (QAbstractSpinBox, QComboBox)
 
 
 def scroll_area_around(widget: QWidget) -> QAbstractScrollArea | None:
@@ -45,15 +46,19 @@ def scroll_area_around(widget: QWidget) -> QAbstractScrollArea | None:
 class WheelGuard(QObject):
     """The application's event filter for wheel events on fields (see the module)."""
 
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.fields = wheel_fields()
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind == _WHEEL:
-            if isinstance(watched, FIELDS) and not watched.hasFocus():
+            if isinstance(watched, self.fields) and not watched.hasFocus():
                 self._scroll_instead(watched, event)  # type: ignore[arg-type]
                 return True
         elif (
             kind == _POLISH
-            and isinstance(watched, FIELDS)
+            and isinstance(watched, self.fields)
             and watched.focusPolicy() == Qt.FocusPolicy.WheelFocus
         ):
             # a wheel would give the field the keyboard before this filter sees it
@@ -93,7 +98,7 @@ def guard_wheel(app: QApplication) -> WheelGuard:
         guard.setObjectName("wheel-guard")
     app.installEventFilter(guard)  # Qt keeps one entry per filter: installing again is harmless
     for window in app.topLevelWidgets():
-        for kind in FIELDS:
+        for kind in guard.fields:
             for field in window.findChildren(kind):
                 if field.focusPolicy() == Qt.FocusPolicy.WheelFocus:
                     field.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
