@@ -181,7 +181,7 @@ def run_app(
     app = create_application(language=language)
     termination = None if smoke else _CloseOnTermination()
     # --smoke must never wait on a dialog: there an uncaught exception is only logged (stderr)
-    start_diagnostics(show_dialog=not smoke)
+    reporter = start_diagnostics(show_dialog=not smoke)
     app.setWindowIcon(app_icon())
     try:
         loaded = load_app_catalog()
@@ -197,6 +197,7 @@ def run_app(
     # --theme wins for this run only; otherwise the View › Theme choice (before any widget)
     from studyplanner.storage.settings import load_settings
     from studyplanner.ui.widgets.theme import ThemeChoice, apply_theme
+    from studyplanner.ui.widgets.first_paint import after_first_paint
     from studyplanner.ui.widgets.wheel_guard import guard_wheel_once_painted
 
     settings = load_settings()  # read once: the theme here, then the window's session
@@ -212,6 +213,8 @@ def run_app(
         today=(lambda: today) if today is not None else date.today,
     )
     guard_wheel_once_painted(window)
+    if reporter is not None:
+        after_first_paint(window, reporter.load_dialog)
     if today is not None:
         window.show_pinned_today(today)
     window.open_initial(plan)

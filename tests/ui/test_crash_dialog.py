@@ -167,6 +167,68 @@ def test_the_dialog_loads_with_the_first_failure_and_shows(data_dir: Path) -> No
     ]
 
 
+A_FAILURE_AFTER_THE_FIRST_PAINT_WITH_NO_FILES_LEFT = """
+import os, resource, sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
+from studyplanner import diagnostics
+from studyplanner.ui.dialogs.crash_reporter import CrashReporter
+from studyplanner.ui.widgets.first_paint import after_first_paint
+
+app = QApplication([])
+reporter = CrashReporter(diagnostics.configure_app_logging(), app)
+diagnostics.install_exception_hooks(reporter.report)
+window = QMainWindow()
+after_first_paint(window, reporter.load_dialog)
+print("loaded before the paint:", reporter.dialog_loaded)
+held = []
+
+def fail():
+    if not reporter.dialog_loaded:
+        QTimer.singleShot(10, fail)
+        return
+    limit = resource.getrlimit(resource.RLIMIT_NOFILE)
+    resource.setrlimit(resource.RLIMIT_NOFILE, (256, limit[1]))
+    try:
+        while True:
+            held.append(open(os.devnull))
+    except OSError as exc:
+        raise OSError(f"plan autosave failed: {exc}")
+
+def look():
+    box = QApplication.activeModalWidget()
+    if not isinstance(box, QMessageBox):
+        QTimer.singleShot(10, look)
+        return
+    print("shown:", box.text())
+    box.close()
+    app.quit()
+
+window.show()
+QTimer.singleShot(0, fail)
+QTimer.singleShot(0, look)
+QTimer.singleShot(20_000, app.quit)
+app.exec()
+"""
+
+
+@pytest.mark.posix  # file-descriptor limits
+def test_a_failure_after_the_first_paint_shows_the_dialog_with_no_files_left(
+    data_dir: Path,
+) -> None:
+    """Running out of open files is a classic cause of a failure: the dialog's module is loaded
+    once the window has painted, so the failure still shows it (it cannot be read then)."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", paths.ENV_VAR: str(data_dir)}
+    done = subprocess.run(
+        [sys.executable, "-c", A_FAILURE_AFTER_THE_FIRST_PAINT_WITH_NO_FILES_LEFT],
+        env=env, capture_output=True, text=True, timeout=60, check=True,
+    )  # fmt: skip
+    assert done.stdout.splitlines() == [
+        "loaded before the paint: False",
+        "shown: Something went wrong inside StudyPlanner.",
+    ]
+
+
 class FakeDesktop:
     """Stands in for QDesktopServices: records what the app asked the desktop to open."""
 

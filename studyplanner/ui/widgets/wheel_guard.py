@@ -20,6 +20,8 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QWidget
 
+from studyplanner.ui.widgets.first_paint import after_first_paint
+
 _WHEEL = QEvent.Type.Wheel
 _POLISH = QEvent.Type.Polish
 
@@ -105,19 +107,8 @@ def guard_wheel(app: QApplication) -> WheelGuard:
     return guard
 
 
-class _OnFirstPaint(QObject):
-    """Watches one window for its first paint, then guards the application (and goes)."""
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            app = QApplication.instance()
-            if isinstance(app, QApplication):
-                QTimer.singleShot(0, app, lambda: guard_wheel(app))
-            self.deleteLater()
-        return False
-
-
 def guard_wheel_once_painted(window: QWidget) -> None:
     """Guard the application's fields from the wheel once ``window`` has first painted."""
-    window.installEventFilter(_OnFirstPaint(window))
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        after_first_paint(window, lambda: guard_wheel(app))
