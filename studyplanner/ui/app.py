@@ -196,8 +196,8 @@ def run_app(
         return 2
     # --theme wins for this run only; otherwise the View › Theme choice (before any widget)
     from studyplanner.storage.settings import load_settings
-    from studyplanner.ui.widgets.theme import ThemeChoice, apply_theme
     from studyplanner.ui.widgets.first_paint import after_first_paint
+    from studyplanner.ui.widgets.theme import ThemeChoice, apply_theme
     from studyplanner.ui.widgets.wheel_guard import guard_wheel_once_painted
 
     settings = load_settings()  # read once: the theme here, then the window's session
