@@ -270,8 +270,6 @@ def _assign_lasting_vouchers(exams: list[ExamToPay], vouchers: list[Voucher]) ->
     spare = _SpareTree(len(by_day))
     chosen: list[ExamToPay] = []
     for exam in sorted(exams, key=lambda e: (-e.discount, e.index)):
-        if len(chosen) == len(vouchers):  # each has its voucher: no other exam can have one
-            break
         position = place[id(exam)]
         available = bisect_left(earned, exam.on)  # vouchers earned strictly before the exam
         rank = spare.chosen_before(position) + 1
