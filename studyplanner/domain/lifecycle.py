@@ -154,21 +154,15 @@ def lifecycle(schedule: Schedule, catalog: Catalog) -> list[Validity]:
     Passing the exam of an expired certification earns it anew (a second validity)."""
     opened: list[_Open] = []
     current: dict[str, _Open] = {}
-    # What renews each certification, read once: a long plan asks it of every validity it
-    # has opened at each exam (a 100-exam plan some 1,100 times).
-    renewers: dict[str, frozenset[str]] = {}
+    # The validities each certification's pass would renew, in the order they were opened:
+    # an exam looks at those only, not at every validity opened so far (a 100-exam plan
+    # would look some 1,100 times).
+    renewable: dict[str, list[_Open]] = {}
     for exam in _exams(schedule, catalog):
         carried = False  # renewed a renamed credential: the same credential, not a new one
         if exam.entry_id is not None:
-            for validity in opened:
-                renewed = validity.certification
-                by = renewers.get(renewed.id)
-                if by is None:
-                    by = renewers[renewed.id] = renewers_of(renewed)
-                if (
-                    exam.certification.id in by
-                    and validity.earned_on < exam.on <= validity.expires_on
-                ):
+            for validity in renewable.get(exam.certification.id, ()):
+                if validity.earned_on < exam.on <= validity.expires_on:
                     expires = add_years(exam.on, validity.certification.validity_years)
                     if expires > validity.expires_on:
                         assumed = validity.certification.renewal_assumed_by(exam.certification.id)
@@ -183,6 +177,8 @@ def lifecycle(schedule: Schedule, catalog: Catalog) -> list[Validity]:
             continue  # one credential under its new name: its validity is the renewed one
         validity = _Open(exam.certification, exam.entry_id, exam.on, exam.held)
         opened.append(validity)
+        for renewer in renewers_of(exam.certification):
+            renewable.setdefault(renewer, []).append(validity)
         current[exam.certification.id] = validity
     return [
         Validity(

@@ -191,8 +191,11 @@ def plan_pace(schedule: Schedule, today: date) -> PlanPace | None:
             laid_out = schedule_plan(as_made, catalog)
         except ScheduleError:
             return None
+        status: dict[str, EntryStatus] = {}  # as plan.entry(id) finds it, without a search
+        for entry in plan.entries:
+            status.setdefault(entry.id, entry.status)
         for row in laid_out.entries:
-            if plan.entry(row.entry.id).status is not EntryStatus.PASSED:
+            if status[row.entry.id] is not EntryStatus.PASSED:
                 windows.setdefault(row.entry.id, (row.study_start, row.hours, 0.0))
     last = today - ONE_DAY
     starts = [start for start, _hours, _before in windows.values() if start is not None]

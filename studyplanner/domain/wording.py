@@ -85,6 +85,8 @@ def _dated(pattern: str, day: date) -> str:
     """``pattern`` (already translated) filled in with ``day``'s parts; the source English
     pattern where a translation names a part that does not exist (a damaged catalog must not
     stop a window from showing)."""
+    if pattern == "{day} {month} {year}":  # most dates, and a long plan writes hundreds
+        return f"{day.day} {short_month(day)} {day.year}"
     parts = {
         "day": day.day,
         "month": short_month(day),
