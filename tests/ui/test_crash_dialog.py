@@ -122,6 +122,35 @@ def test_a_failure_on_a_worker_thread_opens_the_dialog_on_the_gui_thread(
     assert "RuntimeError: calendar export failed" in log_text()
 
 
+THEN_WAIT_FOR_THE_DIALOG = """
+def look():
+    box = QApplication.activeModalWidget()
+    if not isinstance(box, QMessageBox):
+        QTimer.singleShot(10, look)
+        return
+    print("shown:", box.text())
+    box.close()
+    app.quit()
+
+QTimer.singleShot(0, fail)
+QTimer.singleShot(0, look)
+QTimer.singleShot(20_000, app.quit)
+app.exec()
+"""
+"""The end of a fresh app's script: ``fail`` runs once the loop does, and the text of the
+dialog that comes is printed."""
+
+
+def run_fresh_app(script: str, data_dir: Path) -> list[str]:
+    """What a fresh app running ``script``, then waiting for the dialog, printed."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", paths.ENV_VAR: str(data_dir)}
+    done = subprocess.run(
+        [sys.executable, "-c", script + THEN_WAIT_FOR_THE_DIALOG],
+        env=env, capture_output=True, text=True, timeout=60, check=True,
+    )  # fmt: skip
+    return done.stdout.splitlines()
+
+
 A_FAILURE_IN_A_FRESH_APP = """
 import sys
 from PySide6.QtCore import QTimer
@@ -137,31 +166,13 @@ print("dialog module loaded at start:", "studyplanner.ui.dialogs.crash_dialog" i
 def fail():
     raise ZeroDivisionError("no weeks to spread the hours over")
 
-def look():
-    box = QApplication.activeModalWidget()
-    if not isinstance(box, QMessageBox):
-        QTimer.singleShot(10, look)
-        return
-    print("shown:", box.text())
-    box.close()
-    app.quit()
-
-QTimer.singleShot(0, fail)
-QTimer.singleShot(0, look)
-QTimer.singleShot(20_000, app.quit)
-app.exec()
 """
 
 
 def test_the_dialog_loads_with_the_first_failure_and_shows(data_dir: Path) -> None:
     """The start does not load the dialog's module (tests/test_start_order.py); a failure
     still shows the dialog."""
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", paths.ENV_VAR: str(data_dir)}
-    done = subprocess.run(
-        [sys.executable, "-c", A_FAILURE_IN_A_FRESH_APP],
-        env=env, capture_output=True, text=True, timeout=60, check=True,
-    )  # fmt: skip
-    assert done.stdout.splitlines() == [
+    assert run_fresh_app(A_FAILURE_IN_A_FRESH_APP, data_dir) == [
         "dialog module loaded at start: False",
         "shown: Something went wrong inside StudyPlanner.",
     ]
@@ -195,20 +206,7 @@ def fail():
     except OSError as exc:
         raise OSError(f"plan autosave failed: {exc}")
 
-def look():
-    box = QApplication.activeModalWidget()
-    if not isinstance(box, QMessageBox):
-        QTimer.singleShot(10, look)
-        return
-    print("shown:", box.text())
-    box.close()
-    app.quit()
-
 window.show()
-QTimer.singleShot(0, fail)
-QTimer.singleShot(0, look)
-QTimer.singleShot(20_000, app.quit)
-app.exec()
 """
 
 
@@ -218,12 +216,7 @@ def test_a_failure_after_the_first_paint_shows_the_dialog_with_no_files_left(
 ) -> None:
     """Running out of open files is a classic cause of a failure: the dialog's module is loaded
     once the window has painted, so the failure still shows it (it cannot be read then)."""
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", paths.ENV_VAR: str(data_dir)}
-    done = subprocess.run(
-        [sys.executable, "-c", A_FAILURE_AFTER_THE_FIRST_PAINT_WITH_NO_FILES_LEFT],
-        env=env, capture_output=True, text=True, timeout=60, check=True,
-    )  # fmt: skip
-    assert done.stdout.splitlines() == [
+    assert run_fresh_app(A_FAILURE_AFTER_THE_FIRST_PAINT_WITH_NO_FILES_LEFT, data_dir) == [
         "loaded before the paint: False",
         "shown: Something went wrong inside StudyPlanner.",
     ]
