@@ -149,19 +149,10 @@ def _consume(
                 )
             )
         week_end = day + timedelta(days=6)
-        if not blackouts.overlaps(day, week_end):
-            if remaining > weekly + EPSILON:
-                remaining -= weekly
-                day += timedelta(days=7)
-                continue
-            if week_end <= horizon:  # the last week: its days one by one, none blacked out
-                weekday = day.weekday()
-                for offset in range(7):
-                    remaining -= per_weekday[(weekday + offset) % 7]
-                    if remaining <= EPSILON:
-                        return day + timedelta(days=offset)
-                day += timedelta(days=7)
-                continue
+        if remaining > weekly + EPSILON and not blackouts.overlaps(day, week_end):
+            remaining -= weekly
+            day += timedelta(days=7)
+            continue
         if not blackouts.overlaps(day, day):
             remaining -= per_weekday[day.weekday()]
         if remaining <= EPSILON:
