@@ -11,29 +11,28 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
 
 from studyplanner.ui.app_info import running_app
 from studyplanner.ui.document.plan_document import PlanDocument
 
-if TYPE_CHECKING:
-    from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QTextEdit
-
-    TextField = QLineEdit | QPlainTextEdit | QTextEdit
-
-# The field classes are named when a field first takes the keyboard, not when the window's
-# modules load: PySide builds each Qt class on first mention, and the first paint needs none.
+TextField = QLineEdit | QPlainTextEdit | QTextEdit
 
 
 def text_field(widget: QWidget | None) -> TextField | None:
     """The editable text inside ``widget`` (a spin box's or a combo box's line edit), if any."""
-    from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QLineEdit, QPlainTextEdit, QTextEdit
-
     if isinstance(widget, QAbstractSpinBox | QComboBox):
         widget = widget.findChild(QLineEdit)
     if isinstance(widget, QLineEdit | QPlainTextEdit | QTextEdit) and not widget.isReadOnly():
@@ -42,14 +41,10 @@ def text_field(widget: QWidget | None) -> TextField | None:
 
 
 def field_text(field: TextField) -> str:
-    from PySide6.QtWidgets import QLineEdit
-
     return field.text() if isinstance(field, QLineEdit) else field.toPlainText()
 
 
 def can_undo_text(field: TextField, redo: bool) -> bool:
-    from PySide6.QtWidgets import QLineEdit
-
     if isinstance(field, QLineEdit):
         return field.isRedoAvailable() if redo else field.isUndoAvailable()
     document = field.document()
