@@ -9,15 +9,7 @@ from pytestqt.qtbot import QtBot
 from studyplanner.domain.catalog import Catalog
 from studyplanner.domain.wording import format_day
 from studyplanner.domain.wording_languages import ESL_SOURCE
-from studyplanner.ui.panels.certification_details import CertificationDetails
-
-
-def details_text(qtbot: QtBot, catalog: Catalog, cert_id: str) -> str:
-    details = CertificationDetails(catalog)
-    qtbot.addWidget(details)
-    details.resize(380, 640)
-    details.show_certification(cert_id)
-    return details.text()
+from tests.ui.test_details_domains import details_text
 
 
 def test_the_languages_row_names_them_and_the_esl_extension(qtbot: QtBot, catalog: Catalog) -> None:
